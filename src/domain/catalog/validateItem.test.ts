@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type TServiceItemContent, ZServiceItemContent } from "../../shared/catalog.ts";
-import { validateItemContent } from "./validateItem.ts";
+import { type TCatalogContext, validateItemContent } from "./validateItem.ts";
 
-const ctx = {
+const ctx: TCatalogContext = {
   orgCodes: new Set(["HY-ZRZY", "HY-ZRZY-GH", "HY-ZRZY-LY", "HY-ZRZY-SP", "HY-SQJ"]),
   itemCodes: new Set(["permit", "pre-permit"]),
   sharedDatasets: new Set(["business_licence"]),
