@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+/**
+ * Extracts the State Council holiday arrangements (国务院办公厅关于××年部分节假日安排的通知)
+ * for 2007–2026 from a maintained npm package into our own data file, and writes a snapshot
+ * of a second, independent package for the cross-check test.
+ *
+ * Primary source:  chinese-days@1.5.7 (MIT, github.com/vsme/chinese-days) — dist/chinese-days.json
+ *                  for the dates, src/holidays/generate.ts comments for each notice's URL.
+ * Second source:   holiday-calendar@1.3.3 (MIT, github.com/cg-zhou/holiday-calendar) — data/CN/YYYY.json
+ *
+ * Never run `npm install` inside the repository for this. Install the packages in a scratch folder:
+ *   mkdir -p /tmp/caldata && cd /tmp/caldata && npm init -y && \
+ *     npm install chinese-days@1.5.7 holiday-calendar@1.3.3
+ *   node scripts/calendar/extract-official.mjs /tmp/caldata/node_modules
+ *
+ * Writes seed/calendar/cn-official.json and seed/calendar/crosscheck/holiday-calendar-1.3.3.json,
+ * then prints every date on which the two sources disagree (see seed/calendar/README.md).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const FIRST_YEAR = 2007;
+const LAST_YEAR = 2026;
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const modules = path.resolve(process.argv[2] ?? "/tmp/caldata/node_modules");
+
+const readJson = (p) => JSON.parse(fs.readFileSync(p, "utf8"));
+const primaryPkg = readJson(path.join(modules, "chinese-days/package.json"));
+const secondPkg = readJson(path.join(modules, "holiday-calendar/package.json"));
+if (primaryPkg.version !== "1.5.7" || secondPkg.version !== "1.3.3") {
+  console.warn(
+    `warning: expected chinese-days@1.5.7 and holiday-calendar@1.3.3, found ${primaryPkg.version} and ${secondPkg.version}; update the citations`,
+  );
+}
+
+/** Festival names as the source spells them ("English,中文,days") → our Chinese name. */
+const NAMES = {
+  "New Year's Day": "元旦",
+  "Spring Festival": "春节",
+  "Tomb-sweeping Day": "清明节",
+  "Labour Day": "劳动节",
+  "Dragon Boat Festival": "端午节",
+  "Mid-autumn Festival": "中秋节",
+  "National Day": "国庆节",
+  "Anti-Fascist 70th Day": "抗战胜利纪念日",
+};
+const nameOf = (desc) => {
+  const en = desc.split(",")[0];
+  const zh = NAMES[en];
+  if (!zh) throw new Error(`unknown festival in source: ${desc}`);
+  return zh;
+};
+
+/** The notice a date belongs to: a December date of 元旦 is arranged by the next year's notice. */
+const noticeYear = (date, name) => {
+  const y = Number(date.slice(0, 4));
+  return name === "元旦" && date.slice(5, 7) === "12" ? y + 1 : y;
+};
+
+// --- primary: chinese-days ---------------------------------------------------------------
+const cd = readJson(path.join(modules, "chinese-days/dist/chinese-days.json"));
+const generateTs = fs.readFileSync(path.join(modules, "chinese-days/src/holidays/generate.ts"), "utf8");
+const urlsByYear = new Map();
+for (const m of generateTs.matchAll(/\/\*\*([\s\S]*?)\*\//g)) {
+  const body = m[1];
+  const ym = body.match(/^\s*\*\s*(\d{4})\s*$/m);
+  if (!ym) continue;
+  const urls = [...body.matchAll(/https?:\/\/\S+?\.htm/g)].map((u) => u[0]);
+  urlsByYear.set(Number(ym[1]), urls);
+}
+
+const years = new Map();
+for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) years.set(y, { rest: [], work: [] });
+for (const [kind, map] of [
+  ["rest", cd.holidays],
+  ["work", cd.workdays],
+]) {
+  for (const [date, desc] of Object.entries(map)) {
+    const name = nameOf(desc);
+    const y = noticeYear(date, name);
+    if (!years.has(y)) continue;
+    years.get(y)[kind].push({ date, name });
+  }
+}
+
+/** Collapses consecutive rest dates with the same name into ranges. */
+const toRanges = (days) => {
+  const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
+  const out = [];
+  for (const d of sorted) {
+    const last = out[out.length - 1];
+    const next = last && new Date(`${last.to}T00:00:00Z`).getTime() + 86_400_000;
+    if (last && last.name === d.name && next === new Date(`${d.date}T00:00:00Z`).getTime()) last.to = d.date;
+    else out.push({ from: d.date, to: d.date, name: d.name });
+  }
+  return out;
+};
+
+/**
+ * Document numbers (文号) and extra notices. Only numbers confirmed in a reprint of the notice
+ * text are filled in; the others are null until someone checks the notice on the official site.
+ */
+const DOC_NO = {
+  2007: "国办发明电〔2006〕49号",
+  2013: "国办发明电〔2012〕33号",
+  2024: "国办发明电〔2023〕7号",
+  2025: "国办发明电〔2024〕12号",
+  2026: "国办发明电〔2025〕7号",
+};
+const AMENDMENTS = {
+  2015: [
+    {
+      title: "国务院关于中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日调休放假的通知",
+      docNo: null,
+      effect: "2015-09-03~2015-09-05 休；2015-09-06 班",
+    },
+  ],
+  2019: [
+    {
+      title: "国务院办公厅关于调整2019年劳动节假期安排的通知",
+      docNo: null,
+      effect: "2019-05-01~2019-05-04 休；2019-04-28、2019-05-05 班",
+    },
+  ],
+  2020: [
+    {
+      title: "国务院办公厅关于延长2020年春节假期的通知",
+      docNo: "国办发明电〔2020〕1号",
+      effect: "春节假期延长至2020-02-02；原定2020-02-01（星期六）上班取消",
+    },
+  ],
+};
+
+const out = {
+  $comment:
+    "Generated by scripts/calendar/extract-official.mjs — do not edit by hand; see seed/calendar/README.md",
+  source: {
+    description:
+      "国务院办公厅关于××年部分节假日安排的通知 (and amending notices), 2007–2026, as transcribed by the npm package chinese-days",
+    package: `chinese-days@${primaryPkg.version}`,
+    license: primaryPkg.license,
+    repository: "https://github.com/vsme/chinese-days",
+    files: ["dist/chinese-days.json", "src/holidays/generate.ts (notice URLs)"],
+    crossCheckedWith: `holiday-calendar@${secondPkg.version} (see seed/calendar/README.md for the discrepancies)`,
+    extractedOn: new Date().toISOString().slice(0, 10),
+  },
+  firstYear: FIRST_YEAR,
+  lastYear: LAST_YEAR,
+  years: [...years.entries()].map(([year, v]) => ({
+    year,
+    title: `国务院办公厅关于${year}年部分节假日安排的通知`,
+    docNo: DOC_NO[year] ?? null,
+    urls: urlsByYear.get(year) ?? [],
+    ...(AMENDMENTS[year] ? { amendments: AMENDMENTS[year] } : {}),
+    rest: toRanges(v.rest),
+    work: v.work.sort((a, b) => a.date.localeCompare(b.date)),
+  })),
+};
+fs.writeFileSync(path.join(repoRoot, "seed/calendar/cn-official.json"), `${JSON.stringify(out, null, 2)}\n`);
+
+// --- second source: holiday-calendar -----------------------------------------------------
+const second = { rest: [], work: [] };
+for (let y = FIRST_YEAR - 1; y <= LAST_YEAR; y++) {
+  const j = readJson(path.join(modules, `holiday-calendar/data/CN/${y}.json`));
+  for (const d of j.dates) {
+    if (d.date < `${FIRST_YEAR - 1}-12-01` || d.date > `${LAST_YEAR}-12-31`) continue;
+    (d.type === "public_holiday" ? second.rest : second.work).push(d.date);
+  }
+}
+second.rest.sort();
+second.work.sort();
+fs.writeFileSync(
+  path.join(repoRoot, "seed/calendar/crosscheck/holiday-calendar-1.3.3.json"),
+  `${JSON.stringify(
+    {
+      $comment:
+        "Snapshot of a second, independent source, used only by the cross-check test. Generated by scripts/calendar/extract-official.mjs",
+      source: {
+        package: `holiday-calendar@${secondPkg.version}`,
+        license: secondPkg.license,
+        repository: "https://github.com/cg-zhou/holiday-calendar",
+        files: [`data/CN/${FIRST_YEAR - 1}.json … data/CN/${LAST_YEAR}.json`],
+      },
+      rest: second.rest,
+      work: second.work,
+    },
+    null,
+    1,
+  )}\n`,
+);
+
+// --- report disagreements ------------------------------------------------------------------
+const classify = (restSet, workSet, iso) => {
+  if (workSet.has(iso)) return "work";
+  if (restSet.has(iso)) return "rest";
+  const wd = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return wd === 0 || wd === 6 ? "rest" : "work";
+};
+const aRest = new Set(Object.keys(cd.holidays));
+const aWork = new Set(Object.keys(cd.workdays));
+const bRest = new Set(second.rest);
+const bWork = new Set(second.work);
+let diffs = 0;
+for (let t = Date.UTC(FIRST_YEAR, 0, 1); t <= Date.UTC(LAST_YEAR, 11, 31); t += 86_400_000) {
+  const iso = new Date(t).toISOString().slice(0, 10);
+  const a = classify(aRest, aWork, iso);
+  const b = classify(bRest, bWork, iso);
+  if (a !== b) {
+    diffs++;
+    console.log(`${iso}\tchinese-days=${a}\tholiday-calendar=${b}`);
+  }
+}
+console.log(`${diffs} dates differ between the two sources, ${FIRST_YEAR}–${LAST_YEAR}`);
