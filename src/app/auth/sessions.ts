@@ -1,0 +1,164 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { authEvents, sessions, users } from "../../db/schema";
+import { YizhanError } from "../../domain/errors";
+import type { Actor } from "../actor";
+import type { AppContext } from "../context";
+import { loadActor } from "./loadActor";
+import { DUMMY_HASH, verifyPassword } from "./passwords";
+
+/** Where a request comes from, for the security log. */
+export type RequestOrigin = { ip?: string; userAgent?: string };
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+const invalidCredentials = () =>
+  new YizhanError("invalid_credentials", 401, {
+    "zh-CN": "用户名或密码错误",
+    "en-US": "Wrong username or password",
+  });
+
+/** The result of a successful login: the cookie token (shown once), the CSRF token and the actor. */
+export type LoginResult = { token: string; csrfToken: string; actor: Actor; expiresAt: Date };
+
+/**
+ * Logs a user in: verifies the password (scrypt), enforces the lockout after repeated failures,
+ * records every attempt in `auth_events`, and opens a database-stored session.
+ */
+export async function login(
+  ctx: AppContext,
+  input: { username: string; password: string },
+  origin: RequestOrigin,
+): Promise<LoginResult> {
+  const { db } = ctx.database;
+  const now = ctx.clock.now();
+  const cfg = ctx.config;
+  const [user] = await db.select().from(users).where(eq(users.username, input.username));
+  const record = (kind: "login" | "login_failed" | "locked", detail?: Record<string, unknown>) =>
+    db.insert(authEvents).values({
+      kind,
+      userId: user?.id ?? null,
+      username: input.username.slice(0, 100),
+      at: now,
+      ip: origin.ip,
+      userAgent: origin.userAgent?.slice(0, 300),
+      detail,
+    });
+
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    await record("login_failed", { reason: "locked" });
+    throw new YizhanError(
+      "account_locked",
+      423,
+      {
+        "zh-CN": `登录失败次数过多，账户已锁定至 ${formatLocal(user.lockedUntil)}`,
+        "en-US": `Too many failed logins; the account is locked until ${formatLocal(user.lockedUntil)}`,
+      },
+      { details: { lockedUntil: user.lockedUntil.toISOString() } },
+    );
+  }
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || !user.active) {
+    if (user) {
+      const windowStart = new Date(now.getTime() - cfg.lockoutWindowMinutes * 60_000);
+      const since = user.lockedUntil && user.lockedUntil > windowStart ? user.lockedUntil : windowStart;
+      await record("login_failed", { reason: user.active ? "password" : "inactive" });
+      const [{ n }] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(authEvents)
+        .where(
+          and(eq(authEvents.userId, user.id), eq(authEvents.kind, "login_failed"), gt(authEvents.at, since)),
+        );
+      if (n >= cfg.lockoutThreshold) {
+        const lockedUntil = new Date(now.getTime() + cfg.lockoutMinutes * 60_000);
+        await db.update(users).set({ lockedUntil, failedLogins: n }).where(eq(users.id, user.id));
+        await record("locked", { failures: n, lockedUntil: lockedUntil.toISOString() });
+      } else {
+        await db.update(users).set({ failedLogins: n }).where(eq(users.id, user.id));
+      }
+    } else {
+      await record("login_failed", { reason: "unknown_user" });
+    }
+    throw invalidCredentials();
+  }
+
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(24).toString("base64url");
+  const expiresAt = new Date(now.getTime() + cfg.sessionMaxMinutes * 60_000);
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      tokenHash: sha256(token),
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: origin.ip,
+      userAgent: origin.userAgent?.slice(0, 300),
+    })
+    .returning({ id: sessions.id });
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+  await record("login", { sessionId: session.id });
+  const actor = await loadActor(db, user.id);
+  if (!actor) throw invalidCredentials();
+  return { token, csrfToken, actor: { ...actor, sessionId: session.id }, expiresAt };
+}
+
+/** A live session found from its cookie token. */
+export type ResolvedSession = { sessionId: string; csrfToken: string; actor: Actor };
+
+/**
+ * Finds the session of a cookie token, enforcing idle and absolute expiry; refreshes `last_seen_at`
+ * at most once a minute so reads do not write on every request.
+ */
+export async function resolveSession(ctx: AppContext, token: string): Promise<ResolvedSession | null> {
+  const { db } = ctx.database;
+  const now = ctx.clock.now();
+  const [s] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)));
+  if (!s) return null;
+  const idleLimit = new Date(s.lastSeenAt.getTime() + ctx.config.sessionIdleMinutes * 60_000);
+  if (s.expiresAt <= now || idleLimit <= now) {
+    await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, s.id));
+    return null;
+  }
+  if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, s.id));
+  }
+  const actor = await loadActor(db, s.userId);
+  if (!actor) return null;
+  return { sessionId: s.id, csrfToken: s.csrfToken, actor: { ...actor, sessionId: s.id } };
+}
+
+/** True when the CSRF header matches the session's token (constant-time compare). */
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Ends a session and records the logout. */
+export async function logout(ctx: AppContext, actor: Actor, origin: RequestOrigin): Promise<void> {
+  const { db } = ctx.database;
+  const now = ctx.clock.now();
+  if (actor.sessionId) {
+    await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, actor.sessionId));
+  }
+  await db.insert(authEvents).values({
+    kind: "logout",
+    userId: actor.userId,
+    username: actor.username,
+    at: now,
+    ip: origin.ip,
+    userAgent: origin.userAgent?.slice(0, 300),
+  });
+}
+
+/** Formats an instant as local time in China for messages (Asia/Shanghai). */
+function formatLocal(d: Date): string {
+  return d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+}

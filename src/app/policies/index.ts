@@ -1,0 +1,5 @@
+// Importing this module registers every policy; the HTTP layer imports it once at start.
+import "./global";
+import "./users";
+
+export { abilities, allow, authorize, can } from "./registry";

@@ -1,0 +1,100 @@
+import { eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "../../db/client";
+import { organizations, roleMemberships, users } from "../../db/schema";
+import { ROLES } from "../../db/schema/users";
+import { invalid } from "../../domain/errors";
+import { isValidResidentId, isValidUscc } from "../../domain/rules/identifiers";
+import { hashPassword, passwordProblem } from "../auth/passwords";
+
+export const ZCreateUser = z.object({
+  username: z
+    .string()
+    .min(2)
+    .max(64)
+    .regex(/^[a-zA-Z0-9._-]+$/, "letters, digits, dot, dash and underscore only"),
+  displayName: z.string().min(1).max(100),
+  password: z.string().min(8).max(128),
+  kind: z.enum(["staff", "person", "enterprise"]).default("staff"),
+  roles: z.array(z.object({ role: z.enum(ROLES), org: z.string().optional() })).default([]),
+  idNumber: z.string().optional(),
+  creditCode: z.string().optional(),
+  legalRepresentative: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.string().email().optional(),
+  address: z.string().optional(),
+});
+export type TCreateUser = z.infer<typeof ZCreateUser>;
+
+/**
+ * Creates an account with its role memberships. Staff roles must name an existing organization
+ * (by code); identifiers are checked (GB 11643 for persons, GB 32100 for enterprises).
+ */
+export async function createUser(ex: Executor, input: TCreateUser): Promise<{ id: string }> {
+  const problem = passwordProblem(input.password);
+  if (problem) throw invalid("password", "weak_password", problem);
+  if (input.idNumber && !isValidResidentId(input.idNumber)) {
+    throw invalid("idNumber", "invalid_id_number", {
+      "zh-CN": "居民身份证号码无效（GB 11643-1999 校验）",
+      "en-US": "Invalid resident ID number (GB 11643-1999 check)",
+    });
+  }
+  if (input.creditCode && !isValidUscc(input.creditCode)) {
+    throw invalid("creditCode", "invalid_credit_code", {
+      "zh-CN": "统一社会信用代码无效（GB 32100-2015 校验）",
+      "en-US": "Invalid unified social credit code (GB 32100-2015 check)",
+    });
+  }
+  const [existing] = await ex.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+  if (existing) {
+    throw invalid("username", "taken", { "zh-CN": "用户名已存在", "en-US": "This username is taken" });
+  }
+  const codes = input.roles.map((r) => r.org).filter((c): c is string => !!c);
+  const orgs = codes.length
+    ? await ex
+        .select({ id: organizations.id, code: organizations.code })
+        .from(organizations)
+        .where(inArray(organizations.code, codes))
+    : [];
+  const orgIdByCode = new Map(orgs.map((o) => [o.code, o.id]));
+  input.roles.forEach((r, i) => {
+    if (r.role !== "applicant" && !r.org) {
+      throw invalid(`roles[${i}].org`, "required", {
+        "zh-CN": `角色 ${r.role} 必须指定所属机构`,
+        "en-US": `Role ${r.role} needs an organization`,
+      });
+    }
+    if (r.org && !orgIdByCode.has(r.org)) {
+      throw invalid(`roles[${i}].org`, "unknown_org", {
+        "zh-CN": `机构代码 ${r.org} 不存在`,
+        "en-US": `No organization with code ${r.org}`,
+      });
+    }
+  });
+  const passwordHash = await hashPassword(input.password);
+  const [user] = await ex
+    .insert(users)
+    .values({
+      username: input.username,
+      displayName: input.displayName,
+      kind: input.kind,
+      passwordHash,
+      idNumber: input.idNumber,
+      creditCode: input.creditCode,
+      legalRepresentative: input.legalRepresentative,
+      phone: input.phone,
+      email: input.email,
+      address: input.address,
+    })
+    .returning({ id: users.id });
+  if (input.roles.length) {
+    await ex.insert(roleMemberships).values(
+      input.roles.map((r) => ({
+        userId: user.id,
+        role: r.role,
+        orgId: r.org ? orgIdByCode.get(r.org) : null,
+      })),
+    );
+  }
+  return user;
+}

@@ -1,0 +1,61 @@
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { id, instant } from "./common";
+import { organizations } from "./organizations";
+
+/** Roles a user may hold, each in an organization (applicants hold `applicant` without one). */
+export const ROLES = [
+  "applicant",
+  "clerk",
+  "reviewer",
+  "approver",
+  "helper",
+  "supervisor",
+  "partner",
+  "admin",
+] as const;
+
+/** Accounts: staff, and applicants as persons (居民) or enterprises (企业). */
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    kind: text("kind", { enum: ["staff", "person", "enterprise"] }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    locale: text("locale", { enum: ["zh-CN", "en-US"] })
+      .notNull()
+      .default("zh-CN"),
+    idNumber: text("id_number"),
+    creditCode: text("credit_code"),
+    legalRepresentative: text("legal_representative"),
+    phone: text("phone"),
+    email: text("email"),
+    address: text("address"),
+    active: boolean("active").notNull().default(true),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: instant("locked_until"),
+    passwordChangedAt: instant("password_changed_at"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_username_uq").on(t.username),
+    index("users_credit_code_idx").on(t.creditCode),
+    index("users_id_number_idx").on(t.idNumber),
+  ],
+);
+
+/** A role held by a user in an organization (role memberships per organization). */
+export const roleMemberships = pgTable(
+  "role_memberships",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ROLES }).notNull(),
+    orgId: uuid("org_id").references(() => organizations.id),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("role_memberships_user_idx").on(t.userId), index("role_memberships_org_idx").on(t.orgId)],
+);

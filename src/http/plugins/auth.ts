@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { Actor } from "../../app/actor";
+import { csrfMatches, type RequestOrigin, resolveSession } from "../../app/auth/sessions";
+import type { AppContext } from "../../app/context";
+import { YizhanError } from "../../domain/errors";
+
+export const SESSION_COOKIE = "yz_session";
+export const CSRF_COOKIE = "yz_csrf";
+export const CSRF_HEADER = "x-csrf-token";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Set to false on routes that must accept writes without a CSRF token (login). */
+    csrf?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Resolves the session cookie to an actor on every request, and refuses cookie-authenticated
+ * writes without the matching `x-csrf-token` header (double-submit token bound to the session).
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContext }) => {
+  app.decorateRequest("actor", null);
+  app.decorateRequest("csrfToken", null);
+  app.addHook("onRequest", async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await resolveSession(opts.ctx, token);
+    if (!session) return;
+    req.actor = { ...session.actor, ip: req.ip };
+    req.csrfToken = session.csrfToken;
+  });
+  app.addHook("preHandler", async (req) => {
+    if (SAFE_METHODS.has(req.method) || !req.actor || req.routeOptions.config?.csrf === false) return;
+    if (!csrfMatches(req.csrfToken ?? "", req.headers[CSRF_HEADER] as string | undefined)) {
+      throw new YizhanError("csrf_invalid", 403, {
+        "zh-CN": "安全校验失败（CSRF），请刷新页面后重试",
+        "en-US": "Security check failed (CSRF); reload the page and try again",
+      });
+    }
+  });
+});
+
+/** The authenticated actor, or a 401 problem. */
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) {
+    throw new YizhanError("unauthenticated", 401, { "zh-CN": "请先登录", "en-US": "Please log in first" });
+  }
+  return req.actor;
+}
+
+/** Where the request comes from, for the security and event logs. */
+export function originOf(req: FastifyRequest): RequestOrigin {
+  return { ip: req.ip, userAgent: req.headers["user-agent"] };
+}

@@ -1,0 +1,140 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { type Bilingual, type FieldProblem, YizhanError } from "../domain/errors";
+
+/** RFC 9457 problem document, with Yizhan's stable `code` and bilingual `message`. */
+export type Problem = {
+  type: string;
+  status: number;
+  code: string;
+  title: string;
+  detail: string;
+  message: Bilingual;
+  field?: string;
+  errors?: FieldProblem[];
+  details?: Record<string, unknown>;
+  instance: string;
+  requestId: string;
+};
+
+type ValidationItem = {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+};
+
+/** Chinese and English text for one zod issue (the field is named by the caller). */
+function describeIssue(v: ValidationItem): Bilingual {
+  const p = v.params ?? {};
+  switch (v.keyword) {
+    case "invalid_type":
+      return p.input === undefined
+        ? { "zh-CN": "必填", "en-US": "Required" }
+        : { "zh-CN": `类型错误，应为 ${String(p.expected)}`, "en-US": `Expected ${String(p.expected)}` };
+    case "too_small":
+      if (p.origin === "string" && p.minimum === 1) return { "zh-CN": "必填", "en-US": "Required" };
+      return p.origin === "string"
+        ? { "zh-CN": `至少 ${String(p.minimum)} 个字符`, "en-US": `At least ${String(p.minimum)} characters` }
+        : { "zh-CN": `不能小于 ${String(p.minimum)}`, "en-US": `Must be at least ${String(p.minimum)}` };
+    case "too_big":
+      return p.origin === "string"
+        ? { "zh-CN": `最多 ${String(p.maximum)} 个字符`, "en-US": `At most ${String(p.maximum)} characters` }
+        : { "zh-CN": `不能大于 ${String(p.maximum)}`, "en-US": `Must be at most ${String(p.maximum)}` };
+    case "invalid_value":
+      return {
+        "zh-CN": `取值无效，可选值：${(p.values as unknown[] | undefined)?.join("、") ?? ""}`,
+        "en-US": `Invalid value; allowed: ${(p.values as unknown[] | undefined)?.join(", ") ?? ""}`,
+      };
+    case "invalid_format":
+      return { "zh-CN": `格式错误（${String(p.format)}）`, "en-US": `Invalid format (${String(p.format)})` };
+    case "unrecognized_keys":
+      return {
+        "zh-CN": `不允许的字段：${(p.keys as string[] | undefined)?.join("、") ?? ""}`,
+        "en-US": `Unknown fields: ${(p.keys as string[] | undefined)?.join(", ") ?? ""}`,
+      };
+    default:
+      return { "zh-CN": `输入无效：${v.message ?? v.keyword}`, "en-US": v.message ?? "Invalid input" };
+  }
+}
+
+/** Turns fastify/zod request validation errors into one 400 problem naming every field. */
+function validationProblem(err: FastifyError): YizhanError {
+  const items = (err.validation ?? []) as unknown as ValidationItem[];
+  const errors: FieldProblem[] = items.map((v) => ({
+    field: v.instancePath.replace(/^\//, "").replaceAll("/", ".") || (err.validationContext ?? "body"),
+    code: v.keyword,
+    message: describeIssue(v),
+  }));
+  const list = (lang: keyof Bilingual, sep: string) =>
+    errors.map((e) => `${e.field}: ${e.message[lang]}`).join(sep);
+  return new YizhanError(
+    "validation_failed",
+    400,
+    { "zh-CN": `输入有误：${list("zh-CN", "；")}`, "en-US": `Validation failed: ${list("en-US", "; ")}` },
+    { errors },
+  );
+}
+
+const TITLES: Record<number, string> = {
+  400: "Bad request",
+  401: "Authentication required",
+  403: "Forbidden",
+  404: "Not found",
+  409: "Conflict",
+  413: "Payload too large",
+  415: "Unsupported media type",
+  422: "Unprocessable content",
+  423: "Locked",
+  429: "Too many requests",
+  500: "Internal server error",
+};
+
+/** Converts any thrown error to a {@link YizhanError}; unknown errors become a 500 without internals. */
+export function toYizhanError(err: unknown): YizhanError {
+  if (err instanceof YizhanError) return err;
+  const fe = err as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(fe)) return validationProblem(fe);
+  if (fe?.statusCode === 429) {
+    return new YizhanError("rate_limited", 429, {
+      "zh-CN": "请求过于频繁，请稍后再试",
+      "en-US": "Too many requests; please wait and try again",
+    });
+  }
+  if (fe?.statusCode === 413 || fe?.code === "FST_REQ_FILE_TOO_LARGE") {
+    return new YizhanError("payload_too_large", 413, {
+      "zh-CN": "上传内容超过大小限制",
+      "en-US": "The upload exceeds the size limit",
+    });
+  }
+  if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return new YizhanError("bad_request", fe.statusCode, {
+      "zh-CN": `请求无效：${fe.message}`,
+      "en-US": `Bad request: ${fe.message}`,
+    });
+  }
+  return new YizhanError("internal", 500, {
+    "zh-CN": "服务器内部错误，请稍后重试或联系管理员",
+    "en-US": "Internal server error; try again later or contact the administrator",
+  });
+}
+
+/** Sends an error as `application/problem+json` (RFC 9457). */
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
+  const e = toYizhanError(err);
+  if (e.status >= 500) req.log.error({ err }, "request failed");
+  const problem: Problem = {
+    type: `https://yizhan.dev/problems/${e.code}`,
+    status: e.status,
+    code: e.code,
+    title: TITLES[e.status] ?? "Error",
+    detail: e.messages["en-US"],
+    message: e.messages,
+    field: e.field,
+    errors: e.errors,
+    details: e.details,
+    instance: req.url.split("?")[0],
+    requestId: String(req.id),
+  };
+  return reply.code(e.status).type("application/problem+json; charset=utf-8").send(JSON.stringify(problem));
+}

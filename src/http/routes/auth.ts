@@ -1,0 +1,118 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { changePassword, updatePreferences } from "../../app/auth/account";
+import { login, logout } from "../../app/auth/sessions";
+import type { AppContext } from "../../app/context";
+import { presentMe, ZMe } from "../../app/presenters/me";
+import { CSRF_COOKIE, originOf, requireActor, SESSION_COOKIE } from "../plugins/auth";
+
+const ZLogin = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+const ZChangePassword = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(8).max(128),
+});
+const ZPreferences = z.object({ locale: z.enum(["zh-CN", "en-US"]) });
+const ZOk = z.object({ ok: z.literal(true) });
+
+/** Login, logout, the caller's account, password change and preferences. */
+export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const cookieOpts = (maxAgeSeconds: number) => ({
+    path: "/",
+    sameSite: "lax" as const,
+    secure: ctx.config.secureCookies,
+    maxAge: maxAgeSeconds,
+  });
+
+  r.post(
+    "/api/auth/login",
+    {
+      config: {
+        csrf: false,
+        rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: "1 minute" },
+      },
+      schema: {
+        operationId: "login",
+        tags: ["auth"],
+        summary: "Log in with username and password (sets the session cookie)",
+        body: ZLogin,
+        response: { 200: z.object({ user: ZMe }) },
+      },
+    },
+    async (req, reply) => {
+      const result = await login(ctx, req.body, originOf(req));
+      const maxAge = ctx.config.sessionMaxMinutes * 60;
+      reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOpts(maxAge), httpOnly: true });
+      reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieOpts(maxAge), httpOnly: false });
+      return { user: presentMe(result.actor, result.csrfToken) };
+    },
+  );
+
+  r.post(
+    "/api/auth/logout",
+    {
+      schema: {
+        operationId: "logout",
+        tags: ["auth"],
+        summary: "Log out (ends the session)",
+        response: { 200: ZOk },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await logout(ctx, actor, originOf(req));
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      reply.clearCookie(CSRF_COOKIE, { path: "/" });
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    "/api/auth/me",
+    {
+      schema: {
+        operationId: "getMe",
+        tags: ["auth"],
+        summary: "The caller's account, roles and abilities",
+        response: { 200: ZMe },
+      },
+    },
+    async (req) => presentMe(requireActor(req), req.csrfToken ?? ""),
+  );
+
+  r.put(
+    "/api/auth/me/preferences",
+    {
+      schema: {
+        operationId: "updatePreferences",
+        tags: ["auth"],
+        summary: "Save the caller's preferences (UI language)",
+        body: ZPreferences,
+        response: { 200: ZMe },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await updatePreferences(ctx, actor, req.body);
+      return presentMe({ ...actor, locale: req.body.locale }, req.csrfToken ?? "");
+    },
+  );
+
+  r.post(
+    "/api/auth/password",
+    {
+      schema: {
+        operationId: "changePassword",
+        tags: ["auth"],
+        summary: "Change the caller's password (other sessions are ended)",
+        body: ZChangePassword,
+        response: { 200: ZOk },
+      },
+    },
+    async (req) => {
+      await changePassword(ctx, requireActor(req), req.body, originOf(req));
+      return { ok: true as const };
+    },
+  );
+}

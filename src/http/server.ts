@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { AppContext } from "../app/context";
+import "../app/policies";
+import { YizhanError } from "../domain/errors";
+import { authPlugin } from "./plugins/auth";
+import { sendProblem } from "./problem";
+import { adminRoutes } from "./routes/admin";
+import { authRoutes } from "./routes/auth";
+import { healthRoutes } from "./routes/health";
+
+export type ServerOptions = {
+  logger?: FastifyServerOptions["logger"];
+  /** Built web application (Vite output) served at `/`; skipped when absent. */
+  webDir?: string;
+};
+
+/** Route modules, registered in order; later features append theirs here. */
+const ROUTES = [healthRoutes, authRoutes, adminRoutes];
+
+/**
+ * Builds the Fastify server: problem+json errors, request ids, security headers, cookie sessions
+ * with CSRF, login rate limit, OpenAPI 3 at `/api/openapi.json` with Swagger UI at `/api/docs`,
+ * the routes, and the web application with SPA fallback.
+ */
+export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: (req) => (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));
+  app.setNotFoundHandler((req, reply) => {
+    if (
+      !req.url.startsWith("/api/") &&
+      req.method === "GET" &&
+      opts.webDir &&
+      existsSync(join(opts.webDir, "index.html"))
+    ) {
+      return reply.type("text/html; charset=utf-8").sendFile("index.html");
+    }
+    return sendProblem(
+      req,
+      reply,
+      new YizhanError("not_found", 404, { "zh-CN": "接口不存在", "en-US": "No such endpoint" }),
+    );
+  });
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Yizhan (一站) API",
+        description: "One-stop approval service platform. Errors are application/problem+json (RFC 9457).",
+        version: ctx.config.version,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "yz_session" },
+          csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  await app.register(authPlugin, { ctx });
+  for (const routes of ROUTES) await app.register(routes, { ctx });
+
+  if (opts.webDir && existsSync(opts.webDir)) {
+    await app.register(fastifyStatic, {
+      root: opts.webDir,
+      prefix: "/",
+      wildcard: false,
+      index: ["index.html"],
+    });
+  }
+  return app;
+}

@@ -1,0 +1,71 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { type AppContext, type Config, defaultConfig } from "../app/context";
+import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
+import { openDatabase } from "../db/client";
+import { type Clock, systemClock } from "../shared/clock";
+import { buildServer } from "./server";
+
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL("../../dist/web", import.meta.url));
+
+export type StartOptions = {
+  port?: number;
+  host?: string;
+  /** PGlite data directory (default `./data`, or `YIZHAN_DATA_DIR`). Ignored with `databaseUrl`. */
+  dataDir?: string;
+  /** PostgreSQL URL: the production path. */
+  databaseUrl?: string;
+  /** Load the demo county bureau and demo accounts on first start. */
+  demo?: boolean;
+  logLevel?: string;
+  webDir?: string;
+  clock?: Clock;
+  config?: Partial<Config>;
+  onProgress?: Progress;
+};
+
+export type RunningYizhan = {
+  url: string;
+  app: FastifyInstance;
+  ctx: AppContext;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the database (PGlite or PostgreSQL), applies migrations, loads the demo data when asked
+ * and not yet loaded, and starts the HTTP server. `close()` stops accepting requests, finishes the
+ * ones in flight and closes the database cleanly (PGlite data stays intact).
+ */
+export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizhan> {
+  const dataDir = opts.databaseUrl ? undefined : (opts.dataDir ?? process.env.YIZHAN_DATA_DIR ?? "./data");
+  if (dataDir && !dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir });
+  await database.migrate();
+  const ctx: AppContext = {
+    database,
+    clock: opts.clock ?? systemClock,
+    config: { ...defaultConfig, demo: !!opts.demo, ...opts.config },
+  };
+  if (opts.demo && !(await isDemoSeeded(database.db))) {
+    await seedDemo(database.db, opts.onProgress);
+  }
+  const app = await buildServer(ctx, {
+    webDir: opts.webDir ?? DEFAULT_WEB_DIR,
+    logger: opts.logLevel === "silent" ? false : { level: opts.logLevel ?? "info" },
+  });
+  const address = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? "127.0.0.1" });
+  let closed: Promise<void> | null = null;
+  return {
+    url: address.replace("[::1]", "localhost"),
+    app,
+    ctx,
+    close() {
+      closed ??= (async () => {
+        await app.close();
+        await database.close();
+      })();
+      return closed;
+    },
+  };
+}
