@@ -22,7 +22,7 @@ export function naiveAddWorkingDays(isWorking: IsWorkingDayN, start: number, n: 
 export function naiveWorkingDaysBetween(isWorking: IsWorkingDayN, a: number, b: number): number {
   let n = 0;
   for (let d = Math.min(a, b) + 1; d <= Math.max(a, b); d++) if (isWorking(d)) n++;
-  return b >= a ? n : -n;
+  return b >= a ? n : 0 - n;
 }
 
 /**
