@@ -44,6 +44,8 @@ interface Header {
   title?: unknown;
   docNo?: unknown;
   urls: string[];
+  /** Line of the year field (1 when absent in text; 0 for JSON). */
+  yearLine: number;
 }
 
 const HEADER_KEYS: Record<string, "year" | "title" | "docNo" | "url"> = {
@@ -65,11 +67,13 @@ function err(line: number, code: string, zh: string, en: string, path?: string):
 function build(header: Header, entries: Entry[], errors: ArrangementError[]): ArrangementResult {
   const year = typeof header.year === "number" ? header.year : Number(header.year);
   if (header.year === undefined) {
-    errors.push(err(1, "year_missing", "缺少年度（year: YYYY）", "missing the year (year: YYYY)", "year"));
+    errors.push(
+      err(header.yearLine, "year_missing", "缺少年度（year: YYYY）", "missing the year (year: YYYY)", "year"),
+    );
   } else if (!Number.isInteger(year) || year < 2001 || year > 2100) {
     errors.push(
       err(
-        1,
+        header.yearLine,
         "year_invalid",
         `年度无效：${String(header.year)}`,
         `invalid year: ${String(header.year)}`,
@@ -158,7 +162,7 @@ function build(header: Header, entries: Entry[], errors: ArrangementError[]): Ar
     else for (let d = from; d <= to; d++) work.push({ date: dayToIso(d), name: e.name.trim() });
   }
   if (!entries.some((e) => e.kind === "rest")) {
-    errors.push(err(1, "no_rest_days", "没有放假（休）日期", "no rest days (休) listed"));
+    errors.push(err(header.yearLine, "no_rest_days", "没有放假（休）日期", "no rest days (休) listed"));
   }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   rest.sort((a, b) => (a.from < b.from ? -1 : 1));
@@ -176,7 +180,7 @@ const LINE = /^(\d{4}-\d{2}-\d{2})(?:\s*[~～]\s*(\d{4}-\d{2}-\d{2}))?\s+(休|�
 /** Parses and validates the text import format of one year's arrangement (国务院节假日安排通知). */
 export function parseArrangement(text: string): ArrangementResult {
   const errors: ArrangementError[] = [];
-  const header: Header = { urls: [] };
+  const header: Header = { urls: [], yearLine: 1 };
   const entries: Entry[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = i + 1;
@@ -188,9 +192,11 @@ export function parseArrangement(text: string): ArrangementResult {
       if (key === undefined) {
         errors.push(err(line, "header_unknown", `未知字段：${kv[1]}`, `unknown field: ${kv[1]}`));
       } else if (key === "url") header.urls.push(kv[2].trim());
-      else if (key === "year")
-        header.year = /^\d{4}$/.test(kv[2].trim()) ? Number(kv[2].trim()) : kv[2].trim();
-      else header[key] = kv[2].trim();
+      else if (key === "year") {
+        const v = kv[2].trim();
+        header.year = /^\d{4}$/.test(v) ? Number(v) : v;
+        header.yearLine = line;
+      } else header[key] = kv[2].trim();
       return;
     }
     const m = LINE.exec(s);
@@ -219,7 +225,7 @@ export function parseArrangementJson(value: unknown): ArrangementResult {
   }
   const v = value as Record<string, unknown>;
   const urls = Array.isArray(v.urls) ? v.urls.filter((u): u is string => typeof u === "string") : [];
-  const header: Header = { year: v.year, title: v.title, docNo: v.docNo, urls };
+  const header: Header = { year: v.year, title: v.title, docNo: v.docNo, urls, yearLine: 0 };
   const entries: Entry[] = [];
   const list = (key: "rest" | "work"): unknown[] => {
     if (v[key] === undefined) return [];
