@@ -1,5 +1,6 @@
 import type { Database } from "../db/client";
 import type { Clock } from "../shared/clock";
+import { VERSION } from "../shared/version";
 
 /** Settings of one Yizhan deployment (from the environment and CLI flags). */
 export type Config = {
@@ -28,7 +29,7 @@ export const defaultConfig: Config = {
   loginRateLimitPerMinute: 30,
   secureCookies: false,
   demo: false,
-  version: "0.1.0",
+  version: VERSION,
 };
 
 /** Everything a use case needs from the outside world, injected (database, clock, settings). */

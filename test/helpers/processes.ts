@@ -1,0 +1,49 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const BIN = fileURLToPath(new URL("../../bin/yizhan.js", import.meta.url));
+
+/** Runs the `yizhan` CLI to completion; returns exit code and output. */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string) {
+  const res = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    input,
+    timeout: 60_000,
+  });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+/** Starts `yizhan start` as a child process and resolves once it prints its URL. */
+export async function startServerProcess(args: string[], env: Record<string, string | undefined> = {}) {
+  const child: ChildProcess = spawn(process.execPath, [BIN, "start", ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /running at (http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    output: () => output,
+    /** Sends SIGTERM and resolves with the exit code. */
+    stop: () =>
+      new Promise<number | null>((resolve) => {
+        child.removeAllListeners("exit");
+        child.on("exit", (code) => resolve(code));
+        child.kill("SIGTERM");
+      }),
+  };
+}

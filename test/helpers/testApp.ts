@@ -1,0 +1,45 @@
+import type { FastifyInstance } from "fastify";
+import { type AppContext, type Config, defaultConfig } from "../../src/app/context";
+import { buildServer } from "../../src/http/server";
+import { FixedClock } from "../../src/shared/clock";
+import { openTestDatabase } from "../setup/testDatabase";
+import { TestClient } from "./client";
+
+/** One server on one test database, with the demo bureau loaded and a clock the test controls. */
+export type TestApp = {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: FixedClock;
+  /** A new client; `as(username)` also logs it in. */
+  client(ip?: string): TestClient;
+  as(username: string): Promise<TestClient>;
+  close(): Promise<void>;
+};
+
+/** A Tuesday morning in the county's office hours (2026-11-24 09:00 Asia/Shanghai). */
+export const TEST_NOW = new Date("2026-11-24T01:00:00Z");
+
+/** Starts a test application on a fresh copy of the demo database (PGlite, or PostgreSQL with DATABASE_URL). */
+export async function createTestApp(config: Partial<Config> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const clock = new FixedClock(TEST_NOW);
+  const ctx: AppContext = { database, clock, config: { ...defaultConfig, demo: true, ...config } };
+  const app = await buildServer(ctx, { logger: false });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    client: (ip) => new TestClient(app, ip),
+    async as(username) {
+      const c = new TestClient(app);
+      const res = await c.login(username);
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${res.text}`);
+      return c;
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
