@@ -1,0 +1,39 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider } from "antd";
+import enUSAntd from "antd/locale/en_US";
+import zhCNAntd from "antd/locale/zh_CN";
+import type { ReactNode } from "react";
+import { ApiError } from "./api/client";
+import { I18nProvider } from "./i18n/I18nProvider";
+import { useI18n } from "./i18n/useT";
+import { theme } from "./theme";
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // 4xx answers will not change by asking again.
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function AntdConfig({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === "zh-CN" ? zhCNAntd : enUSAntd} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** Query cache, language and Ant Design configuration shared by every page. */
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <AntdConfig>{children}</AntdConfig>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,57 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { Locale } from "../api/ApiError";
+import { ApiError, api, setCsrfToken } from "../api/client";
+import type { Me } from "./types";
+import { ME_KEY } from "./useMe";
+
+export type LoginInput = { username: string; password: string };
+
+/** Signs in (`POST /api/auth/login`) and makes the answer the current user. */
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation<Me, ApiError, LoginInput>({
+    mutationFn: async (input) =>
+      (await api<{ user: Me }>("/api/auth/login", { method: "POST", body: input })).user,
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      qc.setQueryData(ME_KEY, me);
+    },
+  });
+}
+
+/** Signs out (`POST /api/auth/logout`); forgets every cached answer of the previous user. */
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation<void, ApiError, void>({
+    mutationFn: async () => {
+      try {
+        await api<unknown>("/api/auth/logout", { method: "POST" });
+      } catch (err) {
+        // An expired session is as good as a finished logout.
+        if (!(err instanceof ApiError && err.status === 401)) throw err;
+      }
+    },
+    onSuccess: () => {
+      setCsrfToken(undefined);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      qc.setQueryData(ME_KEY, null);
+    },
+  });
+}
+
+export type ChangePasswordInput = { currentPassword: string; newPassword: string };
+
+/** Changes the signed-in user's password (`POST /api/auth/password`). */
+export function useChangePassword() {
+  const qc = useQueryClient();
+  return useMutation<unknown, ApiError, ChangePasswordInput>({
+    mutationFn: (input) => api<unknown>("/api/auth/password", { method: "POST", body: input }),
+    // The server may rotate the session and its CSRF token: read them again.
+    onSuccess: () => qc.invalidateQueries({ queryKey: ME_KEY }),
+  });
+}
+
+/** Saves the user's language (`PUT /api/auth/me/preferences`). */
+export function saveLocalePreference(locale: Locale): Promise<unknown> {
+  return api<unknown>("/api/auth/me/preferences", { method: "PUT", body: { locale } });
+}

@@ -1,0 +1,137 @@
+import { LockOutlined, UserOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Form, Input, Space, Typography } from "antd";
+import { Link, Navigate, useLocation, useNavigate } from "react-router-dom";
+import { useLogin } from "../../auth/mutations";
+import type { Me } from "../../auth/types";
+import { useMe } from "../../auth/useMe";
+import { useI18n } from "../../i18n/useT";
+import { Brand } from "../../layout/Brand";
+import { LanguageToggle } from "../../layout/LanguageToggle";
+import { canVisit, homePathFor, PUBLIC_NAV } from "../../layout/nav";
+import { ShellSkeleton } from "../../layout/ShellSkeleton";
+import { loginErrorText } from "./loginErrors";
+
+type Fields = { username: string; password: string };
+
+/** Where to go after signing in: back where the user came from if allowed, else the role's home. */
+function targetFor(me: Me, from: unknown): string {
+  if (typeof from === "string" && from.startsWith("/") && from !== "/login" && canVisit(me, from))
+    return from;
+  return homePathFor(me);
+}
+
+/** 登录: username and password, with clear messages for wrong password, lockout and rate limits. */
+export default function LoginPage() {
+  const { t, locale } = useI18n();
+  const { me, isLoading } = useMe();
+  const login = useLogin();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from: unknown = (location.state as { from?: unknown } | null)?.from;
+
+  if (isLoading) return <ShellSkeleton />;
+  if (me && !login.isPending) return <Navigate to={targetFor(me, from)} replace />;
+
+  const onFinish = (values: Fields) => {
+    login.mutate(
+      { username: values.username.trim(), password: values.password },
+      { onSuccess: (user) => navigate(targetFor(user, from), { replace: true }) },
+    );
+  };
+
+  return (
+    <div
+      data-testid="login-page"
+      style={{
+        minHeight: "100vh",
+        display: "flex",
+        flexDirection: "column",
+        background: "linear-gradient(160deg, #fbeeee 0%, #f4f5f7 45%, #eaf1f9 100%)",
+      }}
+    >
+      <header
+        style={{
+          display: "flex",
+          justifyContent: "space-between",
+          alignItems: "center",
+          padding: "16px 32px",
+        }}
+      >
+        <Brand showMotto={false} />
+        <LanguageToggle />
+      </header>
+      <main style={{ flex: 1, display: "grid", placeItems: "center", padding: 24 }}>
+        <Card style={{ width: 400, maxWidth: "100%" }} styles={{ body: { padding: 32 } }}>
+          <Space
+            orientation="vertical"
+            size={4}
+            style={{ width: "100%", marginBottom: 24, textAlign: "center" }}
+          >
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {t("app.fullName")}
+            </Typography.Title>
+            <Typography.Text type="secondary">{t("app.motto")}</Typography.Text>
+          </Space>
+          <Typography.Title level={4} style={{ marginTop: 0 }}>
+            {t("login.title")}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t("login.subtitle")}</Typography.Paragraph>
+          {login.error && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={<span data-testid="login-error">{loginErrorText(login.error, t, locale)}</span>}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          <Form<Fields> layout="vertical" onFinish={onFinish} requiredMark={false}>
+            <Form.Item
+              name="username"
+              label={t("login.username")}
+              rules={[{ required: true, whitespace: true, message: t("login.usernameRequired") }]}
+            >
+              <Input
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoFocus
+                data-testid="login-username"
+              />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t("login.password")}
+              rules={[{ required: true, message: t("login.passwordRequired") }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                data-testid="login-password"
+              />
+            </Form.Item>
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              size="large"
+              loading={login.isPending}
+              data-testid="login-submit"
+            >
+              {t("login.submit")}
+            </Button>
+          </Form>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 24, marginBottom: 8, fontSize: 13 }}>
+            {t("login.publicHint")}
+          </Typography.Paragraph>
+          <Space wrap>
+            {PUBLIC_NAV.map((item) => (
+              <Link key={item.key} to={item.path} data-testid={`public-${item.key}`}>
+                {t(item.labelKey)}
+              </Link>
+            ))}
+          </Space>
+        </Card>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { Layout, Menu, type MenuProps, Space, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import type { Me } from "../auth/types";
+import { useI18n } from "../i18n/useT";
+import { Brand } from "./Brand";
+import { LanguageToggle } from "./LanguageToggle";
+import { toMenuItems } from "./menuItems";
+import { type NavItem, navItemForPath, PUBLIC_NAV, roleNavFor } from "./nav";
+import { UserMenu } from "./UserMenu";
+
+function pathOfKey(items: readonly NavItem[], key: string): string | undefined {
+  for (const i of items) {
+    if (i.key === key || `${i.key}-overview` === key) return i.path;
+    const inner = pathOfKey(i.children ?? [], key);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/**
+ * The signed-in frame: header (brand, motto, language, user menu), a side menu built from the user's
+ * roles (layout/nav.ts), and the page.
+ */
+export function AppShell({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const roleNav = useMemo(() => roleNavFor(me), [me]);
+  const [openKeys, setOpenKeys] = useState<string[]>(() =>
+    roleNav.filter((i) => i.children).map((i) => i.key),
+  );
+
+  const items: MenuProps["items"] = [
+    ...toMenuItems(roleNav, t),
+    ...(roleNav.length > 0 ? [{ type: "divider" as const }] : []),
+    ...toMenuItems(PUBLIC_NAV, t),
+  ];
+  const current = navItemForPath(location.pathname);
+  const selected = current ? [current.children ? `${current.key}-overview` : current.key] : [];
+
+  const onClick: MenuProps["onClick"] = ({ key, domEvent }) => {
+    // A click on the link itself is handled by <Link>; elsewhere on the row we navigate here.
+    if (domEvent.defaultPrevented) return;
+    const path = pathOfKey([...roleNav, ...PUBLIC_NAV], key);
+    if (path) navigate(path);
+  };
+
+  return (
+    <Layout style={{ minHeight: "100vh" }} data-testid="app-shell">
+      <Layout.Header
+        style={{
+          display: "flex",
+          alignItems: "center",
+          justifyContent: "space-between",
+          borderBottom: "1px solid #ececec",
+          position: "sticky",
+          top: 0,
+          zIndex: 10,
+        }}
+      >
+        <Brand />
+        <Space size="small">
+          <LanguageToggle />
+          <UserMenu me={me} />
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          width={220}
+          breakpoint="lg"
+          collapsedWidth={0}
+          style={{ borderRight: "1px solid #ececec" }}
+        >
+          <nav aria-label={t("nav.main")} data-testid="side-nav">
+            <Menu
+              mode="inline"
+              items={items}
+              selectedKeys={selected}
+              openKeys={openKeys}
+              onOpenChange={setOpenKeys}
+              onClick={onClick}
+              style={{ borderInlineEnd: "none", paddingTop: 8 }}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout>
+          <Layout.Content style={{ padding: 24 }}>
+            <Outlet />
+          </Layout.Content>
+          <Layout.Footer style={{ textAlign: "center", padding: "12px 24px" }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t("app.fullName")} · {t("app.motto")}
+            </Typography.Text>
+          </Layout.Footer>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,47 @@
+import { DownOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { App, Avatar, Button, Dropdown, type MenuProps } from "antd";
+import { useNavigate } from "react-router-dom";
+import { useLogout } from "../auth/mutations";
+import type { Me } from "../auth/types";
+import { useI18n } from "../i18n/useT";
+
+/** The signed-in user's name with 我的账户 and 退出登录. */
+export function UserMenu({ me }: { me: Me }) {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const { message } = App.useApp();
+
+  const items: MenuProps["items"] = [
+    {
+      key: "account",
+      icon: <UserOutlined />,
+      label: <span data-testid="menu-account">{t("nav.account")}</span>,
+    },
+    { type: "divider" },
+    {
+      key: "logout",
+      icon: <LogoutOutlined />,
+      label: <span data-testid="menu-logout">{t("nav.logout")}</span>,
+    },
+  ];
+  const onClick: MenuProps["onClick"] = ({ key }) => {
+    if (key === "account") navigate("/account");
+    if (key === "logout") {
+      logout.mutate(undefined, {
+        onSuccess: () => navigate("/login", { replace: true }),
+        onError: (err) => message.error(err.messageIn(locale) ?? t("error.generic")),
+      });
+    }
+  };
+
+  return (
+    <Dropdown menu={{ items, onClick }} trigger={["click"]} placement="bottomRight">
+      <Button type="text" data-testid="user-menu" loading={logout.isPending}>
+        <Avatar size="small" style={{ background: "#1f5fa8" }} icon={<UserOutlined />} />
+        <span data-testid="user-name">{me.displayName}</span>
+        <DownOutlined style={{ fontSize: 10 }} />
+      </Button>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ComponentType } from "react";
+import { createBrowserRouter, Navigate, Outlet, type RouteObject } from "react-router-dom";
+import { RequireAuth, RequireRole } from "./auth/guards";
+import { useMe } from "./auth/useMe";
+import { NotFound, RouteError } from "./components/StatusPages";
+import { homePathFor, type NavItem, PUBLIC_NAV, ROLE_NAV } from "./layout/nav";
+import { ShellSkeleton } from "./layout/ShellSkeleton";
+import { ShellSwitch } from "./layout/ShellSwitch";
+
+type PageModule = { default: ComponentType };
+
+/** A route whose page code is loaded on first visit (one chunk per feature). */
+function page(path: string, load: () => Promise<PageModule>): RouteObject {
+  return { path, lazy: async () => ({ Component: (await load()).default }) };
+}
+
+function nav(key: string): NavItem {
+  const all = [...ROLE_NAV, ...ROLE_NAV.flatMap((i) => i.children ?? []), ...PUBLIC_NAV];
+  const item = all.find((i) => i.key === key);
+  if (!item) throw new Error(`no navigation entry "${key}"`);
+  return item;
+}
+
+/** A work area: the page for `nav(key).path`, open to the roles nav.ts gives that entry. */
+function area(key: string, load: () => Promise<PageModule>): RouteObject {
+  return { element: <RequireRole roles={nav(key).roles ?? []} />, children: [page(nav(key).path, load)] };
+}
+
+/** `/`: the user's home when signed in, else the login page. */
+function HomeRedirect() {
+  const { me, isLoading } = useMe();
+  if (isLoading) return <ShellSkeleton />;
+  return <Navigate to={homePathFor(me)} replace />;
+}
+
+/**
+ * Every route of the web application. A later issue adds its pages here (and its menu entry in
+ * layout/nav.ts); page code lives in features/<feature>/.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <Outlet />,
+    errorElement: <RouteError />,
+    children: [
+      { path: "/", element: <HomeRedirect /> },
+      page("/login", () => import("./features/auth/LoginPage")),
+      {
+        element: <ShellSwitch />,
+        children: [
+          page("/guide", () => import("./features/guide/GuidePage")),
+          page("/progress", () => import("./features/progress/ProgressPage")),
+          page("/verify", () => import("./features/verify/VerifyPage")),
+          {
+            element: <RequireAuth />,
+            children: [
+              page("/account", () => import("./features/account/AccountPage")),
+              area("portal", () => import("./features/portal/PortalPage")),
+              area("workbench", () => import("./features/workbench/WorkbenchPage")),
+              area("inbox", () => import("./features/inbox/InboxPage")),
+              area("helper", () => import("./features/helper/HelperPage")),
+              area("dashboard", () => import("./features/dashboard/DashboardPage")),
+              area("partner", () => import("./features/partner/PartnerPage")),
+              area("admin", () => import("./features/admin/AdminPage")),
+              area("admin-users", () => import("./features/admin/UsersPage")),
+              area("admin-orgs", () => import("./features/admin/OrgsPage")),
+              area("admin-items", () => import("./features/admin/ItemsPage")),
+              area("admin-calendar", () => import("./features/admin/CalendarPage")),
+            ],
+          },
+          { path: "*", element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
