@@ -1,0 +1,50 @@
+import type { IsoDate } from "../calendar/isoDate";
+import type { SpecialProcedureKind } from "./commands";
+
+/** A material of the item's published list, as the guards need it. */
+export type ListedMaterial = {
+  code: string;
+  name: string;
+  required: boolean;
+  key: boolean;
+  mayBeDeferred: boolean;
+};
+
+/** Latest check result of one material at the window (一次性告知 checklist). */
+export type MaterialCheck = "pass" | "missing" | "defective" | "unchecked";
+
+/**
+ * Everything outside the case a transition may look at. Pure data, built by the app layer: the
+ * item version, the calendar arithmetic, the review tasks' summary, the material checks, fees.
+ */
+export type TransitionContext = {
+  now: Date;
+  /** Today's local date in the organization's time zone. */
+  today: IsoDate;
+  item: {
+    handlingType: "immediate" | "promised";
+    promisedLimitDays: number;
+    statutoryLimitDays: number;
+    materials: ListedMaterial[];
+    /** Maximum extension in working days (Art. 42: 10; joint handling: 15). */
+    maxExtensionDays: number;
+    specialProcedures: { kind: SpecialProcedureKind | string; maxWorkingDays: number }[];
+  };
+  calendar: {
+    addWorkingDays(date: IsoDate, n: number): IsoDate;
+    workingDaysBetween(a: IsoDate, b: IsoDate): number;
+    /** The calendar date before `date`. */
+    previousDate(date: IsoDate): IsoDate;
+  };
+  /** The case's current deadline (with pauses and extension), when the clock has started. */
+  deadline: IsoDate | null;
+  /** The window's check is due on this date (receipt + 5 working days, Art. 32). */
+  checkDueOn: IsoDate | null;
+  review: { total: number; open: number };
+  /** Latest check per material code; `passedBefore` lists codes passed in an earlier round. */
+  checks: Record<string, MaterialCheck>;
+  passedBefore: ReadonlySet<string>;
+  /** Materials provided without upload (certificate wallet, shared data), by code. */
+  providedElsewhere: ReadonlySet<string>;
+  feesSettled: boolean;
+};

@@ -1,0 +1,264 @@
+import { type Bilingual, type FieldProblem, YizhanError } from "../errors";
+import type { CaseState } from "./caseState";
+import type { CaseCommand, CorrectionItem, DeferredMaterial } from "./commands";
+import type { TransitionContext } from "./context";
+
+const problem = (field: string, code: string, zh: string, en: string): FieldProblem => ({
+  field,
+  code,
+  message: { "zh-CN": zh, "en-US": en },
+});
+
+/** A guard failure: 422 with every problem named by field. */
+export function guardError(problems: FieldProblem[], summary?: Bilingual): YizhanError {
+  const text = (lang: keyof Bilingual) =>
+    problems.map((p) => p.message[lang]).join(lang === "zh-CN" ? "；" : "; ");
+  return new YizhanError(
+    problems[0]?.code === "fees_unpaid" ? "fees_unpaid" : "rule_violation",
+    422,
+    summary ?? { "zh-CN": text("zh-CN"), "en-US": text("en-US") },
+    { errors: problems },
+  );
+}
+
+/**
+ * 一次性告知 and 不刁 (行政许可法 Art. 32): a correction notice names every problem at once, only
+ * materials of the item's published list, and never a material already passed at an earlier check.
+ */
+export function correctionProblems(items: CorrectionItem[], ctx: TransitionContext): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  if (items.length === 0) {
+    out.push(
+      problem(
+        "items",
+        "empty_notice",
+        "补正告知书须列明全部需补正的材料",
+        "A correction notice must list every problem",
+      ),
+    );
+  }
+  const listed = new Map(ctx.item.materials.map((m) => [m.code, m]));
+  const seen = new Set<string>();
+  items.forEach((it, i) => {
+    const field = `items[${i}].materialCode`;
+    if (!listed.has(it.materialCode)) {
+      out.push(
+        problem(
+          field,
+          "material_not_on_list",
+          `材料“${it.materialCode}”不在本事项公布的申请材料清单中，不得要求（清单之外无要求）`,
+          `Material "${it.materialCode}" is not on the item's published list and may not be requested`,
+        ),
+      );
+    } else if (ctx.passedBefore.has(it.materialCode)) {
+      const name = listed.get(it.materialCode)?.name ?? it.materialCode;
+      out.push(
+        problem(
+          field,
+          "material_already_passed",
+          `材料“${name}”已在此前审核中通过，不得再次要求补正`,
+          `Material "${name}" already passed an earlier check and may not be requested again`,
+        ),
+      );
+    }
+    if (seen.has(it.materialCode)) {
+      out.push(problem(field, "duplicate", "同一材料重复列出", "The same material is listed twice"));
+    }
+    seen.add(it.materialCode);
+  });
+  return out;
+}
+
+/**
+ * 容缺受理: only secondary materials the item allows may be missing at acceptance, each with the
+ * applicant's signed commitment and a due date no later than 20 working days after acceptance and at
+ * least 2 working days before the promised limit (local practice, a setting in REFERENCE.md).
+ */
+export function deferralProblems(
+  deferred: DeferredMaterial[],
+  state: CaseState,
+  ctx: TransitionContext,
+): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  const listed = new Map(ctx.item.materials.map((m) => [m.code, m]));
+  const acceptedOn = ctx.today;
+  const limitEnd = ctx.calendar.addWorkingDays(acceptedOn, state.limitDays);
+  const latest = ctx.calendar.addWorkingDays(acceptedOn, 20);
+  deferred.forEach((d, i) => {
+    const m = listed.get(d.materialCode);
+    const f = `deferred[${i}]`;
+    if (!m) {
+      out.push(
+        problem(
+          `${f}.materialCode`,
+          "material_not_on_list",
+          `材料“${d.materialCode}”不在清单中`,
+          `Material "${d.materialCode}" is not on the list`,
+        ),
+      );
+      return;
+    }
+    if (m.key || !m.mayBeDeferred) {
+      out.push(
+        problem(
+          `${f}.materialCode`,
+          "deferral_not_allowed",
+          `材料“${m.name}”为关键材料或本事项不允许容缺`,
+          `Material "${m.name}" is a key material or may not be deferred for this item`,
+        ),
+      );
+    }
+    if (!d.commitmentSigned) {
+      out.push(
+        problem(
+          `${f}.commitmentSigned`,
+          "commitment_required",
+          "容缺受理须申请人签署承诺书",
+          "Deferral needs the applicant's signed commitment",
+        ),
+      );
+    }
+    const daysBeforeLimit = ctx.calendar.workingDaysBetween(d.dueOn, limitEnd);
+    if (d.dueOn < acceptedOn || d.dueOn > latest || (state.limitDays >= 2 && daysBeforeLimit < 2)) {
+      out.push(
+        problem(
+          `${f}.dueOn`,
+          "invalid_due_date",
+          "补齐期限须在受理后 20 个工作日内，且不晚于承诺时限前 2 个工作日",
+          "The due date must fall within 20 working days of acceptance and at least 2 working days before the promised limit",
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+/** Acceptance needs every required material passed, provided from elsewhere, or deferred (容缺). */
+export function acceptanceProblems(deferred: DeferredMaterial[], ctx: TransitionContext): FieldProblem[] {
+  const deferredCodes = new Set(deferred.map((d) => d.materialCode));
+  return ctx.item.materials
+    .filter((m) => m.required)
+    .filter(
+      (m) =>
+        ctx.checks[m.code] !== "pass" && !ctx.providedElsewhere.has(m.code) && !deferredCodes.has(m.code),
+    )
+    .map((m) =>
+      problem(
+        `materials.${m.code}`,
+        "material_not_passed",
+        `必要材料“${m.name}”尚未审核通过`,
+        `Required material "${m.name}" has not passed the check`,
+      ),
+    );
+}
+
+const required = (field: string, value: string | undefined, zh: string, en: string): FieldProblem[] =>
+  value && value.trim().length > 0 ? [] : [problem(field, "required", `${zh}不能为空`, `${en} is required`)];
+
+/** Every guard of every command: returns the problems, empty when the command may proceed. */
+export function guardProblems(state: CaseState, cmd: CaseCommand, ctx: TransitionContext): FieldProblem[] {
+  switch (cmd.type) {
+    case "requestCorrection":
+      return correctionProblems(cmd.items, ctx);
+    case "accept": {
+      const deferred = cmd.deferred ?? [];
+      return [...deferralProblems(deferred, state, ctx), ...acceptanceProblems(deferred, ctx)];
+    }
+    case "deemAccepted":
+      return ctx.checkDueOn && ctx.today > ctx.checkDueOn
+        ? []
+        : [
+            problem(
+              "today",
+              "check_not_due",
+              "受理审查期限（5 个工作日）尚未届满",
+              "The 5-working-day check period has not ended",
+            ),
+          ];
+    case "refuse":
+      return [
+        ...required("legalBasis", cmd.legalBasis, "不予受理的法律依据", "The legal basis of a refusal"),
+        ...required("reason", cmd.reason, "不予受理理由", "The reason"),
+      ];
+    case "refer":
+      return [
+        ...required("toOrgCode", cmd.toOrgCode, "转办机构", "The receiving organization"),
+        ...required("reason", cmd.reason, "转办理由", "The reason"),
+      ];
+    case "assign":
+      return ctx.review.total > 0
+        ? []
+        : [problem("review", "no_review_steps", "本事项没有审查环节", "This item has no review steps")];
+    case "recommend":
+    case "sendBack":
+      return required("opinion", cmd.opinion, "审查意见", "The review opinion");
+    case "suspend": {
+      const out = required("reason", cmd.reason, "特别程序启动理由", "The reason");
+      const rule = ctx.item.specialProcedures.find((p) => p.kind === cmd.kind);
+      if (!Number.isInteger(cmd.expectedDays) || cmd.expectedDays < 1) {
+        out.push(
+          problem(
+            "expectedDays",
+            "invalid",
+            "预计时长须为正整数个工作日",
+            "Expected length must be a positive number of working days",
+          ),
+        );
+      } else if (rule && cmd.expectedDays > rule.maxWorkingDays) {
+        out.push(
+          problem(
+            "expectedDays",
+            "too_long",
+            `该特别程序最长 ${rule.maxWorkingDays} 个工作日`,
+            `This special procedure may last at most ${rule.maxWorkingDays} working days`,
+          ),
+        );
+      }
+      return out;
+    }
+    case "extend": {
+      const out = required("reason", cmd.reason, "延期理由", "The reason for the extension");
+      if (state.extensionDays > 0) {
+        out.push(problem("days", "already_extended", "延期只能批准一次", "A case may be extended only once"));
+      }
+      if (!Number.isInteger(cmd.days) || cmd.days < 1 || cmd.days > ctx.item.maxExtensionDays) {
+        out.push(
+          problem(
+            "days",
+            "too_long",
+            `延期天数须为 1–${ctx.item.maxExtensionDays} 个工作日（行政许可法第四十二条）`,
+            `An extension must be 1–${ctx.item.maxExtensionDays} working days (Art. 42)`,
+          ),
+        );
+      }
+      return out;
+    }
+    case "decide": {
+      const out = required("reasons", cmd.reasons, "决定理由", "The reasons of the decision");
+      if (ctx.review.open > 0) {
+        out.push(
+          problem(
+            "review",
+            "review_open",
+            `尚有 ${ctx.review.open} 项审查任务未完成`,
+            `${ctx.review.open} review task(s) are still open`,
+          ),
+        );
+      }
+      return out;
+    }
+    case "issue":
+      return ctx.feesSettled
+        ? []
+        : [
+            problem(
+              "fees",
+              "fees_unpaid",
+              "费用尚未缴清，不能出证",
+              "Fees are unpaid; the result cannot be issued",
+            ),
+          ];
+    default:
+      return [];
+  }
+}
