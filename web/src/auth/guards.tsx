@@ -4,6 +4,7 @@ import { Navigate, Outlet, useLocation } from "react-router-dom";
 import { Forbidden } from "../components/StatusPages";
 import { useT } from "../i18n/useT";
 import { ShellSkeleton } from "../layout/ShellSkeleton";
+import { userSignedOut } from "./mutations";
 import { type Role, roleSet } from "./types";
 import { useMe } from "./useMe";
 
@@ -22,7 +23,11 @@ export function RequireAuth({ children }: { children?: ReactNode }) {
       />
     );
   }
-  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!me) {
+    // After a session expiry the user comes back here once signed in again; after 退出登录, not.
+    const state = userSignedOut() ? null : { from: location.pathname + location.search };
+    return <Navigate to="/login" replace state={state} />;
+  }
   return children ?? <Outlet />;
 }
 

@@ -4,6 +4,13 @@ import { ApiError, api, setCsrfToken } from "../api/client";
 import type { Me } from "./types";
 import { ME_KEY } from "./useMe";
 
+let signedOutOnPurpose = false;
+
+/** True after the user chose 退出登录 (not a session expiry): the next login starts at home. */
+export function userSignedOut(): boolean {
+  return signedOutOnPurpose;
+}
+
 export type LoginInput = { username: string; password: string };
 
 /** Signs in (`POST /api/auth/login`) and makes the answer the current user. */
@@ -13,6 +20,7 @@ export function useLogin() {
     mutationFn: async (input) =>
       (await api<{ user: Me }>("/api/auth/login", { method: "POST", body: input })).user,
     onSuccess: (me) => {
+      signedOutOnPurpose = false;
       setCsrfToken(me.csrfToken);
       qc.setQueryData(ME_KEY, me);
     },
@@ -32,6 +40,7 @@ export function useLogout() {
       }
     },
     onSuccess: () => {
+      signedOutOnPurpose = true;
       setCsrfToken(undefined);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       qc.setQueryData(ME_KEY, null);

@@ -33,7 +33,7 @@ export const zhCN = {
   "login.subtitle": "工作人员、企业和群众统一登录",
   "login.username": "用户名",
   "login.password": "密码",
-  "login.submit": "登 录",
+  "login.submit": "登录",
   "login.usernameRequired": "请输入用户名",
   "login.passwordRequired": "请输入密码",
   "login.invalidCredentials": "用户名或密码错误，请重新输入。",

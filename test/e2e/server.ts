@@ -1,0 +1,55 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startYizhan } from "../../src/http/start";
+import { adminQuery, withDatabase } from "../setup/testDatabase";
+
+export const WEB_DIR = fileURLToPath(new URL("../../dist/web", import.meta.url));
+
+export type TestServer = { url: string; close(): Promise<void> };
+
+/**
+ * Starts Yizhan in this process on a random port, in demo mode, on a database of its own: a fresh
+ * temporary PGlite data dir, or — with `DATABASE_URL` set — a freshly created PostgreSQL database that
+ * is dropped again by `close()`. Serves the built web application from dist/web.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `yz_e2e_${randomBytes(6).toString("hex")}`;
+    await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+    const app = await startYizhan({
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl: withDatabase(serverUrl, name),
+      demo: true,
+      logLevel: "silent",
+      webDir: WEB_DIR,
+    });
+    return {
+      url: app.url,
+      async close() {
+        await app.close();
+        await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
+    };
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), "yizhan-e2e-"));
+  const app = await startYizhan({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir,
+    demo: true,
+    logLevel: "silent",
+    webDir: WEB_DIR,
+  });
+  return {
+    url: app.url,
+    async close() {
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
