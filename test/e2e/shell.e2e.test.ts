@@ -133,6 +133,19 @@ describe("web shell", () => {
     });
   }
 
+  it("says clearly that an account is locked after repeated failures", async () => {
+    const page = await freshPage();
+    // The approver's own sign-in test has run already; lock the account now (5 failures in 15 minutes).
+    for (let i = 0; i < 5; i++) {
+      await submitLogin(page, "approver", `wrong-${i}`);
+      await page.getByTestId("login-error").waitFor();
+    }
+    await submitLogin(page, "approver", PASSWORD);
+    await page.getByText("账户已临时锁定").waitFor();
+    expect(page.url()).toMatch(/\/login$/);
+    await screenshot(page, "login-locked");
+  });
+
   it("refuses a work area of another role with a 403 page", async () => {
     const page = await freshPage();
     await submitLogin(page, "sanmu", PASSWORD);
@@ -193,6 +206,8 @@ describe("web shell", () => {
       .locator(".ant-form-item-has-error")
       .filter({ has: page.getByTestId("password-current") });
     await currentError.waitFor();
+    await form.getByText("当前密码不正确").waitFor();
+    await page.waitForTimeout(300); // let the error message finish its entrance animation
     await screenshot(page, "account-wrong-current-password");
 
     await page.getByTestId("password-current").fill(PASSWORD);

@@ -10,6 +10,7 @@ export const theme: ThemeConfig = {
     fontFamily: FONT_FAMILY,
     colorPrimary: "#b7312c",
     colorLink: "#1f5fa8",
+    colorInfo: "#1f5fa8",
     borderRadius: 6,
   },
   components: {

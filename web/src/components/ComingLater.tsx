@@ -26,6 +26,7 @@ export function ComingLater({ id, titleKey, descKey, icon: Icon }: Props) {
         subTitle={t(descKey)}
       />
       <Empty
+        styles={{ image: { height: 44 } }}
         image={<ClockCircleOutlined style={{ fontSize: 40, color: "#bfbfbf" }} />}
         description={
           <>

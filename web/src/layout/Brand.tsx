@@ -23,6 +23,8 @@ export function Brand({ showMotto = true }: { showMotto?: boolean }) {
           placeItems: "center",
           fontWeight: 700,
           fontSize: 20,
+          lineHeight: 1,
+          flexShrink: 0,
         }}
       >
         一

@@ -19,7 +19,7 @@ export function toMenuItems(items: readonly NavItem[], t: T): NonNullable<MenuPr
             key: `${item.key}-overview`,
             label: (
               <Link to={item.path} data-testid={`nav-${item.key}-overview`}>
-                {t(item.labelKey)}
+                {t(item.overviewKey ?? item.labelKey)}
               </Link>
             ),
           },

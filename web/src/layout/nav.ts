@@ -27,6 +27,8 @@ export type NavItem = {
   path: string;
   labelKey: MessageKey;
   icon: ComponentType;
+  /** Label of the parent's own page among its children (entries with children only). */
+  overviewKey?: MessageKey;
   roles?: readonly Role[];
   children?: readonly NavItem[];
 };
@@ -68,6 +70,7 @@ export const ROLE_NAV: readonly NavItem[] = [
     path: "/admin",
     labelKey: "nav.admin",
     icon: SettingOutlined,
+    overviewKey: "nav.admin.overview",
     roles: ["admin"],
     children: [
       {

@@ -30,7 +30,7 @@ export default function AccountPage() {
         {t("account.title")}
       </Typography.Title>
       <Card title={t("account.profile")}>
-        <Descriptions column={1} bordered size="small">
+        <Descriptions column={1} bordered size="small" styles={{ label: { width: 180 } }}>
           <Descriptions.Item label={t("account.username")}>
             <span data-testid="account-username">{me.username}</span>
           </Descriptions.Item>
@@ -41,7 +41,7 @@ export default function AccountPage() {
               {me.roles.map((r) => (
                 <span key={`${r.role}:${r.orgId ?? ""}`}>
                   <Tag color="red">{t(`role.${r.role}` as const)}</Tag>
-                  <Typography.Text type="secondary">{r.orgName ?? t("account.noOrg")}</Typography.Text>
+                  {r.orgName && <Typography.Text type="secondary">{r.orgName}</Typography.Text>}
                 </span>
               ))}
             </Space>
