@@ -16,6 +16,7 @@ import { authPlugin } from "./plugins/auth";
 import { sendProblem } from "./problem";
 import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
+import { calendarRoutes } from "./routes/calendar";
 import { healthRoutes } from "./routes/health";
 
 export type ServerOptions = {
@@ -25,7 +26,7 @@ export type ServerOptions = {
 };
 
 /** Route modules, registered in order; later features append theirs here. */
-const ROUTES = [healthRoutes, authRoutes, adminRoutes];
+const ROUTES = [healthRoutes, authRoutes, adminRoutes, calendarRoutes];
 
 /**
  * Builds the Fastify server: problem+json errors, request ids, security headers, cookie sessions

@@ -1,0 +1,206 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { calendarStatus } from "../../app/calendar/calendarStatus";
+import { addDays, listDays } from "../../app/calendar/days";
+import {
+  importArrangement,
+  previewArrangement,
+  ZArrangementInput,
+} from "../../app/calendar/importArrangement";
+import { createOverride, deleteOverride, listOverrides, ZCreateOverride } from "../../app/calendar/overrides";
+import type { AppContext } from "../../app/context";
+import { authorize } from "../../app/policies";
+import { requireActor } from "../plugins/auth";
+
+const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+const ZBilingual = z.object({ "zh-CN": z.string(), "en-US": z.string() });
+const ZDayKind = z.enum(["holiday", "makeup", "weekend", "workday", "closed", "open"]);
+const ZCalendarDay = z.object({
+  date: z.string(),
+  working: z.boolean(),
+  kind: ZDayKind,
+  name: z.string().nullable(),
+  provisional: z.boolean(),
+});
+const ZArrangementDay = z.object({ date: z.string(), kind: z.enum(["rest", "work"]), name: z.string() });
+const ZArrangementError = z.object({
+  line: z.number(),
+  code: z.string(),
+  zh: z.string(),
+  en: z.string(),
+  path: z.string().optional(),
+});
+const ZPreview = z.object({
+  ok: z.boolean(),
+  errors: z.array(ZArrangementError),
+  year: z.number().nullable(),
+  title: z.string().nullable(),
+  docNo: z.string().nullable(),
+  days: z.array(ZArrangementDay),
+  existing: z.object({ source: z.enum(["seed", "imported"]), importedAt: z.string().nullable() }).nullable(),
+  requiresReplace: z.boolean(),
+  diff: z.object({
+    added: z.array(ZArrangementDay),
+    removed: z.array(ZArrangementDay),
+    changed: z.array(z.object({ date: z.string(), before: ZArrangementDay, after: ZArrangementDay })),
+  }),
+});
+const ZOverride = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgCode: z.string(),
+  orgName: z.string(),
+  date: z.string(),
+  kind: z.enum(["closed", "open"]),
+  reason: z.string(),
+  createdAt: z.string(),
+  abilities: z.record(z.string(), z.boolean()),
+});
+const ZStatus = z.object({
+  today: z.string(),
+  firstOfficialYear: z.number(),
+  lastOfficialYear: z.number(),
+  provisionalFrom: z.number(),
+  currentYearMissing: z.boolean(),
+  nextYearMissing: z.boolean(),
+  warning: z.boolean(),
+  message: ZBilingual.nullable(),
+});
+const ZOrgQuery = z.string().min(1).max(100).optional();
+/** Public reads are cheap but not free: a generous per-IP limit. */
+const PUBLIC_RATE = { rateLimit: { max: 600, timeWindow: "1 minute" } };
+
+/** The working-day calendar: public reads, the missing-year status, arrangement import and local overrides. */
+export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/calendar/days",
+    {
+      config: PUBLIC_RATE,
+      schema: {
+        operationId: "listCalendarDays",
+        tags: ["calendar"],
+        summary: "Classify every date from `from` to `to` (at most 400 days); `org` adds its local overrides",
+        querystring: z.object({ from: ZIsoDate, to: ZIsoDate, org: ZOrgQuery }),
+        response: { 200: z.object({ items: z.array(ZCalendarDay) }) },
+      },
+    },
+    async (req) => ({ items: await listDays(ctx, req.query) }),
+  );
+
+  r.get(
+    "/api/calendar/add",
+    {
+      config: PUBLIC_RATE,
+      schema: {
+        operationId: "addWorkingDays",
+        tags: ["calendar"],
+        summary: "The n-th working day after `from` (day 0), with `provisional` for a year not yet published",
+        querystring: z.object({
+          from: ZIsoDate,
+          days: z.coerce.number().int().min(0).max(5000),
+          org: ZOrgQuery,
+        }),
+        response: {
+          200: z.object({ from: z.string(), days: z.number(), date: z.string(), provisional: z.boolean() }),
+        },
+      },
+    },
+    async (req) => addDays(ctx, req.query),
+  );
+
+  r.get(
+    "/api/calendar/status",
+    {
+      config: PUBLIC_RATE,
+      schema: {
+        operationId: "getCalendarStatus",
+        tags: ["calendar"],
+        summary: "Last official year and the warning when the coming year's arrangement is missing",
+        response: { 200: ZStatus },
+      },
+    },
+    async () => calendarStatus(ctx),
+  );
+
+  r.post(
+    "/api/calendar/arrangements/preview",
+    {
+      schema: {
+        operationId: "previewCalendarArrangement",
+        tags: ["calendar"],
+        summary:
+          "Parse and validate a year's arrangement (text or JSON) and diff it against the known one (admin)",
+        body: ZArrangementInput,
+        response: { 200: ZPreview },
+      },
+    },
+    async (req) => {
+      authorize(requireActor(req), "previewArrangement", "calendar", null);
+      return previewArrangement(ctx, req.body);
+    },
+  );
+
+  r.post(
+    "/api/calendar/arrangements",
+    {
+      schema: {
+        operationId: "importCalendarArrangement",
+        tags: ["calendar"],
+        summary: "Import a year's arrangement (admin); an official year needs `replace: true`",
+        body: ZArrangementInput,
+        response: {
+          201: z.object({ year: z.number(), days: z.number(), replaced: z.boolean(), title: z.string() }),
+        },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await importArrangement(ctx, requireActor(req), req.body)),
+  );
+
+  r.get(
+    "/api/calendar/overrides",
+    {
+      schema: {
+        operationId: "listCalendarOverrides",
+        tags: ["calendar"],
+        summary: "Local closures and extra working days of the organizations the admin manages",
+        querystring: z.object({ org: ZOrgQuery }),
+        response: { 200: z.object({ items: z.array(ZOverride) }) },
+      },
+    },
+    async (req) => ({ items: await listOverrides(ctx, requireActor(req), req.query.org) }),
+  );
+
+  r.post(
+    "/api/calendar/overrides",
+    {
+      schema: {
+        operationId: "createCalendarOverride",
+        tags: ["calendar"],
+        summary: "Close an organization on a working day or open it on a rest day (admin over it)",
+        body: ZCreateOverride,
+        response: { 201: ZOverride },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createOverride(ctx, requireActor(req), req.body)),
+  );
+
+  r.delete(
+    "/api/calendar/overrides/:id",
+    {
+      schema: {
+        operationId: "deleteCalendarOverride",
+        tags: ["calendar"],
+        summary: "Remove a local override (admin over its organization)",
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await deleteOverride(ctx, requireActor(req), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+}
