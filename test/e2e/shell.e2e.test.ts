@@ -25,6 +25,8 @@ const ACCOUNTS: { username: string; area: Area }[] = [
 let server: TestServer;
 let browser: Browser;
 let context: BrowserContext | undefined;
+/** Uncaught exceptions and console errors seen in the page; every test ends with none. */
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
@@ -33,6 +35,9 @@ beforeAll(async () => {
 afterEach(async () => {
   await context?.close();
   context = undefined;
+  const seen = pageErrors;
+  pageErrors = [];
+  expect(seen).toEqual([]);
 });
 
 afterAll(async () => {
@@ -44,6 +49,12 @@ afterAll(async () => {
 async function freshPage(): Promise<Page> {
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
   const page = await context.newPage();
+  page.on("pageerror", (err) => pageErrors.push(`pageerror: ${err.message}`));
+  page.on("console", (msg) => {
+    // 4xx answers (401 from /api/auth/me for visitors, refused logins) are expected; anything else is not.
+    if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text()))
+      pageErrors.push(`console: ${msg.text()}`);
+  });
   page.setDefaultTimeout(15_000);
   return page;
 }
