@@ -1,0 +1,263 @@
+import { sql } from "drizzle-orm";
+import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { CasePause, CaseDecision } from "../../domain/cases/caseState";
+import { itemVersions, serviceItems } from "./catalog";
+import { id, instant } from "./common";
+import { organizations } from "./organizations";
+import { users } from "./users";
+
+const localDate = (name: string) => date(name, { mode: "string" });
+
+/** Snapshot of the applicant at filing (names and identifiers as they stood then). */
+export type ApplicantSnapshot = {
+  kind: "person" | "enterprise";
+  name: string;
+  idNumber?: string | null;
+  creditCode?: string | null;
+  legalRepresentative?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+};
+
+/**
+ * A case (办件): one application for one item, filed under one item version. The lifecycle fields
+ * are written only through the state machine (src/domain/cases); `version` guards concurrent edits.
+ */
+export const cases = pgTable(
+  "cases",
+  {
+    id: id(),
+    number: text("number").notNull(),
+    queryCode: text("query_code").notNull(),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => serviceItems.id),
+    itemVersionId: uuid("item_version_id")
+      .notNull()
+      .references(() => itemVersions.id),
+    itemCode: text("item_code").notNull(),
+    itemName: text("item_name").notNull(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    applicantId: uuid("applicant_id")
+      .notNull()
+      .references(() => users.id),
+    applicant: jsonb("applicant").$type<ApplicantSnapshot>().notNull(),
+    agent: jsonb("agent").$type<{ name: string; idNumber?: string; phone?: string; powerOfAttorneyFileId?: string } | null>(),
+    channel: text("channel", { enum: ["online", "window"] }).notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    title: text("title").notNull().default(""),
+    formData: jsonb("form_data").$type<Record<string, unknown>>().notNull().default({}),
+    status: text("status").notNull(),
+    statusEnteredAt: instant("status_entered_at").notNull(),
+    version: integer("version").notNull().default(1),
+    handlingType: text("handling_type", { enum: ["immediate", "promised"] }).notNull(),
+    limitDays: integer("limit_days").notNull(),
+    statutoryLimitDays: integer("statutory_limit_days").notNull(),
+    receivedOn: localDate("received_on"),
+    checkDueOn: localDate("check_due_on"),
+    acceptedOn: localDate("accepted_on"),
+    /** Current deadline with pauses and extension applied (recomputed on every save; for queues). */
+    deadline: localDate("deadline"),
+    deadlineProvisional: boolean("deadline_provisional").notNull().default(false),
+    pauses: jsonb("pauses").$type<CasePause[]>().notNull().default([]),
+    extensionDays: integer("extension_days").notNull().default(0),
+    resumeTo: text("resume_to"),
+    correctionRounds: integer("correction_rounds").notNull().default(0),
+    decision: jsonb("decision").$type<CaseDecision | null>(),
+    returnsCount: integer("returns_count").notNull().default(0),
+    finishedOnSpot: boolean("finished_on_spot").notNull().default(false),
+    bundleId: uuid("bundle_id"),
+    projectId: uuid("project_id"),
+    submittedAt: instant("submitted_at"),
+    completedAt: instant("completed_at"),
+    draftExpiresAt: instant("draft_expires_at"),
+    draftRemindedAt: instant("draft_reminded_at"),
+    createdAt: instant("created_at").notNull(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("cases_number_uq").on(t.number),
+    index("cases_org_status_idx").on(t.orgId, t.status),
+    index("cases_applicant_idx").on(t.applicantId, t.createdAt),
+    index("cases_deadline_idx").on(t.status, t.deadline),
+    index("cases_bundle_idx").on(t.bundleId),
+  ],
+);
+
+/** Stored files (uploads, generated documents): bytes on disk behind the storage interface. */
+export const files = pgTable(
+  "files",
+  {
+    id: id(),
+    storageKey: text("storage_key").notNull(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id),
+    caseId: uuid("case_id"),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [index("files_case_idx").on(t.caseId)],
+);
+
+/** Material check statuses at the window (一次性告知 checklist). */
+export const MATERIAL_STATUSES = ["pending", "provided", "pass", "missing", "defective", "deferred"] as const;
+
+/** One material of a case: what was provided, from where, and the clerk's check. */
+export const caseMaterials = pgTable(
+  "case_materials",
+  {
+    id: id(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    materialCode: text("material_code").notNull(),
+    name: text("name").notNull(),
+    required: boolean("required").notNull(),
+    status: text("status", { enum: MATERIAL_STATUSES }).notNull().default("pending"),
+    note: text("note"),
+    /** upload | certificate | shared_data | precheck | paper */
+    source: text("source").notNull().default("upload"),
+    sourceRef: text("source_ref"),
+    sourceLabel: text("source_label"),
+    fileIds: jsonb("file_ids").$type<string[]>().notNull().default([]),
+    deferredDueOn: localDate("deferred_due_on"),
+    commitmentSigned: boolean("commitment_signed").notNull().default(false),
+    /** The check round in which this material passed (null while not passed). */
+    passedRound: integer("passed_round"),
+    checkedBy: uuid("checked_by").references(() => users.id),
+    checkedAt: instant("checked_at"),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("case_materials_case_code_uq").on(t.caseId, t.materialCode)],
+);
+
+/**
+ * Every state change of a case is one row (actor, time, IP, before and after), written in the same
+ * transaction as the change; timelines, reports and the transparency log are built from it.
+ */
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    id: id(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    type: text("type").notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    actorName: text("actor_name"),
+    actorRole: text("actor_role"),
+    at: instant("at").notNull(),
+    ip: text("ip"),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    before: jsonb("before").$type<Record<string, unknown> | null>(),
+    after: jsonb("after").$type<Record<string, unknown> | null>(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [uniqueIndex("case_events_case_seq_uq").on(t.caseId, t.seq), index("case_events_type_at_idx").on(t.type, t.at)],
+);
+
+/** A department's review task (并联审查), created at acceptance from the item's review steps. */
+export const reviewTasks = pgTable(
+  "review_tasks",
+  {
+    id: id(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    stepCode: text("step_code").notNull(),
+    stepName: text("step_name").notNull(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    lead: boolean("lead").notNull().default(false),
+    mode: text("mode", { enum: ["parallel", "sequential"] }).notNull(),
+    after: jsonb("after").$type<string[]>().notNull().default([]),
+    limitDays: integer("limit_days").notNull(),
+    status: text("status", { enum: ["waiting", "open", "claimed", "approved", "returned"] }).notNull(),
+    openedOn: localDate("opened_on"),
+    dueOn: localDate("due_on"),
+    claimedBy: uuid("claimed_by").references(() => users.id),
+    claimedAt: instant("claimed_at"),
+    opinion: text("opinion"),
+    completedBy: uuid("completed_by").references(() => users.id),
+    completedAt: instant("completed_at"),
+    returns: integer("returns").notNull().default(0),
+    version: integer("version").notNull().default(1),
+    createdAt: instant("created_at").notNull(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [index("review_tasks_org_status_idx").on(t.orgId, t.status, t.dueOn), index("review_tasks_case_idx").on(t.caseId)],
+);
+
+/** Reviewers' comments on a task (审查意见往来). */
+export const reviewComments = pgTable("review_comments", {
+  id: id(),
+  taskId: uuid("task_id")
+    .notNull()
+    .references(() => reviewTasks.id, { onDelete: "cascade" }),
+  caseId: uuid("case_id").notNull(),
+  authorId: uuid("author_id").references(() => users.id),
+  authorName: text("author_name").notNull(),
+  text: text("text").notNull(),
+  at: instant("at").notNull(),
+});
+
+/** Written notices (文书) generated for a case: numbered PDFs the applicant can download. */
+export const caseDocuments = pgTable(
+  "case_documents",
+  {
+    id: id(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    number: text("number").notNull(),
+    title: text("title").notNull(),
+    fileId: uuid("file_id").references(() => files.id),
+    issuedOn: localDate("issued_on").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [index("case_documents_case_idx").on(t.caseId), uniqueIndex("case_documents_number_uq").on(t.number)],
+);
+
+/** Sequences for human numbers (办件编号, 文号), one row per key (org, kind, period). */
+export const counters = pgTable("counters", {
+  key: text("key").primaryKey(),
+  value: integer("value").notNull(),
+});
+
+/** A rule breach or warning found by the supervision rules (监察预警: 不拖, 不敷, 不扯 …). */
+export const supervisionAlerts = pgTable(
+  "supervision_alerts",
+  {
+    id: id(),
+    rule: text("rule").notNull(),
+    /** rule + subject (case / task): one open alert per subject and rule. */
+    dedupeKey: text("dedupe_key").notNull(),
+    severity: text("severity", { enum: ["yellow", "red"] }).notNull(),
+    orgId: uuid("org_id").references(() => organizations.id),
+    caseId: uuid("case_id"),
+    taskId: uuid("task_id"),
+    messageZh: text("message_zh").notNull(),
+    messageEn: text("message_en").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    raisedAt: instant("raised_at").notNull(),
+    resolvedAt: instant("resolved_at"),
+  },
+  (t) => [
+    uniqueIndex("supervision_alerts_open_uq")
+      .on(t.dedupeKey)
+      .where(sql`${t.resolvedAt} IS NULL`),
+    index("supervision_alerts_org_idx").on(t.orgId, t.raisedAt),
+  ],
+);
