@@ -103,6 +103,11 @@ describe("web shell", () => {
     expect(await error.textContent()).toContain("用户名或密码错误");
     expect(page.url()).toMatch(/\/login$/);
     await screenshot(page, "login-wrong-password");
+    // The message follows the language switch of a visitor.
+    await page.getByTestId("lang-toggle").click();
+    await page.getByText("Wrong username or password").waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en-US");
+    await screenshot(page, "login-wrong-password-en");
   });
 
   it("shows public pages without signing in, with a login button", async () => {
