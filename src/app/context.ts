@@ -1,3 +1,4 @@
+import type { NotifyChannels } from "../adapters/notify/types";
 import type { Database } from "../db/client";
 import type { Clock } from "../shared/clock";
 import { VERSION } from "../shared/version";
@@ -37,4 +38,6 @@ export type AppContext = {
   database: Database;
   clock: Clock;
   config: Config;
+  /** Outbound e-mail and SMS (built from the environment by the server; absent in most tests). */
+  notify?: NotifyChannels;
 };

@@ -1,0 +1,152 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/processes";
+import { adminQuery, withDatabase } from "../setup/testDatabase";
+
+type Official = {
+  years: { year: number; rest: { from: string; to: string }[]; work: { date: string }[] }[];
+};
+
+const dir = mkdtempSync(join(tmpdir(), "yizhan-cal-"));
+// Without any database: no DATABASE_URL, a data dir that does not exist.
+const noDb = { DATABASE_URL: undefined, YIZHAN_DATA_DIR: join(dir, "none") };
+const serverUrl = process.env.DATABASE_URL;
+const dbName = `yz_cal_${process.pid}`;
+const withDb: Record<string, string | undefined> = serverUrl
+  ? { DATABASE_URL: withDatabase(serverUrl, dbName), YIZHAN_DATA_DIR: undefined }
+  : { DATABASE_URL: undefined, YIZHAN_DATA_DIR: join(dir, "data") };
+
+beforeAll(async () => {
+  if (serverUrl) await adminQuery(serverUrl, `CREATE DATABASE ${dbName}`);
+});
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  if (serverUrl) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+});
+
+/** Re-derives each date's status from the data file alone: listed rest/work days, else the weekday rule. */
+function expectedLines(): string[] {
+  const data = JSON.parse(readFileSync("seed/calendar/cn-official.json", "utf8")) as Official;
+  const rest = new Set<string>();
+  const work = new Set<string>();
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  for (const y of data.years) {
+    for (const r of y.rest) {
+      for (let t = Date.parse(`${r.from}T00:00:00Z`); t <= Date.parse(`${r.to}T00:00:00Z`); t += 86_400_000) {
+        rest.add(iso(t));
+      }
+    }
+    for (const w of y.work) work.add(w.date);
+  }
+  const lines: string[] = [];
+  for (let t = Date.parse("2007-01-01T00:00:00Z"); t <= Date.parse("2026-12-31T00:00:00Z"); t += 86_400_000) {
+    const d = iso(t);
+    const weekend = [0, 6].includes(new Date(t).getUTCDay());
+    const working = work.has(d) || (!rest.has(d) && !weekend);
+    lines.push(`${d} ${working ? "workday" : "restday"}`);
+  }
+  return lines;
+}
+
+// Each run starts a process (tsx); a busy machine makes that slow.
+describe("yizhan calendar without a database", { timeout: 120_000 }, () => {
+  it("classifies every date 2007-01-01 … 2026-12-31 as the official data says", () => {
+    const res = runCli(["calendar", "days", "--from", "2007-01-01", "--to", "2026-12-31"], noDb);
+    expect(res.stderr).toBe("");
+    expect(res.code).toBe(0);
+    const lines = res.stdout.trimEnd().split("\n");
+    const expected = expectedLines();
+    expect(lines).toHaveLength(7305);
+    const diffs = lines.filter((l, i) => l !== expected[i]);
+    expect(diffs).toEqual([]);
+    // Spot checks against the notices themselves.
+    expect(lines).toContain("2015-09-03 restday"); // 抗战胜利70周年纪念日
+    expect(lines).toContain("2015-09-06 workday");
+    expect(lines).toContain("2020-01-31 restday"); // 春节延长 (国办发明电〔2020〕1号)
+    expect(lines).toContain("2026-10-10 workday");
+  });
+
+  it("marks 2027 provisional, in text and JSON", () => {
+    const res = runCli(["calendar", "days", "--from", "2026-12-31", "--to", "2027-01-04"], noDb);
+    expect(res.stdout).toBe(
+      "2026-12-31 workday\n2027-01-01 workday provisional\n2027-01-02 restday provisional\n2027-01-03 restday provisional\n2027-01-04 workday provisional\n",
+    );
+    const json = runCli(["calendar", "days", "--from", "2027-01-01", "--to", "2027-01-01", "--json"], noDb);
+    expect(JSON.parse(json.stdout)).toEqual([
+      { date: "2027-01-01", working: true, kind: "workday", name: null, provisional: true },
+    ]);
+  });
+
+  it("adds working days; provisional when the result is in 2027", () => {
+    expect(runCli(["calendar", "add", "--from", "2026-09-28", "--days", "20"], noDb).stdout).toBe(
+      "2026-10-30\n",
+    );
+    expect(runCli(["calendar", "add", "--from", "2026-12-28", "--days", "5"], noDb).stdout).toBe(
+      "2027-01-04 provisional\n",
+    );
+    const json = runCli(["calendar", "add", "--from", "2026-12-28", "--days", "5", "--json"], noDb);
+    expect(JSON.parse(json.stdout)).toEqual({
+      from: "2026-12-28",
+      days: 5,
+      date: "2027-01-04",
+      provisional: true,
+    });
+  });
+
+  it("exits 2 with a clear message on bad arguments", () => {
+    const cases: [string[], string][] = [
+      [["calendar", "days", "--from", "2026-02-30", "--to", "2026-03-01"], "--from: not a date: 2026-02-30"],
+      [["calendar", "days", "--from", "2026-10-10", "--to", "2026-10-01"], "is before --from"],
+      [["calendar", "days", "--from", "2026-10-10"], "--to is required"],
+      [["calendar", "add", "--from", "2026-10-10", "--days", "1.5"], "--days: not a whole number"],
+      [["calendar", "add", "--from", "2026-10-10", "--days", "-3"], "--days"],
+      [["calendar", "add", "--from", "1999-01-01", "--days", "3"], "outside the calendar"],
+      [["calendar", "frobnicate"], "unknown subcommand"],
+      [["calendar", "import"], "exactly one FILE"],
+      [["calendar", "import", join(dir, "missing.txt")], "no such file"],
+    ];
+    for (const [args, message] of cases) {
+      const res = runCli(args, noDb);
+      expect(res.code, args.join(" ")).toBe(2);
+      expect(res.stderr).toContain(message);
+    }
+  });
+});
+
+describe("yizhan calendar with a database", { timeout: 240_000 }, () => {
+  it("imports a year: 2027 stops being provisional; errors name their lines", () => {
+    expect(runCli(["migrate"], withDb).code).toBe(0);
+    const before = runCli(["calendar", "add", "--from", "2026-12-30", "--days", "2"], withDb);
+    expect(before.stdout).toBe("2027-01-01 provisional\n");
+    const bad = join(dir, "bad-2027.txt");
+    writeFileSync(bad, "year: 2027\n2027-01-01~2027-01-03 休 元旦\n2027-01-06 班 元旦\n");
+    const refused = runCli(["calendar", "import", bad], withDb);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("line 3:");
+    expect(refused.stderr).toContain("不是周末");
+
+    const ok = runCli(["calendar", "import", "seed/calendar/example-2027.txt", "--json"], withDb);
+    expect(ok.stderr).toBe("");
+    expect(JSON.parse(ok.stdout)).toMatchObject({ year: 2027, replaced: false });
+    const after = runCli(["calendar", "days", "--from", "2027-01-01", "--to", "2027-01-04"], withDb);
+    expect(after.stdout).toBe(
+      "2027-01-01 restday\n2027-01-02 restday\n2027-01-03 restday\n2027-01-04 workday\n",
+    );
+    expect(runCli(["calendar", "add", "--from", "2026-12-30", "--days", "2"], withDb).stdout).toBe(
+      "2027-01-04\n",
+    );
+    // The shipped data alone still says provisional.
+    expect(
+      runCli(["calendar", "add", "--from", "2026-12-30", "--days", "2", "--seed-only"], withDb).stdout,
+    ).toBe("2027-01-01 provisional\n");
+    const again = runCli(["calendar", "import", "seed/calendar/example-2027.txt"], withDb);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("replace");
+    const replaced = runCli(["calendar", "import", "seed/calendar/example-2027.txt", "--replace"], withDb);
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout).toContain("Imported 2027");
+    expect(replaced.stdout).toContain("(replaced)");
+  });
+});
