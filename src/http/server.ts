@@ -18,6 +18,7 @@ import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { calendarRoutes } from "./routes/calendar";
 import { healthRoutes } from "./routes/health";
+import { notificationRoutes } from "./routes/notifications";
 
 export type ServerOptions = {
   logger?: FastifyServerOptions["logger"];
@@ -26,7 +27,7 @@ export type ServerOptions = {
 };
 
 /** Route modules, registered in order; later features append theirs here. */
-const ROUTES = [healthRoutes, authRoutes, adminRoutes, calendarRoutes];
+const ROUTES = [healthRoutes, authRoutes, adminRoutes, calendarRoutes, notificationRoutes];
 
 /**
  * Builds the Fastify server: problem+json errors, request ids, security headers, cookie sessions

@@ -1,9 +1,13 @@
 import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import { notifyChannelsFromEnv } from "../adapters/notify/fromEnv";
 import { type AppContext, type Config, defaultConfig } from "../app/context";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
 import { openDatabase } from "../db/client";
+import { defaultOutboxHandlers } from "../jobs/notify";
+import { startOutboxWorker } from "../jobs/outbox";
 import { type Clock, systemClock } from "../shared/clock";
 import { buildServer } from "./server";
 
@@ -46,6 +50,12 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
     database,
     clock: opts.clock ?? systemClock,
     config: { ...defaultConfig, demo: !!opts.demo, ...opts.config },
+    notify: notifyChannelsFromEnv(
+      process.env,
+      resolve(
+        dataDir && !dataDir.startsWith("memory://") ? dataDir : (process.env.YIZHAN_DATA_DIR ?? "./data"),
+      ),
+    ),
   };
   if (opts.demo && !(await isDemoSeeded(database.db))) {
     await seedDemo(database.db, opts.onProgress);
@@ -55,6 +65,9 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
     logger: opts.logLevel === "silent" ? false : { level: opts.logLevel ?? "info" },
   });
   const address = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? "127.0.0.1" });
+  const worker = startOutboxWorker(ctx, defaultOutboxHandlers({ publicUrl: process.env.YIZHAN_PUBLIC_URL }), {
+    onError: (err) => app.log.error({ err }, "outbox worker"),
+  });
   let closed: Promise<void> | null = null;
   return {
     url: address.replace("[::1]", "localhost"),
@@ -63,6 +76,8 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
     close() {
       closed ??= (async () => {
         await app.close();
+        await worker.stop();
+        await ctx.notify?.email.close?.();
         await database.close();
       })();
       return closed;

@@ -1,0 +1,115 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  countUnread,
+  listUserNotifications,
+  markAllUserNotificationsRead,
+  markUserNotificationRead,
+  type NotificationRow,
+} from "../../adapters/notify/inApp";
+import type { AppContext } from "../../app/context";
+import { notFound } from "../../domain/errors";
+import { requireActor } from "../plugins/auth";
+
+const ZBilingual = z.object({ "zh-CN": z.string(), "en-US": z.string() });
+
+/** An in-app notification as its owner sees it. */
+export const ZNotification = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: ZBilingual,
+  body: ZBilingual,
+  link: z.string().nullable(),
+  caseId: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type TNotification = z.infer<typeof ZNotification>;
+
+const ZNotificationList = z.object({ items: z.array(ZNotification), unreadCount: z.number().int() });
+const ZListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  unread: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
+});
+const ZIdParams = z.object({ id: z.uuid() });
+
+/** The whitelist of fields that leave the server. */
+function presentNotification(n: NotificationRow): TNotification {
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: { "zh-CN": n.titleZh, "en-US": n.titleEn },
+    body: { "zh-CN": n.bodyZh, "en-US": n.bodyEn },
+    link: n.link,
+    caseId: n.caseId,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt ? n.readAt.toISOString() : null,
+  };
+}
+
+/** The caller's in-app notifications: list, mark one read, mark all read. Nobody sees another's. */
+export async function notificationRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => ctx.database.db;
+
+  r.get(
+    "/api/notifications",
+    {
+      schema: {
+        operationId: "listNotifications",
+        tags: ["notifications"],
+        summary: "The caller's notifications, newest first, with the unread count",
+        querystring: ZListQuery,
+        response: { 200: ZNotificationList },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const rows = await listUserNotifications(db(), actor.userId, {
+        limit: req.query.limit,
+        unreadOnly: req.query.unread,
+      });
+      return { items: rows.map(presentNotification), unreadCount: await countUnread(db(), actor.userId) };
+    },
+  );
+
+  r.post(
+    "/api/notifications/read-all",
+    {
+      schema: {
+        operationId: "markAllNotificationsRead",
+        tags: ["notifications"],
+        summary: "Mark all of the caller's notifications read",
+        response: { 200: z.object({ updated: z.number().int(), unreadCount: z.number().int() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const updated = await markAllUserNotificationsRead(db(), actor.userId, ctx.clock.now());
+      return { updated, unreadCount: await countUnread(db(), actor.userId) };
+    },
+  );
+
+  r.post(
+    "/api/notifications/:id/read",
+    {
+      schema: {
+        operationId: "markNotificationRead",
+        tags: ["notifications"],
+        summary: "Mark one of the caller's notifications read (404 for anyone else's)",
+        params: ZIdParams,
+        response: { 200: z.object({ notification: ZNotification, unreadCount: z.number().int() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const row = await markUserNotificationRead(db(), actor.userId, req.params.id, ctx.clock.now());
+      if (!row) throw notFound({ "zh-CN": "通知", "en-US": "Notification" });
+      return { notification: presentNotification(row), unreadCount: await countUnread(db(), actor.userId) };
+    },
+  );
+}
