@@ -28,9 +28,7 @@ export const outbox = pgTable(
     lockedUntil: instant("locked_until"),
   },
   (t) => [
-    index("outbox_due_idx")
-      .on(t.availableAt)
-      .where(sql`${t.processedAt} IS NULL AND ${t.failedAt} IS NULL`),
+    index("outbox_due_idx").on(t.availableAt).where(sql`${t.processedAt} IS NULL AND ${t.failedAt} IS NULL`),
     index("outbox_topic_idx").on(t.topic, t.createdAt),
   ],
 );
@@ -58,9 +56,7 @@ export const notifications = pgTable(
   },
   (t) => [
     index("notifications_user_created_idx").on(t.userId, t.createdAt),
-    index("notifications_user_unread_idx")
-      .on(t.userId)
-      .where(sql`${t.readAt} IS NULL`),
+    index("notifications_user_unread_idx").on(t.userId).where(sql`${t.readAt} IS NULL`),
     index("notifications_outbox_idx").on(t.outboxId),
   ],
 );
