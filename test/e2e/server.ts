@@ -8,6 +8,12 @@ import { adminQuery, withDatabase } from "../setup/testDatabase";
 
 export const WEB_DIR = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
+/**
+ * All browser logins come from 127.0.0.1: allow more than production's 30 a minute so a growing suite
+ * does not trip the per-IP limit (the limit itself is covered by the integration tests).
+ */
+const E2E_CONFIG = { loginRateLimitPerMinute: 300 };
+
 export type TestServer = { url: string; close(): Promise<void> };
 
 /**
@@ -25,6 +31,7 @@ export async function startTestServer(): Promise<TestServer> {
       host: "127.0.0.1",
       databaseUrl: withDatabase(serverUrl, name),
       demo: true,
+      config: E2E_CONFIG,
       logLevel: "silent",
       webDir: WEB_DIR,
     });
@@ -42,6 +49,7 @@ export async function startTestServer(): Promise<TestServer> {
     host: "127.0.0.1",
     dataDir,
     demo: true,
+    config: E2E_CONFIG,
     logLevel: "silent",
     webDir: WEB_DIR,
   });
