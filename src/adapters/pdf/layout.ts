@@ -1,0 +1,190 @@
+import type { Content, ContentTable, TableCell } from "pdfmake/interfaces";
+import { formatChineseDate } from "./format";
+import type { PdfDocument } from "./render";
+import type { IsoDate, NoticeOrg, Remedies, Verification } from "./types";
+
+/** Red of the 版头 and the seal placeholder (GB/T 9704 uses red for the issuer line). */
+export const OFFICIAL_RED = "#c8102e";
+/** A4 width (595.28 pt) less the left and right page margins. */
+export const CONTENT_WIDTH = 595.28 - 2 * 64;
+const INDENT = 24; // two characters at 12 pt: 首行缩进两字
+
+/** What every notice needs to be framed as an official document. */
+export interface NoticeFrame {
+  org: NoticeOrg;
+  title: string;
+  /** 文号, right-aligned under the title; omitted on sheets that have none */
+  documentNumber?: string;
+  /** printed in the footer of every page */
+  caseNumber?: string;
+  issuedOn: IsoDate;
+  verification?: Verification;
+  /** PDF subject metadata */
+  subject: string;
+  body: Content[];
+  /** default true: the organization, the date and the seal placeholder bottom-right */
+  signature?: boolean;
+}
+
+/** A body paragraph: first line indented two characters, 1.5 line spacing. */
+export function paragraph(text: string | Content[], indent = true): Content {
+  return {
+    text: text as string,
+    leadingIndent: indent ? INDENT : 0,
+    lineHeight: 1.4,
+    margin: [0, 0, 0, 3],
+    alignment: "justify",
+  };
+}
+
+/** Ends a free-text clause supplied by a clerk with exactly one 。 (they type with or without it). */
+export function sentence(text: string): string {
+  return `${text.trim().replace(/[。，；,.;\s]+$/u, "")}。`;
+}
+
+/** The addressee line (主送), flush left, ending with a full-width colon. */
+export function addressee(name: string): Content {
+  return { text: `${name}：`, margin: [0, 6, 0, 4], lineHeight: 1.4 };
+}
+
+/** A small bold heading inside a notice body (一、二、…). */
+export function heading(text: string): Content {
+  return { text, bold: true, margin: [0, 6, 0, 4] };
+}
+
+/** A bordered table with a shaded header row; cells are plain text. */
+export function table(headers: string[], rows: TableCell[][], widths: Array<number | "*" | "auto">): Content {
+  const head: TableCell[] = headers.map((h) => ({
+    text: h,
+    bold: true,
+    alignment: "center",
+    fillColor: "#eeeeee",
+  }));
+  const content: ContentTable = {
+    table: { headerRows: 1, widths, body: [head, ...rows], dontBreakRows: true },
+    layout: {
+      hLineWidth: () => 0.6,
+      vLineWidth: () => 0.6,
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
+    fontSize: 10.5,
+    margin: [0, 4, 0, 8],
+  };
+  return content;
+}
+
+/** The sentence telling the applicant how to challenge a decision (行政复议法 Art. 20, 行政诉讼法 Art. 46). */
+export function remediesParagraph(r: Remedies): Content {
+  return paragraph(
+    `如不服本决定，可以自收到本决定书之日起六十日内向${r.reconsiderationBody}申请行政复议，` +
+      `也可以自收到本决定书之日起六个月内直接向${r.court}提起行政诉讼。`,
+  );
+}
+
+function letterhead(f: NoticeFrame): Content[] {
+  const parts: Content[] = [
+    {
+      text: f.org.name,
+      fontSize: 22,
+      bold: true,
+      color: OFFICIAL_RED,
+      alignment: "center",
+      characterSpacing: 2,
+    },
+    {
+      canvas: [
+        { type: "line", x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: 1.5, lineColor: OFFICIAL_RED },
+      ],
+      margin: [0, 4, 0, 12],
+    },
+    {
+      text: f.title,
+      fontSize: 20,
+      bold: true,
+      alignment: "center",
+      characterSpacing: 1,
+      margin: [0, 0, 0, 6],
+    },
+  ];
+  if (f.documentNumber) parts.push({ text: f.documentNumber, alignment: "right", margin: [0, 0, 0, 6] });
+  return parts;
+}
+
+function signature(f: NoticeFrame): Content {
+  return {
+    columns: [
+      { width: "*", text: "" },
+      {
+        width: "auto",
+        stack: [
+          { text: "【电子印章】", color: OFFICIAL_RED, bold: true, fontSize: 13 },
+          { text: f.org.name, margin: [0, 4, 0, 0] },
+          { text: formatChineseDate(f.issuedOn), margin: [0, 2, 0, 0] },
+        ],
+        alignment: "center",
+      },
+      { width: 24, text: "" },
+    ],
+    margin: [0, 20, 0, 0],
+  };
+}
+
+/**
+ * The closing line (特此通知) and the signature kept on one page: a signature alone on the last page
+ * is not allowed (GB/T 9704-2012 §7.3.5.1 — no page holding only the issuer and date).
+ */
+function closing(f: NoticeFrame): Content[] {
+  if (f.signature === false) return f.body;
+  const last = f.body[f.body.length - 1];
+  return [...f.body.slice(0, -1), { stack: [last, signature(f)], unbreakable: true }];
+}
+
+/** The verification line printed in the footer. */
+export function verificationLine(v: Verification | undefined, org: NoticeOrg): string {
+  if (!v) return `核验：可凭办件编号向${org.name}核验本文书真伪。`;
+  const code = v.queryCode ? `及查询码 ${v.queryCode}` : "";
+  return `核验：访问 ${v.url} ，输入办件编号${code}，可核验本文书真伪并查询办理进度。`;
+}
+
+/**
+ * Frames a notice body as a Chinese official document: red letterhead and rule, centred title,
+ * 文号 right-aligned, body, issuing organization and date bottom-right under the seal placeholder,
+ * and a footer with the case number, page numbers and the verification line on every page.
+ */
+export function noticeDocument(f: NoticeFrame): PdfDocument {
+  const footerLine = verificationLine(f.verification, f.org);
+  return {
+    pageSize: "A4",
+    pageMargins: [64, 48, 64, 72],
+    info: {
+      title: f.documentNumber ? `${f.title}（${f.documentNumber}）` : f.title,
+      author: f.org.name,
+      subject: f.subject,
+      keywords: [f.caseNumber, f.documentNumber].filter(Boolean).join(" "),
+      creationDate: new Date(`${f.issuedOn}T00:00:00+08:00`),
+    },
+    defaultStyle: { fontSize: 12 },
+    content: [...letterhead(f), ...closing(f)],
+    footer: (currentPage: number, pageCount: number) => ({
+      margin: [64, 16, 64, 0],
+      fontSize: 8.5,
+      color: "#555555",
+      stack: [
+        {
+          canvas: [
+            { type: "line", x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: 0.4, lineColor: "#999999" },
+          ],
+          margin: [0, 0, 0, 4],
+        },
+        {
+          columns: [
+            { text: f.caseNumber ? `办件编号：${f.caseNumber}` : f.org.name, width: "*" },
+            { text: `第 ${currentPage} 页 共 ${pageCount} 页`, width: "auto" },
+          ],
+        },
+        { text: footerLine, margin: [0, 2, 0, 0] },
+      ],
+    }),
+  };
+}
