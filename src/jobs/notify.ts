@@ -53,7 +53,12 @@ export async function enqueueNotification(
   notification: TNotifyPayload,
   opts: { at: Date; orgId?: string | null; availableAt?: Date },
 ): Promise<string> {
-  const payload = ZNotifyPayload.parse(notification);
+  const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+  const payload = ZNotifyPayload.parse({
+    ...notification,
+    // An empty address or phone means "no such channel", not a mistake that should fail the command.
+    recipients: notification.recipients.map((r) => ({ ...r, email: blank(r.email), phone: blank(r.phone) })),
+  });
   return enqueue(tx, { topic: NOTIFY_TOPIC, payload, ...opts });
 }
 
