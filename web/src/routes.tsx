@@ -64,7 +64,7 @@ export const routes: RouteObject[] = [
               area("admin-users", () => import("./features/admin/UsersPage")),
               area("admin-orgs", () => import("./features/admin/OrgsPage")),
               area("admin-items", () => import("./features/admin/ItemsPage")),
-              area("admin-calendar", () => import("./features/admin/CalendarPage")),
+              area("admin-calendar", () => import("./features/calendar/CalendarAdminPage")),
             ],
           },
           { path: "*", element: <NotFound /> },

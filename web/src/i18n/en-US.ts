@@ -1,3 +1,4 @@
+import { calendarEn } from "./calendar";
 import type { Messages } from "./zh-CN";
 
 /** English UI text. */
@@ -120,4 +121,5 @@ export const enUS: Messages = {
   "notFound.subtitle": "The page you asked for does not exist or has been removed.",
   "forbidden.title": "No access",
   "forbidden.subtitle": "This page is open to these roles only: {roles}.",
+  ...calendarEn,
 };

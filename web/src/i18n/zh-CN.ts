@@ -1,3 +1,5 @@
+import { calendarZh } from "./calendar";
+
 /** Chinese UI text — the source dictionary; every key here must exist in en-US.ts. */
 export const zhCN = {
   "app.name": "一站",
@@ -107,6 +109,7 @@ export const zhCN = {
   "notFound.subtitle": "您访问的页面不存在或已被移除。",
   "forbidden.title": "无权访问",
   "forbidden.subtitle": "此页面仅对以下角色开放：{roles}。",
+  ...calendarZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,6 +2,7 @@ import { Layout, Menu, type MenuProps, Space, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import type { Me } from "../auth/types";
+import { CalendarStatusBanner } from "../features/calendar/CalendarStatusBanner";
 import { useI18n } from "../i18n/useT";
 import { Brand } from "./Brand";
 import { LanguageToggle } from "./LanguageToggle";
@@ -86,6 +87,7 @@ export function AppShell({ me }: { me: Me }) {
         </Layout.Sider>
         <Layout>
           <Layout.Content style={{ padding: 24 }}>
+            <CalendarStatusBanner />
             <Outlet />
           </Layout.Content>
           <Layout.Footer style={{ textAlign: "center", padding: "12px 24px" }}>

@@ -1,0 +1,111 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, screenshot } from "./browser";
+import { startTestServer, type TestServer } from "./server";
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext | undefined;
+let pageErrors: string[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  const seen = pageErrors;
+  pageErrors = [];
+  expect(seen).toEqual([]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const at = (path: string) => new URL(path, server.url).toString();
+
+async function signedIn(username: string): Promise<Page> {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  const page = await context.newPage();
+  page.on("pageerror", (err) => pageErrors.push(`pageerror: ${err.message}`));
+  page.on("console", (msg) => {
+    // 4xx answers (a refused import, 401 before login) are expected; anything else is not.
+    if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text()))
+      pageErrors.push(`console: ${msg.text()}`);
+  });
+  page.setDefaultTimeout(15_000);
+  await page.goto(at("/login"));
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill("demo1234");
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("app-shell").waitFor();
+  return page;
+}
+
+/** A full-page screenshot from the top (the sticky header would otherwise cover the scrolled part). */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
+const day = (page: Page, date: string) => page.getByTestId(`cal-day-${date}`);
+
+// The server runs on the real clock; the warning is expected while the next year is missing (from October).
+const now = new Date();
+const nextYearWarned = now.getFullYear() === 2026 && now.getMonth() >= 9;
+
+describe("the working-day calendar page", () => {
+  it("a supervisor sees the missing-year warning in the shell, and may not open the page", async () => {
+    const page = await signedIn("supervisor");
+    await page.waitForURL(/\/dashboard$/);
+    if (nextYearWarned) await page.getByTestId("calendar-status-banner").getByText("2027").first().waitFor();
+    await shot(page, "calendar-supervisor-banner");
+    await page.goto(at("/admin/calendar"));
+    await page.getByTestId("page-forbidden").waitFor();
+  });
+
+  it("shows October 2026 holidays and 2027 as provisional; an admin imports 2027 via preview and save", async () => {
+    const page = await signedIn("admin");
+    await page.goto(at("/admin/calendar?month=2026-10"));
+    await page.locator('[data-testid="cal-grid"][data-month="2026-10"]').waitFor();
+    expect(await day(page, "2026-10-01").getAttribute("data-kind")).toBe("holiday");
+    expect(await day(page, "2026-10-07").getAttribute("data-kind")).toBe("holiday");
+    expect(await day(page, "2026-10-10").getAttribute("data-kind")).toBe("makeup");
+    expect(await day(page, "2026-10-01").textContent()).toContain("休");
+    expect(await page.getByTestId("cal-provisional").count()).toBe(0);
+    if (nextYearWarned) await page.getByTestId("calendar-status-banner").waitFor();
+    await shot(page, "calendar-2026-10");
+
+    for (let i = 0; i < 3; i++) await page.getByTestId("cal-next").click();
+    await page.locator('[data-testid="cal-grid"][data-month="2027-01"]').waitFor();
+    await page.getByTestId("cal-provisional").getByText("待国务院公布").waitFor();
+    expect(await day(page, "2027-01-01").getAttribute("data-provisional")).toBe("true");
+    expect(await day(page, "2027-01-01").getAttribute("data-kind")).toBe("workday");
+    await shot(page, "calendar-2027-01-provisional");
+
+    // A faulty arrangement: errors with their line numbers, nothing to save.
+    const text = page.getByTestId("cal-import-text");
+    await text.fill("year: 2027\n2027-01-01~2027-01-03 休 元旦\n2027-01-06 班 元旦\n2027-13-01 休 错误\n");
+    await page.getByTestId("cal-import-preview").click();
+    const errors = page.getByTestId("cal-import").locator(".ant-table");
+    await page.getByTestId("cal-import-errors").waitFor();
+    await errors.getByText("2027-01-06 不是周末").waitFor();
+    expect(await page.getByTestId("cal-import-save").count()).toBe(0);
+    await shot(page, "calendar-import-errors");
+
+    await text.fill(
+      "year: 2027\ntitle: 测试安排（非官方）\n2027-01-01~2027-01-03 休 元旦\n2027-02-06~2027-02-13 休 春节\n2027-02-20 班 春节\n",
+    );
+    await page.getByTestId("cal-import-preview").click();
+    await page.getByTestId("cal-import-result").getByText("校验通过：2027 年，共 12 天").waitFor();
+    await shot(page, "calendar-import-preview");
+    await page.getByTestId("cal-import-save").click();
+    await page.getByText("已保存 2027 年节假日安排").waitFor();
+    await page.locator('[data-testid="cal-day-2027-01-01"][data-kind="holiday"]').waitFor();
+    expect(await day(page, "2027-01-01").getAttribute("data-provisional")).toBe("false");
+    expect(await page.getByTestId("cal-provisional").count()).toBe(0);
+    await page.getByTestId("calendar-status-banner").waitFor({ state: "detached" });
+    await shot(page, "calendar-2027-01-imported");
+  });
+});
