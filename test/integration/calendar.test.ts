@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getWorkingCalendar } from "../../src/app/calendar/getWorkingCalendar";
+import type { AppContext } from "../../src/app/context";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -92,14 +94,12 @@ describe("reading the calendar (public)", () => {
   });
 
   it("warns while 2027 is missing (today 2026-11-24)", async () => {
-    const res = await t
-      .client()
-      .get<{
-        warning: boolean;
-        nextYearMissing: boolean;
-        lastOfficialYear: number;
-        message: Record<string, string>;
-      }>("/api/calendar/status");
+    const res = await t.client().get<{
+      warning: boolean;
+      nextYearMissing: boolean;
+      lastOfficialYear: number;
+      message: Record<string, string>;
+    }>("/api/calendar/status");
     expect(res.body).toMatchObject({ lastOfficialYear: 2026, nextYearMissing: true, warning: true });
     expect(res.body.message["zh-CN"]).toContain("2027");
     expect(res.body.message["en-US"]).toContain("2027");
@@ -259,6 +259,25 @@ describe("local overrides", () => {
       .get<{ date: string }>("/api/calendar/add?from=2026-12-01&days=3&org=HY-ZRZY-GH");
     expect(back.body.date).toBe("2026-12-04");
     expect((await admin.delete(`/api/calendar/overrides/${created.body.id}`)).status).toBe(404);
+  });
+
+  it("another app server's cached calendar follows a change (calendar_version)", async () => {
+    // A second context on the same database has a cache of its own, like a second app server.
+    const other: AppContext = { ...t.ctx, database: { ...t.ctx.database } };
+    const first = await getWorkingCalendar(other, "HY-ZRZY");
+    expect(first.isWorkingDay("2026-12-10")).toBe(true);
+    expect(await getWorkingCalendar(other, "HY-ZRZY")).toBe(first);
+    const admin = await t.as("admin");
+    const created = await admin.post<{ id: string }>("/api/calendar/overrides", {
+      org: "HY-ZRZY",
+      date: "2026-12-10",
+      kind: "closed",
+      reason: "停电",
+    });
+    const after = await getWorkingCalendar(other, "HY-ZRZY-GH");
+    expect(after.classify("2026-12-10")).toMatchObject({ working: false, reason: "closed" });
+    await admin.delete(`/api/calendar/overrides/${created.body.id}`);
+    expect((await getWorkingCalendar(other, "HY-ZRZY")).isWorkingDay("2026-12-10")).toBe(true);
   });
 
   it("an unknown organization is a 404", async () => {
