@@ -17,6 +17,7 @@ import { sendProblem } from "./problem";
 import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { calendarRoutes } from "./routes/calendar";
+import { catalogRoutes } from "./routes/catalog";
 import { healthRoutes } from "./routes/health";
 import { notificationRoutes } from "./routes/notifications";
 
@@ -27,7 +28,7 @@ export type ServerOptions = {
 };
 
 /** Route modules, registered in order; later features append theirs here. */
-const ROUTES = [healthRoutes, authRoutes, adminRoutes, calendarRoutes, notificationRoutes];
+const ROUTES = [healthRoutes, authRoutes, adminRoutes, calendarRoutes, catalogRoutes, notificationRoutes];
 
 /**
  * Builds the Fastify server: problem+json errors, request ids, security headers, cookie sessions

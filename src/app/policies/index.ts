@@ -1,6 +1,7 @@
 // Importing this module registers every policy; the HTTP layer imports it once at start.
 import "./calendar";
 import "./global";
+import "./serviceItem";
 import "./users";
 
 export { abilities, allow, authorize, can } from "./registry";

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor } from "../../db/client";
 import { meta, organizations, users } from "../../db/schema";
+import { seedCatalog, seedCatalogItems } from "../catalog/seedCatalog";
 import { createUser, ZCreateUser } from "../users/createUser";
 import { readSeedYaml } from "./files";
 
@@ -73,14 +74,15 @@ const countOrgs = (list: OrgSeed[]): number => list.reduce((n, o) => n + 1 + cou
 
 /**
  * Loads the demo county bureau (怀远县自然资源和规划局) with its sections, window, townships and
- * outside departments, and the demo accounts. Idempotent: existing rows are kept.
+ * outside departments, the demo accounts and the seed service catalog. Idempotent: existing rows are kept.
  */
 export async function seedDemo(db: Db, onProgress: Progress = () => {}): Promise<{ created: number }> {
   const orgSeed = z.array(ZOrgSeed).parse(readSeedYaml<unknown>("demo/organizations.yaml"));
   const userSeed = z
     .array(ZCreateUser.omit({ password: true }))
     .parse(readSeedYaml<unknown>("demo/users.yaml"));
-  const total = countOrgs(orgSeed) + userSeed.length;
+  const catalogSize = seedCatalogItems().length;
+  const total = countOrgs(orgSeed) + userSeed.length + catalogSize;
   let done = 0;
   let created = 0;
   await db.transaction(async (tx) => {
@@ -93,6 +95,9 @@ export async function seedDemo(db: Db, onProgress: Progress = () => {}): Promise
       }
       onProgress(++done, total, `user ${u.username}`);
     }
+    // The service catalog (version 1 of each seed item); items already present are kept.
+    const catalog = await seedCatalog(tx, new Date(), (label) => onProgress(++done, total, label));
+    created += catalog.created;
     await tx
       .insert(meta)
       .values({ key: "demo_seeded", value: true })

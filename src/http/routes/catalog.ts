@@ -1,0 +1,302 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { catalogFacets } from "../../app/catalog/catalogFacets";
+import { getServiceItem, listItemVersions } from "../../app/catalog/getServiceItem";
+import { listServiceItems, ZListServiceItems } from "../../app/catalog/listServiceItems";
+import { localDate } from "../../app/catalog/localDate";
+import { oneTimeNoticeSheetData, oneTimeNoticeSheetPdf } from "../../app/catalog/oneTimeNoticeSheet";
+import {
+  createServiceItem,
+  updateServiceItem,
+  ZCreateServiceItem,
+  ZUpdateServiceItem,
+} from "../../app/catalog/saveServiceItem";
+import type { AppContext } from "../../app/context";
+import { authorize, can } from "../../app/policies";
+import {
+  presentServiceItem,
+  presentVersionEntry,
+  serviceItemAbilities,
+} from "../../app/presenters/serviceItem";
+import { diffItemVersions } from "../../domain/catalog/diffItemVersions";
+import { requireActor } from "../plugins/auth";
+
+const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+const ZCodeParam = z.object({ code: z.string().min(1).max(64) });
+const ZVersionQuery = z.object({
+  version: z.coerce.number().int().min(1).optional(),
+  on: ZIsoDate.optional(),
+});
+const ZAbilities = z.record(z.string(), z.boolean());
+const ZFacet = z.object({ code: z.string(), label: z.string(), count: z.number() });
+const ZSummary = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  handlingType: z.string(),
+  orgCode: z.string(),
+  orgName: z.string(),
+  department: z.object({ code: z.string(), name: z.string() }).nullable(),
+  statutoryLimitDays: z.number(),
+  promisedLimitDays: z.number(),
+  visitsRequired: z.number(),
+  charged: z.boolean(),
+  onlineAvailable: z.boolean(),
+  lifeEvents: z.array(z.string()),
+  handledByTownship: z.boolean(),
+  version: z.number(),
+  latestVersion: z.number(),
+  effectiveFrom: z.string(),
+  active: z.boolean(),
+});
+const ZItem = z.object({
+  id: z.string(),
+  code: z.string(),
+  orgCode: z.string(),
+  orgName: z.string(),
+  active: z.boolean(),
+  latestVersion: z.number(),
+  versionId: z.string(),
+  version: z.number(),
+  effectiveFrom: z.string(),
+  changeNote: z.string(),
+  inEffect: z.boolean(),
+  content: z.record(z.string(), z.unknown()),
+  abilities: ZAbilities,
+});
+const ZVersionEntry = z.object({
+  versionId: z.string(),
+  version: z.number(),
+  effectiveFrom: z.string(),
+  changeNote: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  inEffect: z.boolean(),
+});
+const ZSaved = z.object({ id: z.string(), code: z.string(), version: z.number() });
+const ZChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+const ZListDiff = z.object({
+  added: z.array(z.record(z.string(), z.unknown())),
+  removed: z.array(z.record(z.string(), z.unknown())),
+  changed: z.array(z.object({ code: z.string(), name: z.string(), changes: z.array(ZChange) })),
+});
+/** Public reads are cheap but not free: a generous per-IP limit. */
+const PUBLIC_RATE = { rateLimit: { max: 600, timeWindow: "1 minute" } };
+
+/** The service catalog: the public guide (list, item, history, one-time notice sheet) and its administration. */
+export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const today = () => localDate(ctx.clock.now());
+  const db = () => ctx.database.db;
+
+  r.get(
+    "/api/catalog/items",
+    {
+      config: PUBLIC_RATE,
+      schema: {
+        operationId: "listServiceItems",
+        tags: ["catalog"],
+        summary:
+          "Service items (public): filter by organization, department, kind, life event, handling type; Chinese search",
+        querystring: ZListServiceItems,
+        response: {
+          200: z.object({
+            items: z.array(ZSummary),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+            abilities: ZAbilities,
+          }),
+        },
+      },
+    },
+    async (req) => ({
+      ...(await listServiceItems(db(), req.query, today())),
+      abilities: { create: req.actor ? can(req.actor, "manageCatalog", "global", null) : false },
+    }),
+  );
+
+  r.get(
+    "/api/catalog/facets",
+    {
+      config: PUBLIC_RATE,
+      schema: {
+        operationId: "listCatalogFacets",
+        tags: ["catalog"],
+        summary:
+          "What the guide browses by: departments, kinds, handling types, life events, with counts (public)",
+        response: {
+          200: z.object({
+            departments: z.array(ZFacet),
+            kinds: z.array(ZFacet),
+            handlingTypes: z.array(ZFacet),
+            lifeEvents: z.array(ZFacet),
+            total: z.number(),
+          }),
+        },
+      },
+    },
+    async () => catalogFacets(db(), today()),
+  );
+
+  r.get(
+    "/api/catalog/items/:code",
+    {
+      config: PUBLIC_RATE,
+      schema: {
+        operationId: "getServiceItem",
+        tags: ["catalog"],
+        summary:
+          "An item's guide (public): the version in effect today, `?version=N`, or the one in effect `?on=YYYY-MM-DD`",
+        params: ZCodeParam,
+        querystring: ZVersionQuery,
+        response: { 200: ZItem },
+      },
+    },
+    async (req) => {
+      const { item, version } = await getServiceItem(db(), req.params.code, req.query, today());
+      const current = req.query.version === undefined && req.query.on === undefined;
+      const inEffect =
+        current || (await getServiceItem(db(), item.id, {}, today())).version.version === version.version;
+      return presentServiceItem(item, version, req.actor, inEffect);
+    },
+  );
+
+  r.get(
+    "/api/catalog/items/:code/versions",
+    {
+      config: PUBLIC_RATE,
+      schema: {
+        operationId: "listItemVersions",
+        tags: ["catalog"],
+        summary: "An item's version history, oldest first (public)",
+        params: ZCodeParam,
+        response: {
+          200: z.object({
+            code: z.string(),
+            latestVersion: z.number(),
+            items: z.array(ZVersionEntry),
+            abilities: ZAbilities,
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const { item, versions } = await listItemVersions(db(), req.params.code, today());
+      return {
+        code: item.code,
+        latestVersion: item.currentVersion,
+        items: versions.map(presentVersionEntry),
+        abilities: serviceItemAbilities(req.actor, item.orgPath),
+      };
+    },
+  );
+
+  r.get(
+    "/api/catalog/items/:code/compare",
+    {
+      config: PUBLIC_RATE,
+      schema: {
+        operationId: "compareItemVersions",
+        tags: ["catalog"],
+        summary:
+          "Field-by-field differences between two versions (materials and review steps matched by code)",
+        params: ZCodeParam,
+        querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+        response: {
+          200: z.object({
+            code: z.string(),
+            from: z.object({ version: z.number(), effectiveFrom: z.string() }),
+            to: z.object({ version: z.number(), effectiveFrom: z.string() }),
+            fields: z.array(ZChange),
+            materials: ZListDiff,
+            reviewSteps: ZListDiff,
+            same: z.boolean(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const a = await getServiceItem(db(), req.params.code, { version: req.query.from }, today());
+      const b = await getServiceItem(db(), req.params.code, { version: req.query.to }, today());
+      return {
+        code: a.item.code,
+        from: { version: a.version.version, effectiveFrom: a.version.effectiveFrom },
+        to: { version: b.version.version, effectiveFrom: b.version.effectiveFrom },
+        ...diffItemVersions(a.version.content, b.version.content),
+      };
+    },
+  );
+
+  r.get(
+    "/api/catalog/items/:code/notice-sheet",
+    {
+      config: PUBLIC_RATE,
+      schema: {
+        operationId: "getOneTimeNoticeSheet",
+        tags: ["catalog"],
+        summary:
+          "The item's one-time notification sheet (一次性告知单): PDF, or its data with `format=json` (public)",
+        params: ZCodeParam,
+        querystring: ZVersionQuery.extend({ format: z.enum(["pdf", "json"]).default("pdf") }),
+      },
+    },
+    async (req, reply) => {
+      const sheet = await oneTimeNoticeSheetData(db(), req.params.code, req.query, today());
+      if (req.query.format === "json") return { ...sheet.data, version: sheet.version };
+      const pdf = await oneTimeNoticeSheetPdf(sheet.data);
+      const file = encodeURIComponent(`一次性告知单-${sheet.name}.pdf`);
+      return reply
+        .type("application/pdf")
+        .header(
+          "content-disposition",
+          `inline; filename="notice-sheet-${sheet.code}.pdf"; filename*=UTF-8''${file}`,
+        )
+        .send(pdf);
+    },
+  );
+
+  r.post(
+    "/api/catalog/items",
+    {
+      schema: {
+        operationId: "createServiceItem",
+        tags: ["catalog"],
+        summary:
+          "Create an item with its version 1 (admin of the implementing organization); 422 names every problem",
+        body: ZCreateServiceItem,
+        response: { 201: ZSaved },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const saved = await db().transaction((tx) => createServiceItem(tx, actor, req.body, ctx.clock.now()));
+      return reply.code(201).send({ id: saved.itemId, code: saved.code, version: saved.version });
+    },
+  );
+
+  r.put(
+    "/api/catalog/items/:code",
+    {
+      schema: {
+        operationId: "updateServiceItem",
+        tags: ["catalog"],
+        summary:
+          "Save a NEW version effective from a date (old versions never change); 409 when `expectedVersion` is stale",
+        params: ZCodeParam,
+        body: ZUpdateServiceItem,
+        response: { 200: ZSaved },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      authorize(actor, "manageCatalog", "global", null);
+      const saved = await db().transaction((tx) =>
+        updateServiceItem(tx, actor, req.params.code, req.body, ctx.clock.now(), today()),
+      );
+      return { id: saved.itemId, code: saved.code, version: saved.version };
+    },
+  );
+}
