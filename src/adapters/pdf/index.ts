@@ -1,7 +1,15 @@
 export { type CodeRanges, readCmapCoverage } from "./cmap";
 export { applyFontFallback, type GlyphSource, missingCharacters, splitRuns } from "./fallback";
 export { fontCacheDir, loadDecodedFont } from "./fontCache";
-export { FontBook, fontBook, MAIN_FONT, parseFontFaces, parseUnicodeRange } from "./fonts";
+export {
+  FontBook,
+  type FontBookOptions,
+  type FontProvider,
+  fontBook,
+  MAIN_FONT,
+  parseFontFaces,
+  parseUnicodeRange,
+} from "./fonts";
 export {
   amountInCapitals,
   formatChineseDate,

@@ -1,3 +1,4 @@
+import type { FontProvider } from "./fonts";
 import { serviceGuideSheet } from "./guideSheet";
 import { approvalDecision, denialDecision } from "./noticeDecision";
 import { acceptanceNotice, correctionNotice, refusalNotice } from "./noticeIntake";
@@ -73,6 +74,10 @@ export function buildNotice<K extends NoticeKind>(kind: K, data: NoticeDataByKin
  * Renders a written notice of the Administrative Licensing Law (or a guide sheet or receipt) to PDF
  * bytes: the written, dated notices of 行政许可法 Art. 32, 38, 42, 45 that are stored with the case.
  */
-export function renderNotice<K extends NoticeKind>(kind: K, data: NoticeDataByKind[K]): Promise<Buffer> {
-  return renderPdf(buildNotice(kind, data));
+export function renderNotice<K extends NoticeKind>(
+  kind: K,
+  data: NoticeDataByKind[K],
+  fonts?: FontProvider,
+): Promise<Buffer> {
+  return renderPdf(buildNotice(kind, data), fonts);
 }

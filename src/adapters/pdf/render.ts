@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type { TDocumentDefinitions, TFontDictionary } from "pdfmake/interfaces";
 import { applyFontFallback } from "./fallback";
-import { type FontBook, type FontFamily, fontBook, MAIN_FONT } from "./fonts";
+import { type FontFamily, type FontProvider, fontBook, MAIN_FONT } from "./fonts";
 
 /** Metadata every rendered document carries; the creation date comes from the input, never the clock. */
 export interface PdfInfo {
@@ -63,7 +63,7 @@ function fontDictionary(pm: PdfmakeRuntime, families: FontFamily[]): TFontDictio
  * file ID derive from `info`, so the same input gives the same bytes (documents are stored with the
  * case and must be reproducible; 行政许可法 Art. 32 requires written, dated notices).
  */
-export async function renderPdf(doc: PdfDocument, book: FontBook = fontBook()): Promise<Buffer> {
+export async function renderPdf(doc: PdfDocument, book: FontProvider = fontBook()): Promise<Buffer> {
   const pm = pdfmake();
   const prepared = applyFontFallback(doc as TDocumentDefinitions, book);
   const definition: TDocumentDefinitions = {
