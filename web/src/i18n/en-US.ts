@@ -1,4 +1,5 @@
 import { calendarEn } from "./calendar";
+import { catalogEn } from "./catalog";
 import type { Messages } from "./zh-CN";
 
 /** English UI text. */
@@ -122,4 +123,5 @@ export const enUS: Messages = {
   "forbidden.title": "No access",
   "forbidden.subtitle": "This page is open to these roles only: {roles}.",
   ...calendarEn,
+  ...catalogEn,
 };

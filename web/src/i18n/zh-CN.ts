@@ -1,4 +1,5 @@
 import { calendarZh } from "./calendar";
+import { catalogZh } from "./catalog";
 
 /** Chinese UI text — the source dictionary; every key here must exist in en-US.ts. */
 export const zhCN = {
@@ -110,6 +111,7 @@ export const zhCN = {
   "forbidden.title": "无权访问",
   "forbidden.subtitle": "此页面仅对以下角色开放：{roles}。",
   ...calendarZh,
+  ...catalogZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
