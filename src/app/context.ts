@@ -1,4 +1,5 @@
 import type { NotifyChannels } from "../adapters/notify/types";
+import type { FileStorage } from "../adapters/storage/storage";
 import type { Database } from "../db/client";
 import type { Clock } from "../shared/clock";
 import { VERSION } from "../shared/version";
@@ -40,4 +41,6 @@ export type AppContext = {
   config: Config;
   /** Outbound e-mail and SMS (built from the environment by the server; absent in most tests). */
   notify?: NotifyChannels;
+  /** Where uploaded and generated files are stored (default: `files/` beside the data). */
+  storage?: FileStorage;
 };

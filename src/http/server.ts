@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
+import fastifyMultipart from "@fastify/multipart";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -17,9 +18,12 @@ import { sendProblem } from "./problem";
 import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { calendarRoutes } from "./routes/calendar";
+import { caseRoutes } from "./routes/cases";
 import { catalogRoutes } from "./routes/catalog";
 import { healthRoutes } from "./routes/health";
 import { notificationRoutes } from "./routes/notifications";
+import { publicProgressRoutes } from "./routes/publicProgress";
+import { reviewRoutes } from "./routes/review";
 
 export type ServerOptions = {
   logger?: FastifyServerOptions["logger"];
@@ -28,7 +32,17 @@ export type ServerOptions = {
 };
 
 /** Route modules, registered in order; later features append theirs here. */
-const ROUTES = [healthRoutes, authRoutes, adminRoutes, calendarRoutes, catalogRoutes, notificationRoutes];
+const ROUTES = [
+  healthRoutes,
+  authRoutes,
+  adminRoutes,
+  calendarRoutes,
+  catalogRoutes,
+  notificationRoutes,
+  caseRoutes,
+  reviewRoutes,
+  publicProgressRoutes,
+];
 
 /**
  * Builds the Fastify server: problem+json errors, request ids, security headers, cookie sessions
@@ -81,6 +95,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024 + 1, files: 1, fields: 10 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",

@@ -23,8 +23,14 @@ export class TestClient {
   ) {}
 
   /** Logs in (password `demo1234` by default) and returns the login response. */
-  async login(username: string, password = "demo1234"): Promise<TestResponse<{ user: { csrfToken: string } }>> {
-    const res = await this.request<{ user: { csrfToken: string } }>("POST", "/api/auth/login", { username, password });
+  async login(
+    username: string,
+    password = "demo1234",
+  ): Promise<TestResponse<{ user: { csrfToken: string } }>> {
+    const res = await this.request<{ user: { csrfToken: string } }>("POST", "/api/auth/login", {
+      username,
+      password,
+    });
     if (res.status === 200) this.csrfToken = res.body.user.csrfToken;
     return res;
   }
@@ -45,8 +51,30 @@ export class TestClient {
     return this.request<T>("DELETE", url);
   }
 
+  /** Uploads one file as multipart/form-data (field `file`). */
+  async upload<T = unknown>(
+    url: string,
+    fileName: string,
+    bytes: Buffer,
+    contentType = "application/octet-stream",
+  ) {
+    const boundary = `----yizhan${Math.random().toString(16).slice(2)}`;
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    );
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    return this.request<T>("POST", url, Buffer.concat([head, bytes, tail]), {
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+    });
+  }
+
   /** Sends one request through the full HTTP stack (routing, hooks, validation, serialization). */
-  async request<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+  async request<T>(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
     const h: Record<string, string> = { ...headers };
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     if (method !== "GET" && this.sendCsrf && this.csrfToken) h["x-csrf-token"] = this.csrfToken;
@@ -55,14 +83,15 @@ export class TestClient {
       url,
       headers: h,
       remoteAddress: this.ip,
-      ...(body === undefined ? {} : { payload: body as object }),
+      ...(body === undefined ? {} : { payload: Buffer.isBuffer(body) ? body : (body as object) }),
     });
     for (const c of res.cookies) {
       if (c.value === "" || (c.maxAge !== undefined && c.maxAge <= 0)) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
     const type = String(res.headers["content-type"] ?? "");
-    const parsed = type.includes("json") && res.body ? (JSON.parse(res.body) as T) : (res.body as unknown as T);
+    const parsed =
+      type.includes("json") && res.body ? (JSON.parse(res.body) as T) : (res.body as unknown as T);
     return { status: res.statusCode, headers: res.headers, body: parsed, text: res.body };
   }
 }

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { LocalDiskStorage } from "../../src/adapters/storage/storage";
 import { type AppContext, type Config, defaultConfig } from "../../src/app/context";
 import { buildServer } from "../../src/http/server";
 import { FixedClock } from "../../src/shared/clock";
@@ -23,7 +27,13 @@ export const TEST_NOW = new Date("2026-11-24T01:00:00Z");
 export async function createTestApp(config: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new FixedClock(TEST_NOW);
-  const ctx: AppContext = { database, clock, config: { ...defaultConfig, demo: true, ...config } };
+  const filesDir = mkdtempSync(join(tmpdir(), "yizhan-files-"));
+  const ctx: AppContext = {
+    database,
+    clock,
+    config: { ...defaultConfig, demo: true, loginRateLimitPerMinute: 1000, ...config },
+    storage: new LocalDiskStorage(filesDir),
+  };
   const app = await buildServer(ctx, { logger: false });
   await app.ready();
   return {
@@ -40,6 +50,7 @@ export async function createTestApp(config: Partial<Config> = {}): Promise<TestA
     async close() {
       await app.close();
       await database.drop();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

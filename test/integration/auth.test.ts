@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
-type Problem = { code: string; status: number; message: { "zh-CN": string; "en-US": string }; field?: string };
-type Me = { username: string; roles: { role: string; orgCode: string | null }[]; abilities: Record<string, boolean>; locale: string };
+type Problem = {
+  code: string;
+  status: number;
+  message: { "zh-CN": string; "en-US": string };
+  field?: string;
+};
+type Me = {
+  username: string;
+  roles: { role: string; orgCode: string | null }[];
+  abilities: Record<string, boolean>;
+  locale: string;
+};
 
 let t: TestApp;
 beforeAll(async () => {
@@ -117,13 +127,22 @@ describe("password change", () => {
   it("needs the current password, names the field on error, and ends other sessions", async () => {
     const a = await t.as("township");
     const b = await t.as("township");
-    const wrong = await a.post<Problem>("/api/auth/password", { currentPassword: "nope", newPassword: "new-pass-123" });
+    const wrong = await a.post<Problem>("/api/auth/password", {
+      currentPassword: "nope",
+      newPassword: "new-pass-123",
+    });
     expect(wrong.status).toBe(422);
     expect(wrong.body.field).toBe("currentPassword");
-    const short = await a.post<Problem>("/api/auth/password", { currentPassword: "demo1234", newPassword: "short" });
+    const short = await a.post<Problem>("/api/auth/password", {
+      currentPassword: "demo1234",
+      newPassword: "short",
+    });
     expect(short.status).toBe(400);
     expect(short.body.field).toBe("newPassword");
-    const ok = await a.post("/api/auth/password", { currentPassword: "demo1234", newPassword: "new-pass-123" });
+    const ok = await a.post("/api/auth/password", {
+      currentPassword: "demo1234",
+      newPassword: "new-pass-123",
+    });
     expect(ok.status).toBe(200);
     expect((await a.get("/api/auth/me")).status).toBe(200);
     expect((await b.get("/api/auth/me")).status).toBe(401);

@@ -56,16 +56,22 @@ describe("HTTP shell", () => {
   });
 
   it("echoes a request id and sends security headers", async () => {
-    const res = await t.app.inject({ method: "GET", url: "/healthz", headers: { "x-request-id": "abc-123" } });
+    const res = await t.app.inject({
+      method: "GET",
+      url: "/healthz",
+      headers: { "x-request-id": "abc-123" },
+    });
     expect(res.headers["x-request-id"]).toBe("abc-123");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   });
 
   it("publishes OpenAPI 3 where every operation has an operationId", async () => {
-    const res = await t.client().get<{ openapi: string; paths: Record<string, Record<string, { operationId?: string }>> }>(
-      "/api/openapi.json",
-    );
+    const res = await t
+      .client()
+      .get<{ openapi: string; paths: Record<string, Record<string, { operationId?: string }>> }>(
+        "/api/openapi.json",
+      );
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
     const ops = Object.values(res.body.paths).flatMap((p) => Object.values(p));

@@ -58,7 +58,18 @@ describe("the yizhan command", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("NOPE");
     const ok = runCli(
-      ["user", "add", "--username", "clerk9", "--name", "窗口九", "--password", "-", "--role", "clerk@HY-ZRZY-WIN"],
+      [
+        "user",
+        "add",
+        "--username",
+        "clerk9",
+        "--name",
+        "窗口九",
+        "--password",
+        "-",
+        "--role",
+        "clerk@HY-ZRZY-WIN",
+      ],
       env,
       "secret-pass-9\n",
     );

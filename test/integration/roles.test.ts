@@ -34,9 +34,9 @@ describe("abilities per demo account", () => {
 
 describe("user administration", () => {
   it("admin lists users with identifiers masked", async () => {
-    const res = await (await t.as("admin")).get<{ items: { username: string; idNumberMasked: string | null; phoneMasked: string | null }[] }>(
-      "/api/users",
-    );
+    const res = await (await t.as("admin")).get<{
+      items: { username: string; idNumberMasked: string | null; phoneMasked: string | null }[];
+    }>("/api/users");
     expect(res.status).toBe(200);
     const citizen = res.body.items.find((u) => u.username === "citizen");
     expect(citizen?.idNumberMasked).toBe("3403**********2011");
@@ -81,7 +81,9 @@ describe("user administration", () => {
 
   it("anonymous requests get 401 on protected endpoints, the organization tree is public", async () => {
     expect((await t.client().get("/api/users")).status).toBe(401);
-    const orgs = await t.client().get<{ items: { code: string; children: { code: string }[] }[] }>("/api/organizations");
+    const orgs = await t
+      .client()
+      .get<{ items: { code: string; children: { code: string }[] }[] }>("/api/organizations");
     expect(orgs.status).toBe(200);
     const bureau = orgs.body.items.find((o) => o.code === "HY-ZRZY");
     expect(bureau?.children.map((c) => c.code)).toContain("HY-ZRZY-GH");

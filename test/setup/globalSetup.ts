@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { TestProject } from "vitest/node";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { TestProject } from "vitest/node";
 import { seedDemo } from "../../src/app/seed/demo";
 import { openDatabase } from "../../src/db/client";
 import { adminQuery, withDatabase } from "./testDatabase";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { inject } from "vitest";
-import { openDatabase, type Database } from "../../src/db/client";
+import { type Database, openDatabase } from "../../src/db/client";
 
 /**
  * Test databases. Once per run (globalSetup) a database is migrated and loaded with the demo bureau;

@@ -6,7 +6,7 @@ import type { Actor, Membership } from "../actor";
 /** Loads a user with their role memberships as an {@link Actor}, or null when absent or inactive. */
 export async function loadActor(ex: Executor, userId: string): Promise<Actor | null> {
   const [user] = await ex.select().from(users).where(eq(users.id, userId));
-  if (!user || !user.active) return null;
+  if (!user?.active) return null;
   const rows = await ex
     .select({
       role: roleMemberships.role,

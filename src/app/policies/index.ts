@@ -1,5 +1,6 @@
 // Importing this module registers every policy; the HTTP layer imports it once at start.
 import "./calendar";
+import "./cases";
 import "./global";
 import "./serviceItem";
 import "./users";

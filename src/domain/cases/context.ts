@@ -21,6 +21,11 @@ export type TransitionContext = {
   now: Date;
   /** Today's local date in the organization's time zone. */
   today: IsoDate;
+  /**
+   * The working date an act of now counts on: today before closing time on a working day, else the
+   * next working day (receipt and acceptance dates, 行政许可法 Art. 32, 82).
+   */
+  effectiveDate: IsoDate;
   item: {
     handlingType: "immediate" | "promised";
     promisedLimitDays: number;

@@ -81,7 +81,7 @@ export function deferralProblems(
 ): FieldProblem[] {
   const out: FieldProblem[] = [];
   const listed = new Map(ctx.item.materials.map((m) => [m.code, m]));
-  const acceptedOn = ctx.today;
+  const acceptedOn = ctx.effectiveDate;
   const limitEnd = ctx.calendar.addWorkingDays(acceptedOn, state.limitDays);
   const latest = ctx.calendar.addWorkingDays(acceptedOn, 20);
   deferred.forEach((d, i) => {

@@ -12,6 +12,7 @@ export function permissiveContext(overrides: Partial<TransitionContext> = {}): T
   return {
     now: new Date("2026-11-24T02:00:00Z"),
     today: "2026-11-24",
+    effectiveDate: "2026-11-24",
     item: {
       handlingType: "promised",
       promisedLimitDays: 3,

@@ -89,7 +89,7 @@ describe("guards", () => {
     const ok = transition(
       caseIn("submitted"),
       { type: "accept", deferred: [deferred] },
-      { ...ctx, today: "2026-11-24" },
+      { ...ctx, today: "2026-11-24", effectiveDate: "2026-11-24" },
     );
     // limit 3 working days: due 2026-11-25 leaves 2 working days before the limit (11-27)
     expect(ok.ok).toBe(true);

@@ -18,14 +18,17 @@ function apply(state: CaseState, cmd: CaseCommand, ctx: TransitionContext): Case
   const s: CaseState = { ...state, pauses: state.pauses.map((p) => ({ ...p })) };
   switch (cmd.type) {
     case "submit":
+      s.receivedOn ??= ctx.effectiveDate;
+      break;
     case "resubmit":
-      s.receivedOn ??= ctx.today;
+      // Complete materials are received on resubmission: the 5-day check runs from then (Art. 32).
+      s.receivedOn = ctx.effectiveDate;
       break;
     case "requestCorrection":
       s.correctionRounds += 1;
       break;
     case "accept":
-      s.acceptedOn = ctx.today;
+      s.acceptedOn = ctx.effectiveDate;
       break;
     case "deemAccepted":
       // Not told within 5 working days: accepted from the day of receipt (Art. 32).

@@ -1,0 +1,40 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+
+/** Where uploaded and generated files live: a small interface, so object storage can replace the disk. */
+export interface FileStorage {
+  /** Stores bytes under a new key and returns it with the SHA-256 checksum. */
+  put(bytes: Buffer): Promise<{ key: string; sha256: string }>;
+  get(key: string): Promise<Buffer>;
+}
+
+/** Files on local disk, addressed by checksum (content-addressed: the same bytes are stored once). */
+export class LocalDiskStorage implements FileStorage {
+  constructor(private readonly root: string) {}
+
+  async put(bytes: Buffer): Promise<{ key: string; sha256: string }> {
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const key = `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+    const path = this.path(key);
+    await mkdir(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(tmp, bytes);
+    await rename(tmp, path);
+    return { key, sha256 };
+  }
+
+  async get(key: string): Promise<Buffer> {
+    return readFile(this.path(key));
+  }
+
+  private path(key: string): string {
+    if (!/^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(key)) throw new Error(`invalid storage key ${key}`);
+    return join(resolve(this.root), key);
+  }
+}
+
+/** The default storage: `$YIZHAN_FILES_DIR`, else `files/` in the PGlite data directory, else `./data/files`. */
+export function defaultStorage(dataDir?: string): FileStorage {
+  return new LocalDiskStorage(process.env.YIZHAN_FILES_DIR ?? join(dataDir ?? "./data", "files"));
+}

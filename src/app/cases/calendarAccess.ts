@@ -1,0 +1,34 @@
+import { localDateTime } from "../../domain/calendar/intake";
+import { dayToIso, isoToDay } from "../../domain/calendar/isoDate";
+import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
+import { getWorkingCalendar } from "../calendar/getWorkingCalendar";
+import type { AppContext } from "../context";
+
+/** Office closing time after which an act counts on the next working day (default 17:30). */
+export const OFFICE_CLOSES = "17:30";
+
+/**
+ * The working-day calendar of an organization (official arrangements, imported years, its local
+ * overrides). Call it before opening a transaction: it reads through the shared connection.
+ */
+export function calendarFor(ctx: AppContext, orgId: string | null): Promise<WorkingCalendar> {
+  return getWorkingCalendar(ctx, orgId);
+}
+
+/** Local date and the effective working date of an instant in the organization's time zone. */
+export function localDates(cal: WorkingCalendar, now: Date, timeZone = "Asia/Shanghai") {
+  const local = localDateTime(now, timeZone);
+  const [h, m] = OFFICE_CLOSES.split(":").map(Number);
+  const day = cal.dayOf(local.date);
+  const effective = cal.isWorkingDayN(day) && local.minutes < h * 60 + m ? day : cal.addWorkingDaysN(day, 1);
+  return { today: local.date, effectiveDate: dayToIso(effective) };
+}
+
+/** The calendar arithmetic the state machine needs, bound to one calendar. */
+export function calendarOps(cal: WorkingCalendar) {
+  return {
+    addWorkingDays: (d: string, n: number) => cal.addWorkingDays(d, n),
+    workingDaysBetween: (a: string, b: string) => cal.workingDaysBetween(a, b),
+    previousDate: (d: string) => dayToIso(isoToDay(d) - 1),
+  };
+}

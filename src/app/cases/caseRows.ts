@@ -1,0 +1,102 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor, Tx } from "../../db/client";
+import { cases, organizations } from "../../db/schema";
+import type { CaseState } from "../../domain/cases/caseState";
+import type { CaseStatus } from "../../domain/cases/caseStatus";
+import { notFound, versionConflict } from "../../domain/errors";
+
+export type CaseRow = typeof cases.$inferSelect;
+/** A case row with the path of its organization (for policies and row scoping). */
+export type LoadedCase = CaseRow & {
+  orgPath: string;
+  orgCode: string;
+  orgName: string;
+  divisionCode: string;
+};
+
+const CASE = { "zh-CN": "办件", "en-US": "Case" };
+
+/** Loads a case with its organization; `forUpdate` locks the row for the rest of the transaction. */
+export async function loadCase(ex: Executor, caseId: string, forUpdate = false): Promise<LoadedCase> {
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw notFound(CASE);
+  const q = ex
+    .select({
+      c: cases,
+      orgPath: organizations.path,
+      orgCode: organizations.code,
+      orgName: organizations.name,
+      divisionCode: organizations.divisionCode,
+    })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.orgId))
+    .where(eq(cases.id, caseId));
+  const [row] = forUpdate ? await q.for("update", { of: cases }) : await q;
+  if (!row) throw notFound(CASE);
+  return {
+    ...row.c,
+    orgPath: row.orgPath,
+    orgCode: row.orgCode,
+    orgName: row.orgName,
+    divisionCode: row.divisionCode,
+  };
+}
+
+/** The state-machine view of a case row. */
+export function toState(row: CaseRow): CaseState {
+  return {
+    status: row.status as CaseStatus,
+    statusEnteredAt: row.statusEnteredAt.toISOString(),
+    handlingType: row.handlingType,
+    receivedOn: row.receivedOn,
+    acceptedOn: row.acceptedOn,
+    limitDays: row.limitDays,
+    pauses: row.pauses,
+    extensionDays: row.extensionDays,
+    resumeTo: (row.resumeTo as CaseStatus | null) ?? null,
+    correctionRounds: row.correctionRounds,
+    decision: row.decision ?? null,
+    returnsCount: row.returnsCount,
+    finishedOnSpot: row.finishedOnSpot,
+  };
+}
+
+/** The lifecycle columns to write for a state (plus derived clock columns). */
+export function stateColumns(s: CaseState) {
+  return {
+    status: s.status,
+    statusEnteredAt: new Date(s.statusEnteredAt),
+    receivedOn: s.receivedOn,
+    acceptedOn: s.acceptedOn,
+    limitDays: s.limitDays,
+    pauses: s.pauses,
+    extensionDays: s.extensionDays,
+    resumeTo: s.resumeTo,
+    correctionRounds: s.correctionRounds,
+    decision: s.decision,
+    returnsCount: s.returnsCount,
+    finishedOnSpot: s.finishedOnSpot,
+  };
+}
+
+/**
+ * Writes a case with an optimistic version check: the update applies only if nobody changed the
+ * case since `expectedVersion` was read; otherwise 409 `version_conflict` and nothing is written.
+ */
+export async function saveCase(
+  tx: Tx,
+  caseId: string,
+  expectedVersion: number,
+  values: Partial<typeof cases.$inferInsert>,
+  now: Date,
+): Promise<number> {
+  const res = await tx
+    .update(cases)
+    .set({ ...values, version: sql`${cases.version} + 1`, updatedAt: now })
+    .where(and(eq(cases.id, caseId), eq(cases.version, expectedVersion)))
+    .returning({ version: cases.version });
+  if (res.length === 0) {
+    const [cur] = await tx.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
+    throw versionConflict(expectedVersion, cur?.version ?? -1);
+  }
+  return res[0].version;
+}

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import type { CaseCommand } from "../../domain/cases/commands";
+import { versionConflict } from "../../domain/errors";
+import type { Actor } from "../actor";
+import type { AppContext } from "../context";
+import { calendarFor } from "./calendarAccess";
+import { loadCase } from "./caseRows";
+import { executeCaseCommand, runCaseCommand } from "./executeCommand";
+
+const ZVersion = { expectedVersion: z.number().int().min(1) };
+const ZDate = z.iso.date();
+
+export const ZRequestCorrection = z.object({
+  ...ZVersion,
+  items: z.array(
+    z.object({
+      materialCode: z.string().min(1),
+      problem: z.enum(["missing", "defective"]),
+      note: z.string().max(500).optional(),
+    }),
+  ),
+  dueOn: ZDate.optional(),
+});
+export const ZAccept = z.object({
+  ...ZVersion,
+  deferred: z
+    .array(z.object({ materialCode: z.string().min(1), dueOn: ZDate, commitmentSigned: z.boolean() }))
+    .optional(),
+  /** 即办件: accept, decide and issue in one visit at the window (当场办结). */
+  finishOnTheSpot: z.boolean().optional(),
+  reasons: z.string().max(2000).optional(),
+});
+export const ZRefuse = z.object({
+  ...ZVersion,
+  legalBasis: z.string().max(500),
+  reason: z.string().max(2000),
+});
+export const ZRefer = z.object({
+  ...ZVersion,
+  toOrgCode: z.string().max(60),
+  reason: z.string().max(2000),
+  policyReference: z.string().max(200).optional(),
+});
+export const ZSuspend = z.object({
+  ...ZVersion,
+  kind: z.enum([
+    "hearing",
+    "expert_review",
+    "public_notice",
+    "testing",
+    "inspection",
+    "appraisal",
+    "auction",
+    "tender",
+    "survey",
+    "other",
+  ]),
+  reason: z.string().max(2000),
+  expectedDays: z.number().int(),
+});
+export const ZResume = z.object({ ...ZVersion, result: z.string().max(2000).optional() });
+export const ZExtend = z.object({ ...ZVersion, days: z.number().int(), reason: z.string().max(2000) });
+export const ZDecide = z.object({
+  ...ZVersion,
+  outcome: z.enum(["approve", "deny"]),
+  reasons: z.string().max(4000),
+});
+export const ZSimple = z.object({ ...ZVersion, reason: z.string().max(2000).optional() });
+
+/** Maps an API request to its domain command. */
+export function commandFor(type: CaseCommand["type"], body: Record<string, unknown>): CaseCommand {
+  const { expectedVersion: _v, finishOnTheSpot: _f, ...rest } = body;
+  return { type, ...rest } as CaseCommand;
+}
+
+/** Runs one lifecycle command from the API (every command goes through the state machine). */
+export function caseCommand(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  type: CaseCommand["type"],
+  body: { expectedVersion: number } & Record<string, unknown>,
+) {
+  return runCaseCommand(ctx, actor, caseId, body.expectedVersion, commandFor(type, body));
+}
+
+/**
+ * 即办件 at the window (行政许可法 Art. 34): accept, decide to approve and issue the result in one
+ * transaction and one visit, recorded as finished on the spot (当场办结).
+ */
+export async function finishOnTheSpot(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  input: z.infer<typeof ZAccept>,
+) {
+  const cal = await calendarFor(ctx, (await loadCase(ctx.database.db, caseId)).orgId);
+  return ctx.database.db.transaction(async (tx) => {
+    let c = await loadCase(tx, caseId, true);
+    if (c.version !== input.expectedVersion) throw versionConflict(input.expectedVersion, c.version);
+    c = await executeCaseCommand(tx, ctx, actor, c, { type: "accept", deferred: input.deferred }, { cal });
+    c = await executeCaseCommand(
+      tx,
+      ctx,
+      actor,
+      c,
+      { type: "decide", outcome: "approve", reasons: input.reasons ?? "材料齐全，符合法定条件，当场办结" },
+      { cal },
+    );
+    return executeCaseCommand(
+      tx,
+      ctx,
+      actor,
+      c,
+      { type: "issue" },
+      { cal, columns: { finishedOnSpot: true } },
+    );
+  });
+}

@@ -1,0 +1,51 @@
+import type { Tx } from "../../db/client";
+import { caseDocuments } from "../../db/schema";
+import type { LoadedCase } from "./caseRows";
+import { nextDocumentNumber } from "./numbers";
+
+/** Kinds of written notice (文书) a case produces. */
+export type NoticeKind =
+  | "acceptance"
+  | "correction"
+  | "refusal"
+  | "special_procedure"
+  | "extension"
+  | "approval_decision"
+  | "denial_decision";
+
+/** Titles of the notices, as printed. */
+export const NOTICE_TITLES: Record<NoticeKind, string> = {
+  acceptance: "受理通知书",
+  correction: "补正材料一次性告知书",
+  refusal: "不予受理决定书",
+  special_procedure: "特别程序告知书",
+  extension: "延长审批期限告知书",
+  approval_decision: "准予行政许可决定书",
+  denial_decision: "不予行政许可决定书",
+};
+
+/** Document-number prefix of an organization: the county's first character + 自然资 (怀自然资). */
+export function orgDocPrefix(orgName: string): string {
+  return `${orgName.replace(/县|市|区/g, "").slice(0, 1)}自然资`;
+}
+
+/**
+ * Records a numbered written notice for a case, in the command's transaction. The PDF is rendered
+ * from the stored data when first downloaded, so the notice and its number exist atomically with
+ * the state change.
+ */
+export async function createNotice(
+  tx: Tx,
+  c: LoadedCase,
+  kind: NoticeKind,
+  issuedOn: string,
+  data: Record<string, unknown>,
+  now: Date,
+): Promise<{ id: string; number: string }> {
+  const number = await nextDocumentNumber(tx, orgDocPrefix(c.orgName), kind, Number(issuedOn.slice(0, 4)));
+  const [row] = await tx
+    .insert(caseDocuments)
+    .values({ caseId: c.id, kind, number, title: NOTICE_TITLES[kind], issuedOn, data, createdAt: now })
+    .returning({ id: caseDocuments.id, number: caseDocuments.number });
+  return row;
+}

@@ -1,0 +1,415 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Tx } from "../../db/client";
+import { caseMaterials, reviewTasks } from "../../db/schema";
+import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
+import type { CaseState } from "../../domain/cases/caseState";
+import type { CaseCommand, CaseCommandType } from "../../domain/cases/commands";
+import type { TransitionContext } from "../../domain/cases/context";
+import { returnTargets, stepsReadyToOpen, taskDueOn } from "../../domain/cases/reviewPlan";
+import { notFound } from "../../domain/errors";
+import type { Actor } from "../actor";
+import type { AppContext } from "../context";
+import { raiseAlert } from "./alerts";
+import type { NewCaseEvent } from "./caseEvents";
+import type { LoadedCase } from "./caseRows";
+import { caseDeadline } from "./clock";
+import { createNotice } from "./documents";
+import { type ItemInfo, planSteps } from "./itemInfo";
+import {
+  applicantRecipient,
+  type CaseNotification,
+  caseNotificationData,
+  orgTreeIds,
+  staffRecipients,
+} from "./notify";
+import { createReviewTasks } from "./reviewTasksSetup";
+import { CHECK_PERIOD_DAYS } from "./transitionContext";
+
+/** Everything an effect may use. */
+export type EffectEnv = {
+  tx: Tx;
+  ctx: AppContext;
+  actor: Actor | null;
+  c: LoadedCase;
+  cmd: CaseCommand;
+  next: CaseState;
+  item: ItemInfo;
+  cal: WorkingCalendar;
+  tctx: TransitionContext;
+  now: Date;
+  today: string;
+};
+
+/** What an effect adds to a transition: columns, extra events, notifications, a follow-up step. */
+export type EffectResult = {
+  columns?: Record<string, unknown>;
+  events?: NewCaseEvent[];
+  eventData?: Record<string, unknown>;
+  notifications?: CaseNotification[];
+  after?: (saved: LoadedCase) => Promise<LoadedCase>;
+};
+
+type Effect = (env: EffectEnv) => Promise<EffectResult>;
+
+const toApplicant = async (
+  env: EffectEnv,
+  kind: string,
+  extra: Record<string, unknown> = {},
+): Promise<CaseNotification> => ({
+  kind,
+  recipients: [await applicantRecipient(env.tx, env.c)],
+  data: caseNotificationData(env.c, extra),
+});
+
+const deadlineOf = (env: EffectEnv) => caseDeadline(env.cal, env.next, env.today)?.deadline ?? null;
+
+/** Acceptance (also deemed acceptance): review tasks, the acceptance notice, notifications, assign. */
+async function onAccepted(env: EffectEnv, deemed: boolean): Promise<EffectResult> {
+  const { tx, c, cmd, now } = env;
+  if (cmd.type === "accept") {
+    for (const d of cmd.deferred ?? []) {
+      await tx
+        .update(caseMaterials)
+        .set({
+          status: "deferred",
+          deferredDueOn: d.dueOn,
+          commitmentSigned: d.commitmentSigned,
+          updatedAt: now,
+        })
+        .where(and(eq(caseMaterials.caseId, c.id), eq(caseMaterials.materialCode, d.materialCode)));
+    }
+  }
+  const deadline = deadlineOf(env);
+  const startDay = env.next.acceptedOn ?? env.today;
+  const orgIds = await createReviewTasks(tx, c, env.item, startDay, deadline, env.cal, now);
+  const notice = await createNotice(
+    tx,
+    c,
+    "acceptance",
+    env.today,
+    {
+      acceptedOn: env.next.acceptedOn,
+      limitDays: env.next.limitDays,
+      deadline,
+      deferred: cmd.type === "accept" ? (cmd.deferred ?? []) : [],
+      deemed,
+    },
+    now,
+  );
+  const notifications = [
+    await toApplicant(env, "case.accepted", { deadline, documentNumber: notice.number }),
+  ];
+  if (orgIds.length) {
+    notifications.push({
+      kind: "review.assigned",
+      recipients: await staffRecipients(tx, orgIds, "reviewer"),
+      data: caseNotificationData(c, { deadline }),
+    });
+  }
+  if (deemed) {
+    await raiseAlert(tx, {
+      rule: "check_overdue",
+      severity: "red",
+      orgId: c.orgId,
+      caseId: c.id,
+      zh: `办件 ${c.number} 未在 5 个工作日内一次性告知，依法视为自收件之日起受理`,
+      en: `Case ${c.number} was not checked within 5 working days and counts as accepted from receipt`,
+      now,
+    });
+  }
+  return {
+    eventData: { documentNumber: notice.number, deadline, reviewTasks: orgIds.length },
+    notifications,
+    after: orgIds.length
+      ? async (saved) => {
+          const { executeCaseCommand } = await import("./executeCommand");
+          return executeCaseCommand(
+            tx,
+            env.ctx,
+            env.actor,
+            saved,
+            { type: "assign" },
+            { cal: env.cal, policyAction: "read" },
+          );
+        }
+      : undefined,
+  };
+}
+
+/** A review task of this case (404 when it belongs to another case). */
+async function taskOfCase(env: EffectEnv, taskId: string) {
+  const [task] = await env.tx
+    .select()
+    .from(reviewTasks)
+    .where(and(eq(reviewTasks.id, taskId), eq(reviewTasks.caseId, env.c.id)));
+  if (!task) throw notFound({ "zh-CN": "审查任务", "en-US": "Review task" });
+  return task;
+}
+
+export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
+  async submit(env) {
+    const checkDueOn = env.cal.addWorkingDays(env.next.receivedOn ?? env.today, CHECK_PERIOD_DAYS);
+    await env.tx
+      .update(caseMaterials)
+      .set({ status: "provided", updatedAt: env.now })
+      .where(and(eq(caseMaterials.caseId, env.c.id), eq(caseMaterials.status, "pending")));
+    const clerks = await staffRecipients(env.tx, await orgTreeIds(env.tx, env.c.orgPath), "clerk");
+    return {
+      columns: { submittedAt: env.now, checkDueOn, draftExpiresAt: null },
+      eventData: { checkDueOn },
+      notifications: [
+        await toApplicant(env, "case.submitted", { checkDueOn }),
+        { kind: "case.submitted", recipients: clerks, data: caseNotificationData(env.c, { checkDueOn }) },
+      ],
+    };
+  },
+
+  async resubmit(env) {
+    const checkDueOn = env.cal.addWorkingDays(env.next.receivedOn ?? env.today, CHECK_PERIOD_DAYS);
+    await env.tx
+      .update(caseMaterials)
+      .set({ status: "provided", updatedAt: env.now })
+      .where(
+        and(
+          eq(caseMaterials.caseId, env.c.id),
+          inArray(caseMaterials.status, ["missing", "defective", "pending"]),
+        ),
+      );
+    return { columns: { checkDueOn }, eventData: { checkDueOn } };
+  },
+
+  async requestCorrection(env) {
+    if (env.cmd.type !== "requestCorrection") return {};
+    const names = new Map(env.item.content.materials.map((m) => [m.code, m.name]));
+    for (const it of env.cmd.items) {
+      await env.tx
+        .update(caseMaterials)
+        .set({
+          status: it.problem,
+          note: it.note ?? null,
+          checkedBy: env.actor?.userId,
+          checkedAt: env.now,
+          updatedAt: env.now,
+        })
+        .where(and(eq(caseMaterials.caseId, env.c.id), eq(caseMaterials.materialCode, it.materialCode)));
+    }
+    const dueOn = env.cmd.dueOn ?? env.cal.addWorkingDays(env.today, 15);
+    const items = env.cmd.items.map((it) => ({ ...it, name: names.get(it.materialCode) ?? it.materialCode }));
+    const notice = await createNotice(
+      env.tx,
+      env.c,
+      "correction",
+      env.today,
+      { items, dueOn, round: env.next.correctionRounds },
+      env.now,
+    );
+    return {
+      eventData: { documentNumber: notice.number, items, dueOn },
+      notifications: [await toApplicant(env, "case.correction_requested", { dueOn, count: items.length })],
+    };
+  },
+
+  accept: (env) => onAccepted(env, false),
+  deemAccepted: (env) => onAccepted(env, true),
+
+  async refuse(env) {
+    if (env.cmd.type !== "refuse") return {};
+    const notice = await createNotice(
+      env.tx,
+      env.c,
+      "refusal",
+      env.today,
+      { legalBasis: env.cmd.legalBasis, reason: env.cmd.reason },
+      env.now,
+    );
+    return {
+      columns: { completedAt: env.now },
+      eventData: { documentNumber: notice.number },
+      notifications: [await toApplicant(env, "case.refused", { reason: env.cmd.reason })],
+    };
+  },
+
+  async refer(env) {
+    return { columns: { completedAt: env.now }, notifications: [await toApplicant(env, "case.referred")] };
+  },
+
+  async recommend(env) {
+    if (env.cmd.type !== "recommend") return {};
+    const task = await taskOfCase(env, env.cmd.taskId);
+    await env.tx
+      .update(reviewTasks)
+      .set({
+        status: "approved",
+        opinion: env.cmd.opinion,
+        completedBy: env.actor?.userId,
+        completedAt: env.now,
+        updatedAt: env.now,
+        version: task.version + 1,
+      })
+      .where(eq(reviewTasks.id, task.id));
+    const steps = planSteps(env.item.content);
+    const all = await env.tx.select().from(reviewTasks).where(eq(reviewTasks.caseId, env.c.id));
+    const ready = stepsReadyToOpen(
+      steps,
+      all.map((t) => ({ stepCode: t.stepCode, status: t.id === task.id ? "approved" : t.status })),
+    );
+    const deadline = deadlineOf(env);
+    for (const code of ready) {
+      const step = steps.find((s) => s.code === code);
+      if (!step) continue;
+      await env.tx
+        .update(reviewTasks)
+        .set({
+          status: "open",
+          openedOn: env.today,
+          dueOn: taskDueOn(step, env.today, deadline, env.cal),
+          updatedAt: env.now,
+        })
+        .where(and(eq(reviewTasks.caseId, env.c.id), eq(reviewTasks.stepCode, code)));
+    }
+    const remaining = all.filter((t) => t.id !== task.id && t.status !== "approved").length;
+    const notifications: CaseNotification[] = [];
+    if (remaining === 0) {
+      notifications.push({
+        kind: "review.completed",
+        recipients: await staffRecipients(env.tx, await orgTreeIds(env.tx, env.c.orgPath), "approver"),
+        data: caseNotificationData(env.c),
+      });
+    }
+    return {
+      eventData: { taskId: task.id, stepCode: task.stepCode, stepName: task.stepName, opened: ready },
+      notifications,
+    };
+  },
+
+  async sendBack(env) {
+    if (env.cmd.type !== "sendBack") return {};
+    const task = await taskOfCase(env, env.cmd.taskId);
+    // Authorized by the caller: a reviewer returning their own open task, or the approver (case:sendBack)
+    // sending a finished task back for another look.
+    const byApprover = task.status === "approved";
+    const steps = planSteps(env.item.content);
+    const targets = byApprover ? [task.stepCode] : returnTargets(steps, task.stepCode);
+    const deadline = deadlineOf(env);
+    for (const code of targets) {
+      const step = steps.find((s) => s.code === code);
+      if (!step) continue;
+      await env.tx
+        .update(reviewTasks)
+        .set({
+          status: "returned",
+          claimedBy: null,
+          openedOn: env.today,
+          dueOn: taskDueOn(step, env.today, deadline, env.cal),
+          updatedAt: env.now,
+          opinion: env.cmd.opinion,
+        })
+        .where(and(eq(reviewTasks.caseId, env.c.id), eq(reviewTasks.stepCode, code)));
+    }
+    if (!targets.includes(task.stepCode)) {
+      await env.tx
+        .update(reviewTasks)
+        .set({ status: "waiting", claimedBy: null, updatedAt: env.now })
+        .where(eq(reviewTasks.id, task.id));
+    }
+    await env.tx
+      .update(reviewTasks)
+      .set({ returns: task.returns + 1 })
+      .where(eq(reviewTasks.id, task.id));
+    if (env.next.returnsCount >= 2) {
+      await raiseAlert(env.tx, {
+        rule: "ping_pong",
+        severity: "yellow",
+        orgId: env.c.orgId,
+        caseId: env.c.id,
+        zh: `办件 ${env.c.number} 已在部门间退回 ${env.next.returnsCount} 次（不扯）`,
+        en: `Case ${env.c.number} has been returned between departments ${env.next.returnsCount} times`,
+        now: env.now,
+      });
+    }
+    return {
+      eventData: { taskId: task.id, stepCode: task.stepCode, targets, returnsCount: env.next.returnsCount },
+    };
+  },
+
+  async suspend(env) {
+    if (env.cmd.type !== "suspend") return {};
+    const notice = await createNotice(
+      env.tx,
+      env.c,
+      "special_procedure",
+      env.today,
+      { kind: env.cmd.kind, reason: env.cmd.reason, expectedDays: env.cmd.expectedDays },
+      env.now,
+    );
+    return {
+      eventData: { documentNumber: notice.number },
+      notifications: [
+        await toApplicant(env, "case.suspended", {
+          reason: env.cmd.reason,
+          expectedDays: env.cmd.expectedDays,
+        }),
+      ],
+    };
+  },
+
+  async resume(env) {
+    const deadline = deadlineOf(env);
+    return { eventData: { deadline }, notifications: [await toApplicant(env, "case.resumed", { deadline })] };
+  },
+
+  async extend(env) {
+    if (env.cmd.type !== "extend") return {};
+    const deadline = deadlineOf(env);
+    const notice = await createNotice(
+      env.tx,
+      env.c,
+      "extension",
+      env.today,
+      { days: env.cmd.days, reason: env.cmd.reason, deadline },
+      env.now,
+    );
+    return {
+      eventData: { documentNumber: notice.number, deadline },
+      notifications: [await toApplicant(env, "case.extended", { reason: env.cmd.reason, deadline })],
+    };
+  },
+
+  async decide(env) {
+    if (env.cmd.type !== "decide") return {};
+    const kind = env.cmd.outcome === "approve" ? "approval_decision" : "denial_decision";
+    const notice = await createNotice(
+      env.tx,
+      env.c,
+      kind,
+      env.today,
+      { outcome: env.cmd.outcome, reasons: env.cmd.reasons },
+      env.now,
+    );
+    return {
+      eventData: { documentNumber: notice.number },
+      notifications: [
+        await toApplicant(env, "case.decided", { outcome: env.cmd.outcome, reason: env.cmd.reasons }),
+      ],
+    };
+  },
+
+  async issue(env) {
+    return { columns: { completedAt: env.now }, notifications: [await toApplicant(env, "case.completed")] };
+  },
+  async complete(env) {
+    return { columns: { completedAt: env.now }, notifications: [await toApplicant(env, "case.completed")] };
+  },
+  async withdraw(env) {
+    await env.tx
+      .update(reviewTasks)
+      .set({ status: "approved", opinion: "申请人撤回", updatedAt: env.now })
+      .where(
+        and(
+          eq(reviewTasks.caseId, env.c.id),
+          inArray(reviewTasks.status, ["waiting", "open", "claimed", "returned"]),
+        ),
+      );
+    return { columns: { completedAt: env.now } };
+  },
+};

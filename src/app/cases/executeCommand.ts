@@ -1,0 +1,112 @@
+import type { Tx } from "../../db/client";
+import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
+import type { CaseCommand } from "../../domain/cases/commands";
+import { transition } from "../../domain/cases/transition";
+import { versionConflict } from "../../domain/errors";
+import type { Actor } from "../actor";
+import type { AppContext } from "../context";
+import { authorize } from "../policies";
+import { calendarFor, localDates } from "./calendarAccess";
+import { appendCaseEvents, type NewCaseEvent } from "./caseEvents";
+import { type LoadedCase, loadCase, saveCase, stateColumns, toState } from "./caseRows";
+import { caseDeadline } from "./clock";
+import { EFFECTS, type EffectEnv } from "./effects";
+import { itemInfo } from "./itemInfo";
+import { dispatchNotifications } from "./notify";
+import { buildTransitionContext } from "./transitionContext";
+
+/** What the event log keeps of a case before and after a change. */
+function snapshot(c: {
+  status: string;
+  deadline: string | null;
+  extensionDays: number;
+  version: number;
+  pauses: unknown;
+}) {
+  return {
+    status: c.status,
+    deadline: c.deadline,
+    extensionDays: c.extensionDays,
+    pauses: c.pauses,
+    version: c.version,
+  };
+}
+
+/** The policy record of a loaded case. */
+export function casePolicyRecord(c: LoadedCase) {
+  return {
+    orgPath: c.orgPath,
+    applicantId: c.applicantId,
+    createdBy: c.createdBy,
+    handlingType: c.handlingType,
+  };
+}
+
+/**
+ * Runs one command on a case already loaded and locked in `tx`: authorize → pure transition →
+ * command effects (tasks, materials, documents, notifications) → save with the version check →
+ * one event row with before and after. Returns the case as saved.
+ */
+export async function executeCaseCommand(
+  tx: Tx,
+  ctx: AppContext,
+  actor: Actor | null,
+  c: LoadedCase,
+  cmd: CaseCommand,
+  opts: { cal: WorkingCalendar; policyAction?: string; columns?: Record<string, unknown> },
+): Promise<LoadedCase> {
+  if (actor) authorize(actor, opts.policyAction ?? cmd.type, "case", casePolicyRecord(c));
+  const now = ctx.clock.now();
+  const item = await itemInfo(tx, c.itemVersionId);
+  const cal = opts.cal;
+  const state = toState(c);
+  const tctx = await buildTransitionContext(tx, c, state, item, cal, now);
+  const result = transition(state, cmd, tctx);
+  if (!result.ok) throw result.error;
+  const { today } = localDates(cal, now);
+  const env: EffectEnv = { tx, ctx, actor, c, cmd, next: result.next, item, cal, tctx, now, today };
+  const effect = (await EFFECTS[cmd.type]?.(env)) ?? {};
+  await dispatchNotifications(tx, c, effect.notifications ?? [], now);
+  const deadline = caseDeadline(cal, result.next, today);
+  const columns = {
+    ...stateColumns(result.next),
+    deadline: deadline?.deadline ?? null,
+    deadlineProvisional: deadline?.provisional ?? false,
+    ...effect.columns,
+    ...opts.columns,
+  };
+  await saveCase(tx, c.id, c.version, columns, now);
+  const saved = await loadCase(tx, c.id);
+  const events: NewCaseEvent[] = result.events.map((e) => ({
+    type: e.type,
+    fromStatus: c.status,
+    toStatus: result.next.status,
+    before: snapshot(c),
+    after: snapshot(saved),
+    data: { ...e.data, ...effect.eventData },
+  }));
+  await appendCaseEvents(tx, c.id, actor, now, [...events, ...(effect.events ?? [])]);
+  if (effect.after) return effect.after(saved);
+  return saved;
+}
+
+/**
+ * Runs a command on a case in its own transaction, with the optimistic version check: when the
+ * caller read version N and someone changed the case since, 409 and nothing is written.
+ */
+export async function runCaseCommand(
+  ctx: AppContext,
+  actor: Actor | null,
+  caseId: string,
+  expectedVersion: number | undefined,
+  cmd: CaseCommand,
+  opts: { policyAction?: string } = {},
+): Promise<LoadedCase> {
+  const cal = await calendarFor(ctx, (await loadCase(ctx.database.db, caseId)).orgId);
+  return ctx.database.db.transaction(async (tx) => {
+    const c = await loadCase(tx, caseId, true);
+    if (expectedVersion !== undefined && c.version !== expectedVersion)
+      throw versionConflict(expectedVersion, c.version);
+    return executeCaseCommand(tx, ctx, actor, c, cmd, { ...opts, cal });
+  });
+}

@@ -1,0 +1,81 @@
+import type { Actor, Role } from "../actor";
+import { allow } from "./registry";
+
+/** What case policies need to know about a case. */
+export type CasePolicyRecord = {
+  orgPath: string;
+  applicantId: string;
+  createdBy: string;
+  handlingType: "immediate" | "promised";
+};
+
+/** What review-task policies need to know about a task. */
+export type ReviewTaskPolicyRecord = { orgPath: string; status: string; claimedBy: string | null };
+
+declare module "./registry" {
+  interface PolicyResources {
+    case: CasePolicyRecord;
+    reviewTask: ReviewTaskPolicyRecord;
+  }
+}
+
+/**
+ * True when the actor holds one of `roles` in the case's organization tree: at the organization, above
+ * it (the bureau), or below it (a section of the implementing bureau reviewing its case).
+ */
+export function relatedTo(actor: Actor, orgPath: string, ...roles: Role[]): boolean {
+  return actor.memberships.some(
+    (m) =>
+      roles.includes(m.role) &&
+      m.orgPath !== null &&
+      (orgPath.startsWith(m.orgPath) || m.orgPath.startsWith(orgPath)),
+  );
+}
+
+const isApplicant = (a: Actor, c: CasePolicyRecord) => a.userId === c.applicantId;
+const isCreator = (a: Actor, c: CasePolicyRecord) => a.userId === c.createdBy;
+
+// Reading: the applicant, and staff of the organization tree.
+allow(
+  "case",
+  "read",
+  (a, c) =>
+    isApplicant(a, c) ||
+    relatedTo(a, c.orgPath, "clerk", "reviewer", "approver", "supervisor", "helper", "admin"),
+);
+
+// The applicant (or the clerk who filed at the window on the applicant's behalf) edits and submits.
+allow(
+  "case",
+  ["updateDraft", "submit", "resubmit", "withdraw", "uploadMaterial"],
+  (a, c) => isApplicant(a, c) || isCreator(a, c),
+);
+allow("case", ["uploadMaterial", "withdraw"], (a, c) => relatedTo(a, c.orgPath, "clerk"));
+
+// The window: check materials, one-time notice, accept or refuse, refer, issue and complete.
+allow(
+  "case",
+  ["checkMaterials", "requestCorrection", "accept", "refuse", "refer", "issue", "complete"],
+  (a, c) => relatedTo(a, c.orgPath, "clerk"),
+);
+// Immediate items (即办件) are decided at the window, on the spot (Art. 34).
+allow("case", "decide", (a, c) => c.handlingType === "immediate" && relatedTo(a, c.orgPath, "clerk"));
+
+// The approver decides, approves special procedures and the one extension (Art. 42, 45).
+allow("case", ["decide", "suspend", "resume", "extend", "sendBack"], (a, c) =>
+  relatedTo(a, c.orgPath, "approver"),
+);
+
+// Review tasks: reviewers of the task's own department (not another department's).
+const ownDepartment = (a: Actor, t: ReviewTaskPolicyRecord) =>
+  a.memberships.some((m) => m.role === "reviewer" && m.orgPath !== null && t.orgPath.startsWith(m.orgPath));
+allow(
+  "reviewTask",
+  "claim",
+  (a, t) => ownDepartment(a, t) && (t.status === "open" || t.status === "returned"),
+);
+allow(
+  "reviewTask",
+  ["comment", "complete"],
+  (a, t) => ownDepartment(a, t) && (t.claimedBy === null || t.claimedBy === a.userId),
+);

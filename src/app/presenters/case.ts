@@ -1,0 +1,130 @@
+import { type CaseStatus, STATUS_LABELS } from "../../domain/cases/caseStatus";
+import { commandsAllowedIn } from "../../domain/cases/transitions";
+import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
+import { type Actor, hasRole } from "../actor";
+import type { LoadedCase } from "../cases/caseRows";
+import type { ClockView } from "../cases/clock";
+import { abilities } from "../policies";
+import { relatedTo } from "../policies/cases";
+
+/** Actions a case screen may offer besides the lifecycle commands. */
+const OTHER_ACTIONS = ["read", "updateDraft", "uploadMaterial", "checkMaterials"] as const;
+
+/**
+ * What the caller may do with the case now: the policy's answer AND'ed with what the status allows
+ * (so a button is shown only when pressing it can succeed as far as roles and states go).
+ */
+export function caseAbilities(actor: Actor, c: LoadedCase): Record<string, boolean> {
+  const policy = abilities(actor, "case", {
+    orgPath: c.orgPath,
+    applicantId: c.applicantId,
+    createdBy: c.createdBy,
+    handlingType: c.handlingType,
+  });
+  const allowed = new Set<string>(commandsAllowedIn(c.status as CaseStatus));
+  const out: Record<string, boolean> = {};
+  for (const [action, ok] of Object.entries(policy)) {
+    out[action] = (OTHER_ACTIONS as readonly string[]).includes(action) ? ok : ok && allowed.has(action);
+  }
+  out.updateDraft = !!out.updateDraft && c.status === "draft";
+  out.checkMaterials = !!out.checkMaterials && c.status === "submitted";
+  out.uploadMaterial =
+    !!out.uploadMaterial && ["draft", "submitted", "correction_requested"].includes(c.status);
+  out.finishOnTheSpot = !!policy.accept && c.handlingType === "immediate" && c.status === "submitted";
+  return out;
+}
+
+/** Whether the actor sees full personal identifiers of this case's applicant (the applicant, the window). */
+export function seesPersonalData(actor: Actor, c: LoadedCase): boolean {
+  return actor.userId === c.applicantId || relatedTo(actor, c.orgPath, "clerk");
+}
+
+/** Chinese and English text of the next step, for lists and the applicant portal. */
+export function nextStep(status: string): { "zh-CN": string; "en-US": string } {
+  const steps: Record<string, [string, string]> = {
+    draft: ["填写申请并提交", "Complete and submit the application"],
+    submitted: ["窗口审核材料（5 个工作日内）", "The window checks the materials (within 5 working days)"],
+    correction_requested: [
+      "申请人按一次性告知补正材料",
+      "The applicant corrects the materials listed in the notice",
+    ],
+    accepted: ["分送审查", "Assign to review"],
+    in_review: ["部门并联审查", "Departments review in parallel"],
+    suspended: ["特别程序进行中，计时暂停", "Special procedure under way; the clock is stopped"],
+    approved: ["制证并送达", "Issue and deliver the result"],
+    denied: ["送达不予许可决定", "Deliver the decision"],
+  };
+  const s = steps[status] ?? ["—", "—"];
+  return { "zh-CN": s[0], "en-US": s[1] };
+}
+
+/** A case as lists show it (identifiers masked). */
+export function presentCaseSummary(_actor: Actor, c: LoadedCase, clock: ClockView) {
+  return {
+    id: c.id,
+    number: c.number,
+    itemCode: c.itemCode,
+    itemName: c.itemName,
+    title: c.title,
+    status: c.status,
+    statusLabel: STATUS_LABELS[c.status as CaseStatus],
+    statusEnteredAt: c.statusEnteredAt.toISOString(),
+    version: c.version,
+    channel: c.channel,
+    handlingType: c.handlingType,
+    applicantName: c.applicant.name,
+    applicantKind: c.applicant.kind,
+    orgName: c.orgName,
+    receivedOn: c.receivedOn,
+    checkDueOn: c.checkDueOn,
+    acceptedOn: c.acceptedOn,
+    clock,
+    finishedOnSpot: c.finishedOnSpot,
+    returnsCount: c.returnsCount,
+    bundleId: c.bundleId,
+    nextStep: nextStep(c.status),
+    createdAt: c.createdAt.toISOString(),
+    submittedAt: c.submittedAt?.toISOString() ?? null,
+    completedAt: c.completedAt?.toISOString() ?? null,
+  };
+}
+
+/** A case in full, for the people who may read it; identifiers masked unless the role needs them. */
+export function presentCase(actor: Actor, c: LoadedCase, clock: ClockView) {
+  const full = seesPersonalData(actor, c);
+  const a = c.applicant;
+  return {
+    ...presentCaseSummary(actor, c, clock),
+    queryCode:
+      actor.userId === c.applicantId ||
+      hasRole(actor, "clerk", "approver", "supervisor", "admin", "reviewer", "helper")
+        ? c.queryCode
+        : null,
+    itemVersionId: c.itemVersionId,
+    orgId: c.orgId,
+    applicant: {
+      kind: a.kind,
+      name: a.name,
+      idNumber: a.idNumber ? (full ? a.idNumber : maskIdentifier(a.idNumber)) : null,
+      creditCode: a.creditCode ?? null,
+      legalRepresentative: a.legalRepresentative ?? null,
+      phone: a.phone ? (full ? a.phone : maskPhone(a.phone)) : null,
+      address: a.address ?? null,
+    },
+    agent: c.agent
+      ? {
+          name: c.agent.name,
+          phone: c.agent.phone ? (full ? c.agent.phone : maskPhone(c.agent.phone)) : null,
+        }
+      : null,
+    formData: c.formData,
+    limitDays: c.limitDays,
+    statutoryLimitDays: c.statutoryLimitDays,
+    pauses: c.pauses,
+    extensionDays: c.extensionDays,
+    correctionRounds: c.correctionRounds,
+    decision: c.decision ?? null,
+    draftExpiresAt: c.draftExpiresAt?.toISOString() ?? null,
+    abilities: caseAbilities(actor, c),
+  };
+}

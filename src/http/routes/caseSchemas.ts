@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/** Bilingual text in responses. */
+export const ZBilingual = z.object({ "zh-CN": z.string(), "en-US": z.string() });
+
+/** The clock as every case view shows it. */
+export const ZClock = z.object({
+  state: z.enum(["normal", "yellow", "red", "paused", "not_started", "stopped"]),
+  deadline: z.string().nullable(),
+  remainingWorkingDays: z.number().nullable(),
+  provisional: z.boolean(),
+  limitDays: z.number(),
+  extensionDays: z.number(),
+  pausedWorkingDays: z.number(),
+});
+
+/** A case in lists. */
+export const ZCaseSummary = z.object({
+  id: z.string(),
+  number: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  title: z.string(),
+  status: z.string(),
+  statusLabel: ZBilingual,
+  statusEnteredAt: z.string(),
+  version: z.number(),
+  channel: z.string(),
+  handlingType: z.string(),
+  applicantName: z.string(),
+  applicantKind: z.string(),
+  orgName: z.string(),
+  receivedOn: z.string().nullable(),
+  checkDueOn: z.string().nullable(),
+  acceptedOn: z.string().nullable(),
+  clock: ZClock,
+  finishedOnSpot: z.boolean(),
+  returnsCount: z.number(),
+  bundleId: z.string().nullable(),
+  nextStep: ZBilingual,
+  createdAt: z.string(),
+  submittedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+});
+
+/** A case in full: the summary plus applicant, form, materials, tasks, documents and abilities. */
+export const ZCase = z.looseObject({
+  ...ZCaseSummary.shape,
+  queryCode: z.string().nullable(),
+  applicant: z.looseObject({
+    kind: z.string(),
+    name: z.string(),
+    idNumber: z.string().nullable(),
+    phone: z.string().nullable(),
+  }),
+  formData: z.record(z.string(), z.unknown()),
+  abilities: z.record(z.string(), z.boolean()),
+  materials: z.array(z.looseObject({ code: z.string(), name: z.string(), status: z.string() })).optional(),
+  reviewTasks: z
+    .array(z.looseObject({ id: z.string(), stepName: z.string(), status: z.string() }))
+    .optional(),
+  documents: z
+    .array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        number: z.string(),
+        title: z.string(),
+        issuedOn: z.string(),
+      }),
+    )
+    .optional(),
+});
+
+export const ZCaseIdParams = z.object({ id: z.uuid() });

@@ -1,0 +1,302 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  caseCommand,
+  finishOnTheSpot,
+  ZAccept,
+  ZDecide,
+  ZExtend,
+  ZRefer,
+  ZRefuse,
+  ZRequestCorrection,
+  ZResume,
+  ZSimple,
+  ZSuspend,
+} from "../../app/cases/commands";
+import {
+  checkMaterials,
+  createApplication,
+  submitApplication,
+  updateDraft,
+  uploadMaterial,
+  ZCheckMaterials,
+  ZCreateApplication,
+  ZUpdateDraft,
+} from "../../app/cases/intake";
+import { getCase, getCaseTimeline, listCases, ZListCases } from "../../app/cases/queries";
+import { sendBackToReview } from "../../app/cases/review";
+import type { AppContext } from "../../app/context";
+import { invalid } from "../../domain/errors";
+import { requireActor } from "../plugins/auth";
+import { ZCase, ZCaseIdParams, ZCaseSummary } from "./caseSchemas";
+
+const tags = ["cases"];
+
+/** Cases: listing, reading, intake and every lifecycle command (one route per operationId). */
+export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const detail = async (actor: ReturnType<typeof requireActor>, id: string) => getCase(ctx, actor, id);
+
+  r.get(
+    "/api/cases",
+    {
+      schema: {
+        operationId: "listCases",
+        tags,
+        summary: "Cases the caller may see, with filters and the window's queues",
+        querystring: ZListCases.extend({
+          status: z
+            .union([
+              z.array(ZListCases.shape.status.unwrap().element),
+              ZListCases.shape.status.unwrap().element,
+            ])
+            .optional(),
+        }),
+        response: { 200: z.object({ items: z.array(ZCaseSummary), total: z.number() }) },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const status = q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status];
+      return listCases(ctx, requireActor(req), { ...q, status });
+    },
+  );
+
+  r.get(
+    "/api/cases/:id",
+    {
+      schema: {
+        operationId: "getCase",
+        tags,
+        summary: "One case with materials, review tasks, documents and abilities",
+        params: ZCaseIdParams,
+        response: { 200: ZCase },
+      },
+    },
+    async (req) => detail(requireActor(req), req.params.id),
+  );
+
+  r.get(
+    "/api/cases/:id/timeline",
+    {
+      schema: {
+        operationId: "getCaseTimeline",
+        tags,
+        summary: "Every event, each department's task span and the pauses (for the Gantt-like chart)",
+        params: ZCaseIdParams,
+        response: {
+          200: z.looseObject({
+            events: z.array(z.looseObject({ seq: z.number(), type: z.string(), at: z.string() })),
+          }),
+        },
+      },
+    },
+    async (req) => getCaseTimeline(ctx, requireActor(req), req.params.id),
+  );
+
+  r.post(
+    "/api/cases",
+    {
+      schema: {
+        operationId: "createApplication",
+        tags,
+        summary: "Start an application (draft): online, or at the window for an applicant",
+        body: ZCreateApplication,
+        response: { 201: ZCase },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const c = await createApplication(ctx, actor, req.body);
+      return reply.code(201).send(await detail(actor, c.id));
+    },
+  );
+
+  r.patch(
+    "/api/cases/:id",
+    {
+      schema: {
+        operationId: "updateDraft",
+        tags,
+        summary: "Save a draft (resume later)",
+        params: ZCaseIdParams,
+        body: ZUpdateDraft,
+        response: { 200: ZCase },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await updateDraft(ctx, actor, req.params.id, req.body);
+      return detail(actor, req.params.id);
+    },
+  );
+
+  r.post(
+    "/api/cases/:id/materials/:code/files",
+    {
+      schema: {
+        operationId: "uploadMaterial",
+        tags,
+        summary:
+          "Upload a file for one material (multipart field `file`; PDF, JPEG, PNG, TIFF, WebP or OFD, at most 20 MB)",
+        consumes: ["multipart/form-data"],
+        params: z.object({ id: z.uuid(), code: z.string().min(1).max(60) }),
+        response: { 201: z.object({ fileId: z.string(), sha256: z.string(), case: ZCase }) },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      if (!req.isMultipart())
+        throw invalid("file", "multipart_required", {
+          "zh-CN": "请以 multipart/form-data 上传文件",
+          "en-US": "Upload the file as multipart/form-data",
+        });
+      const part = await req.file();
+      if (!part) throw invalid("file", "required", { "zh-CN": "缺少文件", "en-US": "The file is missing" });
+      const bytes = await part.toBuffer();
+      const res = await uploadMaterial(ctx, actor, req.params.id, req.params.code, {
+        fileName: part.filename,
+        bytes,
+      });
+      return reply
+        .code(201)
+        .send({ fileId: res.file.id, sha256: res.file.sha256, case: await detail(actor, req.params.id) });
+    },
+  );
+
+  r.post(
+    "/api/cases/:id/submit",
+    {
+      schema: {
+        operationId: "submitApplication",
+        tags,
+        summary: "Submit the application",
+        params: ZCaseIdParams,
+        body: ZSimple,
+        response: { 200: ZCase },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await submitApplication(ctx, actor, req.params.id, req.body.expectedVersion);
+      return detail(actor, req.params.id);
+    },
+  );
+
+  r.post(
+    "/api/cases/:id/material-checks",
+    {
+      schema: {
+        operationId: "checkMaterials",
+        tags,
+        summary: "The window's check of each material (pass / missing / defective)",
+        params: ZCaseIdParams,
+        body: ZCheckMaterials,
+        response: { 200: ZCase },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await checkMaterials(ctx, actor, req.params.id, req.body);
+      return detail(actor, req.params.id);
+    },
+  );
+
+  const command = <B extends z.ZodType<{ expectedVersion: number }>>(
+    path: string,
+    operationId: string,
+    type: Parameters<typeof caseCommand>[3],
+    body: B,
+    summary: string,
+  ) =>
+    r.post(
+      `/api/cases/:id/${path}`,
+      { schema: { operationId, tags, summary, params: ZCaseIdParams, body, response: { 200: ZCase } } },
+      async (req) => {
+        const actor = requireActor(req);
+        await caseCommand(
+          ctx,
+          actor,
+          req.params.id,
+          type,
+          req.body as { expectedVersion: number } & Record<string, unknown>,
+        );
+        return detail(actor, req.params.id);
+      },
+    );
+
+  command(
+    "correction",
+    "requestCorrection",
+    "requestCorrection",
+    ZRequestCorrection,
+    "One-time correction notice listing every problem (only materials of the item's list)",
+  );
+  command("resubmit", "resubmitApplication", "resubmit", ZSimple, "Resubmit after correction");
+  command("refuse", "refuseCase", "refuse", ZRefuse, "Refuse to accept, with the legal basis");
+  command("refer", "referCase", "refer", ZRefer, "Refer to the competent body (转办)");
+  command(
+    "suspend",
+    "suspendCase",
+    "suspend",
+    ZSuspend,
+    "Start a special procedure (the clock stops; the applicant is told in writing)",
+  );
+  command("resume", "resumeCase", "resume", ZResume, "End the special procedure (the clock runs again)");
+  command(
+    "extend",
+    "extendCase",
+    "extend",
+    ZExtend,
+    "Extend the limit once (approver; reason; at most the legal maximum)",
+  );
+  command("decide", "decideCase", "decide", ZDecide, "Decide: approve or deny, with reasons");
+  command("issue", "issueResult", "issue", ZSimple, "Issue the result (fees must be settled)");
+  command("complete", "completeCase", "complete", ZSimple, "Complete a denied case (decision delivered)");
+  command("withdraw", "withdrawCase", "withdraw", ZSimple, "Withdraw the application (before a decision)");
+
+  r.post(
+    "/api/cases/:id/accept",
+    {
+      schema: {
+        operationId: "acceptCase",
+        tags,
+        summary:
+          "Accept (容缺: named non-key materials deferred with a commitment); 即办件: finishOnTheSpot accepts, decides and issues in one visit",
+        params: ZCaseIdParams,
+        body: ZAccept,
+        response: { 200: ZCase },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      if (req.body.finishOnTheSpot) await finishOnTheSpot(ctx, actor, req.params.id, req.body);
+      else await caseCommand(ctx, actor, req.params.id, "accept", req.body);
+      return detail(actor, req.params.id);
+    },
+  );
+
+  r.post(
+    "/api/cases/:id/send-back",
+    {
+      schema: {
+        operationId: "sendBackToReview",
+        tags,
+        summary: "The approver sends a review task back with an opinion (counted as a return)",
+        params: ZCaseIdParams,
+        body: z.object({
+          expectedVersion: z.number().int(),
+          taskId: z.uuid(),
+          opinion: z.string().max(4000),
+        }),
+        response: { 200: ZCase },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await sendBackToReview(ctx, actor, req.params.id, req.body);
+      return detail(actor, req.params.id);
+    },
+  );
+}

@@ -1,0 +1,96 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { getCase } from "../../app/cases/queries";
+import {
+  claimReviewTask,
+  commentReviewTask,
+  completeReviewTask,
+  listReviewTasks,
+  ZCompleteReviewTask,
+} from "../../app/cases/review";
+import type { AppContext } from "../../app/context";
+import { requireActor } from "../plugins/auth";
+import { ZCase } from "./caseSchemas";
+
+const tags = ["review"];
+const ZTask = z.looseObject({
+  id: z.string(),
+  caseId: z.string(),
+  stepCode: z.string(),
+  stepName: z.string(),
+  status: z.string(),
+  dueOn: z.string().nullable(),
+  version: z.number(),
+  abilities: z.record(z.string(), z.boolean()),
+});
+const ZTaskParams = z.object({ id: z.uuid() });
+
+/** The reviewers' inbox and review-task commands. */
+export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    "/api/review-tasks",
+    {
+      schema: {
+        operationId: "listReviewTasks",
+        tags,
+        summary: "The caller's departments' review tasks, most urgent first",
+        querystring: z.object({ status: z.string().optional() }),
+        response: { 200: z.object({ items: z.array(ZTask) }) },
+      },
+    },
+    async (req) => ({
+      items: await listReviewTasks(ctx, requireActor(req), {
+        status: req.query.status?.split(",").filter(Boolean),
+      }),
+    }),
+  );
+  r.post(
+    "/api/review-tasks/:id/claim",
+    {
+      schema: {
+        operationId: "claimReviewTask",
+        tags,
+        summary: "Claim a task of one's department",
+        params: ZTaskParams,
+        body: z.object({ expectedVersion: z.number().int() }),
+        response: { 200: z.looseObject({ id: z.string(), status: z.string(), version: z.number() }) },
+      },
+    },
+    async (req) => claimReviewTask(ctx, requireActor(req), req.params.id, req.body.expectedVersion),
+  );
+  r.post(
+    "/api/review-tasks/:id/comments",
+    {
+      schema: {
+        operationId: "commentReviewTask",
+        tags,
+        summary: "Comment on a task",
+        params: ZTaskParams,
+        body: z.object({ text: z.string().min(1).max(4000) }),
+        response: { 201: z.looseObject({ id: z.string(), text: z.string() }) },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await commentReviewTask(ctx, requireActor(req), req.params.id, req.body.text)),
+  );
+  r.post(
+    "/api/review-tasks/:id/complete",
+    {
+      schema: {
+        operationId: "completeReviewTask",
+        tags,
+        summary: "Approve the task, or return it with an opinion",
+        params: ZTaskParams,
+        body: ZCompleteReviewTask,
+        response: { 200: ZCase },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const c = await completeReviewTask(ctx, actor, req.params.id, req.body);
+      return getCase(ctx, actor, c.id);
+    },
+  );
+}
