@@ -49,16 +49,16 @@ export function serviceGuideSheet(d: ServiceGuideSheetData): PdfDocument {
       margin: [0, 4, 0, 6],
     },
     heading("一、受理条件"),
-    ...i.conditions.map((c, n) => paragraph(`${n + 1}. ${c}`, false)),
+    { stack: i.conditions.map((c, n) => paragraph(`${n + 1}. ${c}`, false)), margin: [24, 0, 0, 0] },
     heading("二、申请材料"),
     table(["序号", "材料名称", "必要性", "形式", "份数", "容缺", "来源及说明"], materials, [
-      28,
+      24,
       "*",
-      44,
-      50,
-      30,
+      36,
       40,
-      100,
+      28,
+      40,
+      80,
     ]),
     paragraph(
       "以上为办理本事项需提交的全部材料。标注“可容缺”的材料，申请人签署容缺受理承诺书后可先行受理、限期补交。" +
@@ -85,10 +85,11 @@ export function serviceGuideSheet(d: ServiceGuideSheetData): PdfDocument {
   return noticeDocument({
     org: d.org,
     title: "一次性告知单",
+    subtitle: i.name,
     issuedOn: d.issuedOn,
     verification: d.verification,
     subject: `办事指南一次性告知：${i.name}`,
-    body: [{ text: i.name, alignment: "center", fontSize: 14, margin: [0, 0, 0, 8] }, ...body],
+    body,
     signature: false,
   });
 }

@@ -13,6 +13,8 @@ const INDENT = 24; // two characters at 12 pt: 首行缩进两字
 export interface NoticeFrame {
   org: NoticeOrg;
   title: string;
+  /** a line under the title, e.g. （一次性告知） or the item name */
+  subtitle?: string;
   /** 文号, right-aligned under the title; omitted on sheets that have none */
   documentNumber?: string;
   /** printed in the footer of every page */
@@ -107,6 +109,7 @@ function letterhead(f: NoticeFrame): Content[] {
       margin: [0, 0, 0, 6],
     },
   ];
+  if (f.subtitle) parts.push({ text: f.subtitle, alignment: "center", fontSize: 13, margin: [0, -2, 0, 6] });
   if (f.documentNumber) parts.push({ text: f.documentNumber, alignment: "right", margin: [0, 0, 0, 6] });
   return parts;
 }

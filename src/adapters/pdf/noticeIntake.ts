@@ -108,12 +108,13 @@ export function correctionNotice(d: CorrectionNoticeData): PdfDocument {
   return noticeDocument({
     org: d.org,
     title: "补正告知书",
+    subtitle: "（一次性告知）",
     documentNumber: d.documentNumber,
     caseNumber: d.caseNumber,
     issuedOn: d.issuedOn,
     verification: d.verification,
     subject: `行政许可申请材料一次性补正告知：${d.item.name}`,
-    body: [{ text: "（一次性告知）", alignment: "center", margin: [0, -4, 0, 4] }, ...body],
+    body,
   });
 }
 
