@@ -16,6 +16,7 @@ import { YizhanError } from "../domain/errors";
 import { authPlugin } from "./plugins/auth";
 import { sendProblem } from "./problem";
 import { adminRoutes } from "./routes/admin";
+import { applicantRoutes } from "./routes/applicants";
 import { authRoutes } from "./routes/auth";
 import { calendarRoutes } from "./routes/calendar";
 import { caseRoutes } from "./routes/cases";
@@ -40,6 +41,7 @@ const ROUTES = [
   catalogRoutes,
   notificationRoutes,
   caseRoutes,
+  applicantRoutes,
   reviewRoutes,
   publicProgressRoutes,
 ];

@@ -1,0 +1,123 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, eq, ne, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { users } from "../../db/schema";
+import { invalid } from "../../domain/errors";
+import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
+import { type Actor, hasRole } from "../actor";
+import type { AppContext } from "../context";
+import { authorize } from "../policies";
+import { createUser } from "../users/createUser";
+
+/** An applicant as the window's search shows it: identifiers masked. */
+export type ApplicantListItem = {
+  id: string;
+  username: string;
+  kind: "person" | "enterprise";
+  name: string;
+  idNumberMasked: string | null;
+  creditCode: string | null;
+  phoneMasked: string | null;
+};
+
+function present(u: typeof users.$inferSelect): ApplicantListItem {
+  return {
+    id: u.id,
+    username: u.username,
+    kind: u.kind as "person" | "enterprise",
+    name: u.displayName,
+    idNumberMasked: u.idNumber ? maskIdentifier(u.idNumber) : null,
+    creditCode: u.creditCode,
+    phoneMasked: u.phone ? maskPhone(u.phone) : null,
+  };
+}
+
+/**
+ * The window finds an applicant (首问: find before registering anew) by name, credit code, ID
+ * number or phone; staff of the window, helpers and admins only. Identifiers are masked in the list.
+ */
+export async function searchApplicants(
+  ctx: AppContext,
+  actor: Actor,
+  q: string,
+): Promise<ApplicantListItem[]> {
+  if (!hasRole(actor, "clerk", "helper", "admin")) authorize(actor, "workbench", "global", null);
+  const like = `%${q.trim()}%`;
+  const rows = await ctx.database.db
+    .select()
+    .from(users)
+    .where(
+      and(
+        ne(users.kind, "staff"),
+        eq(users.active, true),
+        q.trim()
+          ? or(
+              sql`${users.displayName} ilike ${like}`,
+              sql`${users.username} ilike ${like}`,
+              eq(users.creditCode, q.trim().toUpperCase()),
+              eq(users.idNumber, q.trim().toUpperCase()),
+              eq(users.phone, q.trim()),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(users.displayName))
+    .limit(20);
+  return rows.map(present);
+}
+
+export const ZRegisterApplicant = z.object({
+  kind: z.enum(["person", "enterprise"]),
+  name: z.string().min(1).max(100),
+  idNumber: z.string().optional(),
+  creditCode: z.string().optional(),
+  legalRepresentative: z.string().max(50).optional(),
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/, "11-digit mobile number")
+    .optional(),
+  email: z.email().optional(),
+  address: z.string().max(200).optional(),
+});
+
+/**
+ * The window registers an applicant who has no account yet (window intake on the applicant's behalf).
+ * The account gets a random password; the applicant sets their own later. Identifiers are checked
+ * (GB 11643 for persons, GB 32100 for enterprises); a person needs an ID number, an enterprise a code.
+ */
+export async function registerApplicant(
+  ctx: AppContext,
+  actor: Actor,
+  input: z.infer<typeof ZRegisterApplicant>,
+) {
+  if (!hasRole(actor, "clerk", "helper", "admin")) authorize(actor, "workbench", "global", null);
+  const identifier = input.kind === "person" ? input.idNumber : input.creditCode;
+  if (!identifier) {
+    throw input.kind === "person"
+      ? invalid("idNumber", "required", {
+          "zh-CN": "自然人须填写居民身份证号",
+          "en-US": "A person needs a resident ID number",
+        })
+      : invalid("creditCode", "required", {
+          "zh-CN": "企业须填写统一社会信用代码",
+          "en-US": "An enterprise needs its unified social credit code",
+        });
+  }
+  const user = await ctx.database.db.transaction((tx) =>
+    createUser(tx, {
+      username: `${input.kind === "person" ? "p" : "e"}-${identifier.toLowerCase()}`,
+      displayName: input.name,
+      password: randomBytes(18).toString("base64url"),
+      kind: input.kind,
+      roles: [{ role: "applicant" }],
+      idNumber: input.idNumber,
+      creditCode: input.creditCode,
+      legalRepresentative: input.legalRepresentative,
+      phone: input.phone,
+      email: input.email,
+      address: input.address,
+    }),
+  );
+  const [row] = await ctx.database.db.select().from(users).where(eq(users.id, user.id));
+  return present(row);
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { registerApplicant, searchApplicants, ZRegisterApplicant } from "../../app/applicants/applicants";
+import type { AppContext } from "../../app/context";
+import { requireActor } from "../plugins/auth";
+
+const ZApplicant = z.object({
+  id: z.string(),
+  username: z.string(),
+  kind: z.enum(["person", "enterprise"]),
+  name: z.string(),
+  idNumberMasked: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+});
+
+/** The window's applicant search and registration (window intake on the applicant's behalf). */
+export async function applicantRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    "/api/applicants",
+    {
+      schema: {
+        operationId: "searchApplicants",
+        tags: ["applicants"],
+        summary:
+          "Find applicants by name, credit code, ID number or phone (window staff; identifiers masked)",
+        querystring: z.object({ q: z.string().max(100).default("") }),
+        response: { 200: z.object({ items: z.array(ZApplicant) }) },
+      },
+    },
+    async (req) => ({ items: await searchApplicants(ctx, requireActor(req), req.query.q) }),
+  );
+  r.post(
+    "/api/applicants",
+    {
+      schema: {
+        operationId: "registerApplicant",
+        tags: ["applicants"],
+        summary: "Register an applicant (person or enterprise) at the window",
+        body: ZRegisterApplicant,
+        response: { 201: ZApplicant },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await registerApplicant(ctx, requireActor(req), req.body)),
+  );
+}
