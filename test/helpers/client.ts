@@ -51,6 +51,11 @@ export class TestClient {
     return this.request<T>("DELETE", url);
   }
 
+  /** The Cookie header this client sends. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   /** Uploads one file as multipart/form-data (field `file`). */
   async upload<T = unknown>(
     url: string,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractPdf } from "../../src/adapters/pdf/extractText";
 import {
   acceptedCase,
   type CaseBody,
@@ -186,6 +187,27 @@ describe("acceptance, parallel review, clock", () => {
       ["HY-ZRZY-GH", "open"],
     ]);
     expect(c.documents.map((d) => d.kind)).toContain("acceptance");
+  });
+
+  it("written notices are numbered PDFs with Chinese text, downloadable by the applicant, not by others", async () => {
+    const { c, applicant } = await acceptedCase(t);
+    const doc = c.documents.find((d) => d.kind === "acceptance");
+    expect(doc?.number).toMatch(/^怀自然资受〔2026〕\d+号$/);
+    const raw = await t.app.inject({
+      method: "GET",
+      url: `/api/cases/${c.id}/documents/${doc?.id}/pdf`,
+      headers: { cookie: applicant.cookieHeader() },
+    });
+    expect(raw.statusCode).toBe(200);
+    expect(raw.headers["content-type"]).toBe("application/pdf");
+    const pdf = await extractPdf(raw.rawPayload);
+    expect(pdf.text).toContain("受理通知书");
+    expect(pdf.text).toContain(doc?.number);
+    expect(pdf.text).toContain("安徽三木新材料科技有限公司");
+    expect(pdf.text).toContain("建设用地规划许可证核发");
+    expect((await (await t.as("citizen")).get(`/api/cases/${c.id}/documents/${doc?.id}/pdf`)).status).toBe(
+      403,
+    );
   });
 
   it("容缺: a deferrable material may be missing with a commitment; a key one may not", async () => {

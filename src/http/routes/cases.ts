@@ -25,6 +25,7 @@ import {
   ZUpdateDraft,
 } from "../../app/cases/intake";
 import { getCase, getCaseTimeline, listCases, ZListCases } from "../../app/cases/queries";
+import { caseDocumentPdf } from "../../app/cases/renderDocument";
 import { sendBackToReview } from "../../app/cases/review";
 import type { AppContext } from "../../app/context";
 import { invalid } from "../../domain/errors";
@@ -93,6 +94,26 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       },
     },
     async (req) => getCaseTimeline(ctx, requireActor(req), req.params.id),
+  );
+
+  r.get(
+    "/api/cases/:id/documents/:docId/pdf",
+    {
+      schema: {
+        operationId: "downloadCaseDocument",
+        tags,
+        summary: "A written notice of the case (受理通知书, 补正告知书 …) as PDF",
+        params: z.object({ id: z.uuid(), docId: z.uuid() }),
+        produces: ["application/pdf"],
+      },
+    },
+    async (req, reply) => {
+      const doc = await caseDocumentPdf(ctx, requireActor(req), req.params.id, req.params.docId);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+        .send(doc.bytes);
+    },
   );
 
   r.post(

@@ -1,0 +1,229 @@
+import { and, eq } from "drizzle-orm";
+import { type NoticeDataByKind, renderNotice } from "../../adapters/pdf/notices";
+import type { NoticeBase, SpecialProcedureKind } from "../../adapters/pdf/types";
+import { defaultStorage } from "../../adapters/storage/storage";
+import { caseDocuments, caseMaterials, files } from "../../db/schema";
+import { notFound } from "../../domain/errors";
+import { maskIdentifier } from "../../domain/rules/identifiers";
+import { MATERIAL_FORMS } from "../../shared/catalog";
+import type { Actor } from "../actor";
+import type { AppContext } from "../context";
+import type { LoadedCase } from "./caseRows";
+import { readableCase } from "./intake";
+import { itemInfo } from "./itemInfo";
+
+type Doc = typeof caseDocuments.$inferSelect;
+type Rendered = {
+  [K in keyof NoticeDataByKind]: { kind: K; data: NoticeDataByKind[K] };
+}[keyof NoticeDataByKind];
+
+const SPECIAL: Record<string, SpecialProcedureKind> = {
+  hearing: "hearing",
+  expert_review: "expertReview",
+  public_notice: "publicNotice",
+  testing: "testing",
+  inspection: "inspection",
+  appraisal: "appraisal",
+  auction: "auction",
+  tender: "tender",
+  survey: "inspection",
+  other: "appraisal",
+};
+
+const str = (v: unknown, fallback = ""): string => (typeof v === "string" ? v : fallback);
+
+/** The county part of an organization name (怀远县自然资源和规划局 → 怀远县), for remedies. */
+function county(orgName: string): string {
+  return /^(.+?[县市区])/.exec(orgName)?.[1] ?? "";
+}
+
+/**
+ * The data of a stored notice, shaped for its PDF template: the fixed parts from the case and the
+ * item version, the variable parts as recorded when the notice was issued.
+ */
+async function noticeData(ctx: AppContext, c: LoadedCase, doc: Doc): Promise<Rendered> {
+  const db = ctx.database.db;
+  const item = await itemInfo(db, c.itemVersionId);
+  const d = doc.data;
+  const a = c.applicant;
+  const base: NoticeBase = {
+    documentNumber: doc.number,
+    issuedOn: doc.issuedOn,
+    org: { name: c.orgName, address: item.content.place, phone: item.content.consultationPhone },
+    applicant: {
+      name: a.name,
+      idType: a.kind === "enterprise" ? "统一社会信用代码" : "居民身份证",
+      idNumber:
+        a.kind === "enterprise"
+          ? (a.creditCode ?? undefined)
+          : a.idNumber
+            ? maskIdentifier(a.idNumber)
+            : undefined,
+    },
+    item: { code: item.itemCode, name: item.content.name },
+    caseNumber: c.number,
+    verification: {
+      url: `${process.env.YIZHAN_PUBLIC_URL ?? ""}/progress?number=${c.number}`,
+      queryCode: c.queryCode,
+    },
+  };
+  const remedies = {
+    reconsiderationBody: `${county(c.orgName)}人民政府`,
+    court: `${county(c.orgName)}人民法院`,
+  };
+  const legalBasis = item.content.legalBasis.map((l) => `${l.title}${l.article ?? ""}`).join("；");
+  const acceptedOn = c.acceptedOn ?? doc.issuedOn;
+  switch (doc.kind) {
+    case "acceptance": {
+      const mats = await db.select().from(caseMaterials).where(eq(caseMaterials.caseId, c.id));
+      const listed = new Map(item.content.materials.map((m) => [m.code, m]));
+      const deferred = (d.deferred as { materialCode: string; dueOn: string }[] | undefined) ?? [];
+      return {
+        kind: "acceptance",
+        data: {
+          ...base,
+          receivedOn: c.receivedOn ?? doc.issuedOn,
+          acceptedOn: str(d.acceptedOn, acceptedOn),
+          statutoryWorkingDays: c.statutoryLimitDays,
+          promisedWorkingDays: Number(d.limitDays ?? c.limitDays),
+          deadline: str(d.deadline, doc.issuedOn),
+          materials: mats
+            .filter((m) => m.status === "pass" || m.source !== "upload")
+            .map((m) => {
+              const l = listed.get(m.materialCode);
+              return { name: m.name, form: l ? MATERIAL_FORMS[l.form] : undefined, copies: l?.copies };
+            }),
+          deferredMaterials: deferred.map((x) => ({
+            name: listed.get(x.materialCode)?.name ?? x.materialCode,
+            dueOn: x.dueOn,
+          })),
+        },
+      };
+    }
+    case "correction": {
+      const problems = new Map(
+        ((d.items as { materialCode: string; problem: "missing" | "defective"; note?: string }[]) ?? []).map(
+          (i) => [i.materialCode, i],
+        ),
+      );
+      return {
+        kind: "correction",
+        data: {
+          ...base,
+          receivedOn: c.receivedOn ?? doc.issuedOn,
+          materials: item.content.materials.map((m) => {
+            const p = problems.get(m.code);
+            return p
+              ? { name: m.name, status: p.problem, note: p.note }
+              : { name: m.name, status: "passed" as const };
+          }),
+          correctBy: str(d.dueOn, doc.issuedOn),
+          submitTo: item.content.place,
+        },
+      };
+    }
+    case "refusal":
+      return {
+        kind: "refusal",
+        data: {
+          ...base,
+          receivedOn: c.receivedOn ?? doc.issuedOn,
+          reason: str(d.reason),
+          legalBasis: str(d.legalBasis),
+          remedies,
+        },
+      };
+    case "special_procedure":
+      return {
+        kind: "specialProcedure",
+        data: {
+          ...base,
+          acceptedOn,
+          kind: SPECIAL[str(d.kind)] ?? "expertReview",
+          reason: str(d.reason),
+          startsOn: doc.issuedOn,
+          expectedWorkingDays: Number(d.expectedDays ?? 0),
+        },
+      };
+    case "extension":
+      return {
+        kind: "extension",
+        data: {
+          ...base,
+          acceptedOn,
+          reason: str(d.reason),
+          extraWorkingDays: Number(d.days ?? 0),
+          originalDeadline: str(d.originalDeadline, str(d.deadline)),
+          newDeadline: str(d.deadline),
+          approvedBy: str(d.approvedBy) || undefined,
+        },
+      };
+    case "approval_decision": {
+      const props = (item.content.formSchema.properties ?? {}) as Record<string, { title?: string }>;
+      const particulars = Object.entries(c.formData)
+        .filter(([, v]) => typeof v === "string" || typeof v === "number")
+        .slice(0, 8)
+        .map(([k, v]) => ({ label: props[k]?.title ?? k, value: String(v) }));
+      return {
+        kind: "approval",
+        data: {
+          ...base,
+          acceptedOn,
+          findings: [str(d.reasons)],
+          legalBasis,
+          result: { name: item.content.resultName },
+          particulars,
+          delivery: "自作出决定之日起 10 个工作日内送达（《中华人民共和国行政许可法》第四十四条）",
+        },
+      };
+    }
+    case "denial_decision":
+      return {
+        kind: "denial",
+        data: { ...base, acceptedOn, reasons: [str(d.reasons)], legalBasis, remedies },
+      };
+    default:
+      throw notFound({ "zh-CN": "文书模板", "en-US": "Document template" });
+  }
+}
+
+/**
+ * The PDF of a case's written notice, for whoever may read the case. Rendered from the stored data
+ * on first download and kept (files + storage, checksummed); later downloads serve the stored bytes.
+ */
+export async function caseDocumentPdf(ctx: AppContext, actor: Actor, caseId: string, documentId: string) {
+  const c = await readableCase(ctx, actor, caseId);
+  const db = ctx.database.db;
+  const [doc] = /^[0-9a-f-]{36}$/i.test(documentId)
+    ? await db
+        .select()
+        .from(caseDocuments)
+        .where(and(eq(caseDocuments.id, documentId), eq(caseDocuments.caseId, c.id)))
+    : [];
+  if (!doc) throw notFound({ "zh-CN": "文书", "en-US": "Document" });
+  const storage = ctx.storage ?? defaultStorage();
+  if (doc.fileId) {
+    const [f] = await db.select().from(files).where(eq(files.id, doc.fileId));
+    if (f) return { fileName: `${doc.title}-${doc.number}.pdf`, bytes: await storage.get(f.storageKey) };
+  }
+  const r = await noticeData(ctx, c, doc);
+  const bytes = await renderNotice(r.kind, r.data as never);
+  const stored = await storage.put(bytes);
+  const now = ctx.clock.now();
+  await db.transaction(async (tx) => {
+    const [f] = await tx
+      .insert(files)
+      .values({
+        storageKey: stored.key,
+        fileName: `${doc.title}.pdf`,
+        contentType: "application/pdf",
+        sizeBytes: bytes.length,
+        sha256: stored.sha256,
+        caseId: c.id,
+        createdAt: now,
+      })
+      .returning({ id: files.id });
+    await tx.update(caseDocuments).set({ fileId: f.id }).where(eq(caseDocuments.id, doc.id));
+  });
+  return { fileName: `${doc.title}-${doc.number}.pdf`, bytes };
+}
