@@ -48,6 +48,7 @@ export const routes: RouteObject[] = [
         element: <ShellSwitch />,
         children: [
           page("/guide", () => import("./features/guide/GuidePage")),
+          page("/guide/items/:code", () => import("./features/guide/GuideItemPage")),
           page("/progress", () => import("./features/progress/ProgressPage")),
           page("/verify", () => import("./features/verify/VerifyPage")),
           {
@@ -64,6 +65,14 @@ export const routes: RouteObject[] = [
               area("admin-users", () => import("./features/admin/UsersPage")),
               area("admin-orgs", () => import("./features/admin/OrgsPage")),
               area("admin-items", () => import("./features/admin/ItemsPage")),
+              {
+                element: <RequireRole roles={nav("admin-items").roles ?? []} />,
+                children: [
+                  page("/admin/items/new", () => import("./features/admin/items/ItemEditorPage")),
+                  page("/admin/items/:code/edit", () => import("./features/admin/items/ItemEditorPage")),
+                  page("/admin/items/:code/history", () => import("./features/admin/items/ItemHistoryPage")),
+                ],
+              },
               area("admin-calendar", () => import("./features/calendar/CalendarAdminPage")),
             ],
           },
