@@ -3,11 +3,13 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { notifyChannelsFromEnv } from "../adapters/notify/fromEnv";
+import { defaultStorage } from "../adapters/storage/storage";
 import { type AppContext, type Config, defaultConfig } from "../app/context";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
 import { openDatabase } from "../db/client";
 import { defaultOutboxHandlers } from "../jobs/notify";
 import { startOutboxWorker } from "../jobs/outbox";
+import { startSweeper } from "../jobs/sweeper";
 import { type Clock, systemClock } from "../shared/clock";
 import { buildServer } from "./server";
 
@@ -46,9 +48,12 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
   if (dataDir && !dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir });
   await database.migrate();
+  const localDir =
+    dataDir && !dataDir.startsWith("memory://") ? dataDir : (process.env.YIZHAN_DATA_DIR ?? "./data");
   const ctx: AppContext = {
     database,
     clock: opts.clock ?? systemClock,
+    storage: defaultStorage(localDir),
     config: { ...defaultConfig, demo: !!opts.demo, ...opts.config },
     notify: notifyChannelsFromEnv(
       process.env,
@@ -68,6 +73,7 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
   const worker = startOutboxWorker(ctx, defaultOutboxHandlers({ publicUrl: process.env.YIZHAN_PUBLIC_URL }), {
     onError: (err) => app.log.error({ err }, "outbox worker"),
   });
+  const sweeper = startSweeper(ctx, { onError: (err) => app.log.error({ err }, "sweeper") });
   let closed: Promise<void> | null = null;
   return {
     url: address.replace("[::1]", "localhost"),
@@ -76,6 +82,7 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
     close() {
       closed ??= (async () => {
         await app.close();
+        await sweeper.stop();
         await worker.stop();
         await ctx.notify?.email.close?.();
         await database.close();

@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   "case.completed",
   "case.withdrawn",
   "review.assigned",
+  "review.completed",
+  "draft.expiring",
   "clock.yellow",
   "clock.red",
 ] as const;
@@ -158,6 +160,26 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     en: [
       `New review task: ${d.caseNumber}`,
       `Case ${d.caseNumber} (${d.itemName}, applicant ${d.applicantName}) has been assigned to your department for review.${d.deadline ? ` Task due: ${d.deadline}.` : ""}`,
+    ],
+  }),
+  "review.completed": (d) => ({
+    zh: [
+      `审查已完成，待决定：${d.caseNumber}`,
+      `办件 ${d.caseNumber}（${d.itemName}，申请人 ${d.applicantName}）各部门审查均已完成，请作出决定。${d.deadline ? `办结期限：${d.deadline}。` : ""}`,
+    ],
+    en: [
+      `Review complete, decision due: ${d.caseNumber}`,
+      `Every department has finished reviewing case ${d.caseNumber} (${d.itemName}, applicant ${d.applicantName}); please decide.${d.deadline ? ` Deadline: ${d.deadline}.` : ""}`,
+    ],
+  }),
+  "draft.expiring": (d) => ({
+    zh: [
+      `申请草稿即将过期：${d.itemName}`,
+      `${d.applicantName}，您保存的“${d.itemName}”申请草稿将于 ${orDash(d.deadline)} 过期，请及时提交。`,
+    ],
+    en: [
+      `Draft application expiring: ${d.itemName}`,
+      `${d.applicantName}, your saved draft application for "${d.itemName}" expires on ${orDash(d.deadline)}. Please submit it in time.`,
     ],
   }),
   "clock.yellow": (d) => ({

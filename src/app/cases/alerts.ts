@@ -3,7 +3,7 @@ import { supervisionAlerts } from "../../db/schema";
 
 /**
  * Raises a supervision alert (监察预警) once per rule and subject: while an alert for the same rule,
- * case and task is open, raising it again does nothing.
+ * case and task is open, raising it again does nothing. Returns whether a new alert was raised.
  */
 export async function raiseAlert(
   tx: Tx,
@@ -18,8 +18,8 @@ export async function raiseAlert(
     now: Date;
     data?: Record<string, unknown>;
   },
-): Promise<void> {
-  await tx
+): Promise<boolean> {
+  const inserted = await tx
     .insert(supervisionAlerts)
     .values({
       rule: a.rule,
@@ -33,5 +33,7 @@ export async function raiseAlert(
       data: a.data ?? {},
       raisedAt: a.now,
     })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ id: supervisionAlerts.id });
+  return inserted.length > 0;
 }

@@ -1,12 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/client";
-import { caseMaterials, reviewTasks } from "../../db/schema";
+import { caseMaterials, organizations, reviewTasks } from "../../db/schema";
 import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
 import type { CaseState } from "../../domain/cases/caseState";
 import type { CaseCommand, CaseCommandType } from "../../domain/cases/commands";
 import type { TransitionContext } from "../../domain/cases/context";
 import { returnTargets, stepsReadyToOpen, taskDueOn } from "../../domain/cases/reviewPlan";
-import { notFound } from "../../domain/errors";
+import { invalid, notFound } from "../../domain/errors";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { raiseAlert } from "./alerts";
@@ -205,7 +205,13 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
     );
     return {
       eventData: { documentNumber: notice.number, items, dueOn },
-      notifications: [await toApplicant(env, "case.correction_requested", { dueOn, count: items.length })],
+      notifications: [
+        await toApplicant(env, "case.correction_requested", {
+          dueOn,
+          count: items.length,
+          reason: items.map((i) => (i.note ? `${i.name}（${i.note}）` : i.name)).join("、"),
+        }),
+      ],
     };
   },
 
@@ -225,12 +231,29 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
     return {
       columns: { completedAt: env.now },
       eventData: { documentNumber: notice.number },
-      notifications: [await toApplicant(env, "case.refused", { reason: env.cmd.reason })],
+      notifications: [
+        await toApplicant(env, "case.refused", { reason: `${env.cmd.reason}；依据：${env.cmd.legalBasis}` }),
+      ],
     };
   },
 
   async refer(env) {
-    return { columns: { completedAt: env.now }, notifications: [await toApplicant(env, "case.referred")] };
+    if (env.cmd.type !== "refer") return {};
+    const [target] = await env.tx
+      .select()
+      .from(organizations)
+      .where(eq(organizations.code, env.cmd.toOrgCode));
+    if (!target) {
+      throw invalid("toOrgCode", "unknown_org", {
+        "zh-CN": `机构代码 ${env.cmd.toOrgCode} 不存在`,
+        "en-US": `No organization with code ${env.cmd.toOrgCode}`,
+      });
+    }
+    return {
+      columns: { completedAt: env.now },
+      eventData: { toOrgId: target.id, toOrgName: target.name },
+      notifications: [await toApplicant(env, "case.referred", { reason: target.name })],
+    };
   },
 
   async recommend(env) {
@@ -273,7 +296,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
       notifications.push({
         kind: "review.completed",
         recipients: await staffRecipients(env.tx, await orgTreeIds(env.tx, env.c.orgPath), "approver"),
-        data: caseNotificationData(env.c),
+        data: caseNotificationData(env.c, { deadline }),
       });
     }
     return {
@@ -401,6 +424,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
     return { columns: { completedAt: env.now }, notifications: [await toApplicant(env, "case.completed")] };
   },
   async withdraw(env) {
+    const note = [await toApplicant(env, "case.withdrawn")];
     await env.tx
       .update(reviewTasks)
       .set({ status: "approved", opinion: "申请人撤回", updatedAt: env.now })
@@ -410,6 +434,6 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
           inArray(reviewTasks.status, ["waiting", "open", "claimed", "returned"]),
         ),
       );
-    return { columns: { completedAt: env.now } };
+    return { columns: { completedAt: env.now }, notifications: note };
   },
 };
