@@ -174,12 +174,12 @@ const TEMPLATES: Record<NotificationKind, Template> = {
   }),
   "draft.expiring": (d) => ({
     zh: [
-      `申请草稿即将过期：${d.itemName}`,
-      `${d.applicantName}，您保存的“${d.itemName}”申请草稿将于 ${orDash(d.deadline)} 过期，请及时提交。`,
+      `申请草稿即将过期：${d.caseNumber}`,
+      `${d.applicantName}，您保存的“${d.itemName}”申请草稿（${d.caseNumber}）将于 ${orDash(d.deadline)} 过期，请及时提交。`,
     ],
     en: [
-      `Draft application expiring: ${d.itemName}`,
-      `${d.applicantName}, your saved draft application for "${d.itemName}" expires on ${orDash(d.deadline)}. Please submit it in time.`,
+      `Draft application expiring: ${d.caseNumber}`,
+      `${d.applicantName}, your saved draft application for "${d.itemName}" (${d.caseNumber}) expires on ${orDash(d.deadline)}. Please submit it in time.`,
     ],
   }),
   "clock.yellow": (d) => ({
