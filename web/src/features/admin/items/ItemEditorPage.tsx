@@ -214,7 +214,7 @@ function Editor({ item }: { item: ItemView | undefined }) {
             <Form.Item name="resultName" label={t("item.result")} rules={required}>
               <Input />
             </Form.Item>
-            <Form.Item name="resultType" label={t("item.result")}>
+            <Form.Item name="resultType" label={t("item.resultType")}>
               <Select options={Object.entries(RESULT_TYPES).map(([value, label]) => ({ value, label }))} />
             </Form.Item>
             <Form.Item name="consultationPhone" label={t("item.consult")} rules={required}>
