@@ -130,5 +130,10 @@ async function latestEffectiveFrom(tx: Tx, itemId: string): Promise<string> {
     .select({ d: itemVersions.effectiveFrom })
     .from(itemVersions)
     .where(eq(itemVersions.itemId, itemId));
-  return rows.reduce((max, r) => (r.d > max ? r.d : max), "0000-00-00");
+  return (
+    rows
+      .map((r) => r.d)
+      .sort()
+      .at(-1) ?? "0000-00-00"
+  );
 }
