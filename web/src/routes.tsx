@@ -55,6 +55,7 @@ export const routes: RouteObject[] = [
             element: <RequireAuth />,
             children: [
               page("/account", () => import("./features/account/AccountPage")),
+              page("/cases/:id", () => import("./features/cases/CaseDetailPage")),
               area("portal", () => import("./features/portal/PortalPage")),
               area("workbench", () => import("./features/workbench/WorkbenchPage")),
               area("inbox", () => import("./features/inbox/InboxPage")),

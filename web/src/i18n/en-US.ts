@@ -1,3 +1,5 @@
+import { caseActionsEn } from "./caseActions";
+import { casesEn } from "./cases";
 import { calendarEn } from "./calendar";
 import { catalogEn } from "./catalog";
 import type { Messages } from "./zh-CN";
@@ -124,4 +126,6 @@ export const enUS: Messages = {
   "forbidden.subtitle": "This page is open to these roles only: {roles}.",
   ...calendarEn,
   ...catalogEn,
+  ...casesEn,
+  ...caseActionsEn,
 };

@@ -1,3 +1,5 @@
+import { caseActionsZh } from "./caseActions";
+import { casesZh } from "./cases";
 import { calendarZh } from "./calendar";
 import { catalogZh } from "./catalog";
 
@@ -112,6 +114,8 @@ export const zhCN = {
   "forbidden.subtitle": "此页面仅对以下角色开放：{roles}。",
   ...calendarZh,
   ...catalogZh,
+  ...casesZh,
+  ...caseActionsZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
