@@ -58,6 +58,13 @@ export const routes: RouteObject[] = [
               page("/cases/:id", () => import("./features/cases/CaseDetailPage")),
               area("portal", () => import("./features/portal/PortalPage")),
               area("workbench", () => import("./features/workbench/WorkbenchPage")),
+              {
+                element: <RequireRole roles={nav("workbench").roles ?? []} />,
+                children: [
+                  page("/workbench/intake", () => import("./features/workbench/IntakePage")),
+                  page("/workbench/cases/:id/check", () => import("./features/workbench/CheckPage")),
+                ],
+              },
               area("inbox", () => import("./features/inbox/InboxPage")),
               area("helper", () => import("./features/helper/HelperPage")),
               area("dashboard", () => import("./features/dashboard/DashboardPage")),

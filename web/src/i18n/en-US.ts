@@ -2,6 +2,8 @@ import { caseActionsEn } from "./caseActions";
 import { casesEn } from "./cases";
 import { calendarEn } from "./calendar";
 import { catalogEn } from "./catalog";
+import { inboxEn } from "./inbox";
+import { workbenchEn } from "./workbench";
 import type { Messages } from "./zh-CN";
 
 /** English UI text. */
@@ -126,6 +128,8 @@ export const enUS: Messages = {
   "forbidden.subtitle": "This page is open to these roles only: {roles}.",
   ...calendarEn,
   ...catalogEn,
+  ...workbenchEn,
+  ...inboxEn,
   ...casesEn,
   ...caseActionsEn,
 };

@@ -2,6 +2,8 @@ import { caseActionsZh } from "./caseActions";
 import { casesZh } from "./cases";
 import { calendarZh } from "./calendar";
 import { catalogZh } from "./catalog";
+import { inboxZh } from "./inbox";
+import { workbenchZh } from "./workbench";
 
 /** Chinese UI text — the source dictionary; every key here must exist in en-US.ts. */
 export const zhCN = {
@@ -114,6 +116,8 @@ export const zhCN = {
   "forbidden.subtitle": "此页面仅对以下角色开放：{roles}。",
   ...calendarZh,
   ...catalogZh,
+  ...workbenchZh,
+  ...inboxZh,
   ...casesZh,
   ...caseActionsZh,
 } satisfies Record<string, string>;

@@ -1,7 +1,117 @@
-import { InboxOutlined } from "@ant-design/icons";
-import { ComingLater } from "../../components/ComingLater";
+import { ReloadOutlined } from "@ant-design/icons";
+import { Alert, App, Badge, Button, Card, Space, Tabs, Typography } from "antd";
+import { useState } from "react";
+import { useSearchParams } from "react-router-dom";
+import { ApiError } from "../../api/ApiError";
+import { roleSet } from "../../auth/types";
+import { useMe } from "../../auth/useMe";
+import { useI18n } from "../../i18n/useT";
+import { type InboxTask, useClaimTask, useInboxTasks } from "./api";
+import { DecisionQueue } from "./DecisionQueue";
+import { TaskModals } from "./TaskModals";
+import { type TaskAction, TaskTable } from "./TaskTable";
 
-/** nav.inbox: placeholder until the issue that builds this area. */
+/**
+ * 审查收件箱 (reviewers and approvers): the review tasks of my departments by urgency — claim, open the
+ * case, comment, approve or return with an opinion. Approvers also get 待决定: cases whose review is
+ * complete, each a link to the case page where decide / suspend / extend are offered.
+ */
 export default function InboxPage() {
-  return <ComingLater id="inbox" titleKey="nav.inbox" descKey="page.inbox.desc" icon={InboxOutlined} />;
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const { me } = useMe();
+  const approver = roleSet(me).has("approver");
+  const [params, setParams] = useSearchParams();
+  const tab = approver && params.get("tab") === "decide" ? "decide" : "tasks";
+  const tasks = useInboxTasks();
+  const claim = useClaimTask();
+  const [selected, setSelected] = useState<{ id: string; mode: "comment" | "approve" | "return" } | null>(
+    null,
+  );
+  const current = tasks.data?.find((x) => x.id === selected?.id) ?? null;
+
+  const onAction = (task: InboxTask, action: TaskAction) => {
+    if (action !== "claim") {
+      setSelected({ id: task.id, mode: action });
+      return;
+    }
+    claim.mutate(task, {
+      onSuccess: () => message.success(t("inbox.claimed", { number: task.case.number })),
+      onError: (e) =>
+        message.error(e instanceof ApiError ? (e.messageIn(locale) ?? e.code) : t("error.generic")),
+    });
+  };
+
+  const taskPane = tasks.error ? (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="inbox-error"
+      title={t("wb.loadError", {
+        message:
+          tasks.error instanceof ApiError
+            ? (tasks.error.messageIn(locale) ?? tasks.error.code)
+            : String(tasks.error),
+      })}
+      action={<Button onClick={() => tasks.refetch()}>{t("common.retry")}</Button>}
+    />
+  ) : (
+    <TaskTable
+      tasks={tasks.data ?? []}
+      loading={tasks.isLoading}
+      busyId={claim.isPending ? (claim.variables?.id ?? null) : null}
+      onAction={onAction}
+    />
+  );
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: "100%" }} data-testid="page-inbox">
+      <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
+        <div>
+          <Typography.Title level={3} style={{ marginBottom: 4 }} data-testid="page-title">
+            {t("nav.inbox")}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {t(approver ? "inbox.subtitleApprover" : "inbox.subtitle")}
+          </Typography.Text>
+        </div>
+        <Button icon={<ReloadOutlined />} onClick={() => tasks.refetch()} aria-label={t("wb.refresh")} />
+      </Space>
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setParams(k === "decide" ? { tab: k } : {}, { replace: true })}
+          items={[
+            {
+              key: "tasks",
+              label: (
+                <span data-testid="inbox-tab-tasks">
+                  {t(approver ? "inbox.tab.allTasks" : "inbox.tab.tasks")}{" "}
+                  <Badge count={tasks.data?.length ?? 0} showZero color="#1677ff" />
+                </span>
+              ),
+              children: taskPane,
+            },
+            ...(approver
+              ? [
+                  {
+                    key: "decide",
+                    label: <span data-testid="inbox-tab-decide">{t("inbox.tab.decide")}</span>,
+                    children: <DecisionQueue />,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <TaskModals
+        task={current}
+        mode={current ? (selected?.mode ?? null) : null}
+        onClose={(done) => {
+          setSelected(null);
+          if (done) message.success(done);
+        }}
+      />
+    </Space>
+  );
 }

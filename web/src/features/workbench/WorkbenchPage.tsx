@@ -1,14 +1,77 @@
-import { SolutionOutlined } from "@ant-design/icons";
-import { ComingLater } from "../../components/ComingLater";
+import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { Badge, Button, Card, Space, Tabs, Typography } from "antd";
+import { Link, useSearchParams } from "react-router-dom";
+import { useI18n } from "../../i18n/useT";
+import { QUEUES, useQueues, type WorkbenchQueue } from "./api";
+import { QueueTable } from "./QueueTable";
 
-/** nav.workbench: placeholder until the issue that builds this area. */
+const isQueue = (v: string | null): v is WorkbenchQueue => QUEUES.some((q) => q === v);
+
+/**
+ * 窗口工作台 (clerk): the window's queues with counts — today's applications, those awaiting the
+ * material check (5 working days, 行政许可法 Art. 32), corrections, in progress, ready to issue and
+ * the clerk's drafts — and the way into window intake. `?queue=` opens a tab.
+ */
 export default function WorkbenchPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const queue = isQueue(params.get("queue")) ? (params.get("queue") as WorkbenchQueue) : "awaiting_check";
+  const results = useQueues();
+  const refetchAll = () => {
+    for (const r of results) r.refetch();
+  };
+
   return (
-    <ComingLater
-      id="workbench"
-      titleKey="nav.workbench"
-      descKey="page.workbench.desc"
-      icon={SolutionOutlined}
-    />
+    <Space orientation="vertical" size="large" style={{ width: "100%" }} data-testid="page-workbench">
+      <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
+        <div>
+          <Typography.Title level={3} style={{ marginBottom: 4 }} data-testid="page-title">
+            {t("nav.workbench")}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t("wb.subtitle")}</Typography.Text>
+        </div>
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={refetchAll} aria-label={t("wb.refresh")} />
+          <Link to="/workbench/intake">
+            <Button type="primary" icon={<PlusOutlined />} data-testid="wb-intake">
+              {t("wb.intake")}
+            </Button>
+          </Link>
+        </Space>
+      </Space>
+      <Card>
+        <Tabs
+          activeKey={queue}
+          onChange={(k) => setParams({ queue: k }, { replace: true })}
+          items={QUEUES.map((q, i) => {
+            const r = results[i];
+            const count = r.data?.total;
+            return {
+              key: q,
+              label: (
+                <span data-testid={`wb-tab-${q}`} data-count={count ?? ""}>
+                  {t(`wb.queue.${q}`)}{" "}
+                  <Badge
+                    count={count ?? 0}
+                    showZero
+                    overflowCount={999}
+                    color={q === "awaiting_check" && (count ?? 0) > 0 ? "#fa8c16" : "#8c8c8c"}
+                  />
+                </span>
+              ),
+              children: (
+                <QueueTable
+                  queue={q}
+                  data={r.data}
+                  isLoading={r.isLoading}
+                  error={r.error}
+                  refetch={() => r.refetch()}
+                />
+              ),
+            };
+          })}
+        />
+      </Card>
+    </Space>
   );
 }

@@ -1,0 +1,81 @@
+import { UploadOutlined } from "@ant-design/icons";
+import { App, Button, List, Space, Tag, Typography, Upload } from "antd";
+import { useState } from "react";
+import { ApiError } from "../../api/ApiError";
+import { useI18n } from "../../i18n/useT";
+import type { CaseDetail, CaseMaterial } from "../cases/types";
+import { uploadMaterialFile } from "./api";
+import { SourceTag } from "./MaterialBits";
+
+type Props = { c: CaseDetail; onUploaded: (c: CaseDetail) => void };
+
+/** The case's materials with an upload per applicant-supplied material (documents scanned at the counter). */
+export function MaterialsUpload({ c, onUploaded }: Props) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const upload = async (m: CaseMaterial, file: File) => {
+    setBusy(m.code);
+    try {
+      onUploaded(await uploadMaterialFile(c.id, m.code, file));
+      message.success(t("wb.intake.uploaded", { name: m.name }));
+    } catch (e) {
+      message.error(e instanceof ApiError ? (e.messageIn(locale) ?? e.code) : t("error.generic"));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <List<CaseMaterial>
+      bordered
+      dataSource={c.materials}
+      data-testid="intake-materials"
+      renderItem={(m) => (
+        <List.Item
+          data-testid={`intake-material-${m.code}`}
+          actions={[
+            m.source === "upload" ? (
+              <Upload
+                key="upload"
+                showUploadList={false}
+                accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,.webp,.ofd"
+                customRequest={({ file }) => void upload(m, file as File)}
+              >
+                <Button icon={<UploadOutlined />} loading={busy === m.code} data-testid={`upload-${m.code}`}>
+                  {m.files.length ? t("wb.intake.uploadMore") : t("wb.intake.upload")}
+                </Button>
+              </Upload>
+            ) : (
+              <Typography.Text key="auto" type="secondary">
+                {t("wb.intake.noUploadNeeded")}
+              </Typography.Text>
+            ),
+          ]}
+        >
+          <List.Item.Meta
+            title={
+              <Space wrap>
+                <span>{m.name}</span>
+                {m.required ? (
+                  <Tag color="red">{t("wb.material.required")}</Tag>
+                ) : (
+                  <Tag>{t("wb.material.optional")}</Tag>
+                )}
+                <SourceTag m={m} />
+              </Space>
+            }
+            description={
+              m.files.length
+                ? m.files.map((f) => f.fileName).join("、")
+                : m.source === "upload"
+                  ? t("wb.intake.notUploaded")
+                  : null
+            }
+          />
+        </List.Item>
+      )}
+    />
+  );
+}

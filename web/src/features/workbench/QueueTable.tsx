@@ -1,0 +1,140 @@
+import { Alert, App, Button, Empty, Popconfirm, Space, Table, type TableColumnsType, Typography } from "antd";
+import { Link } from "react-router-dom";
+import { ApiError } from "../../api/ApiError";
+import { useI18n } from "../../i18n/useT";
+import type { CaseSummary } from "../cases/types";
+import { type CaseList, useCaseAction, type WorkbenchQueue } from "./api";
+import { CaseClockTag, CaseStatusTag, CheckDueTag } from "./CaseTags";
+
+type Props = {
+  queue: WorkbenchQueue;
+  data: CaseList | undefined;
+  isLoading: boolean;
+  error: unknown;
+  refetch: () => void;
+};
+
+/** Where the window opens a case from a queue: the checklist while it waits for a check, else the case. */
+export function caseLink(c: Pick<CaseSummary, "id" | "status">): string {
+  if (c.status === "submitted") return `/workbench/cases/${c.id}/check`;
+  if (c.status === "draft") return `/workbench/intake?case=${c.id}`;
+  return `/cases/${c.id}`;
+}
+
+/** One queue of the window workbench: status, clock, applicant (masked as the API gives), item. */
+export function QueueTable({ queue, data, isLoading, error, refetch }: Props) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const action = useCaseAction();
+
+  const issue = (c: CaseSummary) =>
+    action.mutate(
+      { id: c.id, path: c.status === "denied" ? "complete" : "issue", body: { expectedVersion: c.version } },
+      {
+        onSuccess: () => message.success(t("wb.issued", { number: c.number })),
+        onError: (e) =>
+          message.error(e instanceof ApiError ? (e.messageIn(locale) ?? e.code) : t("error.generic")),
+      },
+    );
+
+  if (error) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        data-testid="queue-error"
+        title={t("wb.loadError", {
+          message: error instanceof ApiError ? (error.messageIn(locale) ?? error.code) : String(error),
+        })}
+        action={<Button onClick={refetch}>{t("common.retry")}</Button>}
+      />
+    );
+  }
+
+  const columns: TableColumnsType<CaseSummary> = [
+    {
+      title: t("wb.col.number"),
+      dataIndex: "number",
+      render: (n: string, c) => (
+        <Link to={caseLink(c)} data-testid="queue-case-link">
+          {n}
+        </Link>
+      ),
+    },
+    {
+      title: t("wb.col.item"),
+      dataIndex: "itemName",
+      render: (name: string, c) => (
+        <Space orientation="vertical" size={0}>
+          <span>{name}</span>
+          {c.title && c.title !== name ? <Typography.Text type="secondary">{c.title}</Typography.Text> : null}
+        </Space>
+      ),
+    },
+    { title: t("wb.col.applicant"), dataIndex: "applicantName" },
+    {
+      title: t("wb.col.status"),
+      dataIndex: "status",
+      render: (_: string, c) => <CaseStatusTag status={c.status} label={c.statusLabel} />,
+    },
+    queue === "awaiting_check"
+      ? {
+          title: t("wb.col.checkDue"),
+          dataIndex: "checkDueOn",
+          render: (d: string | null) => <CheckDueTag checkDueOn={d} />,
+        }
+      : {
+          title: t("wb.col.clock"),
+          dataIndex: "clock",
+          render: (_: unknown, c) => <CaseClockTag clock={c.clock} />,
+        },
+    { title: t("wb.col.received"), dataIndex: "receivedOn", render: (d: string | null) => d ?? "—" },
+    {
+      title: t("wb.col.next"),
+      dataIndex: "nextStep",
+      render: (_: unknown, c) => <Typography.Text type="secondary">{c.nextStep[locale]}</Typography.Text>,
+    },
+    {
+      title: t("wb.col.actions"),
+      key: "actions",
+      render: (_: unknown, c) => (
+        <Space>
+          {c.status === "submitted" ? (
+            <Link to={caseLink(c)} data-testid="queue-check">
+              {t("wb.action.check")}
+            </Link>
+          ) : null}
+          {c.status === "approved" || c.status === "denied" ? (
+            <Popconfirm
+              title={t(c.status === "denied" ? "wb.confirmDeliver" : "wb.confirmIssue", { number: c.number })}
+              onConfirm={() => issue(c)}
+              okButtonProps={{ "data-testid": "queue-issue-ok" } as Record<string, string>}
+            >
+              <Button size="small" type="primary" data-testid="queue-issue" loading={action.isPending}>
+                {t(c.status === "denied" ? "wb.action.deliver" : "wb.action.issue")}
+              </Button>
+            </Popconfirm>
+          ) : null}
+          {c.status !== "submitted" && c.status !== "draft" ? (
+            <Link to={`/cases/${c.id}`}>{t("wb.action.open")}</Link>
+          ) : null}
+          {c.status === "draft" ? <Link to={caseLink(c)}>{t("wb.action.resume")}</Link> : null}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Table<CaseSummary>
+      rowKey="id"
+      size="middle"
+      loading={isLoading}
+      columns={columns}
+      dataSource={data?.items ?? []}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      data-testid={`queue-table-${queue}`}
+      onRow={(c) => ({ "data-case-number": c.number }) as Record<string, string>}
+      locale={{ emptyText: <Empty description={t(`wb.empty.${queue}`)} /> }}
+    />
+  );
+}
