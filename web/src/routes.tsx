@@ -57,6 +57,13 @@ export const routes: RouteObject[] = [
               page("/account", () => import("./features/account/AccountPage")),
               page("/cases/:id", () => import("./features/cases/CaseDetailPage")),
               area("portal", () => import("./features/portal/PortalPage")),
+              {
+                element: <RequireRole roles={nav("portal").roles ?? []} />,
+                children: [
+                  page("/portal/apply", () => import("./features/portal/ApplyPage")),
+                  page("/portal/apply/:id", () => import("./features/portal/ApplyPage")),
+                ],
+              },
               area("workbench", () => import("./features/workbench/WorkbenchPage")),
               {
                 element: <RequireRole roles={nav("workbench").roles ?? []} />,

@@ -1,3 +1,4 @@
+import { portalEn } from "./portal";
 import { caseActionsEn } from "./caseActions";
 import { casesEn } from "./cases";
 import { calendarEn } from "./calendar";
@@ -132,4 +133,5 @@ export const enUS: Messages = {
   ...inboxEn,
   ...casesEn,
   ...caseActionsEn,
+  ...portalEn,
 };

@@ -1,3 +1,4 @@
+import { portalZh } from "./portal";
 import { caseActionsZh } from "./caseActions";
 import { casesZh } from "./cases";
 import { calendarZh } from "./calendar";
@@ -120,6 +121,7 @@ export const zhCN = {
   ...inboxZh,
   ...casesZh,
   ...caseActionsZh,
+  ...portalZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -59,7 +59,7 @@ export default function CaseDetailPage() {
   }
   const c = q.data;
   return (
-    <Space direction="vertical" size={16} style={{ width: "100%" }} data-testid="page-case">
+    <Space orientation="vertical" size={16} style={{ width: "100%" }} data-testid="page-case">
       <Button
         type="link"
         icon={<ArrowLeftOutlined />}

@@ -12,7 +12,7 @@ export function CaseHeader({ caseData: c, extra }: Props) {
   const { t, locale } = useI18n();
   return (
     <Card data-testid="case-header">
-      <Space direction="vertical" size={12} style={{ width: "100%" }}>
+      <Space orientation="vertical" size={12} style={{ width: "100%" }}>
         <Space wrap align="center" style={{ justifyContent: "space-between", width: "100%" }}>
           <Space wrap align="center">
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-item">

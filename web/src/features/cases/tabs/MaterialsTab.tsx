@@ -20,7 +20,7 @@ export function MaterialsTab({ materials }: { materials: CaseMaterial[] }) {
           title: t("material.name"),
           key: "name",
           render: (_, m) => (
-            <Space direction="vertical" size={0}>
+            <Space orientation="vertical" size={0}>
               <span>{m.name}</span>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t(m.required ? "material.required" : "material.optional")}
@@ -43,7 +43,7 @@ export function MaterialsTab({ materials }: { materials: CaseMaterial[] }) {
           key: "status",
           width: 150,
           render: (_, m) => (
-            <Space direction="vertical" size={0}>
+            <Space orientation="vertical" size={0}>
               <Tag
                 color={MATERIAL_STATUS_COLOR[m.status] ?? "default"}
                 data-testid={`material-status-${m.code}`}
@@ -67,7 +67,7 @@ export function MaterialsTab({ materials }: { materials: CaseMaterial[] }) {
                 {m.source === "upload" ? t("material.noFiles") : "—"}
               </Typography.Text>
             ) : (
-              <Space direction="vertical" size={2}>
+              <Space orientation="vertical" size={2}>
                 {m.files.map((f) => (
                   <span key={f.id} data-testid="material-file">
                     <FileOutlined /> {f.fileName}{" "}

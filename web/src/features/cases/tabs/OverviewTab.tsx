@@ -57,7 +57,7 @@ export function OverviewTab({ caseData: c }: { caseData: CaseDetail }) {
     { key: "completed", label: t("case.completedAt"), children: formatDateTime(c.completedAt) },
   ];
   return (
-    <Space direction="vertical" size={24} style={{ width: "100%" }} data-testid="tab-overview">
+    <Space orientation="vertical" size={24} style={{ width: "100%" }} data-testid="tab-overview">
       <section>
         <Typography.Title level={5}>{t("case.applicant")}</Typography.Title>
         <Descriptions

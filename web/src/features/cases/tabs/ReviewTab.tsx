@@ -1,6 +1,7 @@
-import { Empty, List, Space, Table, Tag, Typography } from "antd";
+import { Empty, Space, Table, Tag, Typography } from "antd";
 import { useT } from "../../../i18n/useT";
 import { formatDateTime, REVIEW_STATUS_COLOR, reviewStatusKey } from "../labels";
+import { RowList } from "../RowList";
 import type { CaseComment, ReviewTask } from "../types";
 
 type Props = { tasks: ReviewTask[]; comments: CaseComment[] };
@@ -10,7 +11,7 @@ export function ReviewTab({ tasks, comments }: Props) {
   const t = useT();
   if (tasks.length === 0) return <Empty description={t("review.empty")} data-testid="tab-review" />;
   return (
-    <Space direction="vertical" size={24} style={{ width: "100%" }} data-testid="tab-review">
+    <Space orientation="vertical" size={24} style={{ width: "100%" }} data-testid="tab-review">
       <Table<ReviewTask>
         rowKey="id"
         size="small"
@@ -65,14 +66,12 @@ export function ReviewTab({ tasks, comments }: Props) {
       {comments.length > 0 && (
         <section>
           <Typography.Title level={5}>{t("review.comments")}</Typography.Title>
-          <List
-            size="small"
-            dataSource={comments}
-            renderItem={(m) => (
-              <List.Item>
-                <List.Item.Meta title={`${m.authorName} · ${formatDateTime(m.at)}`} description={m.text} />
-              </List.Item>
-            )}
+          <RowList
+            rows={comments.map((m) => ({
+              key: m.id,
+              title: `${m.authorName} · ${formatDateTime(m.at)}`,
+              description: m.text,
+            }))}
           />
         </section>
       )}

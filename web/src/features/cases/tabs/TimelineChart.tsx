@@ -3,13 +3,13 @@ import { CustomChart, ScatterChart } from "echarts/charts";
 import { GridComponent, MarkAreaComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import ReactEChartsCore from "echarts-for-react/lib/core";
 import { useMemo } from "react";
 import type { MessageKey } from "../../../i18n/translate";
 import { useI18n } from "../../../i18n/useT";
 import { formatDateTime, reviewStatusKey } from "../labels";
 import { ganttData } from "../timelineData";
 import type { CaseTimeline } from "../types";
+import { EChart } from "./EChart";
 
 echarts.use([CustomChart, ScatterChart, GridComponent, TooltipComponent, MarkAreaComponent, CanvasRenderer]);
 
@@ -105,7 +105,7 @@ export function TimelineChart({ timeline, eventLabel }: Props) {
   const height = Math.max(200, 70 + (timeline.tasks.length + 2) * 44);
   return (
     <div data-testid="timeline-chart">
-      <ReactEChartsCore echarts={echarts} option={option} style={{ height, width: "100%" }} notMerge />
+      <EChart option={option} style={{ height, width: "100%" }} />
     </div>
   );
 }

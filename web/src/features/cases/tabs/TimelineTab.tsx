@@ -51,7 +51,7 @@ export function TimelineTab({ caseId }: { caseId: string }) {
   const role = (r: string | null) =>
     r ? (t(`timeline.role.${r}` as MessageKey) ?? r) : t("timeline.system");
   return (
-    <Space direction="vertical" size={24} style={{ width: "100%" }} data-testid="tab-timeline">
+    <Space orientation="vertical" size={24} style={{ width: "100%" }} data-testid="tab-timeline">
       <Card size="small" title={t("timeline.chart")}>
         <TimelineChart timeline={data} eventLabel={eventLabel} />
       </Card>
@@ -63,7 +63,7 @@ export function TimelineTab({ caseId }: { caseId: string }) {
             color: e.toStatus && e.toStatus !== e.fromStatus ? (STATUS_HEX[e.toStatus] ?? "gray") : "gray",
             title: formatDateTime(e.at),
             content: (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <Typography.Text strong>{eventLabel(e.type)}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {e.actorName ?? t("timeline.system")} · {role(e.actorRole)}
