@@ -4,6 +4,7 @@ import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
 import type { CaseDetail } from "../cases/types";
 import { CaseClockTag } from "../workbench/CaseTags";
+import { nowrap } from "../workbench/QueueTable";
 import { useAwaitingDecision } from "./api";
 
 /**
@@ -44,6 +45,7 @@ export function DecisionQueue() {
         {
           title: t("wb.col.number"),
           dataIndex: "number",
+          onCell: nowrap,
           render: (n: string, c) => (
             <Link to={`/cases/${c.id}`} data-testid="decision-case-link">
               {n}

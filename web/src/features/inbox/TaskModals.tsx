@@ -1,4 +1,6 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { Descriptions, Form, Input } from "antd";
+import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
 import { ActionModal } from "../workbench/ActionModal";
 import { type InboxTask, useCommentTask, useCompleteTask } from "./api";
@@ -14,6 +16,7 @@ export function TaskModals({ task, mode, onClose }: Props) {
   const { t } = useI18n();
   const comment = useCommentTask();
   const complete = useCompleteTask();
+  const qc = useQueryClient();
   if (!task || !mode) return null;
 
   const summary = (
@@ -65,12 +68,19 @@ export function TaskModals({ task, mode, onClose }: Props) {
       testId="complete-modal"
       onCancel={() => onClose()}
       onSubmit={async (v) => {
-        await complete.mutateAsync({
-          id: task.id,
-          version: task.version,
-          outcome: approve ? "approve" : "return",
-          opinion: v.opinion,
-        });
+        try {
+          await complete.mutateAsync({
+            id: task.id,
+            version: task.version,
+            outcome: approve ? "approve" : "return",
+            opinion: v.opinion,
+          });
+        } catch (e) {
+          // A stale screen: say so (the modal shows the 409) and bring the list up to date.
+          if (e instanceof ApiError && e.status === 409)
+            void qc.invalidateQueries({ queryKey: ["review-tasks"] });
+          throw e;
+        }
         onClose(t(approve ? "inbox.approved" : "inbox.returned"));
       }}
     >

@@ -2,6 +2,7 @@ import { Button, Empty, Space, Table, type TableColumnsType, Tag, Tooltip, Typog
 import dayjs from "dayjs";
 import { Link } from "react-router-dom";
 import { useI18n } from "../../i18n/useT";
+import { nowrap } from "../workbench/QueueTable";
 import type { InboxTask } from "./api";
 
 export type TaskAction = "claim" | "comment" | "approve" | "return";
@@ -58,6 +59,7 @@ export function TaskTable({ tasks, loading, busyId, onAction }: Props) {
     {
       title: t("wb.col.number"),
       key: "number",
+      onCell: nowrap,
       render: (_: unknown, task) => (
         <Link to={`/cases/${task.caseId}`} data-testid="task-case-link">
           {task.case.number}
@@ -107,6 +109,7 @@ export function TaskTable({ tasks, loading, busyId, onAction }: Props) {
     {
       title: t("wb.col.actions"),
       key: "actions",
+      onCell: nowrap,
       render: (_: unknown, task) => {
         const busy = busyId === task.id;
         const claimable = task.abilities.claim && task.status !== "claimed";

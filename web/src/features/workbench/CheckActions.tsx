@@ -1,4 +1,4 @@
-import { Button, Checkbox, DatePicker, Form, Input, List, Select, Space, Tag, Typography } from "antd";
+import { Button, Checkbox, DatePicker, Form, Input, Select, Space, Tag, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useI18n } from "../../i18n/useT";
@@ -112,13 +112,13 @@ export function CheckActions({ c, list, checks, run, onDone }: Props) {
         {() => (
           <>
             <Typography.Paragraph type="secondary">{t("wb.correction.hint")}</Typography.Paragraph>
-            <List
-              size="small"
-              bordered
-              dataSource={failed}
-              data-testid="correction-items"
-              renderItem={(f) => (
-                <List.Item data-testid={`correction-item-${f.material.code}`}>
+            <div data-testid="correction-items" style={{ border: "1px solid #f0f0f0", borderRadius: 8 }}>
+              {failed.map((f) => (
+                <div
+                  key={f.material.code}
+                  data-testid={`correction-item-${f.material.code}`}
+                  style={{ padding: "8px 12px", borderBottom: "1px solid #f0f0f0" }}
+                >
                   <Space wrap>
                     <Tag color={f.problem === "missing" ? "orange" : "red"}>
                       {t(`wb.verdict.${f.problem}`)}
@@ -126,9 +126,9 @@ export function CheckActions({ c, list, checks, run, onDone }: Props) {
                     <span>{f.material.name}</span>
                     {f.note ? <Typography.Text type="secondary">— {f.note}</Typography.Text> : null}
                   </Space>
-                </List.Item>
-              )}
-            />
+                </div>
+              ))}
+            </div>
             <Form.Item name="dueOn" label={t("wb.correction.dueOn")} style={{ marginTop: 16 }}>
               <DatePicker disabledDate={(d) => d.isBefore(dayjs(), "day")} />
             </Form.Item>

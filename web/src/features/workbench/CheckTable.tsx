@@ -68,18 +68,24 @@ export function CheckTable({ c, list, checks, onChange, disabled }: Props) {
     {
       title: t("wb.check.current"),
       dataIndex: "status",
-      render: (s: string, m) => (
-        <Space orientation="vertical" size={0}>
-          <Tag color={STATUS_COLOR[s] ?? "default"}>
-            {t(`wb.material.status.${s}` as "wb.material.status.pass")}
-          </Tag>
-          {m.deferredDueOn ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t("wb.check.deferredDue", { date: m.deferredDueOn })}
-            </Typography.Text>
-          ) : null}
-        </Space>
-      ),
+      onCell: () => ({ style: { whiteSpace: "nowrap" } }),
+      onHeaderCell: () => ({ style: { whiteSpace: "nowrap" } }),
+      render: (status: string, m) => {
+        // An optional material nobody uploaded is not "provided", whatever the row says.
+        const s = m.source === "upload" && m.files.length === 0 && status === "provided" ? "pending" : status;
+        return (
+          <Space orientation="vertical" size={0}>
+            <Tag color={STATUS_COLOR[s] ?? "default"}>
+              {t(`wb.material.status.${s}` as "wb.material.status.pass")}
+            </Tag>
+            {m.deferredDueOn ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t("wb.check.deferredDue", { date: m.deferredDueOn })}
+              </Typography.Text>
+            ) : null}
+          </Space>
+        );
+      },
     },
     {
       title: t("wb.check.verdict"),

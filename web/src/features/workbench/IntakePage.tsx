@@ -1,5 +1,5 @@
 import Form from "@rjsf/antd";
-import type { RJSFSchema, UiSchema } from "@rjsf/utils";
+import type { ErrorSchema, RJSFSchema, UiSchema } from "@rjsf/utils";
 import validator from "@rjsf/validator-ajv8";
 import { Alert, App, Button, Card, Descriptions, Result, Select, Space, Spin, Steps, Typography } from "antd";
 import { useEffect, useState } from "react";
@@ -11,6 +11,15 @@ import type { CaseDetail } from "../cases/types";
 import { ApplicantPicker } from "./ApplicantPicker";
 import { type ApplicantHit, useCaseDetail, useFileableItems, useServiceItem } from "./api";
 import { MaterialsUpload } from "./MaterialsUpload";
+
+/** Server field problems on `formData.<field>` as the form's error schema. */
+function formErrors(byField: Record<string, string[]>): Record<string, { __errors: string[] }> {
+  const out: Record<string, { __errors: string[] }> = {};
+  for (const [field, msgs] of Object.entries(byField)) {
+    if (field.startsWith("formData.")) out[field.slice(9).split(".")[0]] = { __errors: msgs };
+  }
+  return out;
+}
 
 /**
  * 窗口收件: the clerk files an application on the applicant's behalf — find the applicant, pick the
@@ -84,6 +93,8 @@ export default function IntakePage() {
       navigate(`/workbench/cases/${done.id}/check`);
     } catch (e) {
       fail(e);
+      // The form is checked against the item's schema by the server (the CSP forbids compiling it here).
+      if (e instanceof ApiError && e.errors.some((x) => x.field.startsWith("formData."))) setStep(2);
     } finally {
       setBusy(false);
     }
@@ -182,17 +193,23 @@ export default function IntakePage() {
             <Spin />
           ) : item.data?.content.formSchema ? (
             <div data-testid="intake-form">
+              <style>{"[data-testid=intake-form] fieldset{border:0;padding:0;margin:0}"}</style>
               <Form
                 schema={item.data.content.formSchema as RJSFSchema}
                 uiSchema={{
                   ...(item.data.content.uiSchema as UiSchema | undefined),
                   "ui:submitButtonOptions": {
                     submitText: t("wb.intake.saveForm"),
-                    props: { loading: busy, "data-testid": "intake-save-form" } as Record<string, unknown>,
+                    props: { type: "primary", loading: busy, "data-testid": "intake-save-form" } as Record<
+                      string,
+                      unknown
+                    >,
                   },
                 }}
                 formData={formData}
                 validator={validator}
+                noValidate
+                extraErrors={formErrors(errors) as ErrorSchema}
                 showErrorList={false}
                 onChange={(e) => setFormData(e.formData as Record<string, unknown>)}
                 onSubmit={(e) => void saveForm(e.formData as Record<string, unknown>)}

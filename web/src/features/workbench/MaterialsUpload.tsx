@@ -1,5 +1,5 @@
 import { UploadOutlined } from "@ant-design/icons";
-import { App, Button, List, Space, Tag, Typography, Upload } from "antd";
+import { App, Button, Space, Tag, Typography, Upload } from "antd";
 import { useState } from "react";
 import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
@@ -28,54 +28,51 @@ export function MaterialsUpload({ c, onUploaded }: Props) {
   };
 
   return (
-    <List<CaseMaterial>
-      bordered
-      dataSource={c.materials}
-      data-testid="intake-materials"
-      renderItem={(m) => (
-        <List.Item
+    <div data-testid="intake-materials" style={{ border: "1px solid rgba(5, 5, 5, 0.06)", borderRadius: 8 }}>
+      {c.materials.map((m) => (
+        <div
+          key={m.code}
           data-testid={`intake-material-${m.code}`}
-          actions={[
-            m.source === "upload" ? (
-              <Upload
-                key="upload"
-                showUploadList={false}
-                accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,.webp,.ofd"
-                customRequest={({ file }) => void upload(m, file as File)}
-              >
-                <Button icon={<UploadOutlined />} loading={busy === m.code} data-testid={`upload-${m.code}`}>
-                  {m.files.length ? t("wb.intake.uploadMore") : t("wb.intake.upload")}
-                </Button>
-              </Upload>
-            ) : (
-              <Typography.Text key="auto" type="secondary">
-                {t("wb.intake.noUploadNeeded")}
-              </Typography.Text>
-            ),
-          ]}
+          style={{
+            display: "flex",
+            justifyContent: "space-between",
+            alignItems: "center",
+            gap: 16,
+            padding: "12px 16px",
+            borderBottom: "1px solid rgba(5, 5, 5, 0.06)",
+          }}
         >
-          <List.Item.Meta
-            title={
-              <Space wrap>
-                <span>{m.name}</span>
-                {m.required ? (
-                  <Tag color="red">{t("wb.material.required")}</Tag>
-                ) : (
-                  <Tag>{t("wb.material.optional")}</Tag>
-                )}
-                <SourceTag m={m} />
-              </Space>
-            }
-            description={
-              m.files.length
+          <Space orientation="vertical" size={2}>
+            <Space wrap>
+              <Typography.Text strong>{m.name}</Typography.Text>
+              {m.required ? (
+                <Tag color="red">{t("wb.material.required")}</Tag>
+              ) : (
+                <Tag>{t("wb.material.optional")}</Tag>
+              )}
+              <SourceTag m={m} />
+            </Space>
+            <Typography.Text type="secondary">
+              {m.files.length
                 ? m.files.map((f) => f.fileName).join("、")
                 : m.source === "upload"
                   ? t("wb.intake.notUploaded")
-                  : null
-            }
-          />
-        </List.Item>
-      )}
-    />
+                  : t("wb.intake.noUploadNeeded")}
+            </Typography.Text>
+          </Space>
+          {m.source === "upload" ? (
+            <Upload
+              showUploadList={false}
+              accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,.webp,.ofd"
+              customRequest={({ file }) => void upload(m, file as File)}
+            >
+              <Button icon={<UploadOutlined />} loading={busy === m.code} data-testid={`upload-${m.code}`}>
+                {m.files.length ? t("wb.intake.uploadMore") : t("wb.intake.upload")}
+              </Button>
+            </Upload>
+          ) : null}
+        </div>
+      ))}
+    </div>
   );
 }

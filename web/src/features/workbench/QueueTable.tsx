@@ -14,6 +14,9 @@ type Props = {
   refetch: () => void;
 };
 
+/** Table cells that must not wrap (case numbers, dates, buttons). */
+export const nowrap = () => ({ style: { whiteSpace: "nowrap" as const } });
+
 /** Where the window opens a case from a queue: the checklist while it waits for a check, else the case. */
 export function caseLink(c: Pick<CaseSummary, "id" | "status">): string {
   if (c.status === "submitted") return `/workbench/cases/${c.id}/check`;
@@ -55,6 +58,7 @@ export function QueueTable({ queue, data, isLoading, error, refetch }: Props) {
     {
       title: t("wb.col.number"),
       dataIndex: "number",
+      onCell: nowrap,
       render: (n: string, c) => (
         <Link to={caseLink(c)} data-testid="queue-case-link">
           {n}
@@ -88,7 +92,12 @@ export function QueueTable({ queue, data, isLoading, error, refetch }: Props) {
           dataIndex: "clock",
           render: (_: unknown, c) => <CaseClockTag clock={c.clock} />,
         },
-    { title: t("wb.col.received"), dataIndex: "receivedOn", render: (d: string | null) => d ?? "—" },
+    {
+      title: t("wb.col.received"),
+      dataIndex: "receivedOn",
+      onCell: nowrap,
+      render: (d: string | null) => d ?? "—",
+    },
     {
       title: t("wb.col.next"),
       dataIndex: "nextStep",
@@ -97,6 +106,7 @@ export function QueueTable({ queue, data, isLoading, error, refetch }: Props) {
     {
       title: t("wb.col.actions"),
       key: "actions",
+      onCell: nowrap,
       render: (_: unknown, c) => (
         <Space>
           {c.status === "submitted" ? (

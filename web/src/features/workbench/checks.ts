@@ -20,7 +20,8 @@ export function initialChecks(c: CaseDetail): Checks {
     else if (m.status === "missing" || m.status === "defective") verdict = m.status;
     else if (m.source !== "upload" || m.files.length > 0) verdict = "pass";
     else verdict = m.required ? "missing" : "na";
-    out[m.code] = { verdict, note: m.note ?? "" };
+    const failed = m.status === "missing" || m.status === "defective";
+    out[m.code] = { verdict, note: failed ? (m.note ?? "") : "" };
   }
   return out;
 }
