@@ -11,6 +11,7 @@ import {
   orgTreeIds,
   staffRecipients,
 } from "../app/cases/notify";
+import { numberPendingCase, numberPendingNotices, pendingCases } from "../app/cases/numbers";
 import type { AppContext } from "../app/context";
 import { cases, organizations, reviewTasks, supervisionAlerts } from "../db/schema";
 import { YizhanError } from "../domain/errors";
@@ -62,6 +63,13 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
     clockAlerts: [],
     taskAlerts: [],
   };
+
+  // Numbers left pending by a crash between a command's commit and its numbering.
+  await numberPendingNotices(db);
+  for (const p of await pendingCases(db)) {
+    const c = await loadCase(db, p.id);
+    await numberPendingCase(db, c.id, c.divisionCode, localDates(national, c.createdAt).today);
+  }
 
   const unchecked = await db
     .select({ id: cases.id })

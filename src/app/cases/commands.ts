@@ -6,6 +6,7 @@ import type { AppContext } from "../context";
 import { calendarFor } from "./calendarAccess";
 import { loadCase } from "./caseRows";
 import { executeCaseCommand, runCaseCommand } from "./executeCommand";
+import { numberPendingNotices } from "./numbers";
 
 const ZVersion = { expectedVersion: z.number().int().min(1) };
 const ZDate = z.iso.date();
@@ -95,7 +96,7 @@ export async function finishOnTheSpot(
   input: z.infer<typeof ZAccept>,
 ) {
   const cal = await calendarFor(ctx, (await loadCase(ctx.database.db, caseId)).orgId);
-  return ctx.database.db.transaction(async (tx) => {
+  const done = await ctx.database.db.transaction(async (tx) => {
     let c = await loadCase(tx, caseId, true);
     if (c.version !== input.expectedVersion) throw versionConflict(input.expectedVersion, c.version);
     c = await executeCaseCommand(tx, ctx, actor, c, { type: "accept", deferred: input.deferred }, { cal });
@@ -116,4 +117,6 @@ export async function finishOnTheSpot(
       { cal, columns: { finishedOnSpot: true } },
     );
   });
+  await numberPendingNotices(ctx.database.db, caseId);
+  return done;
 }

@@ -1,7 +1,7 @@
 import type { Tx } from "../../db/client";
 import { caseDocuments } from "../../db/schema";
 import type { LoadedCase } from "./caseRows";
-import { nextDocumentNumber } from "./numbers";
+import { pendingNumber } from "./numbers";
 
 /** Kinds of written notice (文书) a case produces. */
 export type NoticeKind =
@@ -24,15 +24,9 @@ export const NOTICE_TITLES: Record<NoticeKind, string> = {
   denial_decision: "不予行政许可决定书",
 };
 
-/** Document-number prefix of an organization: the county's first character + 自然资 (怀自然资). */
-export function orgDocPrefix(orgName: string): string {
-  return `${orgName.replace(/县|市|区/g, "").slice(0, 1)}自然资`;
-}
-
 /**
- * Records a numbered written notice for a case, in the command's transaction. The PDF is rendered
- * from the stored data when first downloaded, so the notice and its number exist atomically with
- * the state change.
+ * Records a written notice for a case, in the command's transaction. Its 文号 is drawn right after
+ * commit ({@link numberPendingNotices}); the PDF is rendered from the stored data when first downloaded.
  */
 export async function createNotice(
   tx: Tx,
@@ -41,11 +35,18 @@ export async function createNotice(
   issuedOn: string,
   data: Record<string, unknown>,
   now: Date,
-): Promise<{ id: string; number: string }> {
-  const number = await nextDocumentNumber(tx, orgDocPrefix(c.orgName), kind, Number(issuedOn.slice(0, 4)));
+): Promise<{ id: string }> {
   const [row] = await tx
     .insert(caseDocuments)
-    .values({ caseId: c.id, kind, number, title: NOTICE_TITLES[kind], issuedOn, data, createdAt: now })
-    .returning({ id: caseDocuments.id, number: caseDocuments.number });
+    .values({
+      caseId: c.id,
+      kind,
+      number: pendingNumber(),
+      title: NOTICE_TITLES[kind],
+      issuedOn,
+      data,
+      createdAt: now,
+    })
+    .returning({ id: caseDocuments.id });
   return row;
 }

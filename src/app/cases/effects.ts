@@ -96,9 +96,7 @@ async function onAccepted(env: EffectEnv, deemed: boolean): Promise<EffectResult
     },
     now,
   );
-  const notifications = [
-    await toApplicant(env, "case.accepted", { deadline, documentNumber: notice.number }),
-  ];
+  const notifications = [await toApplicant(env, "case.accepted", { deadline, documentId: notice.id })];
   if (orgIds.length) {
     notifications.push({
       kind: "review.assigned",
@@ -118,7 +116,7 @@ async function onAccepted(env: EffectEnv, deemed: boolean): Promise<EffectResult
     });
   }
   return {
-    eventData: { documentNumber: notice.number, deadline, reviewTasks: orgIds.length },
+    eventData: { documentId: notice.id, deadline, reviewTasks: orgIds.length },
     notifications,
     after: orgIds.length
       ? async (saved) => {
@@ -204,7 +202,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
       env.now,
     );
     return {
-      eventData: { documentNumber: notice.number, items, dueOn },
+      eventData: { documentId: notice.id, items, dueOn },
       notifications: [
         await toApplicant(env, "case.correction_requested", {
           dueOn,
@@ -230,7 +228,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
     );
     return {
       columns: { completedAt: env.now },
-      eventData: { documentNumber: notice.number },
+      eventData: { documentId: notice.id },
       notifications: [
         await toApplicant(env, "case.refused", { reason: `${env.cmd.reason}；依据：${env.cmd.legalBasis}` }),
       ],
@@ -366,7 +364,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
       env.now,
     );
     return {
-      eventData: { documentNumber: notice.number },
+      eventData: { documentId: notice.id },
       notifications: [
         await toApplicant(env, "case.suspended", {
           reason: env.cmd.reason,
@@ -393,7 +391,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
       env.now,
     );
     return {
-      eventData: { documentNumber: notice.number, deadline },
+      eventData: { documentId: notice.id, deadline },
       notifications: [await toApplicant(env, "case.extended", { reason: env.cmd.reason, deadline })],
     };
   },
@@ -410,7 +408,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
       env.now,
     );
     return {
-      eventData: { documentNumber: notice.number },
+      eventData: { documentId: notice.id },
       notifications: [
         await toApplicant(env, "case.decided", { outcome: env.cmd.outcome, reason: env.cmd.reasons }),
       ],

@@ -13,6 +13,7 @@ import { caseDeadline } from "./clock";
 import { EFFECTS, type EffectEnv } from "./effects";
 import { itemInfo } from "./itemInfo";
 import { dispatchNotifications } from "./notify";
+import { numberPendingNotices } from "./numbers";
 import { buildTransitionContext } from "./transitionContext";
 
 /** What the event log keeps of a case before and after a change. */
@@ -103,10 +104,12 @@ export async function runCaseCommand(
   opts: { policyAction?: string } = {},
 ): Promise<LoadedCase> {
   const cal = await calendarFor(ctx, (await loadCase(ctx.database.db, caseId)).orgId);
-  return ctx.database.db.transaction(async (tx) => {
+  const saved = await ctx.database.db.transaction(async (tx) => {
     const c = await loadCase(tx, caseId, true);
     if (expectedVersion !== undefined && c.version !== expectedVersion)
       throw versionConflict(expectedVersion, c.version);
     return executeCaseCommand(tx, ctx, actor, c, cmd, { ...opts, cal });
   });
+  await numberPendingNotices(ctx.database.db, caseId);
+  return loadCase(ctx.database.db, caseId);
 }

@@ -16,7 +16,7 @@ import { loadCase, saveCase, stateColumns } from "./caseRows";
 import { casePolicyRecord, runCaseCommand } from "./executeCommand";
 import { formProblems } from "./formValidation";
 import { itemInfo } from "./itemInfo";
-import { newQueryCode, nextCaseNumber } from "./numbers";
+import { newQueryCode, numberPendingCase, pendingNumber } from "./numbers";
 
 /** Drafts expire after 30 days, with one reminder 7 days before (PlanX-style save and return). */
 export const DRAFT_DAYS = 30;
@@ -79,12 +79,12 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: TC
       { field: "itemCode" },
     );
   }
-  return db.transaction(async (tx) => {
-    const [org] = await tx.query.organizations.findMany({
-      where: (o, { eq }) => eq(o.id, version.orgId),
-      limit: 1,
-    });
-    const number = await nextCaseNumber(tx, org?.divisionCode ?? "000000", today);
+  const [org] = await db.query.organizations.findMany({
+    where: (o, { eq }) => eq(o.id, version.orgId),
+    limit: 1,
+  });
+  const created = await db.transaction(async (tx) => {
+    const number = pendingNumber();
     const state = newDraft(now, {
       handlingType: item.handlingType,
       promisedLimitDays: item.promisedLimitDays,
@@ -143,8 +143,10 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: TC
         data: { itemCode: version.itemCode, itemVersion: version.version, channel: row.channel },
       },
     ]);
-    return loadCase(tx, row.id);
+    return row.id;
   });
+  await numberPendingCase(db, created, org?.divisionCode ?? "000000", today);
+  return loadCase(db, created);
 }
 
 async function orgOfItem(ctx: AppContext, itemCode: string): Promise<string | null> {

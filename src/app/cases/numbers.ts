@@ -1,32 +1,20 @@
 import { randomInt } from "node:crypto";
-import { sql } from "drizzle-orm";
-import type { Tx } from "../../db/client";
-import { counters } from "../../db/schema";
+import { like, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { caseDocuments, cases } from "../../db/schema";
 
-/** Next value of a named sequence (atomic upsert; safe across app servers). */
-export async function nextCounter(tx: Tx, key: string): Promise<number> {
-  const [row] = await tx
-    .insert(counters)
-    .values({ key, value: 1 })
-    .onConflictDoUpdate({ target: counters.key, set: { value: sql`${counters.value} + 1` } })
-    .returning({ value: counters.value });
-  return row.value;
-}
+/**
+ * Human numbers (办件编号, 文号) are gap-free sequences per office and period. A row is written with a
+ * `pending:` placeholder inside its transaction and numbered right after commit by one autocommit
+ * statement, so the shared sequence row is locked for microseconds, never across a transaction's
+ * round trips (it was the hot spot of concurrent acceptances), and a rolled-back command draws no
+ * number. The sweep numbers any row left pending by a crash.
+ */
+export const PENDING_PREFIX = "pending:";
 
-/** 办件编号: division code, local date and a daily serial, e.g. 340321-20261124-0007. */
-export async function nextCaseNumber(tx: Tx, divisionCode: string, localDate: string): Promise<string> {
-  const day = localDate.replaceAll("-", "");
-  const n = await nextCounter(tx, `case:${divisionCode}:${day}`);
-  return `${divisionCode.slice(0, 6)}-${day}-${String(n).padStart(4, "0")}`;
-}
-
-const QUERY_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-
-/** 查询码: 8 characters without look-alikes, for the public progress page. */
-export function newQueryCode(): string {
-  let s = "";
-  for (let i = 0; i < 8; i++) s += QUERY_ALPHABET[randomInt(QUERY_ALPHABET.length)];
-  return s;
+/** A placeholder number for a row whose number is drawn after commit. */
+export function pendingNumber(): string {
+  return `${PENDING_PREFIX}${crypto.randomUUID()}`;
 }
 
 /** Short names of the notice kinds in document numbers (文号), e.g. 怀自然资受〔2026〕12号. */
@@ -40,13 +28,74 @@ const DOC_ABBREVIATIONS: Record<string, string> = {
   denial_decision: "不许",
 };
 
-/** 文号 of a notice: organization prefix, kind, year and serial: 怀自然资受〔2026〕12号. */
-export async function nextDocumentNumber(
-  tx: Tx,
-  orgPrefix: string,
-  kind: string,
-  year: number,
+/** Document-number prefix of an organization: the county's first character + 自然资 (怀自然资). */
+export function orgDocPrefix(orgName: string): string {
+  return `${orgName.replace(/县|市|区/g, "").slice(0, 1)}自然资`;
+}
+
+type Row = { id: string; number: string };
+
+/**
+ * Numbers the pending notices of a case: 文号 = office prefix, kind, year and serial
+ * (怀自然资受〔2026〕12号). Each in one statement: the sequence advances only for a still-pending row.
+ */
+export async function numberPendingNotices(ex: Executor, caseId?: string): Promise<void> {
+  const rows = await ex
+    .select({
+      id: caseDocuments.id,
+      kind: caseDocuments.kind,
+      issuedOn: caseDocuments.issuedOn,
+      orgName: sql<string>`(select o.name from cases c join organizations o on o.id = c.org_id where c.id = ${caseDocuments.caseId})`,
+    })
+    .from(caseDocuments)
+    .where(
+      sql`${like(caseDocuments.number, `${PENDING_PREFIX}%`)} ${caseId ? sql`and ${caseDocuments.caseId} = ${caseId}` : sql``}`,
+    )
+    .orderBy(caseDocuments.createdAt);
+  for (const r of rows) {
+    const prefix = orgDocPrefix(r.orgName);
+    const year = r.issuedOn.slice(0, 4);
+    const key = `doc:${prefix}:${r.kind}:${year}`;
+    await ex.execute(sql`
+      with d as (select id from case_documents where id = ${r.id} and number like 'pending:%' for update skip locked),
+      n as (insert into counters (key, value) select ${key}, 1 from d
+            on conflict (key) do update set value = counters.value + 1 returning value)
+      update case_documents set number = ${`${prefix}${DOC_ABBREVIATIONS[r.kind] ?? "文"}〔${year}〕`} || n.value || '号'
+      from n where case_documents.id = ${r.id}`);
+  }
+}
+
+/** Numbers a pending case: 办件编号 = division code, local date and daily serial (340321-20261124-0007). */
+export async function numberPendingCase(
+  ex: Executor,
+  caseId: string,
+  divisionCode: string,
+  localDate: string,
 ): Promise<string> {
-  const n = await nextCounter(tx, `doc:${orgPrefix}:${kind}:${year}`);
-  return `${orgPrefix}${DOC_ABBREVIATIONS[kind] ?? "文"}〔${year}〕${n}号`;
+  const day = localDate.replaceAll("-", "");
+  const key = `case:${divisionCode}:${day}`;
+  const res = (await ex.execute(sql`
+    with d as (select id from cases where id = ${caseId} and number like 'pending:%' for update skip locked),
+    n as (insert into counters (key, value) select ${key}, 1 from d
+          on conflict (key) do update set value = counters.value + 1 returning value)
+    update cases set number = ${`${divisionCode.slice(0, 6)}-${day}-`} || lpad(n.value::text, 4, '0')
+    from n where cases.id = ${caseId} returning cases.number`)) as unknown as { rows: Row[] };
+  return res.rows[0]?.number ?? "";
+}
+
+/** Cases left with a pending number (a crash between commit and numbering), for the sweep. */
+export async function pendingCases(ex: Executor) {
+  return ex
+    .select({ id: cases.id, createdAt: cases.createdAt, orgId: cases.orgId })
+    .from(cases)
+    .where(like(cases.number, `${PENDING_PREFIX}%`));
+}
+
+const QUERY_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/** 查询码: 8 characters without look-alikes, for the public progress page. */
+export function newQueryCode(): string {
+  let s = "";
+  for (let i = 0; i < 8; i++) s += QUERY_ALPHABET[randomInt(QUERY_ALPHABET.length)];
+  return s;
 }

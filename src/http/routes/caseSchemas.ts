@@ -73,3 +73,20 @@ export const ZCase = z.looseObject({
 });
 
 export const ZCaseIdParams = z.object({ id: z.uuid() });
+
+/** What a command returns with `Prefer: return=minimal` (RFC 7240): identity, status and version. */
+export const ZCaseRef = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.string(),
+  version: z.number(),
+});
+
+/** A command's response: the full case, or the minimal reference when the client prefers it. */
+export const ZCaseOrRef = z.union([ZCase, ZCaseRef]);
+
+/** True when the client asked for a minimal response (`Prefer: return=minimal`). */
+export function prefersMinimal(headers: Record<string, string | string[] | undefined>): boolean {
+  const p = headers.prefer;
+  return (Array.isArray(p) ? p.join(",") : (p ?? "")).includes("return=minimal");
+}

@@ -30,7 +30,7 @@ import { sendBackToReview } from "../../app/cases/review";
 import type { AppContext } from "../../app/context";
 import { invalid } from "../../domain/errors";
 import { requireActor } from "../plugins/auth";
-import { ZCase, ZCaseIdParams, ZCaseSummary } from "./caseSchemas";
+import { prefersMinimal, ZCase, ZCaseIdParams, ZCaseOrRef, ZCaseSummary } from "./caseSchemas";
 
 const tags = ["cases"];
 
@@ -38,6 +38,15 @@ const tags = ["cases"];
 export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const detail = async (actor: ReturnType<typeof requireActor>, id: string) => getCase(ctx, actor, id);
+  /** The full case after a command, or only its reference with `Prefer: return=minimal`. */
+  const result = (
+    req: { headers: Record<string, string | string[] | undefined> },
+    actor: ReturnType<typeof requireActor>,
+    c: { id: string; number: string; status: string; version: number },
+  ) =>
+    prefersMinimal(req.headers)
+      ? { id: c.id, number: c.number, status: c.status, version: c.version }
+      : detail(actor, c.id);
 
   r.get(
     "/api/cases",
@@ -287,14 +296,15 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
           "Accept (容缺: named non-key materials deferred with a commitment); 即办件: finishOnTheSpot accepts, decides and issues in one visit",
         params: ZCaseIdParams,
         body: ZAccept,
-        response: { 200: ZCase },
+        response: { 200: ZCaseOrRef },
       },
     },
     async (req) => {
       const actor = requireActor(req);
-      if (req.body.finishOnTheSpot) await finishOnTheSpot(ctx, actor, req.params.id, req.body);
-      else await caseCommand(ctx, actor, req.params.id, "accept", req.body);
-      return detail(actor, req.params.id);
+      const c = req.body.finishOnTheSpot
+        ? await finishOnTheSpot(ctx, actor, req.params.id, req.body)
+        : await caseCommand(ctx, actor, req.params.id, "accept", req.body);
+      return result(req, actor, c);
     },
   );
 

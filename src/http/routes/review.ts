@@ -11,7 +11,7 @@ import {
 } from "../../app/cases/review";
 import type { AppContext } from "../../app/context";
 import { requireActor } from "../plugins/auth";
-import { ZCase } from "./caseSchemas";
+import { prefersMinimal, ZCaseOrRef } from "./caseSchemas";
 
 const tags = ["review"];
 const ZTask = z.looseObject({
@@ -84,13 +84,15 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         summary: "Approve the task, or return it with an opinion",
         params: ZTaskParams,
         body: ZCompleteReviewTask,
-        response: { 200: ZCase },
+        response: { 200: ZCaseOrRef },
       },
     },
     async (req) => {
       const actor = requireActor(req);
       const c = await completeReviewTask(ctx, actor, req.params.id, req.body);
-      return getCase(ctx, actor, c.id);
+      return prefersMinimal(req.headers)
+        ? { id: c.id, number: c.number, status: c.status, version: c.version }
+        : getCase(ctx, actor, c.id);
     },
   );
 }
