@@ -111,5 +111,5 @@ export async function runCaseCommand(
     return executeCaseCommand(tx, ctx, actor, c, cmd, { ...opts, cal });
   });
   await numberPendingNotices(ctx.database.db, caseId);
-  return loadCase(ctx.database.db, caseId);
+  return saved;
 }

@@ -39,7 +39,7 @@ type Row = { id: string; number: string };
  * Numbers the pending notices of a case: 文号 = office prefix, kind, year and serial
  * (怀自然资受〔2026〕12号). Each in one statement: the sequence advances only for a still-pending row.
  */
-export async function numberPendingNotices(ex: Executor, caseId?: string): Promise<void> {
+export async function numberPendingNotices(ex: Executor, caseId?: string): Promise<number> {
   const rows = await ex
     .select({
       id: caseDocuments.id,
@@ -63,6 +63,7 @@ export async function numberPendingNotices(ex: Executor, caseId?: string): Promi
       update case_documents set number = ${`${prefix}${DOC_ABBREVIATIONS[r.kind] ?? "文"}〔${year}〕`} || n.value || '号'
       from n where case_documents.id = ${r.id}`);
   }
+  return rows.length;
 }
 
 /** Numbers a pending case: 办件编号 = division code, local date and daily serial (340321-20261124-0007). */

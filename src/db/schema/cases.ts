@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { CasePause, CaseDecision } from "../../domain/cases/caseState";
+import type { CaseDecision, CasePause } from "../../domain/cases/caseState";
 import { itemVersions, serviceItems } from "./catalog";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
@@ -45,7 +45,12 @@ export const cases = pgTable(
       .notNull()
       .references(() => users.id),
     applicant: jsonb("applicant").$type<ApplicantSnapshot>().notNull(),
-    agent: jsonb("agent").$type<{ name: string; idNumber?: string; phone?: string; powerOfAttorneyFileId?: string } | null>(),
+    agent: jsonb("agent").$type<{
+      name: string;
+      idNumber?: string;
+      phone?: string;
+      powerOfAttorneyFileId?: string;
+    } | null>(),
     channel: text("channel", { enum: ["online", "window"] }).notNull(),
     createdBy: uuid("created_by")
       .notNull()
@@ -162,7 +167,10 @@ export const caseEvents = pgTable(
     after: jsonb("after").$type<Record<string, unknown> | null>(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [uniqueIndex("case_events_case_seq_uq").on(t.caseId, t.seq), index("case_events_type_at_idx").on(t.type, t.at)],
+  (t) => [
+    uniqueIndex("case_events_case_seq_uq").on(t.caseId, t.seq),
+    index("case_events_type_at_idx").on(t.type, t.at),
+  ],
 );
 
 /** A department's review task (并联审查), created at acceptance from the item's review steps. */
@@ -195,7 +203,10 @@ export const reviewTasks = pgTable(
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [index("review_tasks_org_status_idx").on(t.orgId, t.status, t.dueOn), index("review_tasks_case_idx").on(t.caseId)],
+  (t) => [
+    index("review_tasks_org_status_idx").on(t.orgId, t.status, t.dueOn),
+    index("review_tasks_case_idx").on(t.caseId),
+  ],
 );
 
 /** Reviewers' comments on a task (审查意见往来). */
@@ -227,7 +238,10 @@ export const caseDocuments = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: instant("created_at").notNull(),
   },
-  (t) => [index("case_documents_case_idx").on(t.caseId), uniqueIndex("case_documents_number_uq").on(t.number)],
+  (t) => [
+    index("case_documents_case_idx").on(t.caseId),
+    uniqueIndex("case_documents_number_uq").on(t.number),
+  ],
 );
 
 /** Sequences for human numbers (办件编号, 文号), one row per key (org, kind, period). */
@@ -255,9 +269,7 @@ export const supervisionAlerts = pgTable(
     resolvedAt: instant("resolved_at"),
   },
   (t) => [
-    uniqueIndex("supervision_alerts_open_uq")
-      .on(t.dedupeKey)
-      .where(sql`${t.resolvedAt} IS NULL`),
+    uniqueIndex("supervision_alerts_open_uq").on(t.dedupeKey).where(sql`${t.resolvedAt} IS NULL`),
     index("supervision_alerts_org_idx").on(t.orgId, t.raisedAt),
   ],
 );
