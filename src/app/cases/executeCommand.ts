@@ -76,8 +76,8 @@ export async function executeCaseCommand(
     ...effect.columns,
     ...opts.columns,
   };
-  await saveCase(tx, c.id, c.version, columns, now);
-  const saved = await loadCase(tx, c.id);
+  const version = await saveCase(tx, c.id, c.version, columns, now);
+  const saved: LoadedCase = { ...c, ...(columns as Partial<LoadedCase>), version, updatedAt: now };
   const events: NewCaseEvent[] = result.events.map((e) => ({
     type: e.type,
     fromStatus: c.status,

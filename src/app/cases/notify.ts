@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { organizations, roleMemberships, users } from "../../db/schema";
 import { NOTIFICATION_KINDS, type NotificationKind } from "../../jobs/notificationTemplates";
@@ -39,10 +39,13 @@ export async function staffRecipients(tx: Tx, orgIds: string[], role: Role): Pro
   return rows.map((r) => ({ userId: r.userId, locale: r.locale }));
 }
 
-/** Organizations of a case's tree (the implementing organization and everything below it). */
+/** Organizations of a case's tree (the implementing organization, those below it and above it). */
 export async function orgTreeIds(tx: Tx, orgPath: string): Promise<string[]> {
-  const rows = await tx.select({ id: organizations.id, path: organizations.path }).from(organizations);
-  return rows.filter((r) => r.path.startsWith(orgPath) || orgPath.startsWith(r.path)).map((r) => r.id);
+  const rows = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(sql`${organizations.path} like ${`${orgPath}%`} or ${orgPath} like ${organizations.path} || '%'`);
+  return rows.map((r) => r.id);
 }
 
 /** The data every case notification template receives. */
