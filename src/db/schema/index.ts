@@ -2,6 +2,8 @@ export * from "./auth";
 export * from "./calendar";
 export * from "./cases";
 export * from "./catalog";
+export * from "./certificates";
+export * from "./fees";
 export * from "./organizations";
 export * from "./outbox";
 export * from "./users";
