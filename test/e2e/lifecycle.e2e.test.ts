@@ -141,7 +141,9 @@ describe("the case lifecycle in the browser", () => {
     await pending.getByTestId("decision-case-link").click();
     await caseStatus(approver, "in_review");
     await approver.getByTestId("action-suspend").click();
+    await approver.getByTestId("modal-suspend").waitFor();
     await pickOption(approver, '[data-testid="modal-suspend"] .ant-select', "专家");
+    await approver.locator('[data-testid="modal-suspend"] .ant-select').getByText("专家").waitFor();
     await approver.locator('[data-testid="modal-suspend"] textarea').fill("用地规模需专家论证");
     await approver.locator('[data-testid="modal-suspend"] input.ant-input-number-input').fill("3");
     await approver.getByTestId("modal-ok-suspend").click();
@@ -149,6 +151,7 @@ describe("the case lifecycle in the browser", () => {
     await approver.locator('[data-testid="clock-tag"][data-state="paused"]').first().waitFor();
     await shot(approver, "lifecycle-11-suspended-clock-paused");
     await approver.getByTestId("action-resume").click();
+    await approver.getByTestId("modal-resume").waitFor();
     await approver.locator('[data-testid="modal-resume"] textarea').fill("专家论证通过");
     await approver.getByTestId("modal-ok-resume").click();
     await caseStatus(approver, "in_review");

@@ -50,12 +50,7 @@ export const workbenchZh = {
   "wb.action.refuse": "不予受理",
   "wb.action.refer": "转办",
 
-  "wb.clock.remaining": "剩 {n} 个工作日",
-  "wb.clock.overdue": "超期 {n} 个工作日",
   "wb.clock.paused": "计时暂停",
-  "wb.clock.notStarted": "未计时",
-  "wb.clock.stopped": "已停止计时",
-  "wb.clock.deadline": "办结期限 {date}",
   "wb.checkDue.near": "{date} 即将到期",
   "wb.checkDue.over": "{date} 已超期",
 
@@ -206,12 +201,7 @@ export const workbenchEn: Record<keyof typeof workbenchZh, string> = {
   "wb.action.refuse": "Refuse",
   "wb.action.refer": "Refer",
 
-  "wb.clock.remaining": "{n} working days left",
-  "wb.clock.overdue": "{n} working days overdue",
   "wb.clock.paused": "Clock paused",
-  "wb.clock.notStarted": "Not started",
-  "wb.clock.stopped": "Clock stopped",
-  "wb.clock.deadline": "Deadline {date}",
   "wb.checkDue.near": "{date} — due soon",
   "wb.checkDue.over": "{date} — overdue",
 

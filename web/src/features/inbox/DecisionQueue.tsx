@@ -2,8 +2,8 @@ import { Alert, Button, Empty, Space, Table, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
+import { ClockTag } from "../cases/ClockTag";
 import type { CaseDetail } from "../cases/types";
-import { CaseClockTag } from "../workbench/CaseTags";
 import { nowrap } from "../workbench/QueueTable";
 import { useAwaitingDecision } from "./api";
 
@@ -40,7 +40,7 @@ export function DecisionQueue() {
         {
           title: t("wb.col.clock"),
           key: "clock",
-          render: (_: unknown, c) => <CaseClockTag clock={c.clock} />,
+          render: (_: unknown, c) => <ClockTag clock={c.clock} />,
         },
         {
           title: t("wb.col.number"),

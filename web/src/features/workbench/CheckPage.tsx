@@ -5,10 +5,13 @@ import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
+import { useCase } from "../cases/api";
+import { ClockTag } from "../cases/ClockTag";
+import { StatusTag } from "../cases/StatusTag";
 import type { CaseDetail } from "../cases/types";
-import { useCaseAction, useCaseDetail, useServiceItem } from "./api";
-import { CaseClockTag, CaseStatusTag, CheckDueTag } from "./CaseTags";
+import { useCaseAction, useServiceItem } from "./api";
 import { CheckActions, type Outcome, type Runner } from "./CheckActions";
+import { CheckDueTag } from "./CheckDueTag";
 import { CheckTable } from "./CheckTable";
 import { type Checks, checkBody, initialChecks } from "./checks";
 
@@ -19,7 +22,7 @@ import { type Checks, checkBody, initialChecks } from "./checks";
 export default function CheckPage() {
   const { id } = useParams();
   const { t, locale } = useI18n();
-  const detail = useCaseDetail(id);
+  const detail = useCase(id);
   const item = useServiceItem(detail.data?.itemCode);
   const action = useCaseAction();
   const [checks, setChecks] = useState<Checks>({});
@@ -87,14 +90,14 @@ export default function CheckPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t("wb.col.applicant")}>{c.applicantName}</Descriptions.Item>
           <Descriptions.Item label={t("wb.col.status")}>
-            <CaseStatusTag status={c.status} label={c.statusLabel} />
+            <StatusTag status={c.status} label={c.statusLabel} />
           </Descriptions.Item>
           <Descriptions.Item label={t("wb.col.received")}>{c.receivedOn ?? "—"}</Descriptions.Item>
           <Descriptions.Item label={t("wb.col.checkDue")}>
             <CheckDueTag checkDueOn={c.checkDueOn} />
           </Descriptions.Item>
           <Descriptions.Item label={t("wb.col.clock")}>
-            <CaseClockTag clock={c.clock} />
+            <ClockTag clock={c.clock} />
           </Descriptions.Item>
           {c.correctionRounds > 0 ? (
             <Descriptions.Item label={t("wb.check.rounds")}>{c.correctionRounds}</Descriptions.Item>

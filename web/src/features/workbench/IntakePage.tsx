@@ -7,9 +7,10 @@ import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
+import { useCase } from "../cases/api";
 import type { CaseDetail } from "../cases/types";
 import { ApplicantPicker } from "./ApplicantPicker";
-import { type ApplicantHit, useCaseDetail, useFileableItems, useServiceItem } from "./api";
+import { type ApplicantHit, useFileableItems, useServiceItem } from "./api";
 import { MaterialsUpload } from "./MaterialsUpload";
 
 /** Server field problems on `formData.<field>` as the form's error schema. */
@@ -40,7 +41,7 @@ export default function IntakePage() {
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const items = useFileableItems();
-  const existing = useCaseDetail(caseId);
+  const existing = useCase(caseId);
   const item = useServiceItem(c?.itemCode ?? itemCode);
 
   useEffect(() => {

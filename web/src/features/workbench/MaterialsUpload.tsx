@@ -3,8 +3,8 @@ import { App, Button, Space, Tag, Typography, Upload } from "antd";
 import { useState } from "react";
 import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
+import { uploadMaterialFile } from "../cases/api";
 import type { CaseDetail, CaseMaterial } from "../cases/types";
-import { uploadMaterialFile } from "./api";
 import { SourceTag } from "./MaterialBits";
 
 type Props = { c: CaseDetail; onUploaded: (c: CaseDetail) => void };
@@ -18,7 +18,7 @@ export function MaterialsUpload({ c, onUploaded }: Props) {
   const upload = async (m: CaseMaterial, file: File) => {
     setBusy(m.code);
     try {
-      onUploaded(await uploadMaterialFile(c.id, m.code, file));
+      onUploaded((await uploadMaterialFile(c.id, m.code, file)).case);
       message.success(t("wb.intake.uploaded", { name: m.name }));
     } catch (e) {
       message.error(e instanceof ApiError ? (e.messageIn(locale) ?? e.code) : t("error.generic"));

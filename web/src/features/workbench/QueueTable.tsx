@@ -2,9 +2,11 @@ import { Alert, App, Button, Empty, Popconfirm, Space, Table, type TableColumnsT
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
+import { ClockTag } from "../cases/ClockTag";
+import { StatusTag } from "../cases/StatusTag";
 import type { CaseSummary } from "../cases/types";
 import { type CaseList, useCaseAction, type WorkbenchQueue } from "./api";
-import { CaseClockTag, CaseStatusTag, CheckDueTag } from "./CaseTags";
+import { CheckDueTag } from "./CheckDueTag";
 
 type Props = {
   queue: WorkbenchQueue;
@@ -79,7 +81,7 @@ export function QueueTable({ queue, data, isLoading, error, refetch }: Props) {
     {
       title: t("wb.col.status"),
       dataIndex: "status",
-      render: (_: string, c) => <CaseStatusTag status={c.status} label={c.statusLabel} />,
+      render: (_: string, c) => <StatusTag status={c.status} label={c.statusLabel} />,
     },
     queue === "awaiting_check"
       ? {
@@ -90,7 +92,7 @@ export function QueueTable({ queue, data, isLoading, error, refetch }: Props) {
       : {
           title: t("wb.col.clock"),
           dataIndex: "clock",
-          render: (_: unknown, c) => <CaseClockTag clock={c.clock} />,
+          render: (_: unknown, c) => <ClockTag clock={c.clock} />,
         },
     {
       title: t("wb.col.received"),

@@ -1,6 +1,5 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError } from "../../api/ApiError";
-import { api, readCookie } from "../../api/client";
+import { api } from "../../api/client";
 import type { CaseDetail, CaseQueue, CaseSummary } from "../cases/types";
 
 /** The window's queues, in the order the workbench shows them. */
@@ -56,6 +55,8 @@ export type OrgNode = { code: string; name: string; kind: string; children: OrgN
 
 export const CASES_KEY = ["cases"] as const;
 
+// The case itself and uploads come from features/cases (useCase, uploadMaterialFile).
+
 /** Every queue of the workbench with its count (one request a queue). */
 export function useQueues() {
   return useQueries({
@@ -64,15 +65,6 @@ export function useQueues() {
       queryFn: () => api<CaseList>(`/api/cases?queue=${queue}&limit=100`),
       refetchInterval: 60_000,
     })),
-  });
-}
-
-/** One case in full (GET /api/cases/:id). */
-export function useCaseDetail(id: string | undefined) {
-  return useQuery({
-    queryKey: [...CASES_KEY, "detail", id],
-    queryFn: () => api<CaseDetail>(`/api/cases/${id}`),
-    enabled: !!id,
   });
 }
 
@@ -119,24 +111,6 @@ export function useReferralTargets() {
 
 function flatten(nodes: OrgNode[]): OrgNode[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children ?? [])]);
-}
-
-/** Uploads one file for one material (multipart field `file`), with the CSRF header. */
-export async function uploadMaterialFile(caseId: string, code: string, file: File): Promise<CaseDetail> {
-  const form = new FormData();
-  form.append("file", file, file.name);
-  const headers: Record<string, string> = { accept: "application/json" };
-  const token = readCookie("yz_csrf");
-  if (token) headers["x-csrf-token"] = token;
-  const res = await fetch(`/api/cases/${caseId}/materials/${code}/files`, {
-    method: "POST",
-    body: form,
-    headers,
-    credentials: "same-origin",
-  });
-  const body = (await res.json().catch(() => ({}))) as { case?: CaseDetail };
-  if (!res.ok) throw new ApiError(res.status, body as Record<string, never>);
-  return body.case as CaseDetail;
 }
 
 /** A POST to one of the case's command routes (`/api/cases/:id/<path>`), refreshing case queries. */
