@@ -3,6 +3,7 @@ export * from "./calendar";
 export * from "./cases";
 export * from "./catalog";
 export * from "./certificates";
+export * from "./exchange";
 export * from "./fees";
 export * from "./organizations";
 export * from "./outbox";
