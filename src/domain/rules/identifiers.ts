@@ -75,3 +75,19 @@ export function maskIdentifier(value: string, head = 4, tail = 4): string {
 export function maskPhone(phone: string): string {
   return maskIdentifier(phone, 3, 4);
 }
+
+/** Which kind of subject code a string is: 统一社会信用代码 (GB 32100), 居民身份证号 (GB 11643), or neither. */
+export function subjectCodeKind(code: string): "uscc" | "resident_id" | null {
+  if (isValidUscc(code)) return "uscc";
+  if (isValidResidentId(code)) return "resident_id";
+  return null;
+}
+
+/**
+ * Masks a subject code for lists and logs: a 居民身份证号 keeps its division code and last four
+ * (3403**********2011); a 统一社会信用代码 of an enterprise is public (GB 32100 is printed on the licence)
+ * and stays whole.
+ */
+export function maskSubjectCode(code: string): string {
+  return isValidUscc(code) ? code : maskIdentifier(code);
+}
