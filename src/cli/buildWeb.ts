@@ -23,6 +23,6 @@ export async function buildWebIfNeeded(log: (line: string) => void): Promise<voi
   log("Building the web application (vite build)…");
   const started = Date.now();
   const { build } = await import("vite");
-  await build({ root: ROOT, configFile: join(ROOT, "vite.config.ts"), logLevel: "warn" });
+  await build({ configFile: join(ROOT, "vite.config.ts"), logLevel: "warn" });
   log(`Web application built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -500,6 +500,21 @@ describe("reading and the public", () => {
     const { c } = await acceptedCase(t);
     const citizen = await t.as("citizen");
     expect((await citizen.get(`/api/cases/${c.id}`)).status).toBe(403);
+    // A reviewer reads only cases with a task in their department.
+    expect((await (await t.as("reviewer-planning")).get(`/api/cases/${c.id}`)).status).toBe(200);
+    expect((await (await t.as("reviewer-registry")).get(`/api/cases/${c.id}`)).status).toBe(403);
+    // Uploaded files are served to those who may read the case, byte for byte.
+    const full = await (await t.as("clerk")).get<CaseBody>(`/api/cases/${c.id}`);
+    const file = full.body.materials.flatMap((m) => m.files as { id: string }[])[0];
+    const clerk = await t.as("clerk");
+    const got = await t.app.inject({
+      method: "GET",
+      url: `/api/cases/${c.id}/files/${file.id}`,
+      headers: { cookie: clerk.cookieHeader() },
+    });
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(PDF)).toBe(true);
+    expect((await citizen.get(`/api/cases/${c.id}/files/${file.id}`)).status).toBe(403);
     const mine = await citizen.get<{ items: { id: string }[] }>("/api/cases");
     expect(mine.body.items.some((i) => i.id === c.id)).toBe(false);
     const sanmu = await t.as("sanmu");

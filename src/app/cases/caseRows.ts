@@ -8,6 +8,8 @@ import { notFound, versionConflict } from "../../domain/errors";
 export type CaseRow = typeof cases.$inferSelect;
 /** A case row with the path of its organization (for policies and row scoping). */
 export type LoadedCase = CaseRow & {
+  /** Paths of the departments with a review task on the case (what a reviewer may read). */
+  reviewOrgPaths: string[];
   orgPath: string;
   orgCode: string;
   orgName: string;
@@ -26,6 +28,9 @@ export async function loadCase(ex: Executor, caseId: string, forUpdate = false):
       orgCode: organizations.code,
       orgName: organizations.name,
       divisionCode: organizations.divisionCode,
+      reviewOrgPaths: sql<
+        string[]
+      >`coalesce((select array_agg(o.path) from review_tasks rt join organizations o on o.id = rt.org_id where rt.case_id = ${cases.id}), '{}')`,
     })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.orgId))
@@ -38,6 +43,7 @@ export async function loadCase(ex: Executor, caseId: string, forUpdate = false):
     orgCode: row.orgCode,
     orgName: row.orgName,
     divisionCode: row.divisionCode,
+    reviewOrgPaths: row.reviewOrgPaths ?? [],
   };
 }
 

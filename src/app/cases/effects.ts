@@ -8,6 +8,7 @@ import type { TransitionContext } from "../../domain/cases/context";
 import { returnTargets, stepsReadyToOpen, taskDueOn } from "../../domain/cases/reviewPlan";
 import { invalid, notFound } from "../../domain/errors";
 import type { Actor } from "../actor";
+import { issueCertificatesForCase } from "../certificates/issue";
 import type { AppContext } from "../context";
 import { raiseAlert } from "./alerts";
 import type { NewCaseEvent } from "./caseEvents";
@@ -416,6 +417,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
   },
 
   async issue(env) {
+    await issueCertificatesForCase(env);
     return { columns: { completedAt: env.now }, notifications: [await toApplicant(env, "case.completed")] };
   },
   async complete(env) {

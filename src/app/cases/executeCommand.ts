@@ -40,6 +40,7 @@ export function casePolicyRecord(c: LoadedCase) {
     applicantId: c.applicantId,
     createdBy: c.createdBy,
     handlingType: c.handlingType,
+    reviewOrgPaths: c.reviewOrgPaths,
   };
 }
 

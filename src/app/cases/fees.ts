@@ -1,9 +1,23 @@
+import { and, eq, gt } from "drizzle-orm";
 import type { Executor } from "../../db/client";
+import { feeAssessments } from "../../db/schema";
 
 /**
- * Whether a case's fees are settled (a case with unpaid fees cannot be issued). Fee assessments and
- * payments arrive with the fees feature; until a case has an assessment there is nothing to pay.
+ * Whether a case's fees are settled: no assessment (收费单) with an amount due is still open. A case
+ * with unpaid assessed fees cannot be issued (the domain guard answers 422 `fees_unpaid`); a case
+ * without an assessment has nothing to pay (行政许可法 Art. 58: no fee without a legal basis).
  */
-export async function feesSettled(_ex: Executor, _caseId: string): Promise<boolean> {
-  return true;
+export async function feesSettled(ex: Executor, caseId: string): Promise<boolean> {
+  const open = await ex
+    .select({ id: feeAssessments.id })
+    .from(feeAssessments)
+    .where(
+      and(
+        eq(feeAssessments.caseId, caseId),
+        eq(feeAssessments.status, "open"),
+        gt(feeAssessments.totalFen, 0),
+      ),
+    )
+    .limit(1);
+  return open.length === 0;
 }

@@ -8,6 +8,7 @@ import { guardError } from "../../domain/cases/guards";
 import { invalid, versionConflict, YizhanError } from "../../domain/errors";
 import { type Actor, hasRole } from "../actor";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
+import { attachWalletCertificates } from "../certificates/wallet";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { calendarFor, localDates } from "./calendarAccess";
@@ -136,6 +137,7 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: TC
         updatedAt: now,
       })),
     );
+    await attachWalletCertificates(tx, row.id, applicantId, now);
     await appendCaseEvents(tx, row.id, actor, now, [
       {
         type: "case.created",

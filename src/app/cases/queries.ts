@@ -75,6 +75,7 @@ const toLoaded = (r: {
   orgCode: r.orgCode,
   orgName: r.orgName,
   divisionCode: r.divisionCode,
+  reviewOrgPaths: [],
 });
 
 /** The clock of each case, computed with its organization's calendar. */

@@ -227,3 +227,17 @@ export async function caseDocumentPdf(ctx: AppContext, actor: Actor, caseId: str
   });
   return { fileName: `${doc.title}-${doc.number}.pdf`, bytes };
 }
+
+/** An uploaded file of a case, for whoever may read the case (materials are checked on screen). */
+export async function caseFile(ctx: AppContext, actor: Actor, caseId: string, fileId: string) {
+  const c = await readableCase(ctx, actor, caseId);
+  const [f] = /^[0-9a-f-]{36}$/i.test(fileId)
+    ? await ctx.database.db
+        .select()
+        .from(files)
+        .where(and(eq(files.id, fileId), eq(files.caseId, c.id)))
+    : [];
+  if (!f) throw notFound({ "zh-CN": "文件", "en-US": "File" });
+  const bytes = await (ctx.storage ?? defaultStorage()).get(f.storageKey);
+  return { fileName: f.fileName, contentType: f.contentType, sha256: f.sha256, bytes };
+}

@@ -7,6 +7,8 @@ export type CasePolicyRecord = {
   applicantId: string;
   createdBy: string;
   handlingType: "immediate" | "promised";
+  /** Departments with a review task on the case. */
+  reviewOrgPaths: string[];
 };
 
 /** What review-task policies need to know about a task. */
@@ -35,13 +37,21 @@ export function relatedTo(actor: Actor, orgPath: string, ...roles: Role[]): bool
 const isApplicant = (a: Actor, c: CasePolicyRecord) => a.userId === c.applicantId;
 const isCreator = (a: Actor, c: CasePolicyRecord) => a.userId === c.createdBy;
 
-// Reading: the applicant, and staff of the organization tree.
+// Reading: the applicant; window, approvers, supervisors, helpers and admins of the organization tree;
+// reviewers only cases with a task in their department (the same rule as the case list's scope).
 allow(
   "case",
   "read",
   (a, c) =>
-    isApplicant(a, c) ||
-    relatedTo(a, c.orgPath, "clerk", "reviewer", "approver", "supervisor", "helper", "admin"),
+    isApplicant(a, c) || relatedTo(a, c.orgPath, "clerk", "approver", "supervisor", "helper", "admin"),
+);
+allow("case", "read", (a, c) =>
+  a.memberships.some(
+    (m) =>
+      m.role === "reviewer" &&
+      m.orgPath !== null &&
+      c.reviewOrgPaths.some((p) => p.startsWith(m.orgPath as string)),
+  ),
 );
 
 // The applicant (or the clerk who filed at the window on the applicant's behalf) edits and submits.

@@ -4,6 +4,7 @@ import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
 import { type Actor, hasRole } from "../actor";
 import type { LoadedCase } from "../cases/caseRows";
 import type { ClockView } from "../cases/clock";
+import { casePolicyRecord } from "../cases/executeCommand";
 import { abilities } from "../policies";
 import { relatedTo } from "../policies/cases";
 
@@ -15,12 +16,7 @@ const OTHER_ACTIONS = ["read", "updateDraft", "uploadMaterial", "checkMaterials"
  * (so a button is shown only when pressing it can succeed as far as roles and states go).
  */
 export function caseAbilities(actor: Actor, c: LoadedCase): Record<string, boolean> {
-  const policy = abilities(actor, "case", {
-    orgPath: c.orgPath,
-    applicantId: c.applicantId,
-    createdBy: c.createdBy,
-    handlingType: c.handlingType,
-  });
+  const policy = abilities(actor, "case", casePolicyRecord(c));
   const allowed = new Set<string>(commandsAllowedIn(c.status as CaseStatus));
   const out: Record<string, boolean> = {};
   for (const [action, ok] of Object.entries(policy)) {

@@ -25,7 +25,7 @@ import {
   ZUpdateDraft,
 } from "../../app/cases/intake";
 import { getCase, getCaseTimeline, listCases, ZListCases } from "../../app/cases/queries";
-import { caseDocumentPdf } from "../../app/cases/renderDocument";
+import { caseDocumentPdf, caseFile } from "../../app/cases/renderDocument";
 import { sendBackToReview } from "../../app/cases/review";
 import type { AppContext } from "../../app/context";
 import { invalid } from "../../domain/errors";
@@ -122,6 +122,26 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         .type("application/pdf")
         .header("content-disposition", `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
         .send(doc.bytes);
+    },
+  );
+
+  r.get(
+    "/api/cases/:id/files/:fileId",
+    {
+      schema: {
+        operationId: "downloadCaseFile",
+        tags,
+        summary: "An uploaded material file of the case (for those who may read the case)",
+        params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+      },
+    },
+    async (req, reply) => {
+      const f = await caseFile(ctx, requireActor(req), req.params.id, req.params.fileId);
+      return reply
+        .type(f.contentType)
+        .header("x-content-sha256", f.sha256)
+        .header("content-disposition", `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .send(f.bytes);
     },
   );
 
