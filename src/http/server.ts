@@ -21,6 +21,8 @@ import { authRoutes } from "./routes/auth";
 import { calendarRoutes } from "./routes/calendar";
 import { caseRoutes } from "./routes/cases";
 import { catalogRoutes } from "./routes/catalog";
+import { certificateRoutes } from "./routes/certificates";
+import { feeRoutes } from "./routes/fees";
 import { healthRoutes } from "./routes/health";
 import { notificationRoutes } from "./routes/notifications";
 import { publicProgressRoutes } from "./routes/publicProgress";
@@ -44,6 +46,8 @@ const ROUTES = [
   applicantRoutes,
   reviewRoutes,
   publicProgressRoutes,
+  certificateRoutes,
+  feeRoutes,
 ];
 
 /**

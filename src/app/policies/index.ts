@@ -1,6 +1,9 @@
 // Importing this module registers every policy; the HTTP layer imports it once at start.
 import "./calendar";
 import "./cases";
+import "./certificates";
+import "./exchange";
+import "./fees";
 import "./global";
 import "./serviceItem";
 import "./users";

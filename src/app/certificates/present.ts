@@ -1,0 +1,61 @@
+import type { certificates } from "../../db/schema";
+import { maskIdentifier } from "../../domain/rules/identifiers";
+import type { CertificateField } from "./content";
+
+type CertificateRow = typeof certificates.$inferSelect;
+
+/** The status a certificate has today: revoked, expired (past its validity), else valid. */
+export function effectiveStatus(row: Pick<CertificateRow, "status" | "validUntil">, today: string) {
+  if (row.status === "revoked") return "revoked" as const;
+  if (row.status === "expired" || (row.validUntil !== null && row.validUntil < today))
+    return "expired" as const;
+  return "valid" as const;
+}
+
+/** Base URL of the public pages (`$YIZHAN_PUBLIC_URL`, default http://localhost:3000). */
+export function publicBaseUrl(): string {
+  return (process.env.YIZHAN_PUBLIC_URL || "http://localhost:3000").replace(/\/+$/, "");
+}
+
+/** The public verification link printed as the QR code: id, number and the payload digest prefix. */
+export function verifyUrl(row: Pick<CertificateRow, "id" | "number" | "payloadSha256">): string {
+  const q = new URLSearchParams({ id: row.id, no: row.number, d: row.payloadSha256.slice(0, 16) });
+  return `${publicBaseUrl()}/verify?${q.toString()}`;
+}
+
+/** Field whitelist of a certificate for its holder and the office (holder code masked). */
+export function presentCertificate(row: CertificateRow, today: string, abilities: Record<string, boolean>) {
+  return {
+    id: row.id,
+    identifier: row.identifier,
+    name: row.name,
+    typeKey: row.typeKey,
+    typeCode: row.typeCode,
+    number: row.number,
+    issuerName: row.issuerName,
+    issuerCode: row.issuerCode,
+    jurisdictionCode: row.jurisdictionCode,
+    issuedOn: row.issuedOn,
+    holderName: row.holderName,
+    holderCode: maskIdentifier(row.holderCode),
+    holderCodeType: row.holderCodeType,
+    validFrom: row.validFrom,
+    validUntil: row.validUntil,
+    status: effectiveStatus(row, today),
+    caseId: row.caseId,
+    caseNumber: row.caseNumber,
+    itemCode: row.itemCode,
+    itemName: row.itemName,
+    fields: ((row.fields as { list?: CertificateField[] }).list ?? []) as CertificateField[],
+    hasBoundary: row.boundary !== null,
+    keyId: row.keyId,
+    algorithm: row.algorithm,
+    signedAt: row.signedAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    revocationKind: row.revocationKind,
+    revocationReason: row.revocationReason,
+    verifyUrl: verifyUrl(row),
+    abilities,
+  };
+}
+export type CertificateView = ReturnType<typeof presentCertificate>;

@@ -1,0 +1,183 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { publishedKeys } from "../../app/certificates/keys";
+import { certificatePdf } from "../../app/certificates/pdf";
+import { publicBaseUrl } from "../../app/certificates/present";
+import {
+  certificateJson,
+  getCertificate,
+  listCaseCertificates,
+  listWallet,
+} from "../../app/certificates/queries";
+import { revokeCertificate, ZRevokeCertificate } from "../../app/certificates/revoke";
+import { verifyByLink, verifyDocumentOnline, ZVerifyQuery } from "../../app/certificates/verify";
+import type { AppContext } from "../../app/context";
+import { requireActor } from "../plugins/auth";
+
+const tags = ["certificates"];
+const ZId = z.object({ id: z.uuid() });
+const ZCertificate = z.looseObject({ id: z.string(), number: z.string(), status: z.string() });
+const ZVerification = z.looseObject({
+  result: z.enum(["valid", "revoked", "expired", "unknown", "tampered"]),
+});
+const attachment = (name: string) => `inline; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** E-certificates (电子证照): read, download (PDF, signed JSON), revoke, the wallet, public verification and keys. */
+export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/certificates/:id",
+    {
+      schema: {
+        operationId: "getCertificate",
+        tags,
+        summary: "One certificate (GB/T 36903 metadata)",
+        params: ZId,
+        response: { 200: ZCertificate },
+      },
+    },
+    async (req) => getCertificate(ctx, requireActor(req), req.params.id),
+  );
+
+  r.get(
+    "/api/certificates/:id/pdf",
+    {
+      schema: {
+        operationId: "downloadCertificatePdf",
+        tags,
+        summary: "The certificate as PDF with its QR code (and red-line map)",
+        params: ZId,
+        produces: ["application/pdf"],
+      },
+    },
+    async (req, reply) => {
+      const doc = await certificatePdf(ctx, requireActor(req), req.params.id);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", attachment(doc.fileName))
+        .send(doc.bytes);
+    },
+  );
+
+  r.get(
+    "/api/certificates/:id/json",
+    {
+      schema: {
+        operationId: "downloadCertificateJson",
+        tags,
+        summary: "The certificate as signed JSON (verifiable offline)",
+        params: ZId,
+      },
+    },
+    async (req, reply) => {
+      const doc = await certificateJson(ctx, requireActor(req), req.params.id);
+      return reply
+        .header("content-disposition", `attachment; filename="certificate-${req.params.id}.json"`)
+        .send(doc);
+    },
+  );
+
+  r.post(
+    "/api/certificates/:id/revoke",
+    {
+      schema: {
+        operationId: "revokeCertificate",
+        tags,
+        summary: "注销 / 撤销 a certificate, with a reason (approver)",
+        params: ZId,
+        body: ZRevokeCertificate,
+        response: { 200: ZCertificate },
+      },
+    },
+    async (req) => revokeCertificate(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  r.get(
+    "/api/wallet",
+    {
+      schema: {
+        operationId: "listWallet",
+        tags,
+        summary: "The caller's certificate wallet (证照库)",
+        response: { 200: z.object({ items: z.array(ZCertificate) }) },
+      },
+    },
+    async (req) => listWallet(ctx, requireActor(req)),
+  );
+
+  r.get(
+    "/api/cases/:id/certificates",
+    {
+      schema: {
+        operationId: "listCaseCertificates",
+        tags,
+        summary: "Certificates issued for a case",
+        params: ZId,
+        response: { 200: z.object({ items: z.array(ZCertificate) }) },
+      },
+    },
+    async (req) => listCaseCertificates(ctx, requireActor(req), req.params.id),
+  );
+
+  r.get(
+    "/api/public/certificates/verify",
+    {
+      config: { rateLimit: { max: 120, timeWindow: "1 minute" } },
+      schema: {
+        operationId: "verifyCertificate",
+        tags: ["public"],
+        summary:
+          "Verify a certificate by its QR link (id, no, d): valid / revoked / expired / unknown / tampered",
+        querystring: ZVerifyQuery,
+        response: { 200: ZVerification },
+      },
+    },
+    async (req) => verifyByLink(ctx, req.query),
+  );
+
+  r.post(
+    "/api/public/certificates/verify",
+    {
+      config: { csrf: false, rateLimit: { max: 120, timeWindow: "1 minute" } },
+      schema: {
+        operationId: "verifyCertificateDocument",
+        tags: ["public"],
+        summary: "Verify a certificate JSON (payload + signature)",
+        body: z.unknown(),
+        response: { 200: ZVerification },
+      },
+    },
+    async (req) => verifyDocumentOnline(ctx, req.body),
+  );
+
+  const keys = async () => publishedKeys(ctx.database.db, publicBaseUrl());
+  r.get(
+    "/.well-known/yizhan-keys.json",
+    {
+      schema: {
+        operationId: "getSigningKeys",
+        tags: ["public"],
+        summary: "Public signing keys (active and retired)",
+      },
+    },
+    keys,
+  );
+  r.get(
+    "/.well-known/jwks.json",
+    {
+      schema: {
+        operationId: "getSigningJwks",
+        tags: ["public"],
+        summary: "The same keys as a JWKS-like set",
+      },
+    },
+    async () => {
+      const set = await keys();
+      return {
+        keys: set.keys.map(({ publicKeyPem: _pem, org: _org, created: _c, retired: _r, ...jwk }) => jwk),
+      };
+    },
+  );
+}

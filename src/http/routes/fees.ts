@@ -1,0 +1,180 @@
+import { eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { SimulatorGateway } from "../../adapters/payment/simulator";
+import type { AppContext } from "../../app/context";
+import { assessFees, ZAssessFees } from "../../app/fees/assess";
+import {
+  handlePaymentCallback,
+  recordWindowPayment,
+  refundPayment,
+  startOnlinePayment,
+  ZOnlinePayment,
+  ZRefund,
+  ZWindowPayment,
+} from "../../app/fees/payments";
+import { getCaseFees, paymentReceiptPdf } from "../../app/fees/queries";
+import { payments } from "../../db/schema";
+import { notFound } from "../../domain/errors";
+import { requireActor } from "../plugins/auth";
+
+const tags = ["fees"];
+const ZId = z.object({ id: z.uuid() });
+const ZFees = z.looseObject({ caseId: z.string(), settled: z.boolean() });
+const ZPayment = z.looseObject({ id: z.string(), status: z.string(), amountFen: z.number() });
+
+/** Fees and payments: 收费单, window and online payment, gateway callback, refunds, receipts. */
+export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/cases/:id/fees",
+    {
+      schema: {
+        operationId: "getCaseFees",
+        tags,
+        summary: "A case's assessments, payments and refunds",
+        params: ZId,
+        response: { 200: ZFees },
+      },
+    },
+    async (req) => getCaseFees(ctx, requireActor(req), req.params.id),
+  );
+
+  r.post(
+    "/api/cases/:id/fees/assessments",
+    {
+      schema: {
+        operationId: "assessFees",
+        tags,
+        summary: "Assess the case's fees (收费单) from the item's fee schedule",
+        params: ZId,
+        body: ZAssessFees,
+        response: { 201: ZFees },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await assessFees(ctx, actor, req.params.id, req.body);
+      return reply.code(201).send(await getCaseFees(ctx, actor, req.params.id));
+    },
+  );
+
+  r.post(
+    "/api/cases/:id/fees/window-payments",
+    {
+      schema: {
+        operationId: "recordWindowPayment",
+        tags,
+        summary: "Record a payment at the window (cash or POS); idempotent by key",
+        params: ZId,
+        body: ZWindowPayment,
+        response: { 201: ZPayment },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await recordWindowPayment(ctx, requireActor(req), req.params.id, req.body)),
+  );
+
+  r.post(
+    "/api/cases/:id/fees/online-payments",
+    {
+      schema: {
+        operationId: "startOnlinePayment",
+        tags,
+        summary: "Start an online payment; returns the gateway's payUrl",
+        params: ZId,
+        body: ZOnlinePayment,
+        response: { 201: ZPayment },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await startOnlinePayment(ctx, requireActor(req), req.params.id, req.body)),
+  );
+
+  r.post(
+    "/api/payments/callback",
+    {
+      config: { csrf: false, rateLimit: { max: 600, timeWindow: "1 minute" } },
+      schema: {
+        operationId: "paymentCallback",
+        tags,
+        summary: "Signed callback from the payment gateway (idempotent)",
+        body: z.unknown(),
+        response: { 200: z.object({ outcome: z.string() }) },
+      },
+    },
+    async (req) => handlePaymentCallback(ctx, req.body),
+  );
+
+  r.post(
+    "/api/payments/:id/refund",
+    {
+      schema: {
+        operationId: "refundPayment",
+        tags,
+        summary: "Refund a paid payment in full, with a reason",
+        params: ZId,
+        body: ZRefund,
+        response: { 200: ZPayment },
+      },
+    },
+    async (req) => refundPayment(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  r.get(
+    "/api/payments/:id/receipt",
+    {
+      schema: {
+        operationId: "downloadPaymentReceipt",
+        tags,
+        summary: "缴费凭证 as PDF",
+        params: ZId,
+        produces: ["application/pdf"],
+      },
+    },
+    async (req, reply) => {
+      const doc = await paymentReceiptPdf(ctx, requireActor(req), req.params.id);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+        .send(doc.bytes);
+    },
+  );
+
+  // The local payment-gateway simulator (demo and tests only): the page /pay/simulator shows the order
+  // and "pays" it, which sends a signed callback through the same path a real provider's would take.
+  const simulatorOn = ctx.config.demo || process.env.YIZHAN_PAYMENT_SIMULATOR === "1";
+  if (!simulatorOn) return;
+  r.get(
+    "/api/payment-simulator/orders/:id",
+    {
+      config: { csrf: false },
+      schema: { operationId: "getSimulatorOrder", tags: ["simulator"], params: ZId },
+    },
+    async (req) => {
+      const [p] = await ctx.database.db.select().from(payments).where(eq(payments.id, req.params.id));
+      if (!p || p.channel !== "online") throw notFound({ "zh-CN": "支付订单", "en-US": "Order" });
+      return { orderId: p.id, amountFen: p.amountFen, status: p.status };
+    },
+  );
+  r.post(
+    "/api/payment-simulator/orders/:id/pay",
+    {
+      config: { csrf: false },
+      schema: {
+        operationId: "simulatePayment",
+        tags: ["simulator"],
+        params: ZId,
+        body: z.object({ outcome: z.enum(["SUCCESS", "FAILED"]).default("SUCCESS") }),
+      },
+    },
+    async (req) => {
+      const [p] = await ctx.database.db.select().from(payments).where(eq(payments.id, req.params.id));
+      if (!p || p.channel !== "online") throw notFound({ "zh-CN": "支付订单", "en-US": "Order" });
+      const body = new SimulatorGateway().callbackFor(p.id, p.amountFen, req.body.outcome, ctx.clock.now());
+      return handlePaymentCallback(ctx, body);
+    },
+  );
+}
