@@ -10,6 +10,7 @@ import { invalid, notFound } from "../../domain/errors";
 import type { Actor } from "../actor";
 import { issueCertificatesForCase } from "../certificates/issue";
 import type { AppContext } from "../context";
+import { recordCaseReferral } from "../referrals/referrals";
 import { raiseAlert } from "./alerts";
 import type { NewCaseEvent } from "./caseEvents";
 import type { LoadedCase } from "./caseRows";
@@ -248,9 +249,17 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
         "en-US": `No organization with code ${env.cmd.toOrgCode}`,
       });
     }
+    const referralId = await recordCaseReferral(env.tx, {
+      c: env.c,
+      to: target,
+      reason: env.cmd.reason,
+      policyReference: env.cmd.policyReference ?? env.item.content.handledBy?.reference,
+      actor: env.actor,
+      now: env.now,
+    });
     return {
       columns: { completedAt: env.now },
-      eventData: { toOrgId: target.id, toOrgName: target.name },
+      eventData: { toOrgId: target.id, toOrgName: target.name, referralId },
       notifications: [await toApplicant(env, "case.referred", { reason: target.name })],
     };
   },

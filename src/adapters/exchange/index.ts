@@ -1,0 +1,6 @@
+export { type CsvRecord, csvRecords, parseCsv } from "./csv";
+export { DirectoryConnector } from "./directory";
+export { type HttpConnectorOptions, HttpJsonConnector } from "./http";
+export { canonicalRequest, SIGNATURE_HEADERS, signRequest, verifyRequest } from "./signature";
+export type { ExchangeConnector, LookupResult, SharedDocument } from "./types";
+export { exchangeTimeout, exchangeUnavailable } from "./types";

@@ -1,0 +1,217 @@
+import { and, desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { type CsvRecord, csvRecords } from "../../adapters/exchange/csv";
+import { detectUploadType } from "../../adapters/storage/fileType";
+import { defaultStorage } from "../../adapters/storage/storage";
+import type { Executor } from "../../db/client";
+import { files, sharedRecords } from "../../db/schema";
+import { invalid, YizhanError } from "../../domain/errors";
+import { maskSubjectCode, subjectCodeKind } from "../../domain/rules/identifiers";
+import type { Actor } from "../actor";
+import type { AppContext } from "../context";
+import { authorize, can } from "../policies";
+import { datasetByCode, providerOf, type SharedDataset, sharedDatasets } from "./datasets";
+
+export const ZPublishRecord = z.object({
+  subjectCode: z.string().min(15).max(18),
+  subjectName: z.string().min(1).max(200),
+  fields: z.record(z.string().min(1).max(60), z.string().max(500)).default({}),
+  validUntil: z.iso.date().nullable().optional(),
+});
+export type TPublishRecord = z.infer<typeof ZPublishRecord>;
+
+/** Why a subject code does not fit a dataset (GB 32100 / GB 11643), or null. */
+function subjectProblem(d: SharedDataset, code: string): string | null {
+  const kind = subjectCodeKind(code);
+  if (!kind) return "invalid_subject_code";
+  if (d.subjectCode === "uscc" && kind !== "uscc") return "uscc_required";
+  if (d.subjectCode === "resident_id" && kind !== "resident_id") return "resident_id_required";
+  return null;
+}
+
+const SUBJECT_MESSAGES: Record<string, { "zh-CN": string; "en-US": string }> = {
+  invalid_subject_code: {
+    "zh-CN": "主体代码不是有效的统一社会信用代码（GB 32100）或居民身份证号（GB 11643）",
+    "en-US": "Not a valid unified social credit code (GB 32100) or resident ID number (GB 11643)",
+  },
+  uscc_required: {
+    "zh-CN": "本数据集须以统一社会信用代码为主体代码",
+    "en-US": "This dataset is keyed by USCC",
+  },
+  resident_id_required: {
+    "zh-CN": "本数据集须以居民身份证号为主体代码",
+    "en-US": "This dataset is keyed by resident ID number",
+  },
+};
+
+async function upsertRecord(
+  ex: Executor,
+  d: SharedDataset,
+  r: { subjectCode: string; subjectName: string; fields: Record<string, string>; validUntil?: string | null },
+  meta: {
+    source: "directory" | "csv";
+    providerOrgId: string | null;
+    publishedBy: string | null;
+    now: Date;
+    fileId?: string | null;
+  },
+) {
+  const values = {
+    datasetCode: d.code,
+    subjectCode: r.subjectCode,
+    subjectName: r.subjectName,
+    fields: r.fields,
+    validUntil: r.validUntil ?? null,
+    source: meta.source,
+    providerOrgId: meta.providerOrgId,
+    publishedBy: meta.publishedBy,
+    publishedAt: meta.now,
+    updatedAt: meta.now,
+    ...(meta.fileId !== undefined ? { fileId: meta.fileId } : {}),
+  };
+  const [row] = await ex
+    .insert(sharedRecords)
+    .values(values)
+    .onConflictDoUpdate({ target: [sharedRecords.datasetCode, sharedRecords.subjectCode], set: values })
+    .returning();
+  return row;
+}
+
+/**
+ * A partner organization publishes (or replaces) a record of its own dataset into Yizhan's directory
+ * (数据共享: the provider keeps it current; Yizhan only reads it with the applicant's consent). The
+ * subject code is checked (GB 32100 / GB 11643); an optional document (PDF …) is stored with it.
+ */
+export async function publishSharedRecord(
+  ctx: AppContext,
+  actor: Actor,
+  datasetCode: string,
+  input: TPublishRecord,
+  document?: { fileName: string; bytes: Buffer },
+) {
+  const d = datasetByCode(datasetCode);
+  const db = ctx.database.db;
+  const provider = await providerOf(db, d);
+  authorize(actor, "publish", "sharedDataset", { providerOrgPath: provider?.path ?? null });
+  const problem = subjectProblem(d, input.subjectCode);
+  if (problem) throw invalid("subjectCode", problem, SUBJECT_MESSAGES[problem]);
+  const now = ctx.clock.now();
+  let fileId: string | undefined;
+  if (document) {
+    const type = await detectUploadType(document.bytes);
+    if (!type)
+      throw new YizhanError(
+        "unsupported_file_type",
+        415,
+        {
+          "zh-CN": "只接受 PDF、JPEG、PNG、TIFF、WebP 或 OFD 文件",
+          "en-US": "Only PDF, JPEG, PNG, TIFF, WebP or OFD files",
+        },
+        { field: "file" },
+      );
+    const stored = await (ctx.storage ?? defaultStorage()).put(document.bytes);
+    const [f] = await db
+      .insert(files)
+      .values({
+        storageKey: stored.key,
+        fileName: document.fileName.slice(0, 200),
+        contentType: type,
+        sizeBytes: document.bytes.length,
+        sha256: stored.sha256,
+        uploadedBy: actor.userId,
+        createdAt: now,
+      })
+      .returning();
+    fileId = f.id;
+  }
+  const row = await upsertRecord(db, d, input, {
+    source: "directory",
+    providerOrgId: provider?.id ?? null,
+    publishedBy: actor.userId,
+    now,
+    fileId,
+  });
+  return presentRecord(row);
+}
+
+/** A directory record for its provider (subject codes of persons masked in lists). */
+export function presentRecord(r: typeof sharedRecords.$inferSelect) {
+  return {
+    id: r.id,
+    datasetCode: r.datasetCode,
+    subjectCode: maskSubjectCode(r.subjectCode),
+    subjectName: r.subjectName,
+    fields: r.fields,
+    validUntil: r.validUntil,
+    source: r.source,
+    hasDocument: !!r.fileId,
+    publishedAt: r.publishedAt.toISOString(),
+  };
+}
+
+/** The datasets the actor may publish or import, with their records (newest first). */
+export async function listSharedDatasets(ctx: AppContext, actor: Actor) {
+  const db = ctx.database.db;
+  const out = [];
+  for (const d of sharedDatasets()) {
+    const provider = await providerOf(db, d);
+    const mayPublish = can(actor, "publish", "sharedDataset", { providerOrgPath: provider?.path ?? null });
+    if (!mayPublish) continue;
+    const rows = await db
+      .select()
+      .from(sharedRecords)
+      .where(and(eq(sharedRecords.datasetCode, d.code)))
+      .orderBy(desc(sharedRecords.publishedAt))
+      .limit(100);
+    out.push({ ...d, providerName: provider?.name ?? d.providerOrgCode, records: rows.map(presentRecord) });
+  }
+  return out;
+}
+
+/** What an import did: rows imported and rows refused with their line and reason. */
+export type ImportReport = { imported: number; rejected: { line: number; field: string; code: string }[] };
+
+/**
+ * Imports offline shared data from CSV into the directory (admin; `yizhan exchange import`): every
+ * row's subject code is checked; valid rows are upserted, invalid ones reported by line.
+ */
+export async function importSharedCsv(
+  ctx: AppContext,
+  actor: Actor | null,
+  datasetCode: string,
+  csv: string,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<ImportReport> {
+  const d = datasetByCode(datasetCode);
+  if (actor) authorize(actor, "import", "sharedDataset", { providerOrgPath: null });
+  let records: CsvRecord[];
+  try {
+    records = csvRecords(csv);
+  } catch (e) {
+    throw invalid("csv", "bad_header", { "zh-CN": (e as Error).message, "en-US": (e as Error).message });
+  }
+  const db = ctx.database.db;
+  const provider = await providerOf(db, d);
+  const now = ctx.clock.now();
+  const report: ImportReport = { imported: 0, rejected: [] };
+  await db.transaction(async (tx) => {
+    for (const [i, r] of records.entries()) {
+      const problem = subjectProblem(d, r.subjectCode);
+      const badDate = r.validUntil !== null && !/^\d{4}-\d{2}-\d{2}$/.test(r.validUntil);
+      if (problem || !r.subjectName || badDate) {
+        const field = problem ? "subject_code" : !r.subjectName ? "subject_name" : "valid_until";
+        report.rejected.push({ line: r.line, field, code: problem ?? "invalid" });
+      } else {
+        await upsertRecord(tx, d, r, {
+          source: "csv",
+          providerOrgId: provider?.id ?? null,
+          publishedBy: actor?.userId ?? null,
+          now,
+        });
+        report.imported++;
+      }
+      onProgress(i + 1, records.length);
+    }
+  });
+  return report;
+}
