@@ -1,12 +1,21 @@
 import type { Command } from "./command";
 import { calendarCommand } from "./commands/calendar";
+import { keysCommand, verifyCertificateCommand } from "./commands/keys";
 import { migrateCommand, seedCommand } from "./commands/migrate";
 import { startCommand } from "./commands/start";
 import { userCommand } from "./commands/user";
 import { UsageError } from "./output";
 
 /** Every `yizhan` subcommand; features add theirs here. */
-export const COMMANDS: Command[] = [startCommand, migrateCommand, seedCommand, userCommand, calendarCommand];
+export const COMMANDS: Command[] = [
+  startCommand,
+  migrateCommand,
+  seedCommand,
+  userCommand,
+  calendarCommand,
+  keysCommand,
+  verifyCertificateCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
