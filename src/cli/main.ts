@@ -1,5 +1,6 @@
 import type { Command } from "./command";
 import { calendarCommand } from "./commands/calendar";
+import { exchangeCommand } from "./commands/exchange";
 import { keysCommand, verifyCertificateCommand } from "./commands/keys";
 import { migrateCommand, seedCommand } from "./commands/migrate";
 import { startCommand } from "./commands/start";
@@ -15,6 +16,7 @@ export const COMMANDS: Command[] = [
   calendarCommand,
   keysCommand,
   verifyCertificateCommand,
+  exchangeCommand,
 ];
 
 function help(): string {

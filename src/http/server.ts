@@ -22,10 +22,12 @@ import { calendarRoutes } from "./routes/calendar";
 import { caseRoutes } from "./routes/cases";
 import { catalogRoutes } from "./routes/catalog";
 import { certificateRoutes } from "./routes/certificates";
+import { exchangeRoutes } from "./routes/exchange";
 import { feeRoutes } from "./routes/fees";
 import { healthRoutes } from "./routes/health";
 import { notificationRoutes } from "./routes/notifications";
 import { publicProgressRoutes } from "./routes/publicProgress";
+import { referralRoutes } from "./routes/referrals";
 import { reviewRoutes } from "./routes/review";
 
 export type ServerOptions = {
@@ -48,6 +50,8 @@ const ROUTES = [
   publicProgressRoutes,
   certificateRoutes,
   feeRoutes,
+  exchangeRoutes,
+  referralRoutes,
 ];
 
 /**

@@ -15,6 +15,7 @@ import { numberPendingCase, numberPendingNotices, pendingCases } from "../app/ca
 import type { AppContext } from "../app/context";
 import { cases, organizations, reviewTasks, supervisionAlerts } from "../db/schema";
 import { YizhanError } from "../domain/errors";
+import { runExchangeSweep } from "./exchangeSweep";
 
 /** Days before a draft expires when its one reminder goes out. */
 export const DRAFT_REMINDER_DAYS = 7;
@@ -215,6 +216,7 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
       if (raised) report.taskAlerts.push({ taskId: t.id, rule });
     }
   }
+  await runExchangeSweep(ctx);
   return report;
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db, Executor } from "../../db/client";
 import { meta, organizations, users } from "../../db/schema";
 import { seedCatalog, seedCatalogItems } from "../catalog/seedCatalog";
+import { demoSharedRecordCount, seedDemoSharedRecords } from "../exchange/seedExchange";
 import { createUser, ZCreateUser } from "../users/createUser";
 import { readSeedYaml } from "./files";
 
@@ -82,7 +83,7 @@ export async function seedDemo(db: Db, onProgress: Progress = () => {}): Promise
     .array(ZCreateUser.omit({ password: true }))
     .parse(readSeedYaml<unknown>("demo/users.yaml"));
   const catalogSize = seedCatalogItems().length;
-  const total = countOrgs(orgSeed) + userSeed.length + catalogSize;
+  const total = countOrgs(orgSeed) + userSeed.length + catalogSize + demoSharedRecordCount();
   let done = 0;
   let created = 0;
   await db.transaction(async (tx) => {
@@ -98,6 +99,7 @@ export async function seedDemo(db: Db, onProgress: Progress = () => {}): Promise
     // The service catalog (version 1 of each seed item); items already present are kept.
     const catalog = await seedCatalog(tx, new Date(), (label) => onProgress(++done, total, label));
     created += catalog.created;
+    created += await seedDemoSharedRecords(tx, new Date(), (label) => onProgress(++done, total, label));
     await tx
       .insert(meta)
       .values({ key: "demo_seeded", value: true })

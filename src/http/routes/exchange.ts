@@ -1,0 +1,252 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { getCase } from "../../app/cases/queries";
+import type { AppContext } from "../../app/context";
+import { listDataAccessLog } from "../../app/exchange/accessLog";
+import { fetchSharedMaterial, ZFetchSharedMaterial } from "../../app/exchange/fetchShared";
+import { attachReusableMaterial, listReusableMaterials, ZAttachReusable } from "../../app/exchange/materials";
+import {
+  answerPartnerRequest,
+  listPartnerRequests,
+  requestPartnerMaterial,
+  ZRequestPartnerMaterial,
+} from "../../app/exchange/partnerRequests";
+import { getApplicantProfile } from "../../app/exchange/profile";
+import {
+  importSharedCsv,
+  listSharedDatasets,
+  publishSharedRecord,
+  ZPublishRecord,
+} from "../../app/exchange/publish";
+import { invalid } from "../../domain/errors";
+import { requireActor } from "../plugins/auth";
+
+const tags = ["exchange"];
+const ZCaseMaterialParams = z.object({ id: z.uuid(), code: z.string().min(1).max(60) });
+const loose = z.record(z.string(), z.unknown());
+
+/** Reads one multipart upload: the file part and the other fields as strings. */
+async function multipart(req: FastifyRequest) {
+  if (!req.isMultipart())
+    throw invalid("file", "multipart_required", {
+      "zh-CN": "请以 multipart/form-data 上传文件",
+      "en-US": "Upload the file as multipart/form-data",
+    });
+  const fields: Record<string, string> = {};
+  let file: { fileName: string; bytes: Buffer } | undefined;
+  for await (const part of req.parts()) {
+    if (part.type === "file") file = { fileName: part.filename, bytes: await part.toBuffer() };
+    else fields[part.fieldname] = String(part.value);
+  }
+  return { fields, file };
+}
+
+/**
+ * Shared data (数据共享) and material exchange: applicant profiles, the materials library, fetching a
+ * shared-data material, the access log, partner material requests and the partners' directory.
+ */
+export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/applicants/:id/profile",
+    {
+      schema: {
+        operationId: "getApplicantProfile",
+        tags,
+        summary:
+          "An applicant's profile (identifiers checked; masked except for the owner and the clerk handling `caseId`)",
+        params: z.object({ id: z.uuid() }),
+        querystring: z.object({ caseId: z.uuid().optional() }),
+        response: { 200: loose },
+      },
+    },
+    async (req) => getApplicantProfile(ctx, requireActor(req), req.params.id, req.query),
+  );
+
+  r.get(
+    "/api/applicants/:id/materials",
+    {
+      schema: {
+        operationId: "listReusableMaterials",
+        tags,
+        summary: "Materials the applicant provided before, with validity, for reuse (材料库)",
+        params: z.object({ id: z.uuid() }),
+        querystring: z.object({ materialCode: z.string().max(60).optional() }),
+        response: { 200: z.object({ items: z.array(loose) }) },
+      },
+    },
+    async (req) => ({ items: await listReusableMaterials(ctx, requireActor(req), req.params.id, req.query) }),
+  );
+
+  r.post(
+    "/api/cases/:id/materials/:code/reuse",
+    {
+      schema: {
+        operationId: "attachReusableMaterial",
+        tags,
+        summary: "Attach a material from the applicant's library to this case's material (no upload)",
+        params: ZCaseMaterialParams,
+        body: ZAttachReusable,
+        response: { 200: loose },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await attachReusableMaterial(ctx, actor, req.params.id, req.params.code, req.body);
+      return getCase(ctx, actor, req.params.id);
+    },
+  );
+
+  r.post(
+    "/api/cases/:id/materials/:code/shared-data",
+    {
+      schema: {
+        operationId: "fetchSharedMaterial",
+        tags,
+        summary:
+          "Fetch a shared-data material through its connector (consent recorded, access logged, source stamped)",
+        params: ZCaseMaterialParams,
+        body: ZFetchSharedMaterial,
+        response: { 200: z.object({ fetched: loose, case: loose }) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const fetched = await fetchSharedMaterial(ctx, actor, req.params.id, req.params.code, req.body);
+      return { fetched, case: await getCase(ctx, actor, req.params.id) };
+    },
+  );
+
+  r.get(
+    "/api/data-access-log",
+    {
+      schema: {
+        operationId: "listDataAccessLog",
+        tags,
+        summary:
+          "Who accessed whose data, when and why (the applicant: their own data; staff: their organization)",
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }),
+        response: { 200: z.object({ items: z.array(loose) }) },
+      },
+    },
+    async (req) => ({ items: await listDataAccessLog(ctx, requireActor(req), req.query) }),
+  );
+
+  r.post(
+    "/api/cases/:id/partner-requests",
+    {
+      schema: {
+        operationId: "requestPartnerMaterial",
+        tags,
+        summary:
+          "Ask another department's window for a material of this case, with a due date (跨部门材料调取)",
+        params: z.object({ id: z.uuid() }),
+        body: ZRequestPartnerMaterial,
+        response: { 201: loose },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await requestPartnerMaterial(ctx, requireActor(req), req.params.id, req.body)),
+  );
+
+  r.get(
+    "/api/partner-requests",
+    {
+      schema: {
+        operationId: "listPartnerRequests",
+        tags,
+        summary: "Material requests to the caller's department (partner) or from its window (clerk)",
+        querystring: z.object({ status: z.enum(["open", "answered"]).optional() }),
+        response: { 200: z.object({ items: z.array(loose) }) },
+      },
+    },
+    async (req) => ({ items: await listPartnerRequests(ctx, requireActor(req), req.query) }),
+  );
+
+  r.post(
+    "/api/partner-requests/:id/answer",
+    {
+      schema: {
+        operationId: "answerPartnerRequest",
+        tags,
+        summary:
+          "Answer a material request with a file (multipart `file`, optional `note`, `expectedVersion`)",
+        consumes: ["multipart/form-data"],
+        params: z.object({ id: z.string().max(60) }),
+        response: { 200: loose },
+      },
+    },
+    async (req) => {
+      const { fields, file } = await multipart(req);
+      if (!file) throw invalid("file", "required", { "zh-CN": "缺少文件", "en-US": "The file is missing" });
+      const expectedVersion = fields.expectedVersion ? Number(fields.expectedVersion) : undefined;
+      return answerPartnerRequest(ctx, requireActor(req), req.params.id, file, {
+        note: fields.note,
+        expectedVersion,
+      });
+    },
+  );
+
+  r.get(
+    "/api/exchange/datasets",
+    {
+      schema: {
+        operationId: "listSharedDatasets",
+        tags,
+        summary:
+          "Datasets the caller publishes (partner of the provider) or imports (admin), with their records",
+        response: { 200: z.object({ items: z.array(loose) }) },
+      },
+    },
+    async (req) => ({ items: await listSharedDatasets(ctx, requireActor(req)) }),
+  );
+
+  r.post(
+    "/api/exchange/datasets/:dataset/records",
+    {
+      schema: {
+        operationId: "publishSharedRecord",
+        tags,
+        summary:
+          "Publish (or replace) a record of the caller's dataset into the directory (JSON, or multipart with `file` and `record` JSON)",
+        params: z.object({ dataset: z.string().min(1).max(60) }),
+        response: { 201: loose },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      let body: unknown = req.body;
+      let file: { fileName: string; bytes: Buffer } | undefined;
+      if (req.isMultipart()) {
+        const parts = await multipart(req);
+        file = parts.file;
+        try {
+          body = JSON.parse(parts.fields.record ?? "{}");
+        } catch {
+          throw invalid("record", "invalid_json", {
+            "zh-CN": "record 不是有效的 JSON",
+            "en-US": "record is not valid JSON",
+          });
+        }
+      }
+      const input = ZPublishRecord.parse(body);
+      return reply.code(201).send(await publishSharedRecord(ctx, actor, req.params.dataset, input, file));
+    },
+  );
+
+  r.post(
+    "/api/admin/exchange/import",
+    {
+      schema: {
+        operationId: "importSharedCsv",
+        tags,
+        summary: "Import offline shared data from CSV into the directory (admin)",
+        body: z.object({ dataset: z.string().min(1).max(60), csv: z.string().min(1).max(10_000_000) }),
+        response: { 200: loose },
+      },
+    },
+    async (req) => importSharedCsv(ctx, requireActor(req), req.body.dataset, req.body.csv),
+  );
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app/context";
+import {
+  getReferral,
+  listReferrals,
+  registerReferral,
+  reportReferralProgress,
+  ZRegisterReferral,
+  ZReportReferralProgress,
+} from "../../app/referrals/referrals";
+import { requireActor } from "../plugins/auth";
+
+const tags = ["referrals"];
+const loose = z.record(z.string(), z.unknown());
+
+/** Referrals (转办): the window registers or refers, the receiving body reports progress until done. */
+export async function referralRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    "/api/referrals",
+    {
+      schema: {
+        operationId: "listReferrals",
+        tags,
+        summary: "Referrals the caller follows (receiving body, referring window, or the applicant)",
+        querystring: z.object({ open: z.stringbool().optional() }),
+        response: { 200: z.object({ items: z.array(loose) }) },
+      },
+    },
+    async (req) => ({ items: await listReferrals(ctx, requireActor(req), req.query) }),
+  );
+  r.post(
+    "/api/referrals",
+    {
+      schema: {
+        operationId: "registerReferral",
+        tags,
+        summary: "Register a matter another body handles (e.g. 设施农业用地备案) only to refer it there",
+        body: ZRegisterReferral,
+        response: { 201: loose },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await registerReferral(ctx, requireActor(req), req.body)),
+  );
+  r.get(
+    "/api/referrals/:id",
+    {
+      schema: {
+        operationId: "getReferral",
+        tags,
+        summary: "One referral with its progress",
+        params: z.object({ id: z.string().max(60) }),
+        response: { 200: loose },
+      },
+    },
+    async (req) => getReferral(ctx, requireActor(req), req.params.id),
+  );
+  r.post(
+    "/api/referrals/:id/progress",
+    {
+      schema: {
+        operationId: "reportReferralProgress",
+        tags,
+        summary: "Report progress: received, in_progress or done, with a note (receiving body)",
+        params: z.object({ id: z.string().max(60) }),
+        body: ZReportReferralProgress,
+        response: { 200: loose },
+      },
+    },
+    async (req) => reportReferralProgress(ctx, requireActor(req), req.params.id, req.body),
+  );
+}
