@@ -26,9 +26,9 @@ export async function revokeCertificate(
   input: TRevokeCertificate,
 ) {
   const now = ctx.clock.now();
+  const c = await loadCertificate(ctx, id);
+  authorize(actor, "revoke", "certificate", c.policy);
   await ctx.database.db.transaction(async (tx) => {
-    const c = await loadCertificate(ctx, id);
-    authorize(actor, "revoke", "certificate", c.policy);
     const [locked] = await tx.select().from(certificates).where(eq(certificates.id, id)).for("update");
     if (locked.status === "revoked") {
       throw new YizhanError("invalid_transition", 409, {
