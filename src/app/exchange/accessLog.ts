@@ -95,7 +95,11 @@ export async function listDataAccessLog(ctx: AppContext, actor: Actor, q: { limi
   const caseOrg = sql`(select o.path from ${cases} c join ${organizations} o on o.id = c.org_id where c.id = ${dataAccessLog.caseId})`;
   const scopes = [
     ...(hasRole(actor, "applicant") ? [sql`${dataAccessLog.subjectUserId} = ${actor.userId}`] : []),
-    ...staffPaths.flatMap((p) => [sql`${actorOrg} like ${`${p}%`}`, sql`${caseOrg} like ${`${p}%`}`]),
+    ...staffPaths.flatMap((p) => [
+      sql`${actorOrg} like ${`${p}%`}`,
+      sql`${caseOrg} like ${`${p}%`}`,
+      sql`${p} like ${caseOrg} || '%'`,
+    ]),
   ];
   const rows = await ctx.database.db
     .select({ l: dataAccessLog, caseNumber: cases.number })

@@ -1,0 +1,157 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { YizhanError } from "../../domain/errors";
+import { csvRecords, parseCsv } from "./csv";
+import { HttpJsonConnector } from "./http";
+import { signRequest, verifyRequest } from "./signature";
+
+const SECRET = "s3cret-shared-with-scjg";
+let server: Server;
+let base: string;
+let seen: { path: string; key: string | undefined }[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const url = req.url ?? "";
+    seen.push({ path: url, key: req.headers["x-yizhan-key"] as string | undefined });
+    if (
+      !verifyRequest(
+        SECRET,
+        { method: req.method ?? "GET", pathAndQuery: url, headers: req.headers },
+        Date.now(),
+      )
+    ) {
+      res.writeHead(401).end();
+      return;
+    }
+    if (url.includes("/subjects/91340321MA2T5ABC0H")) {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          subjectName: "安徽三木新材料科技有限公司",
+          validUntil: "2049-03-17",
+          fields: { 法定代表人: "李三木", 注册资本: 5000 },
+          documents: [
+            {
+              fileName: "营业执照.pdf",
+              contentType: "application/pdf",
+              base64: Buffer.from("%PDF-1.4").toString("base64"),
+            },
+          ],
+        }),
+      );
+    } else if (url.includes("/subjects/BROKEN")) {
+      res.writeHead(500).end("boom");
+    } else if (url.includes("/subjects/SLOW")) {
+      setTimeout(() => res.writeHead(404).end(), 1_000);
+    } else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+const connector = (o: Partial<ConstructorParameters<typeof HttpJsonConnector>[0]> = {}) =>
+  new HttpJsonConnector({
+    baseUrl: base,
+    providerName: "怀远县市场监督管理局",
+    keyId: "yizhan",
+    secret: SECRET,
+    timeoutMs: 300,
+    ...o,
+  });
+
+async function errorOf(p: Promise<unknown>): Promise<YizhanError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as YizhanError;
+  }
+  throw new Error("expected an error");
+}
+
+describe("HTTP/JSON connector against a real local server", () => {
+  it("sends a signed request and returns fields and documents", async () => {
+    seen = [];
+    const r = await connector().lookup("91340321MA2T5ABC0H", "business_licence");
+    expect(seen[0]).toEqual({
+      path: "/api/datasets/business_licence/subjects/91340321MA2T5ABC0H",
+      key: "yizhan",
+    });
+    expect(r?.fields).toEqual({ 法定代表人: "李三木", 注册资本: "5000" });
+    expect(r?.validUntil).toBe("2049-03-17");
+    expect(r?.documents[0].bytes.toString()).toBe("%PDF-1.4");
+  });
+  it("answers null when the provider holds nothing (404)", async () => {
+    expect(await connector().lookup("340321198503122011", "business_licence")).toBeNull();
+  });
+  it("a wrong secret is rejected by the provider: a clear bilingual error", async () => {
+    const e = await errorOf(connector({ secret: "wrong" }).lookup("91340321MA2T5ABC0H", "business_licence"));
+    expect(e.code).toBe("exchange_unavailable");
+    expect(e.messages["zh-CN"]).toContain("签名被拒绝");
+  });
+  it("a 500 becomes exchange_unavailable (502) naming the provider in both languages", async () => {
+    const e = await errorOf(connector().lookup("BROKEN", "business_licence"));
+    expect(e.status).toBe(502);
+    expect(e.messages["zh-CN"]).toContain("怀远县市场监督管理局");
+    expect(e.messages["en-US"]).toContain("HTTP 500");
+  });
+  it("no answer within the timeout becomes exchange_timeout (504)", async () => {
+    const started = Date.now();
+    const e = await errorOf(connector({ timeoutMs: 150 }).lookup("SLOW", "business_licence"));
+    expect(e.code).toBe("exchange_timeout");
+    expect(e.status).toBe(504);
+    expect(Date.now() - started).toBeLessThan(900);
+  });
+  it("a provider that is down (connection refused) is exchange_unavailable", async () => {
+    const e = await errorOf(connector({ baseUrl: "http://127.0.0.1:1/api" }).lookup("X", "business_licence"));
+    expect(e.code).toBe("exchange_unavailable");
+    expect(e.messages["en-US"]).toContain("connection failed");
+  });
+});
+
+describe("request signatures (HMAC-SHA256)", () => {
+  it("verifies a good signature and refuses a tampered path, a stale timestamp or a wrong secret", () => {
+    const ts = "1700000000000";
+    const sig = signRequest(SECRET, "GET", "/a?b=1", ts, "n1");
+    const headers = { "x-yizhan-timestamp": ts, "x-yizhan-nonce": "n1", "x-yizhan-signature": sig };
+    expect(verifyRequest(SECRET, { method: "GET", pathAndQuery: "/a?b=1", headers }, 1700000000000)).toBe(
+      true,
+    );
+    expect(verifyRequest(SECRET, { method: "GET", pathAndQuery: "/a?b=2", headers }, 1700000000000)).toBe(
+      false,
+    );
+    expect(
+      verifyRequest(SECRET, { method: "GET", pathAndQuery: "/a?b=1", headers }, 1700000000000 + 600_000),
+    ).toBe(false);
+    expect(verifyRequest("other", { method: "GET", pathAndQuery: "/a?b=1", headers }, 1700000000000)).toBe(
+      false,
+    );
+  });
+});
+
+describe("CSV import format", () => {
+  it("parses quotes, doubled quotes, CRLF and a BOM; other columns become fields", () => {
+    expect(parseCsv('\ufeffa,b\r\n"x, y","he said ""hi"""\r\n')).toEqual([
+      ["a", "b"],
+      ["x, y", 'he said "hi"'],
+    ]);
+    const recs = csvRecords(
+      "subject_code,subject_name,valid_until,法定代表人\n91340321MA2T5ABC0H,三木,2049-03-17,李三木\n",
+    );
+    expect(recs).toEqual([
+      {
+        line: 2,
+        subjectCode: "91340321MA2T5ABC0H",
+        subjectName: "三木",
+        validUntil: "2049-03-17",
+        fields: { 法定代表人: "李三木" },
+      },
+    ]);
+    expect(() => csvRecords("name\nx\n")).toThrow(/subject_code/);
+  });
+});
