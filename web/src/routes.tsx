@@ -51,6 +51,7 @@ export const routes: RouteObject[] = [
           page("/guide/items/:code", () => import("./features/guide/GuideItemPage")),
           page("/progress", () => import("./features/progress/ProgressPage")),
           page("/verify", () => import("./features/verify/VerifyPage")),
+          page("/pay/simulator", () => import("./features/fees/SimulatorPage")),
           {
             element: <RequireAuth />,
             children: [
@@ -62,6 +63,7 @@ export const routes: RouteObject[] = [
                 children: [
                   page("/portal/apply", () => import("./features/portal/ApplyPage")),
                   page("/portal/apply/:id", () => import("./features/portal/ApplyPage")),
+                  page("/portal/wallet", () => import("./features/certificates/WalletPage")),
                 ],
               },
               area("workbench", () => import("./features/workbench/WorkbenchPage")),

@@ -4,6 +4,8 @@ import { useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
+import { CaseCertificates } from "../certificates/CaseCertificates";
+import { FeePanel } from "../fees/FeePanel";
 import { ActionPanel, hasActions } from "./actions/ActionPanel";
 import { useCase } from "./api";
 import { CaseHeader } from "./CaseHeader";
@@ -98,6 +100,8 @@ export default function CaseDetailPage() {
           destroyOnHidden
         />
       </Card>
+      <FeePanel caseId={c.id} />
+      <CaseCertificates caseId={c.id} />
     </Space>
   );
 }

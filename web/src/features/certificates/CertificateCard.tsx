@@ -1,0 +1,114 @@
+import { FilePdfOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { App, Button, Card, Descriptions, Form, Input, Modal, Radio, Space, Tag } from "antd";
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { ApiError } from "../../api/ApiError";
+import { api } from "../../api/client";
+import { CERTS, type Certificate, verifyPath } from "./api";
+import { useCertTexts } from "./texts";
+
+const COLOR = { valid: "green", revoked: "red", expired: "orange" } as const;
+
+/** One e-certificate: the official fields, downloads (PDF, JSON), the verification link, revocation. */
+export function CertificateCard({ cert }: { cert: Certificate }) {
+  const { t, locale } = useCertTexts();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ kind: "cancel" | "revoke"; reason: string }>();
+  const status = {
+    valid: "verify.result.valid",
+    revoked: "verify.result.revoked",
+    expired: "verify.result.expired",
+  } as const;
+
+  async function revoke() {
+    const v = await form.validateFields();
+    try {
+      await api(`/api/certificates/${cert.id}/revoke`, { method: "POST", body: v });
+      setOpen(false);
+      await qc.invalidateQueries({ queryKey: CERTS });
+    } catch (e) {
+      message.error(e instanceof ApiError ? (e.messageIn(locale) ?? e.message) : String(e));
+    }
+  }
+
+  return (
+    <Card
+      size="small"
+      data-testid="certificate-card"
+      data-number={cert.number}
+      title={
+        <Space>
+          <SafetyCertificateOutlined style={{ color: "#c8102e" }} />
+          {cert.name}
+          <Tag color={COLOR[cert.status]} data-testid="certificate-status">
+            {t(status[cert.status])}
+          </Tag>
+        </Space>
+      }
+      extra={
+        <Space wrap>
+          <a
+            href={`/api/certificates/${cert.id}/pdf`}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="certificate-pdf"
+          >
+            <FilePdfOutlined /> {t("cert.pdf")}
+          </a>
+          <a href={`/api/certificates/${cert.id}/json`} data-testid="certificate-json">
+            {t("cert.json")}
+          </a>
+          <Link to={verifyPath(cert.verifyUrl)} data-testid="certificate-verify">
+            {t("cert.verifyLink")}
+          </Link>
+          {cert.abilities.revoke && cert.status === "valid" && (
+            <Button size="small" danger onClick={() => setOpen(true)} data-testid="certificate-revoke">
+              {t("cert.revoke")}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+        <Descriptions.Item label={t("cert.number")}>{cert.number}</Descriptions.Item>
+        <Descriptions.Item label={t("cert.holder")}>{cert.holderName}</Descriptions.Item>
+        <Descriptions.Item label={t("cert.issuer")}>{cert.issuerName}</Descriptions.Item>
+        <Descriptions.Item label={t("cert.issuedOn")}>{cert.issuedOn}</Descriptions.Item>
+        {cert.fields.slice(0, 8).map((f) => (
+          <Descriptions.Item key={f.name} label={f.name}>
+            {f.value}
+          </Descriptions.Item>
+        ))}
+        {cert.revocationReason && (
+          <Descriptions.Item label={t("cert.revocation")}>{cert.revocationReason}</Descriptions.Item>
+        )}
+      </Descriptions>
+      <Modal
+        open={open}
+        title={t("cert.revokeTitle")}
+        onOk={revoke}
+        onCancel={() => setOpen(false)}
+        okText={t("ok")}
+        cancelText={t("cancel")}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" initialValues={{ kind: "cancel" }}>
+          <Form.Item name="kind" label={t("cert.revoke")}>
+            <Radio.Group
+              options={[
+                { value: "cancel", label: t("cert.kind.cancel") },
+                { value: "revoke", label: t("cert.kind.revoke") },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="reason" label={t("cert.reason")} rules={[{ required: true, min: 2 }]}>
+            <Input.TextArea rows={3} data-testid="certificate-revoke-reason" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
