@@ -48,7 +48,8 @@ export type EffectResult = {
   events?: NewCaseEvent[];
   eventData?: Record<string, unknown>;
   notifications?: CaseNotification[];
-  after?: (saved: LoadedCase) => Promise<LoadedCase>;
+  /** A follow-up transition applied in the same save (acceptance → assign to review). */
+  then?: { command: CaseCommand; review: { total: number; open: number } };
 };
 
 type Effect = (env: EffectEnv) => Promise<EffectResult>;
@@ -120,18 +121,9 @@ async function onAccepted(env: EffectEnv, deemed: boolean): Promise<EffectResult
   return {
     eventData: { documentId: notice.id, deadline, reviewTasks: orgIds.length },
     notifications,
-    after: orgIds.length
-      ? async (saved) => {
-          const { executeCaseCommand } = await import("./executeCommand");
-          return executeCaseCommand(
-            tx,
-            env.ctx,
-            env.actor,
-            saved,
-            { type: "assign" },
-            { cal: env.cal, policyAction: "read" },
-          );
-        }
+    // With review tasks the case moves on to review in the same save (the `assign` row of the table).
+    then: orgIds.length
+      ? { command: { type: "assign" }, review: { total: orgIds.length, open: orgIds.length } }
       : undefined,
   };
 }

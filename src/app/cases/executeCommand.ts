@@ -69,9 +69,19 @@ export async function executeCaseCommand(
   const env: EffectEnv = { tx, ctx, actor, c, cmd, next: result.next, item, cal, tctx, now, today };
   const effect = (await EFFECTS[cmd.type]?.(env)) ?? {};
   await dispatchNotifications(tx, c, effect.notifications ?? [], now);
-  const deadline = caseDeadline(cal, result.next, today);
+  const steps = [
+    { from: c.status, to: result.next.status, events: result.events, eventData: effect.eventData },
+  ];
+  let next = result.next;
+  if (effect.then) {
+    const chained = transition(next, effect.then.command, { ...tctx, review: effect.then.review });
+    if (!chained.ok) throw chained.error;
+    steps.push({ from: next.status, to: chained.next.status, events: chained.events, eventData: undefined });
+    next = chained.next;
+  }
+  const deadline = caseDeadline(cal, next, today);
   const columns = {
-    ...stateColumns(result.next),
+    ...stateColumns(next),
     deadline: deadline?.deadline ?? null,
     deadlineProvisional: deadline?.provisional ?? false,
     ...effect.columns,
@@ -79,16 +89,17 @@ export async function executeCaseCommand(
   };
   const version = await saveCase(tx, c.id, c.version, columns, now);
   const saved: LoadedCase = { ...c, ...(columns as Partial<LoadedCase>), version, updatedAt: now };
-  const events: NewCaseEvent[] = result.events.map((e) => ({
-    type: e.type,
-    fromStatus: c.status,
-    toStatus: result.next.status,
-    before: snapshot(c),
-    after: snapshot(saved),
-    data: { ...e.data, ...effect.eventData },
-  }));
+  const events: NewCaseEvent[] = steps.flatMap((step, i) =>
+    step.events.map((e) => ({
+      type: e.type,
+      fromStatus: step.from,
+      toStatus: step.to,
+      before: i === 0 ? snapshot(c) : { ...snapshot(saved), status: step.from },
+      after: { ...snapshot(saved), status: step.to },
+      data: { ...e.data, ...step.eventData },
+    })),
+  );
   await appendCaseEvents(tx, c.id, actor, now, [...events, ...(effect.events ?? [])]);
-  if (effect.after) return effect.after(saved);
   return saved;
 }
 
