@@ -63,6 +63,7 @@ export const routes: RouteObject[] = [
                 children: [
                   page("/portal/apply", () => import("./features/portal/ApplyPage")),
                   page("/portal/apply/:id", () => import("./features/portal/ApplyPage")),
+                  page("/portal/my-data", () => import("./features/exchange/MyDataPage")),
                   page("/portal/wallet", () => import("./features/certificates/WalletPage")),
                 ],
               },

@@ -5,6 +5,7 @@ import { useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
 import { CaseCertificates } from "../certificates/CaseCertificates";
+import { SharedDataBar } from "../exchange/SharedDataBar";
 import { FeePanel } from "../fees/FeePanel";
 import { ActionPanel, hasActions } from "./actions/ActionPanel";
 import { useCase } from "./api";
@@ -83,7 +84,16 @@ export default function CaseDetailPage() {
             {
               key: "materials",
               label: t("case.tab.materials"),
-              children: <MaterialsTab materials={c.materials} />,
+              children: (
+                <>
+                  <SharedDataBar
+                    caseId={c.id}
+                    materials={c.materials}
+                    disabled={!c.abilities.uploadMaterial}
+                  />
+                  <MaterialsTab materials={c.materials} />
+                </>
+              ),
             },
             {
               key: "review",

@@ -1,9 +1,6 @@
-import { InteractionOutlined } from "@ant-design/icons";
-import { ComingLater } from "../../components/ComingLater";
+import { PartnerDesk } from "../exchange/PartnerDesk";
 
-/** nav.partner: placeholder until the issue that builds this area. */
+/** nav.partner (/partner): the partner desk of townships and other departments (issue 8). */
 export default function PartnerPage() {
-  return (
-    <ComingLater id="partner" titleKey="nav.partner" descKey="page.partner.desc" icon={InteractionOutlined} />
-  );
+  return <PartnerDesk />;
 }
