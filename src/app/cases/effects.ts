@@ -49,7 +49,7 @@ export type EffectResult = {
   eventData?: Record<string, unknown>;
   notifications?: CaseNotification[];
   /** A follow-up transition applied in the same save (acceptance → assign to review). */
-  then?: { command: CaseCommand; review: { total: number; open: number } };
+  followUp?: { command: CaseCommand; review: { total: number; open: number } };
 };
 
 type Effect = (env: EffectEnv) => Promise<EffectResult>;
@@ -122,7 +122,7 @@ async function onAccepted(env: EffectEnv, deemed: boolean): Promise<EffectResult
     eventData: { documentId: notice.id, deadline, reviewTasks: orgIds.length },
     notifications,
     // With review tasks the case moves on to review in the same save (the `assign` row of the table).
-    then: orgIds.length
+    followUp: orgIds.length
       ? { command: { type: "assign" }, review: { total: orgIds.length, open: orgIds.length } }
       : undefined,
   };

@@ -73,8 +73,8 @@ export async function executeCaseCommand(
     { from: c.status, to: result.next.status, events: result.events, eventData: effect.eventData },
   ];
   let next = result.next;
-  if (effect.then) {
-    const chained = transition(next, effect.then.command, { ...tctx, review: effect.then.review });
+  if (effect.followUp) {
+    const chained = transition(next, effect.followUp.command, { ...tctx, review: effect.followUp.review });
     if (!chained.ok) throw chained.error;
     steps.push({ from: next.status, to: chained.next.status, events: chained.events, eventData: undefined });
     next = chained.next;
