@@ -6,7 +6,13 @@ import type { Actor, Membership } from "../actor";
 /** Loads a user with their role memberships as an {@link Actor}, or null when absent or inactive. */
 export async function loadActor(ex: Executor, userId: string): Promise<Actor | null> {
   const [user] = await ex.select().from(users).where(eq(users.id, userId));
-  if (!user?.active) return null;
+  return user ? actorFromUser(ex, user) : null;
+}
+
+/** The {@link Actor} of an already loaded user row (adds the role memberships), or null when inactive. */
+export async function actorFromUser(ex: Executor, user: typeof users.$inferSelect): Promise<Actor | null> {
+  const userId = user.id;
+  if (!user.active) return null;
   const rows = await ex
     .select({
       role: roleMemberships.role,

@@ -4,7 +4,7 @@ import { authEvents, sessions, users } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
-import { loadActor } from "./loadActor";
+import { actorFromUser, loadActor } from "./loadActor";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 
 /** Where a request comes from, for the security log. */
@@ -115,11 +115,13 @@ export type ResolvedSession = { sessionId: string; csrfToken: string; actor: Act
 export async function resolveSession(ctx: AppContext, token: string): Promise<ResolvedSession | null> {
   const { db } = ctx.database;
   const now = ctx.clock.now();
-  const [s] = await db
-    .select()
+  const [row] = await db
+    .select({ s: sessions, u: users })
     .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)));
-  if (!s) return null;
+  if (!row) return null;
+  const s = row.s;
   const idleLimit = new Date(s.lastSeenAt.getTime() + ctx.config.sessionIdleMinutes * 60_000);
   if (s.expiresAt <= now || idleLimit <= now) {
     await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, s.id));
@@ -128,7 +130,7 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Re
   if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, s.id));
   }
-  const actor = await loadActor(db, s.userId);
+  const actor = await actorFromUser(db, row.u);
   if (!actor) return null;
   return { sessionId: s.id, csrfToken: s.csrfToken, actor: { ...actor, sessionId: s.id } };
 }
