@@ -178,7 +178,7 @@ export function certificateDocument(d: CertificatePdfData): PdfDocument {
   ];
   return {
     pageSize: "A4",
-    pageMargins: [56, 56, 56, 70],
+    pageMargins: [56, 56, 56, 96],
     info: {
       title: `${d.name}（${d.number}）`,
       author: d.issuerName,
@@ -202,15 +202,19 @@ export function certificateDocument(d: CertificatePdfData): PdfDocument {
     }),
     content,
     footer: (page: number, pages: number) => ({
-      margin: [56, 14, 56, 0],
-      fontSize: 7.5,
+      margin: [56, 10, 56, 0],
+      fontSize: 7,
       color: "#555555",
       stack: [
+        { text: `证照标识：${d.identifier}　类型代码：${d.typeCode}` },
         {
-          text: `证照标识：${d.identifier}　类型代码：${d.typeCode}　颁发机构代码：${d.issuerCode}　管辖属地：${d.jurisdictionCode}`,
+          text: `颁发机构代码：${d.issuerCode}　管辖属地编码：${d.jurisdictionCode}　电子签名：${d.algorithm}（${d.keyId}）`,
         },
         {
-          text: `电子签名：${d.algorithm}，密钥 ${d.keyId}。核验：${d.verifyUrl}　第 ${page} 页 共 ${pages} 页`,
+          columns: [
+            { text: `核验：${d.verifyUrl}`, width: "*" },
+            { text: `第 ${page} 页 共 ${pages} 页`, width: "auto" },
+          ],
         },
       ],
     }),

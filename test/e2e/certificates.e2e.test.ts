@@ -1,0 +1,148 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "./browser";
+import { type ApiCase, ApiClient, Sessions, shot } from "./lifecycleHelpers";
+import { startTestServer, type TestServer } from "./server";
+
+process.env.YIZHAN_KEYS_DIR = mkdtempSync(join(tmpdir(), "yizhan-keys-e2e-"));
+
+const REG_FORM = {
+  rightHolder: "安徽三木新材料科技有限公司",
+  rightHolderCode: "91340321MA2T5ABC0H",
+  parcelLocation: "怀远县经济开发区涂山路与禹王路交叉口东南侧",
+  unitNumber: "340321003001GB00018W00000000",
+  parcelArea: 53333.5,
+  landUse: "工业用地",
+  rightNature: "出让",
+  contractNo: "怀土出〔2026〕18号",
+  termStart: "2026-11-01",
+  termEnd: "2076-10-31",
+  extraCertificates: 1,
+  boundary: {
+    type: "Polygon",
+    coordinates: [
+      [
+        [117.2001, 32.9701],
+        [117.2049, 32.9702],
+        [117.2051, 32.9663],
+        [117.2003, 32.9661],
+        [117.2001, 32.9701],
+      ],
+    ],
+  },
+};
+
+let server: TestServer;
+let browser: Browser;
+const sessions = new Sessions(
+  () => browser,
+  () => server.url,
+);
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  // The QR code carries the public URL of this deployment.
+  process.env.YIZHAN_PUBLIC_URL = server.url;
+});
+afterAll(async () => {
+  await sessions.closeAll();
+  await browser?.close();
+  await server?.close();
+});
+
+/** A 国有建设用地使用权首次登记 case taken to approval through the API, fees assessed by the clerk. */
+async function approvedWithFees(): Promise<ApiCase> {
+  const sanmu = await ApiClient.as(server.url, "sanmu");
+  let c = await sanmu.ok<ApiCase>("POST", "/api/cases", {
+    itemCode: "state-land-first-registration",
+    formData: REG_FORM,
+  });
+  for (const m of c.materials.filter((x) => x.required && x.source === "upload"))
+    c = await sanmu.upload(c.id, m.code, `${m.name}.pdf`);
+  c = await sanmu.ok<ApiCase>("POST", `/api/cases/${c.id}/submit`, { expectedVersion: c.version });
+  const clerk = await ApiClient.as(server.url, "clerk");
+  c = await clerk.ok<ApiCase>("POST", `/api/cases/${c.id}/material-checks`, {
+    expectedVersion: c.version,
+    checks: c.materials.map((m) => ({ materialCode: m.code, status: "pass" })),
+  });
+  c = await clerk.ok<ApiCase>("POST", `/api/cases/${c.id}/accept`, { expectedVersion: c.version });
+  const reviewer = await ApiClient.as(server.url, "reviewer-registry");
+  const task = c.reviewTasks[0];
+  c = await reviewer.ok<ApiCase>("POST", `/api/review-tasks/${task.id}/complete`, {
+    expectedVersion: task.version,
+    outcome: "approve",
+    opinion: "权属清楚",
+  });
+  const approver = await ApiClient.as(server.url, "approver");
+  c = await approver.ok<ApiCase>("POST", `/api/cases/${c.id}/decide`, {
+    expectedVersion: c.version,
+    outcome: "approve",
+    reasons: "准予登记",
+  });
+  await clerk.ok("POST", `/api/cases/${c.id}/fees/assessments`, {});
+  const refused = await clerk.request("POST", `/api/cases/${c.id}/issue`, { expectedVersion: c.version });
+  expect(refused.status).toBe(422);
+  return c;
+}
+
+describe("fees, online payment, certificate and its QR link", () => {
+  it("sanmu pays online in the simulator, the window issues, the wallet holds the certificate and its QR link says valid", async () => {
+    const c = await approvedWithFees();
+    const page = await sessions.signIn("sanmu");
+    await page.goto(sessions.at(`/cases/${c.id}`));
+    await page.getByTestId("fee-panel").waitFor();
+    await expect.poll(() => page.getByTestId("fees-total").textContent()).toBe("¥560.00");
+    await page.getByTestId("fee-panel").scrollIntoViewIfNeeded();
+    await shot(page, "fees-case-unpaid");
+
+    await page.getByTestId("fees-pay-online").click();
+    await page.getByTestId("page-simulator").waitFor();
+    await expect.poll(() => page.getByTestId("simulator-amount").textContent()).toBe("¥560.00");
+    await shot(page, "fees-simulator");
+    await page.getByTestId("simulator-pay").click();
+    await page.getByTestId("simulator-paid").waitFor();
+    await page.getByTestId("simulator-back").click();
+    await page.getByTestId("fee-panel").waitFor();
+    await expect.poll(() => page.getByTestId("fees-state").textContent()).toBe("已缴清");
+    await page.getByTestId("payment-receipt").waitFor();
+    await shot(page, "fees-case-paid");
+
+    // The window issues the certificate (the server refused it while unpaid).
+    const clerk = await ApiClient.as(server.url, "clerk");
+    const cur = await clerk.ok<ApiCase>("GET", `/api/cases/${c.id}`);
+    const issued = await clerk.ok<ApiCase>("POST", `/api/cases/${c.id}/issue`, {
+      expectedVersion: cur.version,
+    });
+    expect(issued.status).toBe("completed");
+
+    await page.goto(sessions.at("/portal/wallet"));
+    await page.getByTestId("certificate-card").first().waitFor();
+    expect(await page.getByTestId("certificate-status").first().textContent()).toBe("有效");
+    await shot(page, "wallet");
+
+    // The QR code's link: the same URL the PDF prints, opened as a member of the public would.
+    const wallet = await ApiClient.as(server.url, "sanmu").then((a) =>
+      a.ok<{ items: { verifyUrl: string; number: string }[] }>("GET", "/api/wallet"),
+    );
+    const qrLink = wallet.items[0].verifyUrl;
+    expect(qrLink.startsWith(`${server.url}/verify?`)).toBe(true);
+    const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+    const pub = await visitor.newPage();
+    await pub.goto(qrLink);
+    await pub.getByTestId("verify-result").waitFor();
+    expect(await pub.getByTestId("verify-result").getAttribute("data-result")).toBe("valid");
+    expect(await pub.getByTestId("verify-valid").textContent()).toContain("有效 · Valid");
+    expect(await pub.locator("body").textContent()).toContain(wallet.items[0].number);
+    await shot(pub, "verify-valid");
+
+    // A forged link (digest changed) is answered "tampered".
+    await pub.goto(qrLink.replace(/&d=[0-9a-f]+/, "&d=0000000000000000"));
+    await pub.getByTestId("verify-tampered").waitFor();
+    await shot(pub, "verify-tampered");
+    await visitor.close();
+    expect(sessions.errors).toEqual([]);
+  });
+});
