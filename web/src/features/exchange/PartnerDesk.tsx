@@ -118,7 +118,7 @@ function ReferralsTab() {
               </div>
               <Timeline
                 items={r.progress.map((p) => ({
-                  children: `${p.at.slice(0, 16).replace("T", " ")} ${xt(p.status as "sent")} ${p.actorName}${p.note ? `：${p.note}` : ""}`,
+                  content: `${p.at.slice(0, 16).replace("T", " ")} ${xt(p.status as "sent")} ${p.actorName}${p.note ? `：${p.note}` : ""}`,
                 }))}
               />
             </Space>

@@ -1,0 +1,145 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, screenshot } from "./browser";
+import { startTestServer, type TestServer } from "./server";
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let pageErrors: string[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+  const seen = pageErrors;
+  pageErrors = [];
+  expect(seen).toEqual([]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const at = (path: string) => new URL(path, server.url).toString();
+
+async function freshPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on("pageerror", (err) => pageErrors.push(`pageerror: ${err.message}`));
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text()))
+      pageErrors.push(`console: ${msg.text()}`);
+  });
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.goto(at("/login"));
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill("demo1234");
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+}
+
+/** Calls the API with the page's session (and its CSRF token on writes). */
+async function call<T>(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<T> {
+  const csrf = (await page.context().cookies()).find((c) => c.name === "yz_csrf")?.value ?? "";
+  const res = await page.request.fetch(at(path), {
+    method,
+    data,
+    headers: { "x-csrf-token": decodeURIComponent(csrf) },
+  });
+  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+type Material = {
+  code: string;
+  source: string;
+  status: string;
+  files: unknown[];
+  sourceLabel: string | null;
+};
+
+describe("shared data and referrals", () => {
+  it("a registration by sanmu gets the business licence and the deed-tax proof from shared data, without any upload", async () => {
+    const page = await freshPage();
+    await login(page, "sanmu");
+    const draft = await call<{ id: string }>(page, "POST", "/api/cases", {
+      itemCode: "state-land-first-registration",
+      formData: { rightHolder: "安徽三木新材料科技有限公司", rightHolderCode: "91340321MA2T5ABC0H" },
+    });
+    await page.goto(at(`/cases/${draft.id}`));
+    await page.getByRole("tab", { name: /材料/ }).click();
+    for (const code of ["business_licence", "deed_tax_proof"]) {
+      await page.getByTestId(`fetch-shared-${code}`).click();
+      await page.getByTestId(`consent-${code}`).click();
+      await page.getByTestId(`fetch-shared-${code}`).waitFor({ state: "detached" });
+    }
+    await screenshot(page, "exchange-case-materials-shared");
+    const c = await call<{ materials: Material[] }>(page, "GET", `/api/cases/${draft.id}`);
+    for (const code of ["business_licence", "deed_tax_proof"]) {
+      const m = c.materials.find((x) => x.code === code) as Material;
+      expect(m.source).toBe("shared_data");
+      expect(m.files).toHaveLength(1);
+      expect(m.sourceLabel).toMatch(/^共享数据：/);
+    }
+    await page.goto(at("/portal/my-data"));
+    await page.getByTestId("access-log").getByText("business_licence").waitFor();
+    await page.getByTestId("access-log").getByText("deed_tax_proof").waitFor();
+    expect(await page.getByTestId("my-profile").textContent()).toContain("91340321MA2T5ABC0H");
+    await screenshot(page, "exchange-access-log");
+  });
+
+  it("a referral from the window to 双桥集镇 is followed to completion by the township account", async () => {
+    const clerkPage = await freshPage();
+    await login(clerkPage, "clerk");
+    const found = await call<{ items: { id: string; name: string }[] }>(
+      clerkPage,
+      "GET",
+      "/api/applicants?q=张伟",
+    );
+    const citizen = found.items[0];
+    const referral = await call<{ id: string }>(clerkPage, "POST", "/api/referrals", {
+      itemCode: "facility-agricultural-land-filing",
+      applicantId: citizen.id,
+      toOrgCode: "HY-SQJ",
+      details: { township: "双桥集镇", village: "姚湾村", area: 12, facilityType: "作物种植设施" },
+    });
+
+    const page = await freshPage();
+    await login(page, "township");
+    await page.goto(at("/partner"));
+    await page.getByTestId("partner-desk").waitFor();
+    await page.getByTestId(`referral-status-${referral.id}`).getByText("已转出").waitFor();
+    await screenshot(page, "exchange-partner-referrals");
+    for (const [status, note] of [
+      ["已接收", "已接收，材料齐全"],
+      ["办理中", "村内公示中"],
+      ["已办结", "已备案，回执号 双桥设农备〔2026〕7号"],
+    ] as const) {
+      await page.getByTestId(`report-${referral.id}`).click();
+      await page.getByTestId("progress-status").click();
+      await page
+        .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: status })
+        .first()
+        .click();
+      await page.getByTestId("progress-note").fill(note);
+      await page.getByTestId("progress-submit").click();
+      await page.getByTestId(`referral-status-${referral.id}`).getByText(status).waitFor();
+    }
+    await page.locator(`[data-row-key="${referral.id}"] .ant-table-row-expand-icon`).click();
+    await screenshot(page, "exchange-partner-referral-done");
+    const seen = await call<{ status: string; progress: { status: string }[] }>(
+      clerkPage,
+      "GET",
+      `/api/referrals/${referral.id}`,
+    );
+    expect(seen.status).toBe("done");
+    expect(seen.progress.map((p) => p.status)).toEqual(["sent", "received", "in_progress", "done"]);
+  });
+});
