@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { generateKeyPair, keyFingerprint, SIGNING_ALGORITHMS, type SigningAlgorithm } from "./algorithms";
 
@@ -16,7 +17,10 @@ type Manifest = { version: 1; keys: StoredKey[] };
 
 /** The keys directory: `$YIZHAN_KEYS_DIR`, else `<data dir>/keys` (data dir: `$YIZHAN_DATA_DIR` or ./data). */
 export function defaultKeysDir(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.YIZHAN_KEYS_DIR || join(env.YIZHAN_DATA_DIR || "./data", "keys"));
+  if (env.YIZHAN_KEYS_DIR) return resolve(env.YIZHAN_KEYS_DIR);
+  // Under the test runner, a per-process temporary directory: tests never write keys into ./data.
+  if (env.VITEST) return join(tmpdir(), `yizhan-keys-vitest-${process.pid}`);
+  return resolve(join(env.YIZHAN_DATA_DIR || "./data", "keys"));
 }
 
 /** The algorithm new keys get: `$YIZHAN_SIGNING_ALG` (Ed25519 | SM2-SM3), Ed25519 by default. */
