@@ -433,6 +433,69 @@ describe("review to completion", () => {
     expect(timeline.body.tasks).toHaveLength(2);
   });
 
+  it("the approver sends a finished task back, then denies; the window completes the denied case", async () => {
+    const { c, clerk } = await acceptedCase(t);
+    const planning = await t.as("reviewer-planning");
+    const land = await t.as("reviewer-land");
+    const approver = await t.as("approver");
+    let cur = c;
+    for (const [who, org] of [
+      [planning, "HY-ZRZY-GH"],
+      [land, "HY-ZRZY-LY"],
+    ] as const) {
+      const task = cur.reviewTasks.find((r) => r.orgCode === org) as CaseBody["reviewTasks"][number];
+      cur = (
+        await who.post<CaseBody>(`/api/review-tasks/${task.id}/complete`, {
+          expectedVersion: task.version,
+          outcome: "approve",
+          opinion: "同意",
+        })
+      ).body;
+    }
+    const land2 = cur.reviewTasks.find((r) => r.orgCode === "HY-ZRZY-LY") as CaseBody["reviewTasks"][number];
+    expect(
+      (
+        await clerk.post(`/api/cases/${c.id}/send-back`, {
+          expectedVersion: cur.version,
+          taskId: land2.id,
+          opinion: "x",
+        })
+      ).status,
+    ).toBe(403);
+    const back = await approver.post<CaseBody>(`/api/cases/${c.id}/send-back`, {
+      expectedVersion: cur.version,
+      taskId: land2.id,
+      opinion: "请补充耕地占用核查意见",
+    });
+    expect(back.status).toBe(200);
+    expect(back.body.returnsCount).toBe(1);
+    expect(back.body.reviewTasks.find((r) => r.orgCode === "HY-ZRZY-LY")?.status).toBe("returned");
+    const again = back.body.reviewTasks.find(
+      (r) => r.orgCode === "HY-ZRZY-LY",
+    ) as CaseBody["reviewTasks"][number];
+    cur = (
+      await land.post<CaseBody>(`/api/review-tasks/${again.id}/complete`, {
+        expectedVersion: again.version,
+        outcome: "approve",
+        opinion: "已核查",
+      })
+    ).body;
+    const denied = await approver.post<CaseBody>(`/api/cases/${c.id}/decide`, {
+      expectedVersion: cur.version,
+      outcome: "deny",
+      reasons: "用地性质与规划条件不符",
+    });
+    expect(denied.body.status).toBe("denied");
+    expect(denied.body.documents.map((d) => d.kind)).toContain("denial_decision");
+    expect(
+      (await clerk.post(`/api/cases/${c.id}/issue`, { expectedVersion: denied.body.version })).status,
+    ).toBe(409);
+    const done = await clerk.post<CaseBody>(`/api/cases/${c.id}/complete`, {
+      expectedVersion: denied.body.version,
+    });
+    expect(done.body.status).toBe("completed");
+  });
+
   it("即办件: accepted, decided and issued at the window in one visit", async () => {
     const clerk = await t.as("clerk");
     const citizen = await t.as("citizen");
