@@ -92,6 +92,7 @@ describe("shared data and referrals", () => {
     await page.getByTestId("access-log").getByText("business_licence").waitFor();
     await page.getByTestId("access-log").getByText("deed_tax_proof").waitFor();
     expect(await page.getByTestId("my-profile").textContent()).toContain("91340321MA2T5ABC0H");
+    await page.locator("[data-testid=access-log] .ant-spin-blur").waitFor({ state: "detached" });
     await screenshot(page, "exchange-access-log");
   });
 
@@ -133,6 +134,7 @@ describe("shared data and referrals", () => {
       await page.getByTestId(`referral-status-${referral.id}`).getByText(status).waitFor();
     }
     await page.locator(`[data-row-key="${referral.id}"] .ant-table-row-expand-icon`).click();
+    await page.getByText("已备案，回执号", { exact: false }).first().waitFor();
     await screenshot(page, "exchange-partner-referral-done");
     const seen = await call<{ status: string; progress: { status: string }[] }>(
       clerkPage,
