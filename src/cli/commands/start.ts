@@ -44,7 +44,7 @@ export const startCommand: Command = {
       logLevel: values["log-level"] ?? process.env.LOG_LEVEL ?? "info",
       onProgress: progressBar("Loading demo data"),
     });
-    const url = yz.url.replace("0.0.0.0", "localhost");
+    const url = yz.url.replace("0.0.0.0", "localhost").replace("127.0.0.1", "localhost");
     const lines = [
       "",
       `  一站 Yizhan is running at ${url}  (database: ${yz.ctx.database.kind} ${yz.ctx.database.location})`,
