@@ -192,16 +192,14 @@ export async function handlePaymentCallback(
     else if (p.status === "pending") outcome = "paid";
     else if (p.providerTxnId === n.transactionId) outcome = "duplicate";
     else outcome = "ignored_late";
-    await tx
-      .insert(paymentCallbacks)
-      .values({
-        provider: n.provider,
-        providerTxnId: n.transactionId,
-        paymentId: p?.id ?? null,
-        payload: body as Record<string, unknown>,
-        outcome,
-        receivedAt: now,
-      });
+    await tx.insert(paymentCallbacks).values({
+      provider: n.provider,
+      providerTxnId: n.transactionId,
+      paymentId: p?.id ?? null,
+      payload: body as Record<string, unknown>,
+      outcome,
+      receivedAt: now,
+    });
     if (!p) return { outcome };
     if (outcome === "paid") {
       await settle(tx, p.id, p.assessmentId, n.transactionId, now);
@@ -257,16 +255,14 @@ export async function refundPayment(
             reason: input.reason,
           })
         : { refundId: null };
-    await tx
-      .insert(refunds)
-      .values({
-        paymentId: p.id,
-        amountFen: p.amountFen,
-        reason: input.reason,
-        providerRefundId: r.refundId,
-        refundedBy: actor.userId,
-        createdAt: now,
-      });
+    await tx.insert(refunds).values({
+      paymentId: p.id,
+      amountFen: p.amountFen,
+      reason: input.reason,
+      providerRefundId: r.refundId,
+      refundedBy: actor.userId,
+      createdAt: now,
+    });
     await tx.update(payments).set({ status: "refunded", refundedAt: now }).where(eq(payments.id, p.id));
     await tx
       .update(feeAssessments)

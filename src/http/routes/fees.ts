@@ -155,7 +155,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
     },
     async (req) => {
       const [p] = await ctx.database.db.select().from(payments).where(eq(payments.id, req.params.id));
-      if (!p || p.channel !== "online") throw notFound({ "zh-CN": "支付订单", "en-US": "Order" });
+      if (p?.channel !== "online") throw notFound({ "zh-CN": "支付订单", "en-US": "Order" });
       return { orderId: p.id, amountFen: p.amountFen, status: p.status };
     },
   );
@@ -172,7 +172,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
     },
     async (req) => {
       const [p] = await ctx.database.db.select().from(payments).where(eq(payments.id, req.params.id));
-      if (!p || p.channel !== "online") throw notFound({ "zh-CN": "支付订单", "en-US": "Order" });
+      if (p?.channel !== "online") throw notFound({ "zh-CN": "支付订单", "en-US": "Order" });
       const body = new SimulatorGateway().callbackFor(p.id, p.amountFen, req.body.outcome, ctx.clock.now());
       return handlePaymentCallback(ctx, body);
     },
