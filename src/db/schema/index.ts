@@ -7,4 +7,5 @@ export * from "./exchange";
 export * from "./fees";
 export * from "./organizations";
 export * from "./outbox";
+export * from "./projects";
 export * from "./users";
