@@ -50,7 +50,11 @@ describe("user policies", () => {
     expect(() => authorize(clerk, "create", "user", clerkRecord)).toThrowError(
       expect.objectContaining({ code: "forbidden", status: 403 }),
     );
-    expect(abilities(countyAdmin, "user", clerkRecord)).toMatchObject({ read: true, update: true, create: true });
+    expect(abilities(countyAdmin, "user", clerkRecord)).toMatchObject({
+      read: true,
+      update: true,
+      create: true,
+    });
     expect(abilities(clerk, "user", clerkRecord)).toMatchObject({ read: true, update: false, create: false });
   });
 });

@@ -1,9 +1,9 @@
-import { portalEn } from "./portal";
+import { calendarEn } from "./calendar";
 import { caseActionsEn } from "./caseActions";
 import { casesEn } from "./cases";
-import { calendarEn } from "./calendar";
 import { catalogEn } from "./catalog";
 import { inboxEn } from "./inbox";
+import { portalEn } from "./portal";
 import { workbenchEn } from "./workbench";
 import type { Messages } from "./zh-CN";
 
@@ -128,10 +128,10 @@ export const enUS: Messages = {
   "forbidden.title": "No access",
   "forbidden.subtitle": "This page is open to these roles only: {roles}.",
   ...calendarEn,
-  ...catalogEn,
-  ...workbenchEn,
-  ...inboxEn,
   ...casesEn,
   ...caseActionsEn,
   ...portalEn,
+  ...catalogEn,
+  ...workbenchEn,
+  ...inboxEn,
 };

@@ -1,9 +1,9 @@
-import { portalZh } from "./portal";
+import { calendarZh } from "./calendar";
 import { caseActionsZh } from "./caseActions";
 import { casesZh } from "./cases";
-import { calendarZh } from "./calendar";
 import { catalogZh } from "./catalog";
 import { inboxZh } from "./inbox";
+import { portalZh } from "./portal";
 import { workbenchZh } from "./workbench";
 
 /** Chinese UI text — the source dictionary; every key here must exist in en-US.ts. */
@@ -116,12 +116,12 @@ export const zhCN = {
   "forbidden.title": "无权访问",
   "forbidden.subtitle": "此页面仅对以下角色开放：{roles}。",
   ...calendarZh,
-  ...catalogZh,
-  ...workbenchZh,
-  ...inboxZh,
   ...casesZh,
   ...caseActionsZh,
   ...portalZh,
+  ...catalogZh,
+  ...workbenchZh,
+  ...inboxZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -33,11 +33,25 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** A timestamp in local time, minutes precision (2026-11-26 09:30). */
+/** The office's time zone: times are shown as the bureau keeps them, whatever the browser's zone. */
+export const OFFICE_TIME_ZONE = "Asia/Shanghai";
+
+const dateTimeFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: OFFICE_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** A timestamp in the office's local time (Asia/Shanghai), minutes precision (2026-11-26 09:30). */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "—";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const p = (x: number) => String(x).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  const parts: Record<string, string> = {};
+  for (const part of dateTimeFormat.formatToParts(d)) parts[part.type] = part.value;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }

@@ -1,5 +1,6 @@
 import { Card, Descriptions, Table, Tag } from "antd";
 import { useMe } from "../../auth/useMe";
+import { formatDateTime } from "../cases/labels";
 import { useAccessLog, useProfile } from "./api";
 import { useXT } from "./i18n";
 
@@ -39,7 +40,7 @@ export default function MyDataPage() {
             {
               title: xt("when"),
               dataIndex: "at",
-              render: (v: string) => new Date(v).toLocaleString("zh-CN", { hour12: false }),
+              render: (v: string) => formatDateTime(v),
             },
             {
               title: xt("who"),

@@ -1,4 +1,4 @@
-import { PlusOutlined } from "@ant-design/icons";
+import { IdcardOutlined, PlusOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 import { Button, Card, Space, Tabs, Typography } from "antd";
 import { Link, useSearchParams } from "react-router-dom";
 import { useT } from "../../i18n/useT";
@@ -15,11 +15,23 @@ export default function PortalPage() {
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="page-title">
           {t("nav.portal")}
         </Typography.Title>
-        <Link to="/portal/apply">
-          <Button type="primary" icon={<PlusOutlined />} data-testid="portal-new">
-            {t("portal.newApplication")}
-          </Button>
-        </Link>
+        <Space wrap>
+          <Link to="/portal/wallet">
+            <Button icon={<SafetyCertificateOutlined />} data-testid="portal-wallet">
+              {t("portal.wallet")}
+            </Button>
+          </Link>
+          <Link to="/portal/my-data">
+            <Button icon={<IdcardOutlined />} data-testid="portal-my-data">
+              {t("portal.myData")}
+            </Button>
+          </Link>
+          <Link to="/portal/apply">
+            <Button type="primary" icon={<PlusOutlined />} data-testid="portal-new">
+              {t("portal.newApplication")}
+            </Button>
+          </Link>
+        </Space>
       </Space>
       <Tabs
         activeKey={tab}
