@@ -6,14 +6,21 @@
  * p99 ≤ 50 ms. Run: `npx tsx bench/transitions.bench.ts` (PGURL or DATABASE_URL names the server;
  * default postgres://postgres@127.0.0.1:5432/postgres; BENCH_CASES sets the number of cases).
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import pg from "pg";
+import { LocalDiskStorage } from "../src/adapters/storage/storage";
 import { hasRole } from "../src/app/actor";
 import { loadActor } from "../src/app/auth/loadActor";
 import { checkMaterials, createApplication, submitApplication } from "../src/app/cases/intake";
+import { type AppContext, defaultConfig } from "../src/app/context";
+import { seedDemo } from "../src/app/seed/demo";
+import { openDatabase } from "../src/db/client";
 import { caseMaterials, users } from "../src/db/schema";
-import { startYizhan } from "../src/http/start";
+import { systemClock } from "../src/shared/clock";
 
 const base = process.env.PGURL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const CASES = Number(process.env.BENCH_CASES ?? 600);
@@ -66,7 +73,6 @@ async function drive(jobs: (() => Promise<Response>)[]) {
   let next = 0;
   let failures = 0;
   const started = performance.now();
-  const cpu0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < jobs.length) {
@@ -79,24 +85,66 @@ async function drive(jobs: (() => Promise<Response>)[]) {
       }
     }),
   );
-  const cpu = process.cpuUsage(cpu0);
-  const seconds = (performance.now() - started) / 1000;
-  return { latencies, seconds, failures, nodeCpu: (cpu.user + cpu.system) / 1e6 / seconds };
+  return { latencies, seconds: (performance.now() - started) / 1000, failures };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function processCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Starts `yizhan start` as its own process (the load generator must not share its event loop). */
+async function startServer(
+  databaseUrl: string,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const profile = process.env.BENCH_SERVER_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, "bin/yizhan.js", "start", "--port", "0", "--host", "127.0.0.1", "--log-level", "warn"],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, YIZHAN_DEMO: "0" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let out = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on("data", (b: Buffer) => {
+      out += b.toString();
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    pid: child.pid as number,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners("exit");
+        child.on("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
 }
 
 async function main() {
   const dbName = `yz_bench_${Date.now()}`;
   await admin(`CREATE DATABASE ${dbName}`);
-  const yz = await startYizhan({
-    databaseUrl: withDb(dbName),
-    demo: true,
-    port: 0,
-    host: "127.0.0.1",
-    logLevel: "silent",
-    config: { loginRateLimitPerMinute: 1_000_000 },
-  });
+  const database = await openDatabase({ databaseUrl: withDb(dbName), poolSize: 4 });
+  await database.migrate();
+  await seedDemo(database.db);
+  const ctx: AppContext = {
+    database,
+    clock: systemClock,
+    config: defaultConfig,
+    storage: new LocalDiskStorage(mkdtempSync(join(tmpdir(), "yz-bench-"))),
+  };
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
   try {
-    const db = yz.ctx.database.db;
+    const db = database.db;
     const ids = Object.fromEntries(
       (
         await db
@@ -111,7 +159,7 @@ async function main() {
     process.stderr.write(`Preparing ${CASES} submitted cases with checked materials…\n`);
     const caseIds: string[] = [];
     for (let i = 0; i < CASES; i++) {
-      const c = await createApplication(yz.ctx, sanmu, {
+      const c = await createApplication(ctx, sanmu, {
         itemCode: "construction-land-planning-permit",
         formData: {
           projectName: `基准项目${i}`,
@@ -126,7 +174,7 @@ async function main() {
         .update(caseMaterials)
         .set({ fileIds: ["00000000-0000-7000-8000-000000000000"] })
         .where(eq(caseMaterials.caseId, c.id));
-      const s = await submitApplication(yz.ctx, sanmu, c.id, c.version);
+      const s = await submitApplication(ctx, sanmu, c.id, c.version);
       const checks = [
         "application_form",
         "land_grant_contract",
@@ -134,32 +182,39 @@ async function main() {
         "parcel_map",
         "project_approval",
       ].map((m) => ({ materialCode: m, status: "pass" as const }));
-      await checkMaterials(yz.ctx, clerk, c.id, { expectedVersion: s.version, checks });
+      await checkMaterials(ctx, clerk, c.id, { expectedVersion: s.version, checks });
       caseIds.push(c.id);
       if (i % 100 === 99) process.stderr.write(`  ${i + 1}/${CASES}\n`);
     }
-    const clerkSession = await login(yz.url, "clerk");
-    const reviewerSession = await login(yz.url, "reviewer-planning");
-    const post = (s: { cookie: string; csrf: string }, path: string, body: unknown) => () =>
-      fetch(`${yz.url}${path}`, {
+    server = await startServer(withDb(dbName));
+    const base = server.url;
+    const clerkSession = await login(base, "clerk");
+    const reviewerSession = await login(base, "reviewer-planning");
+    const post = (sess: { cookie: string; csrf: string }, path: string, body: unknown) => () =>
+      fetch(`${base}${path}`, {
         method: "POST",
         headers: {
           "content-type": "application/json",
-          cookie: s.cookie,
-          "x-csrf-token": s.csrf,
+          cookie: sess.cookie,
+          "x-csrf-token": sess.csrf,
           prefer: "return=minimal",
         },
         body: JSON.stringify(body),
       });
-
-    const accept = await drive(
+    const pid = server.pid;
+    const measure = async (jobs: (() => Promise<Response>)[]) => {
+      const cpu0 = processCpuSeconds(pid);
+      const r = await drive(jobs);
+      return { ...r, serverCpu: (processCpuSeconds(pid) - cpu0) / r.seconds };
+    };
+    const accept = await measure(
       caseIds.map((id) => post(clerkSession, `/api/cases/${id}/accept`, { expectedVersion: 3 })),
     );
-    const tasks = await yz.ctx.database.db.query.reviewTasks.findMany({
+    const tasks = await db.query.reviewTasks.findMany({
       where: (t, { and, inArray: inA, eq: e }) =>
         and(inA(t.caseId, caseIds), e(t.stepCode, "planning_review")),
     });
-    const complete = await drive(
+    const complete = await measure(
       tasks.map((t) =>
         post(reviewerSession, `/api/review-tasks/${t.id}/complete`, {
           expectedVersion: t.version,
@@ -168,17 +223,19 @@ async function main() {
         }),
       ),
     );
+    await server.stop();
+    server = null;
     const all = [...accept.latencies, ...complete.latencies];
     const httpTps = all.length / (accept.seconds + complete.seconds);
     process.stderr.write("Running pgbench (TPC-B-like, -c 8 -j 2 -T 20) on the same server…\n");
     const pgTps = pgbench();
     const line = (
       name: string,
-      r: { latencies: number[]; seconds: number; failures: number; nodeCpu: number },
+      r: { latencies: number[]; seconds: number; failures: number; serverCpu: number },
     ) =>
-      `  ${name.padEnd(20)} ${(r.latencies.length / r.seconds).toFixed(0).padStart(6)} TPS   p50 ${pct(r.latencies, 50).toFixed(1)} ms   p99 ${pct(r.latencies, 99).toFixed(1)} ms   failures ${r.failures}   Node CPU ${(r.nodeCpu * 100).toFixed(0)}%`;
+      `  ${name.padEnd(20)} ${(r.latencies.length / r.seconds).toFixed(0).padStart(6)} TPS   p50 ${pct(r.latencies, 50).toFixed(1)} ms   p99 ${pct(r.latencies, 99).toFixed(1)} ms   failures ${r.failures}   server CPU ${(r.serverCpu * 100).toFixed(0)}%`;
     console.log(
-      `\nCase transitions via HTTP on PostgreSQL, ${CONCURRENCY} concurrent clients, ${CASES} cases`,
+      `\nCase transitions via HTTP on PostgreSQL, ${CONCURRENCY} concurrent clients, ${CASES} cases (server in its own process)`,
     );
     console.log(line("acceptCase", accept));
     console.log(line("completeReviewTask", complete));
@@ -190,7 +247,8 @@ async function main() {
       `ratio HTTP transitions / pgbench: ${(httpTps / pgTps).toFixed(2)}   (target ≥ 0.40, p99 ≤ 50 ms)`,
     );
   } finally {
-    await yz.close();
+    await server?.stop();
+    await database.close();
     await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { caseEvents } from "../../db/schema";
 import type { Actor } from "../actor";
@@ -31,14 +31,11 @@ export async function appendCaseEvents(
   events: NewCaseEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const [{ maxSeq }] = await tx
-    .select({ maxSeq: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, caseId));
   await tx.insert(caseEvents).values(
     events.map((e, i) => ({
       caseId,
-      seq: maxSeq + i + 1,
+      // Gap-free per case; the case row lock serializes writers, so max + n is safe.
+      seq: sql<number>`(select coalesce(max(${caseEvents.seq}), 0) + ${i + 1} from ${caseEvents} where ${caseEvents.caseId} = ${caseId})`,
       type: e.type,
       actorId: actor?.userId ?? null,
       actorName: actor?.displayName ?? "系统",

@@ -5,7 +5,7 @@ import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { calendarFor } from "./calendarAccess";
 import { loadCase } from "./caseRows";
-import { executeCaseCommand, runCaseCommand } from "./executeCommand";
+import { executeCaseCommand, orgOfCase, runCaseCommand } from "./executeCommand";
 import { numberPendingNotices } from "./numbers";
 
 const ZVersion = { expectedVersion: z.number().int().min(1) };
@@ -95,7 +95,7 @@ export async function finishOnTheSpot(
   caseId: string,
   input: z.infer<typeof ZAccept>,
 ) {
-  const cal = await calendarFor(ctx, (await loadCase(ctx.database.db, caseId)).orgId);
+  const cal = await calendarFor(ctx, await orgOfCase(ctx, caseId));
   const done = await ctx.database.db.transaction(async (tx) => {
     let c = await loadCase(tx, caseId, true);
     if (c.version !== input.expectedVersion) throw versionConflict(input.expectedVersion, c.version);

@@ -48,5 +48,13 @@ export async function createNotice(
       createdAt: now,
     })
     .returning({ id: caseDocuments.id });
+  withNotices.add(tx);
   return row;
+}
+
+const withNotices = new WeakSet<Tx>();
+
+/** Whether notices were created in this transaction (and so need numbers after commit). */
+export function createdNotices(tx: Tx): boolean {
+  return withNotices.has(tx);
 }

@@ -10,6 +10,7 @@ import { calendarFor, localDates } from "./calendarAccess";
 import { appendCaseEvents, type NewCaseEvent } from "./caseEvents";
 import { type LoadedCase, loadCase, saveCase, stateColumns, toState } from "./caseRows";
 import { caseDeadline } from "./clock";
+import { createdNotices } from "./documents";
 import { EFFECTS, type EffectEnv } from "./effects";
 import { itemInfo } from "./itemInfo";
 import { dispatchNotifications } from "./notify";
@@ -115,13 +116,27 @@ export async function runCaseCommand(
   cmd: CaseCommand,
   opts: { policyAction?: string } = {},
 ): Promise<LoadedCase> {
-  const cal = await calendarFor(ctx, (await loadCase(ctx.database.db, caseId)).orgId);
-  const saved = await ctx.database.db.transaction(async (tx) => {
+  const cal = await calendarFor(ctx, await orgOfCase(ctx, caseId));
+  const { saved, numbered } = await ctx.database.db.transaction(async (tx) => {
     const c = await loadCase(tx, caseId, true);
     if (expectedVersion !== undefined && c.version !== expectedVersion)
       throw versionConflict(expectedVersion, c.version);
-    return executeCaseCommand(tx, ctx, actor, c, cmd, { ...opts, cal });
+    const result = await executeCaseCommand(tx, ctx, actor, c, cmd, { ...opts, cal });
+    return { saved: result, numbered: createdNotices(tx) };
   });
-  await numberPendingNotices(ctx.database.db, caseId);
+  if (numbered) await numberPendingNotices(ctx.database.db, caseId);
   return saved;
+}
+
+// A case never changes organization: its organization is cached to pick the calendar before the transaction.
+const caseOrgs = new Map<string, string>();
+
+/** The organization of a case (cached; read through the shared connection, before any transaction). */
+export async function orgOfCase(ctx: AppContext, caseId: string): Promise<string> {
+  const hit = caseOrgs.get(caseId);
+  if (hit) return hit;
+  const orgId = (await loadCase(ctx.database.db, caseId)).orgId;
+  if (caseOrgs.size > 10_000) caseOrgs.clear();
+  caseOrgs.set(caseId, orgId);
+  return orgId;
 }
