@@ -105,7 +105,13 @@ async function startServer(
     process.execPath,
     [...profile, "bin/yizhan.js", "start", "--port", "0", "--host", "127.0.0.1", "--log-level", "warn"],
     {
-      env: { ...process.env, DATABASE_URL: databaseUrl, YIZHAN_DEMO: "0" },
+      // An API server: background work (outbox, sweep) runs elsewhere unless BENCH_BACKGROUND=1.
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        YIZHAN_DEMO: "0",
+        YIZHAN_BACKGROUND: process.env.BENCH_BACKGROUND === "1" ? "1" : "0",
+      },
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
@@ -235,7 +241,7 @@ async function main() {
     ) =>
       `  ${name.padEnd(20)} ${(r.latencies.length / r.seconds).toFixed(0).padStart(6)} TPS   p50 ${pct(r.latencies, 50).toFixed(1)} ms   p99 ${pct(r.latencies, 99).toFixed(1)} ms   failures ${r.failures}   server CPU ${(r.serverCpu * 100).toFixed(0)}%`;
     console.log(
-      `\nCase transitions via HTTP on PostgreSQL, ${CONCURRENCY} concurrent clients, ${CASES} cases (server in its own process)`,
+      `\nCase transitions via HTTP on PostgreSQL, ${CONCURRENCY} concurrent clients, ${CASES} cases (server in its own process, background work ${process.env.BENCH_BACKGROUND === "1" ? "in it" : "elsewhere"})`,
     );
     console.log(line("acceptCase", accept));
     console.log(line("completeReviewTask", complete));

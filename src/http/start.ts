@@ -29,6 +29,8 @@ export type StartOptions = {
   clock?: Clock;
   config?: Partial<Config>;
   onProgress?: Progress;
+  /** Run the outbox worker and the sweep in this process (default: yes, unless YIZHAN_BACKGROUND=0). */
+  background?: boolean;
 };
 
 export type RunningYizhan = {
@@ -70,10 +72,17 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
     logger: opts.logLevel === "silent" ? false : { level: opts.logLevel ?? "info" },
   });
   const address = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? "127.0.0.1" });
-  const worker = startOutboxWorker(ctx, defaultOutboxHandlers({ publicUrl: process.env.YIZHAN_PUBLIC_URL }), {
-    onError: (err) => app.log.error({ err }, "outbox worker"),
-  });
-  const sweeper = startSweeper(ctx, { onError: (err) => app.log.error({ err }, "sweeper") });
+  // Background work (outbox, sweep) runs on every server unless YIZHAN_BACKGROUND=0: a deployment can
+  // keep API servers free of it and run it on others; row locks share the work between them.
+  const background = (opts.background ?? process.env.YIZHAN_BACKGROUND !== "0") === true;
+  const worker = background
+    ? startOutboxWorker(ctx, defaultOutboxHandlers({ publicUrl: process.env.YIZHAN_PUBLIC_URL }), {
+        onError: (err) => app.log.error({ err }, "outbox worker"),
+      })
+    : null;
+  const sweeper = background
+    ? startSweeper(ctx, { onError: (err) => app.log.error({ err }, "sweeper") })
+    : null;
   let closed: Promise<void> | null = null;
   return {
     url: address.replace("[::1]", "localhost"),
@@ -82,8 +91,8 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
     close() {
       closed ??= (async () => {
         await app.close();
-        await sweeper.stop();
-        await worker.stop();
+        await sweeper?.stop();
+        await worker?.stop();
         await ctx.notify?.email.close?.();
         await database.close();
       })();
