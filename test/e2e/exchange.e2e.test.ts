@@ -97,20 +97,34 @@ describe("shared data and referrals", () => {
   });
 
   it("a referral from the window to 双桥集镇 is followed to completion by the township account", async () => {
+    // The clerk registers the referral at the window (转办登记), through the UI.
     const clerkPage = await freshPage();
     await login(clerkPage, "clerk");
-    const found = await call<{ items: { id: string; name: string }[] }>(
+    await clerkPage.goto(at("/workbench"));
+    await clerkPage.getByTestId("wb-referrals").click();
+    await clerkPage.getByTestId("page-referrals").waitFor();
+    await clerkPage.getByTestId("ref-new").click();
+    await clerkPage.getByTestId("applicant-search").locator("input").fill("张伟");
+    await clerkPage.getByTestId("applicant-search").locator(".ant-input-search-btn").click();
+    await clerkPage.getByTestId("applicant-citizen").click();
+    await clerkPage.getByTestId("ref-item").click();
+    await clerkPage.getByTitle("设施农业用地备案").click();
+    await clerkPage.getByTestId("ref-to").click();
+    await clerkPage.getByTitle("双桥集镇人民政府").click();
+    await clerkPage.getByTestId("ref-location").fill("双桥集镇姚湾村");
+    await clerkPage.getByTestId("ref-submit").click();
+    await clerkPage.getByTestId("ref-status-sent").waitFor();
+    await clerkPage.locator(".ant-modal-wrap").waitFor({ state: "hidden" });
+    await screenshot(clerkPage, "exchange-window-referral-registered");
+    const listed = await call<{ items: { id: string; itemCode: string; status: string }[] }>(
       clerkPage,
       "GET",
-      "/api/applicants?q=张伟",
+      "/api/referrals",
     );
-    const citizen = found.items[0];
-    const referral = await call<{ id: string }>(clerkPage, "POST", "/api/referrals", {
-      itemCode: "facility-agricultural-land-filing",
-      applicantId: citizen.id,
-      toOrgCode: "HY-SQJ",
-      details: { township: "双桥集镇", village: "姚湾村", area: 12, facilityType: "作物种植设施" },
-    });
+    const referral = listed.items.find(
+      (r) => r.itemCode === "facility-agricultural-land-filing" && r.status === "sent",
+    );
+    if (!referral) throw new Error("the registered referral is not listed");
 
     const page = await freshPage();
     await login(page, "township");

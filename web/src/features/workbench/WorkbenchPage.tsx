@@ -1,4 +1,4 @@
-import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { PlusOutlined, ReloadOutlined, SendOutlined } from "@ant-design/icons";
 import { Badge, Button, Card, Space, Tabs, Typography } from "antd";
 import { Link, useSearchParams } from "react-router-dom";
 import { useI18n } from "../../i18n/useT";
@@ -32,6 +32,11 @@ export default function WorkbenchPage() {
         </div>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={refetchAll} aria-label={t("wb.refresh")} />
+          <Link to="/workbench/referrals">
+            <Button icon={<SendOutlined />} data-testid="wb-referrals">
+              {t("wb.referrals")}
+            </Button>
+          </Link>
           <Link to="/workbench/intake">
             <Button type="primary" icon={<PlusOutlined />} data-testid="wb-intake">
               {t("wb.intake")}
