@@ -1,4 +1,13 @@
-import { doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { cases } from "./cases";
 import { id, instant } from "./common";
 import { users } from "./users";
@@ -21,7 +30,10 @@ export const feeAssessments = pgTable(
     assessedAt: instant("assessed_at").notNull(),
     paidAt: instant("paid_at"),
   },
-  (t) => [index("fee_assessments_case_idx").on(t.caseId), uniqueIndex("fee_assessments_number_uq").on(t.number)],
+  (t) => [
+    index("fee_assessments_case_idx").on(t.caseId),
+    uniqueIndex("fee_assessments_number_uq").on(t.number),
+  ],
 );
 
 /** One line of an assessment: fee item, unit price, quantity, exemption, amount in integer fen. */
