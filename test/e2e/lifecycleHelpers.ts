@@ -153,9 +153,19 @@ export async function confirmPopover(page: Page): Promise<void> {
 
 /** Picks an option in the antd Select found by `selector` (by its visible text). */
 export async function pickOption(page: Page, selector: string, text: string): Promise<void> {
-  await page.locator(selector).click();
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
-    .first()
-    .click();
+  // Under load a click can land while the dropdown is still animating; retry until the choice shows.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.locator(selector).click();
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
+      .first()
+      .click();
+    try {
+      await page.locator(selector).getByText(text).first().waitFor({ timeout: 3_000 });
+      return;
+    } catch {
+      await page.keyboard.press("Escape");
+    }
+  }
+  throw new Error(`could not pick "${text}" in ${selector}`);
 }

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { Card, Descriptions, List, Space, Table, Tag, Typography } from "antd";
+import { Card, Descriptions, Space, Table, Tag, Typography } from "antd";
 import {
   EXEMPTION_CONDITIONS,
   FEE_UNITS,
@@ -283,16 +283,14 @@ export function WhereSection({ c }: { c: C }) {
         </Descriptions.Item>
         {c.intermediaryServices && c.intermediaryServices.length > 0 && (
           <Descriptions.Item label={t("item.intermediary")}>
-            <List
-              size="small"
-              dataSource={c.intermediaryServices}
-              renderItem={(s) => (
-                <List.Item>
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {c.intermediaryServices.map((s) => (
+                <li key={s.name}>
                   {s.name}
                   {s.note && `（${s.note}）`}
-                </List.Item>
-              )}
-            />
+                </li>
+              ))}
+            </ul>
           </Descriptions.Item>
         )}
       </Descriptions>
