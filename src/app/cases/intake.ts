@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
-import { caseMaterials, cases, files, users } from "../../db/schema";
+import { caseMaterials, cases, users } from "../../db/schema";
 import { newDraft } from "../../domain/cases/caseState";
 import { guardError } from "../../domain/cases/guards";
 import { invalid, versionConflict, YizhanError } from "../../domain/errors";
@@ -10,6 +10,7 @@ import { type Actor, hasRole } from "../actor";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import { attachWalletCertificates } from "../certificates/wallet";
 import type { AppContext } from "../context";
+import { recordFile } from "../files/recordFile";
 import { authorize } from "../policies";
 import { calendarFor, localDates } from "./calendarAccess";
 import { appendCaseEvents } from "./caseEvents";
@@ -44,7 +45,8 @@ export type TCreateApplication = z.infer<typeof ZCreateApplication>;
 export async function createApplication(ctx: AppContext, actor: Actor, input: TCreateApplication) {
   const db = ctx.database.db;
   const now = ctx.clock.now();
-  const atWindow = hasRole(actor, "clerk") && !!input.applicantId;
+  // The window clerk, or the helper (帮办代办) filing a bundle, files on the applicant's behalf.
+  const atWindow = hasRole(actor, "clerk", "helper") && !!input.applicantId;
   if (!atWindow && !hasRole(actor, "applicant")) {
     if (hasRole(actor, "clerk"))
       throw invalid("applicantId", "required", {
@@ -252,19 +254,14 @@ export async function uploadMaterial(
         "zh-CN": `材料 ${materialCode} 不在本事项清单中`,
         "en-US": `Material ${materialCode} is not on the item's list`,
       });
-    const [file] = await tx
-      .insert(files)
-      .values({
-        storageKey: stored.key,
-        fileName: upload.fileName.slice(0, 200),
-        contentType: type,
-        sizeBytes: upload.bytes.length,
-        sha256: stored.sha256,
-        uploadedBy: actor.userId,
-        caseId: c.id,
-        createdAt: now,
-      })
-      .returning();
+    const file = await recordFile(tx, stored, {
+      fileName: upload.fileName,
+      contentType: type,
+      sizeBytes: upload.bytes.length,
+      uploadedBy: actor.userId,
+      caseId: c.id,
+      at: now,
+    });
     await tx
       .update(caseMaterials)
       .set({

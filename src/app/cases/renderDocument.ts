@@ -8,6 +8,7 @@ import { maskIdentifier } from "../../domain/rules/identifiers";
 import { MATERIAL_FORMS } from "../../shared/catalog";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
+import { recordFile } from "../files/recordFile";
 import type { LoadedCase } from "./caseRows";
 import { readableCase } from "./intake";
 import { itemInfo } from "./itemInfo";
@@ -211,18 +212,13 @@ export async function caseDocumentPdf(ctx: AppContext, actor: Actor, caseId: str
   const stored = await storage.put(bytes);
   const now = ctx.clock.now();
   await db.transaction(async (tx) => {
-    const [f] = await tx
-      .insert(files)
-      .values({
-        storageKey: stored.key,
-        fileName: `${doc.title}.pdf`,
-        contentType: "application/pdf",
-        sizeBytes: bytes.length,
-        sha256: stored.sha256,
-        caseId: c.id,
-        createdAt: now,
-      })
-      .returning({ id: files.id });
+    const f = await recordFile(tx, stored, {
+      fileName: `${doc.title}.pdf`,
+      contentType: "application/pdf",
+      sizeBytes: bytes.length,
+      caseId: c.id,
+      at: now,
+    });
     await tx.update(caseDocuments).set({ fileId: f.id }).where(eq(caseDocuments.id, doc.id));
   });
   return { fileName: `${doc.title}-${doc.number}.pdf`, bytes };

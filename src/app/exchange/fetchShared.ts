@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { LookupResult } from "../../adapters/exchange/types";
 import { defaultStorage } from "../../adapters/storage/storage";
 import type { Executor } from "../../db/client";
-import { caseMaterials, files } from "../../db/schema";
+import { caseMaterials } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
 import type { Actor } from "../actor";
 import { calendarFor, localDates } from "../cases/calendarAccess";
@@ -11,6 +11,7 @@ import { appendCaseEvents } from "../cases/caseEvents";
 import { type LoadedCase, loadCase, saveCase } from "../cases/caseRows";
 import { casePolicyRecord } from "../cases/executeCommand";
 import type { AppContext } from "../context";
+import { recordFile } from "../files/recordFile";
 import { authorize } from "../policies";
 import { hasConsent, logDataAccess, recordConsent } from "./accessLog";
 import { connectorFor, datasetByCode, providerOf, type SharedDataset } from "./datasets";
@@ -83,19 +84,14 @@ async function storeDocument(
       fetchedAt: meta.now,
     }));
   const stored = await (ctx.storage ?? defaultStorage()).put(bytes);
-  const [file] = await ex
-    .insert(files)
-    .values({
-      storageKey: stored.key,
-      fileName: doc?.fileName ?? `${meta.dataset.name}（共享数据核验单）.pdf`,
-      contentType: doc?.contentType ?? "application/pdf",
-      sizeBytes: bytes.length,
-      sha256: stored.sha256,
-      uploadedBy: actor.userId,
-      caseId: c.id,
-      createdAt: meta.now,
-    })
-    .returning();
+  const file = await recordFile(ex, stored, {
+    fileName: doc?.fileName ?? `${meta.dataset.name}（共享数据核验单）.pdf`,
+    contentType: doc?.contentType ?? "application/pdf",
+    sizeBytes: bytes.length,
+    uploadedBy: actor.userId,
+    caseId: c.id,
+    at: meta.now,
+  });
   return file.id;
 }
 

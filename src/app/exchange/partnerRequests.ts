@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
-import { caseMaterials, cases, files, organizations, partnerRequests } from "../../db/schema";
+import { caseMaterials, cases, organizations, partnerRequests } from "../../db/schema";
 import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
 import { type Actor, orgPathsWithRole } from "../actor";
 import { calendarFor, localDates } from "../cases/calendarAccess";
@@ -10,6 +10,7 @@ import { appendCaseEvents } from "../cases/caseEvents";
 import { loadCase, saveCase } from "../cases/caseRows";
 import { casePolicyRecord } from "../cases/executeCommand";
 import type { AppContext } from "../context";
+import { recordFile } from "../files/recordFile";
 import { authorize, can } from "../policies";
 import { localStamp } from "./fetchShared";
 
@@ -232,19 +233,14 @@ export async function answerPartnerRequest(
     if (extra.expectedVersion !== undefined && extra.expectedVersion !== r.version)
       throw versionConflict(extra.expectedVersion, r.version);
     const c = await loadCase(tx, r.caseId, true);
-    const [file] = await tx
-      .insert(files)
-      .values({
-        storageKey: stored.key,
-        fileName: upload.fileName.slice(0, 200),
-        contentType: type,
-        sizeBytes: upload.bytes.length,
-        sha256: stored.sha256,
-        uploadedBy: actor.userId,
-        caseId: c.id,
-        createdAt: now,
-      })
-      .returning();
+    const file = await recordFile(tx, stored, {
+      fileName: upload.fileName,
+      contentType: type,
+      sizeBytes: upload.bytes.length,
+      uploadedBy: actor.userId,
+      caseId: c.id,
+      at: now,
+    });
     const [updated] = await tx
       .update(partnerRequests)
       .set({

@@ -4,11 +4,12 @@ import { type CsvRecord, csvRecords } from "../../adapters/exchange/csv";
 import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
 import type { Executor } from "../../db/client";
-import { files, sharedRecords } from "../../db/schema";
+import { sharedRecords } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
 import { maskSubjectCode, subjectCodeKind } from "../../domain/rules/identifiers";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
+import { recordFile } from "../files/recordFile";
 import { authorize, can } from "../policies";
 import { datasetByCode, providerOf, type SharedDataset, sharedDatasets } from "./datasets";
 
@@ -110,18 +111,13 @@ export async function publishSharedRecord(
         { field: "file" },
       );
     const stored = await (ctx.storage ?? defaultStorage()).put(document.bytes);
-    const [f] = await db
-      .insert(files)
-      .values({
-        storageKey: stored.key,
-        fileName: document.fileName.slice(0, 200),
-        contentType: type,
-        sizeBytes: document.bytes.length,
-        sha256: stored.sha256,
-        uploadedBy: actor.userId,
-        createdAt: now,
-      })
-      .returning();
+    const f = await recordFile(db, stored, {
+      fileName: document.fileName,
+      contentType: type,
+      sizeBytes: document.bytes.length,
+      uploadedBy: actor.userId,
+      at: now,
+    });
     fileId = f.id;
   }
   const row = await upsertRecord(db, d, input, {
