@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   "review.assigned",
   "review.completed",
   "draft.expiring",
+  "referral.progress",
   "clock.yellow",
   "clock.red",
 ] as const;
@@ -180,6 +181,16 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     en: [
       `Draft application expiring: ${d.caseNumber}`,
       `${d.applicantName}, your saved draft application for "${d.itemName}" (${d.caseNumber}) expires on ${orDash(d.deadline)}. Please submit it in time.`,
+    ],
+  }),
+  "referral.progress": (d) => ({
+    zh: [
+      `转办进展：${d.caseNumber}`,
+      `${d.caseNumber}：“${d.itemName}”（申请人 ${d.applicantName}）的转办事项有新进展：${orDash(d.reason)}。`,
+    ],
+    en: [
+      `Referral progress: ${d.caseNumber}`,
+      `${d.caseNumber}: the referral of "${d.itemName}" (applicant ${d.applicantName}) has progressed: ${orDash(d.reason)}.`,
     ],
   }),
   "clock.yellow": (d) => ({

@@ -100,6 +100,12 @@ describe("referral (转办)", () => {
     expect(done.body.progress.map((p) => p.status)).toEqual(["sent", "received", "in_progress", "done"]);
     expect(done.body.abilities.reportProgress).toBe(false);
     expect((await township.post(url, { status: "done", note: "again" })).status).toBe(409);
+    // Each report is notified to the applicant and to the clerk who referred it (through the outbox).
+    const notes = (await t.ctx.database.db.query.outbox.findMany()).filter(
+      (o) => (o.payload as { kind: string }).kind === "referral.progress",
+    );
+    expect(notes).toHaveLength(3);
+    expect((notes[2].payload as { recipients: unknown[] }).recipients).toHaveLength(2);
 
     const seen = await citizen.get<{ items: Referral[] }>("/api/referrals");
     expect(seen.body.items.find((r) => r.id === created.body.id)?.status).toBe("done");

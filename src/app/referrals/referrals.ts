@@ -11,6 +11,7 @@ import {
 import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
 import { referralProgressProblem } from "../../domain/exchange/referrals";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
+import { enqueueNotification } from "../../jobs/notify";
 import { type Actor, hasRole, orgPathsWithRole } from "../actor";
 import { calendarFor, localDates } from "../cases/calendarAccess";
 import type { LoadedCase } from "../cases/caseRows";
@@ -306,6 +307,29 @@ export async function reportReferralProgress(
         version: r.version + 1,
       })
       .where(eq(referrals.id, r.id));
+    // 不推: the window that referred the matter and the applicant follow it until it is closed.
+    const recipients = [
+      ...(r.applicantId ? [r.applicantId] : []),
+      ...(r.referredBy ? [r.referredBy] : []),
+    ].map((userId) => ({ userId }));
+    if (recipients.length > 0) {
+      const label = { received: "已接收", in_progress: "办理中", done: "已办结" }[input.status];
+      await enqueueNotification(
+        tx,
+        {
+          kind: "referral.progress",
+          recipients,
+          data: {
+            caseNumber: r.caseNumber ?? `转办 ${r.id.slice(0, 8)}`,
+            itemName: r.itemName,
+            applicantName: r.applicant.name,
+            reason: `${orgs.get(r.toOrgId)?.name ?? ""}${label}${input.note ? `（${input.note}）` : ""}`,
+            link: r.caseId ? `/cases/${r.caseId}` : "/workbench/referrals",
+          },
+        },
+        { at: now, orgId: r.fromOrgId },
+      );
+    }
   });
   return getReferral(ctx, actor, id);
 }
