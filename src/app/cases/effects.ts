@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { caseMaterials, organizations, reviewTasks } from "../../db/schema";
 import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
@@ -26,6 +26,9 @@ import {
 } from "./notify";
 import { createReviewTasks } from "./reviewTasksSetup";
 import { CHECK_PERIOD_DAYS } from "./transitionContext";
+
+/** A material with at least one file (uploaded, from the wallet or fetched from shared data). */
+const hasFiles = sql`jsonb_array_length(${caseMaterials.fileIds}) > 0`;
 
 /** Everything an effect may use. */
 export type EffectEnv = {
@@ -144,7 +147,8 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
     await env.tx
       .update(caseMaterials)
       .set({ status: "provided", updatedAt: env.now })
-      .where(and(eq(caseMaterials.caseId, env.c.id), eq(caseMaterials.status, "pending")));
+      // Only what was actually handed in: materials still to be fetched (shared data) stay pending.
+      .where(and(eq(caseMaterials.caseId, env.c.id), eq(caseMaterials.status, "pending"), hasFiles));
     const clerks = await staffRecipients(env.tx, await orgTreeIds(env.tx, env.c.orgPath), "clerk");
     return {
       columns: { submittedAt: env.now, checkDueOn, draftExpiresAt: null },
@@ -165,6 +169,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
         and(
           eq(caseMaterials.caseId, env.c.id),
           inArray(caseMaterials.status, ["missing", "defective", "pending"]),
+          hasFiles,
         ),
       );
     return { columns: { checkDueOn }, eventData: { checkDueOn } };
