@@ -161,7 +161,15 @@ export async function pickOption(page: Page, selector: string, text: string): Pr
       .first()
       .click();
     try {
-      await page.locator(selector).getByText(text).first().waitFor({ timeout: 3_000 });
+      // The chosen label shows in the select box (the selector may point at the select or its input).
+      await page
+        .locator(selector)
+        .locator(
+          "xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
+        )
+        .getByText(text)
+        .first()
+        .waitFor({ timeout: 3_000 });
       return;
     } catch {
       await page.keyboard.press("Escape");
