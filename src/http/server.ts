@@ -26,6 +26,7 @@ import { exchangeRoutes } from "./routes/exchange";
 import { feeRoutes } from "./routes/fees";
 import { healthRoutes } from "./routes/health";
 import { notificationRoutes } from "./routes/notifications";
+import { projectRoutes } from "./routes/projects";
 import { publicProgressRoutes } from "./routes/publicProgress";
 import { referralRoutes } from "./routes/referrals";
 import { reviewRoutes } from "./routes/review";
@@ -52,6 +53,7 @@ const ROUTES = [
   feeRoutes,
   exchangeRoutes,
   referralRoutes,
+  projectRoutes,
 ];
 
 /**

@@ -5,6 +5,7 @@ import "./certificates";
 import "./exchange";
 import "./fees";
 import "./global";
+import "./projects";
 import "./serviceItem";
 import "./users";
 

@@ -1,0 +1,219 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import {
+  bundles,
+  bundleTemplates,
+  caseMaterials,
+  cases,
+  type landContracts,
+  projectPrechecks,
+  users,
+} from "../../db/schema";
+import { guardError } from "../../domain/cases/guards";
+import { type FieldProblem, invalid } from "../../domain/errors";
+import { type Actor, hasRole } from "../actor";
+import { appendCaseEvents } from "../cases/caseEvents";
+import { loadCase } from "../cases/caseRows";
+import { createApplication, submitApplication } from "../cases/intake";
+import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
+import type { AppContext } from "../context";
+import { appendProjectEvent, authorizedProject, type LoadedProject } from "../projects/projectRows";
+import { ensureBundleTemplates } from "./templates";
+
+export const ZFileBundle = z.object({
+  templateCode: z.string().min(1).max(60),
+  /** Form data per item code, over the defaults taken from the project and its contract. */
+  forms: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+});
+export type TFileBundle = z.infer<typeof ZFileBundle>;
+
+type Contract = typeof landContracts.$inferSelect;
+
+/** Years of a land-use right by use (城镇国有土地使用权出让和转让暂行条例 Art. 12). */
+const TERM_YEARS: Record<string, number> = { 城镇住宅用地: 70, 居住用地: 70, 商业服务业用地: 40 };
+
+/** Form defaults of an item from the project, the enterprise and the contract. */
+function defaultForm(
+  itemCode: string,
+  p: LoadedProject,
+  holder: { name: string; creditCode: string | null },
+  contract: Contract | null,
+): Record<string, unknown> {
+  const contractNo = contract?.number ?? p.parcel.contractNo ?? undefined;
+  const signedOn = contract ? contract.signedAt.toISOString().slice(0, 10) : undefined;
+  if (itemCode === "construction-land-planning-permit")
+    return {
+      projectName: p.name,
+      projectCode: p.code,
+      location: p.parcel.location,
+      landArea: p.parcel.areaSqm,
+      landUse: p.parcel.use,
+      supplyMethod: "出让",
+      contractNo,
+      contractDate: signedOn,
+    };
+  if (itemCode === "state-land-first-registration") {
+    const years = TERM_YEARS[p.parcel.use] ?? 50;
+    const start = signedOn ?? undefined;
+    const end = start ? `${Number(start.slice(0, 4)) + years}${start.slice(4)}` : undefined;
+    return {
+      rightHolder: holder.name,
+      rightHolderCode: holder.creditCode ?? undefined,
+      parcelLocation: p.parcel.location,
+      parcelArea: p.parcel.areaSqm,
+      landUse: p.parcel.use,
+      rightNature: "出让",
+      contractNo,
+      termStart: start,
+      termEnd: end,
+      ...(p.parcel.boundary ? { boundary: p.parcel.boundary } : {}),
+    };
+  }
+  return { projectName: p.name, projectCode: p.code };
+}
+
+/**
+ * Who files the cases: the caller when they are the helper or the window clerk; otherwise (the
+ * land-transfer system through the API) the project's helper, as 帮办代办 on the enterprise's behalf.
+ */
+function filerFor(actor: Actor, p: LoadedProject): Actor {
+  if (hasRole(actor, "helper", "clerk")) return actor;
+  if (!p.helperId)
+    throw invalid("helperId", "no_helper", {
+      "zh-CN": "项目未指定帮办代办员",
+      "en-US": "The project has no helper",
+    });
+  return {
+    userId: p.helperId,
+    username: "helper",
+    displayName: "帮办代办员",
+    kind: "staff",
+    locale: "zh-CN",
+    memberships: [
+      { role: "helper", orgId: p.orgId, orgCode: p.orgCode, orgName: p.orgName, orgPath: p.orgPath },
+    ],
+  };
+}
+
+/**
+ * Files a bundle (一件事一次办): creates all of the template's cases at once for the enterprise,
+ * gives each shared material once (the same pre-checked file on every case's material with that
+ * code), carries the pre-check results into the cases and submits them. Refused (422, nothing
+ * created) when a required material to upload has no pre-checked file.
+ */
+export async function fileBundle(
+  ctx: AppContext,
+  actor: Actor,
+  projectId: string,
+  input: TFileBundle,
+  contract: Contract | null = null,
+): Promise<string> {
+  const db = ctx.database.db;
+  const now = ctx.clock.now();
+  const p = await authorizedProject(db, actor, projectId, contract ? "recordLandContract" : "fileBundle");
+  await ensureBundleTemplates(db, now);
+  const [template] = await db
+    .select()
+    .from(bundleTemplates)
+    .where(eq(bundleTemplates.code, input.templateCode));
+  if (!template)
+    throw invalid("templateCode", "unknown_template", {
+      "zh-CN": `套餐 ${input.templateCode} 不存在`,
+      "en-US": `No bundle template ${input.templateCode}`,
+    });
+  const filer = filerFor(actor, p);
+  const prechecks = await db.select().from(projectPrechecks).where(eq(projectPrechecks.projectId, p.id));
+  const [holder] = await db.select().from(users).where(eq(users.id, p.enterpriseId));
+  const precheckFor = (itemCode: string, code: string) =>
+    prechecks.find((x) => x.itemCode === itemCode && x.materialCode === code && x.fileIds.length > 0) ??
+    (template.sharedMaterials.includes(code)
+      ? prechecks.find((x) => x.materialCode === code && x.fileIds.length > 0)
+      : undefined) ??
+    prechecks.find((x) => x.itemCode === itemCode && x.materialCode === code);
+  // Every required material to upload must have a pre-checked file before anything is created.
+  const problems: FieldProblem[] = [];
+  for (const itemCode of template.itemCodes) {
+    const v = await resolveEffectiveVersion(db, itemCode, "2999-12-31");
+    for (const m of v?.content.materials ?? []) {
+      if (m.required && m.source === "applicant" && !precheckFor(itemCode, m.code)?.fileIds.length)
+        problems.push({
+          field: `prechecks.${itemCode}.${m.code}`,
+          code: "required",
+          message: { "zh-CN": `预审缺少“${m.name}”`, "en-US": `Pre-check lacks "${m.name}"` },
+        });
+    }
+  }
+  if (problems.length) throw guardError(problems);
+  const [bundle] = await db
+    .insert(bundles)
+    .values({
+      projectId: p.id,
+      templateId: template.id,
+      landContractId: contract?.id ?? null,
+      filedBy: filer.userId,
+      createdAt: now,
+    })
+    .returning();
+  const caseIds: string[] = [];
+  for (const itemCode of template.itemCodes) {
+    const formData = {
+      ...defaultForm(itemCode, p, { name: holder.displayName, creditCode: holder.creditCode }, contract),
+      ...(input.forms[itemCode] ?? {}),
+    };
+    const created = await createApplication(ctx, filer, {
+      itemCode,
+      applicantId: p.enterpriseId,
+      title: p.name,
+      formData,
+    });
+    caseIds.push(created.id);
+    await db.transaction(async (tx) => {
+      await tx.update(cases).set({ bundleId: bundle.id, projectId: p.id }).where(eq(cases.id, created.id));
+      const rows = await tx.select().from(caseMaterials).where(eq(caseMaterials.caseId, created.id));
+      const carried: { materialCode: string; status: string; fileIds: string[] }[] = [];
+      for (const m of rows) {
+        const pc = precheckFor(itemCode, m.materialCode);
+        if (!pc) continue;
+        const withFiles = pc.fileIds.length > 0 && m.source === "upload";
+        await tx
+          .update(caseMaterials)
+          .set({
+            ...(withFiles
+              ? { fileIds: pc.fileIds, source: "precheck", sourceLabel: "帮办代办预审材料" }
+              : {}),
+            status: pc.status === "pass" ? "pass" : m.status,
+            passedRound: pc.status === "pass" ? 1 : null,
+            note: pc.note,
+            checkedBy: pc.status === "pass" ? pc.checkedBy : null,
+            checkedAt: pc.status === "pass" ? pc.checkedAt : null,
+            updatedAt: now,
+          })
+          .where(eq(caseMaterials.id, m.id));
+        carried.push({
+          materialCode: m.materialCode,
+          status: pc.status,
+          fileIds: withFiles ? pc.fileIds : [],
+        });
+      }
+      await appendCaseEvents(tx, created.id, filer, now, [
+        { type: "bundle.filed", data: { bundleId: bundle.id, template: template.code, prechecks: carried } },
+      ]);
+    });
+    const fresh = await loadCase(db, created.id);
+    await submitApplication(ctx, filer, created.id, fresh.version);
+  }
+  await appendProjectEvent(
+    db,
+    p.id,
+    filer.userId,
+    now,
+    "bundle.filed",
+    `一件事一次办：${template.name}（${caseIds.length} 件同时申请）`,
+    {
+      bundleId: bundle.id,
+      caseIds,
+      trigger: contract ? "land_contract_signed" : "manual",
+    },
+  );
+  return bundle.id;
+}

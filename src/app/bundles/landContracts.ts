@@ -1,0 +1,103 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { bundles, bundleTemplates, landContracts } from "../../db/schema";
+import { YizhanError } from "../../domain/errors";
+import type { Actor } from "../actor";
+import type { AppContext } from "../context";
+import { appendProjectEvent, authorizedProject } from "../projects/projectRows";
+import { ZParcel } from "../projects/projects";
+import { fileBundle } from "./fileBundle";
+import { getBundle } from "./queries";
+import { ensureBundleTemplates } from "./templates";
+
+export const ZRecordLandContract = z.object({
+  number: z.string().min(1).max(60),
+  signedAt: z.iso.datetime({ offset: true }),
+  parties: z.object({ grantor: z.string().min(1).max(200), grantee: z.string().min(1).max(200) }),
+  parcel: ZParcel.optional(),
+  priceYuan: z.number().nonnegative(),
+  paymentStatus: z.enum(["unpaid", "partial", "paid"]),
+  /** The bundle it triggers (default: the first template triggered by a signed land contract). */
+  templateCode: z.string().min(1).max(60).optional(),
+  forms: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+});
+
+/**
+ * Records a signed land-grant contract (国有建设用地使用权出让合同) — by a clerk in the UI or by the
+ * land-transfer system through the API — and, as the trigger of 拿地即办证, files the bundle with its
+ * pre-checked materials at once. Idempotent on the contract number: recording it again returns the
+ * bundle already filed.
+ */
+export async function recordLandContract(
+  ctx: AppContext,
+  actor: Actor,
+  projectId: string,
+  input: z.infer<typeof ZRecordLandContract>,
+) {
+  const db = ctx.database.db;
+  const now = ctx.clock.now();
+  const p = await authorizedProject(db, actor, projectId, "recordLandContract");
+  const [existing] = await db.select().from(landContracts).where(eq(landContracts.number, input.number));
+  if (existing) {
+    if (existing.projectId !== p.id)
+      throw new YizhanError(
+        "duplicate_contract",
+        409,
+        {
+          "zh-CN": `合同 ${input.number} 已登记在其他项目`,
+          "en-US": `Contract ${input.number} belongs to another project`,
+        },
+        { field: "number" },
+      );
+    const [b] = await db.select().from(bundles).where(eq(bundles.landContractId, existing.id));
+    return { contract: existing, bundle: b ? await getBundle(ctx, actor, b.id) : null };
+  }
+  await ensureBundleTemplates(db, now);
+  const [template] = input.templateCode
+    ? await db.select().from(bundleTemplates).where(eq(bundleTemplates.code, input.templateCode))
+    : await db
+        .select()
+        .from(bundleTemplates)
+        .where(eq(bundleTemplates.trigger, "land_contract_signed"))
+        .orderBy(bundleTemplates.code);
+  const source = actor.memberships.some((m) => m.role === "partner") ? "api" : "ui";
+  const contract = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(landContracts)
+      .values({
+        projectId: p.id,
+        number: input.number,
+        signedAt: new Date(input.signedAt),
+        parties: input.parties,
+        parcel: input.parcel ?? { ...p.parcel, contractNo: input.number },
+        priceYuan: input.priceYuan.toFixed(2),
+        paymentStatus: input.paymentStatus,
+        recordedBy: actor.userId,
+        recordedAt: now,
+        source,
+      })
+      .returning();
+    await appendProjectEvent(
+      tx,
+      p.id,
+      actor.userId,
+      now,
+      "project.land_contract",
+      `签订出让合同 ${input.number}`,
+      {
+        contractId: row.id,
+        source,
+      },
+    );
+    return row;
+  });
+  if (!template) return { contract, bundle: null };
+  const bundleId = await fileBundle(
+    ctx,
+    actor,
+    p.id,
+    { templateCode: template.code, forms: input.forms },
+    contract,
+  );
+  return { contract, bundle: await getBundle(ctx, actor, bundleId) };
+}

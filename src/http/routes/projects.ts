@@ -1,0 +1,273 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { fileBundle, ZFileBundle } from "../../app/bundles/fileBundle";
+import { recordLandContract, ZRecordLandContract } from "../../app/bundles/landContracts";
+import { bundleMeasure, getBundle } from "../../app/bundles/queries";
+import { listBundleTemplates } from "../../app/bundles/templates";
+import type { AppContext } from "../../app/context";
+import {
+  completeActionItem,
+  createProject,
+  recordContact,
+  recordCoordinationMeeting,
+  recordSiteSurvey,
+  savePrecheck,
+  uploadProjectFile,
+  ZCreateProject,
+  ZRecordContact,
+  ZRecordMeeting,
+  ZRecordSiteSurvey,
+  ZSavePrecheck,
+} from "../../app/projects/projects";
+import { getProject, listProjects } from "../../app/projects/queries";
+import { invalid } from "../../domain/errors";
+import { requireActor } from "../plugins/auth";
+
+const tags = ["projects"];
+const loose = z.record(z.string(), z.unknown());
+const ZId = z.object({ id: z.uuid() });
+
+/** Projects (工程建设项目), early intervention (提前介入), bundles (一件事一次办) and the 怀远速度 measure. */
+export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const project = (req: Parameters<typeof requireActor>[0], id: string) =>
+    getProject(ctx, requireActor(req), id);
+
+  r.get(
+    "/api/projects",
+    {
+      schema: {
+        operationId: "listProjects",
+        tags,
+        summary: "Projects the caller may see (the enterprise its own; staff their organization's)",
+        response: { 200: z.object({ items: z.array(loose) }) },
+      },
+    },
+    async (req) => listProjects(ctx, requireActor(req)),
+  );
+  r.post(
+    "/api/projects",
+    {
+      schema: {
+        operationId: "createProject",
+        tags,
+        summary: "Open a project and its pre-service file (project code, enterprise, parcel, stage, helper)",
+        body: ZCreateProject,
+        response: { 201: loose },
+      },
+    },
+    async (req, reply) => {
+      const row = await createProject(ctx, requireActor(req), req.body);
+      return reply.code(201).send(await project(req, row.id));
+    },
+  );
+  r.get(
+    "/api/projects/:id",
+    {
+      schema: {
+        operationId: "getProject",
+        tags,
+        summary: "A project with its timeline, pre-checks, surveys, meetings, contracts, bundles and measure",
+        params: ZId,
+        response: { 200: loose },
+      },
+    },
+    async (req) => project(req, req.params.id),
+  );
+  r.post(
+    "/api/projects/:id/contacts",
+    {
+      schema: {
+        operationId: "recordContact",
+        tags,
+        summary: "Record a contact",
+        params: ZId,
+        body: ZRecordContact,
+        response: { 201: loose },
+      },
+    },
+    async (req, reply) => {
+      await recordContact(ctx, requireActor(req), req.params.id, req.body);
+      return reply.code(201).send(await project(req, req.params.id));
+    },
+  );
+  r.put(
+    "/api/projects/:id/prechecks",
+    {
+      schema: {
+        operationId: "savePrecheck",
+        tags,
+        summary: "Save the pre-check (预审) of an item's materials (pass / missing / defective, with files)",
+        params: ZId,
+        body: ZSavePrecheck,
+        response: { 200: loose },
+      },
+    },
+    async (req) => {
+      await savePrecheck(ctx, requireActor(req), req.params.id, req.body);
+      return project(req, req.params.id);
+    },
+  );
+  r.post(
+    "/api/projects/:id/files",
+    {
+      schema: {
+        operationId: "uploadProjectFile",
+        tags,
+        summary: "Upload a file for the project (pre-checked material, survey photo; multipart field `file`)",
+        consumes: ["multipart/form-data"],
+        params: ZId,
+        response: { 201: z.object({ fileId: z.string(), sha256: z.string(), fileName: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart())
+        throw invalid("file", "multipart_required", {
+          "zh-CN": "请以 multipart/form-data 上传文件",
+          "en-US": "Upload the file as multipart/form-data",
+        });
+      const part = await req.file();
+      if (!part) throw invalid("file", "required", { "zh-CN": "缺少文件", "en-US": "The file is missing" });
+      const f = await uploadProjectFile(ctx, requireActor(req), req.params.id, {
+        fileName: part.filename,
+        bytes: await part.toBuffer(),
+      });
+      return reply.code(201).send({ fileId: f.id, sha256: f.sha256, fileName: f.fileName });
+    },
+  );
+  r.post(
+    "/api/projects/:id/site-surveys",
+    {
+      schema: {
+        operationId: "recordSiteSurvey",
+        tags,
+        summary: "Record a site survey (现场踏勘: date, people, findings, photos)",
+        params: ZId,
+        body: ZRecordSiteSurvey,
+        response: { 201: loose },
+      },
+    },
+    async (req, reply) => {
+      await recordSiteSurvey(ctx, requireActor(req), req.params.id, req.body);
+      return reply.code(201).send(await project(req, req.params.id));
+    },
+  );
+  r.post(
+    "/api/projects/:id/meetings",
+    {
+      schema: {
+        operationId: "recordCoordinationMeeting",
+        tags,
+        summary: "Record a coordination meeting (协调会: attendees, decisions, action items)",
+        params: ZId,
+        body: ZRecordMeeting,
+        response: { 201: loose },
+      },
+    },
+    async (req, reply) => {
+      await recordCoordinationMeeting(ctx, requireActor(req), req.params.id, req.body);
+      return reply.code(201).send(await project(req, req.params.id));
+    },
+  );
+  r.post(
+    "/api/projects/:id/action-items/:actionItemId/complete",
+    {
+      schema: {
+        operationId: "completeActionItem",
+        tags,
+        summary: "Mark an action item of a meeting done",
+        params: z.object({ id: z.uuid(), actionItemId: z.uuid() }),
+        response: { 200: loose },
+      },
+    },
+    async (req) => {
+      await completeActionItem(ctx, requireActor(req), req.params.id, req.params.actionItemId);
+      return project(req, req.params.id);
+    },
+  );
+  r.post(
+    "/api/projects/:id/bundles",
+    {
+      schema: {
+        operationId: "fileBundle",
+        tags,
+        summary: "File a bundle: all its cases at once, shared materials given once, pre-checks carried in",
+        params: ZId,
+        body: ZFileBundle,
+        response: { 201: loose },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const id = await fileBundle(ctx, actor, req.params.id, req.body);
+      return reply.code(201).send(await getBundle(ctx, actor, id));
+    },
+  );
+  r.post(
+    "/api/projects/:id/land-contracts",
+    {
+      schema: {
+        operationId: "recordLandContract",
+        tags,
+        summary:
+          "Record a signed land-grant contract (UI or land-transfer system); files the triggered bundle",
+        params: ZId,
+        body: ZRecordLandContract,
+        response: { 201: z.object({ contract: loose, bundle: loose.nullable() }) },
+      },
+    },
+    async (req, reply) => {
+      const res = await recordLandContract(ctx, requireActor(req), req.params.id, req.body);
+      return reply.code(201).send({
+        contract: {
+          ...res.contract,
+          signedAt: res.contract.signedAt.toISOString(),
+          recordedAt: res.contract.recordedAt.toISOString(),
+        },
+        bundle: res.bundle ?? null,
+      });
+    },
+  );
+  r.get(
+    "/api/bundles/measure",
+    {
+      schema: {
+        operationId: "getBundleMeasure",
+        tags,
+        summary: "怀远速度: contract-to-certificate working hours of every bundle, and the same-day count",
+        response: { 200: loose },
+      },
+    },
+    async (req) => bundleMeasure(ctx, requireActor(req)),
+  );
+  r.get(
+    "/api/bundle-templates",
+    {
+      schema: {
+        operationId: "listBundleTemplates",
+        tags,
+        summary: "Bundle templates (一件事一次办)",
+        response: { 200: z.object({ items: z.array(loose) }) },
+      },
+    },
+    async (req) => {
+      requireActor(req);
+      const rows = await listBundleTemplates(ctx.database.db, ctx.clock.now());
+      return { items: rows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() })) };
+    },
+  );
+  r.get(
+    "/api/bundles/:id",
+    {
+      schema: {
+        operationId: "getBundle",
+        tags,
+        summary: "A bundle: its cases, status, clock and measure",
+        params: ZId,
+        response: { 200: loose },
+      },
+    },
+    async (req) => getBundle(ctx, requireActor(req), req.params.id),
+  );
+}
