@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoProject } from "../../src/app/projects/demoProject";
 import { type CaseBody, PDF } from "../helpers/cases";
 import type { TestClient } from "../helpers/client";
 import { createTestApp, type TestApp } from "../helpers/testApp";
@@ -343,5 +344,22 @@ describe("拿地即办证: project, early intervention, bundle, same-day certifi
     );
     expect(figures.status).toBe(200);
     expect(figures.body.summary).toMatchObject({ completed: 1, sameDay: 1 });
+  });
+});
+
+describe("demo data", () => {
+  it("the demo project of the new-materials company is seeded with the helper assigned (idempotent)", async () => {
+    const helper = await t.as("helper");
+    const list = await helper.get<{ items: { id: string; code: string; helperName: string | null }[] }>(
+      "/api/projects",
+    );
+    const demo = list.body.items.filter((p) => p.code === "2026-340321-30-03-012345");
+    expect(demo).toHaveLength(1);
+    expect(demo[0].helperName).toContain("孙丽");
+    expect(await seedDemoProject(t.ctx.database.db, t.clock.now())).toBe(0);
+    const again = await helper.get<{ items: { code: string }[] }>("/api/projects");
+    expect(again.body.items.filter((p) => p.code === "2026-340321-30-03-012345")).toHaveLength(1);
+    const p = await helper.get<Project>(`/api/projects/${demo[0].id}`);
+    expect(p.body.meetings[0].actionItems).toHaveLength(2);
   });
 });

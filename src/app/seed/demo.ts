@@ -4,6 +4,7 @@ import type { Db, Executor } from "../../db/client";
 import { meta, organizations, users } from "../../db/schema";
 import { seedCatalog, seedCatalogItems } from "../catalog/seedCatalog";
 import { demoSharedRecordCount, seedDemoSharedRecords } from "../exchange/seedExchange";
+import { seedDemoProject } from "../projects/demoProject";
 import { createUser, ZCreateUser } from "../users/createUser";
 import { readSeedYaml } from "./files";
 
@@ -100,6 +101,8 @@ export async function seedDemo(db: Db, onProgress: Progress = () => {}): Promise
     const catalog = await seedCatalog(tx, new Date(), (label) => onProgress(++done, total, label));
     created += catalog.created;
     created += await seedDemoSharedRecords(tx, new Date(), (label) => onProgress(++done, total, label));
+    // Bundle templates and the demo project (拿地即办证) of the new-materials company.
+    created += await seedDemoProject(tx, new Date());
     await tx
       .insert(meta)
       .values({ key: "demo_seeded", value: true })
