@@ -57,6 +57,7 @@ export const routes: RouteObject[] = [
             children: [
               page("/account", () => import("./features/account/AccountPage")),
               page("/cases/:id", () => import("./features/cases/CaseDetailPage")),
+              page("/projects/:id", () => import("./features/projects/ProjectPage")),
               area("portal", () => import("./features/portal/PortalPage")),
               {
                 element: <RequireRole roles={nav("portal").roles ?? []} />,

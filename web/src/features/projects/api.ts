@@ -1,0 +1,112 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../api/client";
+
+export type Measure = {
+  contractAt: string | null;
+  certificatesAt: string | null;
+  workingMinutes: number | null;
+  workingHours: number | null;
+  sameDay: boolean | null;
+};
+export type Bundle = {
+  id: string;
+  status: string;
+  createdAt: string;
+  template: { code: string; name: string; sharedMaterials: string[] };
+  landContract: { number: string; signedAt: string; source: string } | null;
+  clock: { caseId: string | null; deadline: string | null };
+  cases: {
+    id: string;
+    number: string;
+    itemName: string;
+    status: string;
+    submittedAt: string | null;
+    completedAt: string | null;
+  }[];
+  certificates: { id: string; caseId: string; name: string; number: string; issuedAt: string }[];
+  measure: Measure;
+};
+export type Project = {
+  id: string;
+  code: string;
+  name: string;
+  stage: string;
+  parcel: {
+    location: string;
+    areaSqm: number;
+    use: string;
+    contractNo?: string | null;
+    boundary?: { type: "Polygon"; coordinates: number[][][] } | null;
+  };
+  enterprise: { name: string; creditCode: string | null };
+  helper: { name: string } | null;
+  prechecks: {
+    itemCode: string;
+    materialCode: string;
+    status: string;
+    note: string | null;
+    fileIds: string[];
+  }[];
+  siteSurveys: { id: string; surveyedOn: string; people: string[]; findings: string }[];
+  meetings: {
+    id: string;
+    heldOn: string;
+    topic: string;
+    attendees: { name: string; department: string }[];
+    decisions: string[];
+    actionItems: { id: string; description: string; owner: string; dueOn: string; status: string }[];
+  }[];
+  landContracts: {
+    id: string;
+    number: string;
+    signedAt: string;
+    priceYuan: number;
+    paymentStatus: string;
+    source: string;
+  }[];
+  bundles: Bundle[];
+  timeline: { id: string; type: string; summary: string; at: string; actorName: string | null }[];
+  abilities: Record<string, boolean>;
+};
+export type ProjectSummary = {
+  id: string;
+  code: string;
+  name: string;
+  stage: string;
+  location: string;
+  enterpriseName: string;
+  helperName: string | null;
+};
+
+/** Projects the signed-in user may see. */
+export function useProjects() {
+  return useQuery({
+    queryKey: ["projects"],
+    queryFn: () => api<{ items: ProjectSummary[] }>("/api/projects"),
+  });
+}
+
+/** One project with its timeline, bundles and measure. */
+export function useProject(id: string) {
+  return useQuery({ queryKey: ["project", id], queryFn: () => api<Project>(`/api/projects/${id}`) });
+}
+
+/** Records a site survey (现场踏勘). */
+export function useRecordSurvey(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { surveyedOn: string; people: string[]; findings: string }) =>
+      api<Project>(`/api/projects/${id}/site-surveys`, { method: "POST", body }),
+    onSuccess: (p) => qc.setQueryData(["project", id], p),
+  });
+}
+
+/** Marks an action item done. */
+export function useCompleteAction(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (actionItemId: string) =>
+      api<Project>(`/api/projects/${id}/action-items/${actionItemId}/complete`, { method: "POST" }),
+    onSuccess: (p) => qc.setQueryData(["project", id], p),
+  });
+}
