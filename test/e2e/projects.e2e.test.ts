@@ -163,6 +163,11 @@ describe("拿地即办证 through the helper's project page", () => {
     await shot(page, "projects-project-page");
     await card.scrollIntoViewIfNeeded();
     await card.screenshot({ path: await screenshot(page, "projects-bundle-timeline").then((p) => p) });
+    // The supervisor's figures: the bundle counted as done the same day.
+    const sup = await s.signIn("supervisor");
+    await sup.goto(s.at("/dashboard"));
+    await sup.getByTestId("bundle-measure-card").getByText("当日", { exact: true }).waitFor();
+    await shot(sup, "projects-supervisor-measure");
     const body = await helper.ok<ProjectBody>("GET", `/api/projects/${pid}`);
     expect(body.bundles[0].cases).toHaveLength(2);
   });
