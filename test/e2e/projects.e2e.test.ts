@@ -91,20 +91,25 @@ describe("拿地即办证 through the helper's project page", () => {
     await page.getByTestId("action-done").first().click();
     await page.getByTestId("project-meetings").getByText("已完成").first().waitFor();
 
-    // The contract is recorded by the window: both cases are filed and submitted at once.
+    // A coordination meeting recorded on the page.
+    await page.getByTestId("meeting-topic").fill("供地前联合会商");
+    await page
+      .getByTestId("meeting-attendees")
+      .fill("孙丽/行政审批和营商环境股\n王工/国土空间规划股\n赵工/不动产登记中心");
+    await page.getByTestId("meeting-actions").fill("确认宗地界址点坐标/不动产登记中心/2026-12-31");
+    await page.getByTestId("meeting-submit").click();
+    await page.getByText("确认宗地界址点坐标（不动产登记中心，2026-12-31）").waitFor();
+
+    // The window clerk records the contract on the project page: both cases are filed at once.
+    const desk = await s.signIn("clerk");
+    await desk.goto(s.at(`/projects/${pid}`));
+    await desk.getByTestId("contract-number").fill("怀土出〔2026〕18号");
+    await desk.getByTestId("contract-price").fill("12800000");
+    await desk.getByTestId("contract-unit").fill("340321003001GB00018W00000000");
+    await desk.getByTestId("contract-submit").click();
+    await desk.getByTestId("bundle-card").waitFor();
     const clerk = await ApiClient.as(server.url, "clerk");
-    const recorded = await clerk.ok<{ bundle: { id: string; cases: { id: string }[] } }>(
-      "POST",
-      `/api/projects/${pid}/land-contracts`,
-      {
-        number: "怀土出〔2026〕18号",
-        signedAt: new Date().toISOString(),
-        parties: { grantor: "怀远县自然资源和规划局", grantee: "安徽三木新材料科技有限公司" },
-        priceYuan: 12800000,
-        paymentStatus: "paid",
-        forms: { "state-land-first-registration": { unitNumber: "340321003001GB00018W00000000" } },
-      },
-    );
+    const recorded = { bundle: (await clerk.ok<ProjectBody>("GET", `/api/projects/${pid}`)).bundles[0] };
     expect(recorded.bundle.cases).toHaveLength(2);
     const reviewers: Record<string, string> = {
       "HY-ZRZY-GH": "reviewer-planning",

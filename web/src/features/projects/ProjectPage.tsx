@@ -16,6 +16,7 @@ import {
 import { Link, useParams } from "react-router-dom";
 import { type Bundle, useCompleteAction, useProject, useRecordSurvey } from "./api";
 import { BoundaryMap } from "./BoundaryMap";
+import { LandContractForm, MeetingForm } from "./ProjectForms";
 import { useProjectTexts } from "./texts";
 
 const STAGES: Record<string, string> = {
@@ -111,6 +112,7 @@ export default function ProjectPage() {
           <Col>{p.parcel.boundary && <BoundaryMap coordinates={p.parcel.boundary.coordinates} />}</Col>
         </Row>
       </Card>
+      {p.abilities.recordLandContract && p.landContracts.length === 0 && <LandContractForm project={p} />}
       <Typography.Title level={4}>{t("bundles.title")}</Typography.Title>
       {p.bundles.map((b) => (
         <BundleCard key={b.id} b={b} />
@@ -168,6 +170,7 @@ export default function ProjectPage() {
             ))}
           </Space>
         ))}
+        {p.abilities.recordCoordinationMeeting && <MeetingForm projectId={p.id} />}
       </Card>
       <Card title={t("survey.title")} data-testid="project-surveys">
         {p.siteSurveys.map((s) => (

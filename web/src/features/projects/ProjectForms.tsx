@@ -1,0 +1,113 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Alert, Button, Card, Form, Input, InputNumber, Select } from "antd";
+import { ApiError } from "../../api/ApiError";
+import { api } from "../../api/client";
+import { useI18n } from "../../i18n/useT";
+import type { Project } from "./api";
+
+/**
+ * The clerk records the signed land-grant contract (出让合同) in the UI: this is the trigger of
+ * 拿地即办证 — the bundle's cases are filed with the pre-checked materials at once.
+ */
+export function LandContractForm({ project }: { project: Project }) {
+  const qc = useQueryClient();
+  const { locale } = useI18n();
+  const m = useMutation({
+    mutationFn: (v: { number: string; priceYuan: number; paymentStatus: string; unitNumber?: string }) =>
+      api(`/api/projects/${project.id}/land-contracts`, {
+        method: "POST",
+        body: {
+          number: v.number,
+          signedAt: new Date().toISOString(),
+          parties: { grantor: "怀远县自然资源和规划局", grantee: project.enterprise.name },
+          priceYuan: v.priceYuan,
+          paymentStatus: v.paymentStatus,
+          forms: v.unitNumber ? { "state-land-first-registration": { unitNumber: v.unitNumber } } : {},
+        },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["project", project.id] }),
+  });
+  return (
+    <Card title="登记出让合同（拿地即办证触发）" data-testid="contract-form">
+      {m.error instanceof ApiError && <Alert type="error" showIcon title={m.error.messageIn(locale)} />}
+      <Form
+        layout="inline"
+        initialValues={{ number: project.parcel.contractNo ?? "", paymentStatus: "paid" }}
+        onFinish={(v) => m.mutate(v)}
+      >
+        <Form.Item name="number" label="合同编号" rules={[{ required: true }]}>
+          <Input data-testid="contract-number" />
+        </Form.Item>
+        <Form.Item name="priceYuan" label="出让价款（元）" rules={[{ required: true }]}>
+          <InputNumber min={0} data-testid="contract-price" style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="paymentStatus" label="缴款">
+          <Select
+            style={{ width: 110 }}
+            options={[
+              { value: "paid", label: "已缴清" },
+              { value: "partial", label: "部分缴纳" },
+              { value: "unpaid", label: "未缴" },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="unitNumber" label="不动产单元号">
+          <Input data-testid="contract-unit" style={{ width: 260 }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={m.isPending} data-testid="contract-submit">
+          登记并一次申请
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+/** Records a coordination meeting: attendees "姓名/部门" and action items "事项/责任单位/YYYY-MM-DD", one a line. */
+export function MeetingForm({ projectId }: { projectId: string }) {
+  const qc = useQueryClient();
+  const lines = (s = "") =>
+    s
+      .split("\n")
+      .map((x) => x.trim())
+      .filter(Boolean);
+  const m = useMutation({
+    mutationFn: (v: { topic: string; attendees: string; decisions?: string; actions?: string }) =>
+      api<Project>(`/api/projects/${projectId}/meetings`, {
+        method: "POST",
+        body: {
+          heldOn: new Date().toISOString().slice(0, 10),
+          topic: v.topic,
+          attendees: lines(v.attendees).map((l) => {
+            const [name, department = ""] = l.split("/");
+            return { name, department: department || name };
+          }),
+          decisions: lines(v.decisions),
+          actionItems: lines(v.actions).map((l) => {
+            const [description, owner = "", dueOn = ""] = l.split("/");
+            return { description, owner, dueOn };
+          }),
+        },
+      }),
+    onSuccess: (p) => qc.setQueryData(["project", projectId], p),
+  });
+  return (
+    <Form layout="vertical" onFinish={(v) => m.mutate(v)} data-testid="meeting-form">
+      <Form.Item name="topic" label="会议主题" rules={[{ required: true }]}>
+        <Input data-testid="meeting-topic" />
+      </Form.Item>
+      <Form.Item name="attendees" label="参会人员（每行：姓名/部门）" rules={[{ required: true }]}>
+        <Input.TextArea rows={3} data-testid="meeting-attendees" />
+      </Form.Item>
+      <Form.Item name="decisions" label="议定事项（每行一条）">
+        <Input.TextArea rows={2} data-testid="meeting-decisions" />
+      </Form.Item>
+      <Form.Item name="actions" label="督办事项（每行：事项/责任单位/YYYY-MM-DD）">
+        <Input.TextArea rows={2} data-testid="meeting-actions" />
+      </Form.Item>
+      {m.error instanceof ApiError && <Alert type="error" showIcon title="请检查输入" />}
+      <Button type="primary" htmlType="submit" loading={m.isPending} data-testid="meeting-submit">
+        记录协调会
+      </Button>
+    </Form>
+  );
+}
