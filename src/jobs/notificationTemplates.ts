@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   "review.completed",
   "draft.expiring",
   "referral.progress",
+  "partner.requested",
   "clock.yellow",
   "clock.red",
 ] as const;
@@ -191,6 +192,16 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     en: [
       `Referral progress: ${d.caseNumber}`,
       `${d.caseNumber}: the referral of "${d.itemName}" (applicant ${d.applicantName}) has progressed: ${orDash(d.reason)}.`,
+    ],
+  }),
+  "partner.requested": (d) => ({
+    zh: [
+      `材料调取请求：${d.caseNumber}`,
+      `${d.caseNumber}（${d.itemName}，申请人 ${d.applicantName}）请求贵单位提供材料：${orDash(d.reason)}。${d.deadline ? `请于 ${d.deadline} 前答复。` : ""}`,
+    ],
+    en: [
+      `Material requested: ${d.caseNumber}`,
+      `${d.caseNumber} (${d.itemName}, applicant ${d.applicantName}) asks your office for: ${orDash(d.reason)}.${d.deadline ? ` Please answer by ${d.deadline}.` : ""}`,
     ],
   }),
   "clock.yellow": (d) => ({

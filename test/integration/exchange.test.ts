@@ -246,6 +246,11 @@ describe("material requests to other windows", () => {
     });
     expect(asked.status).toBe(201);
     expect(asked.body.dueOn).toBe("2026-11-27");
+    // The tax bureau's partner account is notified through the outbox.
+    const note = (await t.ctx.database.db.query.outbox.findMany()).find(
+      (o) => (o.payload as { kind: string }).kind === "partner.requested",
+    );
+    expect((note?.payload as { recipients: unknown[] } | undefined)?.recipients).toHaveLength(1);
     const second = await clerk.post<{ id: string }>(`/api/cases/${c.id}/partner-requests`, {
       toOrgCode: "HY-SW",
       materialCode: "parcel_map",

@@ -9,6 +9,7 @@ import { calendarFor, localDates } from "../cases/calendarAccess";
 import { appendCaseEvents } from "../cases/caseEvents";
 import { loadCase, saveCase } from "../cases/caseRows";
 import { casePolicyRecord } from "../cases/executeCommand";
+import { dispatchNotifications, staffRecipients } from "../cases/notify";
 import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
 import { authorize, can } from "../policies";
@@ -87,6 +88,19 @@ export async function requestPartnerMaterial(
         data: { requestId: row.id, toOrg: to.name, materialCode: m.materialCode, dueOn },
       },
     ]);
+    // The partner's window hears of it at once; overdue requests also raise alerts (the sweep).
+    await dispatchNotifications(
+      tx,
+      c,
+      [
+        {
+          kind: "partner.requested",
+          recipients: await staffRecipients(tx, [to.id], "partner"),
+          data: { deadline: dueOn, reason: m.name },
+        },
+      ],
+      now,
+    );
     return present(
       row,
       { caseNumber: c.number, itemName: c.itemName, toOrgName: to.name, fromOrgName: c.orgName },
