@@ -62,7 +62,6 @@ describe("拿地即办证 through the helper's project page", () => {
     await helper.ok("PUT", `/api/projects/${pid}/prechecks`, {
       itemCode: "construction-land-planning-permit",
       checks: [
-        await pass("application_form"),
         await pass("land_grant_contract", shared.land_grant_contract),
         await pass("parcel_map", shared.parcel_map),
         await pass("planning_conditions"),
@@ -84,6 +83,16 @@ describe("拿地即办证 through the helper's project page", () => {
     await page.getByTestId("projects-table").getByText("安徽三木新材料年产5万吨功能新材料项目").click();
     await page.getByTestId("page-project").waitFor();
     await page.getByTestId("boundary-map").waitFor();
+    // The application form is pre-checked on the page (file chosen → pass), then saved.
+    await page.getByTestId("precheck-file-application_form").setInputFiles({
+      name: "申请表.pdf",
+      mimeType: "application/pdf",
+      buffer: PDF,
+    });
+    const save = page.getByTestId("precheck-save");
+    await expect.poll(() => save.isEnabled()).toBe(true);
+    await save.click();
+    await page.getByTestId("project-timeline").getByText("（1/1 项通过）").waitFor();
     await page.getByTestId("survey-people").fill("孙丽、规划股、登记中心");
     await page.getByTestId("survey-findings").fill("复核界址，与宗地图一致");
     await page.getByTestId("survey-submit").click();

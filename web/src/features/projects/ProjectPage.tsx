@@ -16,6 +16,7 @@ import {
 import { Link, useParams } from "react-router-dom";
 import { type Bundle, useCompleteAction, useProject, useRecordSurvey } from "./api";
 import { BoundaryMap } from "./BoundaryMap";
+import { PrecheckForm } from "./PrecheckForm";
 import { LandContractForm, MeetingForm } from "./ProjectForms";
 import { useProjectTexts } from "./texts";
 
@@ -140,6 +141,12 @@ export default function ProjectPage() {
                 },
               ]}
             />
+            {p.abilities.savePrecheck && (
+              <PrecheckForm
+                project={p}
+                itemCodes={["construction-land-planning-permit", "state-land-first-registration"]}
+              />
+            )}
           </Card>
         </Col>
       </Row>

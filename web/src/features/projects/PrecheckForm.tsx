@@ -1,0 +1,128 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, Button, Select, Space, Table, Tag } from "antd";
+import { useState } from "react";
+import { api, readCookie } from "../../api/client";
+import type { Project } from "./api";
+
+type Material = { code: string; name: string; required: boolean; source: string };
+type Row = { status: "pass" | "missing" | "defective"; fileIds: string[] };
+
+/** Uploads one file for the project (uploadProjectFile) and returns its id. */
+async function uploadProjectFile(projectId: string, file: File): Promise<string> {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  const token = readCookie("yz_csrf");
+  const res = await fetch(`/api/projects/${projectId}/files`, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { accept: "application/json", ...(token ? { "x-csrf-token": token } : {}) },
+    body: form,
+  });
+  if (!res.ok) throw new Error(`upload failed: ${res.status}`);
+  return ((await res.json()) as { fileId: string }).fileId;
+}
+
+/**
+ * The pre-check (预审) of one item: the item's checklist with pass / missing / defective and a file per
+ * material, saved with savePrecheck and carried into the case when the bundle is filed.
+ */
+export function PrecheckForm({ project, itemCodes }: { project: Project; itemCodes: string[] }) {
+  const qc = useQueryClient();
+  const [itemCode, setItemCode] = useState(itemCodes[0] ?? "");
+  const [rows, setRows] = useState<Record<string, Row>>({});
+  const item = useQuery({
+    queryKey: ["catalog-item", itemCode],
+    queryFn: () =>
+      api<{ content: { name: string; materials: Material[] } }>(`/api/catalog/items/${itemCode}`),
+    enabled: !!itemCode,
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      api<Project>(`/api/projects/${project.id}/prechecks`, {
+        method: "PUT",
+        body: { itemCode, checks: Object.entries(rows).map(([materialCode, r]) => ({ materialCode, ...r })) },
+      }),
+    onSuccess: (p) => {
+      qc.setQueryData(["project", project.id], p);
+      setRows({});
+    },
+  });
+  const saved = (code: string) =>
+    project.prechecks.find((c) => c.itemCode === itemCode && c.materialCode === code);
+  const set = (code: string, patch: Partial<Row>) =>
+    setRows((cur) => ({ ...cur, [code]: { ...(cur[code] ?? { status: "pass", fileIds: [] }), ...patch } }));
+  return (
+    <Space orientation="vertical" style={{ width: "100%" }} data-testid="precheck-form">
+      <Select
+        value={itemCode}
+        onChange={(v) => {
+          setItemCode(v);
+          setRows({});
+        }}
+        style={{ width: 320 }}
+        options={itemCodes.map((c) => ({ value: c, label: c }))}
+      />
+      <Table
+        size="small"
+        rowKey="code"
+        pagination={false}
+        loading={item.isLoading}
+        dataSource={item.data?.content.materials ?? []}
+        columns={[
+          { title: "材料", dataIndex: "name" },
+          {
+            title: "已预审",
+            render: (_: unknown, m: Material) => {
+              const s = saved(m.code);
+              return s ? <Tag color={s.status === "pass" ? "green" : "red"}>{s.status}</Tag> : "—";
+            },
+          },
+          {
+            title: "预审结论",
+            render: (_: unknown, m: Material) => (
+              <Select
+                size="small"
+                style={{ width: 110 }}
+                placeholder="—"
+                value={rows[m.code]?.status}
+                onChange={(v) => set(m.code, { status: v })}
+                data-testid={`precheck-status-${m.code}`}
+                options={[
+                  { value: "pass", label: "通过" },
+                  { value: "missing", label: "缺少" },
+                  { value: "defective", label: "不符合" },
+                ]}
+              />
+            ),
+          },
+          {
+            title: "文件",
+            render: (_: unknown, m: Material) =>
+              m.source === "applicant" ? (
+                <input
+                  type="file"
+                  data-testid={`precheck-file-${m.code}`}
+                  onChange={async (e) => {
+                    const f = e.target.files?.[0];
+                    if (f) set(m.code, { fileIds: [await uploadProjectFile(project.id, f)] });
+                  }}
+                />
+              ) : (
+                <Tag>{m.source}</Tag>
+              ),
+          },
+        ]}
+      />
+      {save.error && <Alert type="error" showIcon title="保存失败" />}
+      <Button
+        type="primary"
+        disabled={Object.keys(rows).length === 0}
+        loading={save.isPending}
+        onClick={() => save.mutate()}
+        data-testid="precheck-save"
+      >
+        保存预审
+      </Button>
+    </Space>
+  );
+}
