@@ -7,7 +7,11 @@ import type { AppContext } from "../context";
 import { appendProjectEvent, authorizedProject } from "../projects/projectRows";
 import { ZParcel } from "../projects/projects";
 import { fileBundle } from "./fileBundle";
-import { getBundle } from "./queries";
+import { bundleViews } from "./queries";
+
+/** The bundle as shown to the caller who recorded the contract (authorized for the project already). */
+const view = async (ctx: AppContext, id: string) => (await bundleViews(ctx, [id]))[0] ?? null;
+
 import { ensureBundleTemplates } from "./templates";
 
 export const ZRecordLandContract = z.object({
@@ -26,7 +30,7 @@ export const ZRecordLandContract = z.object({
  * Records a signed land-grant contract (国有建设用地使用权出让合同) — by a clerk in the UI or by the
  * land-transfer system through the API — and, as the trigger of 拿地即办证, files the bundle with its
  * pre-checked materials at once. Idempotent on the contract number: recording it again returns the
- * bundle already filed.
+ * bundle already filed, or files it when the first attempt was refused for missing pre-checks.
  */
 export async function recordLandContract(
   ctx: AppContext,
@@ -50,7 +54,7 @@ export async function recordLandContract(
         { field: "number" },
       );
     const [b] = await db.select().from(bundles).where(eq(bundles.landContractId, existing.id));
-    return { contract: existing, bundle: b ? await getBundle(ctx, actor, b.id) : null };
+    if (b) return { contract: existing, bundle: await view(ctx, b.id) };
   }
   await ensureBundleTemplates(db, now);
   const [template] = input.templateCode
@@ -60,6 +64,18 @@ export async function recordLandContract(
         .from(bundleTemplates)
         .where(eq(bundleTemplates.trigger, "land_contract_signed"))
         .orderBy(bundleTemplates.code);
+  if (existing) {
+    // Recorded before but not filed (materials were missing then): file it now.
+    if (!template) return { contract: existing, bundle: null };
+    const id = await fileBundle(
+      ctx,
+      actor,
+      p.id,
+      { templateCode: template.code, forms: input.forms },
+      existing,
+    );
+    return { contract: existing, bundle: await view(ctx, id) };
+  }
   const source = actor.memberships.some((m) => m.role === "partner") ? "api" : "ui";
   const contract = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -99,5 +115,5 @@ export async function recordLandContract(
     { templateCode: template.code, forms: input.forms },
     contract,
   );
-  return { contract, bundle: await getBundle(ctx, actor, bundleId) };
+  return { contract, bundle: await view(ctx, bundleId) };
 }
