@@ -2,40 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoProject } from "../../src/app/projects/demoProject";
-import { type CaseBody, PDF } from "../helpers/cases";
-import type { TestClient } from "../helpers/client";
+import type { CaseBody } from "../helpers/cases";
+import { at, type Bundle, type Project, uploadFile as upload } from "../helpers/projects";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 process.env.YIZHAN_KEYS_DIR = mkdtempSync(join(tmpdir(), "yizhan-keys-projects-"));
-
-type Measure = {
-  contractAt: string | null;
-  certificatesAt: string | null;
-  workingMinutes: number | null;
-  workingHours: number | null;
-  sameDay: boolean | null;
-};
-type Bundle = {
-  id: string;
-  status: string;
-  template: { code: string; name: string };
-  cases: { id: string; itemCode: string; status: string }[];
-  certificates: { name: string; number: string }[];
-  clock: { caseId: string | null; deadline: string | null };
-  measure: Measure;
-};
-type Project = {
-  id: string;
-  code: string;
-  timeline: { type: string; summary: string }[];
-  meetings: { actionItems: { id: string; status: string }[] }[];
-  siteSurveys: unknown[];
-  prechecks: { itemCode: string; materialCode: string; status: string }[];
-  bundles: Bundle[];
-  measure: (Measure & { bundleId: string })[];
-  abilities: Record<string, boolean>;
-};
 
 const BOUNDARY = {
   type: "Polygon",
@@ -55,20 +26,6 @@ beforeAll(async () => {
   t = await createTestApp({ sessionIdleMinutes: 30 * 24 * 60 });
 });
 afterAll(async () => t?.close());
-
-/** Local (Asia/Shanghai) time on a date as an instant. */
-const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`);
-
-async function uploadFile(helper: TestClient, projectId: string, name: string): Promise<string> {
-  const res = await helper.upload<{ fileId: string }>(
-    `/api/projects/${projectId}/files`,
-    name,
-    PDF,
-    "application/pdf",
-  );
-  expect(res.status).toBe(201);
-  return res.body.fileId;
-}
 
 describe("拿地即办证: project, early intervention, bundle, same-day certificates", () => {
   let projectId = "";
@@ -119,8 +76,8 @@ describe("拿地即办证: project, early intervention, bundle, same-day certifi
     ).toBe(201);
     const shared: Record<string, string> = {};
     for (const code of ["land_grant_contract", "parcel_map"])
-      shared[code] = await uploadFile(helper, projectId, `${code}.pdf`);
-    const own = async (code: string) => [await uploadFile(helper, projectId, `${code}.pdf`)];
+      shared[code] = await upload(t, helper, projectId, `${code}.pdf`);
+    const own = async (code: string) => [await upload(t, helper, projectId, `${code}.pdf`)];
     const permitChecks = [
       { materialCode: "application_form", status: "pass", fileIds: await own("application_form") },
       { materialCode: "land_grant_contract", status: "pass", fileIds: [shared.land_grant_contract] },
@@ -168,7 +125,7 @@ describe("拿地即办证: project, early intervention, bundle, same-day certifi
       surveyedOn: "2026-11-18",
       people: ["帮办代办员 孙丽", "规划股 审查员", "用地股 审查员", "企业代表 李三木"],
       findings: "地块已净地，界址与宗地图一致，具备供地条件。",
-      photoFileIds: [await uploadFile(helper, projectId, "site.pdf")],
+      photoFileIds: [await upload(t, helper, projectId, "site.pdf")],
     });
     expect(survey.status).toBe(201);
     expect(survey.body.siteSurveys).toHaveLength(1);
@@ -344,99 +301,5 @@ describe("拿地即办证: project, early intervention, bundle, same-day certifi
     );
     expect(figures.status).toBe(200);
     expect(figures.body.summary).toMatchObject({ completed: 1, sameDay: 1 });
-  });
-});
-
-describe("demo data", () => {
-  it("the demo project of the new-materials company is seeded with the helper assigned (idempotent)", async () => {
-    const helper = await t.as("helper");
-    const list = await helper.get<{ items: { id: string; code: string; helperName: string | null }[] }>(
-      "/api/projects",
-    );
-    const demo = list.body.items.filter((p) => p.code === "2026-340321-30-03-012345");
-    expect(demo).toHaveLength(1);
-    expect(demo[0].helperName).toContain("孙丽");
-    expect(await seedDemoProject(t.ctx.database.db, t.clock.now())).toBe(0);
-    const again = await helper.get<{ items: { code: string }[] }>("/api/projects");
-    expect(again.body.items.filter((p) => p.code === "2026-340321-30-03-012345")).toHaveLength(1);
-    const p = await helper.get<Project>(`/api/projects/${demo[0].id}`);
-    expect(p.body.meetings[0].actionItems).toHaveLength(2);
-  });
-});
-
-describe("trigger through the API and refusals", () => {
-  it("without the pre-checked materials the contract is recorded but nothing is filed (422, no cases)", async () => {
-    t.clock.set(at("2026-11-25", "09:00"));
-    const helper = await t.as("helper");
-    const sanmu = await t.as("sanmu");
-    const me = await sanmu.get<{ id: string }>("/api/auth/me");
-    const created = await helper.post<Project>("/api/projects", {
-      code: "2026-340321-30-03-019999",
-      name: "三木新材料二期仓储项目",
-      enterpriseId: me.body.id,
-      parcel: { location: "怀远县经济开发区禹王路北侧", areaSqm: 20000, use: "仓储用地" },
-    });
-    expect(created.status).toBe(201);
-    const pid = created.body.id;
-    const filed = await helper.post<{ code: string }>(`/api/projects/${pid}/bundles`, {
-      templateCode: "land-acquired-certificates-issued",
-    });
-    expect(filed.status).toBe(422);
-    const p = await helper.get<Project>(`/api/projects/${pid}`);
-    expect(p.body.bundles).toHaveLength(0);
-    // The enterprise may read but not file; the land-transfer system (a partner account) may record.
-    expect(
-      (
-        await sanmu.post(`/api/projects/${pid}/bundles`, {
-          templateCode: "land-acquired-certificates-issued",
-        })
-      ).status,
-    ).toBe(403);
-    const system = await t.as("township");
-    const res = await system.post<{ code: string }>(`/api/projects/${pid}/land-contracts`, {
-      number: "怀土出〔2026〕31号",
-      signedAt: at("2026-11-25", "09:00").toISOString(),
-      parties: { grantor: "怀远县自然资源和规划局", grantee: "安徽三木新材料科技有限公司" },
-      priceYuan: 4_000_000,
-      paymentStatus: "paid",
-    });
-    expect(res.status).toBe(422);
-    const after = await helper.get<Project & { landContracts: { number: string; source: string }[] }>(
-      `/api/projects/${pid}`,
-    );
-    expect(after.body.landContracts).toMatchObject([{ number: "怀土出〔2026〕31号", source: "api" }]);
-    expect(after.body.bundles).toHaveLength(0);
-
-    // Once everything is pre-checked, the system's retry files the bundle (cases filed by the helper).
-    const permit = [
-      "application_form",
-      "land_grant_contract",
-      "parcel_map",
-      "planning_conditions",
-      "project_approval",
-    ];
-    const registration = ["registration_application", "land_price_payment_proof", "cadastral_survey"];
-    for (const [itemCode, codes] of [
-      ["construction-land-planning-permit", permit],
-      ["state-land-first-registration", registration],
-    ] as const) {
-      const checks = [];
-      for (const code of codes)
-        checks.push({
-          materialCode: code,
-          status: "pass",
-          fileIds: [await uploadFile(helper, pid, `${code}.pdf`)],
-        });
-      expect((await helper.put(`/api/projects/${pid}/prechecks`, { itemCode, checks })).status).toBe(200);
-    }
-    const retry = await system.post<{ bundle: Bundle }>(`/api/projects/${pid}/land-contracts`, {
-      number: "怀土出〔2026〕31号",
-      signedAt: at("2026-11-25", "09:00").toISOString(),
-      parties: { grantor: "怀远县自然资源和规划局", grantee: "安徽三木新材料科技有限公司" },
-      priceYuan: 4_000_000,
-      paymentStatus: "paid",
-    });
-    expect(retry.status).toBe(201);
-    expect(retry.body.bundle.cases.map((c) => c.status)).toEqual(["submitted", "submitted"]);
   });
 });
