@@ -15,6 +15,7 @@ import {
 } from "../../db/schema";
 import type { Actor } from "../actor";
 import { bundleViews } from "../bundles/queries";
+import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import type { AppContext } from "../context";
 import { abilities, can } from "../policies";
 import { authorizedProject, projectPolicyRecord } from "./projectRows";
@@ -96,6 +97,12 @@ export async function getProject(ctx: AppContext, actor: Actor, id: string) {
       .where(eq(projectEvents.projectId, p.id))
       .orderBy(asc(projectEvents.at), asc(projectEvents.id)),
   ]);
+  // Material names as the items publish them today (the checklist the helper pre-checked against).
+  const materialNames = new Map<string, string>();
+  for (const code of new Set(prechecks.map((c) => c.itemCode))) {
+    const v = await resolveEffectiveVersion(db, code, ctx.clock.now().toISOString().slice(0, 10));
+    for (const m of v?.content.materials ?? []) materialNames.set(`${code}:${m.code}`, m.name);
+  }
   const bundleList = await bundleViews(
     ctx,
     bundleRows.map((b) => b.id),
@@ -118,6 +125,7 @@ export async function getProject(ctx: AppContext, actor: Actor, id: string) {
     prechecks: prechecks.map((c) => ({
       itemCode: c.itemCode,
       materialCode: c.materialCode,
+      materialName: materialNames.get(`${c.itemCode}:${c.materialCode}`) ?? c.materialCode,
       status: c.status,
       note: c.note,
       fileIds: c.fileIds,

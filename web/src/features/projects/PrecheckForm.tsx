@@ -26,7 +26,15 @@ async function uploadProjectFile(projectId: string, file: File): Promise<string>
  * The pre-check (预审) of one item: the item's checklist with pass / missing / defective and a file per
  * material, saved with savePrecheck and carried into the case when the bundle is filed.
  */
-export function PrecheckForm({ project, itemCodes }: { project: Project; itemCodes: string[] }) {
+export function PrecheckForm({
+  project,
+  itemCodes,
+  itemNames = {},
+}: {
+  project: Project;
+  itemCodes: string[];
+  itemNames?: Record<string, string>;
+}) {
   const qc = useQueryClient();
   const [itemCode, setItemCode] = useState(itemCodes[0] ?? "");
   const [rows, setRows] = useState<Record<string, Row>>({});
@@ -60,7 +68,7 @@ export function PrecheckForm({ project, itemCodes }: { project: Project; itemCod
           setRows({});
         }}
         style={{ width: 320 }}
-        options={itemCodes.map((c) => ({ value: c, label: c }))}
+        options={itemCodes.map((c) => ({ value: c, label: itemNames[c] ?? c }))}
       />
       <Table
         size="small"
@@ -74,7 +82,9 @@ export function PrecheckForm({ project, itemCodes }: { project: Project; itemCod
             title: "已预审",
             render: (_: unknown, m: Material) => {
               const s = saved(m.code);
-              return s ? <Tag color={s.status === "pass" ? "green" : "red"}>{s.status}</Tag> : "—";
+              const label =
+                { pass: "通过", missing: "缺少", defective: "不符合" }[s?.status ?? ""] ?? s?.status;
+              return s ? <Tag color={s.status === "pass" ? "green" : "red"}>{label}</Tag> : "—";
             },
           },
           {

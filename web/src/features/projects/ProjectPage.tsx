@@ -14,6 +14,7 @@ import {
   Typography,
 } from "antd";
 import { Link, useParams } from "react-router-dom";
+import { StatusTag } from "../cases/StatusTag";
 import { type Bundle, useCompleteAction, useProject, useRecordSurvey } from "./api";
 import { BoundaryMap } from "./BoundaryMap";
 import { PrecheckForm } from "./PrecheckForm";
@@ -26,6 +27,20 @@ const STAGES: Record<string, string> = {
   construction_permit: "施工许可",
   completion: "竣工验收",
 };
+/** Chinese names of the pre-check results and bundle statuses shown on the page. */
+const CHECK_LABEL: Record<string, string> = { pass: "通过", missing: "缺少", defective: "不符合" };
+const BUNDLE_STATUS: Record<string, string> = {
+  filed: "已申报",
+  in_progress: "办理中",
+  completed: "已全部办结",
+  draft: "未申报",
+};
+/** The items of the 拿地即办证 bundle the helper pre-checks, with their names. */
+const PRECHECK_ITEMS: Record<string, string> = {
+  "construction-land-planning-permit": "建设用地规划许可证核发",
+  "state-land-first-registration": "国有建设用地使用权首次登记",
+};
+
 const local = (iso: string | null) =>
   iso ? new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "—";
 
@@ -45,7 +60,9 @@ function BundleCard({ b }: { b: Bundle }) {
       data-testid="bundle-card"
       data-bundle-status={b.status}
       title={`${b.template.name}`}
-      extra={<Tag color={b.status === "completed" ? "green" : "blue"}>{b.status}</Tag>}
+      extra={
+        <Tag color={b.status === "completed" ? "green" : "blue"}>{BUNDLE_STATUS[b.status] ?? b.status}</Tag>
+      }
     >
       <Space orientation="vertical" style={{ width: "100%" }}>
         <div data-testid="bundle-measure">
@@ -73,7 +90,7 @@ function BundleCard({ b }: { b: Bundle }) {
               render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link>,
             },
             { title: "事项", dataIndex: "itemName" },
-            { title: "状态", dataIndex: "status", render: (v: string) => <Tag>{v}</Tag> },
+            { title: "状态", dataIndex: "status", render: (v: string) => <StatusTag status={v} /> },
           ]}
         />
         <Timeline
@@ -132,24 +149,29 @@ export default function ProjectPage() {
               pagination={false}
               dataSource={p.prechecks}
               columns={[
-                { title: "事项", dataIndex: "itemCode" },
-                { title: "材料", dataIndex: "materialCode" },
+                { title: "事项", dataIndex: "itemCode", render: (v: string) => PRECHECK_ITEMS[v] ?? v },
+                {
+                  title: "材料",
+                  dataIndex: "materialName",
+                  render: (v: string | undefined, r) => v ?? r.materialCode,
+                },
                 {
                   title: "预审",
                   dataIndex: "status",
-                  render: (v: string) => <Tag color={v === "pass" ? "green" : "red"}>{v}</Tag>,
+                  render: (v: string) => (
+                    <Tag color={v === "pass" ? "green" : "red"}>{CHECK_LABEL[v] ?? v}</Tag>
+                  ),
                 },
               ]}
             />
-            {p.abilities.savePrecheck && (
-              <PrecheckForm
-                project={p}
-                itemCodes={["construction-land-planning-permit", "state-land-first-registration"]}
-              />
-            )}
           </Card>
         </Col>
       </Row>
+      {p.abilities.savePrecheck && (
+        <Card title={t("precheck.title")} data-testid="project-precheck-form">
+          <PrecheckForm project={p} itemCodes={Object.keys(PRECHECK_ITEMS)} itemNames={PRECHECK_ITEMS} />
+        </Card>
+      )}
       <Card title={t("meeting.title")} data-testid="project-meetings">
         {p.meetings.map((m) => (
           <Space key={m.id} orientation="vertical" style={{ width: "100%" }}>

@@ -43,6 +43,7 @@ export type Project = {
   prechecks: {
     itemCode: string;
     materialCode: string;
+    materialName?: string;
     status: string;
     note: string | null;
     fileIds: string[];
