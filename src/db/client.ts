@@ -47,6 +47,12 @@ export type OpenDatabaseOptions = {
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    // An idle connection the server closes (restart, failover, pg_terminate_backend) must not crash the
+    // process: the pool drops it and opens a new one on the next query; queries in flight still fail.
+    pool.on("error", (err) => {
+      if ((err as { code?: string }).code !== "57P01")
+        process.emitWarning(`PostgreSQL idle connection error: ${err.message}`);
+    });
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     const url = new URL(opts.databaseUrl);
     url.password = "";
