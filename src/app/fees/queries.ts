@@ -136,3 +136,13 @@ export async function paymentReceiptPdf(ctx: AppContext, actor: Actor, paymentId
   });
   return { bytes: pdf, fileName: `缴费凭证-${p.receiptNumber}.pdf` };
 }
+
+/**
+ * An online payment order as the local gateway simulator shows it (demo and tests only); 404 for
+ * anything that is not an online payment.
+ */
+export async function simulatorOrder(ctx: AppContext, paymentId: string) {
+  const [p] = await ctx.database.db.select().from(payments).where(eq(payments.id, paymentId));
+  if (p?.channel !== "online") throw notFound({ "zh-CN": "支付订单", "en-US": "Order" });
+  return p;
+}

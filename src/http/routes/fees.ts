@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -14,9 +13,7 @@ import {
   ZRefund,
   ZWindowPayment,
 } from "../../app/fees/payments";
-import { getCaseFees, paymentReceiptPdf } from "../../app/fees/queries";
-import { payments } from "../../db/schema";
-import { notFound } from "../../domain/errors";
+import { getCaseFees, paymentReceiptPdf, simulatorOrder } from "../../app/fees/queries";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["fees"];
@@ -154,8 +151,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
       schema: { operationId: "getSimulatorOrder", tags: ["simulator"], params: ZId },
     },
     async (req) => {
-      const [p] = await ctx.database.db.select().from(payments).where(eq(payments.id, req.params.id));
-      if (p?.channel !== "online") throw notFound({ "zh-CN": "支付订单", "en-US": "Order" });
+      const p = await simulatorOrder(ctx, req.params.id);
       return { orderId: p.id, amountFen: p.amountFen, status: p.status };
     },
   );
@@ -171,8 +167,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
       },
     },
     async (req) => {
-      const [p] = await ctx.database.db.select().from(payments).where(eq(payments.id, req.params.id));
-      if (p?.channel !== "online") throw notFound({ "zh-CN": "支付订单", "en-US": "Order" });
+      const p = await simulatorOrder(ctx, req.params.id);
       const body = new SimulatorGateway().callbackFor(p.id, p.amountFen, req.body.outcome, ctx.clock.now());
       return handlePaymentCallback(ctx, body);
     },
