@@ -2,3 +2,4 @@
 export * from "./catalog/enums.ts";
 export * from "./catalog/item.ts";
 export * from "./catalog/parts.ts";
+export * from "./catalog/summary.ts";

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Executor, queryRows } from "../../db/client";
+import type { ServiceItemSummary } from "../../shared/catalog";
 import { ZHandlingType, ZItemKind } from "../../shared/catalog";
 import { buildTsQuery } from "./search";
 
@@ -23,28 +24,7 @@ export const ZListServiceItems = z.object({
 });
 export type TListServiceItems = z.infer<typeof ZListServiceItems>;
 
-/** One row of the list: what a card in the guide shows (from the version in effect on `onDate`). */
-export type ServiceItemSummary = {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  handlingType: string;
-  orgCode: string;
-  orgName: string;
-  department: { code: string; name: string } | null;
-  statutoryLimitDays: number;
-  promisedLimitDays: number;
-  visitsRequired: number;
-  charged: boolean;
-  onlineAvailable: boolean;
-  lifeEvents: string[];
-  handledByTownship: boolean;
-  version: number;
-  latestVersion: number;
-  effectiveFrom: string;
-  active: boolean;
-};
+export type { ServiceItemSummary };
 
 type Row = {
   id: string;

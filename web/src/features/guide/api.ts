@@ -1,31 +1,11 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { TServiceItemContent } from "../../../../src/shared/catalog";
+import type { ServiceItemSummary, TServiceItemContent } from "../../../../src/shared/catalog";
 import { api } from "../../api/client";
 
 export type { TServiceItemContent };
 
-/** A row of the item list (GET /api/catalog/items). */
-export type ItemSummary = {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  handlingType: string;
-  orgCode: string;
-  orgName: string;
-  department: { code: string; name: string } | null;
-  statutoryLimitDays: number;
-  promisedLimitDays: number;
-  visitsRequired: number;
-  charged: boolean;
-  onlineAvailable: boolean;
-  lifeEvents: string[];
-  handledByTownship: boolean;
-  version: number;
-  latestVersion: number;
-  effectiveFrom: string;
-  active: boolean;
-};
+/** A row of the item list (GET /api/catalog/items): the server's own type. */
+export type ItemSummary = ServiceItemSummary;
 
 export type ItemList = {
   items: ItemSummary[];
