@@ -106,3 +106,14 @@ export async function saveCase(
   }
   return res[0].version;
 }
+
+/** The policy record of a loaded case. */
+export function casePolicyRecord(c: LoadedCase) {
+  return {
+    orgPath: c.orgPath,
+    applicantId: c.applicantId,
+    createdBy: c.createdBy,
+    handlingType: c.handlingType,
+    reviewOrgPaths: c.reviewOrgPaths,
+  };
+}

@@ -8,7 +8,7 @@ import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { calendarFor, localDates } from "./calendarAccess";
 import { appendCaseEvents, type NewCaseEvent } from "./caseEvents";
-import { type LoadedCase, loadCase, saveCase, stateColumns, toState } from "./caseRows";
+import { casePolicyRecord, type LoadedCase, loadCase, saveCase, stateColumns, toState } from "./caseRows";
 import { caseDeadline } from "./clock";
 import { createdNotices } from "./documents";
 import { EFFECTS, type EffectEnv } from "./effects";
@@ -31,17 +31,6 @@ function snapshot(c: {
     extensionDays: c.extensionDays,
     pauses: c.pauses,
     version: c.version,
-  };
-}
-
-/** The policy record of a loaded case. */
-export function casePolicyRecord(c: LoadedCase) {
-  return {
-    orgPath: c.orgPath,
-    applicantId: c.applicantId,
-    createdBy: c.createdBy,
-    handlingType: c.handlingType,
-    reviewOrgPaths: c.reviewOrgPaths,
   };
 }
 

@@ -6,8 +6,8 @@ import { type Actor, hasRole } from "../actor";
 import type { AppContext } from "../context";
 import { abilities, authorize } from "../policies";
 import { appendCaseEvents } from "./caseEvents";
-import { loadCase } from "./caseRows";
-import { casePolicyRecord, runCaseCommand } from "./executeCommand";
+import { casePolicyRecord, loadCase } from "./caseRows";
+import { runCaseCommand } from "./executeCommand";
 
 const TASK = { "zh-CN": "审查任务", "en-US": "Review task" };
 

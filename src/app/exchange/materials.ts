@@ -4,8 +4,7 @@ import { caseMaterials, cases, files, sharedRecords } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
 import { type Actor, hasRole } from "../actor";
 import { appendCaseEvents } from "../cases/caseEvents";
-import { loadCase, saveCase } from "../cases/caseRows";
-import { casePolicyRecord } from "../cases/executeCommand";
+import { casePolicyRecord, loadCase, saveCase } from "../cases/caseRows";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 

@@ -7,8 +7,7 @@ import { invalid, notFound, versionConflict, YizhanError } from "../../domain/er
 import { type Actor, orgPathsWithRole } from "../actor";
 import { calendarFor, localDates } from "../cases/calendarAccess";
 import { appendCaseEvents } from "../cases/caseEvents";
-import { loadCase, saveCase } from "../cases/caseRows";
-import { casePolicyRecord } from "../cases/executeCommand";
+import { casePolicyRecord, loadCase, saveCase } from "../cases/caseRows";
 import { dispatchNotifications, staffRecipients } from "../cases/notify";
 import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";

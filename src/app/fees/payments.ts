@@ -6,8 +6,7 @@ import { feeAssessments, paymentCallbacks, payments, refunds } from "../../db/sc
 import { invalid, notFound, YizhanError } from "../../domain/errors";
 import type { Actor } from "../actor";
 import { appendCaseEvents } from "../cases/caseEvents";
-import { loadCase } from "../cases/caseRows";
-import { casePolicyRecord } from "../cases/executeCommand";
+import { casePolicyRecord, loadCase } from "../cases/caseRows";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { nextCounter } from "./assess";

@@ -4,8 +4,7 @@ import { feeAssessments, feeLines, organizations, payments, refunds } from "../.
 import { notFound, YizhanError } from "../../domain/errors";
 import { maskIdentifier } from "../../domain/rules/identifiers";
 import type { Actor } from "../actor";
-import { loadCase } from "../cases/caseRows";
-import { casePolicyRecord } from "../cases/executeCommand";
+import { casePolicyRecord, loadCase } from "../cases/caseRows";
 import type { AppContext } from "../context";
 import { abilities, authorize } from "../policies";
 

@@ -3,8 +3,8 @@ import { commandsAllowedIn } from "../../domain/cases/transitions";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
 import { type Actor, hasRole } from "../actor";
 import type { LoadedCase } from "../cases/caseRows";
+import { casePolicyRecord } from "../cases/caseRows";
 import type { ClockView } from "../cases/clock";
-import { casePolicyRecord } from "../cases/executeCommand";
 import { abilities } from "../policies";
 import { relatedTo } from "../policies/cases";
 
