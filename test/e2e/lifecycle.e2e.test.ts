@@ -274,7 +274,10 @@ describe("the case lifecycle in the browser", () => {
     await clerk.goto(s.at(`/workbench/cases/${d.id}/check`));
     await clerk.getByTestId("page-check").waitFor();
     // The screen offers only the listed materials: one row each, nothing to type a material into.
-    expect(await clerk.locator('[data-testid^="check-row-"]').count()).toBe(submitted.materials.length);
+    // The rows arrive with the case query, after the page frame: wait for them before counting.
+    const checkRows = clerk.locator('[data-testid^="check-row-"]');
+    await checkRows.first().waitFor();
+    expect(await checkRows.count()).toBe(submitted.materials.length);
     const offList = await clerk.evaluate(
       async ({ id, version }) => {
         const csrf = document.cookie.match(/yz_csrf=([^;]+)/)?.[1] ?? "";
