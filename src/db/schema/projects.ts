@@ -1,4 +1,4 @@
-import { date, index, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
 import { users } from "./users";
@@ -38,6 +38,8 @@ export const projects = pgTable(
       .references(() => users.id),
     parcel: jsonb("parcel").$type<Parcel>().notNull(),
     stage: text("stage", { enum: PROJECT_STAGES }).notNull().default("land_planning"),
+    /** Optimistic version of the project record (bumped by every change of it, e.g. the stage). */
+    version: integer("version").notNull().default(1),
     helperId: uuid("helper_id").references(() => users.id),
     orgId: uuid("org_id")
       .notNull()
@@ -192,6 +194,8 @@ export const bundles = pgTable(
       .notNull()
       .references(() => bundleTemplates.id),
     landContractId: uuid("land_contract_id"),
+    /** The land delivery (交地) that triggered the bundle (交地即交证), if any. */
+    landDeliveryId: uuid("land_delivery_id"),
     filedBy: uuid("filed_by")
       .notNull()
       .references(() => users.id),
@@ -223,5 +227,37 @@ export const landContracts = pgTable(
   (t) => [
     uniqueIndex("land_contracts_number_uq").on(t.number),
     index("land_contracts_project_idx").on(t.projectId),
+  ],
+);
+
+/**
+ * A land delivery (交地): the 交地确认书 by which the parcel is handed over to the enterprise — the
+ * trigger of 交地即交证. Recorded by the window or the helper, or by the land-transfer system (API).
+ */
+export const landDeliveries = pgTable(
+  "land_deliveries",
+  {
+    id: id(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id),
+    /** 交地确认书编号: unique; recording it again is a replay. */
+    confirmationNo: text("confirmation_no").notNull(),
+    deliveredAt: instant("delivered_at").notNull(),
+    parcel: jsonb("parcel").$type<Parcel>().notNull(),
+    /** Who handed the land over (出让人 / 交地单位) and who took it (受让人 / 接收单位). */
+    deliveredBy: text("delivered_by").notNull(),
+    deliveredTo: text("delivered_to").notNull(),
+    landContractId: uuid("land_contract_id").references(() => landContracts.id),
+    note: text("note").notNull().default(""),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: instant("recorded_at").notNull(),
+    source: text("source", { enum: ["ui", "api"] }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("land_deliveries_confirmation_uq").on(t.confirmationNo),
+    index("land_deliveries_project_idx").on(t.projectId),
   ],
 );
