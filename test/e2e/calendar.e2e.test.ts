@@ -1,53 +1,8 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "./browser";
-import { startTestServer, type TestServer } from "./server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eSuite, shot } from "./suite";
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  const seen = pageErrors;
-  pageErrors = [];
-  expect(seen).toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const at = (path: string) => new URL(path, server.url).toString();
-
-async function signedIn(username: string): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
-  const page = await context.newPage();
-  page.on("pageerror", (err) => pageErrors.push(`pageerror: ${err.message}`));
-  page.on("console", (msg) => {
-    // 4xx answers (a refused import, 401 before login) are expected; anything else is not.
-    if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text()))
-      pageErrors.push(`console: ${msg.text()}`);
-  });
-  page.setDefaultTimeout(15_000);
-  await page.goto(at("/login"));
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill("demo1234");
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("app-shell").waitFor();
-  return page;
-}
-
-/** A full-page screenshot from the top (the sticky header would otherwise cover the scrolled part). */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
+const s = e2eSuite();
 
 const day = (page: Page, date: string) => page.getByTestId(`cal-day-${date}`);
 
@@ -57,17 +12,17 @@ const nextYearWarned = now.getFullYear() === 2026 && now.getMonth() >= 9;
 
 describe("the working-day calendar page", () => {
   it("a supervisor sees the missing-year warning in the shell, and may not open the page", async () => {
-    const page = await signedIn("supervisor");
+    const page = await s.signIn("supervisor");
     await page.waitForURL(/\/dashboard$/);
     if (nextYearWarned) await page.getByTestId("calendar-status-banner").getByText("2027").first().waitFor();
     await shot(page, "calendar-supervisor-banner");
-    await page.goto(at("/admin/calendar"));
+    await page.goto(s.at("/admin/calendar"));
     await page.getByTestId("page-forbidden").waitFor();
   });
 
   it("shows October 2026 holidays and 2027 as provisional; an admin imports 2027 via preview and save", async () => {
-    const page = await signedIn("admin");
-    await page.goto(at("/admin/calendar?month=2026-10"));
+    const page = await s.signIn("admin");
+    await page.goto(s.at("/admin/calendar?month=2026-10"));
     await page.locator('[data-testid="cal-grid"][data-month="2026-10"]').waitFor();
     expect(await day(page, "2026-10-01").getAttribute("data-kind")).toBe("holiday");
     expect(await day(page, "2026-10-07").getAttribute("data-kind")).toBe("holiday");

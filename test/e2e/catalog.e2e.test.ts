@@ -1,54 +1,12 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "./browser";
-import { startTestServer, type TestServer } from "./server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "./browser";
+import { e2eSuite } from "./suite";
 
 const LAND = "construction-land-planning-permit";
 const LAND_NAME = "建设用地规划许可证核发";
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  const seen = pageErrors;
-  pageErrors = [];
-  expect(seen).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function freshPage(locale = "zh-CN"): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
-  const page = await context.newPage();
-  page.on("pageerror", (err) => pageErrors.push(`pageerror: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text()))
-      pageErrors.push(`console: ${msg.text()}`);
-  });
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-const at = (path: string) => new URL(path, server.url).toString();
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(at("/login"));
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill("demo1234");
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("user-menu").waitFor();
-}
+const s = e2eSuite();
 
 async function expectLandGuide(page: Page): Promise<void> {
   await page.waitForURL(new RegExp(`/guide/items/${LAND}$`));
@@ -58,8 +16,8 @@ async function expectLandGuide(page: Page): Promise<void> {
 
 describe("public guide", () => {
   it("leads from the home page to the 建设用地规划许可证核发 guide in two clicks", async () => {
-    const page = await freshPage();
-    await page.goto(server.url);
+    const page = await s.page();
+    await page.goto(s.url);
     await page.getByTestId("public-guide").click(); // 1: 办事指南
     await page.getByTestId("page-guide").waitFor();
     await page.getByTestId(`guide-item-${LAND}`).waitFor();
@@ -72,14 +30,14 @@ describe("public guide", () => {
     expect(await page.getByTestId("item-statutory").textContent()).toContain("20 个工作日");
     await page.getByTestId("form-preview").locator("input").first().waitFor();
     await screenshot(page, "catalog-guide-item");
-    const sheet = await page.request.get(at(`/api/catalog/items/${LAND}/notice-sheet`));
+    const sheet = await page.request.get(s.at(`/api/catalog/items/${LAND}/notice-sheet`));
     expect(sheet.headers()["content-type"]).toContain("application/pdf");
     expect(await page.getByTestId("item-notice-sheet").getAttribute("href")).toContain("/notice-sheet");
   });
 
   it("finds it with one search, and browses by life event and department", async () => {
-    const page = await freshPage();
-    await page.goto(at("/guide"));
+    const page = await s.page();
+    await page.goto(s.at("/guide"));
     await page.getByTestId("guide-search").locator("input").fill("建设用地规划许可");
     await page.getByTestId("guide-search").locator("input").press("Enter");
     await page.waitForURL(/q=/);
@@ -91,19 +49,19 @@ describe("public guide", () => {
     await page.getByTestId("guide-search").locator("input").fill("乡镇");
     await page.getByTestId("guide-search").locator("input").press("Enter");
     await page.getByTestId("guide-item-facility-agricultural-land-filing").waitFor();
-    await page.goto(at("/guide"));
+    await page.goto(s.at("/guide"));
     await page.getByRole("tab", { name: "按部门" }).click();
     await page.getByTestId("facet-department-township").click();
     await page.waitForURL(/department=township/);
     await page.getByTestId("guide-item-facility-agricultural-land-filing").waitFor();
     await expect.poll(() => page.getByTestId("guide-item-card").count(), { timeout: 10_000 }).toBe(1);
-    await page.goto(at("/guide/items/no-such-item"));
+    await page.goto(s.at("/guide/items/no-such-item"));
     await page.getByText("返回办事指南").waitFor();
   });
 
   it("speaks English chrome while the contents stay Chinese", async () => {
-    const page = await freshPage("en-US");
-    await page.goto(at("/guide"));
+    const page = await s.page({ locale: "en-US" });
+    await page.goto(s.at("/guide"));
     await page.getByTestId("page-guide").waitFor();
     const toggle = page.getByTestId("lang-toggle");
     if ((await page.locator("html").getAttribute("lang")) !== "en-US" && (await toggle.count()) > 0)
@@ -119,9 +77,8 @@ describe("public guide", () => {
 
 describe("catalog administration", () => {
   it("an administrator edits an item (new version), sees a problem on its field, and compares versions", async () => {
-    const page = await freshPage();
-    await login(page, "admin");
-    await page.goto(at("/admin/items"));
+    const page = await s.signIn("admin");
+    await page.goto(s.at("/admin/items"));
     await page.getByTestId("page-admin-items").waitFor();
     await page.getByTestId(`items-edit-${LAND}`).waitFor();
     await screenshot(page, "catalog-admin-items");

@@ -1,11 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser";
-import { type ApiCase, ApiClient, Sessions, shot } from "./lifecycleHelpers";
-import { startTestServer, type TestServer } from "./server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type ApiCase, ApiClient } from "./lifecycleHelpers";
+import { e2eSuite, shot } from "./suite";
 
 process.env.YIZHAN_KEYS_DIR = mkdtempSync(join(tmpdir(), "yizhan-keys-e2e-"));
 
@@ -35,27 +33,15 @@ const REG_FORM = {
   },
 };
 
-let server: TestServer;
-let browser: Browser;
-const sessions = new Sessions(
-  () => browser,
-  () => server.url,
-);
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+const sessions = e2eSuite();
+beforeAll(() => {
   // The QR code carries the public URL of this deployment.
-  process.env.YIZHAN_PUBLIC_URL = server.url;
-});
-afterAll(async () => {
-  await sessions.closeAll();
-  await browser?.close();
-  await server?.close();
+  process.env.YIZHAN_PUBLIC_URL = sessions.url;
 });
 
 /** A 国有建设用地使用权首次登记 case taken to approval through the API, fees assessed by the clerk. */
 async function approvedWithFees(): Promise<ApiCase> {
-  const sanmu = await ApiClient.as(server.url, "sanmu");
+  const sanmu = await ApiClient.as(sessions.url, "sanmu");
   let c = await sanmu.ok<ApiCase>("POST", "/api/cases", {
     itemCode: "state-land-first-registration",
     formData: REG_FORM,
@@ -63,20 +49,20 @@ async function approvedWithFees(): Promise<ApiCase> {
   for (const m of c.materials.filter((x) => x.required && x.source === "upload"))
     c = await sanmu.upload(c.id, m.code, `${m.name}.pdf`);
   c = await sanmu.ok<ApiCase>("POST", `/api/cases/${c.id}/submit`, { expectedVersion: c.version });
-  const clerk = await ApiClient.as(server.url, "clerk");
+  const clerk = await ApiClient.as(sessions.url, "clerk");
   c = await clerk.ok<ApiCase>("POST", `/api/cases/${c.id}/material-checks`, {
     expectedVersion: c.version,
     checks: c.materials.map((m) => ({ materialCode: m.code, status: "pass" })),
   });
   c = await clerk.ok<ApiCase>("POST", `/api/cases/${c.id}/accept`, { expectedVersion: c.version });
-  const reviewer = await ApiClient.as(server.url, "reviewer-registry");
+  const reviewer = await ApiClient.as(sessions.url, "reviewer-registry");
   const task = c.reviewTasks[0];
   c = await reviewer.ok<ApiCase>("POST", `/api/review-tasks/${task.id}/complete`, {
     expectedVersion: task.version,
     outcome: "approve",
     opinion: "权属清楚",
   });
-  const approver = await ApiClient.as(server.url, "approver");
+  const approver = await ApiClient.as(sessions.url, "approver");
   c = await approver.ok<ApiCase>("POST", `/api/cases/${c.id}/decide`, {
     expectedVersion: c.version,
     outcome: "approve",
@@ -111,7 +97,7 @@ describe("fees, online payment, certificate and its QR link", () => {
     await shot(page, "fees-case-paid");
 
     // The window issues the certificate (the server refused it while unpaid).
-    const clerk = await ApiClient.as(server.url, "clerk");
+    const clerk = await ApiClient.as(sessions.url, "clerk");
     const cur = await clerk.ok<ApiCase>("GET", `/api/cases/${c.id}`);
     const issued = await clerk.ok<ApiCase>("POST", `/api/cases/${c.id}/issue`, {
       expectedVersion: cur.version,
@@ -124,13 +110,12 @@ describe("fees, online payment, certificate and its QR link", () => {
     await shot(page, "wallet");
 
     // The QR code's link: the same URL the PDF prints, opened as a member of the public would.
-    const wallet = await ApiClient.as(server.url, "sanmu").then((a) =>
+    const wallet = await ApiClient.as(sessions.url, "sanmu").then((a) =>
       a.ok<{ items: { verifyUrl: string; number: string }[] }>("GET", "/api/wallet"),
     );
     const qrLink = wallet.items[0].verifyUrl;
-    expect(qrLink.startsWith(`${server.url}/verify?`)).toBe(true);
-    const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
-    const pub = await visitor.newPage();
+    expect(qrLink.startsWith(`${sessions.url}/verify?`)).toBe(true);
+    const pub = await sessions.page({ label: "visitor" });
     await pub.goto(qrLink);
     await pub.getByTestId("verify-result").waitFor();
     expect(await pub.getByTestId("verify-result").getAttribute("data-result")).toBe("valid");
@@ -142,7 +127,5 @@ describe("fees, online payment, certificate and its QR link", () => {
     await pub.goto(qrLink.replace(/&d=[0-9a-f]+/, "&d=0000000000000000"));
     await pub.getByTestId("verify-tampered").waitFor();
     await shot(pub, "verify-tampered");
-    await visitor.close();
-    expect(sessions.errors).toEqual([]);
   });
 });

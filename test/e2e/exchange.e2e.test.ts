@@ -1,54 +1,14 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "./browser";
-import { startTestServer, type TestServer } from "./server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "./browser";
+import { e2eSuite, pickOption } from "./suite";
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  const seen = pageErrors;
-  pageErrors = [];
-  expect(seen).toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const at = (path: string) => new URL(path, server.url).toString();
-
-async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on("pageerror", (err) => pageErrors.push(`pageerror: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text()))
-      pageErrors.push(`console: ${msg.text()}`);
-  });
-  page.setDefaultTimeout(20_000);
-  return page;
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(at("/login"));
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill("demo1234");
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-}
+const s = e2eSuite();
 
 /** Calls the API with the page's session (and its CSRF token on writes). */
 async function call<T>(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<T> {
   const csrf = (await page.context().cookies()).find((c) => c.name === "yz_csrf")?.value ?? "";
-  const res = await page.request.fetch(at(path), {
+  const res = await page.request.fetch(s.at(path), {
     method,
     data,
     headers: { "x-csrf-token": decodeURIComponent(csrf) },
@@ -67,13 +27,12 @@ type Material = {
 
 describe("shared data and referrals", () => {
   it("a registration by sanmu gets the business licence and the deed-tax proof from shared data, without any upload", async () => {
-    const page = await freshPage();
-    await login(page, "sanmu");
+    const page = await s.signIn("sanmu");
     const draft = await call<{ id: string }>(page, "POST", "/api/cases", {
       itemCode: "state-land-first-registration",
       formData: { rightHolder: "安徽三木新材料科技有限公司", rightHolderCode: "91340321MA2T5ABC0H" },
     });
-    await page.goto(at(`/cases/${draft.id}`));
+    await page.goto(s.at(`/cases/${draft.id}`));
     await page.getByRole("tab", { name: /材料/ }).click();
     for (const code of ["business_licence", "deed_tax_proof"]) {
       await page.getByTestId(`fetch-shared-${code}`).click();
@@ -88,7 +47,7 @@ describe("shared data and referrals", () => {
       expect(m.files).toHaveLength(1);
       expect(m.sourceLabel).toMatch(/^共享数据：/);
     }
-    await page.goto(at("/portal/my-data"));
+    await page.goto(s.at("/portal/my-data"));
     await page.getByTestId("access-log").getByText("business_licence").waitFor();
     await page.getByTestId("access-log").getByText("deed_tax_proof").waitFor();
     expect(await page.getByTestId("my-profile").textContent()).toContain("91340321MA2T5ABC0H");
@@ -98,9 +57,8 @@ describe("shared data and referrals", () => {
 
   it("a referral from the window to 双桥集镇 is followed to completion by the township account", async () => {
     // The clerk registers the referral at the window (转办登记), through the UI.
-    const clerkPage = await freshPage();
-    await login(clerkPage, "clerk");
-    await clerkPage.goto(at("/workbench"));
+    const clerkPage = await s.signIn("clerk");
+    await clerkPage.goto(s.at("/workbench"));
     await clerkPage.getByTestId("wb-referrals").click();
     await clerkPage.getByTestId("page-referrals").waitFor();
     await clerkPage.getByTestId("ref-new").click();
@@ -126,9 +84,8 @@ describe("shared data and referrals", () => {
     );
     if (!referral) throw new Error("the registered referral is not listed");
 
-    const page = await freshPage();
-    await login(page, "township");
-    await page.goto(at("/partner"));
+    const page = await s.signIn("township");
+    await page.goto(s.at("/partner"));
     await page.getByTestId("partner-desk").waitFor();
     await page.getByTestId(`referral-status-${referral.id}`).getByText("已转出").waitFor();
     await screenshot(page, "exchange-partner-referrals");
@@ -138,11 +95,7 @@ describe("shared data and referrals", () => {
       ["已办结", "已备案，回执号 双桥设农备〔2026〕7号"],
     ] as const) {
       await page.getByTestId(`report-${referral.id}`).click();
-      await page.getByTestId("progress-status").click();
-      await page
-        .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: status })
-        .first()
-        .click();
+      await pickOption(page, '[data-testid="progress-status"]', status);
       await page.getByTestId("progress-note").fill(note);
       await page.getByTestId("progress-submit").click();
       await page.getByTestId(`referral-status-${referral.id}`).getByText(status).waitFor();

@@ -1,8 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser";
-import { type ApiCase, ApiClient, confirmPopover, PDF, pickOption, Sessions, shot } from "./lifecycleHelpers";
-import { startTestServer, type TestServer } from "./server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { type ApiCase, ApiClient, PDF } from "./lifecycleHelpers";
+import { confirmPopover, e2eSuite, pickOption, shot } from "./suite";
 
 /*
  * The case lifecycle of issue 5 ("Done when") through the UI in Chromium. The server runs on the real
@@ -11,28 +10,9 @@ import { startTestServer, type TestServer } from "./server";
  * decision of the window, the departments and the approver is taken on the screens.
  */
 
-let server: TestServer;
-let browser: Browser;
-const s = new Sessions(
-  () => browser,
-  () => server.url,
-);
+const s = e2eSuite();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterEach(async () => {
-  await s.closeAll();
-  const seen = s.errors.splice(0);
-  expect(seen).toEqual([]);
-});
-afterAll(async () => {
-  if (s.deprecations.size) console.warn(`antd deprecations seen:\n${[...s.deprecations].join("\n")}`);
-  await browser?.close();
-  await server?.close();
-});
-
-const api = (username: string) => ApiClient.as(server.url, username);
+const api = (username: string) => ApiClient.as(s.url, username);
 const statusOf = (page: Page) => page.getByTestId("status-tag").first();
 
 /** Waits until the case page shows `status`. */
@@ -229,7 +209,8 @@ describe("the case lifecycle in the browser", () => {
     // 403: the registry centre does not see the planning task, and may not claim it.
     const registry = await s.signIn("reviewer-registry");
     await registry.goto(s.at("/inbox"));
-    await registry.getByTestId("inbox-table").waitFor();
+    // Wait until the inbox has loaded, so that "no row" means "not shown", not "not loaded yet".
+    await registry.locator('[data-testid="inbox-table"][data-loading="false"]').waitFor();
     expect(await registry.locator(`tr[data-case-number="${c.number}"]`).count()).toBe(0);
     const refused = await registry.evaluate(async (taskId) => {
       const csrf = document.cookie.match(/yz_csrf=([^;]+)/)?.[1] ?? "";

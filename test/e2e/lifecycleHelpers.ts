@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { screenshot } from "./browser";
+// The browser-session helpers live in ./suite; re-exported for the files that import them from here.
+export { confirmPopover, e2eSuite, pickOption, Sessions, shot } from "./suite";
 
 /** A tiny but real PDF (the server checks the type by content). */
 export const PDF = Buffer.from(
@@ -93,87 +93,4 @@ export class ApiClient {
       c = await this.upload(c.id, m.code, `${m.name}.pdf`);
     return c;
   }
-}
-
-/** Browser pages signed in as demo users; every context is closed by `closeAll()`. */
-export class Sessions {
-  private contexts: BrowserContext[] = [];
-  readonly errors: string[] = [];
-  readonly deprecations = new Set<string>();
-  constructor(
-    private readonly browser: () => Browser,
-    private readonly base: () => string,
-  ) {}
-
-  at(path: string): string {
-    return new URL(path, this.base()).toString();
-  }
-
-  async signIn(username: string): Promise<Page> {
-    const context = await this.browser().newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: "zh-CN",
-    });
-    this.contexts.push(context);
-    const page = await context.newPage();
-    page.on("pageerror", (err) => this.errors.push(`${username} pageerror: ${err.message}`));
-    page.on("console", (msg) => {
-      // 4xx answers are expected here (the refusals under test); anything else is not.
-      if (msg.type() !== "error" || /status of 4\d\d/.test(msg.text())) return;
-      // antd deprecation notices come from pages outside this suite's area: reported, not failed.
-      if (/^Warning: \[antd: \w+\] .*deprecated/.test(msg.text())) this.deprecations.add(msg.text());
-      else this.errors.push(`${username} console: ${msg.text()}`);
-    });
-    page.setDefaultTimeout(15_000);
-    await page.goto(this.at("/login"));
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill("demo1234");
-    await page.getByTestId("login-submit").click();
-    await page.getByTestId("app-shell").waitFor();
-    return page;
-  }
-
-  async closeAll(): Promise<void> {
-    await Promise.all(this.contexts.map((c) => c.close()));
-    this.contexts = [];
-  }
-}
-
-/** A full-page screenshot from the top into test-results/. */
-export async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await screenshot(page, name);
-}
-
-/** Clicks the OK button of the open Popconfirm. */
-export async function confirmPopover(page: Page): Promise<void> {
-  await page.locator(".ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary").click();
-}
-
-/** Picks an option in the antd Select found by `selector` (by its visible text). */
-export async function pickOption(page: Page, selector: string, text: string): Promise<void> {
-  // Under load a click can land while the dropdown is still animating; retry until the choice shows.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.locator(selector).click();
-    await page
-      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
-      .first()
-      .click();
-    try {
-      // The chosen label shows in the select box (the selector may point at the select or its input).
-      await page
-        .locator(selector)
-        .locator(
-          "xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
-        )
-        .getByText(text)
-        .first()
-        .waitFor({ timeout: 3_000 });
-      return;
-    } catch {
-      await page.keyboard.press("Escape");
-    }
-  }
-  throw new Error(`could not pick "${text}" in ${selector}`);
 }

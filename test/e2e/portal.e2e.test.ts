@@ -1,72 +1,17 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "./browser";
-import { startTestServer, type TestServer } from "./server";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "./browser";
+import { PDF } from "./lifecycleHelpers";
+import { e2eSuite, pickOption } from "./suite";
 
-/** A tiny but real PDF (the server detects the type by content). */
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
-);
 const ITEM = "建设用地规划许可证核发";
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  const seen = pageErrors;
-  pageErrors = [];
-  expect(seen).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on("pageerror", (err) => pageErrors.push(`pageerror: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text()))
-      pageErrors.push(`console: ${msg.text()}`);
-  });
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-const at = (path: string) => new URL(path, server.url).toString();
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(at("/login"));
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill("demo1234");
-  await page.getByTestId("login-submit").click();
-}
-
-/** Picks an option of an antd Select opened by clicking `trigger`. */
-async function pick(page: Page, trigger: ReturnType<Page["locator"]>, text: string): Promise<void> {
-  await trigger.click();
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
-    .first()
-    .click();
-}
+const s = e2eSuite();
 
 type MaterialRow = { code: string; name: string; required: boolean; source: string };
 
 describe("applicant portal", () => {
   it("sanmu applies online, saves a draft, resumes, submits, and the public sees the progress", async () => {
-    const page = await freshPage();
-    await login(page, "sanmu");
+    const page = await s.signIn("sanmu");
     await page.waitForURL(/\/portal$/);
     await page.getByTestId("page-portal").waitFor();
     await page.getByTestId("portal-empty-cases").waitFor();
@@ -75,7 +20,7 @@ describe("applicant portal", () => {
     // New application: pick the item; the draft is created.
     await page.getByTestId("portal-new").click();
     await page.getByTestId("item-picker").waitFor();
-    await pick(page, page.getByTestId("item-select"), ITEM);
+    await pickOption(page, '[data-testid="item-select"]', ITEM);
     await page.getByTestId("item-start").click();
     await page.waitForURL(/\/portal\/apply\/[0-9a-f-]{36}$/);
     const caseId = page.url().split("/").pop() as string;
@@ -88,7 +33,7 @@ describe("applicant portal", () => {
     await page.getByText("草稿已保存").waitFor();
 
     // Resume from the drafts list.
-    await page.goto(at("/portal?tab=drafts"));
+    await page.goto(s.at("/portal?tab=drafts"));
     await page.getByTestId("portal-drafts").waitFor();
     await page.getByTestId("portal-open-draft").first().click();
     await page.waitForURL(new RegExp(`/portal/apply/${caseId}$`));
@@ -98,12 +43,12 @@ describe("applicant portal", () => {
     // The rest of the form.
     await page.locator("#root_location").fill("怀远县经济开发区涂山路与禹王路交叉口东南侧");
     await page.locator("#root_landArea").fill("53333.5");
-    await pick(page, page.locator(".ant-select:has(#root_landUse)"), "工业用地");
+    await pickOption(page, ".ant-select:has(#root_landUse)", "工业用地");
     await page.locator("#root_contractNo").fill("怀土出〔2026〕18号");
 
     // A file that is not a PDF/image is refused with the server's 415 message.
     const materials = (
-      (await (await page.request.get(at(`/api/cases/${caseId}`))).json()) as { materials: MaterialRow[] }
+      (await (await page.request.get(s.at(`/api/cases/${caseId}`))).json()) as { materials: MaterialRow[] }
     ).materials;
     const uploads = materials.filter((m) => m.required && m.source === "upload");
     expect(uploads.length).toBeGreaterThan(0);
@@ -149,7 +94,7 @@ describe("applicant portal", () => {
 
     await page.getByTestId("case-tab-materials").click();
     await page.getByTestId("tab-materials").waitFor();
-    expect(await page.getByTestId("tab-materials").getByText("共享数据").count()).toBeGreaterThan(0);
+    await page.getByTestId("tab-materials").getByText("共享数据").first().waitFor();
     await screenshot(page, "case-materials");
     await page.getByTestId("case-tab-review").click();
     await page.getByTestId("tab-review").waitFor();
@@ -163,7 +108,7 @@ describe("applicant portal", () => {
     await screenshot(page, "case-timeline");
 
     // 我的办件: the case with its status and clock.
-    await page.goto(at("/portal"));
+    await page.goto(s.at("/portal"));
     const row = page.locator(`[data-testid="portal-case-row"][data-number="${number}"]`);
     await row.waitFor();
     const tr = page.locator("tr", { has: row });
@@ -172,8 +117,8 @@ describe("applicant portal", () => {
     await screenshot(page, "portal-list");
 
     // The public progress page, without signing in: status, but nothing personal.
-    const visitor = await freshPage();
-    await visitor.goto(at("/progress"));
+    const visitor = await s.page();
+    await visitor.goto(s.at("/progress"));
     await visitor.getByTestId("page-progress").waitFor();
     await visitor.getByTestId("progress-number-input").fill(number);
     await visitor.getByTestId("progress-code-input").fill(queryCode);

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "./browser";
-import { startTestServer, type TestServer } from "./server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "./browser";
+import { e2eSuite } from "./suite";
 
 const PASSWORD = "demo1234";
 const WORK_AREAS = ["portal", "workbench", "inbox", "helper", "dashboard", "partner", "admin"] as const;
@@ -22,53 +22,8 @@ const ACCOUNTS: { username: string; area: Area }[] = [
   { username: "citizen", area: "portal" },
 ];
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-/** Uncaught exceptions and console errors seen in the page; every test ends with none. */
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  const seen = pageErrors;
-  pageErrors = [];
-  expect(seen).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh browser context (own cookies and storage) with one page. */
-async function freshPage(): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
-  const page = await context.newPage();
-  page.on("pageerror", (err) => pageErrors.push(`pageerror: ${err.message}`));
-  page.on("console", (msg) => {
-    // 4xx answers (401 from /api/auth/me for visitors, refused logins) are expected; anything else is not.
-    if (msg.type() === "error" && !/status of 4\d\d/.test(msg.text()))
-      pageErrors.push(`console: ${msg.text()}`);
-  });
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-function at(path: string): string {
-  return new URL(path, server.url).toString();
-}
-
-async function submitLogin(page: Page, username: string, password: string): Promise<void> {
-  if (!page.url().endsWith("/login")) await page.goto(at("/login"));
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(password);
-  await page.getByTestId("login-submit").click();
-}
+/** One server and one browser for the file; every test ends with no page error seen. */
+const s = e2eSuite();
 
 async function logout(page: Page): Promise<void> {
   await page.getByTestId("user-menu").click();
@@ -85,8 +40,8 @@ async function visibleAreas(page: Page): Promise<string[]> {
 
 describe("web shell", () => {
   it("serves the login page in Chinese to visitors", async () => {
-    const page = await freshPage();
-    await page.goto(server.url);
+    const page = await s.page();
+    await page.goto(s.url);
     await page.waitForURL(/\/login$/);
     await page.getByTestId("login-page").waitFor();
     expect(await page.title()).toBe("一站 · 政务服务审批平台");
@@ -96,8 +51,8 @@ describe("web shell", () => {
   });
 
   it("says clearly that a password is wrong", async () => {
-    const page = await freshPage();
-    await submitLogin(page, "admin", "not-the-password");
+    const page = await s.page();
+    await s.submitLogin(page, "admin", "not-the-password");
     const error = page.getByTestId("login-error");
     await error.waitFor();
     expect(await error.textContent()).toContain("用户名或密码错误");
@@ -111,8 +66,8 @@ describe("web shell", () => {
   });
 
   it("shows public pages without signing in, with a login button", async () => {
-    const page = await freshPage();
-    await page.goto(at("/guide"));
+    const page = await s.page();
+    await page.goto(s.at("/guide"));
     await page.getByTestId("public-shell").waitFor();
     await page.getByTestId("page-guide").waitFor();
     for (const p of PUBLIC_PAGES) expect(await page.getByTestId(`nav-${p}`).count()).toBe(1);
@@ -123,16 +78,16 @@ describe("web shell", () => {
   });
 
   it("sends visitors of a work area to the login page", async () => {
-    const page = await freshPage();
-    await page.goto(at("/workbench"));
+    const page = await s.page();
+    await page.goto(s.at("/workbench"));
     await page.waitForURL(/\/login$/);
     await page.getByTestId("login-page").waitFor();
   });
 
   for (const { username, area } of ACCOUNTS) {
     it(`${username} signs in, sees only the ${area} menu, and signs out`, async () => {
-      const page = await freshPage();
-      await submitLogin(page, username, PASSWORD);
+      const page = await s.page();
+      await s.submitLogin(page, username, PASSWORD);
       await page.waitForURL(new RegExp(`/${area}$`));
       await page.getByTestId(`page-${area}`).waitFor();
       expect(await visibleAreas(page)).toEqual([area]);
@@ -144,37 +99,37 @@ describe("web shell", () => {
       }
       await screenshot(page, `home-${username}`);
       await logout(page);
-      await page.goto(at(`/${area}`));
+      await page.goto(s.at(`/${area}`));
       await page.waitForURL(/\/login$/);
     });
   }
 
   it("says clearly that an account is locked after repeated failures", async () => {
-    const page = await freshPage();
+    const page = await s.page();
     // The approver's own sign-in test has run already; lock the account now (5 failures in 15 minutes).
     for (let i = 0; i < 5; i++) {
-      await submitLogin(page, "approver", `wrong-${i}`);
+      await s.submitLogin(page, "approver", `wrong-${i}`);
       await page.getByTestId("login-error").waitFor();
     }
-    await submitLogin(page, "approver", PASSWORD);
+    await s.submitLogin(page, "approver", PASSWORD);
     await page.getByText("账户已临时锁定").waitFor();
     expect(page.url()).toMatch(/\/login$/);
     await screenshot(page, "login-locked");
   });
 
   it("refuses a work area of another role with a 403 page", async () => {
-    const page = await freshPage();
-    await submitLogin(page, "sanmu", PASSWORD);
+    const page = await s.page();
+    await s.submitLogin(page, "sanmu", PASSWORD);
     await page.waitForURL(/\/portal$/);
-    await page.goto(at("/admin/users"));
+    await page.goto(s.at("/admin/users"));
     await page.getByTestId("page-forbidden").waitFor();
-    await page.goto(at("/no-such-page"));
+    await page.goto(s.at("/no-such-page"));
     await page.getByTestId("page-not-found").waitFor();
   });
 
   it("switches to English and back, remembering the choice for the user", async () => {
-    const page = await freshPage();
-    await submitLogin(page, "clerk", PASSWORD);
+    const page = await s.page();
+    await s.submitLogin(page, "clerk", PASSWORD);
     await page.waitForURL(/\/workbench$/);
     expect(await page.getByTestId("nav-workbench").textContent()).toBe("窗口工作台");
 
@@ -185,23 +140,23 @@ describe("web shell", () => {
     await screenshot(page, "english-shell");
 
     // Saved to the account: a new browser signs in to an English shell.
-    await context?.close();
-    const again = await freshPage();
-    await submitLogin(again, "clerk", PASSWORD);
+    await s.closeAll();
+    const again = await s.page();
+    await s.submitLogin(again, "clerk", PASSWORD);
     await again.waitForURL(/\/workbench$/);
-    expect(await again.getByTestId("nav-workbench").textContent()).toBe("Window Workbench");
+    await expect.poll(() => again.getByTestId("nav-workbench").textContent()).toBe("Window Workbench");
 
     await again.getByTestId("lang-toggle").click();
     await again.getByText("窗口工作台", { exact: true }).first().waitFor();
     await again.reload();
-    expect(await again.getByTestId("nav-workbench").textContent()).toBe("窗口工作台");
+    await expect.poll(() => again.getByTestId("nav-workbench").textContent()).toBe("窗口工作台");
     await logout(again);
     expect(await again.getByTestId("login-submit").textContent()).toMatch(/登\s*录/);
   });
 
   it("changes the password on the account page", async () => {
-    const page = await freshPage();
-    await submitLogin(page, "citizen", PASSWORD);
+    const page = await s.page();
+    await s.submitLogin(page, "citizen", PASSWORD);
     await page.waitForURL(/\/portal$/);
     await page.getByTestId("user-menu").click();
     await page.getByTestId("menu-account").click();
@@ -232,9 +187,9 @@ describe("web shell", () => {
     await screenshot(page, "account-password-changed");
 
     await logout(page);
-    await submitLogin(page, "citizen", PASSWORD);
+    await s.submitLogin(page, "citizen", PASSWORD);
     await page.getByTestId("login-error").waitFor();
-    await submitLogin(page, "citizen", "new-secret-2026");
+    await s.submitLogin(page, "citizen", "new-secret-2026");
     await page.waitForURL(/\/portal$/);
   });
 });

@@ -167,6 +167,7 @@ export function TaskTable({ tasks, loading, busyId, onAction }: Props) {
       dataSource={tasks}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       data-testid="inbox-table"
+      data-loading={loading ? "true" : "false"}
       onRow={(task) =>
         ({
           "data-testid": `task-row-${task.case.number}-${task.stepCode}`,

@@ -1,0 +1,138 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { launchBrowser, screenshot } from "./browser";
+import { startTestServer, type TestServer } from "./server";
+
+/** How a fresh page is opened: browser locale, viewport, and a label for its errors. */
+export type PageOptions = { locale?: string; width?: number; height?: number; label?: string };
+
+/**
+ * Browser pages on one test server: every page has its own context (cookies, storage) and reports
+ * uncaught exceptions and console errors into `errors`; `closeAll()` closes every context.
+ */
+export class Sessions {
+  private contexts: BrowserContext[] = [];
+  readonly errors: string[] = [];
+  readonly deprecations = new Set<string>();
+  constructor(
+    private readonly browser: () => Browser,
+    private readonly base: () => string,
+  ) {}
+
+  /** The server's base URL. */
+  get url(): string {
+    return this.base();
+  }
+
+  at(path: string): string {
+    return new URL(path, this.base()).toString();
+  }
+
+  /** A fresh, signed-out page. */
+  async page(opts: PageOptions = {}): Promise<Page> {
+    const context = await this.browser().newContext({
+      viewport: { width: opts.width ?? 1366, height: opts.height ?? 900 },
+      locale: opts.locale ?? "zh-CN",
+    });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    const label = opts.label ? `${opts.label} ` : "";
+    page.on("pageerror", (err) => this.errors.push(`${label}pageerror: ${err.message}`));
+    page.on("console", (msg) => {
+      // 4xx answers are expected (refusals under test, 401 before login); anything else is not.
+      if (msg.type() !== "error" || /status of 4\d\d/.test(msg.text())) return;
+      // antd deprecation notices come from pages outside a suite's area: reported, not failed.
+      if (/^Warning: \[antd: \w+\] .*deprecated/.test(msg.text())) this.deprecations.add(msg.text());
+      else this.errors.push(`${label}console: ${msg.text()}`);
+    });
+    // Generous: CI machines are slow and shared; every wait is for a state that must come.
+    page.setDefaultTimeout(20_000);
+    return page;
+  }
+
+  /** Fills and sends the login form on `page` (from wherever it is). */
+  async submitLogin(page: Page, username: string, password = "demo1234"): Promise<void> {
+    if (!page.url().endsWith("/login")) await page.goto(this.at("/login"));
+    await page.getByTestId("login-username").fill(username);
+    await page.getByTestId("login-password").fill(password);
+    await page.getByTestId("login-submit").click();
+  }
+
+  /** A fresh page signed in as a demo user, once the work shell is shown. */
+  async signIn(username: string, opts: PageOptions = {}): Promise<Page> {
+    const page = await this.page({ label: username, ...opts });
+    await this.submitLogin(page, username);
+    await page.getByTestId("app-shell").waitFor();
+    return page;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.contexts.map((c) => c.close()));
+    this.contexts = [];
+  }
+}
+
+/**
+ * The frame of an e2e test file: one test server (demo data, its own database) and one Chromium for
+ * the file; every test ends with its pages closed and no page error or console error seen.
+ */
+export function e2eSuite(): Sessions {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const s = new Sessions(
+    () => browser as Browser,
+    () => (server as TestServer).url,
+  );
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterEach(async () => {
+    await s.closeAll();
+    expect(s.errors.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    if (s.deprecations.size) console.warn(`antd deprecations seen:\n${[...s.deprecations].join("\n")}`);
+    await browser?.close();
+    await server?.close();
+  });
+  return s;
+}
+
+/** A full-page screenshot from the top into test-results/ (the sticky header would cover the rest). */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await screenshot(page, name);
+}
+
+/** Clicks the OK button of the open Popconfirm. */
+export async function confirmPopover(page: Page): Promise<void> {
+  await page.locator(".ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary").click();
+}
+
+/** Picks an option in the antd Select found by `selector` (by its visible text). */
+export async function pickOption(page: Page, selector: string, text: string): Promise<void> {
+  // Under load a click can land while the dropdown is still animating; retry until the choice shows.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.locator(selector).click();
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
+      .first()
+      .click();
+    try {
+      // The chosen label shows in the select box (the selector may point at the select or its input).
+      await page
+        .locator(selector)
+        .locator(
+          "xpath=ancestor-or-self::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
+        )
+        .getByText(text)
+        .first()
+        .waitFor({ timeout: 3_000 });
+      return;
+    } catch {
+      await page.keyboard.press("Escape");
+    }
+  }
+  throw new Error(`could not pick "${text}" in ${selector}`);
+}
