@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import {
   bundles,
@@ -6,11 +6,12 @@ import {
   caseMaterials,
   cases,
   type landContracts,
+  type landDeliveries,
   projectPrechecks,
   users,
 } from "../../db/schema";
 import { guardError } from "../../domain/cases/guards";
-import { type FieldProblem, invalid } from "../../domain/errors";
+import { type Bilingual, type FieldProblem, invalid, YizhanError } from "../../domain/errors";
 import { type Actor, hasRole } from "../actor";
 import { appendCaseEvents } from "../cases/caseEvents";
 import { loadCase } from "../cases/caseRows";
@@ -28,6 +29,54 @@ export const ZFileBundle = z.object({
 export type TFileBundle = z.infer<typeof ZFileBundle>;
 
 type Contract = typeof landContracts.$inferSelect;
+type Delivery = typeof landDeliveries.$inferSelect;
+
+/** The event that files a bundle: a signed contract, a land delivery (with its contract, if any), or none. */
+export type BundleTrigger = { contract?: Contract | null; delivery?: Delivery | null };
+
+/** Case statuses after which the item is no longer being granted: it may be filed again. */
+const GONE = ["not_accepted", "referred", "withdrawn", "expired"];
+
+/**
+ * The items of `itemCodes` this project already has a standing case for (filed in a bundle, not
+ * refused, withdrawn, referred or expired): a bureau does not grant the same permit twice for one
+ * parcel, so a second bundle (交地即交证 after 拿地即办证, or the reverse) may not file them again.
+ */
+export async function itemsAlreadyFiled(
+  ctx: AppContext,
+  projectId: string,
+  itemCodes: string[],
+): Promise<{ itemCode: string; caseId: string; number: string | null; bundleId: string | null }[]> {
+  if (itemCodes.length === 0) return [];
+  const rows = await ctx.database.db
+    .select({
+      itemCode: cases.itemCode,
+      caseId: cases.id,
+      number: cases.number,
+      bundleId: cases.bundleId,
+      status: cases.status,
+      decision: cases.decision,
+    })
+    .from(cases)
+    .where(and(eq(cases.projectId, projectId), inArray(cases.itemCode, itemCodes)));
+  return rows
+    .filter((r) => !GONE.includes(r.status) && r.status !== "denied" && r.decision?.outcome !== "deny")
+    .map(({ itemCode, caseId, number, bundleId }) => ({ itemCode, caseId, number, bundleId }));
+}
+
+/** 409 `items_already_filed`: the project has standing cases for items of the bundle. */
+export function alreadyFiledError(filed: { itemCode: string; number: string | null }[]): YizhanError {
+  const numbers = filed.map((f) => f.number ?? f.itemCode).join("、");
+  return new YizhanError(
+    "items_already_filed",
+    409,
+    {
+      "zh-CN": `本项目已申请过这些事项（${numbers}），不再重复申请`,
+      "en-US": `This project has already filed these items (${numbers}); they are not filed twice`,
+    },
+    { field: "templateCode", details: { filed } },
+  );
+}
 
 /** Years of a land-use right by use (城镇国有土地使用权出让和转让暂行条例 Art. 12). */
 const TERM_YEARS: Record<string, number> = { 城镇住宅用地: 70, 居住用地: 70, 商业服务业用地: 40 };
@@ -106,11 +155,14 @@ export async function fileBundle(
   actor: Actor,
   projectId: string,
   input: TFileBundle,
-  contract: Contract | null = null,
+  trigger: BundleTrigger = {},
 ): Promise<string> {
   const db = ctx.database.db;
   const now = ctx.clock.now();
-  const p = await authorizedProject(db, actor, projectId, contract ? "recordLandContract" : "fileBundle");
+  const contract = trigger.contract ?? null;
+  const delivery = trigger.delivery ?? null;
+  const action = delivery ? "recordLandDelivery" : contract ? "recordLandContract" : "fileBundle";
+  const p = await authorizedProject(db, actor, projectId, action);
   await ensureBundleTemplates(db, now);
   const [template] = await db
     .select()
@@ -121,6 +173,8 @@ export async function fileBundle(
       "zh-CN": `套餐 ${input.templateCode} 不存在`,
       "en-US": `No bundle template ${input.templateCode}`,
     });
+  const filed = await itemsAlreadyFiled(ctx, p.id, template.itemCodes);
+  if (filed.length) throw alreadyFiledError(filed);
   const filer = filerFor(actor, p);
   const prechecks = await db.select().from(projectPrechecks).where(eq(projectPrechecks.projectId, p.id));
   const [holder] = await db.select().from(users).where(eq(users.id, p.enterpriseId));
@@ -150,6 +204,7 @@ export async function fileBundle(
       projectId: p.id,
       templateId: template.id,
       landContractId: contract?.id ?? null,
+      landDeliveryId: delivery?.id ?? null,
       filedBy: filer.userId,
       createdAt: now,
     })
@@ -212,8 +267,37 @@ export async function fileBundle(
     {
       bundleId: bundle.id,
       caseIds,
-      trigger: contract ? "land_contract_signed" : "manual",
+      trigger: delivery ? "land_delivered" : contract ? "land_contract_signed" : "manual",
     },
   );
   return bundle.id;
+}
+
+/** What a trigger (contract, land delivery) filed: the bundle, or why none was filed. */
+export type TriggerOutcome = {
+  bundleId: string | null;
+  notFiled: { code: "items_already_filed"; message: Bilingual; filed: unknown } | null;
+};
+
+/**
+ * Files the bundle of a trigger. When the project already has standing cases for its items (the other
+ * bundle was filed first), the trigger's event stays recorded and nothing is filed: the outcome says so
+ * instead of failing, since the land-transfer system's record is right and there is nothing to retry.
+ */
+export async function fileTriggeredBundle(
+  ctx: AppContext,
+  actor: Actor,
+  projectId: string,
+  input: TFileBundle,
+  trigger: BundleTrigger,
+): Promise<TriggerOutcome> {
+  try {
+    return { bundleId: await fileBundle(ctx, actor, projectId, input, trigger), notFiled: null };
+  } catch (e) {
+    if (!(e instanceof YizhanError) || e.code !== "items_already_filed") throw e;
+    return {
+      bundleId: null,
+      notFiled: { code: "items_already_filed", message: e.messages, filed: e.details?.filed ?? [] },
+    };
+  }
 }

@@ -6,7 +6,7 @@ import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { appendProjectEvent, authorizedProject } from "../projects/projectRows";
 import { ZParcel } from "../projects/projects";
-import { fileBundle } from "./fileBundle";
+import { fileTriggeredBundle } from "./fileBundle";
 import { bundleViews } from "./queries";
 
 /** The bundle as shown to the caller who recorded the contract (authorized for the project already). */
@@ -54,7 +54,7 @@ export async function recordLandContract(
         { field: "number" },
       );
     const [b] = await db.select().from(bundles).where(eq(bundles.landContractId, existing.id));
-    if (b) return { contract: existing, bundle: await view(ctx, b.id) };
+    if (b) return { contract: existing, bundle: await view(ctx, b.id), notFiled: null };
   }
   await ensureBundleTemplates(db, now);
   const [template] = input.templateCode
@@ -66,15 +66,19 @@ export async function recordLandContract(
         .orderBy(bundleTemplates.code);
   if (existing) {
     // Recorded before but not filed (materials were missing then): file it now.
-    if (!template) return { contract: existing, bundle: null };
-    const id = await fileBundle(
+    if (!template) return { contract: existing, bundle: null, notFiled: null };
+    const out = await fileTriggeredBundle(
       ctx,
       actor,
       p.id,
       { templateCode: template.code, forms: input.forms },
-      existing,
+      { contract: existing },
     );
-    return { contract: existing, bundle: await view(ctx, id) };
+    return {
+      contract: existing,
+      bundle: out.bundleId ? await view(ctx, out.bundleId) : null,
+      notFiled: out.notFiled,
+    };
   }
   const source = actor.memberships.some((m) => m.role === "partner") ? "api" : "ui";
   const contract = await db.transaction(async (tx) => {
@@ -107,13 +111,13 @@ export async function recordLandContract(
     );
     return row;
   });
-  if (!template) return { contract, bundle: null };
-  const bundleId = await fileBundle(
+  if (!template) return { contract, bundle: null, notFiled: null };
+  const out = await fileTriggeredBundle(
     ctx,
     actor,
     p.id,
     { templateCode: template.code, forms: input.forms },
-    contract,
+    { contract },
   );
-  return { contract, bundle: await view(ctx, bundleId) };
+  return { contract, bundle: out.bundleId ? await view(ctx, out.bundleId) : null, notFiled: out.notFiled };
 }

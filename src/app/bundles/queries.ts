@@ -5,6 +5,7 @@ import {
   cases,
   certificates,
   landContracts,
+  landDeliveries,
   organizations,
   projects,
 } from "../../db/schema";
@@ -28,9 +29,15 @@ export function bundleStatus(statuses: string[]): string {
   return "in_progress";
 }
 
-/** 怀远速度 of one bundle: contract signed → last certificate issued, in working hours. */
+/**
+ * 怀远速度 of one bundle: from its trigger (the land delivered, else the contract signed, else the
+ * filing) to the last certificate issued, in working hours.
+ */
 export type BundleMeasure = {
   contractAt: string | null;
+  /** The start of the measure and what it is. */
+  startedAt: string;
+  startedBy: "land_delivered" | "land_contract_signed" | "filed";
   certificatesAt: string | null;
   workingMinutes: number | null;
   workingHours: number | null;
@@ -42,11 +49,12 @@ export async function bundleViews(ctx: AppContext, bundleIds: string[]) {
   if (bundleIds.length === 0) return [];
   const db = ctx.database.db;
   const rows = await db
-    .select({ b: bundles, t: bundleTemplates, c: landContracts, orgId: projects.orgId })
+    .select({ b: bundles, t: bundleTemplates, c: landContracts, d: landDeliveries, orgId: projects.orgId })
     .from(bundles)
     .innerJoin(bundleTemplates, eq(bundleTemplates.id, bundles.templateId))
     .innerJoin(projects, eq(projects.id, bundles.projectId))
     .leftJoin(landContracts, eq(landContracts.id, bundles.landContractId))
+    .leftJoin(landDeliveries, eq(landDeliveries.id, bundles.landDeliveryId))
     .where(inArray(bundles.id, bundleIds))
     .orderBy(desc(bundles.createdAt));
   const caseRows = await db
@@ -72,11 +80,11 @@ export async function bundleViews(ctx: AppContext, bundleIds: string[]) {
         )
     : [];
   const out = [];
-  for (const { b, t, c, orgId } of rows) {
+  for (const { b, t, c, d, orgId } of rows) {
     const own = caseRows.filter((x) => x.bundleId === b.id);
     const certs = certRows.filter((x) => own.some((o) => o.id === x.caseId));
     const allIssued = own.length > 0 && own.every((o) => certs.some((x) => x.caseId === o.id));
-    const start = c?.signedAt ?? b.createdAt;
+    const start = d?.deliveredAt ?? c?.signedAt ?? b.createdAt;
     const end = allIssued ? new Date(Math.max(...certs.map((x) => x.at.getTime()))) : null;
     const cal = await getWorkingCalendar(ctx, orgId);
     const minutes = end ? workingMinutesBetween(cal, start, end) : null;
@@ -85,6 +93,8 @@ export async function bundleViews(ctx: AppContext, bundleIds: string[]) {
     )[0];
     const measure: BundleMeasure = {
       contractAt: c?.signedAt.toISOString() ?? null,
+      startedAt: start.toISOString(),
+      startedBy: d ? "land_delivered" : c ? "land_contract_signed" : "filed",
       certificatesAt: end?.toISOString() ?? null,
       workingMinutes: minutes,
       workingHours: minutes === null ? null : Math.round((minutes / 60) * 100) / 100,
@@ -98,6 +108,14 @@ export async function bundleViews(ctx: AppContext, bundleIds: string[]) {
       createdAt: b.createdAt.toISOString(),
       landContract: c
         ? { id: c.id, number: c.number, signedAt: c.signedAt.toISOString(), source: c.source }
+        : null,
+      landDelivery: d
+        ? {
+            id: d.id,
+            confirmationNo: d.confirmationNo,
+            deliveredAt: d.deliveredAt.toISOString(),
+            source: d.source,
+          }
         : null,
       /** The bundle's clock is that of its latest case (the latest deadline). */
       clock: { caseId: latest?.id ?? null, deadline: latest?.deadline ?? null },

@@ -22,12 +22,21 @@ allow(
   ["update", "recordContact", "savePrecheck", "recordSiteSurvey", "recordCoordinationMeeting", "fileBundle"],
   (a, p) => relatedTo(a, p.orgPath, "helper", "clerk", "approver"),
 );
+// The project's stage (立项用地规划许可 → … → 竣工验收) is moved forward by the bureau's staff on the file.
+allow("project", "changeProjectStage", (a, p) => relatedTo(a, p.orgPath, "helper", "clerk", "approver"));
 // Action items are marked done by the project's staff.
 allow("project", "completeActionItem", (a, p) => relatedTo(a, p.orgPath, "helper", "clerk", "approver"));
 // The signed land-grant contract: a clerk in the UI, or the land-transfer system (a partner account) by API.
 allow(
   "project",
   "recordLandContract",
+  (a, p) =>
+    relatedTo(a, p.orgPath, "helper", "clerk", "approver") || a.memberships.some((m) => m.role === "partner"),
+);
+// The land delivery (交地确认书): likewise the window or the land-transfer system.
+allow(
+  "project",
+  "recordLandDelivery",
   (a, p) =>
     relatedTo(a, p.orgPath, "helper", "clerk", "approver") || a.memberships.some((m) => m.role === "partner"),
 );

@@ -5,6 +5,7 @@ import {
   bundles,
   coordinationMeetings,
   landContracts,
+  landDeliveries,
   organizations,
   projectContacts,
   projectEvents,
@@ -66,37 +67,50 @@ export async function getProject(ctx: AppContext, actor: Actor, id: string) {
   const p = await authorizedProject(db, actor, id, "read");
   const [enterprise] = await db.select().from(users).where(eq(users.id, p.enterpriseId));
   const [helper] = p.helperId ? await db.select().from(users).where(eq(users.id, p.helperId)) : [];
-  const [contacts, prechecks, surveys, meetings, actions, contracts, bundleRows, events] = await Promise.all([
-    db
-      .select()
-      .from(projectContacts)
-      .where(eq(projectContacts.projectId, p.id))
-      .orderBy(asc(projectContacts.contactedAt)),
-    db
-      .select()
-      .from(projectPrechecks)
-      .where(eq(projectPrechecks.projectId, p.id))
-      .orderBy(asc(projectPrechecks.itemCode), asc(projectPrechecks.materialCode)),
-    db.select().from(siteSurveys).where(eq(siteSurveys.projectId, p.id)).orderBy(asc(siteSurveys.surveyedOn)),
-    db
-      .select()
-      .from(coordinationMeetings)
-      .where(eq(coordinationMeetings.projectId, p.id))
-      .orderBy(asc(coordinationMeetings.heldOn)),
-    db.select().from(actionItems).where(eq(actionItems.projectId, p.id)).orderBy(asc(actionItems.dueOn)),
-    db
-      .select()
-      .from(landContracts)
-      .where(eq(landContracts.projectId, p.id))
-      .orderBy(asc(landContracts.signedAt)),
-    db.select({ id: bundles.id }).from(bundles).where(eq(bundles.projectId, p.id)),
-    db
-      .select({ e: projectEvents, actorName: users.displayName })
-      .from(projectEvents)
-      .leftJoin(users, eq(users.id, projectEvents.actorId))
-      .where(eq(projectEvents.projectId, p.id))
-      .orderBy(asc(projectEvents.at), asc(projectEvents.id)),
-  ]);
+  const [contacts, prechecks, surveys, meetings, actions, contracts, deliveries, bundleRows, events] =
+    await Promise.all([
+      db
+        .select()
+        .from(projectContacts)
+        .where(eq(projectContacts.projectId, p.id))
+        .orderBy(asc(projectContacts.contactedAt)),
+      db
+        .select()
+        .from(projectPrechecks)
+        .where(eq(projectPrechecks.projectId, p.id))
+        .orderBy(asc(projectPrechecks.itemCode), asc(projectPrechecks.materialCode)),
+      db
+        .select()
+        .from(siteSurveys)
+        .where(eq(siteSurveys.projectId, p.id))
+        .orderBy(asc(siteSurveys.surveyedOn)),
+      db
+        .select()
+        .from(coordinationMeetings)
+        .where(eq(coordinationMeetings.projectId, p.id))
+        .orderBy(asc(coordinationMeetings.heldOn)),
+      db.select().from(actionItems).where(eq(actionItems.projectId, p.id)).orderBy(asc(actionItems.dueOn)),
+      db
+        .select()
+        .from(landContracts)
+        .where(eq(landContracts.projectId, p.id))
+        .orderBy(asc(landContracts.signedAt)),
+      db
+        .select()
+        .from(landDeliveries)
+        .where(eq(landDeliveries.projectId, p.id))
+        .orderBy(asc(landDeliveries.deliveredAt)),
+      db
+        .select({ id: bundles.id, landDeliveryId: bundles.landDeliveryId })
+        .from(bundles)
+        .where(eq(bundles.projectId, p.id)),
+      db
+        .select({ e: projectEvents, actorName: users.displayName })
+        .from(projectEvents)
+        .leftJoin(users, eq(users.id, projectEvents.actorId))
+        .where(eq(projectEvents.projectId, p.id))
+        .orderBy(asc(projectEvents.at), asc(projectEvents.id)),
+    ]);
   // Material names as the items publish them today (the checklist the helper pre-checked against).
   const materialNames = new Map<string, string>();
   for (const code of new Set(prechecks.map((c) => c.itemCode))) {
@@ -112,6 +126,7 @@ export async function getProject(ctx: AppContext, actor: Actor, id: string) {
     code: p.code,
     name: p.name,
     stage: p.stage,
+    version: p.version,
     parcel: p.parcel,
     org: { code: p.orgCode, name: p.orgName },
     enterprise: {
@@ -163,6 +178,18 @@ export async function getProject(ctx: AppContext, actor: Actor, id: string) {
       priceYuan: Number(c.priceYuan),
       paymentStatus: c.paymentStatus,
       source: c.source,
+    })),
+    landDeliveries: deliveries.map((d) => ({
+      id: d.id,
+      confirmationNo: d.confirmationNo,
+      deliveredAt: d.deliveredAt.toISOString(),
+      deliveredBy: d.deliveredBy,
+      deliveredTo: d.deliveredTo,
+      parcel: d.parcel,
+      landContractNo: contracts.find((c) => c.id === d.landContractId)?.number ?? null,
+      note: d.note,
+      source: d.source,
+      bundleId: bundleRows.find((b) => b.landDeliveryId === d.id)?.id ?? null,
     })),
     bundles: bundleList,
     /** 怀远速度: contract-to-certificate time of each bundle. */

@@ -3,9 +3,11 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { fileBundle, ZFileBundle } from "../../app/bundles/fileBundle";
 import { recordLandContract, ZRecordLandContract } from "../../app/bundles/landContracts";
+import { recordLandDelivery, ZRecordLandDelivery } from "../../app/bundles/landDeliveries";
 import { bundleMeasure, getBundle } from "../../app/bundles/queries";
 import { listBundleTemplates } from "../../app/bundles/templates";
 import type { AppContext } from "../../app/context";
+import { changeProjectStage, ZChangeProjectStage } from "../../app/projects/changeProjectStage";
 import {
   completeActionItem,
   createProject,
@@ -74,6 +76,24 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (req) => project(req, req.params.id),
+  );
+  r.post(
+    "/api/projects/:id/stage",
+    {
+      schema: {
+        operationId: "changeProjectStage",
+        tags,
+        summary:
+          "Move the project forward to its next stage (or, with a reason, a later one); optimistic version",
+        params: ZId,
+        body: ZChangeProjectStage,
+        response: { 200: loose },
+      },
+    },
+    async (req) => {
+      await changeProjectStage(ctx, requireActor(req), req.params.id, req.body);
+      return project(req, req.params.id);
+    },
   );
   r.post(
     "/api/projects/:id/contacts",
@@ -214,7 +234,9 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           "Record a signed land-grant contract (UI or land-transfer system); files the triggered bundle",
         params: ZId,
         body: ZRecordLandContract,
-        response: { 201: z.object({ contract: loose, bundle: loose.nullable() }) },
+        response: {
+          201: z.object({ contract: loose, bundle: loose.nullable(), notFiled: loose.nullable() }),
+        },
       },
     },
     async (req, reply) => {
@@ -226,6 +248,37 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           recordedAt: res.contract.recordedAt.toISOString(),
         },
         bundle: res.bundle ?? null,
+        notFiled: res.notFiled,
+      });
+    },
+  );
+  r.post(
+    "/api/projects/:id/land-deliveries",
+    {
+      schema: {
+        operationId: "recordLandDelivery",
+        tags,
+        summary:
+          "Record a land delivery (交地确认书; UI or land-transfer system); files the bundle it triggers (交地即交证)",
+        params: ZId,
+        body: ZRecordLandDelivery,
+        response: {
+          200: z.object({ delivery: loose, bundle: loose.nullable(), notFiled: loose.nullable() }),
+          201: z.object({ delivery: loose, bundle: loose.nullable(), notFiled: loose.nullable() }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const res = await recordLandDelivery(ctx, requireActor(req), req.params.id, req.body);
+      // 201 when the delivery is new; 200 when the confirmation was recorded before (a replay).
+      return reply.code(res.replayed ? 200 : 201).send({
+        delivery: {
+          ...res.delivery,
+          deliveredAt: res.delivery.deliveredAt.toISOString(),
+          recordedAt: res.delivery.recordedAt.toISOString(),
+        },
+        bundle: res.bundle ?? null,
+        notFiled: res.notFiled,
       });
     },
   );

@@ -1,0 +1,151 @@
+import { and, desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { bundles, bundleTemplates, landContracts, landDeliveries } from "../../db/schema";
+import { invalid, YizhanError } from "../../domain/errors";
+import type { Actor } from "../actor";
+import type { AppContext } from "../context";
+import { appendProjectEvent, authorizedProject } from "../projects/projectRows";
+import { ZParcel } from "../projects/projects";
+import { fileTriggeredBundle, type TriggerOutcome } from "./fileBundle";
+import { bundleViews } from "./queries";
+import { ensureBundleTemplates } from "./templates";
+
+export const ZRecordLandDelivery = z.object({
+  /** 交地确认书编号. */
+  confirmationNo: z.string().trim().min(1).max(60),
+  deliveredAt: z.iso.datetime({ offset: true }),
+  /** 交地单位 (the grantor or the development zone that hands the land over). */
+  deliveredBy: z.string().trim().min(1).max(200),
+  /** 接收单位 (the enterprise). */
+  deliveredTo: z.string().trim().min(1).max(200),
+  /** The parcel delivered (default: the project's). */
+  parcel: ZParcel.optional(),
+  /** The land-grant contract of the parcel (default: the project's latest recorded contract). */
+  landContractNo: z.string().min(1).max(60).optional(),
+  note: z.string().max(2000).default(""),
+  /** The bundle it triggers (default: the first template triggered by a land delivery). */
+  templateCode: z.string().min(1).max(60).optional(),
+  forms: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+});
+export type TRecordLandDelivery = z.infer<typeof ZRecordLandDelivery>;
+
+type Delivery = typeof landDeliveries.$inferSelect;
+export type LandDeliveryResult = TriggerOutcome & {
+  delivery: Delivery;
+  bundle: Awaited<ReturnType<typeof bundleViews>>[number] | null;
+  /** True when the confirmation was recorded before (a replay): nothing new was written. */
+  replayed: boolean;
+};
+
+/**
+ * Records a land delivery (交地: the 交地确认书 — when, which parcel, by whom to whom, its number) —
+ * by the window or the helper in the UI, or by the land-transfer system through the API — and, as the
+ * trigger of 交地即交证, files the bundle with its pre-checked materials at once. Idempotent on the
+ * confirmation number: recording it again returns the bundle already filed, or files it when the first
+ * attempt was refused for missing pre-checks. When the project has already filed the same items (拿地即办证
+ * at the contract), the delivery is recorded and nothing is filed (`notFiled`).
+ */
+export async function recordLandDelivery(
+  ctx: AppContext,
+  actor: Actor,
+  projectId: string,
+  input: TRecordLandDelivery,
+): Promise<LandDeliveryResult> {
+  const db = ctx.database.db;
+  const now = ctx.clock.now();
+  const p = await authorizedProject(db, actor, projectId, "recordLandDelivery");
+  const view = async (id: string | null) => (id ? ((await bundleViews(ctx, [id]))[0] ?? null) : null);
+  const [existing] = await db
+    .select()
+    .from(landDeliveries)
+    .where(eq(landDeliveries.confirmationNo, input.confirmationNo));
+  if (existing && existing.projectId !== p.id)
+    throw new YizhanError(
+      "duplicate_land_delivery",
+      409,
+      {
+        "zh-CN": `交地确认书 ${input.confirmationNo} 已登记在其他项目`,
+        "en-US": `Land delivery confirmation ${input.confirmationNo} belongs to another project`,
+      },
+      { field: "confirmationNo" },
+    );
+  if (existing) {
+    const [b] = await db.select().from(bundles).where(eq(bundles.landDeliveryId, existing.id));
+    if (b)
+      return { delivery: existing, bundle: await view(b.id), bundleId: b.id, notFiled: null, replayed: true };
+  }
+  const [contract] = input.landContractNo
+    ? await db
+        .select()
+        .from(landContracts)
+        .where(and(eq(landContracts.projectId, p.id), eq(landContracts.number, input.landContractNo)))
+    : await db
+        .select()
+        .from(landContracts)
+        .where(eq(landContracts.projectId, p.id))
+        .orderBy(desc(landContracts.signedAt))
+        .limit(1);
+  if (input.landContractNo && !contract)
+    throw invalid("landContractNo", "unknown_contract", {
+      "zh-CN": `本项目未登记出让合同 ${input.landContractNo}`,
+      "en-US": `No land-grant contract ${input.landContractNo} is recorded for this project`,
+    });
+  await ensureBundleTemplates(db, now);
+  const [template] = input.templateCode
+    ? await db.select().from(bundleTemplates).where(eq(bundleTemplates.code, input.templateCode))
+    : await db
+        .select()
+        .from(bundleTemplates)
+        .where(eq(bundleTemplates.trigger, "land_delivered"))
+        .orderBy(bundleTemplates.code);
+  if (input.templateCode && !template)
+    throw invalid("templateCode", "unknown_template", {
+      "zh-CN": `套餐 ${input.templateCode} 不存在`,
+      "en-US": `No bundle template ${input.templateCode}`,
+    });
+  const source = actor.memberships.some((m) => m.role === "partner") ? "api" : "ui";
+  const inserted = existing
+    ? null
+    : await db.transaction(async (tx) => {
+        // Two deliveries with one number at once (the system's retry racing the first call): one wins.
+        const [row] = await tx
+          .insert(landDeliveries)
+          .values({
+            projectId: p.id,
+            confirmationNo: input.confirmationNo,
+            deliveredAt: new Date(input.deliveredAt),
+            parcel: input.parcel ?? p.parcel,
+            deliveredBy: input.deliveredBy,
+            deliveredTo: input.deliveredTo,
+            landContractId: contract?.id ?? null,
+            note: input.note,
+            recordedBy: actor.userId,
+            recordedAt: now,
+            source,
+          })
+          .onConflictDoNothing({ target: landDeliveries.confirmationNo })
+          .returning();
+        if (!row) return null;
+        await appendProjectEvent(
+          tx,
+          p.id,
+          actor.userId,
+          now,
+          "project.land_delivered",
+          `交地确认书 ${input.confirmationNo}：${input.deliveredBy} 交付 ${input.deliveredTo}`,
+          { deliveryId: row.id, source },
+        );
+        return row;
+      });
+  if (!existing && !inserted) return recordLandDelivery(ctx, actor, projectId, input);
+  const delivery = (existing ?? inserted) as Delivery;
+  if (!template) return { delivery, bundle: null, bundleId: null, notFiled: null, replayed: !!existing };
+  const out = await fileTriggeredBundle(
+    ctx,
+    actor,
+    p.id,
+    { templateCode: template.code, forms: input.forms },
+    { contract: contract ?? null, delivery },
+  );
+  return { delivery, bundle: await view(out.bundleId), ...out, replayed: !!existing };
+}
