@@ -12,7 +12,7 @@ import {
   renderNotification,
   smsFor,
 } from "./notificationTemplates";
-import { enqueue, type OutboxHandler, type OutboxMessage, PermanentError } from "./outbox";
+import { enqueue, enqueueMany, type OutboxHandler, type OutboxMessage, PermanentError } from "./outbox";
 
 /** The outbox topic of notifications. */
 export const NOTIFY_TOPIC = "notify";
@@ -44,6 +44,15 @@ export const ZNotifyPayload = z.object({
 });
 export type TNotifyPayload = z.infer<typeof ZNotifyPayload>;
 
+/** Validates a notification payload (an empty address or phone means "no such channel"). */
+function notifyPayload(notification: TNotifyPayload): TNotifyPayload {
+  const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+  return ZNotifyPayload.parse({
+    ...notification,
+    recipients: notification.recipients.map((r) => ({ ...r, email: blank(r.email), phone: blank(r.phone) })),
+  });
+}
+
 /**
  * Enqueues a notification in the caller's transaction (the state change and the notice commit
  * together, or neither). Validates the payload now, so a mistake fails the command, not the worker.
@@ -53,13 +62,19 @@ export async function enqueueNotification(
   notification: TNotifyPayload,
   opts: { at: Date; orgId?: string | null; availableAt?: Date },
 ): Promise<string> {
-  const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
-  const payload = ZNotifyPayload.parse({
-    ...notification,
-    // An empty address or phone means "no such channel", not a mistake that should fail the command.
-    recipients: notification.recipients.map((r) => ({ ...r, email: blank(r.email), phone: blank(r.phone) })),
-  });
-  return enqueue(tx, { topic: NOTIFY_TOPIC, payload, ...opts });
+  return enqueue(tx, { topic: NOTIFY_TOPIC, payload: notifyPayload(notification), ...opts });
+}
+
+/** Enqueues several notifications of one change in one statement (same rules as {@link enqueueNotification}). */
+export async function enqueueNotifications(
+  tx: Executor,
+  notifications: TNotifyPayload[],
+  opts: { at: Date; orgId?: string | null; availableAt?: Date },
+): Promise<string[]> {
+  return enqueueMany(
+    tx,
+    notifications.map((n) => ({ topic: NOTIFY_TOPIC, payload: notifyPayload(n), ...opts })),
+  );
 }
 
 /**

@@ -75,6 +75,28 @@ export async function enqueue(
   return row.id;
 }
 
+/** Writes several messages to the outbox in one statement (same rules as {@link enqueue}); returns their ids in order. */
+export async function enqueueMany(
+  tx: Executor,
+  messages: { topic: string; payload: unknown; at: Date; availableAt?: Date; orgId?: string | null }[],
+): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const rows = await tx
+    .insert(outbox)
+    .values(
+      messages.map((m) => ({
+        topic: m.topic,
+        payload: m.payload ?? null,
+        orgId: m.orgId ?? null,
+        createdAt: m.at,
+        availableAt: m.availableAt ?? m.at,
+      })),
+    )
+    .returning({ id: outbox.id });
+  if (rows.length !== messages.length) throw new Error("outbox insert returned fewer rows");
+  return rows.map((r) => r.id);
+}
+
 /** Delay before the next try after `attempt` failed: base · 2^(attempt−1), capped. */
 export function backoffMs(attempt: number, opts: OutboxOptions = {}): number {
   const base = opts.baseDelayMs ?? OUTBOX_DEFAULTS.baseDelayMs;

@@ -4,7 +4,7 @@ import { authEvents, sessions, users } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
-import { actorFromUser, loadActor } from "./loadActor";
+import { actorOf, loadActor, membershipsJson } from "./loadActor";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 
 /** Where a request comes from, for the security log. */
@@ -115,8 +115,9 @@ export type ResolvedSession = { sessionId: string; csrfToken: string; actor: Act
 export async function resolveSession(ctx: AppContext, token: string): Promise<ResolvedSession | null> {
   const { db } = ctx.database;
   const now = ctx.clock.now();
+  // One statement for the session, its user and their roles: it runs on every request.
   const [row] = await db
-    .select({ s: sessions, u: users })
+    .select({ s: sessions, u: users, memberships: membershipsJson() })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)));
@@ -130,7 +131,7 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Re
   if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, s.id));
   }
-  const actor = await actorFromUser(db, row.u);
+  const actor = actorOf(row.u, row.memberships);
   if (!actor) return null;
   return { sessionId: s.id, csrfToken: s.csrfToken, actor: { ...actor, sessionId: s.id } };
 }

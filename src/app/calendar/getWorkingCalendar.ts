@@ -1,8 +1,12 @@
 /**
  * The working calendar of an organization, as the rest of the application uses it: seed + imported
  * official years + the local overrides of the organization and of every organization above it
- * (a county closure applies to its sections). Built once per organization and cached; the cache is
- * dropped whenever `calendar_version` in `meta` changes, so several app servers stay consistent.
+ * (a county closure applies to its sections). Built once per organization and cached (ADR 0007):
+ *
+ * - a change made by this process (override added or removed, year imported) drops every cache of
+ *   the process as soon as it commits ({@link calendarChanged}), so one server is exact;
+ * - a change made by another server is noticed through `calendar_version` in `meta`, re-read at most
+ *   every {@link CALENDAR_RECHECK_MS} (one primary-key read), so several servers agree within that bound.
  */
 import { eq, or, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
@@ -11,13 +15,34 @@ import { organizations } from "../../db/schema";
 import { createWorkingCalendar, type LocalOverride, type WorkingCalendar } from "../../domain/calendar";
 import { notFound } from "../../domain/errors";
 import type { AppContext } from "../context";
+import { findOrganizations } from "../organizations/orgCache";
 import { type KnownYear, loadKnownYears, readCalendarVersion } from "./arrangements";
 
 /** An organization as the calendar needs it. */
 export type CalendarOrg = { id: string; code: string; name: string; path: string };
 
-type Cache = { version: number; years: KnownYear[]; byOrg: Map<string, WorkingCalendar> };
+/** How long a server trusts its cached calendars before re-reading `calendar_version` (other servers' changes). */
+export const CALENDAR_RECHECK_MS = 1_000;
+
+type Cache = {
+  version: number;
+  /** The process generation the cache was built in (see {@link calendarChanged}). */
+  generation: number;
+  /** When `version` was last read (the context's clock, ms). */
+  checkedAt: number;
+  years: KnownYear[];
+  byOrg: Map<string, WorkingCalendar>;
+};
 const caches = new WeakMap<Database, Cache>();
+let generation = 0;
+
+/**
+ * Drops every cached calendar of this process. Call it right after a transaction that bumped
+ * `calendar_version` commits: the next request of this server builds its calendars afresh.
+ */
+export function calendarChanged(): void {
+  generation++;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -51,36 +76,60 @@ export async function overridesFor(ex: Executor, orgPath: string): Promise<Local
   return rows.map((r) => ({ date: String(r.date), kind: r.kind, reason: r.reason }));
 }
 
-/** The cache of this database, refreshed when the calendar version moved (one primary-key read). */
-async function currentCache(ctx: AppContext): Promise<Cache> {
-  const version = await readCalendarVersion(ctx.database.db);
+/**
+ * The cache of this database: kept while this process changed nothing and, within
+ * {@link CALENDAR_RECHECK_MS}, without a read; after that while `calendar_version` is unchanged.
+ */
+async function currentCache(ctx: AppContext, ex: Executor): Promise<Cache> {
+  const now = ctx.clock.now().getTime();
   const cached = caches.get(ctx.database);
-  if (cached && cached.version === version) return cached;
-  const fresh: Cache = { version, years: await loadKnownYears(ctx.database.db), byOrg: new Map() };
+  const current = cached?.generation === generation ? cached : undefined;
+  // The clock may be moved backwards (tests): any distance counts as time passed.
+  if (current && Math.abs(now - current.checkedAt) < CALENDAR_RECHECK_MS) return current;
+  const gen = generation;
+  const version = await readCalendarVersion(ex);
+  if (current && current.version === version) {
+    current.checkedAt = now;
+    return current;
+  }
+  const fresh: Cache = {
+    version,
+    generation: gen,
+    checkedAt: now,
+    years: await loadKnownYears(ex),
+    byOrg: new Map(),
+  };
   caches.set(ctx.database, fresh);
   return fresh;
 }
 
 /** Every known official year (seed and imported), from the cache. */
 export async function knownYears(ctx: AppContext): Promise<KnownYear[]> {
-  return (await currentCache(ctx)).years;
+  return (await currentCache(ctx, ctx.database.db)).years;
 }
 
 /**
  * The working calendar for `org` (an organization id or code), or the national calendar without local
- * overrides when `org` is null. Serves 行政许可法 Art. 82 (time limits in working days).
+ * overrides when `org` is null. Serves 行政许可法 Art. 82 (time limits in working days). Reads, when
+ * it must, through `ex`: the shared connection by default, or the caller's transaction (on PGlite a
+ * transaction must never wait for the shared connection).
  */
-export async function getWorkingCalendar(ctx: AppContext, org: string | null): Promise<WorkingCalendar> {
-  const cache = await currentCache(ctx);
-  const resolved = org === null ? null : await resolveOrg(ctx.database.db, org);
+export async function getWorkingCalendar(
+  ctx: AppContext,
+  org: string | null,
+  ex: Executor = ctx.database.db,
+): Promise<WorkingCalendar> {
+  const cache = await currentCache(ctx, ex);
+  const resolved = org === null ? null : (await findOrganizations(ctx, [org], ex)).get(org);
+  if (org !== null && !resolved) throw notFound({ "zh-CN": `机构 ${org} `, "en-US": `Organization ${org}` });
   const key = resolved?.id ?? "";
   const hit = cache.byOrg.get(key);
   if (hit) return hit;
-  const overrides = resolved ? await overridesFor(ctx.database.db, resolved.path) : [];
+  const overrides = resolved ? await overridesFor(ex, resolved.path) : [];
   // Without local overrides an organization shares the national calendar (one index in memory).
   const cal =
     overrides.length === 0 && key !== ""
-      ? await getWorkingCalendar(ctx, null)
+      ? await getWorkingCalendar(ctx, null, ex)
       : createWorkingCalendar(
           cache.years.map((y) => y.arrangement),
           overrides,

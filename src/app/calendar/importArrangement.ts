@@ -19,7 +19,7 @@ import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { type ArrangementSource, arrangementDays, bumpCalendarVersion, loadKnownYears } from "./arrangements";
-import { knownYears } from "./getWorkingCalendar";
+import { calendarChanged, knownYears } from "./getWorkingCalendar";
 
 /** An arrangement as pasted text (the documented text format) or as JSON (docs/calendar.md). */
 export const ZArrangementInput = z
@@ -172,7 +172,7 @@ export async function saveArrangement(
   const parsed = parseInput(input);
   if (!parsed.ok) throw arrangementProblem(parsed.errors);
   const a: YearArrangement = parsed.arrangement;
-  return ex.transaction(async (tx) => {
+  const result = await ex.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(7363002)`);
     const known = await loadKnownYears(tx);
     const gap = consecutiveError(
@@ -215,6 +215,8 @@ export async function saveArrangement(
     await bumpCalendarVersion(tx);
     return { year: a.year, days: row.days.length, replaced: existing !== undefined, title: a.title };
   });
+  calendarChanged();
+  return result;
 }
 
 /** Imports a year's arrangement as an administrator (国务院节假日安排通知), in one transaction. */

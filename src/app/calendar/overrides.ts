@@ -13,7 +13,7 @@ import { type Actor, hasRoleOver } from "../actor";
 import type { AppContext } from "../context";
 import { abilities, authorize } from "../policies";
 import { bumpCalendarVersion } from "./arrangements";
-import { type CalendarOrg, getWorkingCalendar, resolveOrg } from "./getWorkingCalendar";
+import { type CalendarOrg, calendarChanged, getWorkingCalendar, resolveOrg } from "./getWorkingCalendar";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -129,7 +129,7 @@ export async function createOverride(
       "en-US": `${input.date} is already a working day`,
     });
   }
-  return ctx.database.db.transaction(async (tx) => {
+  const presented = await ctx.database.db.transaction(async (tx) => {
     await refuseDuplicate(tx, org, input.date);
     const [created] = await tx
       .insert(calendarOverrides)
@@ -143,6 +143,8 @@ export async function createOverride(
       .where(eq(calendarOverrides.id, created.id));
     return present(actor, row);
   });
+  calendarChanged();
+  return presented;
 }
 
 /** Removes a local override (administrator over its organization). */
@@ -158,4 +160,5 @@ export async function deleteOverride(ctx: AppContext, actor: Actor, id: string):
     await tx.delete(calendarOverrides).where(eq(calendarOverrides.id, id));
     await bumpCalendarVersion(tx);
   });
+  calendarChanged();
 }

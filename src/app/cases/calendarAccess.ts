@@ -1,3 +1,4 @@
+import type { Executor } from "../../db/client";
 import { localDateTime } from "../../domain/calendar/intake";
 import { dayToIso, isoToDay } from "../../domain/calendar/isoDate";
 import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
@@ -9,10 +10,11 @@ export const OFFICE_CLOSES = "17:30";
 
 /**
  * The working-day calendar of an organization (official arrangements, imported years, its local
- * overrides). Call it before opening a transaction: it reads through the shared connection.
+ * overrides), cached (ADR 0007). Without `ex` it reads through the shared connection: call it before
+ * opening a transaction; inside one, pass the transaction.
  */
-export function calendarFor(ctx: AppContext, orgId: string | null): Promise<WorkingCalendar> {
-  return getWorkingCalendar(ctx, orgId);
+export function calendarFor(ctx: AppContext, orgId: string | null, ex?: Executor): Promise<WorkingCalendar> {
+  return getWorkingCalendar(ctx, orgId, ex);
 }
 
 /** Local date and the effective working date of an instant in the organization's time zone. */

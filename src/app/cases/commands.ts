@@ -5,8 +5,8 @@ import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { calendarFor } from "./calendarAccess";
 import { loadCase } from "./caseRows";
-import { executeCaseCommand, orgOfCase, runCaseCommand } from "./executeCommand";
-import { numberPendingNotices } from "./numbers";
+import { createdNotices } from "./documents";
+import { executeCaseCommand, numberNotices, runCaseCommand } from "./executeCommand";
 
 const ZVersion = { expectedVersion: z.number().int().min(1) };
 const ZDate = z.iso.date();
@@ -95,10 +95,10 @@ export async function finishOnTheSpot(
   caseId: string,
   input: z.infer<typeof ZAccept>,
 ) {
-  const cal = await calendarFor(ctx, await orgOfCase(ctx, caseId));
-  const done = await ctx.database.db.transaction(async (tx) => {
+  const { done, notices } = await ctx.database.db.transaction(async (tx) => {
     let c = await loadCase(tx, caseId, true);
     if (c.version !== input.expectedVersion) throw versionConflict(input.expectedVersion, c.version);
+    const cal = await calendarFor(ctx, c.orgId, tx);
     c = await executeCaseCommand(tx, ctx, actor, c, { type: "accept", deferred: input.deferred }, { cal });
     c = await executeCaseCommand(
       tx,
@@ -108,7 +108,7 @@ export async function finishOnTheSpot(
       { type: "decide", outcome: "approve", reasons: input.reasons ?? "材料齐全，符合法定条件，当场办结" },
       { cal },
     );
-    return executeCaseCommand(
+    c = await executeCaseCommand(
       tx,
       ctx,
       actor,
@@ -116,7 +116,8 @@ export async function finishOnTheSpot(
       { type: "issue" },
       { cal, columns: { finishedOnSpot: true } },
     );
+    return { done: c, notices: createdNotices(tx) };
   });
-  await numberPendingNotices(ctx.database.db, caseId);
+  await numberNotices(ctx.database.db, notices, done.orgName);
   return done;
 }

@@ -1,7 +1,7 @@
 import type { Tx } from "../../db/client";
 import { caseDocuments } from "../../db/schema";
 import type { LoadedCase } from "./caseRows";
-import { pendingNumber } from "./numbers";
+import { type PendingNotice, pendingNumber } from "./numbers";
 
 /** Kinds of written notice (文书) a case produces. */
 export type NoticeKind =
@@ -48,13 +48,15 @@ export async function createNotice(
       createdAt: now,
     })
     .returning({ id: caseDocuments.id });
-  withNotices.add(tx);
+  const list = created.get(tx) ?? [];
+  list.push({ id: row.id, kind, issuedOn });
+  created.set(tx, list);
   return row;
 }
 
-const withNotices = new WeakSet<Tx>();
+const created = new WeakMap<Tx, PendingNotice[]>();
 
-/** Whether notices were created in this transaction (and so need numbers after commit). */
-export function createdNotices(tx: Tx): boolean {
-  return withNotices.has(tx);
+/** The notices created in this transaction, in order (they need numbers right after commit). */
+export function createdNotices(tx: Tx): PendingNotice[] {
+  return created.get(tx) ?? [];
 }

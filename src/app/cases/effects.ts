@@ -18,14 +18,14 @@ import { caseDeadline } from "./clock";
 import { createNotice } from "./documents";
 import { type ItemInfo, planSteps } from "./itemInfo";
 import {
-  applicantRecipient,
+  applicantRecipientOf,
   type CaseNotification,
   caseNotificationData,
-  orgTreeIds,
+  staffInTree,
   staffRecipients,
 } from "./notify";
 import { createReviewTasks } from "./reviewTasksSetup";
-import { CHECK_PERIOD_DAYS } from "./transitionContext";
+import { CHECK_PERIOD_DAYS, type CommandRows } from "./transitionContext";
 
 /** A material with at least one file (uploaded, from the wallet or fetched from shared data). */
 const hasFiles = sql`jsonb_array_length(${caseMaterials.fileIds}) > 0`;
@@ -41,6 +41,8 @@ export type EffectEnv = {
   item: ItemInfo;
   cal: WorkingCalendar;
   tctx: TransitionContext;
+  /** What was read about the case after locking it (materials, review tasks, fees, applicant). */
+  rows: CommandRows;
   now: Date;
   today: string;
 };
@@ -63,7 +65,7 @@ const toApplicant = async (
   extra: Record<string, unknown> = {},
 ): Promise<CaseNotification> => ({
   kind,
-  recipients: [await applicantRecipient(env.tx, env.c)],
+  recipients: [applicantRecipientOf(env.c, env.rows.applicant)],
   data: caseNotificationData(env.c, extra),
 });
 
@@ -87,7 +89,7 @@ async function onAccepted(env: EffectEnv, deemed: boolean): Promise<EffectResult
   }
   const deadline = deadlineOf(env);
   const startDay = env.next.acceptedOn ?? env.today;
-  const orgIds = await createReviewTasks(tx, c, env.item, startDay, deadline, env.cal, now);
+  const orgIds = await createReviewTasks(env.ctx, tx, c, env.item, startDay, deadline, env.cal, now);
   const notice = await createNotice(
     tx,
     c,
@@ -131,12 +133,9 @@ async function onAccepted(env: EffectEnv, deemed: boolean): Promise<EffectResult
   };
 }
 
-/** A review task of this case (404 when it belongs to another case). */
-async function taskOfCase(env: EffectEnv, taskId: string) {
-  const [task] = await env.tx
-    .select()
-    .from(reviewTasks)
-    .where(and(eq(reviewTasks.id, taskId), eq(reviewTasks.caseId, env.c.id)));
+/** A review task of this case, as read after the case was locked (404 when it belongs to another case). */
+function taskOfCase(env: EffectEnv, taskId: string) {
+  const task = env.rows.tasks.find((t) => t.id === taskId);
   if (!task) throw notFound({ "zh-CN": "审查任务", "en-US": "Review task" });
   return task;
 }
@@ -149,7 +148,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
       .set({ status: "provided", updatedAt: env.now })
       // Only what was actually handed in: materials still to be fetched (shared data) stay pending.
       .where(and(eq(caseMaterials.caseId, env.c.id), eq(caseMaterials.status, "pending"), hasFiles));
-    const clerks = await staffRecipients(env.tx, await orgTreeIds(env.tx, env.c.orgPath), "clerk");
+    const clerks = await staffInTree(env.tx, env.c.orgPath, "clerk");
     return {
       columns: { submittedAt: env.now, checkDueOn, draftExpiresAt: null },
       eventData: { checkDueOn },
@@ -263,7 +262,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
 
   async recommend(env) {
     if (env.cmd.type !== "recommend") return {};
-    const task = await taskOfCase(env, env.cmd.taskId);
+    const task = taskOfCase(env, env.cmd.taskId);
     await env.tx
       .update(reviewTasks)
       .set({
@@ -276,7 +275,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
       })
       .where(eq(reviewTasks.id, task.id));
     const steps = planSteps(env.item.content);
-    const all = await env.tx.select().from(reviewTasks).where(eq(reviewTasks.caseId, env.c.id));
+    const all = env.rows.tasks;
     const ready = stepsReadyToOpen(
       steps,
       all.map((t) => ({ stepCode: t.stepCode, status: t.id === task.id ? "approved" : t.status })),
@@ -300,7 +299,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
     if (remaining === 0) {
       notifications.push({
         kind: "review.completed",
-        recipients: await staffRecipients(env.tx, await orgTreeIds(env.tx, env.c.orgPath), "approver"),
+        recipients: await staffInTree(env.tx, env.c.orgPath, "approver"),
         data: caseNotificationData(env.c, { deadline }),
       });
     }
@@ -312,7 +311,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
 
   async sendBack(env) {
     if (env.cmd.type !== "sendBack") return {};
-    const task = await taskOfCase(env, env.cmd.taskId);
+    const task = taskOfCase(env, env.cmd.taskId);
     // Authorized by the caller: a reviewer returning their own open task, or the approver (case:sendBack)
     // sending a finished task back for another look.
     const byApprover = task.status === "approved";

@@ -1,4 +1,4 @@
-import type { Tx } from "../../db/client";
+import type { Executor, Tx } from "../../db/client";
 import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
 import type { CaseCommand } from "../../domain/cases/commands";
 import { transition } from "../../domain/cases/transition";
@@ -14,8 +14,8 @@ import { createdNotices } from "./documents";
 import { EFFECTS, type EffectEnv } from "./effects";
 import { itemInfo } from "./itemInfo";
 import { dispatchNotifications } from "./notify";
-import { numberPendingNotices } from "./numbers";
-import { buildTransitionContext } from "./transitionContext";
+import { numberNotice, type PendingNotice } from "./numbers";
+import { buildTransitionContext, type CommandRows, loadCommandRows } from "./transitionContext";
 
 /** What the event log keeps of a case before and after a change. */
 function snapshot(c: {
@@ -45,18 +45,25 @@ export async function executeCaseCommand(
   actor: Actor | null,
   c: LoadedCase,
   cmd: CaseCommand,
-  opts: { cal: WorkingCalendar; policyAction?: string; columns?: Record<string, unknown> },
+  opts: {
+    cal: WorkingCalendar;
+    policyAction?: string;
+    columns?: Record<string, unknown>;
+    /** What was already read about the case after locking it (else read here). */
+    rows?: CommandRows;
+  },
 ): Promise<LoadedCase> {
   if (actor) authorize(actor, opts.policyAction ?? cmd.type, "case", casePolicyRecord(c));
   const now = ctx.clock.now();
   const item = await itemInfo(tx, c.itemVersionId);
   const cal = opts.cal;
   const state = toState(c);
-  const tctx = await buildTransitionContext(tx, c, state, item, cal, now);
+  const rows = opts.rows ?? (await loadCommandRows(tx, c));
+  const tctx = buildTransitionContext(rows, c, state, item, cal, now);
   const result = transition(state, cmd, tctx);
   if (!result.ok) throw result.error;
   const { today } = localDates(cal, now);
-  const env: EffectEnv = { tx, ctx, actor, c, cmd, next: result.next, item, cal, tctx, now, today };
+  const env: EffectEnv = { tx, ctx, actor, c, cmd, next: result.next, item, cal, tctx, rows, now, today };
   const effect = (await EFFECTS[cmd.type]?.(env)) ?? {};
   await dispatchNotifications(tx, c, effect.notifications ?? [], now);
   const steps = [
@@ -95,7 +102,8 @@ export async function executeCaseCommand(
 
 /**
  * Runs a command on a case in its own transaction, with the optimistic version check: when the
- * caller read version N and someone changed the case since, 409 and nothing is written.
+ * caller read version N and someone changed the case since, 409 and nothing is written. The notices
+ * the command wrote are numbered right after commit (ADR 0005).
  */
 export async function runCaseCommand(
   ctx: AppContext,
@@ -103,29 +111,24 @@ export async function runCaseCommand(
   caseId: string,
   expectedVersion: number | undefined,
   cmd: CaseCommand,
-  opts: { policyAction?: string } = {},
+  opts: { policyAction?: string; check?: (c: LoadedCase, rows: CommandRows) => void } = {},
 ): Promise<LoadedCase> {
-  const cal = await calendarFor(ctx, await orgOfCase(ctx, caseId));
-  const { saved, numbered } = await ctx.database.db.transaction(async (tx) => {
+  const { saved, notices } = await ctx.database.db.transaction(async (tx) => {
     const c = await loadCase(tx, caseId, true);
     if (expectedVersion !== undefined && c.version !== expectedVersion)
       throw versionConflict(expectedVersion, c.version);
-    const result = await executeCaseCommand(tx, ctx, actor, c, cmd, { ...opts, cal });
-    return { saved: result, numbered: createdNotices(tx) };
+    // Cached (ADR 0007); when it must read, it reads through this transaction.
+    const cal = await calendarFor(ctx, c.orgId, tx);
+    const rows = await loadCommandRows(tx, c);
+    opts.check?.(c, rows);
+    const result = await executeCaseCommand(tx, ctx, actor, c, cmd, { ...opts, cal, rows });
+    return { saved: result, notices: createdNotices(tx) };
   });
-  if (numbered) await numberPendingNotices(ctx.database.db, caseId);
+  await numberNotices(ctx.database.db, notices, saved.orgName);
   return saved;
 }
 
-// A case never changes organization: its organization is cached to pick the calendar before the transaction.
-const caseOrgs = new Map<string, string>();
-
-/** The organization of a case (cached; read through the shared connection, before any transaction). */
-export async function orgOfCase(ctx: AppContext, caseId: string): Promise<string> {
-  const hit = caseOrgs.get(caseId);
-  if (hit) return hit;
-  const orgId = (await loadCase(ctx.database.db, caseId)).orgId;
-  if (caseOrgs.size > 10_000) caseOrgs.clear();
-  caseOrgs.set(caseId, orgId);
-  return orgId;
+/** Numbers the notices a committed command wrote (one statement each; ADR 0005). */
+export async function numberNotices(ex: Executor, notices: PendingNotice[], orgName: string): Promise<void> {
+  for (const n of notices) await numberNotice(ex, n, orgName);
 }

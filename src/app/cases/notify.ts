@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { organizations, roleMemberships, users } from "../../db/schema";
 import { NOTIFICATION_KINDS, type NotificationKind } from "../../jobs/notificationTemplates";
-import { enqueueNotification } from "../../jobs/notify";
+import { enqueueNotifications, type TNotifyPayload } from "../../jobs/notify";
 import type { Role } from "../actor";
 import type { LoadedCase } from "./caseRows";
 
@@ -18,11 +18,19 @@ export async function applicantRecipient(tx: Tx, c: LoadedCase): Promise<Recipie
     .select({ locale: users.locale, email: users.email })
     .from(users)
     .where(eq(users.id, c.applicantId));
+  return applicantRecipientOf(c, u ?? null);
+}
+
+/** The applicant of a case as a recipient, from their account already read (see `loadCommandRows`). */
+export function applicantRecipientOf(
+  c: LoadedCase,
+  account: { locale: string; email: string | null } | null,
+): Recipient {
   return {
     userId: c.applicantId,
-    email: c.applicant.email ?? u?.email,
+    email: c.applicant.email ?? account?.email,
     phone: c.applicant.phone,
-    locale: u?.locale,
+    locale: account?.locale,
   };
 }
 
@@ -35,6 +43,23 @@ export async function staffRecipients(tx: Tx, orgIds: string[], role: Role): Pro
     .innerJoin(users, eq(users.id, roleMemberships.userId))
     .where(
       and(inArray(roleMemberships.orgId, orgIds), eq(roleMemberships.role, role), eq(users.active, true)),
+    );
+  return rows.map((r) => ({ userId: r.userId, locale: r.locale }));
+}
+
+/** Staff holding `role` in a case's organization tree (below and above it), in one statement (in-app only). */
+export async function staffInTree(tx: Tx, orgPath: string, role: Role): Promise<Recipient[]> {
+  const rows = await tx
+    .select({ userId: roleMemberships.userId, locale: users.locale })
+    .from(roleMemberships)
+    .innerJoin(users, eq(users.id, roleMemberships.userId))
+    .innerJoin(organizations, eq(organizations.id, roleMemberships.orgId))
+    .where(
+      and(
+        eq(roleMemberships.role, role),
+        eq(users.active, true),
+        sql`(${organizations.path} like ${`${orgPath}%`} or ${orgPath} like ${organizations.path} || '%')`,
+      ),
     );
   return rows.map((r) => ({ userId: r.userId, locale: r.locale }));
 }
@@ -73,6 +98,7 @@ export async function dispatchNotifications(
   list: CaseNotification[],
   at: Date,
 ): Promise<void> {
+  const payloads: TNotifyPayload[] = [];
   for (const n of list) {
     if (!(NOTIFICATION_KINDS as readonly string[]).includes(n.kind)) continue;
     const recipients = n.recipients
@@ -86,22 +112,20 @@ export async function dispatchNotifications(
     if (recipients.length === 0) continue;
     const d = n.data;
     const str = (v: unknown) => (typeof v === "string" && v.length > 0 ? v : undefined);
-    await enqueueNotification(
-      tx,
-      {
-        kind: n.kind as NotificationKind,
-        recipients,
-        caseId: c.id,
-        data: {
-          caseNumber: c.number,
-          itemName: c.itemName,
-          applicantName: c.applicant.name,
-          deadline: str(d.deadline) ?? str(d.dueOn) ?? str(d.checkDueOn),
-          reason: str(d.reason),
-          link: `/cases/${c.id}`,
-        },
+    payloads.push({
+      kind: n.kind as NotificationKind,
+      recipients,
+      caseId: c.id,
+      data: {
+        caseNumber: c.number,
+        itemName: c.itemName,
+        applicantName: c.applicant.name,
+        deadline: str(d.deadline) ?? str(d.dueOn) ?? str(d.checkDueOn),
+        reason: str(d.reason),
+        link: `/cases/${c.id}`,
       },
-      { at, orgId: c.orgId },
-    );
+    });
   }
+  // One statement for all the messages of the command.
+  await enqueueNotifications(tx, payloads, { at, orgId: c.orgId });
 }

@@ -35,9 +35,28 @@ export function orgDocPrefix(orgName: string): string {
 
 type Row = { id: string; number: string };
 
+/** A notice written with a placeholder number, to be numbered after commit. */
+export type PendingNotice = { id: string; kind: string; issuedOn: string };
+
 /**
- * Numbers the pending notices of a case: 文号 = office prefix, kind, year and serial
- * (怀自然资受〔2026〕12号). Each in one statement: the sequence advances only for a still-pending row.
+ * Numbers one pending notice: 文号 = office prefix, kind, year and serial (怀自然资受〔2026〕12号), in
+ * one autocommit statement; the sequence advances only if the row is still pending (ADR 0005).
+ */
+export async function numberNotice(ex: Executor, notice: PendingNotice, orgName: string): Promise<void> {
+  const prefix = orgDocPrefix(orgName);
+  const year = notice.issuedOn.slice(0, 4);
+  const key = `doc:${prefix}:${notice.kind}:${year}`;
+  await ex.execute(sql`
+    with d as (select id from case_documents where id = ${notice.id} and number like 'pending:%' for update skip locked),
+    n as (insert into counters (key, value) select ${key}, 1 from d
+          on conflict (key) do update set value = counters.value + 1 returning value)
+    update case_documents set number = ${`${prefix}${DOC_ABBREVIATIONS[notice.kind] ?? "文"}〔${year}〕`} || n.value || '号'
+    from n where case_documents.id = ${notice.id}`);
+}
+
+/**
+ * Numbers the pending notices of a case (or of every case: the sweep), oldest first. A command that
+ * knows the notices it created numbers them with {@link numberNotice} directly.
  */
 export async function numberPendingNotices(ex: Executor, caseId?: string): Promise<number> {
   const rows = await ex
@@ -52,17 +71,7 @@ export async function numberPendingNotices(ex: Executor, caseId?: string): Promi
       sql`${like(caseDocuments.number, `${PENDING_PREFIX}%`)} ${caseId ? sql`and ${caseDocuments.caseId} = ${caseId}` : sql``}`,
     )
     .orderBy(caseDocuments.createdAt);
-  for (const r of rows) {
-    const prefix = orgDocPrefix(r.orgName);
-    const year = r.issuedOn.slice(0, 4);
-    const key = `doc:${prefix}:${r.kind}:${year}`;
-    await ex.execute(sql`
-      with d as (select id from case_documents where id = ${r.id} and number like 'pending:%' for update skip locked),
-      n as (insert into counters (key, value) select ${key}, 1 from d
-            on conflict (key) do update set value = counters.value + 1 returning value)
-      update case_documents set number = ${`${prefix}${DOC_ABBREVIATIONS[r.kind] ?? "文"}〔${year}〕`} || n.value || '号'
-      from n where case_documents.id = ${r.id}`);
-  }
+  for (const r of rows) await numberNotice(ex, r, r.orgName);
   return rows.length;
 }
 

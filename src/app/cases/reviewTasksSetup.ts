@@ -1,7 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
-import { organizations, reviewTasks } from "../../db/schema";
+import { reviewTasks } from "../../db/schema";
 import { planReviewTasks } from "../../domain/cases/reviewPlan";
+import type { AppContext } from "../context";
+import { findOrganizations } from "../organizations/orgCache";
 import type { LoadedCase } from "./caseRows";
 import { type ItemInfo, planSteps } from "./itemInfo";
 
@@ -11,6 +13,7 @@ import { type ItemInfo, planSteps } from "./itemInfo";
  * Returns the organizations whose reviewers now have work.
  */
 export async function createReviewTasks(
+  ctx: AppContext,
   tx: Tx,
   c: LoadedCase,
   item: ItemInfo,
@@ -21,11 +24,8 @@ export async function createReviewTasks(
 ): Promise<string[]> {
   const steps = planSteps(item.content);
   if (steps.length === 0) return [];
-  const orgs = await tx
-    .select({ id: organizations.id, code: organizations.code })
-    .from(organizations)
-    .where(inArray(organizations.code, [...new Set(steps.map((s) => s.orgCode))]));
-  const orgId = new Map(orgs.map((o) => [o.code, o.id]));
+  const orgs = await findOrganizations(ctx, [...new Set(steps.map((s) => s.orgCode))], tx);
+  const orgId = new Map([...orgs.values()].map((o) => [o.code, o.id]));
   const planned = planReviewTasks(steps, today, caseDeadline, cal);
   await tx.insert(reviewTasks).values(
     steps.map((s, i) => ({

@@ -1,51 +1,88 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { caseMaterials, reviewTasks } from "../../db/schema";
+import { queryRows } from "../../db/client";
 import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
 import type { CaseState } from "../../domain/cases/caseState";
 import type { MaterialCheck, TransitionContext } from "../../domain/cases/context";
 import { calendarOps, localDates } from "./calendarAccess";
 import type { LoadedCase } from "./caseRows";
 import { caseDeadline } from "./clock";
-import { feesSettled } from "./fees";
 import { type ItemInfo, itemContext } from "./itemInfo";
 
 /** Working days the window has to check the materials (行政许可法 Art. 32). */
 export const CHECK_PERIOD_DAYS = 5;
 
+/** A review task of a case as the commands need it. */
+export type CaseTaskRow = {
+  id: string;
+  stepCode: string;
+  stepName: string;
+  status: "waiting" | "open" | "claimed" | "approved" | "returned";
+  version: number;
+  returns: number;
+  orgId: string;
+};
+
+/** What a command reads about its case once the case row is locked. */
+export type CommandRows = {
+  materials: { code: string; status: string; source: string }[];
+  /** Review tasks in step order. */
+  tasks: CaseTaskRow[];
+  /** No fee assessment (收费单) with an amount due is still open (行政许可法 Art. 58). */
+  feesSettled: boolean;
+  /** The applicant's account: language and e-mail, for notifications (null when it is gone). */
+  applicant: { locale: string; email: string | null } | null;
+};
+
+/**
+ * Reads, in one statement, what a command needs besides the case row: the material checks, the
+ * review tasks, whether fees are settled, and the applicant's account. Call it after the case row is
+ * locked (a separate statement: in READ COMMITTED a statement that waited for the lock would still
+ * see the data as of before the wait).
+ */
+export async function loadCommandRows(
+  ex: Executor,
+  c: { id: string; applicantId: string },
+): Promise<CommandRows> {
+  const [row] = await queryRows<CommandRows>(
+    ex,
+    sql`SELECT
+      coalesce((SELECT json_agg(json_build_object('code', m.material_code, 'status', m.status, 'source', m.source))
+        FROM case_materials m WHERE m.case_id = ${c.id}), '[]') AS materials,
+      coalesce((SELECT json_agg(json_build_object('id', t.id, 'stepCode', t.step_code, 'stepName', t.step_name,
+          'status', t.status, 'version', t.version, 'returns', t.returns, 'orgId', t.org_id)
+          ORDER BY t.created_at, t.step_code)
+        FROM review_tasks t WHERE t.case_id = ${c.id}), '[]') AS tasks,
+      NOT EXISTS (SELECT 1 FROM fee_assessments f
+        WHERE f.case_id = ${c.id} AND f.status = 'open' AND f.total_fen > 0) AS "feesSettled",
+      (SELECT json_build_object('locale', u.locale, 'email', u.email) FROM users u WHERE u.id = ${c.applicantId})
+        AS applicant`,
+  );
+  return row;
+}
+
 /** Review tasks of a case: how many, how many not yet approved. */
-export async function reviewSummary(ex: Executor, caseId: string): Promise<{ total: number; open: number }> {
-  const [row] = await ex
-    .select({
-      total: sql<number>`count(*)::int`,
-      open: sql<number>`count(*) filter (where ${reviewTasks.status} <> 'approved')::int`,
-    })
-    .from(reviewTasks)
-    .where(eq(reviewTasks.caseId, caseId));
-  return row ?? { total: 0, open: 0 };
+export function reviewSummary(tasks: readonly { status: string }[]): { total: number; open: number } {
+  return { total: tasks.length, open: tasks.filter((t) => t.status !== "approved").length };
 }
 
 /**
  * Builds the pure context a transition needs: the item version, the calendar, today's dates, the
  * deadline, the review tasks' summary, the material checks and the fees.
  */
-export async function buildTransitionContext(
-  ex: Executor,
+export function buildTransitionContext(
+  rows: CommandRows,
   c: LoadedCase,
   state: CaseState,
   item: ItemInfo,
   cal: WorkingCalendar,
   now: Date,
-): Promise<TransitionContext> {
+): TransitionContext {
   const { today, effectiveDate } = localDates(cal, now);
-  const materials = await ex
-    .select({ code: caseMaterials.materialCode, status: caseMaterials.status, source: caseMaterials.source })
-    .from(caseMaterials)
-    .where(and(eq(caseMaterials.caseId, c.id)));
   const checks: Record<string, MaterialCheck> = {};
   const passed = new Set<string>();
   const elsewhere = new Set<string>();
-  for (const m of materials) {
+  for (const m of rows.materials) {
     checks[m.code] =
       m.status === "pass" || m.status === "missing" || m.status === "defective" ? m.status : "unchecked";
     if (m.status === "pass") passed.add(m.code);
@@ -61,10 +98,10 @@ export async function buildTransitionContext(
     calendar: calendarOps(cal),
     deadline: deadline?.deadline ?? null,
     checkDueOn: c.checkDueOn,
-    review: await reviewSummary(ex, c.id),
+    review: reviewSummary(rows.tasks),
     checks,
     passedBefore: passed,
     providedElsewhere: elsewhere,
-    feesSettled: await feesSettled(ex, c.id),
+    feesSettled: rows.feesSettled,
   };
 }
