@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import {
   bundles,
@@ -15,10 +15,13 @@ import { type Bilingual, type FieldProblem, invalid, YizhanError } from "../../d
 import { type Actor, hasRole } from "../actor";
 import { appendCaseEvents } from "../cases/caseEvents";
 import { loadCase } from "../cases/caseRows";
+import { formProblems } from "../cases/formValidation";
 import { createApplication, submitApplication } from "../cases/intake";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import type { AppContext } from "../context";
 import { appendProjectEvent, authorizedProject, type LoadedProject } from "../projects/projectRows";
+import { defaultForm } from "./bundleForms";
+import { alreadyFiledError, itemsAlreadyFiled } from "./filedItems";
 import { ensureBundleTemplates } from "./templates";
 
 export const ZFileBundle = z.object({
@@ -33,93 +36,6 @@ type Delivery = typeof landDeliveries.$inferSelect;
 
 /** The event that files a bundle: a signed contract, a land delivery (with its contract, if any), or none. */
 export type BundleTrigger = { contract?: Contract | null; delivery?: Delivery | null };
-
-/** Case statuses after which the item is no longer being granted: it may be filed again. */
-const GONE = ["not_accepted", "referred", "withdrawn", "expired"];
-
-/**
- * The items of `itemCodes` this project already has a standing case for (filed in a bundle, not
- * refused, withdrawn, referred or expired): a bureau does not grant the same permit twice for one
- * parcel, so a second bundle (交地即交证 after 拿地即办证, or the reverse) may not file them again.
- */
-export async function itemsAlreadyFiled(
-  ctx: AppContext,
-  projectId: string,
-  itemCodes: string[],
-): Promise<{ itemCode: string; caseId: string; number: string | null; bundleId: string | null }[]> {
-  if (itemCodes.length === 0) return [];
-  const rows = await ctx.database.db
-    .select({
-      itemCode: cases.itemCode,
-      caseId: cases.id,
-      number: cases.number,
-      bundleId: cases.bundleId,
-      status: cases.status,
-      decision: cases.decision,
-    })
-    .from(cases)
-    .where(and(eq(cases.projectId, projectId), inArray(cases.itemCode, itemCodes)));
-  return rows
-    .filter((r) => !GONE.includes(r.status) && r.status !== "denied" && r.decision?.outcome !== "deny")
-    .map(({ itemCode, caseId, number, bundleId }) => ({ itemCode, caseId, number, bundleId }));
-}
-
-/** 409 `items_already_filed`: the project has standing cases for items of the bundle. */
-export function alreadyFiledError(filed: { itemCode: string; number: string | null }[]): YizhanError {
-  const numbers = filed.map((f) => f.number ?? f.itemCode).join("、");
-  return new YizhanError(
-    "items_already_filed",
-    409,
-    {
-      "zh-CN": `本项目已申请过这些事项（${numbers}），不再重复申请`,
-      "en-US": `This project has already filed these items (${numbers}); they are not filed twice`,
-    },
-    { field: "templateCode", details: { filed } },
-  );
-}
-
-/** Years of a land-use right by use (城镇国有土地使用权出让和转让暂行条例 Art. 12). */
-const TERM_YEARS: Record<string, number> = { 城镇住宅用地: 70, 居住用地: 70, 商业服务业用地: 40 };
-
-/** Form defaults of an item from the project, the enterprise and the contract. */
-function defaultForm(
-  itemCode: string,
-  p: LoadedProject,
-  holder: { name: string; creditCode: string | null },
-  contract: Contract | null,
-): Record<string, unknown> {
-  const contractNo = contract?.number ?? p.parcel.contractNo ?? undefined;
-  const signedOn = contract ? contract.signedAt.toISOString().slice(0, 10) : undefined;
-  if (itemCode === "construction-land-planning-permit")
-    return {
-      projectName: p.name,
-      projectCode: p.code,
-      location: p.parcel.location,
-      landArea: p.parcel.areaSqm,
-      landUse: p.parcel.use,
-      supplyMethod: "出让",
-      contractNo,
-      contractDate: signedOn,
-    };
-  if (itemCode === "state-land-first-registration") {
-    const years = TERM_YEARS[p.parcel.use] ?? 50;
-    const start = signedOn ?? undefined;
-    const end = start ? `${Number(start.slice(0, 4)) + years}${start.slice(4)}` : undefined;
-    return {
-      rightHolder: holder.name,
-      rightHolderCode: holder.creditCode ?? undefined,
-      parcelLocation: p.parcel.location,
-      parcelArea: p.parcel.areaSqm,
-      landUse: p.parcel.use,
-      rightNature: "出让",
-      contractNo,
-      termStart: start,
-      termEnd: end,
-      ...(p.parcel.boundary ? { boundary: p.parcel.boundary } : {}),
-    };
-  }
-  return { projectName: p.name, projectCode: p.code };
-}
 
 /**
  * Who files the cases: the caller when they are the helper or the window clerk; otherwise (the
@@ -184,8 +100,10 @@ export async function fileBundle(
       ? prechecks.find((x) => x.materialCode === code && x.fileIds.length > 0)
       : undefined) ??
     prechecks.find((x) => x.itemCode === itemCode && x.materialCode === code);
-  // Every required material to upload must have a pre-checked file before anything is created.
+  // Every required material to upload must have a pre-checked file, and every form must be complete,
+  // before anything is created: a bundle is filed whole or not at all.
   const problems: FieldProblem[] = [];
+  const formData: Record<string, Record<string, unknown>> = {};
   for (const itemCode of template.itemCodes) {
     const v = await resolveEffectiveVersion(db, itemCode, "2999-12-31");
     for (const m of v?.content.materials ?? []) {
@@ -196,6 +114,19 @@ export async function fileBundle(
           message: { "zh-CN": `预审缺少“${m.name}”`, "en-US": `Pre-check lacks "${m.name}"` },
         });
     }
+    formData[itemCode] = {
+      ...defaultForm(
+        itemCode,
+        p,
+        { name: holder.displayName, creditCode: holder.creditCode },
+        contract,
+        delivery,
+      ),
+      ...(input.forms[itemCode] ?? {}),
+    };
+    if (v)
+      for (const f of formProblems(v.versionId, v.content.formSchema, formData[itemCode]))
+        problems.push({ ...f, field: f.field.replace(/^formData/, `forms.${itemCode}`) });
   }
   if (problems.length) throw guardError(problems);
   const [bundle] = await db
@@ -211,15 +142,11 @@ export async function fileBundle(
     .returning();
   const caseIds: string[] = [];
   for (const itemCode of template.itemCodes) {
-    const formData = {
-      ...defaultForm(itemCode, p, { name: holder.displayName, creditCode: holder.creditCode }, contract),
-      ...(input.forms[itemCode] ?? {}),
-    };
     const created = await createApplication(ctx, filer, {
       itemCode,
       applicantId: p.enterpriseId,
       title: p.name,
-      formData,
+      formData: formData[itemCode],
     });
     caseIds.push(created.id);
     await db.transaction(async (tx) => {

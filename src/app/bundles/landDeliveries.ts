@@ -20,7 +20,10 @@ export const ZRecordLandDelivery = z.object({
   deliveredTo: z.string().trim().min(1).max(200),
   /** The parcel delivered (default: the project's). */
   parcel: ZParcel.optional(),
-  /** The land-grant contract of the parcel (default: the project's latest recorded contract). */
+  /**
+   * The land-grant contract of the parcel: one recorded on the project, or the number of one not
+   * recorded yet (default: the project's latest recorded contract, else the parcel's contract number).
+   */
   landContractNo: z.string().min(1).max(60).optional(),
   note: z.string().max(2000).default(""),
   /** The bundle it triggers (default: the first template triggered by a land delivery). */
@@ -85,10 +88,23 @@ export async function recordLandDelivery(
         .where(eq(landContracts.projectId, p.id))
         .orderBy(desc(landContracts.signedAt))
         .limit(1);
-  if (input.landContractNo && !contract)
-    throw invalid("landContractNo", "unknown_contract", {
-      "zh-CN": `本项目未登记出让合同 ${input.landContractNo}`,
-      "en-US": `No land-grant contract ${input.landContractNo} is recorded for this project`,
+  if (input.landContractNo && !contract) {
+    const [elsewhere] = await db
+      .select({ id: landContracts.id })
+      .from(landContracts)
+      .where(eq(landContracts.number, input.landContractNo));
+    if (elsewhere)
+      throw invalid("landContractNo", "contract_of_another_project", {
+        "zh-CN": `出让合同 ${input.landContractNo} 登记在其他项目`,
+        "en-US": `Land-grant contract ${input.landContractNo} belongs to another project`,
+      });
+  }
+  // The 交地确认书 names the contract: recorded here, or only its number (not recorded in Yizhan yet).
+  const contractNo = contract?.number ?? input.landContractNo ?? p.parcel.contractNo ?? null;
+  if (!contractNo)
+    throw invalid("landContractNo", "required", {
+      "zh-CN": "交地确认书须载明出让合同编号",
+      "en-US": "The land delivery must name the land-grant contract",
     });
   await ensureBundleTemplates(db, now);
   const [template] = input.templateCode
@@ -114,7 +130,7 @@ export async function recordLandDelivery(
             projectId: p.id,
             confirmationNo: input.confirmationNo,
             deliveredAt: new Date(input.deliveredAt),
-            parcel: input.parcel ?? p.parcel,
+            parcel: { ...(input.parcel ?? p.parcel), contractNo },
             deliveredBy: input.deliveredBy,
             deliveredTo: input.deliveredTo,
             landContractId: contract?.id ?? null,

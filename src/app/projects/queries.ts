@@ -186,7 +186,7 @@ export async function getProject(ctx: AppContext, actor: Actor, id: string) {
       deliveredBy: d.deliveredBy,
       deliveredTo: d.deliveredTo,
       parcel: d.parcel,
-      landContractNo: contracts.find((c) => c.id === d.landContractId)?.number ?? null,
+      landContractNo: contracts.find((c) => c.id === d.landContractId)?.number ?? d.parcel.contractNo ?? null,
       note: d.note,
       source: d.source,
       bundleId: bundleRows.find((b) => b.landDeliveryId === d.id)?.id ?? null,
