@@ -12,7 +12,14 @@ import {
   renderNotification,
   smsFor,
 } from "./notificationTemplates";
-import { enqueue, enqueueMany, type OutboxHandler, type OutboxMessage, PermanentError } from "./outbox";
+import {
+  enqueue,
+  enqueueMany,
+  type OutboxHandler,
+  type OutboxMessage,
+  outboxInsert,
+  PermanentError,
+} from "./outbox";
 
 /** The outbox topic of notifications. */
 export const NOTIFY_TOPIC = "notify";
@@ -63,6 +70,22 @@ export async function enqueueNotification(
   opts: { at: Date; orgId?: string | null; availableAt?: Date },
 ): Promise<string> {
   return enqueue(tx, { topic: NOTIFY_TOPIC, payload: notifyPayload(notification), ...opts });
+}
+
+/**
+ * The insert of several notifications (validated now, as {@link enqueueNotification} does), not yet
+ * run: the caller sends it in its transaction, e.g. with the case's save. Null when there are none.
+ */
+export function notificationsInsert(
+  tx: Executor,
+  notifications: TNotifyPayload[],
+  opts: { at: Date; orgId?: string | null; availableAt?: Date },
+) {
+  if (notifications.length === 0) return null;
+  return outboxInsert(
+    tx,
+    notifications.map((n) => ({ topic: NOTIFY_TOPIC, payload: notifyPayload(n), ...opts })),
+  );
 }
 
 /** Enqueues several notifications of one change in one statement (same rules as {@link enqueueNotification}). */

@@ -81,20 +81,25 @@ export async function enqueueMany(
   messages: { topic: string; payload: unknown; at: Date; availableAt?: Date; orgId?: string | null }[],
 ): Promise<string[]> {
   if (messages.length === 0) return [];
-  const rows = await tx
-    .insert(outbox)
-    .values(
-      messages.map((m) => ({
-        topic: m.topic,
-        payload: m.payload ?? null,
-        orgId: m.orgId ?? null,
-        createdAt: m.at,
-        availableAt: m.availableAt ?? m.at,
-      })),
-    )
-    .returning({ id: outbox.id });
+  const rows = await outboxInsert(tx, messages).returning({ id: outbox.id });
   if (rows.length !== messages.length) throw new Error("outbox insert returned fewer rows");
   return rows.map((r) => r.id);
+}
+
+/** The insert of {@link enqueueMany} (at least one message), not yet run: to send it with another write. */
+export function outboxInsert(
+  tx: Executor,
+  messages: { topic: string; payload: unknown; at: Date; availableAt?: Date; orgId?: string | null }[],
+) {
+  return tx.insert(outbox).values(
+    messages.map((m) => ({
+      topic: m.topic,
+      payload: m.payload ?? null,
+      orgId: m.orgId ?? null,
+      createdAt: m.at,
+      availableAt: m.availableAt ?? m.at,
+    })),
+  );
 }
 
 /** Delay before the next try after `attempt` failed: base · 2^(attempt−1), capped. */

@@ -31,7 +31,18 @@ export async function appendCaseEvents(
   events: NewCaseEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  await tx.insert(caseEvents).values(
+  await caseEventsInsert(tx, caseId, actor, at, events);
+}
+
+/** The insert of {@link appendCaseEvents}, not yet run (to send it with the case's save). */
+export function caseEventsInsert(
+  tx: Tx,
+  caseId: string,
+  actor: Actor | null,
+  at: Date,
+  events: NewCaseEvent[],
+) {
+  return tx.insert(caseEvents).values(
     events.map((e, i) => ({
       caseId,
       // Gap-free per case; the case row lock serializes writers, so max + n is safe.

@@ -1,5 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
-import type { Executor, Tx } from "../../db/client";
+import { and, eq, type SQLWrapper, sql } from "drizzle-orm";
+import { type Executor, queryRows, type Tx } from "../../db/client";
 import { cases, organizations } from "../../db/schema";
 import type { CaseState } from "../../domain/cases/caseState";
 import type { CaseStatus } from "../../domain/cases/caseStatus";
@@ -18,9 +18,19 @@ export type LoadedCase = CaseRow & {
 
 const CASE = { "zh-CN": "办件", "en-US": "Case" };
 
-/** Loads a case with its organization; `forUpdate` locks the row for the rest of the transaction. */
-export async function loadCase(ex: Executor, caseId: string, forUpdate = false): Promise<LoadedCase> {
-  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw notFound(CASE);
+/**
+ * Loads a case with its organization; `forUpdate` locks the row for the rest of the transaction. With
+ * `{ taskId }` it loads the case of that review task (404 names the task when there is none).
+ */
+export async function loadCase(
+  ex: Executor,
+  ref: string | { taskId: string },
+  forUpdate = false,
+): Promise<LoadedCase> {
+  const byTask = typeof ref !== "string";
+  const id = byTask ? ref.taskId : ref;
+  const missing = byTask ? { "zh-CN": "审查任务", "en-US": "Review task" } : CASE;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(missing);
   const q = ex
     .select({
       c: cases,
@@ -34,9 +44,13 @@ export async function loadCase(ex: Executor, caseId: string, forUpdate = false):
     })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.orgId))
-    .where(eq(cases.id, caseId));
+    .where(
+      byTask
+        ? sql`${cases.id} = (select rt.case_id from review_tasks rt where rt.id = ${id})`
+        : eq(cases.id, id),
+    );
   const [row] = forUpdate ? await q.for("update", { of: cases }) : await q;
-  if (!row) throw notFound(CASE);
+  if (!row) throw notFound(missing);
   return {
     ...row.c,
     orgPath: row.orgPath,
@@ -87,6 +101,9 @@ export function stateColumns(s: CaseState) {
 /**
  * Writes a case with an optimistic version check: the update applies only if nobody changed the
  * case since `expectedVersion` was read; otherwise 409 `version_conflict` and nothing is written.
+ * `writes` (inserts and updates of other rows that need no result: the event row, notices, review
+ * tasks, outbox messages) go in the same statement as data-modifying CTEs, so a command's writes cost
+ * one round trip; on a conflict the caller's transaction rolls them back with the rest.
  */
 export async function saveCase(
   tx: Tx,
@@ -94,12 +111,23 @@ export async function saveCase(
   expectedVersion: number,
   values: Partial<typeof cases.$inferInsert>,
   now: Date,
+  writes: SQLWrapper[] = [],
 ): Promise<number> {
-  const res = await tx
+  const update = tx
     .update(cases)
     .set({ ...values, version: sql`${cases.version} + 1`, updatedAt: now })
     .where(and(eq(cases.id, caseId), eq(cases.version, expectedVersion)))
     .returning({ version: cases.version });
+  const res =
+    writes.length === 0
+      ? await update
+      : await queryRows<{ version: number }>(
+          tx,
+          sql`with ${sql.join(
+            [...writes.map((w, i) => sql`${sql.raw(`w${i}`)} as ${w}`), sql`saved as ${update}`],
+            sql`, `,
+          )} select version from saved`,
+        );
   if (res.length === 0) {
     const [cur] = await tx.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
     throw versionConflict(expectedVersion, cur?.version ?? -1);

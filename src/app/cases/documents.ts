@@ -1,3 +1,5 @@
+import type { SQLWrapper } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
 import type { Tx } from "../../db/client";
 import { caseDocuments } from "../../db/schema";
 import type { LoadedCase } from "./caseRows";
@@ -27,6 +29,7 @@ export const NOTICE_TITLES: Record<NoticeKind, string> = {
 /**
  * Records a written notice for a case, in the command's transaction. Its 文号 is drawn right after
  * commit ({@link numberPendingNotices}); the PDF is rendered from the stored data when first downloaded.
+ * With `later` the insert is handed over to be sent with the case's save instead of on its own.
  */
 export async function createNotice(
   tx: Tx,
@@ -35,19 +38,21 @@ export async function createNotice(
   issuedOn: string,
   data: Record<string, unknown>,
   now: Date,
+  later?: (write: SQLWrapper) => void,
 ): Promise<{ id: string }> {
-  const [row] = await tx
-    .insert(caseDocuments)
-    .values({
-      caseId: c.id,
-      kind,
-      number: pendingNumber(),
-      title: NOTICE_TITLES[kind],
-      issuedOn,
-      data,
-      createdAt: now,
-    })
-    .returning({ id: caseDocuments.id });
+  const row = { id: uuidv7() };
+  const insert = tx.insert(caseDocuments).values({
+    id: row.id,
+    caseId: c.id,
+    kind,
+    number: pendingNumber(),
+    title: NOTICE_TITLES[kind],
+    issuedOn,
+    data,
+    createdAt: now,
+  });
+  if (later) later(insert);
+  else await insert;
   const list = created.get(tx) ?? [];
   list.push({ id: row.id, kind, issuedOn });
   created.set(tx, list);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQLWrapper, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { caseMaterials, organizations, reviewTasks } from "../../db/schema";
 import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
@@ -43,6 +43,8 @@ export type EffectEnv = {
   tctx: TransitionContext;
   /** What was read about the case after locking it (materials, review tasks, fees, applicant). */
   rows: CommandRows;
+  /** Hands over a write that needs no result, to be sent with the case's save (one round trip). */
+  later: (write: SQLWrapper) => void;
   now: Date;
   today: string;
 };
@@ -89,7 +91,17 @@ async function onAccepted(env: EffectEnv, deemed: boolean): Promise<EffectResult
   }
   const deadline = deadlineOf(env);
   const startDay = env.next.acceptedOn ?? env.today;
-  const orgIds = await createReviewTasks(env.ctx, tx, c, env.item, startDay, deadline, env.cal, now);
+  const orgIds = await createReviewTasks(
+    env.ctx,
+    tx,
+    c,
+    env.item,
+    startDay,
+    deadline,
+    env.cal,
+    now,
+    env.later,
+  );
   const notice = await createNotice(
     tx,
     c,
@@ -103,6 +115,7 @@ async function onAccepted(env: EffectEnv, deemed: boolean): Promise<EffectResult
       deemed,
     },
     now,
+    env.later,
   );
   const notifications = [await toApplicant(env, "case.accepted", { deadline, documentId: notice.id })];
   if (orgIds.length) {
@@ -198,6 +211,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
       env.today,
       { items, dueOn, round: env.next.correctionRounds },
       env.now,
+      env.later,
     );
     return {
       eventData: { documentId: notice.id, items, dueOn },
@@ -223,6 +237,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
       env.today,
       { legalBasis: env.cmd.legalBasis, reason: env.cmd.reason },
       env.now,
+      env.later,
     );
     return {
       columns: { completedAt: env.now },
@@ -263,17 +278,20 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
   async recommend(env) {
     if (env.cmd.type !== "recommend") return {};
     const task = taskOfCase(env, env.cmd.taskId);
-    await env.tx
-      .update(reviewTasks)
-      .set({
-        status: "approved",
-        opinion: env.cmd.opinion,
-        completedBy: env.actor?.userId,
-        completedAt: env.now,
-        updatedAt: env.now,
-        version: task.version + 1,
-      })
-      .where(eq(reviewTasks.id, task.id));
+    // Sent with the case's save: the steps opened below are other rows.
+    env.later(
+      env.tx
+        .update(reviewTasks)
+        .set({
+          status: "approved",
+          opinion: env.cmd.opinion,
+          completedBy: env.actor?.userId,
+          completedAt: env.now,
+          updatedAt: env.now,
+          version: task.version + 1,
+        })
+        .where(eq(reviewTasks.id, task.id)),
+    );
     const steps = planSteps(env.item.content);
     const all = env.rows.tasks;
     const ready = stepsReadyToOpen(
@@ -368,6 +386,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
       env.today,
       { kind: env.cmd.kind, reason: env.cmd.reason, expectedDays: env.cmd.expectedDays },
       env.now,
+      env.later,
     );
     return {
       eventData: { documentId: notice.id },
@@ -395,6 +414,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
       env.today,
       { days: env.cmd.days, reason: env.cmd.reason, deadline },
       env.now,
+      env.later,
     );
     return {
       eventData: { documentId: notice.id, deadline },
@@ -412,6 +432,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
       env.today,
       { outcome: env.cmd.outcome, reasons: env.cmd.reasons },
       env.now,
+      env.later,
     );
     return {
       eventData: { documentId: notice.id },

@@ -1,3 +1,4 @@
+import type { SQLWrapper } from "drizzle-orm";
 import type { Executor, Tx } from "../../db/client";
 import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
 import type { CaseCommand } from "../../domain/cases/commands";
@@ -7,7 +8,7 @@ import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { calendarFor, localDates } from "./calendarAccess";
-import { appendCaseEvents, type NewCaseEvent } from "./caseEvents";
+import { caseEventsInsert, type NewCaseEvent } from "./caseEvents";
 import { casePolicyRecord, type LoadedCase, loadCase, saveCase, stateColumns, toState } from "./caseRows";
 import { caseDeadline } from "./clock";
 import { createdNotices } from "./documents";
@@ -63,9 +64,28 @@ export async function executeCaseCommand(
   const result = transition(state, cmd, tctx);
   if (!result.ok) throw result.error;
   const { today } = localDates(cal, now);
-  const env: EffectEnv = { tx, ctx, actor, c, cmd, next: result.next, item, cal, tctx, rows, now, today };
+  // Writes that need no result wait for the save and go with it in one statement.
+  const writes: SQLWrapper[] = [];
+  const later = (write: SQLWrapper) => {
+    writes.push(write);
+  };
+  const env: EffectEnv = {
+    tx,
+    ctx,
+    actor,
+    c,
+    cmd,
+    next: result.next,
+    item,
+    cal,
+    tctx,
+    rows,
+    later,
+    now,
+    today,
+  };
   const effect = (await EFFECTS[cmd.type]?.(env)) ?? {};
-  await dispatchNotifications(tx, c, effect.notifications ?? [], now);
+  await dispatchNotifications(tx, c, effect.notifications ?? [], now, later);
   const steps = [
     { from: c.status, to: result.next.status, events: result.events, eventData: effect.eventData },
   ];
@@ -84,8 +104,13 @@ export async function executeCaseCommand(
     ...effect.columns,
     ...opts.columns,
   };
-  const version = await saveCase(tx, c.id, c.version, columns, now);
-  const saved: LoadedCase = { ...c, ...(columns as Partial<LoadedCase>), version, updatedAt: now };
+  // The save checks the version it increments (c.version + 1); the event row is built with it.
+  const saved: LoadedCase = {
+    ...c,
+    ...(columns as Partial<LoadedCase>),
+    version: c.version + 1,
+    updatedAt: now,
+  };
   const events: NewCaseEvent[] = steps.flatMap((step, i) =>
     step.events.map((e) => ({
       type: e.type,
@@ -96,7 +121,9 @@ export async function executeCaseCommand(
       data: { ...e.data, ...step.eventData },
     })),
   );
-  await appendCaseEvents(tx, c.id, actor, now, [...events, ...(effect.events ?? [])]);
+  const all = [...events, ...(effect.events ?? [])];
+  if (all.length) writes.push(caseEventsInsert(tx, c.id, actor, now, all));
+  await saveCase(tx, c.id, c.version, columns, now, writes);
   return saved;
 }
 
@@ -108,13 +135,17 @@ export async function executeCaseCommand(
 export async function runCaseCommand(
   ctx: AppContext,
   actor: Actor | null,
-  caseId: string,
+  caseRef: string | { taskId: string },
   expectedVersion: number | undefined,
   cmd: CaseCommand,
-  opts: { policyAction?: string; check?: (c: LoadedCase, rows: CommandRows) => void } = {},
+  opts: {
+    policyAction?: string;
+    /** Checks made on the locked case and what was read with it, before the command runs (throw to refuse). */
+    check?: (c: LoadedCase, rows: CommandRows) => void;
+  } = {},
 ): Promise<LoadedCase> {
   const { saved, notices } = await ctx.database.db.transaction(async (tx) => {
-    const c = await loadCase(tx, caseId, true);
+    const c = await loadCase(tx, caseRef, true);
     if (expectedVersion !== undefined && c.version !== expectedVersion)
       throw versionConflict(expectedVersion, c.version);
     // Cached (ADR 0007); when it must read, it reads through this transaction.

@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQLWrapper, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { organizations, roleMemberships, users } from "../../db/schema";
 import { NOTIFICATION_KINDS, type NotificationKind } from "../../jobs/notificationTemplates";
-import { enqueueNotifications, type TNotifyPayload } from "../../jobs/notify";
+import { notificationsInsert, type TNotifyPayload } from "../../jobs/notify";
 import type { Role } from "../actor";
 import type { LoadedCase } from "./caseRows";
 
@@ -97,6 +97,7 @@ export async function dispatchNotifications(
   c: LoadedCase,
   list: CaseNotification[],
   at: Date,
+  later?: (write: SQLWrapper) => void,
 ): Promise<void> {
   const payloads: TNotifyPayload[] = [];
   for (const n of list) {
@@ -126,6 +127,8 @@ export async function dispatchNotifications(
       },
     });
   }
-  // One statement for all the messages of the command.
-  await enqueueNotifications(tx, payloads, { at, orgId: c.orgId });
+  // One statement for all the messages of the command (with `later`: sent with the case's save).
+  const insert = notificationsInsert(tx, payloads, { at, orgId: c.orgId });
+  if (insert && later) later(insert);
+  else if (insert) await insert;
 }

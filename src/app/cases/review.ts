@@ -134,7 +134,8 @@ export const ZCompleteReviewTask = z.object({
 
 /**
  * A reviewer approves their task (`recommend`) or returns it with an opinion (`sendBack`; returns
- * between departments are counted). Runs through the case state machine like every change.
+ * between departments are counted). Runs through the case state machine like every change; the task
+ * is read and checked with its case locked (404, 403, then 409 for a stale version or a finished task).
  */
 export async function completeReviewTask(
   ctx: AppContext,
@@ -142,23 +143,28 @@ export async function completeReviewTask(
   taskId: string,
   input: z.infer<typeof ZCompleteReviewTask>,
 ) {
-  const t = await loadTask(ctx, taskId);
-  authorize(actor, "complete", "reviewTask", taskRecord(t));
-  if (t.version !== input.expectedVersion) throw versionConflict(input.expectedVersion, t.version);
-  if (!["open", "claimed", "returned"].includes(t.status)) {
-    throw new YizhanError("invalid_transition", 409, {
-      "zh-CN": "该审查任务当前不能办理",
-      "en-US": "This review task cannot be completed now",
-    });
-  }
   const type = input.outcome === "approve" ? "recommend" : "sendBack";
   return runCaseCommand(
     ctx,
     actor,
-    t.caseId,
+    { taskId },
     undefined,
-    { type, taskId: t.id, opinion: input.opinion },
-    { policyAction: "read" },
+    { type, taskId, opinion: input.opinion },
+    {
+      policyAction: "read",
+      check: (_c, rows) => {
+        const t = rows.tasks.find((x) => x.id === taskId);
+        if (!t) throw notFound(TASK);
+        authorize(actor, "complete", "reviewTask", taskRecord(t));
+        if (t.version !== input.expectedVersion) throw versionConflict(input.expectedVersion, t.version);
+        if (!["open", "claimed", "returned"].includes(t.status)) {
+          throw new YizhanError("invalid_transition", 409, {
+            "zh-CN": "该审查任务当前不能办理",
+            "en-US": "This review task cannot be completed now",
+          });
+        }
+      },
+    },
   );
 }
 

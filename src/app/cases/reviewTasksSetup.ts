@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, type SQLWrapper } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { reviewTasks } from "../../db/schema";
 import { planReviewTasks } from "../../domain/cases/reviewPlan";
@@ -10,7 +10,8 @@ import { type ItemInfo, planSteps } from "./itemInfo";
 /**
  * Creates the review tasks of a case at acceptance (并联审批): one per review step of the item
  * version, parallel steps open at once with a due date inside the case limit, sequential ones wait.
- * Returns the organizations whose reviewers now have work.
+ * Returns the organizations whose reviewers now have work. With `later` the insert is handed over to
+ * be sent with the case's save.
  */
 export async function createReviewTasks(
   ctx: AppContext,
@@ -21,13 +22,14 @@ export async function createReviewTasks(
   caseDeadline: string | null,
   cal: { addWorkingDays(d: string, n: number): string },
   now: Date,
+  later?: (write: SQLWrapper) => void,
 ): Promise<string[]> {
   const steps = planSteps(item.content);
   if (steps.length === 0) return [];
   const orgs = await findOrganizations(ctx, [...new Set(steps.map((s) => s.orgCode))], tx);
   const orgId = new Map([...orgs.values()].map((o) => [o.code, o.id]));
   const planned = planReviewTasks(steps, today, caseDeadline, cal);
-  await tx.insert(reviewTasks).values(
+  const insert = tx.insert(reviewTasks).values(
     steps.map((s, i) => ({
       caseId: c.id,
       stepCode: s.code,
@@ -44,6 +46,8 @@ export async function createReviewTasks(
       updatedAt: now,
     })),
   );
+  if (later) later(insert);
+  else await insert;
   return [
     ...new Set(
       planned

@@ -21,6 +21,8 @@ export type CaseTaskRow = {
   version: number;
   returns: number;
   orgId: string;
+  orgPath: string;
+  claimedBy: string | null;
 };
 
 /** What a command reads about its case once the case row is locked. */
@@ -50,9 +52,10 @@ export async function loadCommandRows(
       coalesce((SELECT json_agg(json_build_object('code', m.material_code, 'status', m.status, 'source', m.source))
         FROM case_materials m WHERE m.case_id = ${c.id}), '[]') AS materials,
       coalesce((SELECT json_agg(json_build_object('id', t.id, 'stepCode', t.step_code, 'stepName', t.step_name,
-          'status', t.status, 'version', t.version, 'returns', t.returns, 'orgId', t.org_id)
+          'status', t.status, 'version', t.version, 'returns', t.returns, 'orgId', t.org_id, 'orgPath', o.path,
+          'claimedBy', t.claimed_by)
           ORDER BY t.created_at, t.step_code)
-        FROM review_tasks t WHERE t.case_id = ${c.id}), '[]') AS tasks,
+        FROM review_tasks t JOIN organizations o ON o.id = t.org_id WHERE t.case_id = ${c.id}), '[]') AS tasks,
       NOT EXISTS (SELECT 1 FROM fee_assessments f
         WHERE f.case_id = ${c.id} AND f.status = 'open' AND f.total_fen > 0) AS "feesSettled",
       (SELECT json_build_object('locale', u.locale, 'email', u.email) FROM users u WHERE u.id = ${c.applicantId})
