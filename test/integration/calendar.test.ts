@@ -1,6 +1,9 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getWorkingCalendar } from "../../src/app/calendar/getWorkingCalendar";
+import { bumpCalendarVersion } from "../../src/app/calendar/arrangements";
+import { CALENDAR_RECHECK_MS, getWorkingCalendar } from "../../src/app/calendar/getWorkingCalendar";
 import type { AppContext } from "../../src/app/context";
+import { calendarOverrides, organizations, users } from "../../src/db/schema";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -278,6 +281,31 @@ describe("local overrides", () => {
     expect(after.classify("2026-12-10")).toMatchObject({ working: false, reason: "closed" });
     await admin.delete(`/api/calendar/overrides/${created.body.id}`);
     expect((await getWorkingCalendar(other, "HY-ZRZY")).isWorkingDay("2026-12-10")).toBe(true);
+  });
+
+  it("a change made by another app server is seen within the re-check bound (ADR 0007)", async () => {
+    const other: AppContext = { ...t.ctx, database: { ...t.ctx.database } };
+    expect((await getWorkingCalendar(other, "HY-ZRZY")).isWorkingDay("2026-12-11")).toBe(true);
+    // Another server writes an override and bumps the version; this process is not told.
+    const db = t.ctx.database.db;
+    const [org] = await db.select().from(organizations).where(eq(organizations.code, "HY-ZRZY"));
+    const [admin] = await db.select().from(users).where(eq(users.username, "admin"));
+    await db.transaction(async (tx) => {
+      await tx.insert(calendarOverrides).values({
+        orgId: org.id,
+        date: "2026-12-11",
+        kind: "closed",
+        reason: "停电",
+        createdBy: admin.id,
+        createdAt: t.clock.now(),
+      });
+      await bumpCalendarVersion(tx);
+    });
+    t.clock.advance(CALENDAR_RECHECK_MS);
+    expect((await getWorkingCalendar(other, "HY-ZRZY")).isWorkingDay("2026-12-11")).toBe(false);
+    await db.delete(calendarOverrides).where(eq(calendarOverrides.date, "2026-12-11"));
+    await bumpCalendarVersion(db);
+    t.clock.advance(-CALENDAR_RECHECK_MS);
   });
 
   it("an unknown organization is a 404", async () => {
