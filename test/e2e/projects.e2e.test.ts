@@ -1,34 +1,19 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "./browser";
-import { type ApiCase, ApiClient, PDF, Sessions, shot } from "./lifecycleHelpers";
-import { startTestServer, type TestServer } from "./server";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "./browser";
+import { type ApiCase, ApiClient, PDF, shot } from "./lifecycleHelpers";
+import { e2eSuite } from "./suite";
 
 /*
  * 拿地即办证 (issue 6) in Chromium: the demo project of 安徽三木新材料 (seeded with the helper assigned),
  * materials pre-checked, a site survey recorded on the project page and an action item closed there;
  * the contract is recorded, both cases filed at once, reviewed in parallel and issued; the project page
- * shows the bundle, its timeline and the working hours. The server runs on the real clock.
+ * shows the bundle, its timeline and the working hours. Then a second project: its stage advanced on the
+ * page (a stale page refused first), its land delivered (交地即交证 filed at once), and the page in
+ * English. The server runs on the real clock.
  */
 
-let server: TestServer;
-let browser: Browser;
-const s = new Sessions(
-  () => browser,
-  () => server.url,
-);
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterEach(async () => {
-  await s.closeAll();
-  expect(s.errors.splice(0)).toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+/** One server and one browser for the file; every test ends with no page error seen. */
+const s = e2eSuite();
 
 type ProjectBody = { id: string; code: string; bundles: { id: string; cases: { id: string }[] }[] };
 
@@ -47,7 +32,7 @@ async function uploadProjectFile(helper: ApiClient, projectId: string, name: str
 
 describe("拿地即办证 through the helper's project page", () => {
   it("pre-check, survey, meeting, contract → both certificates; the project page shows the hours", async () => {
-    const helper = await ApiClient.as(server.url, "helper");
+    const helper = await ApiClient.as(s.url, "helper");
     const list = await helper.ok<{ items: { id: string; code: string }[] }>("GET", "/api/projects");
     const project = list.items.find((p) => p.code === "2026-340321-30-03-012345");
     expect(project).toBeDefined();
@@ -117,14 +102,14 @@ describe("拿地即办证 through the helper's project page", () => {
     await desk.getByTestId("contract-unit").fill("340321003001GB00018W00000000");
     await desk.getByTestId("contract-submit").click();
     await desk.getByTestId("bundle-card").waitFor();
-    const clerk = await ApiClient.as(server.url, "clerk");
+    const clerk = await ApiClient.as(s.url, "clerk");
     const recorded = { bundle: (await clerk.ok<ProjectBody>("GET", `/api/projects/${pid}`)).bundles[0] };
     expect(recorded.bundle.cases).toHaveLength(2);
     const reviewers: Record<string, string> = {
       "HY-ZRZY-GH": "reviewer-planning",
       "HY-ZRZY-LY": "reviewer-land",
     };
-    const approver = await ApiClient.as(server.url, "approver");
+    const approver = await ApiClient.as(s.url, "approver");
     for (const bc of recorded.bundle.cases) {
       let c = await clerk.ok<ApiCase & { materials: { code: string; status: string; required: boolean }[] }>(
         "GET",
@@ -139,7 +124,7 @@ describe("拿地即办证 through the helper's project page", () => {
       });
       c = await clerk.ok("POST", `/api/cases/${c.id}/accept`, { expectedVersion: c.version });
       for (const task of c.reviewTasks) {
-        const r = await ApiClient.as(server.url, reviewers[task.orgCode] ?? "reviewer-registry");
+        const r = await ApiClient.as(s.url, reviewers[task.orgCode] ?? "reviewer-registry");
         c = await r.ok("POST", `/api/review-tasks/${task.id}/complete`, {
           expectedVersion: task.version,
           outcome: "approve",
@@ -184,5 +169,105 @@ describe("拿地即办证 through the helper's project page", () => {
     await shot(sup, "projects-supervisor-measure");
     const body = await helper.ok<ProjectBody>("GET", `/api/projects/${pid}`);
     expect(body.bundles[0].cases).toHaveLength(2);
+  });
+
+  it("the stage advanced on the page (a stale page refused first); the land delivery files 交地即交证", async () => {
+    const helper = await ApiClient.as(s.url, "helper");
+    const sanmu = await ApiClient.as(s.url, "sanmu");
+    const me = await sanmu.ok<{ id: string }>("GET", "/api/auth/me");
+    const created = await helper.ok<{ id: string; version: number }>("POST", "/api/projects", {
+      code: "2026-340321-30-03-015555",
+      name: "安徽三木新材料研发中心项目",
+      enterpriseId: me.id,
+      parcel: { location: "怀远县经济开发区禹王路与淮河路交叉口西北侧", areaSqm: 26666.7, use: "工业用地" },
+    });
+    const pid = created.id;
+    const file = (name: string) => uploadProjectFile(helper, pid, `${name}.pdf`);
+    // One upload at a time: identical bytes stored at the same instant collide in the file store.
+    const passAll = async (codes: string[]) => {
+      const checks = [];
+      for (const code of codes)
+        checks.push({ materialCode: code, status: "pass", fileIds: [await file(code)] });
+      return checks;
+    };
+    await helper.ok("PUT", `/api/projects/${pid}/prechecks`, {
+      itemCode: "construction-land-planning-permit",
+      checks: await passAll([
+        "application_form",
+        "land_grant_contract",
+        "parcel_map",
+        "planning_conditions",
+        "project_approval",
+      ]),
+    });
+    await helper.ok("PUT", `/api/projects/${pid}/prechecks`, {
+      itemCode: "state-land-first-registration",
+      checks: await passAll(["registration_application", "land_price_payment_proof", "cadastral_survey"]),
+    });
+
+    // The helper opens the page; meanwhile the approver moves the stage on: the page is stale.
+    const page = await s.signIn("helper");
+    await page.goto(s.at(`/projects/${pid}`));
+    const stage = page.getByTestId("project-stage");
+    await page.locator('[data-testid="project-stage"][data-stage="land_planning"]').waitFor();
+    const approver = await ApiClient.as(s.url, "approver");
+    await approver.ok("POST", `/api/projects/${pid}/stage`, {
+      expectedVersion: created.version,
+      note: "建设用地规划许可证已核发",
+    });
+    await page.getByTestId("stage-advance").click();
+    const modal = page.getByTestId("stage-modal");
+    await modal.waitFor();
+    await page.getByTestId("stage-note").fill("工程规划许可证已核发");
+    await page.getByTestId("stage-modal-ok").click();
+    await modal.getByTestId("action-error").getByText("已被他人修改").waitFor();
+    await shot(page, "projects-stage-conflict");
+    // The page reloads the project; the helper starts again from what is true now.
+    await page.locator('[data-testid="project-stage"][data-stage="engineering_permit"]').waitFor();
+    await page.locator(".ant-modal-footer button").first().click();
+    await modal.waitFor({ state: "detached" });
+    await page.getByTestId("stage-advance").click();
+    await page.getByTestId("stage-modal").waitFor();
+    await page.getByTestId("stage-note").fill("建设工程规划许可证已核发（建字第340321202600031号）");
+    await page.getByTestId("stage-modal-ok").click();
+    await page.locator('[data-testid="project-stage"][data-stage="construction_permit"]').waitFor();
+    await page.getByTestId("stage-modal").waitFor({ state: "detached" });
+    await expect.poll(() => stage.locator(".ant-steps-item-process").textContent()).toContain("施工许可");
+    await page.getByTestId("project-timeline").getByText("建字第340321202600031号").waitFor();
+
+    // The window records the land delivery: both cases of 交地即交证 are filed at once.
+    const desk = await s.signIn("clerk");
+    await desk.goto(s.at(`/projects/${pid}`));
+    await desk.getByTestId("delivery-form").waitFor();
+    await desk.getByTestId("delivery-number").fill("怀经开交〔2026〕8号");
+    await desk.getByTestId("delivery-contract").fill("怀土出〔2026〕88号");
+    await desk.getByTestId("delivery-note").fill("净地交付，界址点现场确认无误");
+    await desk.getByTestId("delivery-submit").click();
+    await desk.getByTestId("delivery-filed").waitFor();
+    const card = desk.locator(
+      '[data-testid="bundle-card"][data-template="land-delivered-certificates-issued"]',
+    );
+    await card.waitFor();
+    await card.getByTestId("bundle-timeline").getByText("交地确认书 怀经开交〔2026〕8号").waitFor();
+    const rows = desk.getByTestId("project-deliveries").locator(".ant-table-row");
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    await desk.getByTestId("project-deliveries").locator(".ant-tag", { hasText: "已一次申请" }).waitFor();
+    await shot(desk, "projects-land-delivery");
+    const body = await helper.ok<ProjectBody & { stage: string }>("GET", `/api/projects/${pid}`);
+    expect(body.stage).toBe("construction_permit");
+    expect(body.bundles[0].cases).toHaveLength(2);
+
+    // The same page in English for an approver who prefers it; data stays as entered.
+    await approver.ok("PUT", "/api/auth/me/preferences", { locale: "en-US" });
+    const en = await s.signIn("approver");
+    await en.goto(s.at(`/projects/${pid}`));
+    await en.getByTestId("project-stage").getByText("Project stage").waitFor();
+    await en.getByTestId("project-deliveries").getByText("Confirmation number").first().waitFor();
+    await en
+      .getByTestId("project-timeline")
+      .getByText("Land delivery 怀经开交〔2026〕8号", { exact: false })
+      .waitFor();
+    await shot(en, "projects-project-page-en");
   });
 });

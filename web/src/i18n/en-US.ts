@@ -4,6 +4,7 @@ import { casesEn } from "./cases";
 import { catalogEn } from "./catalog";
 import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
+import { projectsEn } from "./projects";
 import { workbenchEn } from "./workbench";
 import type { Messages } from "./zh-CN";
 
@@ -134,4 +135,5 @@ export const enUS: Messages = {
   ...catalogEn,
   ...workbenchEn,
   ...inboxEn,
+  ...projectsEn,
 };

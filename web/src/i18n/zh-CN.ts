@@ -4,6 +4,7 @@ import { casesZh } from "./cases";
 import { catalogZh } from "./catalog";
 import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
+import { projectsZh } from "./projects";
 import { workbenchZh } from "./workbench";
 
 /** Chinese UI text — the source dictionary; every key here must exist in en-US.ts. */
@@ -122,6 +123,7 @@ export const zhCN = {
   ...catalogZh,
   ...workbenchZh,
   ...inboxZh,
+  ...projectsZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,8 @@
+import { useI18n } from "../../i18n/useT";
+
 /** A plain SVG drawing of a GeoJSON polygon boundary (用地红线图), north up, scaled to fit. */
 export function BoundaryMap({ coordinates, size = 260 }: { coordinates: number[][][]; size?: number }) {
+  const { t } = useI18n();
   const ring = coordinates[0] ?? [];
   if (ring.length < 3) return null;
   const xs = ring.map((p) => p[0]);
@@ -18,7 +21,7 @@ export function BoundaryMap({ coordinates, size = 260 }: { coordinates: number[]
       viewBox={`0 0 ${size} ${size}`}
       data-testid="boundary-map"
       role="img"
-      aria-label="用地红线图"
+      aria-label={t("prj.parcel.boundary")}
       style={{ background: "#fafafa", border: "1px solid #d9d9d9" }}
     >
       <polygon points={points} fill="rgba(255,77,79,0.12)" stroke="#f5222d" strokeWidth={2} />

@@ -2,7 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { Card, Statistic, Table, Tag } from "antd";
 import { Link } from "react-router-dom";
 import { api } from "../../api/client";
+import { useI18n } from "../../i18n/useT";
 import type { Measure } from "./api";
+import { bundleStatusKey } from "./BundleCard";
 
 type Figures = {
   bundles: {
@@ -18,16 +20,17 @@ type Figures = {
 
 /** The supervisor's figure (怀远速度): contract-to-certificate working hours of every bundle. */
 export function MeasureCard() {
+  const { t } = useI18n();
   const q = useQuery({ queryKey: ["bundle-measure"], queryFn: () => api<Figures>("/api/bundles/measure") });
   if (!q.data) return null;
   const s = q.data.summary;
   return (
-    <Card title="怀远速度 · 拿地即办证" data-testid="bundle-measure-card">
+    <Card title={t("prj.measure.cardTitle")} data-testid="bundle-measure-card">
       <div style={{ display: "flex", gap: 48, marginBottom: 16 }}>
-        <Statistic title="套餐办件" value={s.total} />
-        <Statistic title="已全部发证" value={s.completed} />
-        <Statistic title="当日办结" value={s.sameDay} />
-        <Statistic title="平均工作小时" value={s.averageWorkingHours ?? "—"} />
+        <Statistic title={t("prj.measure.total")} value={s.total} />
+        <Statistic title={t("prj.measure.completed")} value={s.completed} />
+        <Statistic title={t("prj.measure.sameDay")} value={s.sameDay} />
+        <Statistic title={t("prj.measure.average")} value={s.averageWorkingHours ?? "—"} />
       </div>
       <Table
         size="small"
@@ -36,19 +39,24 @@ export function MeasureCard() {
         dataSource={q.data.bundles}
         columns={[
           {
-            title: "项目",
+            title: t("prj.measure.project"),
             dataIndex: "projectName",
             render: (v: string, r) => <Link to={`/projects/${r.projectId}`}>{v}</Link>,
           },
-          { title: "套餐", dataIndex: "template" },
-          { title: "状态", dataIndex: "status", render: (v: string) => <Tag>{v}</Tag> },
+          { title: t("prj.measure.template"), dataIndex: "template" },
           {
-            title: "工作小时",
+            title: t("prj.bundle.status"),
+            dataIndex: "status",
+            render: (v: string) => <Tag>{t(bundleStatusKey(v)) ?? v}</Tag>,
+          },
+          {
+            title: t("prj.measure.workingHours"),
             render: (_: unknown, r) => (r.measure.workingHours === null ? "—" : r.measure.workingHours),
           },
           {
-            title: "当日办结",
-            render: (_: unknown, r) => (r.measure.sameDay ? <Tag color="gold">当日</Tag> : "—"),
+            title: t("prj.measure.sameDay"),
+            render: (_: unknown, r) =>
+              r.measure.sameDay ? <Tag color="gold">{t("prj.measure.sameDayTag")}</Tag> : "—",
           },
         ]}
       />

@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { api, readCookie } from "../../api/client";
+import type { MessageKey } from "../../i18n/translate";
+import { useI18n } from "../../i18n/useT";
 import type { Project } from "./api";
 
 type Material = { code: string; name: string; required: boolean; source: string };
@@ -36,6 +38,7 @@ export function PrecheckForm({
   itemNames?: Record<string, string>;
 }) {
   const qc = useQueryClient();
+  const { t } = useI18n();
   const [itemCode, setItemCode] = useState(itemCodes[0] ?? "");
   const [rows, setRows] = useState<Record<string, Row>>({});
   const item = useQuery({
@@ -77,18 +80,18 @@ export function PrecheckForm({
         loading={item.isLoading}
         dataSource={item.data?.content.materials ?? []}
         columns={[
-          { title: "材料", dataIndex: "name" },
+          { title: t("prj.precheck.material"), dataIndex: "name" },
           {
-            title: "已预审",
+            title: t("prj.precheck.saved"),
             render: (_: unknown, m: Material) => {
               const s = saved(m.code);
-              const label =
-                { pass: "通过", missing: "缺少", defective: "不符合" }[s?.status ?? ""] ?? s?.status;
-              return s ? <Tag color={s.status === "pass" ? "green" : "red"}>{label}</Tag> : "—";
+              if (!s) return "—";
+              const label = t(`prj.check.${s.status}` as MessageKey) ?? s.status;
+              return <Tag color={s.status === "pass" ? "green" : "red"}>{label}</Tag>;
             },
           },
           {
-            title: "预审结论",
+            title: t("prj.precheck.verdict"),
             render: (_: unknown, m: Material) => (
               <Select
                 size="small"
@@ -98,15 +101,15 @@ export function PrecheckForm({
                 onChange={(v) => set(m.code, { status: v })}
                 data-testid={`precheck-status-${m.code}`}
                 options={[
-                  { value: "pass", label: "通过" },
-                  { value: "missing", label: "缺少" },
-                  { value: "defective", label: "不符合" },
+                  { value: "pass", label: t("prj.check.pass") },
+                  { value: "missing", label: t("prj.check.missing") },
+                  { value: "defective", label: t("prj.check.defective") },
                 ]}
               />
             ),
           },
           {
-            title: "文件",
+            title: t("prj.precheck.file"),
             render: (_: unknown, m: Material) =>
               m.source === "applicant" ? (
                 <input
@@ -118,12 +121,12 @@ export function PrecheckForm({
                   }}
                 />
               ) : (
-                <Tag>{m.source}</Tag>
+                <Tag>{t(`prj.source.${m.source}` as MessageKey) ?? m.source}</Tag>
               ),
           },
         ]}
       />
-      {save.error && <Alert type="error" showIcon title="保存失败" />}
+      {save.error && <Alert type="error" showIcon title={t("prj.precheck.saveFailed")} />}
       <Button
         type="primary"
         disabled={Object.keys(rows).length === 0}
@@ -131,7 +134,7 @@ export function PrecheckForm({
         onClick={() => save.mutate()}
         data-testid="precheck-save"
       >
-        保存预审
+        {t("prj.precheck.save")}
       </Button>
     </Space>
   );

@@ -11,7 +11,7 @@ import type { Project } from "./api";
  */
 export function LandContractForm({ project }: { project: Project }) {
   const qc = useQueryClient();
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
   const m = useMutation({
     mutationFn: (v: { number: string; priceYuan: number; paymentStatus: string; unitNumber?: string }) =>
       api(`/api/projects/${project.id}/land-contracts`, {
@@ -19,7 +19,7 @@ export function LandContractForm({ project }: { project: Project }) {
         body: {
           number: v.number,
           signedAt: new Date().toISOString(),
-          parties: { grantor: "怀远县自然资源和规划局", grantee: project.enterprise.name },
+          parties: { grantor: project.org.name, grantee: project.enterprise.name },
           priceYuan: v.priceYuan,
           paymentStatus: v.paymentStatus,
           forms: v.unitNumber ? { "state-land-first-registration": { unitNumber: v.unitNumber } } : {},
@@ -28,34 +28,34 @@ export function LandContractForm({ project }: { project: Project }) {
     onSuccess: () => qc.invalidateQueries({ queryKey: ["project", project.id] }),
   });
   return (
-    <Card title="登记出让合同（拿地即办证触发）" data-testid="contract-form">
+    <Card title={t("prj.contract.formTitle")} data-testid="contract-form">
       {m.error instanceof ApiError && <Alert type="error" showIcon title={m.error.messageIn(locale)} />}
       <Form
         layout="inline"
         initialValues={{ number: project.parcel.contractNo ?? "", paymentStatus: "paid" }}
         onFinish={(v) => m.mutate(v)}
       >
-        <Form.Item name="number" label="合同编号" rules={[{ required: true }]}>
+        <Form.Item name="number" label={t("prj.contract.number")} rules={[{ required: true }]}>
           <Input data-testid="contract-number" />
         </Form.Item>
-        <Form.Item name="priceYuan" label="出让价款（元）" rules={[{ required: true }]}>
+        <Form.Item name="priceYuan" label={t("prj.contract.price")} rules={[{ required: true }]}>
           <InputNumber min={0} data-testid="contract-price" style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="paymentStatus" label="缴款">
+        <Form.Item name="paymentStatus" label={t("prj.contract.payment")}>
           <Select
             style={{ width: 110 }}
             options={[
-              { value: "paid", label: "已缴清" },
-              { value: "partial", label: "部分缴纳" },
-              { value: "unpaid", label: "未缴" },
+              { value: "paid", label: t("prj.contract.paid") },
+              { value: "partial", label: t("prj.contract.partial") },
+              { value: "unpaid", label: t("prj.contract.unpaid") },
             ]}
           />
         </Form.Item>
-        <Form.Item name="unitNumber" label="不动产单元号">
+        <Form.Item name="unitNumber" label={t("prj.contract.unit")}>
           <Input data-testid="contract-unit" style={{ width: 260 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={m.isPending} data-testid="contract-submit">
-          登记并一次申请
+          {t("prj.contract.submit")}
         </Button>
       </Form>
     </Card>
@@ -65,6 +65,7 @@ export function LandContractForm({ project }: { project: Project }) {
 /** Records a coordination meeting: attendees "姓名/部门" and action items "事项/责任单位/YYYY-MM-DD", one a line. */
 export function MeetingForm({ projectId }: { projectId: string }) {
   const qc = useQueryClient();
+  const { t } = useI18n();
   const lines = (s = "") =>
     s
       .split("\n")
@@ -92,21 +93,21 @@ export function MeetingForm({ projectId }: { projectId: string }) {
   });
   return (
     <Form layout="vertical" onFinish={(v) => m.mutate(v)} data-testid="meeting-form">
-      <Form.Item name="topic" label="会议主题" rules={[{ required: true }]}>
+      <Form.Item name="topic" label={t("prj.meeting.topic")} rules={[{ required: true }]}>
         <Input data-testid="meeting-topic" />
       </Form.Item>
-      <Form.Item name="attendees" label="参会人员（每行：姓名/部门）" rules={[{ required: true }]}>
+      <Form.Item name="attendees" label={t("prj.meeting.attendees")} rules={[{ required: true }]}>
         <Input.TextArea rows={3} data-testid="meeting-attendees" />
       </Form.Item>
-      <Form.Item name="decisions" label="议定事项（每行一条）">
+      <Form.Item name="decisions" label={t("prj.meeting.decisions")}>
         <Input.TextArea rows={2} data-testid="meeting-decisions" />
       </Form.Item>
-      <Form.Item name="actions" label="督办事项（每行：事项/责任单位/YYYY-MM-DD）">
+      <Form.Item name="actions" label={t("prj.meeting.actions")}>
         <Input.TextArea rows={2} data-testid="meeting-actions" />
       </Form.Item>
-      {m.error instanceof ApiError && <Alert type="error" showIcon title="请检查输入" />}
+      {m.error instanceof ApiError && <Alert type="error" showIcon title={t("prj.meeting.check")} />}
       <Button type="primary" htmlType="submit" loading={m.isPending} data-testid="meeting-submit">
-        记录协调会
+        {t("prj.meeting.submit")}
       </Button>
     </Form>
   );

@@ -14,6 +14,7 @@ export type Bundle = {
   createdAt: string;
   template: { code: string; name: string; sharedMaterials: string[] };
   landContract: { number: string; signedAt: string; source: string } | null;
+  landDelivery: { confirmationNo: string; deliveredAt: string; source: string } | null;
   clock: { caseId: string | null; deadline: string | null };
   cases: {
     id: string;
@@ -26,11 +27,28 @@ export type Bundle = {
   certificates: { id: string; caseId: string; name: string; number: string; issuedAt: string }[];
   measure: Measure;
 };
+/** The four stages of a construction project, in order (国办发〔2019〕11号). */
+export const STAGES = ["land_planning", "engineering_permit", "construction_permit", "completion"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export type LandDelivery = {
+  id: string;
+  confirmationNo: string;
+  deliveredAt: string;
+  deliveredBy: string;
+  deliveredTo: string;
+  landContractNo: string | null;
+  note: string;
+  source: string;
+  bundleId: string | null;
+};
 export type Project = {
   id: string;
   code: string;
   name: string;
-  stage: string;
+  stage: Stage;
+  version: number;
+  org: { code: string; name: string };
   parcel: {
     location: string;
     areaSqm: number;
@@ -48,6 +66,7 @@ export type Project = {
     note: string | null;
     fileIds: string[];
   }[];
+  contacts: { id: string; contactName: string; channel: string }[];
   siteSurveys: { id: string; surveyedOn: string; people: string[]; findings: string }[];
   meetings: {
     id: string;
@@ -65,15 +84,23 @@ export type Project = {
     paymentStatus: string;
     source: string;
   }[];
+  landDeliveries: LandDelivery[];
   bundles: Bundle[];
-  timeline: { id: string; type: string; summary: string; at: string; actorName: string | null }[];
+  timeline: {
+    id: string;
+    type: string;
+    summary: string;
+    at: string;
+    actorName: string | null;
+    data: Record<string, unknown>;
+  }[];
   abilities: Record<string, boolean>;
 };
 export type ProjectSummary = {
   id: string;
   code: string;
   name: string;
-  stage: string;
+  stage: Stage;
   location: string;
   enterpriseName: string;
   helperName: string | null;
@@ -109,5 +136,42 @@ export function useCompleteAction(id: string) {
     mutationFn: (actionItemId: string) =>
       api<Project>(`/api/projects/${id}/action-items/${actionItemId}/complete`, { method: "POST" }),
     onSuccess: (p) => qc.setQueryData(["project", id], p),
+  });
+}
+
+/** Moves the project forward (changeProjectStage) with the version the page shows. */
+export function useChangeStage(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { expectedVersion: number; stage: Stage; note: string; reason?: string }) =>
+      api<Project>(`/api/projects/${id}/stage`, { method: "POST", body }),
+    onSuccess: (p) => {
+      qc.setQueryData(["project", id], p);
+      void qc.invalidateQueries({ queryKey: ["projects"] });
+    },
+    // A stale page (409) is reloaded so the next attempt starts from what is true now.
+    onError: () => qc.invalidateQueries({ queryKey: ["project", id] }),
+  });
+}
+
+export type DeliveryResult = {
+  delivery: LandDelivery;
+  bundle: Bundle | null;
+  notFiled: { code: string; message: Record<"zh-CN" | "en-US", string> } | null;
+};
+
+/** Records a land delivery (recordLandDelivery): the trigger of 交地即交证. */
+export function useRecordDelivery(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      confirmationNo: string;
+      deliveredAt: string;
+      deliveredBy: string;
+      deliveredTo: string;
+      landContractNo?: string;
+      note?: string;
+    }) => api<DeliveryResult>(`/api/projects/${id}/land-deliveries`, { method: "POST", body }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ["project", id] }),
   });
 }
