@@ -220,18 +220,18 @@ describe("拿地即办证 through the helper's project page", () => {
     await modal.waitFor();
     await page.getByTestId("stage-note").fill("工程规划许可证已核发");
     await page.getByTestId("stage-modal-ok").click();
-    await modal.getByTestId("action-error").getByText("已被他人修改").waitFor();
-    await shot(page, "projects-stage-conflict");
-    // The page reloads the project; the helper starts again from what is true now.
-    await page.locator('[data-testid="project-stage"][data-stage="engineering_permit"]').waitFor();
-    await page.locator(".ant-modal-footer button").first().click();
+    // Refused (409): the modal closes, the page shows the stage as it is now and says why.
+    await stage.getByTestId("stage-conflict").getByText("已被他人修改").waitFor();
     await modal.waitFor({ state: "detached" });
+    await page.locator('[data-testid="project-stage"][data-stage="engineering_permit"]').waitFor();
+    await shot(page, "projects-stage-conflict");
     await page.getByTestId("stage-advance").click();
     await page.getByTestId("stage-modal").waitFor();
     await page.getByTestId("stage-note").fill("建设工程规划许可证已核发（建字第340321202600031号）");
     await page.getByTestId("stage-modal-ok").click();
     await page.locator('[data-testid="project-stage"][data-stage="construction_permit"]').waitFor();
     await page.getByTestId("stage-modal").waitFor({ state: "detached" });
+    expect(await stage.getByTestId("stage-conflict").count()).toBe(0);
     await expect.poll(() => stage.locator(".ant-steps-item-process").textContent()).toContain("施工许可");
     await page.getByTestId("project-timeline").getByText("建字第340321202600031号").waitFor();
 

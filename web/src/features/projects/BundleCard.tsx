@@ -42,7 +42,7 @@ export function BundleCard({ b }: { b: Bundle }) {
     >
       <Space orientation="vertical" style={{ width: "100%" }}>
         <div data-testid="bundle-measure">
-          <Typography.Text strong>{t("prj.measure.label")}</Typography.Text>
+          <Typography.Text strong>{t("prj.measure.label")}</Typography.Text>{" "}
           {m.workingHours === null ? (
             <Typography.Text type="secondary">{t("prj.measure.pending")}</Typography.Text>
           ) : (

@@ -1,5 +1,6 @@
-import { App, Button, Card, Form, Input, Select, Steps, Typography } from "antd";
+import { Alert, App, Button, Card, Form, Input, Select, Steps, Typography } from "antd";
 import { useState } from "react";
+import { ApiError } from "../../api/ApiError";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { ActionModal } from "../workbench/ActionModal";
@@ -13,9 +14,11 @@ type Values = { stage: Stage; note: string; reason?: string };
  * a later one needs a reason) and a note, and sends the version the page shows (409 when stale).
  */
 export function StageCard({ project: p }: { project: Project }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
+  // A stale page (409): the modal closes, the page shows the project as it is now and says why.
+  const [conflict, setConflict] = useState<string | null>(null);
   const change = useChangeStage(p.id);
   const at = STAGES.indexOf(p.stage);
   const later = STAGES.slice(at + 1);
@@ -29,7 +32,14 @@ export function StageCard({ project: p }: { project: Project }) {
       extra={
         p.abilities.changeProjectStage &&
         (canAdvance ? (
-          <Button type="primary" onClick={() => setOpen(true)} data-testid="stage-advance">
+          <Button
+            type="primary"
+            onClick={() => {
+              setConflict(null);
+              setOpen(true);
+            }}
+            data-testid="stage-advance"
+          >
             {t("prj.stage.advance")}
           </Button>
         ) : (
@@ -37,6 +47,15 @@ export function StageCard({ project: p }: { project: Project }) {
         ))
       }
     >
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          title={conflict}
+          style={{ marginBottom: 16 }}
+          data-testid="stage-conflict"
+        />
+      )}
       <Steps
         current={at}
         status={later.length === 0 ? "finish" : "process"}
@@ -51,12 +70,20 @@ export function StageCard({ project: p }: { project: Project }) {
         initialValues={{ stage: later[0] }}
         onCancel={() => setOpen(false)}
         onSubmit={async (v) => {
-          const next = await change.mutateAsync({
-            expectedVersion: p.version,
-            stage: v.stage,
-            note: v.note,
-            ...(v.reason ? { reason: v.reason } : {}),
-          });
+          let next: Project;
+          try {
+            next = await change.mutateAsync({
+              expectedVersion: p.version,
+              stage: v.stage,
+              note: v.note,
+              ...(v.reason ? { reason: v.reason } : {}),
+            });
+          } catch (e) {
+            if (!(e instanceof ApiError) || e.status !== 409) throw e;
+            setConflict(e.messageIn(locale) ?? e.code);
+            setOpen(false);
+            return;
+          }
           setOpen(false);
           void message.success(t("prj.stage.done", { stage: name(next.stage) }));
         }}
