@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 
@@ -18,7 +18,8 @@ export class LocalDiskStorage implements FileStorage {
     const key = `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
     const path = this.path(key);
     await mkdir(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    // A name of its own per write: two uploads of the same bytes at once must not share a temp file.
+    const tmp = `${path}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
     await writeFile(tmp, bytes);
     await rename(tmp, path);
     return { key, sha256 };
