@@ -55,3 +55,8 @@ export function formatDateTime(iso: string | null | undefined): string {
   for (const part of dateTimeFormat.formatToParts(d)) parts[part.type] = part.value;
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
+
+/** Today's date in the office's time zone (YYYY-MM-DD): a date field's default, whatever the browser's zone. */
+export function officeToday(now: Date = new Date()): string {
+  return formatDateTime(now.toISOString()).slice(0, 10);
+}

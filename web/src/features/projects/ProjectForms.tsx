@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, InputNumber, Select } from "antd";
 import { ApiError } from "../../api/ApiError";
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
+import { officeToday } from "../cases/labels";
 import type { Project } from "./api";
 
 /**
@@ -76,7 +77,7 @@ export function MeetingForm({ projectId }: { projectId: string }) {
       api<Project>(`/api/projects/${projectId}/meetings`, {
         method: "POST",
         body: {
-          heldOn: new Date().toISOString().slice(0, 10),
+          heldOn: officeToday(),
           topic: v.topic,
           attendees: lines(v.attendees).map((l) => {
             const [name, department = ""] = l.split("/");

@@ -16,7 +16,7 @@ import {
 import { useParams } from "react-router-dom";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
-import { formatDateTime } from "../cases/labels";
+import { formatDateTime, officeToday } from "../cases/labels";
 import { useCompleteAction, useProject, useRecordSurvey } from "./api";
 import { BoundaryMap } from "./BoundaryMap";
 import { BundleCard } from "./BundleCard";
@@ -169,7 +169,7 @@ export default function ProjectPage() {
             layout="inline"
             onFinish={(v: { people: string; findings: string }) =>
               survey.mutate({
-                surveyedOn: new Date().toISOString().slice(0, 10),
+                surveyedOn: officeToday(),
                 people: v.people
                   .split(/[,，、]/)
                   .map((x) => x.trim())
