@@ -31,6 +31,15 @@ export type StartOptions = {
   onProgress?: Progress;
   /** Run the outbox worker and the sweep in this process (default: yes, unless YIZHAN_BACKGROUND=0). */
   background?: boolean;
+  /**
+   * The database was migrated and seeded by another process (the primary of `yizhan start --workers`):
+   * open it, do not migrate or seed.
+   */
+  prepared?: boolean;
+  /** PostgreSQL connections this process may hold (default 20). */
+  poolSize?: number;
+  /** A cluster worker's id: every response carries it as `x-yizhan-worker`. */
+  workerId?: number;
 };
 
 export type RunningYizhan = {
@@ -41,15 +50,14 @@ export type RunningYizhan = {
 };
 
 /**
- * Opens the database (PGlite or PostgreSQL), applies migrations, loads the demo data when asked
- * and not yet loaded, and starts the HTTP server. `close()` stops accepting requests, finishes the
- * ones in flight and closes the database cleanly (PGlite data stays intact).
+ * Opens the database (PGlite or PostgreSQL), applies migrations and loads the demo data when asked
+ * and not yet loaded (unless `prepared`), and returns the application context.
  */
-export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizhan> {
+export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   const dataDir = opts.databaseUrl ? undefined : (opts.dataDir ?? process.env.YIZHAN_DATA_DIR ?? "./data");
   if (dataDir && !dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir });
-  await database.migrate();
+  const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir, poolSize: opts.poolSize });
+  if (!opts.prepared) await database.migrate();
   const localDir =
     dataDir && !dataDir.startsWith("memory://") ? dataDir : (process.env.YIZHAN_DATA_DIR ?? "./data");
   const ctx: AppContext = {
@@ -57,32 +65,63 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
     clock: opts.clock ?? systemClock,
     storage: defaultStorage(localDir),
     config: { ...defaultConfig, demo: !!opts.demo, ...opts.config },
-    notify: notifyChannelsFromEnv(
-      process.env,
-      resolve(
-        dataDir && !dataDir.startsWith("memory://") ? dataDir : (process.env.YIZHAN_DATA_DIR ?? "./data"),
-      ),
-    ),
+    notify: notifyChannelsFromEnv(process.env, resolve(localDir)),
   };
-  if (opts.demo && !(await isDemoSeeded(database.db))) {
+  if (!opts.prepared && opts.demo && !(await isDemoSeeded(database.db))) {
     await seedDemo(database.db, opts.onProgress);
   }
+  return ctx;
+}
+
+/** Background work of a server: the outbox worker and the periodic sweep. */
+export type BackgroundWork = { stop(): Promise<void> };
+
+/**
+ * Starts the outbox worker and the sweeper. Safe on several servers at once (row locks share the
+ * work), but `yizhan start --workers N` runs it in its primary only, not in N workers.
+ */
+export function startBackgroundWork(
+  ctx: AppContext,
+  log: { error(obj: object, msg: string): void },
+): BackgroundWork {
+  const worker = startOutboxWorker(ctx, defaultOutboxHandlers({ publicUrl: process.env.YIZHAN_PUBLIC_URL }), {
+    onError: (err) => log.error({ err }, "outbox worker"),
+  });
+  const sweeper = startSweeper(ctx, { onError: (err) => log.error({ err }, "sweeper") });
+  return {
+    async stop() {
+      await sweeper.stop();
+      await worker.stop();
+    },
+  };
+}
+
+/** Closes what {@link openYizhan} opened: the mail transport and the database. */
+export async function closeYizhan(ctx: AppContext): Promise<void> {
+  await ctx.notify?.email.close?.();
+  await ctx.database.close();
+}
+
+/**
+ * Opens the database (see {@link openYizhan}) and starts the HTTP server. `close()` stops accepting
+ * requests, finishes the ones in flight and closes the database cleanly (PGlite data stays intact).
+ */
+export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizhan> {
+  const ctx = await openYizhan(opts);
   const app = await buildServer(ctx, {
     webDir: opts.webDir ?? DEFAULT_WEB_DIR,
     logger: opts.logLevel === "silent" ? false : { level: opts.logLevel ?? "info" },
   });
+  if (opts.workerId !== undefined) {
+    // Which worker answered (one header, set before Fastify writes the response).
+    const id = String(opts.workerId);
+    app.server.prependListener("request", (_req, res) => res.setHeader("x-yizhan-worker", id));
+  }
   const address = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? "127.0.0.1" });
   // Background work (outbox, sweep) runs on every server unless YIZHAN_BACKGROUND=0: a deployment can
   // keep API servers free of it and run it on others; row locks share the work between them.
   const background = (opts.background ?? process.env.YIZHAN_BACKGROUND !== "0") === true;
-  const worker = background
-    ? startOutboxWorker(ctx, defaultOutboxHandlers({ publicUrl: process.env.YIZHAN_PUBLIC_URL }), {
-        onError: (err) => app.log.error({ err }, "outbox worker"),
-      })
-    : null;
-  const sweeper = background
-    ? startSweeper(ctx, { onError: (err) => app.log.error({ err }, "sweeper") })
-    : null;
+  const work = background ? startBackgroundWork(ctx, app.log) : null;
   let closed: Promise<void> | null = null;
   return {
     url: address.replace("[::1]", "localhost"),
@@ -91,10 +130,8 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
     close() {
       closed ??= (async () => {
         await app.close();
-        await sweeper?.stop();
-        await worker?.stop();
-        await ctx.notify?.email.close?.();
-        await database.close();
+        await work?.stop();
+        await closeYizhan(ctx);
       })();
       return closed;
     },

@@ -1,20 +1,27 @@
+import cluster from "node:cluster";
 import { parseArgs } from "node:util";
 import { DEMO_PASSWORD, demoAccounts } from "../../app/seed/demo";
-import { startYizhan } from "../../http/start";
+import { type StartOptions, startYizhan } from "../../http/start";
 import { buildWebIfNeeded } from "../buildWeb";
+import { parseWorkers, runWorker, startPrimary } from "../cluster";
 import { type Command, databaseOptions } from "../command";
 import { progressBar, UsageError } from "../output";
 
 export const startCommand: Command = {
   name: "start",
   summary: "Start the server (migrates; loads the demo bureau on first start with --demo)",
-  usage: `yizhan start [--port N] [--host H] [--data-dir DIR] [--demo | --no-demo] [--build]
+  usage: `yizhan start [--port N] [--host H] [--data-dir DIR] [--demo | --no-demo] [--build] [--workers N|auto]
 
   --port       HTTP port (default: $PORT or 3000)
   --host       interface to bind (default: $HOST or 0.0.0.0)
   --data-dir   PGlite data directory (default: $YIZHAN_DATA_DIR or ./data); ignored with $DATABASE_URL
   --demo       load the demo county bureau and demo accounts on first start ($YIZHAN_DEMO=1)
-  --build      build the web application first if it is missing or stale`,
+  --build      build the web application first if it is missing or stale
+  --workers    app-server processes sharing the port (default: $YIZHAN_WORKERS or 1; auto = one per
+               CPU). More than 1 needs PostgreSQL ($DATABASE_URL): the primary migrates and seeds once,
+               runs the background work (outbox, sweep) once, restarts a worker that dies, and on
+               SIGTERM lets the workers finish their requests. Each worker holds up to 20 PostgreSQL
+               connections; login rate limits are counted per worker.`,
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -25,6 +32,7 @@ export const startCommand: Command = {
         demo: { type: "boolean" },
         "no-demo": { type: "boolean" },
         build: { type: "boolean" },
+        workers: { type: "string" },
         "log-level": { type: "string" },
       },
       strict: true,
@@ -33,23 +41,39 @@ export const startCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port: not a port number: ${values.port}`);
     const demo = values["no-demo"] ? false : (values.demo ?? process.env.YIZHAN_DEMO === "1");
-    const started = Date.now();
-    const log = (line: string) => process.stderr.write(`${line}\n`);
-    if (values.build) await buildWebIfNeeded(log);
-    const yz = await startYizhan({
+    const options: StartOptions = {
       ...databaseOptions(values),
       port,
       host: values.host ?? process.env.HOST ?? "0.0.0.0",
       demo,
       logLevel: values["log-level"] ?? process.env.LOG_LEVEL ?? "info",
-      onProgress: progressBar("Loading demo data"),
-    });
-    const url = yz.url.replace("0.0.0.0", "localhost").replace("127.0.0.1", "localhost");
+    };
+    // A forked worker of `--workers N` runs this same command: it only serves.
+    if (cluster.isWorker) return runWorker(options);
+    const workers = parseWorkers(values.workers ?? process.env.YIZHAN_WORKERS);
+    if (workers > 1 && !options.databaseUrl)
+      throw new UsageError(
+        `--workers ${workers} needs PostgreSQL (set DATABASE_URL): PGlite is one embedded database in one process and cannot be shared by several workers`,
+      );
+    const started = Date.now();
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    if (values.build) await buildWebIfNeeded(log);
+    const onProgress = progressBar("Loading demo data");
+    const server =
+      workers > 1
+        ? await startPrimary({ ...options, onProgress, workers, argv }, log)
+        : await startYizhan({ ...options, onProgress });
+    const url = server.url.replace("0.0.0.0", "localhost").replace("127.0.0.1", "localhost");
+    const { database } = server.ctx;
     const lines = [
       "",
-      `  一站 Yizhan is running at ${url}  (database: ${yz.ctx.database.kind} ${yz.ctx.database.location})`,
+      `  一站 Yizhan is running at ${url}  (database: ${database.kind} ${database.location})`,
       `  API docs: ${url}/api/docs   ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     ];
+    if ("pids" in server)
+      lines.push(
+        `  ${workers} workers (pids ${server.pids().join(", ")}); primary pid ${process.pid}${process.env.YIZHAN_BACKGROUND === "0" ? "" : " runs the background work"}`,
+      );
     if (demo) {
       lines.push(`  Demo accounts (password ${DEMO_PASSWORD}):`);
       for (const a of demoAccounts())
@@ -61,9 +85,11 @@ export const startCommand: Command = {
       if (stopping) return;
       stopping = true;
       log(`${signal} received: finishing requests and closing the database…`);
-      await yz.close();
-      log("Stopped cleanly.");
-      process.exit(0);
+      let code = 0;
+      if ("pids" in server) code = await server.stop();
+      else await server.close();
+      log(code === 0 ? "Stopped cleanly." : "Stopped; a worker had to be killed.");
+      process.exit(code);
     };
     process.on("SIGTERM", () => void stop("SIGTERM"));
     process.on("SIGINT", () => void stop("SIGINT"));
