@@ -33,6 +33,8 @@ export class Sessions {
     const context = await this.browser().newContext({
       viewport: { width: opts.width ?? 1366, height: opts.height ?? 900 },
       locale: opts.locale ?? "zh-CN",
+      // The bureau's browsers run on China time: date pickers default to the office's day and hour.
+      timezoneId: "Asia/Shanghai",
     });
     this.contexts.push(context);
     const page = await context.newPage();
