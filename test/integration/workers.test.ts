@@ -117,6 +117,47 @@ describe.skipIf(!serverUrl)(
         expect(answeredBy.size).toBe(2);
         expect(answeredBy.has(String(loggedInBy))).toBe(true);
 
+        // ADR 0007 across workers: a calendar change is exact at once in the worker that made it, and
+        // reaches the other worker within CALENDAR_RECHECK_MS (1 s).
+        const addDays = `${server.url}/api/calendar/add?from=2026-12-01&days=3&org=HY-ZRZY-GH`;
+        const dateBy = async () => {
+          const by = new Map<string, string>();
+          for (let i = 0; i < 10 && by.size < 2; i++) {
+            const res = await get(addDays);
+            by.set(res.worker, JSON.parse(res.body).date);
+          }
+          return by;
+        };
+        expect([...(await dateBy()).values()]).toEqual(["2026-12-04", "2026-12-04"]);
+        const admin = await fetch(`${server.url}/api/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ username: "admin", password: "demo1234" }),
+        });
+        const { user } = (await admin.json()) as { user: { csrfToken: string } };
+        const closure = await fetch(`${server.url}/api/calendar/overrides`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-csrf-token": user.csrfToken,
+            cookie: admin.headers
+              .getSetCookie()
+              .map((c) => c.split(";")[0])
+              .join("; "),
+          },
+          body: JSON.stringify({
+            org: "HY-ZRZY",
+            date: "2026-12-03",
+            kind: "closed",
+            reason: "暴雪停止办公",
+          }),
+        });
+        expect(closure.status).toBe(201);
+        const writer = String(closure.headers.get("x-yizhan-worker"));
+        expect((await dateBy()).get(writer)).toBe("2026-12-07");
+        await new Promise((r) => setTimeout(r, 1_100));
+        expect([...(await dateBy()).values()]).toEqual(["2026-12-07", "2026-12-07"]);
+
         // A worker that dies is replaced; the service keeps answering.
         process.kill(workerA, "SIGKILL");
         const deadline = Date.now() + 20_000;
@@ -131,8 +172,17 @@ describe.skipIf(!serverUrl)(
         expect(after.size).toBe(2);
         expect(after.has(String(replaced?.[1]))).toBe(true);
 
+        // SIGTERM: requests in flight are answered, then every process ends.
+        const inFlight = Array.from({ length: 40 }, () =>
+          get(`${server.url}/api/calendar/days?from=2026-01-01&to=2027-01-31&org=HY-ZRZY-GH`).then(
+            (r) => r.status,
+            (e: Error) => e.message,
+          ),
+        );
+        await new Promise((r) => setTimeout(r, 1_000));
         stopped = true;
         expect(await server.stop()).toBe(0);
+        expect(new Set(await Promise.all(inFlight))).toEqual(new Set([200]));
         expect(server.output()).toContain("Stopped cleanly.");
         expect(alive(workerB)).toBe(false);
         expect(alive(workerC)).toBe(false);
