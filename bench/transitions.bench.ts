@@ -4,10 +4,13 @@
  * notice + outbox + assign), then `completeReviewTask`. Prints TPS, p50/p99 and the ratio to
  * pgbench's TPC-B-like TPS (pgbench -i -s 10; pgbench -c 8 -j 2 -T 20). Target: ≥ 0.40 of pgbench,
  * p99 ≤ 50 ms. Run: `npx tsx bench/transitions.bench.ts` (PGURL or DATABASE_URL names the server;
- * default postgres://postgres@127.0.0.1:5432/postgres; BENCH_CASES sets the number of cases).
+ * default postgres://postgres@127.0.0.1:5432/postgres; BENCH_CASES sets the number of cases per run).
+ * BENCH_WORKERS lists the server shapes to measure, each on its own BENCH_CASES fresh cases (default
+ * `1,2`: one process, then `yizhan start --workers 2`); the server CPU figure sums the primary and its
+ * workers (100% = one core).
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, inArray } from "drizzle-orm";
@@ -25,6 +28,11 @@ import { systemClock } from "../src/shared/clock";
 const base = process.env.PGURL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const CASES = Number(process.env.BENCH_CASES ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const WORKERS = (process.env.BENCH_WORKERS ?? "1,2").split(",").map((w) => {
+  const n = Number(w.trim());
+  if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_WORKERS: not a worker count: ${w}`);
+  return n;
+});
 
 const withDb = (name: string) => {
   const u = new URL(base);
@@ -88,28 +96,60 @@ async function drive(jobs: (() => Promise<Response>)[]) {
   return { latencies, seconds: (performance.now() - started) / 1000, failures };
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+/** The fields of `/proc/<pid>/stat` after the command name (state is [0], ppid [1], utime [11], stime [12]). */
+function procStat(pid: number | string): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+}
+
+/**
+ * CPU seconds (user + system) the server has used so far, from /proc (Linux): the process and its
+ * children (the workers of `--workers N`) that are running now.
+ */
 function processCpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  const cpu = (f: string[]) => (Number(f[11]) + Number(f[12])) / 100;
+  let total = cpu(procStat(pid));
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const f = procStat(entry);
+      if (Number(f[1]) === pid) total += cpu(f);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }
 
 /** Starts `yizhan start` as its own process (the load generator must not share its event loop). */
 async function startServer(
   databaseUrl: string,
+  workers: number,
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const profile = process.env.BENCH_SERVER_PROFILE
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`]
     : [];
   const child = spawn(
     process.execPath,
-    [...profile, "bin/yizhan.js", "start", "--port", "0", "--host", "127.0.0.1", "--log-level", "warn"],
+    [
+      ...profile,
+      "bin/yizhan.js",
+      "start",
+      "--port",
+      "0",
+      "--host",
+      "127.0.0.1",
+      "--log-level",
+      "warn",
+      ...(workers > 1 ? ["--workers", String(workers)] : []),
+    ],
     {
       // An API server: background work (outbox, sweep) runs elsewhere unless BENCH_BACKGROUND=1.
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
         YIZHAN_DEMO: "0",
+        YIZHAN_WORKERS: undefined,
         YIZHAN_BACKGROUND: process.env.BENCH_BACKGROUND === "1" ? "1" : "0",
       },
       stdio: ["ignore", "pipe", "inherit"],
@@ -136,6 +176,59 @@ async function startServer(
   };
 }
 
+type Result = { latencies: number[]; seconds: number; failures: number; serverCpu: number };
+
+/** One server shape: starts it, accepts `caseIds` and completes their planning reviews, stops it. */
+async function run(
+  ctx: AppContext,
+  databaseUrl: string,
+  workers: number,
+  caseIds: string[],
+): Promise<{ accept: Result; complete: Result }> {
+  const server = await startServer(databaseUrl, workers);
+  try {
+    const base = server.url;
+    const clerkSession = await login(base, "clerk");
+    const reviewerSession = await login(base, "reviewer-planning");
+    const post = (sess: { cookie: string; csrf: string }, path: string, body: unknown) => () =>
+      fetch(`${base}${path}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          cookie: sess.cookie,
+          "x-csrf-token": sess.csrf,
+          prefer: "return=minimal",
+        },
+        body: JSON.stringify(body),
+      });
+    const pid = server.pid;
+    const measure = async (jobs: (() => Promise<Response>)[]) => {
+      const cpu0 = processCpuSeconds(pid);
+      const r = await drive(jobs);
+      return { ...r, serverCpu: (processCpuSeconds(pid) - cpu0) / r.seconds };
+    };
+    const accept = await measure(
+      caseIds.map((id) => post(clerkSession, `/api/cases/${id}/accept`, { expectedVersion: 3 })),
+    );
+    const tasks = await ctx.database.db.query.reviewTasks.findMany({
+      where: (t, { and, inArray: inA, eq: e }) =>
+        and(inA(t.caseId, caseIds), e(t.stepCode, "planning_review")),
+    });
+    const complete = await measure(
+      tasks.map((t) =>
+        post(reviewerSession, `/api/review-tasks/${t.id}/complete`, {
+          expectedVersion: t.version,
+          outcome: "approve",
+          opinion: "符合规划条件",
+        }),
+      ),
+    );
+    return { accept, complete };
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
   const dbName = `yz_bench_${Date.now()}`;
   await admin(`CREATE DATABASE ${dbName}`);
@@ -148,7 +241,6 @@ async function main() {
     config: defaultConfig,
     storage: new LocalDiskStorage(mkdtempSync(join(tmpdir(), "yz-bench-"))),
   };
-  let server: Awaited<ReturnType<typeof startServer>> | null = null;
   try {
     const db = database.db;
     const ids = Object.fromEntries(
@@ -162,9 +254,10 @@ async function main() {
     const sanmu = await loadActor(db, ids.sanmu);
     const clerk = await loadActor(db, ids.clerk);
     if (!sanmu || !clerk || !hasRole(clerk, "clerk")) throw new Error("demo accounts missing");
-    process.stderr.write(`Preparing ${CASES} submitted cases with checked materials…\n`);
+    const total = CASES * WORKERS.length;
+    process.stderr.write(`Preparing ${total} submitted cases with checked materials…\n`);
     const caseIds: string[] = [];
-    for (let i = 0; i < CASES; i++) {
+    for (let i = 0; i < total; i++) {
       const c = await createApplication(ctx, sanmu, {
         itemCode: "construction-land-planning-permit",
         formData: {
@@ -190,70 +283,40 @@ async function main() {
       ].map((m) => ({ materialCode: m, status: "pass" as const }));
       await checkMaterials(ctx, clerk, c.id, { expectedVersion: s.version, checks });
       caseIds.push(c.id);
-      if (i % 100 === 99) process.stderr.write(`  ${i + 1}/${CASES}\n`);
+      if (i % 100 === 99) process.stderr.write(`  ${i + 1}/${total}\n`);
     }
-    server = await startServer(withDb(dbName));
-    const base = server.url;
-    const clerkSession = await login(base, "clerk");
-    const reviewerSession = await login(base, "reviewer-planning");
-    const post = (sess: { cookie: string; csrf: string }, path: string, body: unknown) => () =>
-      fetch(`${base}${path}`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          cookie: sess.cookie,
-          "x-csrf-token": sess.csrf,
-          prefer: "return=minimal",
-        },
-        body: JSON.stringify(body),
-      });
-    const pid = server.pid;
-    const measure = async (jobs: (() => Promise<Response>)[]) => {
-      const cpu0 = processCpuSeconds(pid);
-      const r = await drive(jobs);
-      return { ...r, serverCpu: (processCpuSeconds(pid) - cpu0) / r.seconds };
-    };
-    const accept = await measure(
-      caseIds.map((id) => post(clerkSession, `/api/cases/${id}/accept`, { expectedVersion: 3 })),
-    );
-    const tasks = await db.query.reviewTasks.findMany({
-      where: (t, { and, inArray: inA, eq: e }) =>
-        and(inA(t.caseId, caseIds), e(t.stepCode, "planning_review")),
-    });
-    const complete = await measure(
-      tasks.map((t) =>
-        post(reviewerSession, `/api/review-tasks/${t.id}/complete`, {
-          expectedVersion: t.version,
-          outcome: "approve",
-          opinion: "符合规划条件",
-        }),
-      ),
-    );
-    await server.stop();
-    server = null;
-    const all = [...accept.latencies, ...complete.latencies];
-    const httpTps = all.length / (accept.seconds + complete.seconds);
+    const results = [];
+    for (const [k, workers] of WORKERS.entries()) {
+      process.stderr.write(`Measuring ${workers === 1 ? "one server process" : `--workers ${workers}`}…\n`);
+      const r = await run(ctx, withDb(dbName), workers, caseIds.slice(k * CASES, (k + 1) * CASES));
+      results.push({ workers, ...r });
+    }
     process.stderr.write("Running pgbench (TPC-B-like, -c 8 -j 2 -T 20) on the same server…\n");
     const pgTps = pgbench();
-    const line = (
-      name: string,
-      r: { latencies: number[]; seconds: number; failures: number; serverCpu: number },
-    ) =>
+    const line = (name: string, r: Result) =>
       `  ${name.padEnd(20)} ${(r.latencies.length / r.seconds).toFixed(0).padStart(6)} TPS   p50 ${pct(r.latencies, 50).toFixed(1)} ms   p99 ${pct(r.latencies, 99).toFixed(1)} ms   failures ${r.failures}   server CPU ${(r.serverCpu * 100).toFixed(0)}%`;
-    console.log(
-      `\nCase transitions via HTTP on PostgreSQL, ${CONCURRENCY} concurrent clients, ${CASES} cases (server in its own process, background work ${process.env.BENCH_BACKGROUND === "1" ? "in it" : "elsewhere"})`,
-    );
-    console.log(line("acceptCase", accept));
-    console.log(line("completeReviewTask", complete));
-    console.log(
-      `  ${"both".padEnd(20)} ${httpTps.toFixed(0).padStart(6)} TPS   p99 ${pct(all, 99).toFixed(1)} ms`,
-    );
-    console.log(`pgbench TPC-B-like (baseline, same server, same run): ${pgTps.toFixed(0)} TPS`);
-    console.log(
-      `ratio HTTP transitions / pgbench: ${(httpTps / pgTps).toFixed(2)}   (target ≥ 0.40, p99 ≤ 50 ms)`,
-    );
+    const where = process.env.BENCH_BACKGROUND === "1" ? "in it" : "elsewhere";
+    for (const { workers, accept, complete } of results) {
+      const all = [...accept.latencies, ...complete.latencies];
+      const httpTps = all.length / (accept.seconds + complete.seconds);
+      const shape =
+        workers === 1
+          ? `server in its own process, background work ${where}`
+          : `yizhan start --workers ${workers}: CPU of the primary and its workers summed, background work ${where === "in it" ? "in the primary" : where}`;
+      console.log(
+        `\nCase transitions via HTTP on PostgreSQL, ${CONCURRENCY} concurrent clients, ${CASES} cases (${shape})`,
+      );
+      console.log(line("acceptCase", accept));
+      console.log(line("completeReviewTask", complete));
+      console.log(
+        `  ${"both".padEnd(20)} ${httpTps.toFixed(0).padStart(6)} TPS   p99 ${pct(all, 99).toFixed(1)} ms`,
+      );
+      console.log(`pgbench TPC-B-like (baseline, same server, same run): ${pgTps.toFixed(0)} TPS`);
+      console.log(
+        `ratio HTTP transitions / pgbench: ${(httpTps / pgTps).toFixed(2)}   (target ≥ 0.40, p99 ≤ 50 ms)`,
+      );
+    }
   } finally {
-    await server?.stop();
     await database.close();
     await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }

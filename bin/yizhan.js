@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `yizhan` command. Runs the TypeScript sources directly through tsx (no separate compile step).
+// The workers of `yizhan start --workers N` are forked through this same file, so each registers tsx.
 import { register } from "tsx/esm/api";
 
 register();

@@ -30,7 +30,8 @@ function help(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "Run `yizhan <command> --help` for a command's options.",
-    "Environment: DATABASE_URL (PostgreSQL; default is embedded PGlite), YIZHAN_DATA_DIR, PORT.",
+    "Environment: DATABASE_URL (PostgreSQL; default is embedded PGlite), YIZHAN_DATA_DIR, PORT,",
+    "YIZHAN_WORKERS (app-server processes for `start`, PostgreSQL only).",
   ].join("\n");
 }
 
