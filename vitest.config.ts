@@ -2,7 +2,13 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "web/src/**/*.test.ts", "test/integration/**/*.test.ts", "seed/**/*.test.ts", "bench/**/*.test.ts"],
+    include: [
+      "src/**/*.test.ts",
+      "web/src/**/*.test.ts",
+      "test/integration/**/*.test.ts",
+      "seed/**/*.test.ts",
+      "bench/**/*.test.ts",
+    ],
     globalSetup: ["test/setup/globalSetup.ts"],
     pool: "forks",
     maxWorkers: 2,
