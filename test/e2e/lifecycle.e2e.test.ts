@@ -93,6 +93,9 @@ describe("the case lifecycle in the browser", () => {
     const again = await queueRow(clerk, "awaiting_check", draft.number);
     await again.getByTestId("queue-case-link").click();
     await clerk.getByTestId("page-check").waitFor();
+    // The page may first show the cached case of the first round (closed for checking): the actions
+    // appear once the resubmitted version has loaded; verdicts set before that would be reset by it.
+    await clerk.getByTestId("action-accept").waitFor();
     await clerk.getByTestId("check-row-application_form").getByText("已在前次核验中通过").waitFor();
     await verdict(clerk, "parcel_map", "通过");
     await shot(clerk, "lifecycle-06-checklist-second-round");

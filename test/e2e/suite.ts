@@ -12,6 +12,7 @@ export type PageOptions = { locale?: string; width?: number; height?: number; la
  */
 export class Sessions {
   private contexts: BrowserContext[] = [];
+  private pages: { page: Page; label: string }[] = [];
   readonly errors: string[] = [];
   readonly deprecations = new Set<string>();
   constructor(
@@ -38,6 +39,7 @@ export class Sessions {
     });
     this.contexts.push(context);
     const page = await context.newPage();
+    this.pages.push({ page, label: opts.label ?? "visitor" });
     const label = opts.label ? `${opts.label} ` : "";
     page.on("pageerror", (err) => this.errors.push(`${label}pageerror: ${err.message}`));
     page.on("console", (msg) => {
@@ -68,9 +70,20 @@ export class Sessions {
     return page;
   }
 
+  /** Screenshots of every open page, named after the failed test: what CI saw when it failed. */
+  async shootAll(testName: string): Promise<void> {
+    const base = `failure-${testName.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 60)}`;
+    await Promise.all(
+      this.pages.map(({ page, label }, i) =>
+        page.isClosed() ? undefined : screenshot(page, `${base}-${i}-${label}`).catch(() => undefined),
+      ),
+    );
+  }
+
   async closeAll(): Promise<void> {
     await Promise.all(this.contexts.map((c) => c.close()));
     this.contexts = [];
+    this.pages = [];
   }
 }
 
@@ -88,7 +101,8 @@ export function e2eSuite(): Sessions {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   });
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    if (task.result?.state === "fail") await s.shootAll(task.name);
     await s.closeAll();
     expect(s.errors.splice(0)).toEqual([]);
   });
