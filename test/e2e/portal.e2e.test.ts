@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screenshot } from "./browser";
 import { PDF } from "./lifecycleHelpers";
-import { e2eSuite, pickOption } from "./suite";
+import { confirmPopover, e2eSuite, pickOption } from "./suite";
 
 const ITEM = "建设用地规划许可证核发";
 
@@ -73,7 +73,7 @@ describe("applicant portal", () => {
 
     // Submit: the case page opens.
     await page.getByTestId("submit-application").click();
-    await page.locator(".ant-popconfirm .ant-btn-primary").click();
+    await confirmPopover(page);
     await page.waitForURL(new RegExp(`/cases/${caseId}$`));
     await page.getByTestId("case-header").waitFor();
     expect(await page.getByTestId("case-header").getByTestId("status-tag").getAttribute("data-status")).toBe(

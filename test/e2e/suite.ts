@@ -121,9 +121,25 @@ export async function shot(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
 }
 
-/** Clicks the OK button of the open Popconfirm. */
+/** Clicks the OK button of the open Popconfirm, until the confirmation closes. */
 export async function confirmPopover(page: Page): Promise<void> {
-  await page.locator(".ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary").click();
+  const popover = page.locator(".ant-popconfirm:visible");
+  const ok = popover.locator(".ant-popconfirm-buttons .ant-btn-primary");
+  // Under load a click can land while the popover is still appearing and be lost: click again then,
+  // unless the first one is being handled (the button shows its loading state).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await ok.click();
+    try {
+      await popover.waitFor({ state: "hidden", timeout: 5_000 });
+      return;
+    } catch {
+      if ((await ok.getAttribute("class"))?.includes("ant-btn-loading")) {
+        await popover.waitFor({ state: "hidden" });
+        return;
+      }
+    }
+  }
+  throw new Error("the confirmation popover did not close");
 }
 
 /** Picks an option in the antd Select found by `selector` (by its visible text). */
