@@ -60,6 +60,20 @@ describe("trigger through the API and refusals", () => {
       ).status,
     ).toBe(403);
     const system = await t.as("township");
+    // A template that does not exist is refused, naming the field, before anything is recorded.
+    const unknown = await system.post<{ errors: { field: string; code: string }[] }>(
+      `/api/projects/${pid}/land-contracts`,
+      {
+        number: "怀土出〔2026〕30号",
+        signedAt: at("2026-11-25", "09:00").toISOString(),
+        parties: { grantor: "怀远县自然资源和规划局", grantee: "安徽三木新材料科技有限公司" },
+        priceYuan: 4_000_000,
+        paymentStatus: "paid",
+        templateCode: "no-such-bundle",
+      },
+    );
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors[0]).toMatchObject({ field: "templateCode", code: "unknown_template" });
     const res = await system.post<{ code: string }>(`/api/projects/${pid}/land-contracts`, {
       number: "怀土出〔2026〕31号",
       signedAt: at("2026-11-25", "09:00").toISOString(),

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { bundles, bundleTemplates, landContracts } from "../../db/schema";
+import { bundles, landContracts } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
@@ -12,7 +12,7 @@ import { bundleViews } from "./queries";
 /** The bundle as shown to the caller who recorded the contract (authorized for the project already). */
 const view = async (ctx: AppContext, id: string) => (await bundleViews(ctx, [id]))[0] ?? null;
 
-import { ensureBundleTemplates } from "./templates";
+import { triggeredTemplate } from "./templates";
 
 export const ZRecordLandContract = z.object({
   number: z.string().min(1).max(60),
@@ -56,14 +56,7 @@ export async function recordLandContract(
     const [b] = await db.select().from(bundles).where(eq(bundles.landContractId, existing.id));
     if (b) return { contract: existing, bundle: await view(ctx, b.id), notFiled: null };
   }
-  await ensureBundleTemplates(db, now);
-  const [template] = input.templateCode
-    ? await db.select().from(bundleTemplates).where(eq(bundleTemplates.code, input.templateCode))
-    : await db
-        .select()
-        .from(bundleTemplates)
-        .where(eq(bundleTemplates.trigger, "land_contract_signed"))
-        .orderBy(bundleTemplates.code);
+  const template = await triggeredTemplate(db, now, "land_contract_signed", input.templateCode);
   if (existing) {
     // Recorded before but not filed (materials were missing then): file it now.
     if (!template) return { contract: existing, bundle: null, notFiled: null };

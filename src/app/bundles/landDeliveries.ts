@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { bundles, bundleTemplates, landContracts, landDeliveries } from "../../db/schema";
+import { bundles, landContracts, landDeliveries } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
@@ -8,7 +8,7 @@ import { appendProjectEvent, authorizedProject } from "../projects/projectRows";
 import { ZParcel } from "../projects/projects";
 import { fileTriggeredBundle, type TriggerOutcome } from "./fileBundle";
 import { bundleViews } from "./queries";
-import { ensureBundleTemplates } from "./templates";
+import { triggeredTemplate } from "./templates";
 
 export const ZRecordLandDelivery = z.object({
   /** 交地确认书编号. */
@@ -106,19 +106,7 @@ export async function recordLandDelivery(
       "zh-CN": "交地确认书须载明出让合同编号",
       "en-US": "The land delivery must name the land-grant contract",
     });
-  await ensureBundleTemplates(db, now);
-  const [template] = input.templateCode
-    ? await db.select().from(bundleTemplates).where(eq(bundleTemplates.code, input.templateCode))
-    : await db
-        .select()
-        .from(bundleTemplates)
-        .where(eq(bundleTemplates.trigger, "land_delivered"))
-        .orderBy(bundleTemplates.code);
-  if (input.templateCode && !template)
-    throw invalid("templateCode", "unknown_template", {
-      "zh-CN": `套餐 ${input.templateCode} 不存在`,
-      "en-US": `No bundle template ${input.templateCode}`,
-    });
+  const template = await triggeredTemplate(db, now, "land_delivered", input.templateCode);
   const source = actor.memberships.some((m) => m.role === "partner") ? "api" : "ui";
   const inserted = existing
     ? null

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { bundleTemplates } from "../../db/schema";
+import { invalid } from "../../domain/errors";
 import { readSeedYaml } from "../seed/files";
 
 const ZTemplateSeed = z.object({
@@ -40,4 +41,25 @@ export async function ensureBundleTemplates(ex: Executor, now: Date): Promise<nu
 export async function listBundleTemplates(ex: Executor, now: Date) {
   await ensureBundleTemplates(ex, now);
   return ex.select().from(bundleTemplates).orderBy(bundleTemplates.code);
+}
+
+/**
+ * The template an event files: the one named by `templateCode` (422 naming the field when there is
+ * none), else the first template with that trigger (null when no template has it).
+ */
+export async function triggeredTemplate(ex: Executor, now: Date, trigger: string, templateCode?: string) {
+  await ensureBundleTemplates(ex, now);
+  const [template] = templateCode
+    ? await ex.select().from(bundleTemplates).where(eq(bundleTemplates.code, templateCode))
+    : await ex
+        .select()
+        .from(bundleTemplates)
+        .where(eq(bundleTemplates.trigger, trigger))
+        .orderBy(bundleTemplates.code);
+  if (templateCode && !template)
+    throw invalid("templateCode", "unknown_template", {
+      "zh-CN": `套餐 ${templateCode} 不存在`,
+      "en-US": `No bundle template ${templateCode}`,
+    });
+  return template ?? null;
 }
