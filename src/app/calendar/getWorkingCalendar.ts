@@ -8,18 +8,17 @@
  * - a change made by another server is noticed through `calendar_version` in `meta`, re-read at most
  *   every {@link CALENDAR_RECHECK_MS} (one primary-key read), so several servers agree within that bound.
  */
-import { eq, or, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { queryRows } from "../../db/client";
-import { organizations } from "../../db/schema";
 import { createWorkingCalendar, type LocalOverride, type WorkingCalendar } from "../../domain/calendar";
 import { notFound } from "../../domain/errors";
 import type { AppContext } from "../context";
-import { findOrganizations } from "../organizations/orgCache";
+import { findOrganizations, type OrgRef } from "../organizations/orgCache";
 import { type KnownYear, loadKnownYears, readCalendarVersion } from "./arrangements";
 
 /** An organization as the calendar needs it. */
-export type CalendarOrg = { id: string; code: string; name: string; path: string };
+export type CalendarOrg = OrgRef;
 
 /** How long a server trusts its cached calendars before re-reading `calendar_version` (other servers' changes). */
 export const CALENDAR_RECHECK_MS = 1_000;
@@ -44,22 +43,13 @@ export function calendarChanged(): void {
   generation++;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Finds an organization by id or by code; 404 when there is none. */
-export async function resolveOrg(ex: Executor, idOrCode: string): Promise<CalendarOrg> {
-  const cond = UUID.test(idOrCode)
-    ? or(eq(organizations.id, idOrCode), eq(organizations.code, idOrCode))
-    : eq(organizations.code, idOrCode);
-  const [org] = await ex
-    .select({
-      id: organizations.id,
-      code: organizations.code,
-      name: organizations.name,
-      path: organizations.path,
-    })
-    .from(organizations)
-    .where(cond);
+/** Finds an organization by id or by code (cached, ADR 0007); 404 when there is none. */
+export async function resolveOrg(
+  ctx: AppContext,
+  idOrCode: string,
+  ex: Executor = ctx.database.db,
+): Promise<CalendarOrg> {
+  const org = (await findOrganizations(ctx, [idOrCode], ex)).get(idOrCode);
   if (!org) throw notFound({ "zh-CN": `机构 ${idOrCode} `, "en-US": `Organization ${idOrCode}` });
   return org;
 }
@@ -120,8 +110,7 @@ export async function getWorkingCalendar(
   ex: Executor = ctx.database.db,
 ): Promise<WorkingCalendar> {
   const cache = await currentCache(ctx, ex);
-  const resolved = org === null ? null : (await findOrganizations(ctx, [org], ex)).get(org);
-  if (org !== null && !resolved) throw notFound({ "zh-CN": `机构 ${org} `, "en-US": `Organization ${org}` });
+  const resolved = org === null ? null : await resolveOrg(ctx, org, ex);
   const key = resolved?.id ?? "";
   const hit = cache.byOrg.get(key);
   if (hit) return hit;

@@ -86,7 +86,7 @@ async function refuseDuplicate(ex: Executor, org: CalendarOrg, date: string): Pr
 /** The overrides of the organizations the administrator manages (optionally of one of them), by date. */
 export async function listOverrides(ctx: AppContext, actor: Actor, org?: string): Promise<OverrideItem[]> {
   authorize(actor, "listOverrides", "calendar", null);
-  const only = org ? await resolveOrg(ctx.database.db, org) : null;
+  const only = org ? await resolveOrg(ctx, org) : null;
   const rows = await ctx.database.db
     .select(SELECT)
     .from(calendarOverrides)
@@ -105,7 +105,7 @@ export async function createOverride(
   actor: Actor,
   input: TCreateOverride,
 ): Promise<OverrideItem> {
-  const org = await resolveOrg(ctx.database.db, input.org);
+  const org = await resolveOrg(ctx, input.org);
   authorize(actor, "create", "calendarOverride", { orgPath: org.path });
   await refuseDuplicate(ctx.database.db, org, input.date);
   const cal = await getWorkingCalendar(ctx, org.id);
