@@ -3,8 +3,11 @@ import dayjs, { type Dayjs } from "dayjs";
 import { ApiError } from "../../api/ApiError";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
+import { applyServerErrors } from "../cases/actions/serverErrors";
 import { formatDateTime } from "../cases/labels";
 import { type Project, useRecordDelivery } from "./api";
+
+const DELIVERY_FIELDS = ["confirmationNo", "deliveredAt", "deliveredBy", "deliveredTo", "landContractNo"];
 
 type Values = {
   confirmationNo: string;
@@ -36,15 +39,8 @@ export function LandDeliveries({ project: p }: { project: Project }) {
         note: v.note ?? "",
       },
       {
-        onError: (e) => {
-          if (!(e instanceof ApiError)) return;
-          const known = ["confirmationNo", "deliveredAt", "deliveredBy", "deliveredTo", "landContractNo"];
-          form.setFields(
-            Object.entries(e.fieldMessages(locale))
-              .filter(([f]) => known.includes(f))
-              .map(([name, errors]) => ({ name: name as keyof Values, errors })),
-          );
-        },
+        // Field problems go on their fields; the general message shows above the form (m.error).
+        onError: (e) => applyServerErrors(form, e, locale, DELIVERY_FIELDS, ""),
       },
     );
   const result = m.data;
