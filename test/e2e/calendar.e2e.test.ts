@@ -36,7 +36,8 @@ describe("the working-day calendar page", () => {
     await page.locator('[data-testid="cal-grid"][data-month="2027-01"]').waitFor();
     await page.getByTestId("cal-provisional").getByText("待国务院公布").waitFor();
     expect(await day(page, "2027-01-01").getAttribute("data-provisional")).toBe("true");
-    expect(await day(page, "2027-01-01").getAttribute("data-kind")).toBe("workday");
+    expect(await day(page, "2027-01-01").getAttribute("data-kind")).toBe("holiday");
+    expect(await day(page, "2027-01-04").getAttribute("data-kind")).toBe("workday");
     await shot(page, "calendar-2027-01-provisional");
 
     // A faulty arrangement: errors with their line numbers, nothing to save.

@@ -68,15 +68,19 @@ describe("yizhan calendar without a database", { timeout: 120_000 }, () => {
     expect(lines).toContain("2026-10-10 workday");
   });
 
-  it("marks 2027 provisional, in text and JSON", () => {
+  it("marks 2027 provisional, with the law's holidays as rest days, in text and JSON", () => {
     const res = runCli(["calendar", "days", "--from", "2026-12-31", "--to", "2027-01-04"], noDb);
     expect(res.stdout).toBe(
-      "2026-12-31 workday\n2027-01-01 workday provisional\n2027-01-02 restday provisional\n2027-01-03 restday provisional\n2027-01-04 workday provisional\n",
+      "2026-12-31 workday\n2027-01-01 restday provisional\n2027-01-02 restday provisional\n2027-01-03 restday provisional\n2027-01-04 workday provisional\n",
     );
     const json = runCli(["calendar", "days", "--from", "2027-01-01", "--to", "2027-01-01", "--json"], noDb);
     expect(JSON.parse(json.stdout)).toEqual([
-      { date: "2027-01-01", working: true, kind: "workday", name: null, provisional: true },
+      { date: "2027-01-01", working: false, kind: "holiday", name: "元旦", provisional: true },
     ]);
+    const spring = runCli(["calendar", "days", "--from", "2027-02-05", "--to", "2027-02-09"], noDb);
+    expect(spring.stdout).toBe(
+      "2027-02-05 restday provisional\n2027-02-06 restday provisional\n2027-02-07 restday provisional\n2027-02-08 restday provisional\n2027-02-09 workday provisional\n",
+    );
   });
 
   it("adds working days; provisional when the result is in 2027", () => {
@@ -84,13 +88,13 @@ describe("yizhan calendar without a database", { timeout: 120_000 }, () => {
       "2026-10-30\n",
     );
     expect(runCli(["calendar", "add", "--from", "2026-12-28", "--days", "5"], noDb).stdout).toBe(
-      "2027-01-04 provisional\n",
+      "2027-01-05 provisional\n",
     );
     const json = runCli(["calendar", "add", "--from", "2026-12-28", "--days", "5", "--json"], noDb);
     expect(JSON.parse(json.stdout)).toEqual({
       from: "2026-12-28",
       days: 5,
-      date: "2027-01-04",
+      date: "2027-01-05",
       provisional: true,
     });
   });
@@ -119,7 +123,7 @@ describe("yizhan calendar with a database", { timeout: 240_000 }, () => {
   it("imports a year: 2027 stops being provisional; errors name their lines", () => {
     expect(runCli(["migrate"], withDb).code).toBe(0);
     const before = runCli(["calendar", "add", "--from", "2026-12-30", "--days", "2"], withDb);
-    expect(before.stdout).toBe("2027-01-01 provisional\n");
+    expect(before.stdout).toBe("2027-01-04 provisional\n");
     const bad = join(dir, "bad-2027.txt");
     writeFileSync(bad, "year: 2027\n2027-01-01~2027-01-03 休 元旦\n2027-01-06 班 元旦\n");
     const refused = runCli(["calendar", "import", bad], withDb);
@@ -140,7 +144,7 @@ describe("yizhan calendar with a database", { timeout: 240_000 }, () => {
     // The shipped data alone still says provisional.
     expect(
       runCli(["calendar", "add", "--from", "2026-12-30", "--days", "2", "--seed-only"], withDb).stdout,
-    ).toBe("2027-01-01 provisional\n");
+    ).toBe("2027-01-04 provisional\n");
     const again = runCli(["calendar", "import", "seed/calendar/example-2027.txt"], withDb);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("replace");

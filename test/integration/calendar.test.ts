@@ -66,10 +66,26 @@ describe("reading the calendar (public)", () => {
     expect(victory.body.items[3].kind).toBe("makeup");
   });
 
-  it("marks 2027 provisional, and names bad query fields in Chinese and English", async () => {
+  it("marks 2027 provisional with the law's holidays, and names bad query fields in Chinese and English", async () => {
     const res = await days("2026-12-31", "2027-01-04");
     expect(res.body.items.map((d) => d.provisional)).toEqual([false, true, true, true, true]);
-    expect(res.body.items[1]).toMatchObject({ date: "2027-01-01", working: true, kind: "workday" });
+    expect(res.body.items[1]).toMatchObject({
+      date: "2027-01-01",
+      working: false,
+      kind: "holiday",
+      name: "元旦",
+    });
+    expect(res.body.items[4]).toMatchObject({ date: "2027-01-04", working: true, kind: "workday" });
+    // 春节 2027 (除夕 02-05 to 初三 02-08, 全国年节及纪念日放假办法 2024 version) is computed, still provisional.
+    const spring = await days("2027-02-04", "2027-02-09");
+    expect(spring.body.items.map((d) => [d.date, d.working, d.kind, d.provisional])).toEqual([
+      ["2027-02-04", true, "workday", true],
+      ["2027-02-05", false, "holiday", true],
+      ["2027-02-06", false, "holiday", true],
+      ["2027-02-07", false, "holiday", true],
+      ["2027-02-08", false, "holiday", true],
+      ["2027-02-09", true, "workday", true],
+    ]);
     const reversed = await t
       .client()
       .get<Problem & { message: Record<string, string> }>("/api/calendar/days?from=2026-10-10&to=2026-10-01");
@@ -90,7 +106,7 @@ describe("reading the calendar (public)", () => {
     const res = await t.client().get("/api/calendar/add?from=2026-09-28&days=20");
     expect(res.body).toEqual({ from: "2026-09-28", days: 20, date: "2026-10-30", provisional: false });
     const late = await t.client().get("/api/calendar/add?from=2026-12-28&days=5");
-    expect(late.body).toMatchObject({ date: "2027-01-04", provisional: true });
+    expect(late.body).toMatchObject({ date: "2027-01-05", provisional: true });
     const frac = await t.client().get<Problem>("/api/calendar/add?from=2026-12-28&days=1.5");
     expect(frac.status).toBe(400);
     expect(frac.body.errors?.[0].field).toBe("days");

@@ -42,8 +42,8 @@ export async function calendarStatus(ctx: AppContext, timeZone = "Asia/Shanghai"
   const missing = currentYearMissing ? year : year + 1;
   const message: Bilingual | null = warning
     ? {
-        "zh-CN": `尚未导入 ${missing} 年节假日安排：${missing} 年的日期按周末规则临时计算，标注“待国务院公布”。国务院办公厅通知发布后，请在“工作日历”中导入。`,
-        "en-US": `The ${missing} holiday arrangement has not been imported: dates in ${missing} follow the weekday rule and are marked provisional (pending the State Council notice). Import it under Working-Day Calendar once published.`,
+        "zh-CN": `尚未导入 ${missing} 年节假日安排：${missing} 年暂按周末规则和《全国年节及纪念日放假办法》规定的法定节假日计算（调休未知），标注“待国务院公布”。国务院办公厅通知发布后，请在“工作日历”中导入。`,
+        "en-US": `The ${missing} holiday arrangement has not been imported: dates in ${missing} follow the weekday rule and the statutory holidays of the national holiday regulations (swaps unknown) and are marked provisional (pending the State Council notice). Import it under Working-Day Calendar once published.`,
       }
     : null;
   return {

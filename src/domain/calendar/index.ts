@@ -4,5 +4,7 @@ export * from "./deadline.ts";
 export * from "./format.ts";
 export * from "./intake.ts";
 export * from "./isoDate.ts";
+export * from "./lunar.ts";
+export * from "./statutory.ts";
 export * from "./types.ts";
 export * from "./workingCalendar.ts";

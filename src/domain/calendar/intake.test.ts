@@ -30,9 +30,9 @@ describe("effectiveReceiptDate", () => {
     );
     expect(effectiveReceiptDate(cal, "2026-03-02T09:10:00Z", { timeZone: "UTC" }).date).toBe("2026-03-02");
   });
-  it("late on the last working day of 2026 → provisional 2027 date", () => {
+  it("late on the last working day of 2026 → provisional 2027 date (after the law's 元旦)", () => {
     expect(effectiveReceiptDate(cal, new Date("2026-12-31T10:00:00Z"))).toEqual({
-      date: "2027-01-01",
+      date: "2027-01-04",
       provisional: true,
     });
   });

@@ -72,9 +72,16 @@ describe("known details of the State Council notices", () => {
     expect(cal.addWorkingDays("2026-09-30", 1)).toBe("2026-10-08");
   });
 
-  it("2027 is provisional: weekday rule, flagged", () => {
+  it("2027 is provisional: weekday rule and the law's holidays, flagged", () => {
     expect(cal.classify("2027-01-01")).toEqual({
       date: "2027-01-01",
+      working: false,
+      reason: "holiday",
+      name: "元旦",
+      provisional: true,
+    });
+    expect(cal.classify("2027-01-04")).toEqual({
+      date: "2027-01-04",
       working: true,
       reason: "weekday",
       provisional: true,

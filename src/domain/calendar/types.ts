@@ -60,6 +60,9 @@ export interface DayInfo {
   reason: DayReason;
   /** Holiday name or override reason, when there is one. */
   name?: string;
-  /** True when the year has no official arrangement yet (待国务院公布): weekday rule only. */
+  /**
+   * True when the year has no official arrangement yet (待国务院公布): the weekday rule and the statutory
+   * holidays of 全国年节及纪念日放假办法; the swaps (调休) are unknown.
+   */
   provisional: boolean;
 }

@@ -1,6 +1,7 @@
 /**
- * The working-day calendar (工作日历): official State Council arrangements, the weekday rule for
- * years without one (provisional, 待国务院公布), and an organization's local overrides.
+ * The working-day calendar (工作日历): official State Council arrangements; for years without one
+ * (provisional, 待国务院公布) the weekday rule plus the statutory holidays of 全国年节及纪念日放假办法
+ * (statutory.ts: only the swaps 调休 are unknown); and an organization's local overrides.
  *
  * Convention (行政许可法 Art. 82 counts time limits in working days):
  * - `workingDaysBetween(a, b)` counts the working days in the half-open span (a, b]: the day of
@@ -11,6 +12,7 @@
  * Everything is precomputed into a cumulative index over day numbers, so add and between are O(1).
  */
 import { dayToIso, type IsoDate, isoToDay, isWeekend, tryIsoToDay } from "./isoDate.ts";
+import { statutoryHolidays } from "./statutory.ts";
 import type { DayInfo, DayReason, LocalOverride, OfficialCalendarData, YearArrangement } from "./types.ts";
 
 /** First and last year the index covers. */
@@ -68,7 +70,8 @@ function sortedYears(years: readonly YearArrangement[]): YearArrangement[] {
 /**
  * Builds the calendar of one organization from the official arrangements (国务院办公厅节假日安排通知),
  * optional extra imported years, and the organization's local overrides. Later layers win:
- * weekday rule < official arrangement < local override. Serves 行政许可法 Art. 82.
+ * weekday rule < official arrangement, or for a later (provisional) year the statutory holidays of
+ * 全国年节及纪念日放假办法 Art. 2 < local override. Serves 行政许可法 Art. 82.
  */
 export function createWorkingCalendar(
   official: OfficialCalendarData | readonly YearArrangement[],
@@ -100,6 +103,10 @@ export function createWorkingCalendar(
       for (let d = isoToDay(r.from); d <= to; d++) put(d, R_HOLIDAY, r.name);
     }
     for (const w of y.work) put(isoToDay(w.date), R_MAKEUP, w.name);
+  }
+  // Provisional years: the law's holidays are known, the notice's swaps (调休) are not.
+  for (let y = lastOfficialYear + 1; y <= INDEX_LAST_YEAR; y++) {
+    for (const h of statutoryHolidays(y)) put(isoToDay(h.date), R_HOLIDAY, h.name);
   }
   for (const o of overrides) put(isoToDay(o.date), o.kind === "closed" ? R_CLOSED : R_OPEN, o.reason);
 

@@ -20,8 +20,10 @@ export const calendarZh = {
   "cal.badge.makeup": "班",
   "cal.badge.closed": "闭",
   "cal.badge.open": "开",
+  "cal.statutory": "法定 · 调休待公布",
   "cal.provisional": "待国务院公布",
-  "cal.provisionalHint": "{year} 年尚无国务院节假日安排，暂按周末规则计算，结果仅供参考。",
+  "cal.provisionalHint":
+    "{year} 年尚无国务院节假日安排：暂按周末和《全国年节及纪念日放假办法》规定的法定节假日计算（标“休”），调休和连休未知，结果仅供参考。",
   "cal.loadError": "日历加载失败：{message}",
   "cal.workingCount": "本月工作日 {count} 天",
 
@@ -91,9 +93,10 @@ export const calendarEn: Record<keyof typeof calendarZh, string> = {
   "cal.badge.makeup": "Work",
   "cal.badge.closed": "Closed",
   "cal.badge.open": "Open",
+  "cal.statutory": "Statutory · swaps pending",
   "cal.provisional": "Pending State Council notice",
   "cal.provisionalHint":
-    "{year} has no State Council arrangement yet: the weekday rule is used and results are provisional.",
+    "{year} has no State Council arrangement yet: weekends and the statutory holidays of the national holiday regulations (marked 休) are used; swaps and bridging days are unknown, so results are provisional.",
   "cal.loadError": "Could not load the calendar: {message}",
   "cal.workingCount": "{count} working days this month",
 

@@ -33,7 +33,8 @@ export const casesZh = {
   "clock.stopped": "计时已停止",
   "clock.deadline": "办结期限 {date}",
   "clock.provisional": "待国务院公布",
-  "clock.provisionalHint": "期限跨入尚未公布节假日安排的年份，暂按周末规则计算，以国务院公布为准。",
+  "clock.provisionalHint":
+    "期限跨入尚未公布节假日安排的年份，暂按周末和法定节假日计算（调休未知），以国务院公布为准。",
   "clock.extended": "已延期 {days} 个工作日",
   "clock.paused.days": "暂停 {days} 个工作日",
 
@@ -203,7 +204,7 @@ export const casesEn: CasesMessages = {
   "clock.deadline": "Due {date}",
   "clock.provisional": "Pending State Council notice",
   "clock.provisionalHint":
-    "The deadline falls in a year whose holidays are not yet published; it is computed with weekends only until they are.",
+    "The deadline falls in a year whose holiday arrangement is not yet published; it counts weekends and the statutory holidays (swaps unknown) until it is.",
   "clock.extended": "Extended by {days} working days",
   "clock.paused.days": "Paused {days} working days",
 

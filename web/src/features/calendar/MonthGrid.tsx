@@ -39,12 +39,14 @@ function DayCell({ day, inMonth }: { day: CalendarDay; inMonth: boolean }) {
   const { t } = useI18n();
   const badge = BADGE[day.kind];
   const red = day.kind === "holiday" || (!day.working && day.kind === "weekend");
+  // In a provisional year a holiday is the law's statutory day (全国年节及纪念日放假办法); the swaps are unknown.
+  const statutory = day.provisional && day.kind === "holiday";
   return (
     <div
       data-testid={`cal-day-${day.date}`}
       data-kind={day.kind}
       data-provisional={day.provisional ? "true" : "false"}
-      title={day.name ?? undefined}
+      title={day.name ? (statutory ? `${day.name}（${t("cal.statutory")}）` : day.name) : undefined}
       style={{
         minHeight: 64,
         padding: "4px 6px",
@@ -79,6 +81,15 @@ function DayCell({ day, inMonth }: { day: CalendarDay; inMonth: boolean }) {
           style={{ fontSize: 12, color: badge?.color ?? "#595959", display: "block" }}
         >
           {day.name}
+        </Typography.Text>
+      )}
+      {statutory && (
+        <Typography.Text
+          ellipsis
+          data-testid={`cal-statutory-${day.date}`}
+          style={{ fontSize: 11, color: "#d46b08", display: "block" }}
+        >
+          {t("cal.statutory")}
         </Typography.Text>
       )}
     </div>
