@@ -17,7 +17,7 @@ import {
   startBackgroundWork,
   startYizhan,
 } from "../http/start";
-import { UsageError } from "./output";
+import { exitWhenFlushed, UsageError } from "./output";
 
 /** The most workers `--workers` accepts (each holds up to 20 PostgreSQL connections). */
 export const MAX_WORKERS = 64;
@@ -58,7 +58,7 @@ export async function runWorker(opts: StartOptions): Promise<number> {
     if (stopping) return;
     stopping = true;
     await yz.close();
-    process.exit(0);
+    await exitWhenFlushed(0);
   };
   process.on("SIGTERM", () => void stop());
   // Ctrl-C reaches the whole process group: the primary answers it by sending SIGTERM to each worker.

@@ -5,7 +5,7 @@ import { keysCommand, verifyCertificateCommand } from "./commands/keys";
 import { migrateCommand, seedCommand } from "./commands/migrate";
 import { startCommand } from "./commands/start";
 import { userCommand } from "./commands/user";
-import { UsageError } from "./output";
+import { describeError, exitWhenFlushed, tolerateClosedPipes, UsageError } from "./output";
 
 /** Every `yizhan` subcommand; features add theirs here. */
 export const COMMANDS: Command[] = [
@@ -59,10 +59,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`yizhan ${name}: ${(e as Error).message}\n\nUsage:\n${command.usage}\n`);
       return 2;
     }
-    process.stderr.write(`yizhan ${name}: ${(e as Error).stack ?? String(e)}\n`);
-    return 1;
+    const { message, code } = describeError(e);
+    process.stderr.write(`yizhan ${name}: ${message}\n`);
+    return code;
   }
 }
 
+tolerateClosedPipes();
 const code = await main(process.argv.slice(2));
-if (code !== 0 || process.argv[2] !== "start") process.exit(code);
+// `start` keeps serving; every other command ends here, once its output has drained through any pipe.
+if (code !== 0 || process.argv[2] !== "start") await exitWhenFlushed(code);

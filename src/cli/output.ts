@@ -24,3 +24,81 @@ export function progressBar(label: string): (done: number, total: number, what: 
 
 /** A usage error: printed with the help hint, exit code 2. */
 export class UsageError extends Error {}
+
+type Stream = NodeJS.WriteStream;
+
+/**
+ * Resolves once everything written to `stream` so far has been handed to the operating system. A pipe
+ * (`yizhan … | wc -l`) is written asynchronously: exiting before this loses what is still buffered.
+ */
+export function flushed(stream: Stream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || stream.writableEnded) return resolve();
+    stream.write("", () => resolve());
+  });
+}
+
+/**
+ * Ends the `yizhan` process with `code` after stdout and stderr have drained — the one way every
+ * subcommand ends (never `process.exit` straight after a write: piped output would be cut at 64 KiB).
+ */
+export async function exitWhenFlushed(code: number): Promise<void> {
+  process.exitCode = code;
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
+}
+
+/** A reader that stops early (`yizhan … | head`) closes the pipe: stop quietly instead of crashing on EPIPE. */
+export function tolerateClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+      stream.destroy();
+    });
+  }
+}
+
+const FILE_ERRORS: Record<string, { zh: string; en: string }> = {
+  ENOENT: { zh: "文件或目录不存在", en: "no such file or directory" },
+  EACCES: { zh: "没有权限", en: "permission denied" },
+  EPERM: { zh: "没有权限", en: "operation not permitted" },
+  EISDIR: { zh: "这是目录，不是文件", en: "is a directory, not a file" },
+  ENOTDIR: { zh: "路径中有一段不是目录", en: "a part of the path is not a directory" },
+};
+const NETWORK_ERRORS = new Set(["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNREACH", "ECONNRESET"]);
+
+/**
+ * The message and exit code for an error that ends a subcommand. Ordinary mistakes — a missing or
+ * unreadable file, a database that cannot be reached, input the application refuses (YizhanError,
+ * bilingual) — get one clear line and no stack trace; only an unexpected error shows its stack.
+ */
+export function describeError(e: unknown): { message: string; code: number } {
+  const err = e as NodeJS.ErrnoException & {
+    messages?: { "zh-CN": string; "en-US": string };
+    errors?: { field: string; message: { "zh-CN": string; "en-US": string } }[];
+    status?: number;
+  };
+  if (err?.messages && typeof err.status === "number") {
+    const lines = [`${err.messages["zh-CN"]} / ${err.messages["en-US"]}`];
+    if (err.errors && err.errors.length > 1) {
+      for (const p of err.errors) lines.push(`  ${p.field}: ${p.message["zh-CN"]} / ${p.message["en-US"]}`);
+    }
+    return { message: lines.join("\n"), code: 1 };
+  }
+  const code = typeof err?.code === "string" ? err.code : "";
+  if (FILE_ERRORS[code]) {
+    const f = FILE_ERRORS[code];
+    return { message: `${err.path ?? ""}: ${f.zh} / ${f.en}`, code: 2 };
+  }
+  if (NETWORK_ERRORS.has(code)) {
+    return {
+      message: `无法连接数据库 / cannot reach the database (${code}${err.message ? `: ${err.message}` : ""}); check DATABASE_URL`,
+      code: 1,
+    };
+  }
+  if (e instanceof Error && e.name === "ZodError") {
+    const issues = (e as unknown as { issues: { path: (string | number)[]; message: string }[] }).issues;
+    return { message: issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; "), code: 2 };
+  }
+  return { message: `internal error (程序错误): ${(e as Error)?.stack ?? String(e)}`, code: 1 };
+}

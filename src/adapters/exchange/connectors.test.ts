@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { YizhanError } from "../../domain/errors";
-import { csvRecords, parseCsv } from "./csv";
+import { CsvError, csvRecords, decodeCsvBytes, parseCsv, parseCsvRows } from "./csv";
 import { HttpJsonConnector } from "./http";
 import { signRequest, verifyRequest } from "./signature";
 
@@ -153,5 +153,41 @@ describe("CSV import format", () => {
       },
     ]);
     expect(() => csvRecords("name\nx\n")).toThrow(/subject_code/);
+  });
+
+  it("keeps line breaks inside quotes and numbers each record by the line it starts on", () => {
+    const rows = parseCsvRows('h1,h2\r\n"a\r\nb",c\r\n\r\n"x\ny\nz",w\nlast,1');
+    expect(rows).toEqual([
+      { line: 1, fields: ["h1", "h2"] },
+      { line: 2, fields: ["a\r\nb", "c"] },
+      { line: 5, fields: ["x\ny\nz", "w"] },
+      { line: 8, fields: ["last", "1"] },
+    ]);
+    const recs = csvRecords('subject_code,subject_name,地址\n91340321MA2T5ABC0H,"三木\n公司","a ""b"""\n123,x\n');
+    expect(recs.map((r) => [r.line, r.subjectName, r.fields.地址, r.fieldCount])).toEqual([
+      [2, "三木\n公司", 'a "b"', undefined],
+      [4, "x", undefined, { expected: 3, got: 2 }],
+    ]);
+  });
+
+  it("refuses an unclosed quote with the line it opened on, and text after a closing quote", () => {
+    const unclosed = (() => {
+      try {
+        parseCsvRows('a,b\n1,2\n3,"never\nclosed\n');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(unclosed).toBeInstanceOf(CsvError);
+    expect(unclosed).toMatchObject({ code: "unclosed_quote", line: 3 });
+    expect(() => parseCsvRows('a\n"x"y\n')).toThrow(/line 2: text after a closing quote/);
+  });
+
+  it("decodes GB18030/GBK and UTF-8 (with BOM), and refuses bytes that are neither", () => {
+    // "subject_name\n三木" in GBK: 三 = C8FD, 木 = C4BE.
+    const gbk = Uint8Array.from([...Buffer.from("subject_name\n"), 0xc8, 0xfd, 0xc4, 0xbe]);
+    expect(decodeCsvBytes(gbk)).toEqual({ text: "subject_name\n三木", encoding: "gb18030" });
+    expect(decodeCsvBytes(Buffer.from("\ufeff三木", "utf8"))).toEqual({ text: "三木", encoding: "utf-8" });
+    expect(() => decodeCsvBytes(Uint8Array.from([0x80, 0x20, 0xff, 0xff]))).toThrow(CsvError);
   });
 });

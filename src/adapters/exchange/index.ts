@@ -1,4 +1,12 @@
-export { type CsvRecord, csvRecords, parseCsv } from "./csv";
+export {
+  CsvError,
+  type CsvRecord,
+  type CsvRow,
+  csvRecords,
+  decodeCsvBytes,
+  parseCsv,
+  parseCsvRows,
+} from "./csv";
 export { DirectoryConnector } from "./directory";
 export { type HttpConnectorOptions, HttpJsonConnector } from "./http";
 export { canonicalRequest, SIGNATURE_HEADERS, signRequest, verifyRequest } from "./signature";

@@ -10,8 +10,11 @@ import {
   type ArrangementError,
   type ArrangementResult,
   createWorkingCalendar,
+  looksLikeNotice,
+  type NoticeSource,
   parseArrangement,
   parseArrangementJson,
+  parseNotice,
   type YearArrangement,
 } from "../../domain/calendar";
 import { type FieldProblem, invalid, YizhanError } from "../../domain/errors";
@@ -34,9 +37,17 @@ export type TArrangementInput = z.infer<typeof ZArrangementInput>;
 /** A day changed between the known arrangement and the imported one. */
 export type DayChange = { date: string; before: ArrangementDay; after: ArrangementDay };
 
+/** Which form the input was read as: the published notice text, the line format, or JSON. */
+export type ArrangementFormat = "notice" | "lines" | "json";
+
 /** What a preview shows before anything is saved. */
 export type ArrangementPreview = {
   ok: boolean;
+  format: ArrangementFormat;
+  /** For a notice: each sentence read and the dates it gave (for confirmation). */
+  sources: NoticeSource[];
+  /** For a notice: lines outside the numbered items (preamble, closing, signature), not read as dates. */
+  ignored: { line: number; text: string }[];
   errors: ArrangementError[];
   year: number | null;
   title: string | null;
@@ -48,13 +59,37 @@ export type ArrangementPreview = {
   diff: { added: ArrangementDay[]; removed: ArrangementDay[]; changed: DayChange[] };
 };
 
-/** Parses either form; text wins when both are given. */
-function parseInput(input: { text?: string; json?: unknown }): ArrangementResult & { yearLine: number } {
+type Parsed = ArrangementResult & {
+  yearLine: number;
+  format: ArrangementFormat;
+  sources: NoticeSource[];
+  ignored: { line: number; text: string }[];
+};
+
+/**
+ * Parses any form; text wins when both are given. Text is the State Council notice as published
+ * (国务院办公厅关于××年部分节假日安排的通知) when it reads like one, else the line format.
+ */
+function parseInput(input: { text?: string; json?: unknown }): Parsed {
   if (input.text !== undefined) {
-    const idx = input.text.split(/\r?\n/).findIndex((l) => /^\s*(year|年度)\s*[:：]/i.test(l));
-    return { ...parseArrangement(input.text), yearLine: idx < 0 ? 1 : idx + 1 };
+    const lines = input.text.split(/\r?\n/);
+    if (looksLikeNotice(input.text)) {
+      const r = parseNotice(input.text);
+      const idx = lines.findIndex((l) => /\d{4}年/.test(l) && /(部分节假日安排|现将)/.test(l));
+      return { ...r, yearLine: idx < 0 ? 1 : idx + 1, format: "notice" };
+    }
+    const idx = lines.findIndex((l) => /^\s*(year|年度)\s*[:：]/i.test(l));
+    return {
+      ...parseArrangement(input.text),
+      yearLine: idx < 0 ? 1 : idx + 1,
+      format: "lines",
+      sources: [],
+      ignored: [],
+    };
   }
-  if (input.json !== undefined) return { ...parseArrangementJson(input.json), yearLine: 0 };
+  if (input.json !== undefined) {
+    return { ...parseArrangementJson(input.json), yearLine: 0, format: "json", sources: [], ignored: [] };
+  }
   throw invalid("text", "required", {
     "zh-CN": "请提供节假日安排（text 文本或 json）",
     "en-US": "Provide the arrangement (text or json)",
@@ -100,9 +135,11 @@ export async function previewArrangement(
   const parsed = parseInput(input);
   const known = await knownYears(ctx);
   const empty = { added: [], removed: [], changed: [] };
+  const read = { format: parsed.format, sources: parsed.sources, ignored: parsed.ignored };
   if (!parsed.ok) {
     return {
       ok: false,
+      ...read,
       errors: parsed.errors,
       year: null,
       title: null,
@@ -123,6 +160,7 @@ export async function previewArrangement(
   );
   return {
     ok: gap === null,
+    ...read,
     errors: gap ? [gap] : [],
     year: a.year,
     title: a.title,

@@ -1,11 +1,12 @@
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { type CsvRecord, csvRecords } from "../../adapters/exchange/csv";
+import { CsvError, type CsvRecord, csvRecords } from "../../adapters/exchange/csv";
 import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
 import type { Executor } from "../../db/client";
 import { sharedRecords } from "../../db/schema";
-import { invalid, YizhanError } from "../../domain/errors";
+import { tryIsoToDay } from "../../domain/calendar/isoDate";
+import { type Bilingual, invalid, YizhanError } from "../../domain/errors";
 import { maskSubjectCode, subjectCodeKind } from "../../domain/rules/identifiers";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
@@ -164,12 +165,56 @@ export async function listSharedDatasets(ctx: AppContext, actor: Actor) {
   return out;
 }
 
+/** A refused row: its line in the file, the column, a code and a bilingual reason. */
+export type RejectedRow = { line: number; field: string; code: string; message: Bilingual };
+
 /** What an import did: rows imported and rows refused with their line and reason. */
-export type ImportReport = { imported: number; rejected: { line: number; field: string; code: string }[] };
+export type ImportReport = { imported: number; rejected: RejectedRow[] };
+
+/** Why a CSV row cannot be imported (GB 32100 / GB 11643 subject codes, real dates), or null. */
+function rowProblem(d: SharedDataset, r: CsvRecord): RejectedRow | null {
+  const reject = (field: string, code: string, message: Bilingual): RejectedRow => ({
+    line: r.line,
+    field,
+    code,
+    message,
+  });
+  if (r.fieldCount) {
+    const { expected, got } = r.fieldCount;
+    return reject("row", "field_count", {
+      "zh-CN": `应有 ${expected} 个字段（与表头相同），实有 ${got} 个`,
+      "en-US": `expected ${expected} fields (as in the header), got ${got}`,
+    });
+  }
+  const problem = subjectProblem(d, r.subjectCode);
+  if (problem) {
+    return reject("subject_code", problem, {
+      "zh-CN": `${SUBJECT_MESSAGES[problem]["zh-CN"]}：${r.subjectCode || "（空）"}`,
+      "en-US": `${SUBJECT_MESSAGES[problem]["en-US"]}: ${r.subjectCode || "(empty)"}`,
+    });
+  }
+  if (!r.subjectName) {
+    return reject("subject_name", "required", { "zh-CN": "主体名称为空", "en-US": "subject_name is empty" });
+  }
+  if (r.validUntil !== null && Number.isNaN(tryIsoToDay(r.validUntil))) {
+    return reject("valid_until", "date_invalid", {
+      "zh-CN": `有效期 ${r.validUntil} 不是有效日期（应为 YYYY-MM-DD）`,
+      "en-US": `valid_until ${r.validUntil} is not a real date (expected YYYY-MM-DD)`,
+    });
+  }
+  return null;
+}
+
+/** The 422 for a CSV file that cannot be read at all (encoding, quotes, header), naming its line. */
+export function csvProblem(e: CsvError): YizhanError {
+  return invalid("csv", e.code, { "zh-CN": e.zh, "en-US": e.en });
+}
 
 /**
  * Imports offline shared data from CSV into the directory (admin; `yizhan exchange import`): every
- * row's subject code is checked; valid rows are upserted, invalid ones reported by line.
+ * row's subject code (GB 32100 / GB 11643) and date are checked; valid rows are upserted, invalid ones
+ * reported by line with the reason, without stopping the rest. Text that was decoded with the wrong
+ * encoding (U+FFFD) is refused whole rather than stored as mojibake.
  */
 export async function importSharedCsv(
   ctx: AppContext,
@@ -180,11 +225,20 @@ export async function importSharedCsv(
 ): Promise<ImportReport> {
   const d = datasetByCode(datasetCode);
   if (actor) authorize(actor, "import", "sharedDataset", { providerOrgPath: null });
+  const bad = csv.indexOf("\ufffd");
+  if (bad >= 0) {
+    const line = csv.slice(0, bad).split("\n").length;
+    throw invalid("csv", "encoding_unknown", {
+      "zh-CN": `第 ${line} 行含有乱码（U+FFFD）：文件可能是 GBK 编码却按 UTF-8 读取，请另存为 UTF-8 后重试`,
+      "en-US": `line ${line} contains U+FFFD replacement characters: the file was probably GBK read as UTF-8; save it as UTF-8 and retry`,
+    });
+  }
   let records: CsvRecord[];
   try {
     records = csvRecords(csv);
   } catch (e) {
-    throw invalid("csv", "bad_header", { "zh-CN": (e as Error).message, "en-US": (e as Error).message });
+    if (e instanceof CsvError) throw csvProblem(e);
+    throw e;
   }
   const db = ctx.database.db;
   const provider = await providerOf(db, d);
@@ -192,12 +246,9 @@ export async function importSharedCsv(
   const report: ImportReport = { imported: 0, rejected: [] };
   await db.transaction(async (tx) => {
     for (const [i, r] of records.entries()) {
-      const problem = subjectProblem(d, r.subjectCode);
-      const badDate = r.validUntil !== null && !/^\d{4}-\d{2}-\d{2}$/.test(r.validUntil);
-      if (problem || !r.subjectName || badDate) {
-        const field = problem ? "subject_code" : !r.subjectName ? "subject_name" : "valid_until";
-        report.rejected.push({ line: r.line, field, code: problem ?? "invalid" });
-      } else {
+      const problem = rowProblem(d, r);
+      if (problem) report.rejected.push(problem);
+      else {
         await upsertRecord(tx, d, r, {
           source: "csv",
           providerOrgId: provider?.id ?? null,

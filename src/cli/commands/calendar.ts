@@ -3,7 +3,13 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type CalendarDay, presentDay } from "../../app/calendar/days";
 import { getWorkingCalendar } from "../../app/calendar/getWorkingCalendar";
-import { saveArrangement, type TArrangementInput } from "../../app/calendar/importArrangement";
+import {
+  type ArrangementPreview,
+  arrangementProblem,
+  previewArrangement,
+  saveArrangement,
+  type TArrangementInput,
+} from "../../app/calendar/importArrangement";
 import { type AppContext, defaultConfig } from "../../app/context";
 import { type Database, openDatabase } from "../../db/client";
 import {
@@ -18,20 +24,25 @@ import {
 import { officialCalendar } from "../../domain/calendar/officialData";
 import { YizhanError } from "../../domain/errors";
 import { systemClock } from "../../shared/clock";
+import { decodeTextBytes } from "../../shared/textDecoding";
 import { type Command, databaseOptions } from "../command";
 import { UsageError } from "../output";
 
 const USAGE = `yizhan calendar days --from YYYY-MM-DD --to YYYY-MM-DD [--org CODE] [--json] [--seed-only] [--data-dir DIR]
 yizhan calendar add --from YYYY-MM-DD --days N [--org CODE] [--json] [--seed-only] [--data-dir DIR]
-yizhan calendar import FILE [--replace] [--json] [--data-dir DIR]
+yizhan calendar import FILE [--replace] [--dry-run] [--yes] [--json] [--data-dir DIR]
 
   days     one line per date: 'YYYY-MM-DD workday' or 'YYYY-MM-DD restday', ' provisional' appended
            for a year without an official arrangement (待国务院公布)
   add      the N-th working day after --from (the start date is day 0), ' provisional' when so
-  import   a year's arrangement (text format or JSON, docs/calendar.md) into the database
+  import   a year's arrangement into the database: the State Council notice as published
+           (国务院办公厅关于××年部分节假日安排的通知, pasted into a text file), the line format, or JSON
+           (docs/calendar.md). Prints the days read; on a terminal asks before saving.
   --org        apply that organization's local overrides (needs the database)
   --seed-only  use the shipped data only (2007–2026), never the database
   --replace    overwrite a year that is already official
+  --dry-run    show the days read, save nothing
+  --yes        save without asking (the default when not on a terminal)
 
 days/add read imported years from the database when there is one ($DATABASE_URL, or an existing PGlite
 data dir: --data-dir, $YIZHAN_DATA_DIR or ./data); without one they use the shipped data.`;
@@ -154,17 +165,59 @@ function printArrangementErrors(e: YizhanError): void {
   }
 }
 
+const WEEKDAY = ["日", "一", "二", "三", "四", "五", "六"];
+
+/** The days read from an arrangement, one line each, for the operator to confirm. */
+function printPreview(p: ArrangementPreview, out: (s: string) => void): void {
+  const form = { notice: "国务院通知原文 / notice text", lines: "行格式 / line format", json: "JSON" }[
+    p.format
+  ];
+  out(`${p.title ?? ""}${p.docNo ? `（${p.docNo}）` : ""} — ${form}\n`);
+  for (const d of p.days) {
+    const wd = WEEKDAY[new Date(`${d.date}T00:00:00Z`).getUTCDay()];
+    out(`  ${d.date} 周${wd} ${d.kind === "rest" ? "休" : "班"} ${d.name}\n`);
+  }
+  const { added, removed, changed } = p.diff;
+  out(
+    `${p.days.length} days; ${p.existing ? `differs from the ${p.existing.source} ${p.year}: +${added.length} −${removed.length} ~${changed.length}` : `new year ${p.year}`}\n`,
+  );
+}
+
+/** Asks on the terminal; anything but y/yes declines. */
+async function confirm(question: string): Promise<boolean> {
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^(y|yes|是)$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
 async function importFile(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { replace: { type: "boolean" }, json: { type: "boolean" }, "data-dir": { type: "string" } },
+    options: {
+      replace: { type: "boolean" },
+      json: { type: "boolean" },
+      "dry-run": { type: "boolean" },
+      yes: { type: "boolean" },
+      "data-dir": { type: "string" },
+    },
     strict: true,
     allowPositionals: true,
   });
   if (positionals.length !== 1) throw new UsageError("import needs exactly one FILE");
   const file = positionals[0];
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
-  const content = readFileSync(file, "utf8");
+  const decoded = decodeTextBytes(readFileSync(file));
+  if (!decoded) {
+    process.stderr.write(
+      `yizhan calendar import: ${file}: 文件编码无法识别（应为 UTF-8 或 GB18030/GBK） / unknown encoding (expected UTF-8 or GB18030/GBK)\n`,
+    );
+    return 1;
+  }
+  const content = decoded.text;
   let input: TArrangementInput;
   if (file.endsWith(".json") || content.trimStart().startsWith("{")) {
     try {
@@ -179,6 +232,21 @@ async function importFile(argv: string[]): Promise<number> {
   const database = await openDatabase(databaseOptions(values));
   try {
     await database.migrate();
+    const preview = await previewArrangement(ctxOf(database), input);
+    if (!preview.ok) throw arrangementProblem(preview.errors);
+    // With --json, stdout carries only JSON (a --dry-run listing goes to stderr).
+    const show = (s: string) => (values.json ? process.stderr : process.stdout).write(s);
+    if (!values.json || values["dry-run"]) printPreview(preview, show);
+    if (values["dry-run"]) {
+      if (values.json) process.stdout.write(`${JSON.stringify(preview)}\n`);
+      return 0;
+    }
+    if (!values.yes && process.stdin.isTTY && process.stderr.isTTY) {
+      if (!(await confirm(`Save ${preview.year}? 确认导入？[y/N] `))) {
+        process.stderr.write("Nothing saved. 未导入。\n");
+        return 1;
+      }
+    }
     const result = await saveArrangement(database.db, null, input, new Date());
     process.stdout.write(
       values.json

@@ -5,7 +5,7 @@ import { type StartOptions, startYizhan } from "../../http/start";
 import { buildWebIfNeeded } from "../buildWeb";
 import { parseWorkers, runWorker, startPrimary } from "../cluster";
 import { type Command, databaseOptions } from "../command";
-import { progressBar, UsageError } from "../output";
+import { exitWhenFlushed, progressBar, UsageError } from "../output";
 
 export const startCommand: Command = {
   name: "start",
@@ -89,7 +89,7 @@ export const startCommand: Command = {
       if ("pids" in server) code = await server.stop();
       else await server.close();
       log(code === 0 ? "Stopped cleanly." : "Stopped; a worker had to be killed.");
-      process.exit(code);
+      await exitWhenFlushed(code);
     };
     process.on("SIGTERM", () => void stop("SIGTERM"));
     process.on("SIGINT", () => void stop("SIGINT"));

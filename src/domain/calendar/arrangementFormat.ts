@@ -30,7 +30,8 @@ export type ArrangementResult =
 /** Longest accepted rest span; the longest official one so far is 10 days (2020 Spring Festival). */
 export const MAX_RANGE_DAYS = 14;
 
-interface Entry {
+/** One rest range or working day read from the input, before validation. */
+export interface ArrangementEntry {
   line: number;
   path?: string;
   kind: "rest" | "work";
@@ -39,7 +40,8 @@ interface Entry {
   name: string;
 }
 
-interface Header {
+/** The year and the document fields read from the input. */
+export interface ArrangementHeader {
   year?: unknown;
   title?: unknown;
   docNo?: unknown;
@@ -59,20 +61,40 @@ const HEADER_KEYS: Record<string, "year" | "title" | "docNo" | "url"> = {
   来源: "url",
 };
 
-function err(line: number, code: string, zh: string, en: string, path?: string): ArrangementError {
+/** An arrangement error (line 0 and a path for JSON input). */
+export function arrangementError(
+  line: number,
+  code: string,
+  zh: string,
+  en: string,
+  path?: string,
+): ArrangementError {
   return path === undefined ? { line, code, zh, en } : { line, code, zh, en, path };
 }
 
-/** Validates entries against the year and builds the arrangement (shared by text and JSON input). */
-function build(header: Header, entries: Entry[], errors: ArrangementError[]): ArrangementResult {
+/**
+ * Validates entries against the year and builds the arrangement (shared by the line format, JSON and
+ * the published notice text): real dates, ranges, the year, 班 only on weekends, no date twice.
+ */
+export function buildArrangement(
+  header: ArrangementHeader,
+  entries: ArrangementEntry[],
+  errors: ArrangementError[],
+): ArrangementResult {
   const year = typeof header.year === "number" ? header.year : Number(header.year);
   if (header.year === undefined) {
     errors.push(
-      err(header.yearLine, "year_missing", "缺少年度（year: YYYY）", "missing the year (year: YYYY)", "year"),
+      arrangementError(
+        header.yearLine,
+        "year_missing",
+        "缺少年度（year: YYYY）",
+        "missing the year (year: YYYY)",
+        "year",
+      ),
     );
   } else if (!Number.isInteger(year) || year < 2001 || year > 2100) {
     errors.push(
-      err(
+      arrangementError(
         header.yearLine,
         "year_invalid",
         `年度无效：${String(header.year)}`,
@@ -89,12 +111,14 @@ function build(header: Header, entries: Entry[], errors: ArrangementError[]): Ar
     const to = tryIsoToDay(e.to);
     if (Number.isNaN(from) || Number.isNaN(to)) {
       const bad = Number.isNaN(from) ? e.from : e.to;
-      errors.push(err(e.line, "date_invalid", `日期无效：${bad}`, `invalid date: ${bad}`, e.path));
+      errors.push(
+        arrangementError(e.line, "date_invalid", `日期无效：${bad}`, `invalid date: ${bad}`, e.path),
+      );
       continue;
     }
     if (to < from) {
       errors.push(
-        err(
+        arrangementError(
           e.line,
           "range_reversed",
           `起始日期晚于结束日期：${e.from}~${e.to}`,
@@ -106,7 +130,7 @@ function build(header: Header, entries: Entry[], errors: ArrangementError[]): Ar
     }
     if (to - from + 1 > MAX_RANGE_DAYS) {
       errors.push(
-        err(
+        arrangementError(
           e.line,
           "range_too_long",
           `区间超过${MAX_RANGE_DAYS}天：${e.from}~${e.to}`,
@@ -117,14 +141,16 @@ function build(header: Header, entries: Entry[], errors: ArrangementError[]): Ar
       continue;
     }
     if (e.name.trim() === "") {
-      errors.push(err(e.line, "name_missing", "缺少节日名称", "missing the holiday name", e.path));
+      errors.push(
+        arrangementError(e.line, "name_missing", "缺少节日名称", "missing the holiday name", e.path),
+      );
     }
     for (let d = from; d <= to; d++) {
       const iso = dayToIso(d);
       const y = yearOfIso(iso);
       if (Number.isInteger(year) && !(y === year || (y === year - 1 && iso.slice(5, 7) === "12"))) {
         errors.push(
-          err(
+          arrangementError(
             e.line,
             "date_outside_year",
             `${iso} 不属于${year}年度（仅允许上一年12月）`,
@@ -136,7 +162,7 @@ function build(header: Header, entries: Entry[], errors: ArrangementError[]): Ar
       }
       if (e.kind === "work" && !isWeekend(d)) {
         errors.push(
-          err(
+          arrangementError(
             e.line,
             "work_not_weekend",
             `${iso} 不是周末，无需调休上班`,
@@ -148,7 +174,7 @@ function build(header: Header, entries: Entry[], errors: ArrangementError[]): Ar
       const prev = seen.get(d);
       if (prev !== undefined) {
         errors.push(
-          err(
+          arrangementError(
             e.line,
             "date_duplicate",
             `${iso} 重复（已见于第${prev}行）`,
@@ -162,7 +188,9 @@ function build(header: Header, entries: Entry[], errors: ArrangementError[]): Ar
     else for (let d = from; d <= to; d++) work.push({ date: dayToIso(d), name: e.name.trim() });
   }
   if (!entries.some((e) => e.kind === "rest")) {
-    errors.push(err(header.yearLine, "no_rest_days", "没有放假（休）日期", "no rest days (休) listed"));
+    errors.push(
+      arrangementError(header.yearLine, "no_rest_days", "没有放假（休）日期", "no rest days (休) listed"),
+    );
   }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   rest.sort((a, b) => (a.from < b.from ? -1 : 1));
@@ -180,8 +208,8 @@ const LINE = /^(\d{4}-\d{2}-\d{2})(?:\s*[~～]\s*(\d{4}-\d{2}-\d{2}))?\s+(休|�
 /** Parses and validates the text import format of one year's arrangement (国务院节假日安排通知). */
 export function parseArrangement(text: string): ArrangementResult {
   const errors: ArrangementError[] = [];
-  const header: Header = { urls: [], yearLine: 1 };
-  const entries: Entry[] = [];
+  const header: ArrangementHeader = { urls: [], yearLine: 1 };
+  const entries: ArrangementEntry[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = i + 1;
     const s = raw.replace(/#.*$/, "").trim();
@@ -190,7 +218,9 @@ export function parseArrangement(text: string): ArrangementResult {
     if (kv !== null) {
       const key = HEADER_KEYS[kv[1].toLowerCase()];
       if (key === undefined) {
-        errors.push(err(line, "header_unknown", `未知字段：${kv[1]}`, `unknown field: ${kv[1]}`));
+        errors.push(
+          arrangementError(line, "header_unknown", `未知字段：${kv[1]}`, `unknown field: ${kv[1]}`),
+        );
       } else if (key === "url") header.urls.push(kv[2].trim());
       else if (key === "year") {
         const v = kv[2].trim();
@@ -202,11 +232,11 @@ export function parseArrangement(text: string): ArrangementResult {
     const m = LINE.exec(s);
     if (m === null) {
       errors.push(
-        err(
+        arrangementError(
           line,
           "line_invalid",
-          `无法识别的行：${s}（应为 YYYY-MM-DD[~YYYY-MM-DD] 休|班 名称）`,
-          `unrecognized line: ${s} (expected YYYY-MM-DD[~YYYY-MM-DD] 休|班 name)`,
+          `无法识别的行：${s}（应为 YYYY-MM-DD[~YYYY-MM-DD] 休|班 名称，或粘贴国务院通知原文）`,
+          `unrecognized line: ${s} (expected YYYY-MM-DD[~YYYY-MM-DD] 休|班 name, or paste the State Council notice as published)`,
         ),
       );
       return;
@@ -214,23 +244,26 @@ export function parseArrangement(text: string): ArrangementResult {
     const kind = m[3] === "休" || m[3].toLowerCase() === "rest" ? "rest" : "work";
     entries.push({ line, kind, from: m[1], to: m[2] ?? m[1], name: m[4] ?? "" });
   });
-  return build(header, entries, errors);
+  return buildArrangement(header, entries, errors);
 }
 
 /** Validates the JSON form of one year's arrangement (same rules as the text form). */
 export function parseArrangementJson(value: unknown): ArrangementResult {
   const errors: ArrangementError[] = [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { ok: false, errors: [err(0, "json_invalid", "应为 JSON 对象", "expected a JSON object")] };
+    return {
+      ok: false,
+      errors: [arrangementError(0, "json_invalid", "应为 JSON 对象", "expected a JSON object")],
+    };
   }
   const v = value as Record<string, unknown>;
   const urls = Array.isArray(v.urls) ? v.urls.filter((u): u is string => typeof u === "string") : [];
-  const header: Header = { year: v.year, title: v.title, docNo: v.docNo, urls, yearLine: 0 };
-  const entries: Entry[] = [];
+  const header: ArrangementHeader = { year: v.year, title: v.title, docNo: v.docNo, urls, yearLine: 0 };
+  const entries: ArrangementEntry[] = [];
   const list = (key: "rest" | "work"): unknown[] => {
     if (v[key] === undefined) return [];
     if (Array.isArray(v[key])) return v[key];
-    errors.push(err(0, "json_invalid", `${key} 应为数组`, `${key} must be an array`, key));
+    errors.push(arrangementError(0, "json_invalid", `${key} 应为数组`, `${key} must be an array`, key));
     return [];
   };
   list("rest").forEach((r, i) => {
@@ -255,7 +288,7 @@ export function parseArrangementJson(value: unknown): ArrangementResult {
       name: String(o.name ?? ""),
     });
   });
-  return build(header, entries, errors);
+  return buildArrangement(header, entries, errors);
 }
 
 /** Writes an arrangement in the text import format (the inverse of parseArrangement). */

@@ -5,6 +5,7 @@ export * from "./format.ts";
 export * from "./intake.ts";
 export * from "./isoDate.ts";
 export * from "./lunar.ts";
+export * from "./noticeFormat.ts";
 export * from "./statutory.ts";
 export * from "./types.ts";
 export * from "./workingCalendar.ts";

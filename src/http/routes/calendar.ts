@@ -31,8 +31,18 @@ const ZArrangementError = z.object({
   en: z.string(),
   path: z.string().optional(),
 });
+const ZNoticeSource = z.object({
+  line: z.number(),
+  holiday: z.string(),
+  text: z.string(),
+  rest: z.array(z.string()),
+  work: z.array(z.string()),
+});
 const ZPreview = z.object({
   ok: z.boolean(),
+  format: z.enum(["notice", "lines", "json"]),
+  sources: z.array(ZNoticeSource),
+  ignored: z.array(z.object({ line: z.number(), text: z.string() })),
   errors: z.array(ZArrangementError),
   year: z.number().nullable(),
   title: z.string().nullable(),
@@ -132,7 +142,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "previewCalendarArrangement",
         tags: ["calendar"],
         summary:
-          "Parse and validate a year's arrangement (text or JSON) and diff it against the known one (admin)",
+          "Parse and validate a year's arrangement (the State Council notice as published, the line format, or JSON) and diff it against the known one (admin)",
         body: ZArrangementInput,
         response: { 200: ZPreview },
       },
@@ -149,7 +159,8 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
       schema: {
         operationId: "importCalendarArrangement",
         tags: ["calendar"],
-        summary: "Import a year's arrangement (admin); an official year needs `replace: true`",
+        summary:
+          "Import a year's arrangement (notice text, line format or JSON; admin); an official year needs `replace: true`",
         body: ZArrangementInput,
         response: {
           201: z.object({ year: z.number(), days: z.number(), replaced: z.boolean(), title: z.string() }),
