@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -152,5 +153,78 @@ describe("yizhan calendar with a database", { timeout: 240_000 }, () => {
     expect(replaced.code).toBe(0);
     expect(replaced.stdout).toContain("Imported 2027");
     expect(replaced.stdout).toContain("(replaced)");
+  });
+});
+
+describe("yizhan calendar import: the State Council notice as published", { timeout: 240_000 }, () => {
+  it("imports the older (2017) and the newer (2025) wording from files, listing the days read", () => {
+    expect(runCli(["migrate"], withDb).code).toBe(0);
+    for (const [year, file] of [
+      [2017, "test/fixtures/calendar/notice-2017.txt"],
+      [2025, "test/fixtures/calendar/notice-2025.txt"],
+    ] as const) {
+      const dry = runCli(["calendar", "import", file, "--dry-run"], withDb);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.stdout).toContain(`国务院办公厅关于${year}年部分节假日安排的通知`);
+      expect(dry.stdout).toContain("国务院通知原文 / notice text");
+      // The shipped year is read exactly: no day added, removed or changed.
+      expect(dry.stdout).toContain(`differs from the seed ${year}: +0 −0 ~0`);
+      const saved = runCli(["calendar", "import", file, "--replace", "--json"], withDb);
+      expect(saved.code, saved.stderr).toBe(0);
+      expect(JSON.parse(saved.stdout)).toMatchObject({ year, replaced: true });
+    }
+    const dry = runCli(["calendar", "import", "test/fixtures/calendar/notice-2025.txt", "--dry-run"], withDb);
+    expect(dry.stdout).toContain("  2025-01-28 周二 休 春节");
+    expect(dry.stdout).toContain("  2025-10-06 周一 休 中秋节");
+    expect(dry.stdout).toContain("  2025-10-11 周六 班 国庆节");
+    expect(dry.stdout).toContain("differs from the imported 2025: +0 −0 ~0");
+    const days = runCli(["calendar", "days", "--from", "2017-01-01", "--to", "2017-01-02"], withDb);
+    expect(days.stdout).toBe("2017-01-01 restday\n2017-01-02 restday\n");
+  });
+
+  it("reports a sentence it cannot read with its line, and saves nothing", () => {
+    const file = join(dir, "bad-notice.txt");
+    writeFileSync(
+      file,
+      "国务院办公厅关于2027年部分节假日安排的通知\n\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n二、春节：2月5日至11日放假调休，共7天。2月20日（周六）照常上班吧。\n",
+    );
+    const probe = ["calendar", "days", "--from", "2027-02-05", "--to", "2027-02-11"];
+    const before = runCli(probe, withDb).stdout;
+    const res = runCli(["calendar", "import", file, "--replace"], withDb);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain("line 4: 无法识别的句子：“2月20日（周六）照常上班吧”");
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+    expect(runCli(probe, withDb).stdout).toBe(before);
+  });
+});
+
+describe("yizhan output through a real pipe", { timeout: 120_000 }, () => {
+  const bin = "bin/yizhan.js";
+  const sh = (cmd: string) =>
+    spawnSync("sh", ["-c", cmd], {
+      env: { ...process.env, ...noDbEnv() },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+  const noDbEnv = () => ({ YIZHAN_DATA_DIR: join(dir, "none"), DATABASE_URL: "" });
+
+  it("delivers all of a large output to a slow reader (20 years of days, 139 KB; as JSON, 634 KB)", () => {
+    const lines = sh(
+      `"${process.execPath}" ${bin} calendar days --from 2007-01-01 --to 2026-12-31 | (sleep 1; wc -l)`,
+    );
+    expect(lines.stdout.trim()).toBe("7305");
+    const json = sh(
+      `"${process.execPath}" ${bin} calendar days --from 2007-01-01 --to 2026-12-31 --json | (sleep 1; cat)`,
+    );
+    expect(json.stdout.length).toBeGreaterThan(600_000);
+    expect(JSON.parse(json.stdout)).toHaveLength(7305);
+  });
+
+  it("stops quietly when the reader closes the pipe early", () => {
+    const res = sh(
+      `"${process.execPath}" ${bin} calendar days --from 2007-01-01 --to 2026-12-31 | head -n 1`,
+    );
+    expect(res.stdout).toBe("2007-01-01 restday\n");
+    expect(res.stderr).toBe("");
   });
 });

@@ -33,11 +33,9 @@ function parsed(year: number): YearArrangement {
 
 describe("the State Council notice as published", () => {
   for (const year of [2017, 2023, 2025, 2026]) {
-    it(`${year}: gives exactly the shipped days (dates, rest/work, and a holiday name of the item)`, () => {
-      const mine = days(parsed(year));
-      const theirs = days(shipped(year));
-      expect(mine.map((d) => `${d.date} ${d.kind}`)).toEqual(theirs.map((d) => `${d.date} ${d.kind}`));
-      for (const [i, d] of mine.entries()) expect(d.name.split("、"), d.date).toContain(theirs[i].name);
+    it(`${year}: gives exactly the shipped days (dates, rest/work, holiday names)`, () => {
+      const line = (d: { date: string; kind: string; name: string }) => `${d.date} ${d.kind} ${d.name}`;
+      expect(days(parsed(year)).map(line)).toEqual(days(shipped(year)).map(line));
     });
   }
 

@@ -20,7 +20,9 @@ import {
   arrangementError,
   buildArrangement,
 } from "./arrangementFormat.ts";
-import { daysFromCivil, daysInMonth, dayToIso, isWeekend, weekdayOf } from "./isoDate.ts";
+import type { RestRange, YearArrangement } from "./types.ts";
+import { daysFromCivil, daysInMonth, dayToIso, isoToDay, isWeekend, weekdayOf } from "./isoDate.ts";
+import { chineseFestivals } from "./lunar.ts";
 
 /** A sentence of an item and the dates it gave, for the confirmation view. */
 export interface NoticeSource {
@@ -60,6 +62,7 @@ const HOLIDAY_NAMES: Record<string, string> = {
 
 const WEEKDAYS: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
 const WEEKDAY_ZH = ["日", "一", "二", "三", "四", "五", "六"];
+const WEEKDAY_EN = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** Full-width forms notices use; pasted web pages often carry the ASCII ones. */
 function normalize(line: string): string {
@@ -151,7 +154,7 @@ function readDates(sentence: string, ctx: Ctx): { skeleton: string; dates: DateM
           ctx.line,
           "notice_weekday_mismatch",
           `${d.iso} 标注为星期${WEEKDAY_ZH[d.weekday]}，实为星期${WEEKDAY_ZH[weekdayOf(d.day)]}`,
-          `${d.iso} is said to be a ${WEEKDAY_ZH[d.weekday]} (星期), but it is a ${WEEKDAY_ZH[weekdayOf(d.day)]}`,
+          `${d.iso} is said to be a ${WEEKDAY_EN[d.weekday]}, but it is a ${WEEKDAY_EN[weekdayOf(d.day)]}`,
         ),
       );
       return null;
@@ -332,6 +335,31 @@ function readHeader(lines: string[]): ArrangementHeader {
   return header;
 }
 
+/**
+ * An item for two holidays (六、中秋节、国庆节：10月1日至8日…) names each day by its own holiday, as the
+ * shipped data does: the day of 中秋 (八月十五, lunar.ts) is 中秋节, the other days and the working days
+ * 国庆节. The days themselves do not change.
+ */
+function nameCombinedDays(a: YearArrangement): void {
+  const combined = (name: string) => name.includes("中秋节") && name.includes("国庆节");
+  const midAutumn = isoToDay(chineseFestivals(a.year).midAutumn);
+  const rest: RestRange[] = [];
+  for (const r of a.rest) {
+    if (!combined(r.name)) {
+      rest.push(r);
+      continue;
+    }
+    for (let d = isoToDay(r.from); d <= isoToDay(r.to); d++) {
+      const name = d === midAutumn ? "中秋节" : "国庆节";
+      const last = rest.at(-1);
+      if (last && last.name === name && isoToDay(last.to) + 1 === d) last.to = dayToIso(d);
+      else rest.push({ from: dayToIso(d), to: dayToIso(d), name });
+    }
+  }
+  a.rest = rest;
+  for (const w of a.work) if (combined(w.name)) w.name = "国庆节";
+}
+
 /** Whether pasted text is the published notice rather than the line format (docs/calendar.md). */
 export function looksLikeNotice(text: string): boolean {
   const lines = text.split(/\r?\n/).map(normalize);
@@ -402,5 +430,6 @@ export function parseNotice(text: string): NoticeResult {
     }
   }
   const result = buildArrangement(header, entries, errors);
+  if (result.ok) nameCombinedDays(result.arrangement);
   return { ...result, sources, ignored };
 }

@@ -32,9 +32,17 @@ export const calendarZh = {
 
   "cal.import.title": "导入年度节假日安排",
   "cal.import.hint":
-    "粘贴国务院办公厅通知整理后的文本（或 JSON），也可上传 .txt / .json 文件。先预览核对，再保存。",
+    "直接粘贴国务院办公厅通知原文（连同标题“国务院办公厅关于××年部分节假日安排的通知”），或行格式文本、JSON，也可上传 .txt / .json 文件。先预览逐句核对，再保存。",
   "cal.import.placeholder":
-    "year: 2027\ntitle: 国务院办公厅关于2027年部分节假日安排的通知\n2027-01-01~2027-01-03 休 元旦\n2027-02-20 班 春节",
+    "国务院办公厅关于2027年部分节假日安排的通知\n……\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n二、春节：……\n\n或行格式：\nyear: 2027\n2027-01-01~2027-01-03 休 元旦",
+  "cal.import.format.notice": "识别为：国务院通知原文",
+  "cal.import.format.lines": "识别为：行格式",
+  "cal.import.format.json": "识别为：JSON",
+  "cal.import.sources": "逐句对照（{count} 句）",
+  "cal.import.sourceText": "通知原文",
+  "cal.import.restDays": "放假",
+  "cal.import.workDays": "上班",
+  "cal.import.ignored": "未读取的段落（{count} 行：引言、结语、落款，不含安排）",
   "cal.import.upload": "上传文件",
   "cal.import.preview": "预览",
   "cal.import.save": "保存",
@@ -105,9 +113,17 @@ export const calendarEn: Record<keyof typeof calendarZh, string> = {
 
   "cal.import.title": "Import a year's holiday arrangement",
   "cal.import.hint":
-    "Paste the State Council notice in the text format (or JSON), or upload a .txt / .json file. Preview and check it, then save.",
+    "Paste the State Council notice as published (with its title 国务院办公厅关于××年部分节假日安排的通知), or the line format or JSON, or upload a .txt / .json file. Preview, check it sentence by sentence, then save.",
   "cal.import.placeholder":
-    "year: 2027\ntitle: Notice on the 2027 holiday arrangement\n2027-01-01~2027-01-03 rest New Year\n2027-02-20 work Spring Festival",
+    "国务院办公厅关于2027年部分节假日安排的通知\n……\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n\nor the line format:\nyear: 2027\n2027-01-01~2027-01-03 rest New Year",
+  "cal.import.format.notice": "Read as: the State Council notice",
+  "cal.import.format.lines": "Read as: line format",
+  "cal.import.format.json": "Read as: JSON",
+  "cal.import.sources": "Sentence by sentence ({count})",
+  "cal.import.sourceText": "Notice text",
+  "cal.import.restDays": "Off",
+  "cal.import.workDays": "Work",
+  "cal.import.ignored": "Paragraphs not read ({count} lines: preamble, closing, signature — no dates arranged)",
   "cal.import.upload": "Upload file",
   "cal.import.preview": "Preview",
   "cal.import.save": "Save",

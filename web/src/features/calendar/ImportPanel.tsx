@@ -12,6 +12,7 @@ import {
   useImportArrangement,
   usePreviewArrangement,
 } from "./api";
+import { NoticeSources } from "./NoticeSources";
 
 /** Text or JSON, as the server expects it (a .json file or text starting with '{' is JSON). */
 function toInput(text: string, fileName: string | null): ArrangementInput {
@@ -133,6 +134,7 @@ export function ImportPanel() {
               { title: t("cal.import.message"), render: (_, e) => errorText(e) },
             ]}
           />
+          <NoticeSources preview={preview} />
         </>
       )}
       {preview?.ok && preview.year !== null && (
@@ -143,6 +145,10 @@ export function ImportPanel() {
             title={t("cal.import.ok", { year: preview.year, count: preview.days.length })}
             description={
               <>
+                <div data-testid="cal-import-format">
+                  {t(`cal.import.format.${preview.format}`)}
+                  {preview.docNo ? `（${preview.docNo}）` : ""}
+                </div>
                 <div>{preview.title}</div>
                 <div>
                   {t("cal.import.diff", {
@@ -164,6 +170,7 @@ export function ImportPanel() {
               </>
             }
           />
+          <NoticeSources preview={preview} />
           <Table<ArrangementDay>
             size="small"
             rowKey="date"

@@ -21,8 +21,13 @@ export type CalendarStatus = {
 };
 export type ArrangementDay = { date: string; kind: "rest" | "work"; name: string };
 export type ArrangementError = { line: number; code: string; zh: string; en: string; path?: string };
+export type NoticeSource = { line: number; holiday: string; text: string; rest: string[]; work: string[] };
 export type ArrangementPreview = {
   ok: boolean;
+  format: "notice" | "lines" | "json";
+  sources: NoticeSource[];
+  ignored: { line: number; text: string }[];
+  docNo: string | null;
   errors: ArrangementError[];
   year: number | null;
   title: string | null;
