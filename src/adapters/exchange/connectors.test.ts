@@ -163,7 +163,9 @@ describe("CSV import format", () => {
       { line: 5, fields: ["x\ny\nz", "w"] },
       { line: 8, fields: ["last", "1"] },
     ]);
-    const recs = csvRecords('subject_code,subject_name,地址\n91340321MA2T5ABC0H,"三木\n公司","a ""b"""\n123,x\n');
+    const recs = csvRecords(
+      'subject_code,subject_name,地址\n91340321MA2T5ABC0H,"三木\n公司","a ""b"""\n123,x\n',
+    );
     expect(recs.map((r) => [r.line, r.subjectName, r.fields.地址, r.fieldCount])).toEqual([
       [2, "三木\n公司", 'a "b"', undefined],
       [4, "x", undefined, { expected: 3, got: 2 }],

@@ -20,9 +20,9 @@ import {
   arrangementError,
   buildArrangement,
 } from "./arrangementFormat.ts";
-import type { RestRange, YearArrangement } from "./types.ts";
 import { daysFromCivil, daysInMonth, dayToIso, isoToDay, isWeekend, weekdayOf } from "./isoDate.ts";
 import { chineseFestivals } from "./lunar.ts";
+import type { RestRange, YearArrangement } from "./types.ts";
 
 /** A sentence of an item and the dates it gave, for the confirmation view. */
 export interface NoticeSource {
