@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { e2eSuite, shot } from "./suite";
@@ -63,5 +64,35 @@ describe("the working-day calendar page", () => {
     expect(await page.getByTestId("cal-provisional").count()).toBe(0);
     await page.getByTestId("calendar-status-banner").waitFor({ state: "detached" });
     await shot(page, "calendar-2027-01-imported");
+  });
+
+  it("a provisional year shows the law's holidays; an admin pastes the State Council notice as published", async () => {
+    const page = await s.signIn("admin");
+    await page.goto(s.at("/admin/calendar?month=2028-01"));
+    await page.locator('[data-testid="cal-grid"][data-month="2028-01"]').waitFor();
+    await page.getByTestId("cal-provisional").waitFor();
+    // 春节 2028: 除夕 01-25 to 初三 01-28, statutory (全国年节及纪念日放假办法), swaps not yet known.
+    for (const d of ["2028-01-25", "2028-01-26", "2028-01-27", "2028-01-28"]) {
+      expect(await day(page, d).getAttribute("data-kind")).toBe("holiday");
+      await page.getByTestId(`cal-statutory-${d}`).waitFor();
+    }
+    expect(await day(page, "2028-01-24").getAttribute("data-kind")).toBe("workday");
+    await shot(page, "calendar-2028-01-statutory");
+
+    const notice = readFileSync("test/fixtures/calendar/notice-2026.txt", "utf8");
+    await page.getByTestId("cal-import-text").fill(notice);
+    await page.getByTestId("cal-import-preview").click();
+    await page.getByTestId("cal-import-format").getByText("识别为：国务院通知原文").waitFor();
+    const sources = page.getByTestId("cal-import-sources");
+    await sources.getByText("2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休").waitFor();
+    await sources.getByText("2/15–2/23").waitFor();
+    await page.getByTestId("cal-import-result").getByText("新增 0 天，删除 0 天，变更 0 天").waitFor();
+    await shot(page, "calendar-import-notice");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, "calendar-import-notice-390");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByTestId("cal-import-replace").click();
+    await page.getByTestId("cal-import-save").click();
+    await page.getByText("已保存 2026 年节假日安排").waitFor();
   });
 });
