@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bumpCalendarVersion } from "../../src/app/calendar/arrangements";
@@ -20,6 +21,11 @@ type Problem = {
 };
 type Preview = {
   ok: boolean;
+  format: "notice" | "lines" | "json";
+  title: string | null;
+  docNo: string | null;
+  sources: { line: number; holiday: string; text: string; rest: string[]; work: string[] }[];
+  ignored: { line: number; text: string }[];
   errors: { line: number; code: string; zh: string; en: string }[];
   year: number | null;
   days: { date: string; kind: string; name: string }[];
@@ -221,6 +227,67 @@ describe("importing an arrangement", () => {
     expect(
       (await admin.post("/api/calendar/arrangements", { text: ARRANGEMENT_2027, replace: true })).status,
     ).toBe(201);
+  });
+});
+
+describe("importing the State Council notice as published", () => {
+  const notice = (year: number) => readFileSync(`test/fixtures/calendar/notice-${year}.txt`, "utf8");
+
+  it("previews the older (2017) and newer (2026) wording: exactly the official days, sentence by sentence", async () => {
+    const admin = await t.as("admin");
+    for (const [year, docNo] of [
+      [2017, "国办发明电〔2016〕17号"],
+      [2026, "国办发明电〔2025〕7号"],
+    ] as const) {
+      const res = await admin.post<Preview>("/api/calendar/arrangements/preview", { text: notice(year) });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ ok: true, format: "notice", year, docNo, requiresReplace: true });
+      expect(res.body.diff).toEqual({ added: [], removed: [], changed: [] });
+      expect(res.body.sources.every((s) => s.rest.length + s.work.length > 0)).toBe(true);
+      expect(res.body.ignored.some((l) => l.text.includes("节假日期间"))).toBe(true);
+    }
+    const p26 = await admin.post<Preview>("/api/calendar/arrangements/preview", { text: notice(2026) });
+    expect(p26.body.sources.find((s) => s.holiday === "春节")).toMatchObject({
+      line: 10,
+      rest: [
+        "2026-02-15",
+        "2026-02-16",
+        "2026-02-17",
+        "2026-02-18",
+        "2026-02-19",
+        "2026-02-20",
+        "2026-02-21",
+        "2026-02-22",
+        "2026-02-23",
+      ],
+    });
+  });
+
+  it("imports a notice (replace) and refuses an unreadable sentence with its line, saving nothing", async () => {
+    const admin = await t.as("admin");
+    const saved = await admin.post<{ year: number; days: number; replaced: boolean }>(
+      "/api/calendar/arrangements",
+      { text: notice(2025), replace: true },
+    );
+    expect(saved.status).toBe(201);
+    expect(saved.body).toEqual({
+      year: 2025,
+      days: 33,
+      replaced: true,
+      title: "国务院办公厅关于2025年部分节假日安排的通知",
+    });
+    const spring = await days("2025-01-26", "2025-01-28");
+    expect(spring.body.items.map((d) => [d.date, d.kind, d.provisional])).toEqual([
+      ["2025-01-26", "makeup", false],
+      ["2025-01-27", "workday", false],
+      ["2025-01-28", "holiday", false],
+    ]);
+    const broken = notice(2025).replace("4月27日（周日）上班。", "4月27日（周日）照常上班吧。");
+    const refused = await admin.post<Problem>("/api/calendar/arrangements", { text: broken, replace: true });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors?.[0]).toMatchObject({ field: "text:16" });
+    expect(refused.body.errors?.[0].message["zh-CN"]).toContain("第 16 行：无法识别的句子");
+    expect((await days("2025-04-27", "2025-04-27")).body.items[0].kind).toBe("makeup");
   });
 });
 

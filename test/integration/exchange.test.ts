@@ -11,7 +11,7 @@ type Problem = {
   code: string;
   status: number;
   field?: string;
-  errors?: { field: string; code: string }[];
+  errors?: { field: string; code: string; message: Record<string, string> }[];
   message: Record<string, string>;
 };
 type Material = CaseBody["materials"][number] & { sourceLabel: string | null };
@@ -190,6 +190,54 @@ describe("shared data (once-only)", () => {
     expect(
       (await scjg.post("/api/admin/exchange/import", { dataset: "business_licence", csv: "a" })).status,
     ).toBe(403);
+  });
+
+  it("CSV import: quoted line breaks keep line numbers; a bad date is rejected on its line, the rest imported; broken files refused", async () => {
+    const admin = await t.as("admin");
+    type Report = {
+      imported: number;
+      rejected: { line: number; field: string; code: string; message: Record<string, string> }[];
+    };
+    const res = await admin.post<Report>("/api/admin/exchange/import", {
+      dataset: "business_licence",
+      csv: 'subject_code,subject_name,valid_until,住所\r\n91340321MA2T5ABC0H,"安徽三木\r\n新材料科技有限公司",2049-03-17,"怀远县, ""一号"""\r\n91350100M000100Y43,福州某公司,2026-02-30,\r\n91350100M000100Y43,福州某公司,2040-01-01\r\n',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.imported).toBe(1);
+    expect(res.body.rejected.map((r) => [r.line, r.field, r.code])).toEqual([
+      [4, "valid_until", "date_invalid"],
+      [5, "row", "field_count"],
+    ]);
+    expect(res.body.rejected[0].message["zh-CN"]).toContain("2026-02-30");
+    const records = await t
+      .as("scjg")
+      .then((c) =>
+        c.get<{
+          items: { code: string; records: { subjectName: string; fields: Record<string, string> }[] }[];
+        }>("/api/exchange/datasets"),
+      );
+    const stored = records.body.items[0].records.find((r) => r.subjectName.startsWith("安徽三木"));
+    expect(stored).toMatchObject({
+      subjectName: "安徽三木\r\n新材料科技有限公司",
+      fields: { 住所: '怀远县, "一号"' },
+    });
+
+    for (const [csv, code, text] of [
+      ['subject_code,subject_name\n1,"never closed\n2,x\n', "unclosed_quote", "第 2 行"],
+      ["code,name\n1,2\n", "bad_header", "subject_code"],
+      ["subject_code,subject_name\n91340321MA2T5ABC0H,\ufffd\ufffd公司\n", "encoding_unknown", "第 2 行"],
+    ]) {
+      const refused = await admin.post<Problem>("/api/admin/exchange/import", {
+        dataset: "business_licence",
+        csv,
+      });
+      expect(refused.status, code).toBe(422);
+      expect(refused.body.errors?.[0]).toMatchObject({ field: "csv", code });
+      expect(refused.body.errors?.[0].message["zh-CN"]).toContain(text);
+    }
+    const unknown = await admin.post<Problem>("/api/admin/exchange/import", { dataset: "nope", csv: "a" });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.field).toBe("dataset");
   });
 });
 

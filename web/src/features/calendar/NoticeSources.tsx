@@ -40,20 +40,34 @@ export function NoticeSources({ preview }: { preview: ArrangementPreview }) {
           rowKey={(s) => `${s.line}-${s.text}`}
           dataSource={preview.sources}
           pagination={false}
-          scroll={{ x: 560 }}
           columns={[
-            { title: t("cal.import.line"), dataIndex: "line", width: 56 },
-            { title: t("cal.import.name"), dataIndex: "holiday", width: 110 },
-            { title: t("cal.import.sourceText"), dataIndex: "text" },
+            { title: t("cal.import.line"), dataIndex: "line", width: 48 },
             {
-              title: t("cal.import.restDays"),
-              width: 130,
-              render: (_, s) => s.rest.length > 0 && <Tag color="red">{ranges(s.rest)}</Tag>,
+              title: t("cal.import.sourceText"),
+              render: (_, s) => (
+                <>
+                  <Typography.Text strong>{s.holiday}：</Typography.Text>
+                  {s.text}
+                </>
+              ),
             },
             {
-              title: t("cal.import.workDays"),
-              width: 120,
-              render: (_, s) => s.work.length > 0 && <Tag color="geekblue">{s.work.map(md).join("、")}</Tag>,
+              title: t("cal.import.readAs"),
+              width: 128,
+              render: (_, s) => (
+                <>
+                  {s.rest.length > 0 && (
+                    <Tag color="red">
+                      {t("cal.import.rest")} {ranges(s.rest)}
+                    </Tag>
+                  )}
+                  {s.work.length > 0 && (
+                    <Tag color="geekblue">
+                      {t("cal.import.work")} {s.work.map(md).join("、")}
+                    </Tag>
+                  )}
+                </>
+              ),
             },
           ]}
         />
