@@ -40,7 +40,7 @@ function fail(c: string): never {
 }
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .*\(/);
 
-describe("yizhan exchange import", { timeout: 240_000 }, () => {
+describe("yizhan exchange import", { timeout: 400_000 }, () => {
   it("imports a GBK file with quoted line breaks; a bad date is rejected by line and the rest imported", () => {
     const file = join(dir, "licences-gbk.csv");
     writeFileSync(
