@@ -2,6 +2,7 @@ import { UploadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Checkbox, Input, Space, Table, Tag, Typography, Upload } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
+import { decodeTextBytes } from "../../../../src/shared/textDecoding";
 import { ApiError } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
 import {
@@ -75,9 +76,13 @@ export function ImportPanel() {
           accept=".txt,.json,text/plain,application/json"
           showUploadList={false}
           beforeUpload={(file) => {
+            // A notice saved on Chinese Windows is often GBK: decode UTF-8 or GB18030, never mojibake.
             file
-              .text()
-              .then((content) => {
+              .arrayBuffer()
+              .then((buf) => {
+                const decoded = decodeTextBytes(new Uint8Array(buf));
+                if (!decoded) throw new Error("encoding");
+                const content = decoded.text;
                 setText(content);
                 setFileName(file.name);
                 setPreview(null);
