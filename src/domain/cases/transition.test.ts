@@ -174,8 +174,25 @@ describe("guards", () => {
     const r = transition(s.next, { type: "resume" }, permissiveContext({ today: "2026-11-27" }));
     expect(r.ok && r.next.status).toBe("in_review");
     expect(r.ok && r.next.pauses[0].to).toBe("2026-11-26");
-    const sameDay = transition(s.next, { type: "resume" }, permissiveContext({ today: "2026-11-24" }));
-    expect(sameDay.ok && sameDay.next.pauses).toEqual([]);
+    expect(r.ok && r.next.pauses[0].resumedOn).toBe("2026-11-27");
+  });
+
+  it("a pause resumed on the day it began is kept: it covers no day, and the event says so", () => {
+    const s = transition(caseIn("in_review"), VALID_COMMANDS.suspend, permissiveContext());
+    if (!s.ok) throw s.error;
+    const r = transition(s.next, { type: "resume", result: "当日评审完毕" }, permissiveContext());
+    if (!r.ok) throw r.error;
+    expect(r.next.status).toBe("in_review");
+    expect(r.next.pauses).toEqual([
+      expect.objectContaining({
+        from: "2026-11-24",
+        to: "2026-11-23",
+        resumedOn: "2026-11-24",
+        result: "当日评审完毕",
+        kind: "expert_review",
+      }),
+    ]);
+    expect(r.events[0].data.pause).toEqual(r.next.pauses[0]);
   });
 
   it("a special procedure longer than the item allows is refused", () => {
