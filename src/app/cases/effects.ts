@@ -5,7 +5,12 @@ import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
 import type { CaseState } from "../../domain/cases/caseState";
 import type { CaseCommand, CaseCommandType } from "../../domain/cases/commands";
 import type { TransitionContext } from "../../domain/cases/context";
-import { returnTargets, stepsReadyToOpen, taskDueOn } from "../../domain/cases/reviewPlan";
+import {
+  returnTargets,
+  stepsReadyToOpen,
+  taskDueOn,
+  UNFINISHED_TASK_STATUSES,
+} from "../../domain/cases/reviewPlan";
 import { invalid, notFound } from "../../domain/errors";
 import type { Actor } from "../actor";
 import { issueCertificatesForCase } from "../certificates/issue";
@@ -451,15 +456,32 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
   },
   async withdraw(env) {
     const note = [await toApplicant(env, "case.withdrawn")];
-    await env.tx
-      .update(reviewTasks)
-      .set({ status: "approved", opinion: "申请人撤回", updatedAt: env.now })
-      .where(
-        and(
-          eq(reviewTasks.caseId, env.c.id),
-          inArray(reviewTasks.status, ["waiting", "open", "claimed", "returned"]),
-        ),
+    // Open review work ends unfinished: cancelled, never counted as approved (nobody reviewed it).
+    const cancelled = env.rows.tasks.filter((t) => UNFINISHED_TASK_STATUSES.includes(t.status));
+    if (cancelled.length) {
+      env.later(
+        env.tx
+          .update(reviewTasks)
+          .set({
+            status: "cancelled",
+            completedAt: env.now,
+            updatedAt: env.now,
+            version: sql`${reviewTasks.version} + 1`,
+          })
+          .where(
+            inArray(
+              reviewTasks.id,
+              cancelled.map((t) => t.id),
+            ),
+          ),
       );
-    return { columns: { completedAt: env.now }, notifications: note };
+    }
+    return {
+      columns: { completedAt: env.now },
+      eventData: {
+        cancelledTasks: cancelled.map((t) => ({ taskId: t.id, stepName: t.stepName, was: t.status })),
+      },
+      notifications: note,
+    };
   },
 };

@@ -4,6 +4,7 @@ import { queryRows } from "../../db/client";
 import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
 import type { CaseState } from "../../domain/cases/caseState";
 import type { MaterialCheck, TransitionContext } from "../../domain/cases/context";
+import type { ReviewTaskStatus } from "../../domain/cases/reviewPlan";
 import { calendarOps, localDates } from "./calendarAccess";
 import type { LoadedCase } from "./caseRows";
 import { caseDeadline } from "./clock";
@@ -17,7 +18,7 @@ export type CaseTaskRow = {
   id: string;
   stepCode: string;
   stepName: string;
-  status: "waiting" | "open" | "claimed" | "approved" | "returned";
+  status: ReviewTaskStatus;
   version: number;
   returns: number;
   orgId: string;
@@ -64,9 +65,10 @@ export async function loadCommandRows(
   return row;
 }
 
-/** Review tasks of a case: how many, how many not yet approved. */
+/** Review tasks of a case: how many, how many not yet approved (cancelled tasks are no longer part of it). */
 export function reviewSummary(tasks: readonly { status: string }[]): { total: number; open: number } {
-  return { total: tasks.length, open: tasks.filter((t) => t.status !== "approved").length };
+  const live = tasks.filter((t) => t.status !== "cancelled");
+  return { total: live.length, open: live.filter((t) => t.status !== "approved").length };
 }
 
 /**

@@ -32,6 +32,7 @@ export const TASK_HEX: Record<string, string> = {
   claimed: "#1677ff",
   approved: "#52c41a",
   returned: "#fa8c16",
+  cancelled: "#bfbfbf",
 };
 
 const CLOSED = new Set(["completed", "not_accepted", "referred", "withdrawn", "expired"]);

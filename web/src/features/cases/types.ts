@@ -77,7 +77,7 @@ export type ReviewTask = {
   orgName: string;
   lead: boolean;
   mode: string;
-  /** waiting | open | claimed | approved | returned */
+  /** waiting | open | claimed | approved | returned | cancelled (the case was withdrawn) */
   status: string;
   openedOn: string | null;
   dueOn: string | null;
