@@ -15,7 +15,12 @@ export type PlanStep = {
 export type ReviewTaskStatus = "waiting" | "open" | "claimed" | "approved" | "returned" | "cancelled";
 
 /** Task statuses that still wait for someone's work (a withdrawal cancels exactly these). */
-export const UNFINISHED_TASK_STATUSES: readonly ReviewTaskStatus[] = ["waiting", "open", "claimed", "returned"];
+export const UNFINISHED_TASK_STATUSES: readonly ReviewTaskStatus[] = [
+  "waiting",
+  "open",
+  "claimed",
+  "returned",
+];
 
 /** A review task as the planner sees it. */
 export type PlannedTask = {
