@@ -15,11 +15,13 @@ import { invalid, notFound } from "../../domain/errors";
 import type { Actor } from "../actor";
 import { issueCertificatesForCase } from "../certificates/issue";
 import type { AppContext } from "../context";
+import { voidUnpaidFees } from "../fees/voidUnpaid";
 import { recordCaseReferral } from "../referrals/referrals";
 import { raiseAlert } from "./alerts";
 import type { NewCaseEvent } from "./caseEvents";
 import type { LoadedCase } from "./caseRows";
 import { caseDeadline } from "./clock";
+import { DEFERRED_EFFECTS } from "./deferredEffects";
 import { createNotice } from "./documents";
 import { type ItemInfo, planSteps } from "./itemInfo";
 import {
@@ -151,6 +153,12 @@ async function onAccepted(env: EffectEnv, deemed: boolean): Promise<EffectResult
   };
 }
 
+/** A case closing without a result owes no fee: its unpaid assessments are voided (named in the event). */
+async function closedWithoutResult(env: EffectEnv): Promise<Record<string, unknown>> {
+  const voided = await voidUnpaidFees(env.tx, env.c.id);
+  return voided.length ? { feesVoided: voided } : {};
+}
+
 /** A review task of this case, as read after the case was locked (404 when it belongs to another case). */
 function taskOfCase(env: EffectEnv, taskId: string) {
   const task = env.rows.tasks.find((t) => t.id === taskId);
@@ -159,6 +167,7 @@ function taskOfCase(env: EffectEnv, taskId: string) {
 }
 
 export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
+  ...DEFERRED_EFFECTS,
   async submit(env) {
     const checkDueOn = env.cal.addWorkingDays(env.next.receivedOn ?? env.today, CHECK_PERIOD_DAYS);
     await env.tx
@@ -246,7 +255,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
     );
     return {
       columns: { completedAt: env.now },
-      eventData: { documentId: notice.id },
+      eventData: { documentId: notice.id, ...(await closedWithoutResult(env)) },
       notifications: [
         await toApplicant(env, "case.refused", { reason: `${env.cmd.reason}；依据：${env.cmd.legalBasis}` }),
       ],
@@ -275,7 +284,12 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
     });
     return {
       columns: { completedAt: env.now },
-      eventData: { toOrgId: target.id, toOrgName: target.name, referralId },
+      eventData: {
+        toOrgId: target.id,
+        toOrgName: target.name,
+        referralId,
+        ...(await closedWithoutResult(env)),
+      },
       notifications: [await toApplicant(env, "case.referred", { reason: target.name })],
     };
   },
@@ -452,7 +466,11 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
     return { columns: { completedAt: env.now }, notifications: [await toApplicant(env, "case.completed")] };
   },
   async complete(env) {
-    return { columns: { completedAt: env.now }, notifications: [await toApplicant(env, "case.completed")] };
+    return {
+      columns: { completedAt: env.now },
+      eventData: await closedWithoutResult(env),
+      notifications: [await toApplicant(env, "case.completed")],
+    };
   },
   async withdraw(env) {
     const note = [await toApplicant(env, "case.withdrawn")];
@@ -480,6 +498,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
       columns: { completedAt: env.now },
       eventData: {
         cancelledTasks: cancelled.map((t) => ({ taskId: t.id, stepName: t.stepName, was: t.status })),
+        ...(await closedWithoutResult(env)),
       },
       notifications: note,
     };
