@@ -20,6 +20,7 @@ import type { LoadedCase } from "./caseRows";
 import { toState } from "./caseRows";
 import { type ClockView, caseClock } from "./clock";
 import { readableCase } from "./intake";
+import { itemInfo } from "./itemInfo";
 import { earliestOwedDue, owedSummaries, owesDeferredMaterial } from "./owedQueries";
 
 export const ZListCases = z.object({
@@ -203,6 +204,8 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
   const fileById = new Map(fileRows.map((f) => [f.id, f]));
   const cl = (await clocks(ctx, [c])).get(c.id) as ClockView;
   const owed = (await owedSummaries(db, [c.id])).get(c.id) ?? null;
+  // The case's own item version says which deferred materials may follow the result (先行出证).
+  const listed = new Map((await itemInfo(db, c.itemVersionId)).content.materials.map((m) => [m.code, m]));
   return {
     ...presentCase(actor, c, cl),
     owedMaterials: owed,
@@ -216,6 +219,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
       sourceRef: m.sourceRef,
       sourceLabel: m.sourceLabel,
       deferredDueOn: m.deferredDueOn,
+      issueFirstCondition: m.deferredDueOn ? (listed.get(m.materialCode)?.issueFirstCondition ?? null) : null,
       commitmentSigned: m.commitmentSigned,
       checkedAt: m.checkedAt?.toISOString() ?? null,
       passedRound: m.passedRound,
