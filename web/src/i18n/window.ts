@@ -8,7 +8,7 @@ export const windowZh = {
   "walkin.notFound": "没有找到“{q}”。申请人未注册的，可当场登记后继续收件。",
   "walkin.title": "登记新申请人（代录）",
   "walkin.hint":
-    "核对申请人出示的身份证件或营业执照后录入。登记后即以该申请人身份继续收件；申请人凭手机号找回账户并设置密码。",
+    "核对申请人出示的身份证件或营业执照后录入。登记后即为该申请人继续收件；办件通知发送至所填手机号。",
   "walkin.kind": "申请人类型",
   "walkin.kind.person": "自然人",
   "walkin.kind.enterprise": "企业或其他组织",
@@ -92,7 +92,7 @@ export const windowEn: WindowMessages = {
     'Nobody found for "{q}". An applicant without an account can be registered here and served at once.',
   "walkin.title": "Register a walk-in applicant",
   "walkin.hint":
-    "Enter the data from the identity card or business licence shown at the window. The application then continues for this applicant; they recover the account with their mobile number and set a password.",
+    "Enter the data from the identity card or business licence shown at the window. The application then continues for this applicant; notices go to the mobile number entered.",
   "walkin.kind": "Applicant type",
   "walkin.kind.person": "Natural person",
   "walkin.kind.enterprise": "Enterprise or other organization",

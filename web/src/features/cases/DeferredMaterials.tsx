@@ -159,9 +159,9 @@ export function DeferredMaterials({ caseData: c }: { caseData: CaseDetail }) {
                         showUploadList={false}
                         disabled={deliver.isPending}
                         customRequest={({ file }) => void send(m, file as File)}
-                        data-testid={`deferred-upload-${m.code}`}
                       >
                         <Button
+                          data-testid={`deferred-upload-${m.code}`}
                           icon={<UploadOutlined />}
                           loading={deliver.isPending && deliver.variables?.code === m.code}
                         >
