@@ -57,6 +57,15 @@ describe("the window of issue 11 in the browser", () => {
     await search.locator(".ant-input-search-btn").click();
     await clerk.getByTestId("applicant-none").waitFor();
     await shotBoth(clerk, "walkin-01-nobody-found");
+    // The same screens in English.
+    await clerk.getByTestId("lang-toggle").click();
+    await clerk.getByTestId("walkin-register").click();
+    await clerk.getByTestId("walkin-form").getByText("Resident ID number").waitFor();
+    await shot(clerk, "walkin-01b-form-en");
+    await clerk.keyboard.press("Escape");
+    await clerk.getByTestId("walkin-form").waitFor({ state: "detached" });
+    await clerk.getByTestId("lang-toggle").click();
+    await clerk.getByTestId("walkin-register").getByText("登记新申请人").waitFor();
 
     // The search text fills the ID number; a typo is caught on the field before anything is sent.
     await clerk.getByTestId("walkin-register").click();
@@ -214,6 +223,12 @@ describe("the window of issue 11 in the browser", () => {
     await shotBoth(sanmu, "deferred-04-applicant-owes");
     await chooseFile(sanmu, "deferred-upload-parcel_map", "用地红线图.pdf");
     await sanmu.locator('[data-testid="deferred-status-parcel_map"][data-status="provided"]').waitFor();
+    // The same card in English.
+    await sanmu.getByTestId("lang-toggle").click();
+    await sanmu.getByTestId("deferred-materials").getByText("Delivered, to be checked").waitFor();
+    await shot(sanmu, "deferred-04b-applicant-delivered-en");
+    await sanmu.getByTestId("lang-toggle").click();
+    await sanmu.getByTestId("deferred-materials").getByText("已补交，待核验").waitFor();
 
     // The window checks it: passed; nothing is owed any more.
     await clerk.goto(s.at(`/cases/${draft.id}`));
