@@ -22,6 +22,7 @@ import { calendarRoutes } from "./routes/calendar";
 import { caseRoutes } from "./routes/cases";
 import { catalogRoutes } from "./routes/catalog";
 import { certificateRoutes } from "./routes/certificates";
+import { deferredMaterialRoutes } from "./routes/deferredMaterials";
 import { exchangeRoutes } from "./routes/exchange";
 import { feeRoutes } from "./routes/fees";
 import { healthRoutes } from "./routes/health";
@@ -46,6 +47,7 @@ const ROUTES = [
   catalogRoutes,
   notificationRoutes,
   caseRoutes,
+  deferredMaterialRoutes,
   applicantRoutes,
   reviewRoutes,
   publicProgressRoutes,

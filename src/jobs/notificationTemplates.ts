@@ -20,6 +20,10 @@ export const NOTIFICATION_KINDS = [
   "partner.requested",
   "clock.yellow",
   "clock.red",
+  "deferred.delivered",
+  "deferred.passed",
+  "deferred.defective",
+  "deferred.overdue",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -41,6 +45,53 @@ export type RenderedMessage = { title: Bilingual; body: Bilingual };
 type Template = (d: TemplateData) => { zh: [string, string]; en: [string, string] };
 
 const orDash = (s: string | undefined) => (s?.trim() ? s.trim() : "—");
+
+/** 容缺后补: delivered (to the window), passed or defective (to the applicant), overdue (to both). */
+const DEFERRED_TEMPLATES: Record<
+  "deferred.delivered" | "deferred.passed" | "deferred.defective" | "deferred.overdue",
+  Template
+> = {
+  "deferred.delivered": (d) => ({
+    zh: [
+      `容缺材料已补交，请核验：${d.caseNumber}`,
+      `办件 ${d.caseNumber}（${d.itemName}，申请人 ${d.applicantName}）已补交容缺材料“${orDash(d.reason)}”${d.deadline ? `（承诺期限 ${d.deadline}）` : ""}，请及时核验。`,
+    ],
+    en: [
+      `Deferred material delivered: ${d.caseNumber}`,
+      `Case ${d.caseNumber} (${d.itemName}, applicant ${d.applicantName}) has delivered the deferred material "${orDash(d.reason)}"${d.deadline ? ` (due ${d.deadline})` : ""}. Please check it.`,
+    ],
+  }),
+  "deferred.passed": (d) => ({
+    zh: [
+      `补交材料已核验通过：${d.caseNumber}`,
+      `${d.applicantName}，您补交的“${orDash(d.reason)}”（办件编号 ${d.caseNumber}）已核验通过，容缺承诺已履行。`,
+    ],
+    en: [
+      `Delivered material accepted: ${d.caseNumber}`,
+      `${d.applicantName}, the material "${orDash(d.reason)}" you delivered for case ${d.caseNumber} has passed the check; your commitment is fulfilled.`,
+    ],
+  }),
+  "deferred.defective": (d) => ({
+    zh: [
+      `补交材料不符合要求：${d.caseNumber}`,
+      `${d.applicantName}，您为办件 ${d.caseNumber}（${d.itemName}）补交的材料不符合要求：${orDash(d.reason)}。${d.deadline ? `请于 ${d.deadline} 前重新补交。` : "请重新补交。"}`,
+    ],
+    en: [
+      `Delivered material not accepted: ${d.caseNumber}`,
+      `${d.applicantName}, the material you delivered for case ${d.caseNumber} (${d.itemName}) does not meet the requirements: ${orDash(d.reason)}.${d.deadline ? ` Please deliver it again by ${d.deadline}.` : " Please deliver it again."}`,
+    ],
+  }),
+  "deferred.overdue": (d) => ({
+    zh: [
+      `容缺材料逾期未补交：${d.caseNumber}`,
+      `办件 ${d.caseNumber}（${d.itemName}，申请人 ${d.applicantName}）承诺补交的“${orDash(d.reason)}”已超过承诺期限 ${orDash(d.deadline)}，尚未补齐。`,
+    ],
+    en: [
+      `Deferred material overdue: ${d.caseNumber}`,
+      `Case ${d.caseNumber} (${d.itemName}, applicant ${d.applicantName}) has not delivered "${orDash(d.reason)}", due ${orDash(d.deadline)}.`,
+    ],
+  }),
+};
 
 /** Chinese first; the English says the same. Each entry: [title, body]. */
 const TEMPLATES: Record<NotificationKind, Template> = {
@@ -214,6 +265,7 @@ const TEMPLATES: Record<NotificationKind, Template> = {
       `Case ${d.caseNumber} (${d.itemName}, applicant ${d.applicantName}) is due on ${orDash(d.deadline)}. Please act promptly.`,
     ],
   }),
+  ...DEFERRED_TEMPLATES,
   "clock.red": (d) => ({
     zh: [
       `【红色预警】办件已超期：${d.caseNumber}`,

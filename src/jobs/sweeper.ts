@@ -14,7 +14,9 @@ import {
 import { numberPendingCase, numberPendingNotices, pendingCases } from "../app/cases/numbers";
 import type { AppContext } from "../app/context";
 import { cases, organizations, reviewTasks, supervisionAlerts } from "../db/schema";
+import { DEFERRED_OWED_IN } from "../domain/cases/transitions";
 import { YizhanError } from "../domain/errors";
+import { alertOverdueDeferred } from "./deferredSweep";
 import { runExchangeSweep } from "./exchangeSweep";
 
 /** Days before a draft expires when its one reminder goes out. */
@@ -29,6 +31,8 @@ export type SweepReport = {
   draftsExpired: string[];
   clockAlerts: { caseId: string; state: "yellow" | "red" }[];
   taskAlerts: { taskId: string; rule: "task_overdue" | "task_idle" }[];
+  /** Cases alerted for deferred materials (容缺) past their due date. */
+  deferredOverdue: string[];
 };
 
 /** Runs a lifecycle command as the system; a case someone else already moved is skipped. */
@@ -49,7 +53,8 @@ async function systemCommand(
 /**
  * The periodic sweep behind "no case ever overdue": deemed acceptance after the 5-working-day check
  * period (Art. 32) with a red alert, draft reminders and expiry, yellow/red clock alerts with
- * notifications (不拖), overdue and idle review tasks (不敷). Safe to run on several servers at once:
+ * notifications (不拖), overdue and idle review tasks (不敷), deferred materials past their due date
+ * (容缺, red alert and messages). Safe to run on several servers at once:
  * commands re-check the state under a row lock and alerts are unique per rule and subject.
  */
 export async function runSweep(ctx: AppContext): Promise<SweepReport> {
@@ -63,6 +68,7 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
     draftsExpired: [],
     clockAlerts: [],
     taskAlerts: [],
+    deferredOverdue: [],
   };
 
   // Numbers left pending by a crash between a command's commit and its numbering.
@@ -216,6 +222,20 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
       if (raised) report.taskAlerts.push({ taskId: t.id, rule });
     }
   }
+  report.deferredOverdue = await alertOverdueDeferred(ctx, today);
+  // Resolved once nothing overdue is owed any more (delivered and passed, or the case closed).
+  await db
+    .update(supervisionAlerts)
+    .set({ resolvedAt: now })
+    .where(
+      and(
+        eq(supervisionAlerts.rule, "deferred_overdue"),
+        isNull(supervisionAlerts.resolvedAt),
+        sql`not exists (select 1 from case_materials m join cases c on c.id = m.case_id
+          where m.case_id = ${supervisionAlerts.caseId} and m.deferred_due_on < ${today} and m.status <> 'pass'
+          and ${inArray(sql`c.status`, [...DEFERRED_OWED_IN])})`,
+      ),
+    );
   await runExchangeSweep(ctx);
   return report;
 }

@@ -138,6 +138,8 @@ describe("the case lifecycle in the browser", () => {
     await approver.locator('[data-testid="modal-resume"] textarea').fill("专家论证通过");
     await approver.getByTestId("modal-ok-resume").click();
     await caseStatus(approver, "in_review");
+    // Suspended and resumed the same day: still on the record of the clock (issue 11, point 5).
+    await approver.getByTestId("pauses").getByText("专家论证通过").waitFor();
     expect(await approver.locator('[data-testid="clock-tag"][data-state="paused"]').count()).toBe(0);
     await approver.getByTestId("action-decide").click();
     await approver.getByTestId("decide-reasons").fill("符合法定条件和标准，准予许可");

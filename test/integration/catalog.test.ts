@@ -218,6 +218,34 @@ describe("editing the catalog", () => {
     expect((await getItem("building-planning-permit")).body.latestVersion).toBe(1);
   });
 
+  it("先行出证: the seed lets the permit be issued before the project filing; only deferrable materials may", async () => {
+    const admin = await t.as("admin");
+    const v = (await admin.get<Item>(`/api/catalog/items/${LAND}`)).body;
+    const approval = v.content.materials.find((m) => m.code === "project_approval") as Record<
+      string,
+      unknown
+    >;
+    expect(approval).toMatchObject({ mayBeDeferred: true });
+    expect(String(approval.issueFirstCondition)).toContain("先行核发");
+    const key = v.content.materials.findIndex((m) => m.code === "land_grant_contract");
+    const res = await admin.put<Problem>(`/api/catalog/items/${LAND}`, {
+      content: {
+        ...v.content,
+        materials: v.content.materials.map((m, i) =>
+          i === key ? { ...m, issueFirstCondition: "先发证" } : m,
+        ),
+      },
+      effectiveFrom: "2026-12-20",
+      changeNote: "bad",
+      expectedVersion: v.latestVersion,
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.errors?.map((e) => [e.field, e.code])).toContainEqual([
+      `content.materials[${key}].issueFirstCondition`,
+      "issue_first_not_deferrable",
+    ]);
+  });
+
   it("creates a new item (admin), refuses a duplicate code and a past effective date on update", async () => {
     const admin = await t.as("admin");
     const base = (await getItem("real-estate-records-inquiry")).body.content;

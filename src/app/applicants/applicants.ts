@@ -8,6 +8,13 @@ import { type Actor, hasRole } from "../actor";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { createUser } from "../users/createUser";
+import {
+  alreadyRegistered,
+  findRegistered,
+  normalizeRegistration,
+  registrationError,
+  registrationProblems,
+} from "./registration";
 
 /** An applicant as the window's search shows it: identifiers masked. */
 export type ApplicantListItem = {
@@ -88,9 +95,13 @@ export const ZRegisterApplicant = z.object({
 export async function registerApplicant(
   ctx: AppContext,
   actor: Actor,
-  input: z.infer<typeof ZRegisterApplicant>,
+  raw: z.infer<typeof ZRegisterApplicant>,
 ) {
   if (!hasRole(actor, "clerk", "helper", "admin")) authorize(actor, "workbench", "global", null);
+  // Walk-in registration (代录): every field problem at once; an identifier registered before → 409.
+  const input = normalizeRegistration(raw);
+  const problems = registrationProblems(input);
+  if (problems.length) throw registrationError(problems);
   const identifier = input.kind === "person" ? input.idNumber : input.creditCode;
   if (!identifier) {
     throw input.kind === "person"
@@ -103,8 +114,11 @@ export async function registerApplicant(
           "en-US": "An enterprise needs its unified social credit code",
         });
   }
-  const user = await ctx.database.db.transaction((tx) =>
-    createUser(tx, {
+  const user = await ctx.database.db.transaction(async (tx) => {
+    const existing = await findRegistered(tx, input);
+    if (existing)
+      throw alreadyRegistered(input.kind === "person" ? "idNumber" : "creditCode", present(existing));
+    return createUser(tx, {
       username: `${input.kind === "person" ? "p" : "e"}-${identifier.toLowerCase()}`,
       displayName: input.name,
       password: randomBytes(18).toString("base64url"),
@@ -116,8 +130,8 @@ export async function registerApplicant(
       phone: input.phone,
       email: input.email,
       address: input.address,
-    }),
-  );
+    });
+  });
   const [row] = await ctx.database.db.select().from(users).where(eq(users.id, user.id));
   return present(row);
 }

@@ -5,16 +5,23 @@ import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
 import type { CaseState } from "../../domain/cases/caseState";
 import type { CaseCommand, CaseCommandType } from "../../domain/cases/commands";
 import type { TransitionContext } from "../../domain/cases/context";
-import { returnTargets, stepsReadyToOpen, taskDueOn } from "../../domain/cases/reviewPlan";
+import {
+  returnTargets,
+  stepsReadyToOpen,
+  taskDueOn,
+  UNFINISHED_TASK_STATUSES,
+} from "../../domain/cases/reviewPlan";
 import { invalid, notFound } from "../../domain/errors";
 import type { Actor } from "../actor";
 import { issueCertificatesForCase } from "../certificates/issue";
 import type { AppContext } from "../context";
+import { voidUnpaidFees } from "../fees/voidUnpaid";
 import { recordCaseReferral } from "../referrals/referrals";
 import { raiseAlert } from "./alerts";
 import type { NewCaseEvent } from "./caseEvents";
 import type { LoadedCase } from "./caseRows";
 import { caseDeadline } from "./clock";
+import { DEFERRED_EFFECTS } from "./deferredEffects";
 import { createNotice } from "./documents";
 import { type ItemInfo, planSteps } from "./itemInfo";
 import {
@@ -146,6 +153,12 @@ async function onAccepted(env: EffectEnv, deemed: boolean): Promise<EffectResult
   };
 }
 
+/** A case closing without a result owes no fee: its unpaid assessments are voided (named in the event). */
+async function closedWithoutResult(env: EffectEnv): Promise<Record<string, unknown>> {
+  const voided = await voidUnpaidFees(env.tx, env.c.id);
+  return voided.length ? { feesVoided: voided } : {};
+}
+
 /** A review task of this case, as read after the case was locked (404 when it belongs to another case). */
 function taskOfCase(env: EffectEnv, taskId: string) {
   const task = env.rows.tasks.find((t) => t.id === taskId);
@@ -154,6 +167,7 @@ function taskOfCase(env: EffectEnv, taskId: string) {
 }
 
 export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
+  ...DEFERRED_EFFECTS,
   async submit(env) {
     const checkDueOn = env.cal.addWorkingDays(env.next.receivedOn ?? env.today, CHECK_PERIOD_DAYS);
     await env.tx
@@ -241,7 +255,7 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
     );
     return {
       columns: { completedAt: env.now },
-      eventData: { documentId: notice.id },
+      eventData: { documentId: notice.id, ...(await closedWithoutResult(env)) },
       notifications: [
         await toApplicant(env, "case.refused", { reason: `${env.cmd.reason}；依据：${env.cmd.legalBasis}` }),
       ],
@@ -270,7 +284,12 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
     });
     return {
       columns: { completedAt: env.now },
-      eventData: { toOrgId: target.id, toOrgName: target.name, referralId },
+      eventData: {
+        toOrgId: target.id,
+        toOrgName: target.name,
+        referralId,
+        ...(await closedWithoutResult(env)),
+      },
       notifications: [await toApplicant(env, "case.referred", { reason: target.name })],
     };
   },
@@ -447,19 +466,41 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
     return { columns: { completedAt: env.now }, notifications: [await toApplicant(env, "case.completed")] };
   },
   async complete(env) {
-    return { columns: { completedAt: env.now }, notifications: [await toApplicant(env, "case.completed")] };
+    return {
+      columns: { completedAt: env.now },
+      eventData: await closedWithoutResult(env),
+      notifications: [await toApplicant(env, "case.completed")],
+    };
   },
   async withdraw(env) {
     const note = [await toApplicant(env, "case.withdrawn")];
-    await env.tx
-      .update(reviewTasks)
-      .set({ status: "approved", opinion: "申请人撤回", updatedAt: env.now })
-      .where(
-        and(
-          eq(reviewTasks.caseId, env.c.id),
-          inArray(reviewTasks.status, ["waiting", "open", "claimed", "returned"]),
-        ),
+    // Open review work ends unfinished: cancelled, never counted as approved (nobody reviewed it).
+    const cancelled = env.rows.tasks.filter((t) => UNFINISHED_TASK_STATUSES.includes(t.status));
+    if (cancelled.length) {
+      env.later(
+        env.tx
+          .update(reviewTasks)
+          .set({
+            status: "cancelled",
+            completedAt: env.now,
+            updatedAt: env.now,
+            version: sql`${reviewTasks.version} + 1`,
+          })
+          .where(
+            inArray(
+              reviewTasks.id,
+              cancelled.map((t) => t.id),
+            ),
+          ),
       );
-    return { columns: { completedAt: env.now }, notifications: note };
+    }
+    return {
+      columns: { completedAt: env.now },
+      eventData: {
+        cancelledTasks: cancelled.map((t) => ({ taskId: t.id, stepName: t.stepName, was: t.status })),
+        ...(await closedWithoutResult(env)),
+      },
+      notifications: note,
+    };
   },
 };

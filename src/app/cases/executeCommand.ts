@@ -137,7 +137,8 @@ export async function runCaseCommand(
   actor: Actor | null,
   caseRef: string | { taskId: string },
   expectedVersion: number | undefined,
-  cmd: CaseCommand,
+  /** The command, or how to build it once the case is locked (e.g. a delivery records its file first). */
+  cmd: CaseCommand | ((tx: Tx, c: LoadedCase) => Promise<CaseCommand>),
   opts: {
     policyAction?: string;
     /** Checks made on the locked case and what was read with it, before the command runs (throw to refuse). */
@@ -152,7 +153,8 @@ export async function runCaseCommand(
     const cal = await calendarFor(ctx, c.orgId, tx);
     const rows = await loadCommandRows(tx, c);
     opts.check?.(c, rows);
-    const result = await executeCaseCommand(tx, ctx, actor, c, cmd, { ...opts, cal, rows });
+    const command = typeof cmd === "function" ? await cmd(tx, c) : cmd;
+    const result = await executeCaseCommand(tx, ctx, actor, c, command, { ...opts, cal, rows });
     return { saved: result, notices: createdNotices(tx) };
   });
   await numberNotices(ctx.database.db, notices, saved.orgName);

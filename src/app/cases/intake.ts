@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
 import { caseMaterials, cases, users } from "../../db/schema";
 import { newDraft } from "../../domain/cases/caseState";
@@ -11,6 +10,7 @@ import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import { attachWalletCertificates } from "../certificates/wallet";
 import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
+import { acceptedUploadType, MAX_UPLOAD_BYTES } from "../files/uploads";
 import { authorize } from "../policies";
 import { calendarFor, localDates } from "./calendarAccess";
 import { appendCaseEvents } from "./caseEvents";
@@ -22,8 +22,8 @@ import { newQueryCode, numberPendingCase, pendingNumber } from "./numbers";
 
 /** Drafts expire after 30 days, with one reminder 7 days before (PlanX-style save and return). */
 export const DRAFT_DAYS = 30;
-/** Largest accepted upload, in bytes. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** Largest accepted upload, in bytes (re-exported: the check lives in files/uploads.ts). */
+export { MAX_UPLOAD_BYTES };
 
 export const ZCreateApplication = z.object({
   itemCode: z.string().min(1).max(60),
@@ -211,28 +211,7 @@ export async function uploadMaterial(
   materialCode: string,
   upload: { fileName: string; bytes: Buffer },
 ) {
-  if (upload.bytes.length > MAX_UPLOAD_BYTES) {
-    throw new YizhanError(
-      "payload_too_large",
-      413,
-      { "zh-CN": "文件超过 20 MB", "en-US": "The file exceeds 20 MB" },
-      { field: "file" },
-    );
-  }
-  if (upload.bytes.length === 0)
-    throw invalid("file", "empty", { "zh-CN": "文件为空", "en-US": "The file is empty" });
-  const type = await detectUploadType(upload.bytes);
-  if (!type) {
-    throw new YizhanError(
-      "unsupported_file_type",
-      415,
-      {
-        "zh-CN": "只接受 PDF、JPEG、PNG、TIFF、WebP 或 OFD 文件（按文件内容识别）",
-        "en-US": "Only PDF, JPEG, PNG, TIFF, WebP or OFD files are accepted (detected by content)",
-      },
-      { field: "file" },
-    );
-  }
+  const type = await acceptedUploadType(upload.bytes);
   const now = ctx.clock.now();
   const storage = ctx.storage ?? defaultStorage();
   const stored = await storage.put(upload.bytes);
@@ -290,7 +269,9 @@ export async function uploadMaterial(
 
 /**
  * Submits an application: the form must satisfy the item's schema and every required material
- * supplied by the applicant must be uploaded (or provided from shared data / a certificate).
+ * supplied by the applicant must be uploaded (or provided from shared data / a certificate) — except
+ * a secondary material the item lets be deferred (容缺): it may be left out, and the window then defers
+ * it with the applicant's commitment at acceptance, or asks for it in the correction notice.
  */
 export async function submitApplication(
   ctx: AppContext,
@@ -305,7 +286,14 @@ export async function submitApplication(
   const materials = await ctx.database.db.select().from(caseMaterials).where(eq(caseMaterials.caseId, c.id));
   for (const m of materials) {
     const listed = item.content.materials.find((x) => x.code === m.materialCode);
-    if (m.required && listed?.source === "applicant" && m.fileIds.length === 0 && m.source === "upload") {
+    const deferrable = listed?.mayBeDeferred === true && !listed.key;
+    if (
+      m.required &&
+      listed?.source === "applicant" &&
+      !deferrable &&
+      m.fileIds.length === 0 &&
+      m.source === "upload"
+    ) {
       problems.push({
         field: `materials.${m.materialCode}`,
         code: "required",
@@ -364,6 +352,13 @@ export async function checkMaterials(
     const round = c.correctionRounds + 1;
     input.checks.forEach((ch, i) => {
       const m = byCode.get(ch.materialCode);
+      if (m?.required && ch.status === "pass" && m.source === "upload" && m.fileIds.length === 0) {
+        // Nothing was handed in: it is missing — deferred at acceptance (容缺) or asked for in the notice.
+        throw invalid(`checks[${i}].status`, "material_not_provided", {
+          "zh-CN": `材料“${m.name}”未提交，不能核验通过（可容缺受理或一次性告知补正）`,
+          "en-US": `Material "${m.name}" was not handed in and cannot pass (defer it or request it)`,
+        });
+      }
       if (m?.passedRound != null && m.passedRound < round && ch.status !== "pass") {
         // 不刁: a material that passed at an earlier check stays passed.
         throw invalid(`checks[${i}].status`, "material_already_passed", {

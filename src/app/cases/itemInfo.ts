@@ -45,7 +45,13 @@ export function listedMaterials(content: TServiceItemContent): ListedMaterial[] 
     required: m.required,
     key: m.key ?? false,
     mayBeDeferred: m.mayBeDeferred ?? false,
+    issueFirstCondition: m.issueFirstCondition ?? null,
   }));
+}
+
+/** Whether the item's fee schedule charges anything (its assessment may still come to 0 by exemption). */
+export function chargesFees(content: TServiceItemContent): boolean {
+  return content.fees.charged && content.fees.items.length > 0;
 }
 
 /** The item part of a transition context. */
@@ -62,6 +68,7 @@ export function itemContext(content: TServiceItemContent): TransitionContext["it
       kind: p.kind,
       maxWorkingDays: p.maxWorkingDays,
     })),
+    chargesFees: chargesFees(content),
   };
 }
 

@@ -20,11 +20,22 @@ import type { LoadedCase } from "./caseRows";
 import { toState } from "./caseRows";
 import { type ClockView, caseClock } from "./clock";
 import { readableCase } from "./intake";
+import { itemInfo } from "./itemInfo";
+import { earliestOwedDue, owedSummaries, owesDeferredMaterial } from "./owedQueries";
 
 export const ZListCases = z.object({
   status: z.array(z.enum(CASE_STATUSES)).optional(),
   queue: z
-    .enum(["today", "awaiting_check", "corrections", "in_progress", "ready_to_issue", "drafts", "mine"])
+    .enum([
+      "today",
+      "awaiting_check",
+      "corrections",
+      "in_progress",
+      "ready_to_issue",
+      "deferred",
+      "drafts",
+      "mine",
+    ])
     .optional(),
   q: z.string().max(100).optional(),
   bundleId: z.uuid().optional(),
@@ -102,7 +113,7 @@ export async function listCases(ctx: AppContext, actor: Actor, f: TListCases) {
     await calendarFor(ctx, actor.memberships[0]?.orgId ?? null),
     ctx.clock.now(),
   ).today;
-  let order = [desc(cases.updatedAt)];
+  let order: SQL[] = [desc(cases.updatedAt)];
   switch (f.queue) {
     case "today":
       where.push(
@@ -122,6 +133,10 @@ export async function listCases(ctx: AppContext, actor: Actor, f: TListCases) {
       break;
     case "ready_to_issue":
       where.push(inArray(cases.status, ["approved", "denied"]));
+      break;
+    case "deferred":
+      where.push(owesDeferredMaterial());
+      order = [earliestOwedDue()];
       break;
     case "drafts":
       where.push(and(eq(cases.status, "draft"), eq(cases.createdBy, actor.userId)) as SQL);
@@ -148,7 +163,17 @@ export async function listCases(ctx: AppContext, actor: Actor, f: TListCases) {
   ]);
   const list = rows.map(toLoaded);
   const cl = await clocks(ctx, list);
-  return { items: list.map((c) => presentCaseSummary(actor, c, cl.get(c.id) as ClockView)), total };
+  const owed = await owedSummaries(
+    ctx.database.db,
+    list.map((c) => c.id),
+  );
+  return {
+    items: list.map((c) => ({
+      ...presentCaseSummary(actor, c, cl.get(c.id) as ClockView),
+      owedMaterials: owed.get(c.id) ?? null,
+    })),
+    total,
+  };
 }
 
 /** One case with its materials, review tasks, documents and abilities. */
@@ -178,8 +203,12 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
   const fileRows = fileIds.length ? await db.select().from(files).where(inArray(files.id, fileIds)) : [];
   const fileById = new Map(fileRows.map((f) => [f.id, f]));
   const cl = (await clocks(ctx, [c])).get(c.id) as ClockView;
+  const owed = (await owedSummaries(db, [c.id])).get(c.id) ?? null;
+  // The case's own item version says which deferred materials may follow the result (先行出证).
+  const listed = new Map((await itemInfo(db, c.itemVersionId)).content.materials.map((m) => [m.code, m]));
   return {
     ...presentCase(actor, c, cl),
+    owedMaterials: owed,
     materials: materials.map((m) => ({
       code: m.materialCode,
       name: m.name,
@@ -190,6 +219,9 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
       sourceRef: m.sourceRef,
       sourceLabel: m.sourceLabel,
       deferredDueOn: m.deferredDueOn,
+      issueFirstCondition: m.deferredDueOn ? (listed.get(m.materialCode)?.issueFirstCondition ?? null) : null,
+      commitmentSigned: m.commitmentSigned,
+      checkedAt: m.checkedAt?.toISOString() ?? null,
       passedRound: m.passedRound,
       files: m.fileIds
         .map((id) => fileById.get(id))

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { cases, organizations, reviewComments, reviewTasks } from "../../db/schema";
+import type { ReviewTaskStatus } from "../../domain/cases/reviewPlan";
 import { notFound, versionConflict, YizhanError } from "../../domain/errors";
 import { type Actor, hasRole } from "../actor";
 import type { AppContext } from "../context";
@@ -48,7 +49,7 @@ export async function listReviewTasks(ctx: AppContext, actor: Actor, filter: { s
     .innerJoin(cases, eq(cases.id, reviewTasks.caseId))
     .where(
       and(
-        inArray(reviewTasks.status, statuses as ("open" | "claimed" | "returned" | "waiting" | "approved")[]),
+        inArray(reviewTasks.status, statuses as ReviewTaskStatus[]),
         sql`(${sql.join(
           paths.map((p) => sql`${organizations.path} like ${`${p}%`}`),
           sql` or `,

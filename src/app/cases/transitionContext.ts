@@ -3,7 +3,8 @@ import type { Executor } from "../../db/client";
 import { queryRows } from "../../db/client";
 import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
 import type { CaseState } from "../../domain/cases/caseState";
-import type { MaterialCheck, TransitionContext } from "../../domain/cases/context";
+import type { MaterialCheck, OwedMaterial, TransitionContext } from "../../domain/cases/context";
+import type { ReviewTaskStatus } from "../../domain/cases/reviewPlan";
 import { calendarOps, localDates } from "./calendarAccess";
 import type { LoadedCase } from "./caseRows";
 import { caseDeadline } from "./clock";
@@ -17,7 +18,7 @@ export type CaseTaskRow = {
   id: string;
   stepCode: string;
   stepName: string;
-  status: "waiting" | "open" | "claimed" | "approved" | "returned";
+  status: ReviewTaskStatus;
   version: number;
   returns: number;
   orgId: string;
@@ -27,11 +28,14 @@ export type CaseTaskRow = {
 
 /** What a command reads about its case once the case row is locked. */
 export type CommandRows = {
-  materials: { code: string; status: string; source: string }[];
+  /** `dueOn`: the due date of a material deferred at acceptance (容缺), else null. */
+  materials: { code: string; status: string; source: string; dueOn: string | null }[];
   /** Review tasks in step order. */
   tasks: CaseTaskRow[];
   /** No fee assessment (收费单) with an amount due is still open (行政许可法 Art. 58). */
   feesSettled: boolean;
+  /** A fee assessment exists that was not voided. */
+  feesAssessed: boolean;
   /** The applicant's account: language and e-mail, for notifications (null when it is gone). */
   applicant: { locale: string; email: string | null } | null;
 };
@@ -49,7 +53,8 @@ export async function loadCommandRows(
   const [row] = await queryRows<CommandRows>(
     ex,
     sql`SELECT
-      coalesce((SELECT json_agg(json_build_object('code', m.material_code, 'status', m.status, 'source', m.source))
+      coalesce((SELECT json_agg(json_build_object('code', m.material_code, 'status', m.status, 'source', m.source,
+          'dueOn', m.deferred_due_on))
         FROM case_materials m WHERE m.case_id = ${c.id}), '[]') AS materials,
       coalesce((SELECT json_agg(json_build_object('id', t.id, 'stepCode', t.step_code, 'stepName', t.step_name,
           'status', t.status, 'version', t.version, 'returns', t.returns, 'orgId', t.org_id, 'orgPath', o.path,
@@ -58,15 +63,38 @@ export async function loadCommandRows(
         FROM review_tasks t JOIN organizations o ON o.id = t.org_id WHERE t.case_id = ${c.id}), '[]') AS tasks,
       NOT EXISTS (SELECT 1 FROM fee_assessments f
         WHERE f.case_id = ${c.id} AND f.status = 'open' AND f.total_fen > 0) AS "feesSettled",
+      EXISTS (SELECT 1 FROM fee_assessments f WHERE f.case_id = ${c.id} AND f.status <> 'void') AS "feesAssessed",
       (SELECT json_build_object('locale', u.locale, 'email', u.email) FROM users u WHERE u.id = ${c.applicantId})
         AS applicant`,
   );
   return row;
 }
 
-/** Review tasks of a case: how many, how many not yet approved. */
+/** Review tasks of a case: how many, how many not yet approved (cancelled tasks are no longer part of it). */
 export function reviewSummary(tasks: readonly { status: string }[]): { total: number; open: number } {
-  return { total: tasks.length, open: tasks.filter((t) => t.status !== "approved").length };
+  const live = tasks.filter((t) => t.status !== "cancelled");
+  return { total: live.length, open: live.filter((t) => t.status !== "approved").length };
+}
+
+/**
+ * The deferred materials still owed (容缺: deferred at acceptance, not yet passed), with the item's
+ * name and condition for issuing first; `delivered` when a delivery waits for the window's check.
+ */
+export function owedMaterials(
+  materials: CommandRows["materials"],
+  listed: TransitionContext["item"]["materials"],
+): OwedMaterial[] {
+  const byCode = new Map(listed.map((m) => [m.code, m]));
+  return materials
+    .filter((m) => m.dueOn !== null && m.status !== "pass")
+    .map((m) => ({
+      code: m.code,
+      name: byCode.get(m.code)?.name ?? m.code,
+      dueOn: m.dueOn as string,
+      delivered: m.status === "provided",
+      issueFirstCondition: byCode.get(m.code)?.issueFirstCondition ?? null,
+    }))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.code.localeCompare(b.code));
 }
 
 /**
@@ -93,11 +121,12 @@ export function buildTransitionContext(
       elsewhere.add(m.code);
   }
   const deadline = caseDeadline(cal, state, today);
+  const itemCtx = itemContext(item.content);
   return {
     now,
     today,
     effectiveDate,
-    item: itemContext(item.content),
+    item: itemCtx,
     calendar: calendarOps(cal),
     deadline: deadline?.deadline ?? null,
     checkDueOn: c.checkDueOn,
@@ -105,6 +134,8 @@ export function buildTransitionContext(
     checks,
     passedBefore: passed,
     providedElsewhere: elsewhere,
+    owed: owedMaterials(rows.materials, itemCtx.materials),
     feesSettled: rows.feesSettled,
+    feesAssessed: rows.feesAssessed,
   };
 }

@@ -4,6 +4,7 @@ import type { Executor } from "../../db/client";
 import { certificates, organizations } from "../../db/schema";
 import type { EffectEnv } from "../cases/effects";
 import { catalogReferenceData } from "../catalog/referenceData";
+import { issueConditions, withConditions } from "./conditions";
 import { boundaryOf, certificateFields, certificateNumber, HOLDER_CODE_TYPES, holderOf } from "./content";
 import { activeSigningKey } from "./keys";
 
@@ -64,7 +65,10 @@ export async function issueCertificatesForCase(env: EffectEnv): Promise<string[]
     validity: { from: today, until: validUntil },
     seal: { name: sealName, signer: org.name, signedAt: now.toISOString() },
     case: { number: c.number, itemCode: c.itemCode, itemName: c.itemName },
-    fields: certificateFields(type, number, holder.name, form),
+    fields: withConditions(
+      certificateFields(type, number, holder.name, form),
+      issueConditions(env.tctx.owed),
+    ),
     ...(boundary ? { boundary } : {}),
   };
   const key = await activeSigningKey(tx, org.code, now);

@@ -5,10 +5,14 @@ import { notFound, YizhanError } from "../../domain/errors";
 import { maskIdentifier } from "../../domain/rules/identifiers";
 import type { Actor } from "../actor";
 import { casePolicyRecord, loadCase } from "../cases/caseRows";
+import { chargesFees, itemInfo } from "../cases/itemInfo";
 import type { AppContext } from "../context";
 import { abilities, authorize } from "../policies";
 
-/** A case's fees: assessments with lines, payments with refunds, and what the caller may do. */
+/**
+ * A case's fees: assessments with lines, payments with refunds, and what the caller may do. `required`:
+ * the item charges fees; `settled`: nothing is owed before the result may be issued.
+ */
 export async function getCaseFees(ctx: AppContext, actor: Actor, caseId: string) {
   const db = ctx.database.db;
   const c = await loadCase(db, caseId);
@@ -40,9 +44,13 @@ export async function getCaseFees(ctx: AppContext, actor: Actor, caseId: string)
         )
     : [];
   const a = abilities(actor, "case", rec);
+  // The item's schedule charges fees: no result before an assessment exists and nothing is open on it.
+  const required = chargesFees((await itemInfo(db, c.itemVersionId)).content);
+  const assessed = assessments.some((x) => x.status !== "void");
   return {
     caseId,
-    settled: !assessments.some((x) => x.status === "open" && x.totalFen > 0),
+    required,
+    settled: !assessments.some((x) => x.status === "open" && x.totalFen > 0) && (!required || assessed),
     abilities: {
       assess: a.assessFees ?? false,
       recordWindowPayment: a.recordWindowPayment ?? false,

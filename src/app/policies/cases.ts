@@ -62,6 +62,14 @@ allow(
 );
 allow("case", ["uploadMaterial", "withdraw"], (a, c) => relatedTo(a, c.orgPath, "clerk"));
 
+// 容缺后补: the applicant delivers online, or the window scans what is handed in; the window checks it.
+allow(
+  "case",
+  "deliverDeferred",
+  (a, c) => isApplicant(a, c) || isCreator(a, c) || relatedTo(a, c.orgPath, "clerk"),
+);
+allow("case", "checkDeferred", (a, c) => relatedTo(a, c.orgPath, "clerk"));
+
 // The window: check materials, one-time notice, accept or refuse, refer, issue and complete.
 allow(
   "case",

@@ -173,6 +173,16 @@ export const caseEvents = pgTable(
   ],
 );
 
+/** Statuses of a review task; `cancelled` ends a task that will never be done (the case was withdrawn). */
+export const REVIEW_TASK_STATUSES = [
+  "waiting",
+  "open",
+  "claimed",
+  "approved",
+  "returned",
+  "cancelled",
+] as const;
+
 /** A department's review task (并联审查), created at acceptance from the item's review steps. */
 export const reviewTasks = pgTable(
   "review_tasks",
@@ -190,7 +200,8 @@ export const reviewTasks = pgTable(
     mode: text("mode", { enum: ["parallel", "sequential"] }).notNull(),
     after: jsonb("after").$type<string[]>().notNull().default([]),
     limitDays: integer("limit_days").notNull(),
-    status: text("status", { enum: ["waiting", "open", "claimed", "approved", "returned"] }).notNull(),
+    /** `cancelled`: the case left review without this task being done (withdrawn by the applicant). */
+    status: text("status", { enum: REVIEW_TASK_STATUSES }).notNull(),
     openedOn: localDate("opened_on"),
     dueOn: localDate("due_on"),
     claimedBy: uuid("claimed_by").references(() => users.id),

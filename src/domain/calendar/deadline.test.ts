@@ -53,6 +53,30 @@ describe("computeDeadline", () => {
     expect(r.pausedWorkingDays).toBe(0);
   });
 
+  it("a pause stopped and resumed on the same day (to = the day before from) stops no working day", () => {
+    const base = computeDeadline(cal, { startDate: "2026-03-02", limitDays: 5 });
+    const r = computeDeadline(cal, {
+      startDate: "2026-03-02",
+      limitDays: 5,
+      pauses: [{ from: "2026-03-04", to: "2026-03-03" }],
+    });
+    expect(r).toEqual({ ...base, pausedWorkingDays: 0, paused: false });
+    expect(
+      clockState(
+        cal,
+        { startDate: "2026-03-02", limitDays: 5, pauses: [{ from: "2026-03-04", to: "2026-03-03" }] },
+        "2026-03-04",
+      ).state,
+    ).not.toBe("paused");
+    expect(() =>
+      computeDeadline(cal, {
+        startDate: "2026-03-02",
+        limitDays: 5,
+        pauses: [{ from: "2026-03-04", to: "2026-03-02" }],
+      }),
+    ).toThrow(RangeError);
+  });
+
   it("an open pause counts up to asOf and is reported", () => {
     const r = computeDeadline(cal, {
       startDate: "2026-03-02",

@@ -10,11 +10,17 @@
  *   pauses count once. A pause that starts after the deadline it would push does not count: the case
  *   was already overdue.
  * - An open pause (to = null) is counted up to `asOf` inclusive.
+ * - A pause that ends the day before it starts (to = from − 1) is empty: the clock was stopped and
+ *   started again on the same day. It is a recorded fact of the case but covers no day and moves
+ *   nothing; a pause ending earlier than that is an error.
  */
 import { dayToIso, type IsoDate } from "./isoDate.ts";
 import type { WorkingCalendar } from "./workingCalendar.ts";
 
-/** A span during which the clock stops; `to` is the last paused date, null while still paused. */
+/**
+ * A span during which the clock stops; `to` is the last paused date, null while still paused, and the
+ * day before `from` when the pause ended on the day it began (an empty pause).
+ */
 export interface Pause {
   from: IsoDate;
   to: IsoDate | null;
@@ -61,7 +67,7 @@ function mergedPauses(cal: WorkingCalendar, start: number, input: DeadlineInput)
       to = cal.dayOf(input.asOf);
     } else {
       to = cal.dayOf(p.to);
-      if (to < rawFrom) throw new RangeError(`pause ends before it starts: ${p.from} … ${p.to}`);
+      if (to < rawFrom - 1) throw new RangeError(`pause ends before it starts: ${p.from} … ${p.to}`);
     }
     const from = Math.max(rawFrom, start + 1);
     if (to >= from) spans.push(from, to);

@@ -95,6 +95,32 @@ describe("working-day arithmetic (properties)", () => {
     );
   });
 
+  it("same-day pauses (to = the day before from) never move a deadline, whatever else is paused", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: LO + 10, max: HI }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.array(pause, { maxLength: 3 }),
+        fc.array(fc.integer({ min: -5, max: 120 }), { minLength: 1, maxLength: 3 }),
+        (start, limit, ps, sameDay) => {
+          const asOf = dayToIso(start + 30);
+          const pauses = ps.map((p) => ({
+            from: dayToIso(start + p.offset),
+            to: p.open ? null : dayToIso(start + p.offset + p.len),
+          }));
+          const empty = sameDay.map((o) => ({ from: dayToIso(start + o), to: dayToIso(start + o - 1) }));
+          const input = { startDate: dayToIso(start), limitDays: limit, asOf };
+          const without = computeDeadline(cal, { ...input, pauses });
+          const withEmpty = computeDeadline(cal, { ...input, pauses: [...pauses, ...empty] });
+          expect(withEmpty).toEqual(without);
+          expect(withEmpty.deadline).toBe(
+            naiveDeadline(isWorking, { ...input, pauses: [...pauses, ...empty] }),
+          );
+        },
+      ),
+    );
+  });
+
   it("provisional only past the last official year", () => {
     fc.assert(
       fc.property(day, days, (a, n) => {

@@ -2,13 +2,20 @@ import type { IsoDate } from "../calendar/isoDate";
 import type { CaseStatus } from "./caseStatus";
 import type { SpecialProcedureKind } from "./commands";
 
-/** A stop of the clock: a special procedure (Art. 45). `to` is the last paused date; null while open. */
+/**
+ * A stop of the clock: a special procedure (Art. 45). `to` is the last paused date; null while open.
+ * `resumedOn` is the day the clock ran again; a pause resumed on the day it began has `to` on the day
+ * before `from` (it covers no day, but it happened and is kept).
+ */
 export type CasePause = {
   from: IsoDate;
   to: IsoDate | null;
   kind: SpecialProcedureKind;
   reason: string;
   expectedDays: number;
+  resumedOn?: IsoDate;
+  /** What the special procedure found (the `resume` command's result). */
+  result?: string;
 };
 
 /** The decision on the application (准予 / 不予行政许可, Art. 38). */

@@ -38,7 +38,11 @@ export type CaseCommand =
   | { type: "issue"; resultNumber?: string }
   | { type: "complete" }
   | { type: "withdraw"; reason?: string }
-  | { type: "expire" };
+  | { type: "expire" }
+  /** The applicant (or the window) hands in a material deferred at acceptance (容缺后补). */
+  | { type: "deliverDeferred"; materialCode: string; fileId: string }
+  /** The window checks a delivered deferred material: passed, or defective (still owed) with a note. */
+  | { type: "checkDeferred"; materialCode: string; verdict: "pass" | "defective"; note?: string };
 
 export type CaseCommandType = CaseCommand["type"];
 
@@ -62,4 +66,6 @@ export const COMMAND_TYPES: readonly CaseCommandType[] = [
   "complete",
   "withdraw",
   "expire",
+  "deliverDeferred",
+  "checkDeferred",
 ];

@@ -8,6 +8,20 @@ export type ListedMaterial = {
   required: boolean;
   key: boolean;
   mayBeDeferred: boolean;
+  /** When set, the result may be issued while this material is owed, on this condition (附记). */
+  issueFirstCondition: string | null;
+};
+
+/**
+ * A material deferred at acceptance (容缺受理) and not yet passed: what the applicant still owes.
+ * `delivered`: something was handed in since and waits for the window's check.
+ */
+export type OwedMaterial = {
+  code: string;
+  name: string;
+  dueOn: IsoDate;
+  delivered: boolean;
+  issueFirstCondition: string | null;
 };
 
 /** Latest check result of one material at the window (一次性告知 checklist). */
@@ -34,6 +48,8 @@ export type TransitionContext = {
     /** Maximum extension in working days (Art. 42: 10; joint handling: 15). */
     maxExtensionDays: number;
     specialProcedures: { kind: SpecialProcedureKind | string; maxWorkingDays: number }[];
+    /** The item's fee schedule charges something (行政许可法 Art. 58: only where a law provides). */
+    chargesFees: boolean;
   };
   calendar: {
     addWorkingDays(date: IsoDate, n: number): IsoDate;
@@ -51,5 +67,10 @@ export type TransitionContext = {
   passedBefore: ReadonlySet<string>;
   /** Materials provided without upload (certificate wallet, shared data), by code. */
   providedElsewhere: ReadonlySet<string>;
+  /** Deferred materials still owed (容缺, not yet passed). */
+  owed: OwedMaterial[];
+  /** No fee assessment (收费单) with an amount due is still open. */
   feesSettled: boolean;
+  /** A fee assessment of the case exists that was not voided (it may have been settled at 0). */
+  feesAssessed: boolean;
 };

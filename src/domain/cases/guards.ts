@@ -2,6 +2,7 @@ import { type Bilingual, type FieldProblem, YizhanError } from "../errors";
 import type { CaseState } from "./caseState";
 import type { CaseCommand, CorrectionItem, DeferredMaterial } from "./commands";
 import type { TransitionContext } from "./context";
+import { deferredProblems, owedBlocking } from "./deferred";
 
 const problem = (field: string, code: string, zh: string, en: string): FieldProblem => ({
   field,
@@ -13,8 +14,9 @@ const problem = (field: string, code: string, zh: string, en: string): FieldProb
 export function guardError(problems: FieldProblem[], summary?: Bilingual): YizhanError {
   const text = (lang: keyof Bilingual) =>
     problems.map((p) => p.message[lang]).join(lang === "zh-CN" ? "；" : "; ");
+  const fees = problems[0]?.code === "fees_unpaid" || problems[0]?.code === "fees_not_assessed";
   return new YizhanError(
-    problems[0]?.code === "fees_unpaid" ? "fees_unpaid" : "rule_violation",
+    fees ? "fees_unpaid" : "rule_violation",
     422,
     summary ?? { "zh-CN": text("zh-CN"), "en-US": text("en-US") },
     { errors: problems },
@@ -152,6 +154,33 @@ export function acceptanceProblems(deferred: DeferredMaterial[], ctx: Transition
     );
 }
 
+/**
+ * No result before the fees are settled (行政许可法 Art. 58–59; 发改价格规〔2016〕2559号): an item whose
+ * schedule charges fees needs an assessment (收费单, even one exempted to 0) and nothing open on it.
+ */
+export function feeProblems(ctx: TransitionContext): FieldProblem[] {
+  if (ctx.item.chargesFees && !ctx.feesAssessed) {
+    return [
+      problem(
+        "fees",
+        "fees_not_assessed",
+        "本事项依法收费，须先核定收费并缴清，方可出证",
+        "This item charges fees: assess them and have them paid before the result is issued",
+      ),
+    ];
+  }
+  return ctx.feesSettled
+    ? []
+    : [
+        problem(
+          "fees",
+          "fees_unpaid",
+          "费用尚未缴清，不能出证",
+          "Fees are unpaid; the result cannot be issued",
+        ),
+      ];
+}
+
 const required = (field: string, value: string | undefined, zh: string, en: string): FieldProblem[] =>
   value && value.trim().length > 0 ? [] : [problem(field, "required", `${zh}不能为空`, `${en} is required`)];
 
@@ -245,19 +274,14 @@ export function guardProblems(state: CaseState, cmd: CaseCommand, ctx: Transitio
           ),
         );
       }
+      if (cmd.outcome === "approve") out.push(...owedBlocking(ctx, "decide"));
       return out;
     }
     case "issue":
-      return ctx.feesSettled
-        ? []
-        : [
-            problem(
-              "fees",
-              "fees_unpaid",
-              "费用尚未缴清，不能出证",
-              "Fees are unpaid; the result cannot be issued",
-            ),
-          ];
+      return [...owedBlocking(ctx, "issue"), ...feeProblems(ctx)];
+    case "deliverDeferred":
+    case "checkDeferred":
+      return deferredProblems(cmd, ctx);
     default:
       return [];
   }

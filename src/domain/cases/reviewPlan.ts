@@ -12,7 +12,15 @@ export type PlanStep = {
 };
 
 /** Status of one department's review task (并联审查任务). */
-export type ReviewTaskStatus = "waiting" | "open" | "claimed" | "approved" | "returned";
+export type ReviewTaskStatus = "waiting" | "open" | "claimed" | "approved" | "returned" | "cancelled";
+
+/** Task statuses that still wait for someone's work (a withdrawal cancels exactly these). */
+export const UNFINISHED_TASK_STATUSES: readonly ReviewTaskStatus[] = [
+  "waiting",
+  "open",
+  "claimed",
+  "returned",
+];
 
 /** A review task as the planner sees it. */
 export type PlannedTask = {

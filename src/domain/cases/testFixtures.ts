@@ -7,7 +7,10 @@ import type { TransitionContext } from "./context";
 
 const cal = officialCalendar();
 
-/** A context in which every guard passes: all materials passed, reviews done, fees paid. */
+/**
+ * A context in which every guard passes: all materials passed, reviews done, fees paid, the one
+ * deferred material delivered (and allowed to follow the result).
+ */
 export function permissiveContext(overrides: Partial<TransitionContext> = {}): TransitionContext {
   return {
     now: new Date("2026-11-24T02:00:00Z"),
@@ -19,11 +22,40 @@ export function permissiveContext(overrides: Partial<TransitionContext> = {}): T
       statutoryLimitDays: 20,
       maxExtensionDays: 10,
       specialProcedures: [{ kind: "expert_review", maxWorkingDays: 10 }],
+      chargesFees: false,
       materials: [
-        { code: "M01", name: "申请表", required: true, key: true, mayBeDeferred: false },
-        { code: "M02", name: "营业执照", required: true, key: false, mayBeDeferred: false },
-        { code: "M03", name: "宗地图", required: true, key: false, mayBeDeferred: true },
-        { code: "M04", name: "授权委托书", required: false, key: false, mayBeDeferred: false },
+        {
+          code: "M01",
+          name: "申请表",
+          required: true,
+          key: true,
+          mayBeDeferred: false,
+          issueFirstCondition: null,
+        },
+        {
+          code: "M02",
+          name: "营业执照",
+          required: true,
+          key: false,
+          mayBeDeferred: false,
+          issueFirstCondition: null,
+        },
+        {
+          code: "M03",
+          name: "宗地图",
+          required: true,
+          key: false,
+          mayBeDeferred: true,
+          issueFirstCondition: null,
+        },
+        {
+          code: "M04",
+          name: "授权委托书",
+          required: false,
+          key: false,
+          mayBeDeferred: false,
+          issueFirstCondition: null,
+        },
       ],
     },
     calendar: {
@@ -37,7 +69,12 @@ export function permissiveContext(overrides: Partial<TransitionContext> = {}): T
     checks: { M01: "pass", M02: "pass", M03: "pass", M04: "unchecked" },
     passedBefore: new Set(),
     providedElsewhere: new Set(),
+    // One deferred material, delivered and allowed to follow the result: no guard stops on it.
+    owed: [
+      { code: "M03", name: "宗地图", dueOn: "2026-11-25", delivered: true, issueFirstCondition: "先行核发" },
+    ],
     feesSettled: true,
+    feesAssessed: false,
     ...overrides,
   };
 }
@@ -88,4 +125,6 @@ export const VALID_COMMANDS: Record<CaseCommandType, CaseCommand> = {
   complete: { type: "complete" },
   withdraw: { type: "withdraw", reason: "申请人主动撤回" },
   expire: { type: "expire" },
+  deliverDeferred: { type: "deliverDeferred", materialCode: "M03", fileId: "f1" },
+  checkDeferred: { type: "checkDeferred", materialCode: "M03", verdict: "pass" },
 };

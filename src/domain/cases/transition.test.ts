@@ -9,12 +9,22 @@ const EXPECTED: Record<CaseStatus, CaseCommandType[]> = {
   draft: ["submit", "withdraw", "expire"],
   submitted: ["requestCorrection", "accept", "deemAccepted", "refuse", "refer", "withdraw"],
   correction_requested: ["resubmit", "deemAccepted", "refuse", "refer", "withdraw"],
-  accepted: ["assign", "suspend", "extend", "decide", "withdraw"],
-  in_review: ["recommend", "sendBack", "suspend", "extend", "decide", "withdraw"],
-  suspended: ["resume", "extend", "withdraw"],
-  approved: ["issue"],
+  accepted: ["assign", "suspend", "extend", "decide", "withdraw", "deliverDeferred", "checkDeferred"],
+  in_review: [
+    "recommend",
+    "sendBack",
+    "suspend",
+    "extend",
+    "decide",
+    "withdraw",
+    "deliverDeferred",
+    "checkDeferred",
+  ],
+  suspended: ["resume", "extend", "withdraw", "deliverDeferred", "checkDeferred"],
+  approved: ["issue", "deliverDeferred", "checkDeferred"],
   denied: ["complete"],
-  completed: [],
+  // Issued first on a condition (容缺 with 先行出证): the owed material still comes and is checked.
+  completed: ["deliverDeferred", "checkDeferred"],
   not_accepted: [],
   referred: [],
   withdrawn: [],
@@ -31,9 +41,10 @@ describe("the transition table", () => {
     });
   }
 
-  it("closed states allow nothing and answer 409 invalid_transition", () => {
+  it("closed states allow nothing (but the follow-up of an issued-first 容缺) and answer 409", () => {
     for (const status of CLOSED) {
       for (const c of COMMAND_TYPES) {
+        if (status === "completed" && (c === "deliverDeferred" || c === "checkDeferred")) continue;
         const r = transition(caseIn(status), VALID_COMMANDS[c], permissiveContext());
         expect(r.ok).toBe(false);
         if (!r.ok) expect(r.error).toMatchObject({ code: "invalid_transition", status: 409 });
@@ -147,6 +158,23 @@ describe("guards", () => {
     expect(!unpaid.ok && unpaid.error.code).toBe("fees_unpaid");
   });
 
+  it("an item that charges fees issues nothing before an assessment exists and is settled", () => {
+    const charged = permissiveContext();
+    charged.item = { ...charged.item, chargesFees: true };
+    const none = transition(caseIn("approved"), VALID_COMMANDS.issue, charged);
+    expect(!none.ok && none.error).toMatchObject({ code: "fees_unpaid", status: 422, field: "fees" });
+    expect(!none.ok && none.error.errors?.[0].code).toBe("fees_not_assessed");
+    const open = transition(caseIn("approved"), VALID_COMMANDS.issue, {
+      ...charged,
+      feesAssessed: true,
+      feesSettled: false,
+    });
+    expect(!open.ok && open.error.errors?.[0].code).toBe("fees_unpaid");
+    expect(transition(caseIn("approved"), VALID_COMMANDS.issue, { ...charged, feesAssessed: true }).ok).toBe(
+      true,
+    );
+  });
+
   it("deemed acceptance dates back to receipt, only after the 5-day check period", () => {
     const early = transition(
       caseIn("submitted"),
@@ -174,8 +202,25 @@ describe("guards", () => {
     const r = transition(s.next, { type: "resume" }, permissiveContext({ today: "2026-11-27" }));
     expect(r.ok && r.next.status).toBe("in_review");
     expect(r.ok && r.next.pauses[0].to).toBe("2026-11-26");
-    const sameDay = transition(s.next, { type: "resume" }, permissiveContext({ today: "2026-11-24" }));
-    expect(sameDay.ok && sameDay.next.pauses).toEqual([]);
+    expect(r.ok && r.next.pauses[0].resumedOn).toBe("2026-11-27");
+  });
+
+  it("a pause resumed on the day it began is kept: it covers no day, and the event says so", () => {
+    const s = transition(caseIn("in_review"), VALID_COMMANDS.suspend, permissiveContext());
+    if (!s.ok) throw s.error;
+    const r = transition(s.next, { type: "resume", result: "当日评审完毕" }, permissiveContext());
+    if (!r.ok) throw r.error;
+    expect(r.next.status).toBe("in_review");
+    expect(r.next.pauses).toEqual([
+      expect.objectContaining({
+        from: "2026-11-24",
+        to: "2026-11-23",
+        resumedOn: "2026-11-24",
+        result: "当日评审完毕",
+        kind: "expert_review",
+      }),
+    ]);
+    expect(r.events[0].data.pause).toEqual(r.next.pauses[0]);
   });
 
   it("a special procedure longer than the item allows is refused", () => {

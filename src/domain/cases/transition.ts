@@ -50,9 +50,12 @@ function apply(state: CaseState, cmd: CaseCommand, ctx: TransitionContext): Case
     case "resume": {
       const open = s.pauses.find((p) => p.to === null);
       if (open) {
-        // The pause covers the days from the suspension up to the day before resumption.
-        if (ctx.today <= open.from) s.pauses = s.pauses.filter((p) => p !== open);
-        else open.to = ctx.calendar.previousDate(ctx.today);
+        // The pause covers the days from the suspension up to the day before resumption; resumed on
+        // the day it began, it covers no day (to = the day before from) but stays on the record.
+        const resumedOn = [ctx.today, open.from].sort()[1];
+        open.to = ctx.calendar.previousDate(resumedOn);
+        open.resumedOn = resumedOn;
+        if (cmd.result?.trim()) open.result = cmd.result.trim();
       }
       s.resumeTo = null;
       break;
@@ -74,7 +77,10 @@ function eventData(cmd: CaseCommand, prev: CaseState, next: CaseState): Record<s
   const { type: _type, ...fields } = cmd;
   const data: Record<string, unknown> = { ...fields, from: prev.status, to: next.status };
   if (cmd.type === "accept" || cmd.type === "deemAccepted") data.acceptedOn = next.acceptedOn;
-  if (cmd.type === "resume") data.pause = prev.pauses.find((p) => p.to === null) ?? null;
+  if (cmd.type === "resume") {
+    const i = prev.pauses.findIndex((p) => p.to === null);
+    data.pause = i >= 0 ? next.pauses[i] : null;
+  }
   return data;
 }
 

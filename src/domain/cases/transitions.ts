@@ -23,6 +23,18 @@ const BEFORE_DECISION: readonly CaseStatus[] = [
 ];
 
 /**
+ * Where a deferred material may be delivered and checked: after acceptance, until the case is decided
+ * against (denied) or closed — a completed case only when its result was issued first on a condition.
+ */
+export const DEFERRED_OWED_IN: readonly CaseStatus[] = [
+  "accepted",
+  "in_review",
+  "suspended",
+  "approved",
+  "completed",
+];
+
+/**
  * The case lifecycle (DESIGN.md; 行政许可法 Art. 32–45) as a table. Nobody writes `status`
  * directly: every change goes through {@link transition} and one of these rows.
  */
@@ -85,6 +97,19 @@ export const TRANSITIONS: Record<CaseCommandType, TransitionRule> = {
   complete: { from: ["denied"], to: to("completed"), event: "case.completed", label: "送达决定（办结）" },
   withdraw: { from: BEFORE_DECISION, to: to("withdrawn"), event: "case.withdrawn", label: "申请人撤回" },
   expire: { from: ["draft"], to: to("expired"), event: "case.draft_expired", label: "草稿过期" },
+  // 容缺后补: from acceptance on; on a completed case too when the result was issued first on a condition.
+  deliverDeferred: {
+    from: DEFERRED_OWED_IN,
+    to: same,
+    event: "material.deferred_delivered",
+    label: "补交容缺材料",
+  },
+  checkDeferred: {
+    from: DEFERRED_OWED_IN,
+    to: same,
+    event: "material.deferred_checked",
+    label: "核验补交的容缺材料",
+  },
 };
 
 /** Commands that may be given in `status` (before guards): what screens offer. */

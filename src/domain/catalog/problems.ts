@@ -20,6 +20,7 @@ export type TCatalogProblemCode =
   | "duplicate_material_code"
   | "key_material_deferred"
   | "optional_material_deferred"
+  | "issue_first_not_deferrable"
   | "invalid_form_schema"
   | "form_schema_not_object"
   | "negative_fee"

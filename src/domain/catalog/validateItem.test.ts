@@ -184,6 +184,19 @@ describe("validateItemContent", () => {
     ]);
   });
 
+  it("a condition for issuing first only on a material that may be deferred", () => {
+    const [m1, m2] = item().materials;
+    const condition = "先行核发，申请人须在承诺期限内补交";
+    expect(codes(item({ materials: [m1, { ...m2, issueFirstCondition: condition }] }))).toEqual([]);
+    const problems = validateItemContent(
+      item({ materials: [{ ...m1, issueFirstCondition: condition }, m2] }),
+      ctx,
+    );
+    expect(problems).toMatchObject([
+      { code: "issue_first_not_deferrable", field: "materials[0].issueFirstCondition" },
+    ]);
+  });
+
   it("requires the form to be a valid JSON Schema of an object", () => {
     expect(codes(item({ formSchema: { type: "objekt" } }))).toEqual(["invalid_form_schema"]);
     expect(codes(item({ formSchema: { type: "object", required: "projectName" } }))).toEqual([

@@ -94,7 +94,10 @@ function orgProblems(c: TServiceItemContent, ctx: TCatalogContext): TCatalogProb
     );
 }
 
-/** Materials: unique codes, resolvable sources, and 容缺 only for required, non-key materials. */
+/**
+ * Materials: unique codes, resolvable sources, 容缺 only for required, non-key materials, and a
+ * condition for issuing first only on a material that may be deferred.
+ */
 function materialProblems(
   itemCode: string,
   materials: readonly TMaterial[],
@@ -168,6 +171,16 @@ function materialProblems(
           "key_material_deferred",
           `“${m.name}”是主要材料，不能容缺受理`,
           `"${m.name}" is a key material and can never be deferred (容缺)`,
+        ),
+      );
+    }
+    if (m.issueFirstCondition && !m.mayBeDeferred) {
+      out.push(
+        problem(
+          `${f}.issueFirstCondition`,
+          "issue_first_not_deferrable",
+          `“${m.name}”不可容缺，不能设置先行出证条件`,
+          `"${m.name}" may not be deferred, so it cannot carry a condition for issuing first`,
         ),
       );
     }

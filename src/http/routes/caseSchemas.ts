@@ -38,6 +38,11 @@ export const ZCaseSummary = z.object({
   returnsCount: z.number(),
   bundleId: z.string().nullable(),
   nextStep: ZBilingual,
+  /** Deferred materials (容缺) still owed: how many, how many delivered awaiting the check, next due date. */
+  owedMaterials: z
+    .object({ count: z.number(), delivered: z.number(), nextDueOn: z.string() })
+    .nullable()
+    .optional(),
   createdAt: z.string(),
   submittedAt: z.string().nullable(),
   completedAt: z.string().nullable(),

@@ -302,7 +302,13 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     "Extend the limit once (approver; reason; at most the legal maximum)",
   );
   command("decide", "decideCase", "decide", ZDecide, "Decide: approve or deny, with reasons");
-  command("issue", "issueResult", "issue", ZSimple, "Issue the result (fees must be settled)");
+  command(
+    "issue",
+    "issueResult",
+    "issue",
+    ZSimple,
+    "Issue the result (fees assessed and settled; no deferred material owed unless the item allows issuing first)",
+  );
   command("complete", "completeCase", "complete", ZSimple, "Complete a denied case (decision delivered)");
   command("withdraw", "withdrawCase", "withdraw", ZSimple, "Withdraw the application (before a decision)");
 
@@ -313,7 +319,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         operationId: "acceptCase",
         tags,
         summary:
-          "Accept (容缺: named non-key materials deferred with a commitment); 即办件: finishOnTheSpot accepts, decides and issues in one visit",
+          "Accept (容缺: named non-key materials deferred with a commitment); 即办件: finishOnTheSpot accepts, decides and issues in one visit (an item that charges fees: assessed and paid first, else 422 fees_unpaid)",
         params: ZCaseIdParams,
         body: ZAccept,
         response: { 200: ZCaseOrRef },

@@ -118,7 +118,9 @@ export type THandledBy = z.infer<typeof ZHandledBy>;
 
 /**
  * 申请材料. `key` marks a key material (主要材料) that can never be missing at acceptance;
- * `mayBeDeferred` marks a secondary material that may be provided later (容缺受理).
+ * `mayBeDeferred` marks a secondary material that may be provided later (容缺受理). While a deferred
+ * material is owed, no approval is decided and no result issued — unless `issueFirstCondition` is set:
+ * then the result may be issued first, and this condition prints on it (附记).
  */
 export const ZMaterial = z.object({
   code: ZCode,
@@ -131,6 +133,8 @@ export const ZMaterial = z.object({
   /** Shared-data dataset code (e.g. `business_licence`) or the code of the item whose result this is. */
   sourceRef: ZCode.optional(),
   mayBeDeferred: z.boolean().default(false),
+  /** 先行出证条件: the result may be issued while this deferred material is owed, on this condition. */
+  issueFirstCondition: z.string().trim().min(1).max(300).optional(),
   blankForm: ZFileRef.optional(),
   sample: ZFileRef.optional(),
   acceptanceStandard: z.string().min(1),

@@ -121,6 +121,7 @@ export const casesZh = {
   "review.status.claimed": "审查中",
   "review.status.approved": "已通过",
   "review.status.returned": "已退回",
+  "review.status.cancelled": "已取消（申请人撤回）",
   "review.empty": "受理后将分送各部门并联审查",
   "review.comments": "审查意见交流",
 
@@ -291,6 +292,7 @@ export const casesEn: CasesMessages = {
   "review.status.claimed": "In review",
   "review.status.approved": "Approved",
   "review.status.returned": "Returned",
+  "review.status.cancelled": "Cancelled (application withdrawn)",
   "review.empty": "After acceptance the departments review in parallel",
   "review.comments": "Review comments",
 

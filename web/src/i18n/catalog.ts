@@ -97,6 +97,10 @@ export const catalogZh = {
   "mat.copies": "份数",
   "mat.source": "来源",
   "mat.deferrable": "可容缺",
+  "mat.issueFirstCondition": "先行出证条件（容缺材料未补齐时可先出证）",
+  "mat.issueFirst": "可先行出证",
+  "mat.issueFirstConditionHint":
+    "留空：容缺材料补齐前不得作出准予决定、不得出证。填写：可先行出证，本条件打印在证照附记中。",
   "mat.files": "表格下载",
   "mat.blankForm": "空白表格",
   "mat.sample": "示例样表",
@@ -291,6 +295,10 @@ export const catalogEn: Record<keyof typeof catalogZh, string> = {
   "mat.copies": "Copies",
   "mat.source": "Source",
   "mat.deferrable": "May be deferred",
+  "mat.issueFirstCondition": "Condition for issuing first (while this deferred material is owed)",
+  "mat.issueFirst": "Result may come first",
+  "mat.issueFirstConditionHint":
+    "Empty: no approval and no result until the deferred material is delivered. Filled in: the result may be issued first, and this condition prints in its remarks (附记).",
   "mat.files": "Downloads",
   "mat.blankForm": "Blank form",
   "mat.sample": "Sample",

@@ -5,6 +5,7 @@ import { catalogEn } from "./catalog";
 import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
+import { windowEn } from "./window";
 import { workbenchEn } from "./workbench";
 import type { Messages } from "./zh-CN";
 
@@ -136,4 +137,5 @@ export const enUS: Messages = {
   ...workbenchEn,
   ...inboxEn,
   ...projectsEn,
+  ...windowEn,
 };

@@ -5,6 +5,7 @@ import { catalogZh } from "./catalog";
 import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
+import { windowZh } from "./window";
 import { workbenchZh } from "./workbench";
 
 /** Chinese UI text — the source dictionary; every key here must exist in en-US.ts. */
@@ -124,6 +125,7 @@ export const zhCN = {
   ...workbenchZh,
   ...inboxZh,
   ...projectsZh,
+  ...windowZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -10,6 +10,7 @@ import { FeePanel } from "../fees/FeePanel";
 import { ActionPanel, hasActions } from "./actions/ActionPanel";
 import { useCase } from "./api";
 import { CaseHeader } from "./CaseHeader";
+import { DeferredMaterials } from "./DeferredMaterials";
 import { DocumentsTab } from "./tabs/DocumentsTab";
 import { MaterialsTab } from "./tabs/MaterialsTab";
 import { OverviewTab } from "./tabs/OverviewTab";
@@ -75,6 +76,7 @@ export default function CaseDetailPage() {
       <Card size="small" title={t("action.panel")} hidden={!hasActions(c)}>
         <ActionPanel caseData={c} />
       </Card>
+      <DeferredMaterials caseData={c} />
       <Card>
         <Tabs
           activeKey={tab}

@@ -24,6 +24,7 @@ export const REVIEW_STATUS_COLOR: Record<string, string> = {
   claimed: "blue",
   approved: "success",
   returned: "warning",
+  cancelled: "default",
 };
 
 /** A byte count as people read it (KB, MB). */

@@ -32,6 +32,7 @@ export const TASK_HEX: Record<string, string> = {
   claimed: "#1677ff",
   approved: "#52c41a",
   returned: "#fa8c16",
+  cancelled: "#bfbfbf",
 };
 
 const CLOSED = new Set(["completed", "not_accepted", "referred", "withdrawn", "expired"]);
@@ -85,9 +86,10 @@ export function ganttData(tl: CaseTimeline, now: number, statusLabel: (s: string
     type: e.type,
     actor: e.actorName,
   }));
+  // A pause resumed the day it began (to = the day before from) stopped no day: a thin mark that day.
   const pauses = tl.pauses.map((p) => ({
     from: dateStart(p.from),
-    to: p.to ? dateStart(p.to) + DAY : now,
+    to: p.to ? Math.max(dateStart(p.to) + DAY, dateStart(p.from) + DAY / 24) : now,
     kind: p.kind,
   }));
   const times = [

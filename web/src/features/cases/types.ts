@@ -38,6 +38,8 @@ export type CaseSummary = {
   returnsCount: number;
   bundleId: string | null;
   nextStep: Bilingual;
+  /** Deferred materials (容缺) still owed: how many, how many delivered awaiting the check, next due date. */
+  owedMaterials?: { count: number; delivered: number; nextDueOn: string } | null;
   createdAt: string;
   submittedAt: string | null;
   completedAt: string | null;
@@ -63,7 +65,12 @@ export type CaseMaterial = {
   source: string;
   sourceRef: string | null;
   sourceLabel: string | null;
+  /** Set when the material was deferred at acceptance (容缺): owed until a check passes it. */
   deferredDueOn: string | null;
+  commitmentSigned?: boolean;
+  /** For a deferred material: the condition on which the result may be issued before it comes. */
+  issueFirstCondition?: string | null;
+  checkedAt?: string | null;
   passedRound: number | null;
   files: CaseFile[];
 };
@@ -77,7 +84,7 @@ export type ReviewTask = {
   orgName: string;
   lead: boolean;
   mode: string;
-  /** waiting | open | claimed | approved | returned */
+  /** waiting | open | claimed | approved | returned | cancelled (the case was withdrawn) */
   status: string;
   openedOn: string | null;
   dueOn: string | null;
@@ -92,10 +99,13 @@ export type CaseComment = { id: string; taskId: string | null; authorName: strin
 export type CaseDocument = { id: string; kind: string; number: string; title: string; issuedOn: string };
 export type CasePause = {
   from: string;
+  /** Last paused date; the day before `from` when resumed the same day (no day stopped). */
   to: string | null;
   kind: string;
   reason: string;
   expectedDays: number;
+  resumedOn?: string;
+  result?: string;
 };
 
 export type CaseApplicant = {
@@ -170,6 +180,7 @@ export type CaseQueue =
   | "corrections"
   | "in_progress"
   | "ready_to_issue"
+  | "deferred"
   | "drafts"
   | "mine";
 

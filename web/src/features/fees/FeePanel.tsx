@@ -10,7 +10,7 @@ import { type CaseFees, feesKey, newIdempotencyKey, type Payment, useCaseFees } 
 /**
  * The fee panel of a case (收费单 and 缴费): assess (clerk, approver), pay at the window in cash or by
  * POS (clerk), pay online through the gateway (applicant), refund with a reason, download receipts.
- * Shown when the caller may assess or when fees exist.
+ * Shown when fees exist, or when the item charges fees and the caller may assess them.
  */
 export function FeePanel({ caseId }: { caseId: string }) {
   const { t, locale } = useCertTexts();
@@ -22,7 +22,8 @@ export function FeePanel({ caseId }: { caseId: string }) {
   const [refunding, setRefunding] = useState<Payment | null>(null);
   const [reason, setReason] = useState("");
   const fees: CaseFees | undefined = q.data;
-  if (!fees || (fees.assessments.length === 0 && !fees.abilities.assess)) return null;
+  // An item without a fee schedule has nothing to assess (行政许可法 Art. 58): no panel unless fees exist.
+  if (!fees || (fees.assessments.length === 0 && (!fees.abilities.assess || !fees.required))) return null;
   const current = fees.assessments.find((a) => a.status !== "void");
 
   async function run(key: string, f: () => Promise<unknown>) {

@@ -30,6 +30,8 @@ export type Payment = {
 };
 export type CaseFees = {
   caseId: string;
+  /** The item charges fees: no result before they are assessed and paid. */
+  required: boolean;
   settled: boolean;
   abilities: { assess: boolean; recordWindowPayment: boolean; payOnline: boolean; refund: boolean };
   assessments: Assessment[];

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { Card, Descriptions, Space, Table, Tag, Typography } from "antd";
+import { Card, Descriptions, Space, Table, Tag, Tooltip, Typography } from "antd";
 import {
   EXEMPTION_CONDITIONS,
   FEE_UNITS,
@@ -161,7 +161,15 @@ export function MaterialsSection({ c }: { c: C }) {
             title: t("mat.deferrable"),
             dataIndex: "mayBeDeferred",
             width: 80,
-            render: (d: boolean) => (d ? <Tag color="gold">{t("mat.deferrable")}</Tag> : "—"),
+            render: (d: boolean, m) =>
+              d ? (
+                <Tooltip title={m.issueFirstCondition}>
+                  <Tag color="gold">{t("mat.deferrable")}</Tag>
+                  {m.issueFirstCondition ? <Tag color="blue">{t("mat.issueFirst")}</Tag> : null}
+                </Tooltip>
+              ) : (
+                "—"
+              ),
           },
           {
             title: t("mat.files"),

@@ -32,6 +32,7 @@ const TASK_COLOR: Record<string, string> = {
   claimed: "cyan",
   returned: "orange",
   approved: "green",
+  cancelled: "default",
 };
 
 /** The inbox's tasks by urgency, with claim, comment, approve and return where the caller may. */

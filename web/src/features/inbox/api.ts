@@ -11,7 +11,7 @@ export type InboxTask = {
   orgName: string;
   lead: boolean;
   mode: string;
-  /** open | claimed | returned (waiting and approved ones are not listed by default) */
+  /** open | claimed | returned (waiting, approved and cancelled ones are not listed by default) */
   status: string;
   openedOn: string | null;
   dueOn: string | null;

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
 import { useUploadMaterial } from "../cases/api";
+import { useItemForm } from "../cases/itemForm";
 import { formatBytes, MATERIAL_STATUS_COLOR, materialSourceKey, materialStatusKey } from "../cases/labels";
 import { RowList } from "../cases/RowList";
 import type { CaseDetail, CaseMaterial } from "../cases/types";
@@ -22,6 +23,11 @@ type Props = {
 export function MaterialUploads({ caseData, codes, errors = {} }: Props) {
   const { t, locale } = useI18n();
   const upload = useUploadMaterial(caseData.id);
+  const item = useItemForm(caseData.itemCode);
+  // 容缺: a secondary material the item lets be deferred may be left out at submission.
+  const deferrable = new Set(
+    (item.data?.materials ?? []).filter((m) => m.mayBeDeferred && !m.key).map((m) => m.code),
+  );
   const [progress, setProgress] = useState<Record<string, number>>({});
   const [failed, setFailed] = useState<Record<string, string>>({});
   const list = caseData.materials.filter((m) => !codes || codes.includes(m.code));
@@ -65,6 +71,11 @@ export function MaterialUploads({ caseData, codes, errors = {} }: Props) {
               </Tag>
               <Tag>{t(materialSourceKey(m.source))}</Tag>
               <Tag color={MATERIAL_STATUS_COLOR[status] ?? "default"}>{t(materialStatusKey(status))}</Tag>
+              {deferrable.has(m.code) && m.files.length === 0 && caseData.status === "draft" ? (
+                <Tag color="purple" data-testid={`deferrable-${m.code}`}>
+                  {t("deferred.mayLeaveOut")}
+                </Tag>
+              ) : null}
             </Space>
           ),
           description: (

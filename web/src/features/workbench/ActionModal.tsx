@@ -9,6 +9,8 @@ type Props<V> = {
   okText: string;
   testId: string;
   danger?: boolean;
+  /** The OK button stays disabled while something must be done first (e.g. fees collected). */
+  okDisabled?: boolean;
   initialValues?: Partial<V>;
   onCancel: () => void;
   /** Runs the command; an ApiError's field problems are put on the form's fields. */
@@ -57,7 +59,14 @@ export function ActionModal<V extends object>(props: Props<V>) {
       title={props.title}
       okText={props.okText}
       cancelText={t("wb.cancel")}
-      okButtonProps={{ danger: props.danger, loading: busy, "data-testid": `${props.testId}-ok` } as never}
+      okButtonProps={
+        {
+          danger: props.danger,
+          loading: busy,
+          disabled: props.okDisabled,
+          "data-testid": `${props.testId}-ok`,
+        } as never
+      }
       onOk={() => void ok()}
       onCancel={props.onCancel}
       destroyOnHidden

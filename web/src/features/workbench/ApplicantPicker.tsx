@@ -1,29 +1,55 @@
-import { Alert, Input, Table, Tag } from "antd";
+import { UserAddOutlined } from "@ant-design/icons";
+import { Alert, Button, Empty, Input, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
 import { type ApplicantHit, useApplicantSearch } from "./api";
+import { RegisterApplicant } from "./RegisterApplicant";
 
-type Props = { value: ApplicantHit | null; onChange: (a: ApplicantHit) => void };
+type Props = {
+  value: ApplicantHit | null;
+  onChange: (a: ApplicantHit) => void;
+  /** A walk-in applicant was registered (or an existing one chosen from the registration): go on. */
+  onRegistered?: (a: ApplicantHit) => void;
+};
 
 /**
  * Finds the applicant the window files for: a search over the applicants the clerk may see (name,
- * credit code, ID number or phone; identifiers come masked), one click to choose.
+ * credit code, ID number or phone; identifiers come masked), one click to choose — or, when nobody
+ * is found, the walk-in registration (代录) right here.
  */
-export function ApplicantPicker({ value, onChange }: Props) {
+export function ApplicantPicker({ value, onChange, onRegistered }: Props) {
   const { t, locale } = useI18n();
   const [q, setQ] = useState("");
+  const [registering, setRegistering] = useState(false);
   const search = useApplicantSearch(q);
+  const nobody = q !== "" && !search.isFetching && (search.data ?? []).length === 0;
+  const registered = (a: ApplicantHit) => {
+    setRegistering(false);
+    onChange(a);
+    onRegistered?.(a);
+  };
 
   return (
     <div data-testid="applicant-picker">
-      <Input.Search
-        allowClear
-        enterButton={t("wb.intake.search")}
-        placeholder={t("wb.intake.searchPlaceholder")}
-        onSearch={(v) => setQ(v.trim())}
-        data-testid="applicant-search"
-        style={{ maxWidth: 520, marginBottom: 12 }}
+      <Space wrap style={{ marginBottom: 12, width: "100%" }}>
+        <Input.Search
+          allowClear
+          enterButton={t("wb.intake.search")}
+          placeholder={t("wb.intake.searchPlaceholder")}
+          onSearch={(v) => setQ(v.trim())}
+          data-testid="applicant-search"
+          style={{ width: "min(520px, 100%)" }}
+        />
+        <Button icon={<UserAddOutlined />} onClick={() => setRegistering(true)} data-testid="walkin-open">
+          {t("walkin.open")}
+        </Button>
+      </Space>
+      <RegisterApplicant
+        open={registering}
+        query={q}
+        onClose={() => setRegistering(false)}
+        onDone={registered}
       />
       {search.error ? (
         <Alert
@@ -51,10 +77,26 @@ export function ApplicantPicker({ value, onChange }: Props) {
             ({
               onClick: () => onChange(a),
               "data-testid": `applicant-${a.username}`,
+              "data-applicant-id": a.id,
               style: { cursor: "pointer" },
             }) as Record<string, unknown>
           }
-          locale={{ emptyText: t("wb.intake.noApplicants") }}
+          locale={{
+            emptyText: nobody ? (
+              <Empty description={t("walkin.notFound", { q })} data-testid="applicant-none">
+                <Button
+                  type="primary"
+                  icon={<UserAddOutlined />}
+                  onClick={() => setRegistering(true)}
+                  data-testid="walkin-register"
+                >
+                  {t("walkin.open")}
+                </Button>
+              </Empty>
+            ) : (
+              t("wb.intake.noApplicants")
+            ),
+          }}
           columns={[
             { title: t("wb.intake.applicantName"), dataIndex: "name" },
             {

@@ -3,9 +3,11 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useI18n } from "../../i18n/useT";
 import type { CaseDetail } from "../cases/types";
+import { useCaseFees } from "../fees/api";
 import { ActionModal } from "./ActionModal";
 import { type ItemMaterial, useReferralTargets } from "./api";
 import { acceptable, type Checks, deferrable, failedRows } from "./checks";
+import { SpotFees } from "./SpotFees";
 
 /** Runs a case command after saving the checks (when `withChecks`); resolves with the new case. */
 export type Runner = (
@@ -40,6 +42,7 @@ export function CheckActions({ c, list, checks, run, onDone }: Props) {
   const { t } = useI18n();
   const [open, setOpen] = useState<Open>(null);
   const targets = useReferralTargets();
+  const fees = useCaseFees(c.id);
   const failed = failedRows(c, checks);
   const toDefer = deferrable(c, checks, list);
   const canAccept = acceptable(c, checks, list);
@@ -192,6 +195,7 @@ export function CheckActions({ c, list, checks, run, onDone }: Props) {
         title={t("wb.finish.title")}
         okText={t("wb.finish.ok")}
         testId="finish-modal"
+        okDisabled={fees.data ? fees.data.required && !fees.data.settled : true}
         onCancel={close}
         onSubmit={async (v) =>
           done("finished")(
@@ -202,6 +206,7 @@ export function CheckActions({ c, list, checks, run, onDone }: Props) {
         {() => (
           <>
             <Typography.Paragraph>{t("wb.finish.hint")}</Typography.Paragraph>
+            <SpotFees caseId={c.id} />
             <Form.Item name="reasons" label={t("wb.finish.reasons")}>
               <Input.TextArea rows={2} maxLength={2000} />
             </Form.Item>

@@ -140,6 +140,8 @@ export function CheckTable({ c, list, checks, onChange, disabled }: Props) {
       pagination={false}
       columns={columns}
       dataSource={c.materials}
+      // On a phone the checklist scrolls sideways instead of squeezing each column to a letter.
+      scroll={{ x: 860 }}
       data-testid="check-table"
       onRow={(m) =>
         ({ "data-testid": `check-row-${m.code}`, "data-verdict": checks[m.code]?.verdict ?? "" }) as Record<

@@ -154,7 +154,14 @@ export default function IntakePage() {
       <Card>
         {step === 0 ? (
           <Space orientation="vertical" style={{ width: "100%" }}>
-            <ApplicantPicker value={applicant} onChange={setApplicant} />
+            <ApplicantPicker
+              value={applicant}
+              onChange={setApplicant}
+              onRegistered={(a) => {
+                setApplicant(a);
+                setStep(1);
+              }}
+            />
             <Button type="primary" disabled={!applicant} onClick={() => setStep(1)} data-testid="intake-next">
               {t("wb.intake.next")}
             </Button>

@@ -1,8 +1,20 @@
-import { Alert, App, Button, Empty, Popconfirm, Space, Table, type TableColumnsType, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Empty,
+  Popconfirm,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from "antd";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
 import { ClockTag } from "../cases/ClockTag";
+import { officeToday } from "../cases/labels";
 import { StatusTag } from "../cases/StatusTag";
 import type { CaseSummary } from "../cases/types";
 import { type CaseList, useCaseAction, type WorkbenchQueue } from "./api";
@@ -24,6 +36,26 @@ export function caseLink(c: Pick<CaseSummary, "id" | "status">): string {
   if (c.status === "submitted") return `/workbench/cases/${c.id}/check`;
   if (c.status === "draft") return `/workbench/intake?case=${c.id}`;
   return `/cases/${c.id}`;
+}
+
+/** What a case still owes of its deferred materials (容缺): count and first due date, red when overdue. */
+function OwedTag({ owed }: { owed: CaseSummary["owedMaterials"] }) {
+  const { t } = useI18n();
+  if (!owed) return <>—</>;
+  const late = owed.nextDueOn < officeToday();
+  return (
+    <Space orientation="vertical" size={0}>
+      <Tag color={late ? "red" : "purple"} data-testid="queue-owed" data-overdue={late}>
+        {t("wb.owed", { count: owed.count, date: owed.nextDueOn })}
+        {late ? ` · ${t("deferred.overdue")}` : ""}
+      </Tag>
+      {owed.delivered ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t("wb.owedDelivered", { n: owed.delivered })}
+        </Typography.Text>
+      ) : null}
+    </Space>
+  );
 }
 
 /** One queue of the window workbench: status, clock, applicant (masked as the API gives), item. */
@@ -94,6 +126,16 @@ export function QueueTable({ queue, data, isLoading, error, refetch }: Props) {
           dataIndex: "clock",
           render: (_: unknown, c) => <ClockTag clock={c.clock} />,
         },
+    ...(queue === "deferred"
+      ? [
+          {
+            title: t("wb.col.owed"),
+            key: "owed",
+            onCell: nowrap,
+            render: (_: unknown, c: CaseSummary) => <OwedTag owed={c.owedMaterials ?? null} />,
+          },
+        ]
+      : []),
     {
       title: t("wb.col.received"),
       dataIndex: "receivedOn",

@@ -9,6 +9,7 @@ export const QUEUES = [
   "corrections",
   "in_progress",
   "ready_to_issue",
+  "deferred",
   "drafts",
 ] as const satisfies readonly CaseQueue[];
 export type WorkbenchQueue = (typeof QUEUES)[number];

@@ -80,6 +80,25 @@ export function MaterialsEditor() {
               >
                 <Input.TextArea autoSize />
               </Form.Item>
+              <Form.Item noStyle dependencies={[["materials", f.name, "mayBeDeferred"]]}>
+                {({ getFieldValue }) =>
+                  getFieldValue(["materials", f.name, "mayBeDeferred"]) ||
+                  getFieldValue(["materials", f.name, "issueFirstCondition"]) ? (
+                    <Form.Item
+                      name={[f.name, "issueFirstCondition"]}
+                      label={t("mat.issueFirstCondition")}
+                      extra={t("mat.issueFirstConditionHint")}
+                      style={{ marginTop: 8, marginBottom: 0 }}
+                    >
+                      <Input.TextArea
+                        autoSize
+                        maxLength={300}
+                        data-testid={`material-${i}-issueFirstCondition`}
+                      />
+                    </Form.Item>
+                  ) : null
+                }
+              </Form.Item>
             </Card>
           ))}
           <Button

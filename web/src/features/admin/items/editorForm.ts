@@ -28,6 +28,7 @@ export const MATERIAL_FIELDS = new Set([
   "source",
   "sourceRef",
   "mayBeDeferred",
+  "issueFirstCondition",
   "acceptanceStandard",
   "note",
 ]);

@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, Space, Switch, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useI18n } from "../../../i18n/useT";
+import { SpotFees } from "../../workbench/SpotFees";
 import { CommandModal } from "./CommandModal";
 import type { ModalProps } from "./SimpleCommandModals";
 
@@ -101,9 +102,12 @@ export function AcceptModal(p: ModalProps) {
           <Form.Item noStyle dependencies={["finishOnTheSpot"]}>
             {({ getFieldValue }) =>
               getFieldValue("finishOnTheSpot") ? (
-                <Form.Item name="reasons" label={t("action.reasons")}>
-                  <Input.TextArea rows={2} maxLength={2000} />
-                </Form.Item>
+                <>
+                  <SpotFees caseId={p.caseData.id} />
+                  <Form.Item name="reasons" label={t("action.reasons")}>
+                    <Input.TextArea rows={2} maxLength={2000} />
+                  </Form.Item>
+                </>
               ) : null
             }
           </Form.Item>

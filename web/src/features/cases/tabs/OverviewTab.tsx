@@ -4,6 +4,7 @@ import { FormDataView } from "../FormDataView";
 import { useItemForm } from "../itemForm";
 import { formatDateTime } from "../labels";
 import type { CaseDetail } from "../types";
+import { PausesSection } from "./PausesSection";
 
 /** 概况: the applicant (identifiers as the API gives them, masked or not), the form, the dates. */
 export function OverviewTab({ caseData: c }: { caseData: CaseDetail }) {
@@ -97,6 +98,7 @@ export function OverviewTab({ caseData: c }: { caseData: CaseDetail }) {
         <Typography.Title level={5}>{t("case.dates")}</Typography.Title>
         <Descriptions bordered size="small" column={{ xs: 1, md: 2, lg: 3 }} items={dateItems} />
       </section>
+      <PausesSection pauses={c.pauses} pausedWorkingDays={c.clock.pausedWorkingDays} />
     </Space>
   );
 }

@@ -28,6 +28,8 @@ const KNOWN_EVENTS = new Set([
   "case.withdrawn",
   "case.draft_expired",
   "material.uploaded",
+  "material.deferred_delivered",
+  "material.deferred_checked",
   "review.assigned",
   "review.claimed",
   "review.completed",

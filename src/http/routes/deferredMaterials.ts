@@ -1,0 +1,72 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  checkDeferredMaterial,
+  deliverDeferredMaterial,
+  ZCheckDeferred,
+} from "../../app/cases/deferredMaterials";
+import { getCase } from "../../app/cases/queries";
+import type { AppContext } from "../../app/context";
+import { invalid } from "../../domain/errors";
+import { requireActor } from "../plugins/auth";
+import { ZCase } from "./caseSchemas";
+
+const tags = ["cases"];
+const ZParams = z.object({ id: z.uuid(), code: z.string().min(1).max(60) });
+
+/** 容缺后补: delivering a material deferred at acceptance, and the window's check of it. */
+export async function deferredMaterialRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    "/api/cases/:id/deferred-materials/:code/files",
+    {
+      schema: {
+        operationId: "deliverDeferredMaterial",
+        tags,
+        summary:
+          "Deliver a material deferred at acceptance (容缺后补; multipart field `file`; applicant or window; 422 when nothing is owed)",
+        consumes: ["multipart/form-data"],
+        params: ZParams,
+        response: { 201: ZCase },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      if (!req.isMultipart())
+        throw invalid("file", "multipart_required", {
+          "zh-CN": "请以 multipart/form-data 上传文件",
+          "en-US": "Upload the file as multipart/form-data",
+        });
+      const part = await req.file();
+      if (!part) throw invalid("file", "required", { "zh-CN": "缺少文件", "en-US": "The file is missing" });
+      const bytes = await part.toBuffer();
+      await deliverDeferredMaterial(ctx, actor, req.params.id, req.params.code, {
+        fileName: part.filename,
+        bytes,
+      });
+      return reply.code(201).send(await getCase(ctx, actor, req.params.id));
+    },
+  );
+
+  r.post(
+    "/api/cases/:id/deferred-materials/:code/check",
+    {
+      schema: {
+        operationId: "checkDeferredMaterial",
+        tags,
+        summary:
+          "The window's check of a delivered deferred material: pass, or defective with a note (still owed)",
+        params: ZParams,
+        body: ZCheckDeferred,
+        response: { 200: ZCase },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await checkDeferredMaterial(ctx, actor, req.params.id, req.params.code, req.body);
+      return getCase(ctx, actor, req.params.id);
+    },
+  );
+}
