@@ -209,13 +209,11 @@ describe("shared data (once-only)", () => {
       [5, "row", "field_count"],
     ]);
     expect(res.body.rejected[0].message["zh-CN"]).toContain("2026-02-30");
-    const records = await t
-      .as("scjg")
-      .then((c) =>
-        c.get<{
-          items: { code: string; records: { subjectName: string; fields: Record<string, string> }[] }[];
-        }>("/api/exchange/datasets"),
-      );
+    const records = await t.as("scjg").then((c) =>
+      c.get<{
+        items: { code: string; records: { subjectName: string; fields: Record<string, string> }[] }[];
+      }>("/api/exchange/datasets"),
+    );
     const stored = records.body.items[0].records.find((r) => r.subjectName.startsWith("安徽三木"));
     expect(stored).toMatchObject({
       subjectName: "安徽三木\r\n新材料科技有限公司",

@@ -121,7 +121,8 @@ export const calendarEn: Record<keyof typeof calendarZh, string> = {
   "cal.import.sources": "Sentence by sentence ({count})",
   "cal.import.sourceText": "Notice text",
   "cal.import.readAs": "Read as",
-  "cal.import.ignored": "Paragraphs not read ({count} lines: preamble, closing, signature — no dates arranged)",
+  "cal.import.ignored":
+    "Paragraphs not read ({count} lines: preamble, closing, signature — no dates arranged)",
   "cal.import.upload": "Upload file",
   "cal.import.preview": "Preview",
   "cal.import.save": "Save",
