@@ -1,5 +1,5 @@
 import { Alert, Form, type FormInstance, Modal } from "antd";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useLayoutEffect, useRef, useState } from "react";
 import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
 
@@ -28,6 +28,17 @@ export function ActionModal<V extends object>(props: Props<V>) {
   const [form] = Form.useForm<V>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // Each opening starts from the initial values as they are now: the form store outlives the hidden
+  // modal, and a field removed on close kept the default of that moment (a stale page's next stage).
+  // Read when opening only: later changes of the initial values must not overwrite what the user typed.
+  const initial = useRef(props.initialValues);
+  initial.current = props.initialValues;
+  useLayoutEffect(() => {
+    if (!props.open) return;
+    form.resetFields();
+    if (initial.current) form.setFieldsValue(initial.current as Parameters<typeof form.setFieldsValue>[0]);
+    setProblem(null);
+  }, [props.open, form]);
 
   const ok = async () => {
     let values: V;
