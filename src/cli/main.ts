@@ -1,3 +1,5 @@
+import { safeErrorText } from "../adapters/logging";
+import { DataDirLockedError } from "../db/dataDirLock";
 import type { Command } from "./command";
 import { calendarCommand } from "./commands/calendar";
 import { exchangeCommand } from "./commands/exchange";
@@ -59,7 +61,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`yizhan ${name}: ${(e as Error).message}\n\nUsage:\n${command.usage}\n`);
       return 2;
     }
-    process.stderr.write(`yizhan ${name}: ${(e as Error).stack ?? String(e)}\n`);
+    // The data directory is held by another process: one sentence, and exit 75 (EX_TEMPFAIL).
+    if (e instanceof DataDirLockedError) {
+      process.stderr.write(`yizhan ${name}: ${e.message}\n`);
+      return e.exitCode;
+    }
+    // Never the parameters of a failed statement (ID numbers, phones): src/adapters/logging.ts.
+    process.stderr.write(`yizhan ${name}: ${safeErrorText(e)}\n`);
     return 1;
   }
 }

@@ -10,6 +10,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { logSerializers } from "../adapters/logging";
 import type { AppContext } from "../app/context";
 import "../app/policies";
 import { YizhanError } from "../domain/errors";
@@ -63,7 +64,11 @@ const ROUTES = [
  */
 export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    // Every log line masks identifiers and leaves out SQL parameters (src/adapters/logging.ts).
+    logger:
+      opts.logger && typeof opts.logger === "object"
+        ? { ...opts.logger, serializers: { ...logSerializers, ...opts.logger.serializers } }
+        : (opts.logger ?? false),
     genReqId: (req) => (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
