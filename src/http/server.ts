@@ -31,6 +31,7 @@ import { projectRoutes } from "./routes/projects";
 import { publicProgressRoutes } from "./routes/publicProgress";
 import { referralRoutes } from "./routes/referrals";
 import { reviewRoutes } from "./routes/review";
+import { registerTextGuard } from "./textGuard";
 
 export type ServerOptions = {
   logger?: FastifyServerOptions["logger"];
@@ -72,6 +73,8 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     genReqId: (req) => (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
+    // Errors of the router itself (a path parameter over 100 characters, a malformed URL) are problems too.
+    frameworkErrors: (err, req, reply) => sendProblem(req, reply, err),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -91,6 +94,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       new YizhanError("not_found", 404, { "zh-CN": "接口不存在", "en-US": "No such endpoint" }),
     );
   });
+  registerTextGuard(app);
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
   });

@@ -50,7 +50,7 @@ describe("交地即交证: the land delivery files the bundle", () => {
     for (const who of ["sanmu", "supervisor", "reviewer-land"])
       expect((await post(who, pid, delivery("怀经开交〔2026〕1号"))).status, who).toBe(403);
     const missing = await post("clerk", pid, { ...delivery("怀经开交〔2026〕1号"), deliveredAt: undefined });
-    expect(missing.status).toBe(400);
+    expect(missing.status).toBe(422);
     expect(missing.body.field).toBe("deliveredAt");
     const noContract = await post(
       "clerk",

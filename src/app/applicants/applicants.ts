@@ -69,8 +69,8 @@ export async function searchApplicants(
 export const ZRegisterApplicant = z.object({
   kind: z.enum(["person", "enterprise"]),
   name: z.string().min(1).max(100),
-  idNumber: z.string().optional(),
-  creditCode: z.string().optional(),
+  idNumber: z.string().max(18).optional(),
+  creditCode: z.string().max(18).optional(),
   legalRepresentative: z.string().max(50).optional(),
   phone: z
     .string()

@@ -4,6 +4,7 @@ import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
 import { caseMaterials, cases, organizations, partnerRequests } from "../../db/schema";
 import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
+import { multilineText } from "../../shared/text";
 import { type Actor, orgPathsWithRole } from "../actor";
 import { calendarFor, localDates } from "../cases/calendarAccess";
 import { appendCaseEvents } from "../cases/caseEvents";
@@ -21,7 +22,7 @@ export const ZRequestPartnerMaterial = z.object({
   toOrgCode: z.string().min(1).max(60),
   materialCode: z.string().min(1).max(60),
   dueOn: z.iso.date().optional(),
-  note: z.string().max(500).optional(),
+  note: multilineText(500).optional(),
 });
 
 const REQUEST = { "zh-CN": "材料调取请求", "en-US": "Material request" };

@@ -16,13 +16,13 @@ export const ZCreateUser = z.object({
   displayName: z.string().min(1).max(100),
   password: z.string().min(8).max(128),
   kind: z.enum(["staff", "person", "enterprise"]).default("staff"),
-  roles: z.array(z.object({ role: z.enum(ROLES), org: z.string().optional() })).default([]),
-  idNumber: z.string().optional(),
-  creditCode: z.string().optional(),
-  legalRepresentative: z.string().optional(),
-  phone: z.string().optional(),
-  email: z.string().email().optional(),
-  address: z.string().optional(),
+  roles: z.array(z.object({ role: z.enum(ROLES), org: z.string().max(64).optional() })).default([]),
+  idNumber: z.string().max(18).optional(),
+  creditCode: z.string().max(18).optional(),
+  legalRepresentative: z.string().max(50).optional(),
+  phone: z.string().max(20).optional(),
+  email: z.string().email().max(254).optional(),
+  address: z.string().max(200).optional(),
 });
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 

@@ -23,7 +23,7 @@ import {
   ZSavePrecheck,
 } from "../../app/projects/projects";
 import { getProject, listProjects } from "../../app/projects/queries";
-import { invalid } from "../../domain/errors";
+import { readMultipart, type Upload } from "../multipart";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["projects"];
@@ -142,17 +142,8 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart())
-        throw invalid("file", "multipart_required", {
-          "zh-CN": "请以 multipart/form-data 上传文件",
-          "en-US": "Upload the file as multipart/form-data",
-        });
-      const part = await req.file();
-      if (!part) throw invalid("file", "required", { "zh-CN": "缺少文件", "en-US": "The file is missing" });
-      const f = await uploadProjectFile(ctx, requireActor(req), req.params.id, {
-        fileName: part.filename,
-        bytes: await part.toBuffer(),
-      });
+      const { file } = await readMultipart(req, { requireFile: true });
+      const f = await uploadProjectFile(ctx, requireActor(req), req.params.id, file as Upload);
       return reply.code(201).send({ fileId: f.id, sha256: f.sha256, fileName: f.fileName });
     },
   );

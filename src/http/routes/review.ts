@@ -10,6 +10,7 @@ import {
   ZCompleteReviewTask,
 } from "../../app/cases/review";
 import type { AppContext } from "../../app/context";
+import { multilineText } from "../../shared/text";
 import { requireActor } from "../plugins/auth";
 import { prefersMinimal, ZCaseOrRef } from "./caseSchemas";
 
@@ -36,7 +37,7 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         operationId: "listReviewTasks",
         tags,
         summary: "The caller's departments' review tasks, most urgent first",
-        querystring: z.object({ status: z.string().optional() }),
+        querystring: z.object({ status: z.string().max(40).optional() }),
         response: { 200: z.object({ items: z.array(ZTask) }) },
       },
     },
@@ -68,7 +69,7 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         tags,
         summary: "Comment on a task",
         params: ZTaskParams,
-        body: z.object({ text: z.string().min(1).max(4000) }),
+        body: z.object({ text: multilineText(4000).min(1) }),
         response: { 201: z.looseObject({ id: z.string(), text: z.string() }) },
       },
     },
