@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CaseBody, LAND_PERMIT_FORM, PDF } from "../helpers/cases";
 import type { TestClient, TestResponse } from "../helpers/client";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
@@ -243,5 +244,32 @@ describe("text fields of every operation in the OpenAPI document", () => {
     const callback = await t.client().post<Problem>("/api/payments/callback", { orderId: "a\u0000" });
     expect(callback.status).toBe(422);
     expect(named(callback, "orderId", "control_character")).toBe(true);
+  });
+
+  it("holds uploaded file names to one clean line (422 naming the file); a clean upload still goes through", async () => {
+    const sanmu = await t.as("sanmu");
+    const draft = await sanmu.post<CaseBody>("/api/cases", {
+      itemCode: "construction-land-planning-permit",
+      formData: LAND_PERMIT_FORM,
+    });
+    expect(draft.status).toBe(201);
+    const url = `/api/cases/${draft.body.id}/materials/application_form/files`;
+    // The name as a browser may send it: RFC 5987 `filename*`, which the multipart parser decodes.
+    const upload = (name: string) => {
+      const boundary = "----yizhantext";
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${encodeURIComponent(name)}\r\nContent-Type: application/pdf\r\n\r\n`;
+      const body = Buffer.concat([Buffer.from(head), PDF, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      return sanmu.request<Problem>("POST", url, body, {
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+      });
+    };
+    for (const name of ["申请表\u0000.pdf", "申请表\u0007.pdf", "申请表\n.pdf"]) {
+      const res = await upload(name);
+      expect(res.status, name).toBe(422);
+      expect(named(res, "file"), name).toBe(true);
+    }
+    const ok = await sanmu.upload<{ case: CaseBody }>(url, "申请表.pdf", PDF, "application/pdf");
+    expect(ok.status).toBe(201);
+    expect(ok.body.case.materials.find((m) => m.code === "application_form")?.files).toHaveLength(1);
   });
 });
