@@ -222,7 +222,6 @@ export async function answerPartnerRequest(
       { field: "file" },
     );
   const now = ctx.clock.now();
-  const stored = await (ctx.storage ?? defaultStorage()).put(upload.bytes);
   return ctx.database.db.transaction(async (tx) => {
     const [r] = await tx
       .select()
@@ -247,6 +246,8 @@ export async function answerPartnerRequest(
     if (extra.expectedVersion !== undefined && extra.expectedVersion !== r.version)
       throw versionConflict(extra.expectedVersion, r.version);
     const c = await loadCase(tx, r.caseId, true);
+    // Stored only once the answer is allowed: a refused request leaves nothing behind, not even bytes.
+    const stored = await (ctx.storage ?? defaultStorage()).put(upload.bytes);
     const file = await recordFile(tx, stored, {
       fileName: upload.fileName,
       contentType: type,

@@ -22,6 +22,7 @@ import { MAX_UPLOAD_BYTES } from "../cases/intake";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
+import { resolveLandTransferOrg, ZLandTransferOrgCode } from "./landTransferOrg";
 import { appendProjectEvent, authorizedProject } from "./projectRows";
 
 const ZIsoDate = z.iso.date();
@@ -50,6 +51,8 @@ export const ZCreateProject = z.object({
   parcel: ZParcel,
   stage: z.enum(PROJECT_STAGES).default("land_planning"),
   helperId: z.uuid().optional(),
+  /** The outside body whose land-transfer system records the contract and the delivery (optional). */
+  landTransferOrgCode: ZLandTransferOrgCode.optional(),
 });
 
 /**
@@ -84,6 +87,7 @@ export async function createProject(ctx: AppContext, actor: Actor, input: z.infe
     .where(eq(organizations.code, bureauCode));
   const helperId =
     input.helperId ?? (actor.memberships.some((x) => x.role === "helper") ? actor.userId : null);
+  const landTransferOrg = await resolveLandTransferOrg(db, input.landTransferOrgCode, "landTransferOrgCode");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(projects)
@@ -94,6 +98,7 @@ export async function createProject(ctx: AppContext, actor: Actor, input: z.infe
         parcel: input.parcel,
         stage: input.stage,
         helperId,
+        landTransferOrgId: landTransferOrg?.id ?? null,
         orgId: bureau?.id ?? (m?.orgId as string),
         createdBy: actor.userId,
         createdAt: now,

@@ -8,6 +8,7 @@ import { bundleMeasure, getBundle } from "../../app/bundles/queries";
 import { listBundleTemplates } from "../../app/bundles/templates";
 import type { AppContext } from "../../app/context";
 import { changeProjectStage, ZChangeProjectStage } from "../../app/projects/changeProjectStage";
+import { setLandTransferOrg, ZSetLandTransferOrg } from "../../app/projects/landTransferOrg";
 import {
   completeActionItem,
   createProject,
@@ -92,6 +93,24 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     },
     async (req) => {
       await changeProjectStage(ctx, requireActor(req), req.params.id, req.body);
+      return project(req, req.params.id);
+    },
+  );
+  r.put(
+    "/api/projects/:id/land-transfer-org",
+    {
+      schema: {
+        operationId: "setLandTransferOrg",
+        tags,
+        summary:
+          "Name (or clear) the outside body whose land-transfer system records the contract and the delivery by API",
+        params: ZId,
+        body: ZSetLandTransferOrg,
+        response: { 200: loose },
+      },
+    },
+    async (req) => {
+      await setLandTransferOrg(ctx, requireActor(req), req.params.id, req.body);
       return project(req, req.params.id);
     },
   );
