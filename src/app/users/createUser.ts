@@ -5,6 +5,7 @@ import { organizations, roleMemberships, users } from "../../db/schema";
 import { ROLES } from "../../db/schema/users";
 import { invalid } from "../../domain/errors";
 import { isValidResidentId, isValidUscc } from "../../domain/rules/identifiers";
+import { containsPersonalIdentifier } from "../../domain/rules/maskText";
 import { hashPassword, passwordProblem } from "../auth/passwords";
 
 export const ZCreateUser = z.object({
@@ -43,6 +44,13 @@ export async function createUser(ex: Executor, input: TCreateUser): Promise<{ id
     throw invalid("creditCode", "invalid_credit_code", {
       "zh-CN": "统一社会信用代码无效（GB 32100-2015 校验）",
       "en-US": "Invalid unified social credit code (GB 32100-2015 check)",
+    });
+  }
+  // A username is shown in lists, logs and e-mails, and typed at every login: never an ID number.
+  if (containsPersonalIdentifier(input.username, [input.idNumber, input.phone])) {
+    throw invalid("username", "contains_personal_data", {
+      "zh-CN": "用户名不能包含身份证号码或手机号码",
+      "en-US": "A username must not contain an ID number or a phone number",
     });
   }
   const [existing] = await ex.select({ id: users.id }).from(users).where(eq(users.username, input.username));

@@ -13,6 +13,17 @@ const RESIDENT_ID =
 // A mainland mobile number (11 digits, 1[3-9]…), optionally written +86 / 86, not inside a longer number.
 const MOBILE = /(?<![0-9A-Za-z])(?:\+?86)?1[3-9]\d{9}(?![0-9A-Za-z])/g;
 
+/**
+ * True when `text` contains personal identifiers: something shaped like a 居民身份证号 (anywhere, not
+ * only between separators) or one of `own` (the person's own ID number and phone, any case). A
+ * 统一社会信用代码 is not personal (GB 32100 prints it on the licence) and does not count.
+ */
+export function containsPersonalIdentifier(text: string, own: (string | null | undefined)[] = []): boolean {
+  const lower = text.toLowerCase();
+  if (own.some((x) => x && x.length >= 6 && lower.includes(x.toLowerCase()))) return true;
+  return /\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]/.test(text);
+}
+
 /** Masks every 居民身份证号 (3403**********2011) and mobile number (138****9876) found in `text`. */
 export function maskPersonalText(text: string): string {
   if (!/\d{11}/.test(text)) return text;
