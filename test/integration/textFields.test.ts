@@ -57,24 +57,27 @@ function deref(s: JsonSchema): JsonSchema {
 
 const isString = (s: JsonSchema) =>
   s.type === "string" || (Array.isArray(s.type) && s.type.includes("string"));
+const isNumber = (s: JsonSchema) =>
+  ["number", "integer"].some((k) => s.type === k || (Array.isArray(s.type) && s.type.includes(k)));
 
 /** Every string leaf of a JSON schema (arrays at index 0, maps at key `k`), with its schema. */
 function stringLeaves(
   schema: JsonSchema | undefined,
   keys: string[] = [],
   depth = 0,
+  want: (s: JsonSchema) => boolean = isString,
 ): { keys: string[]; schema: JsonSchema }[] {
   if (!schema || depth > 12) return [];
   const s = deref(schema);
   const out: { keys: string[]; schema: JsonSchema }[] = [];
   for (const alt of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])])
-    out.push(...stringLeaves(alt, keys, depth + 1));
-  if (isString(s)) out.push({ keys, schema: s });
+    out.push(...stringLeaves(alt, keys, depth + 1, want));
+  if (want(s)) out.push({ keys, schema: s });
   for (const [k, v] of Object.entries(s.properties ?? {}))
-    out.push(...stringLeaves(v, [...keys, k], depth + 1));
-  if (s.items) out.push(...stringLeaves(s.items, [...keys, "0"], depth + 1));
+    out.push(...stringLeaves(v, [...keys, k], depth + 1, want));
+  if (s.items) out.push(...stringLeaves(s.items, [...keys, "0"], depth + 1, want));
   if (s.additionalProperties && typeof s.additionalProperties === "object")
-    out.push(...stringLeaves(s.additionalProperties, [...keys, "k"], depth + 1));
+    out.push(...stringLeaves(s.additionalProperties, [...keys, "k"], depth + 1, want));
   return out;
 }
 
@@ -112,15 +115,15 @@ function operations() {
 }
 
 /** Sends `value` in one field of one operation; the other path parameters get harmless values. */
-async function probe(o: { method: string; path: string }, field: Field, value: string) {
+async function probe(o: { method: string; path: string }, field: Field, value: unknown) {
   let url = o.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
     field.where === "path" && field.keys[0] === name
-      ? encodeURIComponent(value)
+      ? encodeURIComponent(String(value))
       : name === "id" || name.endsWith("Id")
         ? randomUUID()
         : "x",
   );
-  if (field.where === "query") url += `?${field.keys[0]}=${encodeURIComponent(value)}`;
+  if (field.where === "query") url += `?${field.keys[0]}=${encodeURIComponent(String(value))}`;
   const body =
     o.method === "GET" || o.method === "DELETE"
       ? undefined
@@ -271,5 +274,43 @@ describe("text fields of every operation in the OpenAPI document", () => {
     const ok = await sanmu.upload<{ case: CaseBody }>(url, "申请表.pdf", PDF, "application/pdf");
     expect(ok.status).toBe(201);
     expect(ok.body.case.materials.find((m) => m.code === "application_form")?.files).toHaveLength(1);
+  });
+
+  it("bounds every number: each has a maximum the database can hold, and one more is 422 naming it", async () => {
+    const misses: string[] = [];
+    for (const o of operations()) {
+      const json = o.op.requestBody?.content?.["application/json"]?.schema;
+      const leaves = stringLeaves(json, [], 0, isNumber).map((l) => ({ where: "body" as const, ...l }));
+      for (const p of o.op.parameters ?? [])
+        if (p.in === "query" && isNumber(deref(p.schema)))
+          leaves.push({ where: "query" as never, keys: [p.name], schema: deref(p.schema) });
+      for (const leaf of leaves) {
+        const s = leaf.schema as JsonSchema & { maximum?: number; type?: string };
+        const what = `${o.op.operationId} ${leaf.keys.join(".")}`;
+        // PostgreSQL integer columns hold 32 bits; other numbers must say their bound too.
+        if (s.maximum === undefined || (s.type === "integer" && s.maximum > 2_147_483_647)) {
+          misses.push(`${what}: maximum ${s.maximum}`);
+          continue;
+        }
+        const res = await probe(o, leaf as Field, s.type === "integer" ? s.maximum + 1 : s.maximum * 2);
+        expectProblem(res, what);
+        if (res.status !== 422 || !named(res, leaf.keys.join("."))) misses.push(`${what}: ${res.status}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it("a version or an amount beyond the column is 422, not a 500 from the driver", async () => {
+    const sanmu = await t.as("sanmu");
+    const draft = await sanmu.post<CaseBody>("/api/cases", {
+      itemCode: "construction-land-planning-permit",
+      formData: LAND_PERMIT_FORM,
+    });
+    const patched = await sanmu.patch<Problem>(`/api/cases/${draft.body.id}`, {
+      expectedVersion: 2 ** 31,
+      title: "x",
+    });
+    expect(patched.status).toBe(422);
+    expect(named(patched, "expectedVersion", "too_big")).toBe(true);
   });
 });

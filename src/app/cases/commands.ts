@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CaseCommand } from "../../domain/cases/commands";
 import { versionConflict } from "../../domain/errors";
+import { INT32_MAX, ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
@@ -9,7 +10,7 @@ import { loadCase } from "./caseRows";
 import { createdNotices } from "./documents";
 import { executeCaseCommand, numberNotices, runCaseCommand } from "./executeCommand";
 
-const ZVersion = { expectedVersion: z.number().int().min(1) };
+const ZVersion = { expectedVersion: ZExpectedVersion };
 const ZDate = z.iso.date();
 
 export const ZRequestCorrection = z.object({
@@ -58,10 +59,15 @@ export const ZSuspend = z.object({
     "other",
   ]),
   reason: multilineText(2000),
-  expectedDays: z.number().int(),
+  /** How long the special procedure is expected to take (told to the applicant), at most ten years. */
+  expectedDays: z.number().int().min(0).max(3650),
 });
 export const ZResume = z.object({ ...ZVersion, result: multilineText(2000).optional() });
-export const ZExtend = z.object({ ...ZVersion, days: z.number().int(), reason: multilineText(2000) });
+export const ZExtend = z.object({
+  ...ZVersion,
+  days: z.number().int().min(1).max(INT32_MAX),
+  reason: multilineText(2000),
+});
 export const ZDecide = z.object({
   ...ZVersion,
   outcome: z.enum(["approve", "deny"]),

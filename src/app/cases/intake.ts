@@ -6,6 +6,7 @@ import { caseMaterials, cases, users } from "../../db/schema";
 import { newDraft } from "../../domain/cases/caseState";
 import { guardError } from "../../domain/cases/guards";
 import { invalid, versionConflict, YizhanError } from "../../domain/errors";
+import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import { type Actor, hasRole } from "../actor";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
@@ -164,7 +165,7 @@ async function orgOfItem(ctx: AppContext, itemCode: string): Promise<string | nu
 }
 
 export const ZUpdateDraft = z.object({
-  expectedVersion: z.number().int(),
+  expectedVersion: ZExpectedVersion,
   title: z.string().max(200).optional(),
   formData: z.record(z.string(), z.unknown()).optional(),
 });
@@ -323,7 +324,7 @@ export async function submitApplication(
 }
 
 export const ZCheckMaterials = z.object({
-  expectedVersion: z.number().int(),
+  expectedVersion: ZExpectedVersion,
   checks: z
     .array(
       z.object({

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { cases, organizations, reviewComments, reviewTasks } from "../../db/schema";
 import { notFound, versionConflict, YizhanError } from "../../domain/errors";
+import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import { type Actor, hasRole } from "../actor";
 import type { AppContext } from "../context";
@@ -128,7 +129,7 @@ export async function commentReviewTask(ctx: AppContext, actor: Actor, taskId: s
 }
 
 export const ZCompleteReviewTask = z.object({
-  expectedVersion: z.number().int().min(1),
+  expectedVersion: ZExpectedVersion,
   outcome: z.enum(["approve", "return"]),
   opinion: multilineText(4000),
 });

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { PROJECT_STAGES, projects } from "../../db/schema";
 import { versionConflict } from "../../domain/errors";
+import { ZExpectedVersion } from "../../shared/numbers";
 import { multiline, multilineText } from "../../shared/text";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
@@ -10,7 +11,7 @@ import { decideStageChange, STAGE_NAMES } from "./projectStage";
 
 export const ZChangeProjectStage = z.object({
   /** The version of the project the caller read (optimistic check). */
-  expectedVersion: z.number().int().positive(),
+  expectedVersion: ZExpectedVersion,
   /** The stage to move to; default the next one. */
   stage: z.enum(PROJECT_STAGES).optional(),
   /** What happened (e.g. the permit granted and its number). */

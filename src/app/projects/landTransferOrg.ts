@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { organizations, projects } from "../../db/schema";
 import { invalid, versionConflict } from "../../domain/errors";
+import { ZExpectedVersion } from "../../shared/numbers";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { appendProjectEvent, authorizedProject } from "./projectRows";
@@ -12,7 +13,7 @@ export const ZLandTransferOrgCode = z.string().trim().min(1).max(64).nullable();
 
 export const ZSetLandTransferOrg = z.object({
   /** The version of the project the caller read (optimistic check). */
-  expectedVersion: z.number().int().positive(),
+  expectedVersion: ZExpectedVersion,
   /** Organization code (e.g. HY-SQJ); null: none, only the bureau's staff record the contract. */
   orgCode: ZLandTransferOrgCode,
 });

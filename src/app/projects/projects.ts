@@ -30,12 +30,21 @@ const ZIsoDate = z.iso.date();
 /** A GeoJSON polygon boundary (用地红线). */
 export const ZBoundary = z.object({
   type: z.literal("Polygon"),
-  coordinates: z.array(z.array(z.array(z.number()).min(2).max(3)).min(4)).min(1),
+  coordinates: z
+    .array(
+      z
+        .array(z.array(z.number().min(-180).max(180)).min(2).max(3))
+        .min(4)
+        .max(10_000),
+    )
+    .min(1)
+    .max(100),
 });
 
 export const ZParcel = z.object({
   location: z.string().min(1).max(200),
-  areaSqm: z.number().positive(),
+  /** At most 1,000 km²: larger than any parcel, and fees per area stay within bounds. */
+  areaSqm: z.number().positive().max(1e9),
   use: z.string().min(1).max(60),
   contractNo: z.string().max(60).nullish(),
   boundary: ZBoundary.nullish(),

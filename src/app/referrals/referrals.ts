@@ -12,6 +12,7 @@ import { invalid, notFound, versionConflict, YizhanError } from "../../domain/er
 import { referralProgressProblem } from "../../domain/exchange/referrals";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
 import { enqueueNotification } from "../../jobs/notify";
+import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import { type Actor, hasRole, orgPathsWithRole } from "../actor";
 import { calendarFor, localDates } from "../cases/calendarAccess";
@@ -249,7 +250,7 @@ export async function listReferrals(ctx: AppContext, actor: Actor, q: { open?: b
 export const ZReportReferralProgress = z.object({
   status: z.enum(["received", "in_progress", "done"]),
   note: multilineText(1000).default(""),
-  expectedVersion: z.number().int().optional(),
+  expectedVersion: ZExpectedVersion.optional(),
 });
 
 /**

@@ -28,6 +28,7 @@ import { getCase, getCaseTimeline, listCases, ZListCases } from "../../app/cases
 import { caseDocumentPdf, caseFile } from "../../app/cases/renderDocument";
 import { sendBackToReview } from "../../app/cases/review";
 import type { AppContext } from "../../app/context";
+import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import { readMultipart, type Upload } from "../multipart";
 import { requireActor } from "../plugins/auth";
@@ -328,7 +329,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         summary: "The approver sends a review task back with an opinion (counted as a return)",
         params: ZCaseIdParams,
         body: z.object({
-          expectedVersion: z.number().int(),
+          expectedVersion: ZExpectedVersion,
           taskId: z.uuid(),
           opinion: multilineText(4000),
         }),

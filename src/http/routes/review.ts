@@ -10,6 +10,7 @@ import {
   ZCompleteReviewTask,
 } from "../../app/cases/review";
 import type { AppContext } from "../../app/context";
+import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import { requireActor } from "../plugins/auth";
 import { prefersMinimal, ZCaseOrRef } from "./caseSchemas";
@@ -55,7 +56,7 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         tags,
         summary: "Claim a task of one's department",
         params: ZTaskParams,
-        body: z.object({ expectedVersion: z.number().int() }),
+        body: z.object({ expectedVersion: ZExpectedVersion }),
         response: { 200: z.looseObject({ id: z.string(), status: z.string(), version: z.number() }) },
       },
     },

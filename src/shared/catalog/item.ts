@@ -40,15 +40,15 @@ export const ZServiceItemContent = z.object({
   /** 服务对象. */
   serviceObject: z.array(ZServiceObject).min(1),
   /** 法定办结时限, working days (行政许可法 Art. 82). */
-  statutoryLimitDays: z.number().int().nonnegative(),
+  statutoryLimitDays: z.number().int().nonnegative().max(3650),
   /** 承诺办结时限, working days; 0 for 即办件. */
-  promisedLimitDays: z.number().int().nonnegative(),
+  promisedLimitDays: z.number().int().nonnegative().max(3650),
   /** 时限说明 (what is not counted, e.g. public-notice periods). */
   limitNotes: multiline(z.string().max(4000)).optional(),
   /** 办件类型. */
   handlingType: ZHandlingType,
   /** 到办事现场次数. */
-  visitsRequired: z.number().int().nonnegative(),
+  visitsRequired: z.number().int().nonnegative().max(100),
   /** 特别程序. */
   specialProcedures: z.array(ZSpecialProcedure).default([]),
   /** 收费. */

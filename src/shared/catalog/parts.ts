@@ -54,7 +54,7 @@ export type TProcessStep = z.infer<typeof ZProcessStep>;
 export const ZSpecialProcedure = z.object({
   kind: ZSpecialProcedureKind,
   name: ZName,
-  maxWorkingDays: z.number().int().nonnegative(),
+  maxWorkingDays: z.number().int().nonnegative().max(3650),
   note: ZText.optional(),
 });
 export type TSpecialProcedure = z.infer<typeof ZSpecialProcedure>;
@@ -64,10 +64,11 @@ export const ZFeeItem = z.object({
   code: ZCode,
   name: ZName,
   basis: ZText.min(1),
-  amountFen: z.number().int(),
+  /** At most ¥1,000,000 a unit (行政事业性收费 of a county: a few hundred yuan). */
+  amountFen: z.number().int().min(0).max(100_000_000),
   unit: ZFeeUnit,
   /** Number of units included free, e.g. the first certificate (发改价格规〔2016〕2559号). */
-  freeQuantity: z.number().int().nonnegative().optional(),
+  freeQuantity: z.number().int().nonnegative().max(100_000).optional(),
   /** What the fee applies to, a short code such as `housing` or `non_housing`. */
   appliesTo: ZCode.optional(),
   note: ZText.optional(),
@@ -132,7 +133,7 @@ export const ZMaterial = z.object({
   required: z.boolean(),
   key: z.boolean().default(false),
   form: ZMaterialForm,
-  copies: z.number().int().nonnegative(),
+  copies: z.number().int().nonnegative().max(100),
   source: ZMaterialSource,
   /** Shared-data dataset code (e.g. `business_licence`) or the code of the item whose result this is. */
   sourceRef: ZCode.optional(),
@@ -155,7 +156,7 @@ export const ZReviewStep = z.object({
   orgCode: ZCode,
   mode: ZReviewMode,
   lead: z.boolean(),
-  limitDays: z.number().int().nonnegative(),
+  limitDays: z.number().int().nonnegative().max(3650),
   after: z.array(ZCode).optional(),
 });
 export type TReviewStep = z.infer<typeof ZReviewStep>;
