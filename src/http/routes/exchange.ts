@@ -20,6 +20,7 @@ import {
   ZPublishRecord,
 } from "../../app/exchange/publish";
 import { invalid } from "../../domain/errors";
+import { multilineText } from "../../shared/text";
 import { readMultipart, type Upload } from "../multipart";
 import { requireActor } from "../plugins/auth";
 import { assertText } from "../textGuard";
@@ -229,7 +230,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "importSharedCsv",
         tags,
         summary: "Import offline shared data from CSV into the directory (admin)",
-        body: z.object({ dataset: z.string().min(1).max(60), csv: z.string().min(1).max(10_000_000) }),
+        body: z.object({ dataset: z.string().min(1).max(60), csv: multilineText(10_000_000).min(1) }),
         response: { 200: loose },
       },
     },
