@@ -8,6 +8,7 @@
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import pino from "pino";
+import { logSerializers } from "../adapters/logging";
 import type { AppContext } from "../app/context";
 import {
   type BackgroundWork,
@@ -88,7 +89,10 @@ export async function startPrimary(
   log: (line: string) => void,
 ): Promise<Primary> {
   const ctx = await openYizhan({ ...opts, poolSize: 4 });
-  const logger = pino({ level: opts.logLevel === "silent" ? "silent" : (opts.logLevel ?? "info") });
+  const logger = pino({
+    level: opts.logLevel === "silent" ? "silent" : (opts.logLevel ?? "info"),
+    serializers: logSerializers,
+  });
   const background: BackgroundWork | null =
     process.env.YIZHAN_BACKGROUND === "0" ? null : startBackgroundWork(ctx, logger);
   // Workers accept from the shared socket themselves (unless NODE_CLUSTER_SCHED_POLICY says otherwise).

@@ -1,3 +1,5 @@
+import { safeErrorText } from "../adapters/logging";
+import { DataDirLockedError } from "../db/dataDirLock";
 /** Writes a progress bar line to stderr (TTY: redrawn in place; otherwise every 10%). */
 export function progressBar(label: string): (done: number, total: number, what: string) => void {
   let lastDecile = -1;
@@ -78,6 +80,8 @@ export function describeError(e: unknown): { message: string; code: number } {
     errors?: { field: string; message: { "zh-CN": string; "en-US": string } }[];
     status?: number;
   };
+  // The data directory is held by another process: one sentence, and exit 75 (EX_TEMPFAIL).
+  if (e instanceof DataDirLockedError) return { message: e.message, code: e.exitCode };
   if (err?.messages && typeof err.status === "number") {
     const lines = [`${err.messages["zh-CN"]} / ${err.messages["en-US"]}`];
     if (err.errors && err.errors.length > 1) {
@@ -100,5 +104,6 @@ export function describeError(e: unknown): { message: string; code: number } {
     const issues = (e as unknown as { issues: { path: (string | number)[]; message: string }[] }).issues;
     return { message: issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; "), code: 2 };
   }
-  return { message: `internal error (程序错误): ${(e as Error)?.stack ?? String(e)}`, code: 1 };
+  // Never the parameters of a failed statement (ID numbers, phones): src/adapters/logging.ts.
+  return { message: `internal error (程序错误): ${safeErrorText(e)}`, code: 1 };
 }

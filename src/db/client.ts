@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { lockDataDir } from "./dataDirLock";
 import * as schema from "./schema";
 
 /** The Drizzle database, whichever driver is underneath. */
@@ -43,6 +44,9 @@ export type OpenDatabaseOptions = {
 /**
  * Opens PostgreSQL when `databaseUrl` is given (the production path), otherwise the embedded PGlite
  * with its data in `dataDir` (in memory when neither is given). Same schema, same SQL on both.
+ * A PGlite data directory is locked for this process until `close()`: another process holding it
+ * makes this throw `DataDirLockedError` (see `dataDirLock.ts`) — every command and the server open
+ * their database here, so none of them can run a second, silent copy of it.
  */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
@@ -74,10 +78,15 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       close: () => pool.end(),
     };
   }
-  const pglite = await PGlite.create({
-    dataDir: opts.dataDir,
-    loadDataDir: opts.loadDataDir,
-  });
+  const onDisk = opts.dataDir && !opts.dataDir.includes("://") ? opts.dataDir : undefined;
+  const lock = onDisk ? await lockDataDir(onDisk) : null;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     db,
@@ -87,7 +96,13 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     async migrate() {
       await migratePglite(drizzlePglite(pglite), { migrationsFolder: MIGRATIONS_DIR });
     },
-    close: () => pglite.close(),
+    async close() {
+      try {
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { ZodError } from "zod";
 import { type Bilingual, type FieldProblem, YizhanError } from "../domain/errors";
 
 /** RFC 9457 problem document, with Yizhan's stable `code` and bilingual `message`. */
@@ -58,21 +59,46 @@ function describeIssue(v: ValidationItem): Bilingual {
   }
 }
 
-/** Turns fastify/zod request validation errors into one 400 problem naming every field. */
-function validationProblem(err: FastifyError): YizhanError {
-  const items = (err.validation ?? []) as unknown as ValidationItem[];
-  const errors: FieldProblem[] = items.map((v) => ({
-    field: v.instancePath.replace(/^\//, "").replaceAll("/", ".") || (err.validationContext ?? "body"),
-    code: v.keyword,
-    message: describeIssue(v),
-  }));
+/**
+ * One 422 problem naming every field (docs/api-conventions.md: every problem with a field of the
+ * input is 422; 400 is left for a body that cannot be read at all, such as malformed JSON).
+ */
+export function fieldsProblem(errors: FieldProblem[]): YizhanError {
   const list = (lang: keyof Bilingual, sep: string) =>
     errors.map((e) => `${e.field}: ${e.message[lang]}`).join(sep);
   return new YizhanError(
     "validation_failed",
-    400,
+    422,
     { "zh-CN": `输入有误：${list("zh-CN", "；")}`, "en-US": `Validation failed: ${list("en-US", "; ")}` },
     { errors },
+  );
+}
+
+/** Turns fastify/zod request validation errors into one 422 problem naming every field. */
+function validationProblem(err: FastifyError): YizhanError {
+  const items = (err.validation ?? []) as unknown as ValidationItem[];
+  return fieldsProblem(
+    items.map((v) => ({
+      field: v.instancePath.replace(/^\//, "").replaceAll("/", ".") || (err.validationContext ?? "body"),
+      code: v.keyword,
+      message: describeIssue(v),
+    })),
+  );
+}
+
+/** A zod error thrown by a route or app function that parses input itself (multipart fields). */
+function zodProblem(err: ZodError): YizhanError {
+  return fieldsProblem(
+    err.issues.map((i) => ({
+      field: i.path.map(String).join(".") || "body",
+      code: i.code,
+      message: describeIssue({
+        keyword: i.code,
+        instancePath: "",
+        message: i.message,
+        params: i as unknown as Record<string, unknown>,
+      }),
+    })),
   );
 }
 
@@ -83,6 +109,7 @@ const TITLES: Record<number, string> = {
   404: "Not found",
   409: "Conflict",
   413: "Payload too large",
+  414: "URI too long",
   415: "Unsupported media type",
   422: "Unprocessable content",
   423: "Locked",
@@ -95,6 +122,7 @@ export function toYizhanError(err: unknown): YizhanError {
   if (err instanceof YizhanError) return err;
   const fe = err as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fe)) return validationProblem(fe);
+  if (err instanceof ZodError) return zodProblem(err);
   if (fe?.statusCode === 429) {
     return new YizhanError("rate_limited", 429, {
       "zh-CN": "请求过于频繁，请稍后再试",

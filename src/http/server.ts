@@ -10,6 +10,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { logSerializers } from "../adapters/logging";
 import type { AppContext } from "../app/context";
 import "../app/policies";
 import { YizhanError } from "../domain/errors";
@@ -31,6 +32,7 @@ import { projectRoutes } from "./routes/projects";
 import { publicProgressRoutes } from "./routes/publicProgress";
 import { referralRoutes } from "./routes/referrals";
 import { reviewRoutes } from "./routes/review";
+import { registerTextGuard } from "./textGuard";
 
 export type ServerOptions = {
   logger?: FastifyServerOptions["logger"];
@@ -65,10 +67,16 @@ const ROUTES = [
  */
 export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    // Every log line masks identifiers and leaves out SQL parameters (src/adapters/logging.ts).
+    logger:
+      opts.logger && typeof opts.logger === "object"
+        ? { ...opts.logger, serializers: { ...logSerializers, ...opts.logger.serializers } }
+        : (opts.logger ?? false),
     genReqId: (req) => (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
+    // Errors of the router itself (a path parameter over 100 characters, a malformed URL) are problems too.
+    frameworkErrors: (err, req, reply) => sendProblem(req, reply, err),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -88,6 +96,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       new YizhanError("not_found", 404, { "zh-CN": "接口不存在", "en-US": "No such endpoint" }),
     );
   });
+  registerTextGuard(app);
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
   });

@@ -1,4 +1,5 @@
 import type { Bilingual } from "../domain/errors";
+import { maskTemplateData } from "./maskTemplateData";
 
 /** The events that notify someone. */
 export const NOTIFICATION_KINDS = [
@@ -285,7 +286,8 @@ export function isNotificationKind(kind: string): kind is NotificationKind {
 
 /** Renders the template of `kind`: title and body in Chinese and English. */
 export function renderNotification(kind: NotificationKind, data: TemplateData): RenderedMessage {
-  const t = TEMPLATES[kind](data);
+  // Free text (a reason typed by a clerk) may carry an ID number or a phone: masked in every message.
+  const t = TEMPLATES[kind](maskTemplateData(data));
   return {
     title: { "zh-CN": t.zh[0], "en-US": t.en[0] },
     body: { "zh-CN": t.zh[1], "en-US": t.en[1] },

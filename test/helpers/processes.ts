@@ -37,6 +37,8 @@ export async function startServerProcess(args: string[], env: Record<string, str
   });
   return {
     url,
+    /** The server's process id. */
+    pid: child.pid as number,
     output: () => output,
     /** Sends SIGTERM and resolves with the exit code. */
     stop: () =>

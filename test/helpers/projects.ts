@@ -67,13 +67,20 @@ export const REQUIRED_MATERIALS = {
 } as const;
 
 /** Opens a project for the demo enterprise (安徽三木新材料) as the helper and returns it. */
-export async function openProject(helper: TestClient, sanmu: TestClient, code: string, name: string) {
+export async function openProject(
+  helper: TestClient,
+  sanmu: TestClient,
+  code: string,
+  name: string,
+  extra: { landTransferOrgCode?: string } = {},
+) {
   const me = await sanmu.get<{ id: string }>("/api/auth/me");
   const res = await helper.post<Project & { version: number; stage: string }>("/api/projects", {
     code,
     name,
     enterpriseId: me.body.id,
     parcel: { location: "怀远县经济开发区禹王路南侧", areaSqm: 30000, use: "工业用地" },
+    ...extra,
   });
   if (res.status !== 201) throw new Error(`createProject: ${res.status} ${res.text}`);
   return res.body;

@@ -137,7 +137,7 @@ describe("password change", () => {
       currentPassword: "demo1234",
       newPassword: "short",
     });
-    expect(short.status).toBe(400);
+    expect(short.status).toBe(422);
     expect(short.body.field).toBe("newPassword");
     const ok = await a.post("/api/auth/password", {
       currentPassword: "demo1234",

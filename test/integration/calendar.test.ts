@@ -102,7 +102,7 @@ describe("reading the calendar (public)", () => {
     expect(bad.status).toBe(422);
     expect(bad.body.field).toBe("from");
     const format = await t.client().get<Problem>("/api/calendar/days?from=yesterday&to=2026-12-01");
-    expect(format.status).toBe(400);
+    expect(format.status).toBe(422);
     expect(format.body.errors?.[0].field).toBe("from");
     const early = await t.client().get<Problem>("/api/calendar/days?from=2006-12-01&to=2006-12-02");
     expect(early.status).toBe(422);
@@ -114,7 +114,7 @@ describe("reading the calendar (public)", () => {
     const late = await t.client().get("/api/calendar/add?from=2026-12-28&days=5");
     expect(late.body).toMatchObject({ date: "2027-01-05", provisional: true });
     const frac = await t.client().get<Problem>("/api/calendar/add?from=2026-12-28&days=1.5");
-    expect(frac.status).toBe(400);
+    expect(frac.status).toBe(422);
     expect(frac.body.errors?.[0].field).toBe("days");
   });
 

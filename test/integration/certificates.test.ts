@@ -333,7 +333,7 @@ describe("fees, payments and issue", () => {
     expect(p1.status).toBe(201);
     expect(p2.body.id).toBe(p1.body.id);
     expect((await clerk.get<Fees>(`/api/cases/${c.id}/fees`)).body.payments).toHaveLength(1);
-    expect((await clerk.post(`/api/payments/${p1.body.id}/refund`, { reason: "" })).status).toBe(400);
+    expect((await clerk.post(`/api/payments/${p1.body.id}/refund`, { reason: "" })).status).toBe(422);
     const refunded = await clerk.post<{ status: string }>(`/api/payments/${p1.body.id}/refund`, {
       reason: "重复缴费，原路退回",
     });
@@ -358,7 +358,7 @@ describe("revocation and key rotation", () => {
     ).toBe(403);
     expect(
       (await approver.post(`/api/certificates/${permit.id}/revoke`, { kind: "revoke", reason: "" })).status,
-    ).toBe(400);
+    ).toBe(422);
     const r = await approver.post<Cert & { revocationReason: string }>(
       `/api/certificates/${permit.id}/revoke`,
       { kind: "cancel", reason: "规划条件调整，原证注销" },

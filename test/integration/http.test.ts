@@ -31,7 +31,7 @@ describe("HTTP shell", () => {
 
   it("bad input is problem+json naming each field in Chinese and English", async () => {
     const res = await t.client().post<Problem>("/api/auth/login", { username: 42 });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
     expect(res.body.code).toBe("validation_failed");
     expect(res.body.type).toBe("https://yizhan.dev/problems/validation_failed");

@@ -405,7 +405,7 @@ describe("in-app notifications over HTTP", () => {
     const stolen = await citizen.post<{ code: string }>(`/api/notifications/${clerksId}/read`);
     expect(stolen.status).toBe(404);
     expect(stolen.body.code).toBe("not_found");
-    expect((await citizen.post("/api/notifications/not-a-uuid/read")).status).toBe(400);
+    expect((await citizen.post("/api/notifications/not-a-uuid/read")).status).toBe(422);
 
     const read = await clerk.post<{ notification: NotificationView; unreadCount: number }>(
       `/api/notifications/${clerksId}/read`,

@@ -13,7 +13,7 @@ type Delivery = {
 type Recorded = {
   delivery: Delivery;
   bundle: (Bundle & { landDelivery: { confirmationNo: string } | null }) | null;
-  notFiled: { code: string; filed: { itemCode: string }[] } | null;
+  notFiled: { code: string; filed?: { itemCode: string }[]; errors?: { field: string }[] } | null;
   code?: string;
   field?: string;
 };
@@ -41,16 +41,19 @@ let pid0 = "";
 describe("交地即交证: the land delivery files the bundle", () => {
   let pid = "";
 
-  it("refusals: 403 for the enterprise and the supervisor; 400 / 422 naming the field", async () => {
+  it("refusals: 403 for the enterprise, the supervisor and partners the project does not name; 422 naming the field", async () => {
     t.clock.set(at("2026-11-25", "09:00"));
     const helper = await t.as("helper");
-    pid = (await openProject(helper, await t.as("sanmu"), "2026-340321-30-03-016001", "三木新材料三期项目"))
-      .id;
+    pid = (
+      await openProject(helper, await t.as("sanmu"), "2026-340321-30-03-016001", "三木新材料三期项目", {
+        landTransferOrgCode: "HY-SQJ",
+      })
+    ).id;
     pid0 = pid;
-    for (const who of ["sanmu", "supervisor", "reviewer-land"])
+    for (const who of ["sanmu", "supervisor", "reviewer-land", "tax", "scjg"])
       expect((await post(who, pid, delivery("怀经开交〔2026〕1号"))).status, who).toBe(403);
     const missing = await post("clerk", pid, { ...delivery("怀经开交〔2026〕1号"), deliveredAt: undefined });
-    expect(missing.status).toBe(400);
+    expect(missing.status).toBe(422);
     expect(missing.body.field).toBe("deliveredAt");
     const noContract = await post(
       "clerk",
@@ -64,10 +67,12 @@ describe("交地即交证: the land delivery files the bundle", () => {
     expect(p.body.abilities).toMatchObject({ recordLandDelivery: true });
   });
 
-  it("without the pre-checks the delivery is recorded, nothing is filed (422 naming the material)", async () => {
+  it("without the pre-checks the delivery is recorded (201) and nothing is filed, naming the material", async () => {
     const res = await post("clerk", pid, delivery("怀经开交〔2026〕1号"));
-    expect(res.status).toBe(422);
-    expect(res.body.field).toMatch(/^prechecks\./);
+    expect(res.status).toBe(201);
+    expect(res.body.bundle).toBeNull();
+    expect(res.body.notFiled?.code).toBe("rule_violation");
+    expect(res.body.notFiled?.errors?.[0].field).toMatch(/^prechecks\./);
     const p = await (await t.as("helper")).get<Full>(`/api/projects/${pid}`);
     expect(p.body.landDeliveries).toMatchObject([{ confirmationNo: "怀经开交〔2026〕1号", bundleId: null }]);
     expect(p.body.bundles).toHaveLength(0);
@@ -132,6 +137,7 @@ describe("交地即交证: the land delivery files the bundle", () => {
       await t.as("sanmu"),
       "2026-340321-30-03-016003",
       "三木新材料四期项目",
+      { landTransferOrgCode: "HY-SQJ" },
     );
     await precheckAll(t, helper, p.id);
     // A form that breaks the item's schema is refused before anything is created (whole or nothing).
@@ -183,7 +189,7 @@ describe("one bundle per item: 拿地即办证 and 交地即交证 do not file t
     expect(res.status).toBe(201);
     expect(res.body.bundle).toBeNull();
     expect(res.body.notFiled?.code).toBe("items_already_filed");
-    expect(res.body.notFiled?.filed.map((f) => f.itemCode).sort()).toEqual([
+    expect(res.body.notFiled?.filed?.map((f) => f.itemCode).sort()).toEqual([
       "construction-land-planning-permit",
       "state-land-first-registration",
     ]);

@@ -42,9 +42,9 @@ describe("changeProjectStage: 立项用地规划许可 → 工程建设许可 �
     expect(p.body).toMatchObject({ stage: "land_planning", version: 1 });
   });
 
-  it("400 naming the field when the note is missing", async () => {
+  it("422 naming the field when the note is missing", async () => {
     const res = await stage("helper", { expectedVersion: 1 });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect(res.body.errors?.map((e) => e.field)).toContain("note");
   });
 

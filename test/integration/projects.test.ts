@@ -48,7 +48,7 @@ describe("拿地即办证: project, early intervention, bundle, same-day certifi
       },
     };
     expect((await helper.post("/api/projects", { ...body, code: "2026-34032-30-03-018888" })).status).toBe(
-      400,
+      422,
     );
     expect((await sanmu.post("/api/projects", body)).status).toBe(403);
     const created = await helper.post<Project>("/api/projects", body);

@@ -32,7 +32,7 @@ describe("demo data", () => {
 });
 
 describe("trigger through the API and refusals", () => {
-  it("without the pre-checked materials the contract is recorded but nothing is filed (422, no cases)", async () => {
+  it("without the pre-checked materials the contract is recorded (201) but nothing is filed, naming what is missing", async () => {
     t.clock.set(at("2026-11-25", "09:00"));
     const helper = await t.as("helper");
     const sanmu = await t.as("sanmu");
@@ -42,6 +42,8 @@ describe("trigger through the API and refusals", () => {
       name: "三木新材料二期仓储项目",
       enterpriseId: me.body.id,
       parcel: { location: "怀远县经济开发区禹王路北侧", areaSqm: 20000, use: "仓储用地" },
+      // The land-transfer system of 双桥集镇 records this project's contract through the API.
+      landTransferOrgCode: "HY-SQJ",
     });
     expect(created.status).toBe(201);
     const pid = created.body.id;
@@ -74,14 +76,22 @@ describe("trigger through the API and refusals", () => {
     );
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors[0]).toMatchObject({ field: "templateCode", code: "unknown_template" });
-    const res = await system.post<{ code: string }>(`/api/projects/${pid}/land-contracts`, {
+    const res = await system.post<{
+      bundle: unknown;
+      notFiled: { code: string; errors: { field: string }[] };
+    }>(`/api/projects/${pid}/land-contracts`, {
       number: "怀土出〔2026〕31号",
       signedAt: at("2026-11-25", "09:00").toISOString(),
       parties: { grantor: "怀远县自然资源和规划局", grantee: "安徽三木新材料科技有限公司" },
       priceYuan: 4_000_000,
       paymentStatus: "paid",
     });
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(201);
+    expect(res.body.bundle).toBeNull();
+    expect(res.body.notFiled.code).toBe("rule_violation");
+    expect(res.body.notFiled.errors.map((e) => e.field)).toContain(
+      "prechecks.construction-land-planning-permit.application_form",
+    );
     const after = await helper.get<Project & { landContracts: { number: string; source: string }[] }>(
       `/api/projects/${pid}`,
     );

@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { and, asc, eq, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "../../db/schema";
-import { invalid } from "../../domain/errors";
+import { invalid, YizhanError } from "../../domain/errors";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
 import { type Actor, hasRole } from "../actor";
 import type { AppContext } from "../context";
@@ -76,8 +76,8 @@ export async function searchApplicants(
 export const ZRegisterApplicant = z.object({
   kind: z.enum(["person", "enterprise"]),
   name: z.string().min(1).max(100),
-  idNumber: z.string().optional(),
-  creditCode: z.string().optional(),
+  idNumber: z.string().max(18).optional(),
+  creditCode: z.string().max(18).optional(),
   legalRepresentative: z.string().max(50).optional(),
   phone: z
     .string()
@@ -87,10 +87,26 @@ export const ZRegisterApplicant = z.object({
   address: z.string().max(200).optional(),
 });
 
+/** Letters and digits that cannot be misread for one another (no 0/o, 1/l/i). */
+const USERNAME_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+/**
+ * The username of an applicant registered at the window: an enterprise's is `e-<统一社会信用代码>`
+ * (public: GB 32100 prints it on the licence); a person's is `p-` and eight random characters — never
+ * the ID number, which is personal (个人信息保护法 Art. 28) and a username is shown in lists and logs.
+ */
+export function applicantUsername(kind: "person" | "enterprise", creditCode?: string): string {
+  if (kind === "enterprise" && creditCode) return `e-${creditCode.toLowerCase()}`;
+  let s = "p-";
+  for (let i = 0; i < 8; i++) s += USERNAME_ALPHABET[randomInt(USERNAME_ALPHABET.length)];
+  return s;
+}
+
 /**
  * The window registers an applicant who has no account yet (window intake on the applicant's behalf).
  * The account gets a random password; the applicant sets their own later. Identifiers are checked
  * (GB 11643 for persons, GB 32100 for enterprises); a person needs an ID number, an enterprise a code.
+ * The username is {@link applicantUsername}: a person's never contains the ID number.
  */
 export async function registerApplicant(
   ctx: AppContext,
@@ -114,24 +130,35 @@ export async function registerApplicant(
           "en-US": "An enterprise needs its unified social credit code",
         });
   }
-  const user = await ctx.database.db.transaction(async (tx) => {
-    const existing = await findRegistered(tx, input);
-    if (existing)
-      throw alreadyRegistered(input.kind === "person" ? "idNumber" : "creditCode", present(existing));
-    return createUser(tx, {
-      username: `${input.kind === "person" ? "p" : "e"}-${identifier.toLowerCase()}`,
-      displayName: input.name,
-      password: randomBytes(18).toString("base64url"),
-      kind: input.kind,
-      roles: [{ role: "applicant" }],
-      idNumber: input.idNumber,
-      creditCode: input.creditCode,
-      legalRepresentative: input.legalRepresentative,
-      phone: input.phone,
-      email: input.email,
-      address: input.address,
+  const create = () =>
+    ctx.database.db.transaction(async (tx) => {
+      const existing = await findRegistered(tx, input);
+      if (existing)
+        throw alreadyRegistered(input.kind === "person" ? "idNumber" : "creditCode", present(existing));
+      return createUser(tx, {
+        username: applicantUsername(input.kind, input.creditCode),
+        displayName: input.name,
+        password: randomBytes(18).toString("base64url"),
+        kind: input.kind,
+        roles: [{ role: "applicant" }],
+        idNumber: input.idNumber,
+        creditCode: input.creditCode,
+        legalRepresentative: input.legalRepresentative,
+        phone: input.phone,
+        email: input.email,
+        address: input.address,
+      });
     });
-  });
+  // Eight random characters rarely meet a taken name; when they do, draw again.
+  let user: { id: string } | undefined;
+  for (let attempt = 0; !user; attempt++) {
+    try {
+      user = await create();
+    } catch (e) {
+      const taken = e instanceof YizhanError && e.errors?.[0]?.code === "taken" && e.field === "username";
+      if (!taken || input.kind !== "person" || attempt >= 4) throw e;
+    }
+  }
   const [row] = await ctx.database.db.select().from(users).where(eq(users.id, user.id));
   return present(row);
 }

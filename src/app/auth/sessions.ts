@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { authEvents, sessions, users } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
+import { maskPersonalText } from "../../domain/rules/maskText";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { actorOf, loadActor, membershipsJson } from "./loadActor";
@@ -38,7 +39,8 @@ export async function login(
     db.insert(authEvents).values({
       kind,
       userId: user?.id ?? null,
-      username: input.username.slice(0, 100),
+      // What was typed, masked: someone may type their ID number or phone as a username.
+      username: maskPersonalText(input.username.slice(0, 100)),
       at: now,
       ip: origin.ip,
       userAgent: origin.userAgent?.slice(0, 300),

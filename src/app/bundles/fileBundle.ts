@@ -203,13 +203,24 @@ export async function fileBundle(
 /** What a trigger (contract, land delivery) filed: the bundle, or why none was filed. */
 export type TriggerOutcome = {
   bundleId: string | null;
-  notFiled: { code: "items_already_filed"; message: Bilingual; filed: unknown } | null;
+  notFiled: {
+    /** `items_already_filed`, or the code of the refusal (`rule_violation`: pre-checks or forms missing). */
+    code: string;
+    message: Bilingual;
+    filed?: unknown;
+    /** The fields to complete before recording the same contract or delivery again files the bundle. */
+    errors?: FieldProblem[];
+  } | null;
 };
 
 /**
- * Files the bundle of a trigger. When the project already has standing cases for its items (the other
- * bundle was filed first), the trigger's event stays recorded and nothing is filed: the outcome says so
- * instead of failing, since the land-transfer system's record is right and there is nothing to retry.
+ * Files the bundle of a trigger. The trigger's event (the signed contract, the delivery) is a fact and
+ * stays recorded whatever happens to the filing, so the request succeeds and the outcome says why
+ * nothing was filed instead of failing with the event recorded anyway: the project already has standing
+ * cases for the items (the other bundle was filed first; nothing to retry), or the bundle is not ready —
+ * pre-checked materials or form fields missing, no helper to file for the land-transfer system (a 422
+ * of `fileBundle`, with its `errors`); recording the same contract or delivery again, once complete,
+ * files it.
  */
 export async function fileTriggeredBundle(
   ctx: AppContext,
@@ -221,10 +232,13 @@ export async function fileTriggeredBundle(
   try {
     return { bundleId: await fileBundle(ctx, actor, projectId, input, trigger), notFiled: null };
   } catch (e) {
-    if (!(e instanceof YizhanError) || e.code !== "items_already_filed") throw e;
-    return {
-      bundleId: null,
-      notFiled: { code: "items_already_filed", message: e.messages, filed: e.details?.filed ?? [] },
-    };
+    if (!(e instanceof YizhanError)) throw e;
+    if (e.code === "items_already_filed")
+      return {
+        bundleId: null,
+        notFiled: { code: "items_already_filed", message: e.messages, filed: e.details?.filed ?? [] },
+      };
+    if (e.status !== 422) throw e;
+    return { bundleId: null, notFiled: { code: e.code, message: e.messages, errors: e.errors ?? [] } };
   }
 }

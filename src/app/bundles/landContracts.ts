@@ -19,7 +19,8 @@ export const ZRecordLandContract = z.object({
   signedAt: z.iso.datetime({ offset: true }),
   parties: z.object({ grantor: z.string().min(1).max(200), grantee: z.string().min(1).max(200) }),
   parcel: ZParcel.optional(),
-  priceYuan: z.number().nonnegative(),
+  /** 出让价款 in yuan, stored as numeric(16,2): below 10^14. */
+  priceYuan: z.number().nonnegative().max(99_999_999_999_999),
   paymentStatus: z.enum(["unpaid", "partial", "paid"]),
   /** The bundle it triggers (default: the first template triggered by a signed land contract). */
   templateCode: z.string().min(1).max(60).optional(),

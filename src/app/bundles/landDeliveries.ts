@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { bundles, landContracts, landDeliveries } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
+import { multilineText } from "../../shared/text";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { appendProjectEvent, authorizedProject } from "../projects/projectRows";
@@ -25,7 +26,7 @@ export const ZRecordLandDelivery = z.object({
    * recorded yet (default: the project's latest recorded contract, else the parcel's contract number).
    */
   landContractNo: z.string().min(1).max(60).optional(),
-  note: z.string().max(2000).default(""),
+  note: multilineText(2000).default(""),
   /** The bundle it triggers (default: the first template triggered by a land delivery). */
   templateCode: z.string().min(1).max(60).optional(),
   forms: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),

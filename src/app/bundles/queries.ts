@@ -14,6 +14,7 @@ import type { Actor } from "../actor";
 import { getWorkingCalendar } from "../calendar/getWorkingCalendar";
 import type { AppContext } from "../context";
 import { authorize, can } from "../policies";
+import { landTransferOrgPathOf } from "../projects/projectRows";
 import { sameLocalDay, workingMinutesBetween } from "./workingHours";
 
 /** Statuses a case no longer moves from. */
@@ -151,6 +152,7 @@ export async function getBundle(ctx: AppContext, actor: Actor, bundleId: string)
       orgPath: organizations.path,
       enterpriseId: projects.enterpriseId,
       helperId: projects.helperId,
+      landTransferOrgPath: landTransferOrgPathOf,
     })
     .from(bundles)
     .innerJoin(projects, eq(projects.id, bundles.projectId))
@@ -161,6 +163,7 @@ export async function getBundle(ctx: AppContext, actor: Actor, bundleId: string)
     orgPath: row.orgPath,
     enterpriseId: row.enterpriseId,
     helperId: row.helperId,
+    landTransferOrgPath: row.landTransferOrgPath,
   });
   const [view] = await bundleViews(ctx, [bundleId]);
   return view;
@@ -178,6 +181,7 @@ export async function bundleMeasure(ctx: AppContext, actor: Actor) {
       orgPath: organizations.path,
       enterpriseId: projects.enterpriseId,
       helperId: projects.helperId,
+      landTransferOrgPath: landTransferOrgPathOf,
       projectName: projects.name,
     })
     .from(bundles)

@@ -18,6 +18,7 @@ import {
   type YearArrangement,
 } from "../../domain/calendar";
 import { type FieldProblem, invalid, YizhanError } from "../../domain/errors";
+import { multilineText } from "../../shared/text";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
@@ -27,7 +28,7 @@ import { calendarChanged, knownYears } from "./getWorkingCalendar";
 /** An arrangement as pasted text (the documented text format) or as JSON (docs/calendar.md). */
 export const ZArrangementInput = z
   .object({
-    text: z.string().max(200_000).optional(),
+    text: multilineText(200_000).optional(),
     json: z.unknown().optional(),
     replace: z.boolean().default(false),
   })

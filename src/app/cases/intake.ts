@@ -5,6 +5,8 @@ import { caseMaterials, cases, users } from "../../db/schema";
 import { newDraft } from "../../domain/cases/caseState";
 import { guardError } from "../../domain/cases/guards";
 import { invalid, versionConflict, YizhanError } from "../../domain/errors";
+import { ZExpectedVersion } from "../../shared/numbers";
+import { multilineText } from "../../shared/text";
 import { type Actor, hasRole } from "../actor";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import { attachWalletCertificates } from "../certificates/wallet";
@@ -32,7 +34,11 @@ export const ZCreateApplication = z.object({
   title: z.string().max(200).optional(),
   formData: z.record(z.string(), z.unknown()).default({}),
   agent: z
-    .object({ name: z.string().min(1), idNumber: z.string().optional(), phone: z.string().optional() })
+    .object({
+      name: z.string().min(1).max(100),
+      idNumber: z.string().max(18).optional(),
+      phone: z.string().max(20).optional(),
+    })
     .optional(),
 });
 export type TCreateApplication = z.infer<typeof ZCreateApplication>;
@@ -159,7 +165,7 @@ async function orgOfItem(ctx: AppContext, itemCode: string): Promise<string | nu
 }
 
 export const ZUpdateDraft = z.object({
-  expectedVersion: z.number().int(),
+  expectedVersion: ZExpectedVersion,
   title: z.string().max(200).optional(),
   formData: z.record(z.string(), z.unknown()).optional(),
 });
@@ -306,13 +312,13 @@ export async function submitApplication(
 }
 
 export const ZCheckMaterials = z.object({
-  expectedVersion: z.number().int(),
+  expectedVersion: ZExpectedVersion,
   checks: z
     .array(
       z.object({
-        materialCode: z.string().min(1),
+        materialCode: z.string().min(1).max(60),
         status: z.enum(["pass", "missing", "defective"]),
-        note: z.string().max(500).optional(),
+        note: multilineText(500).optional(),
       }),
     )
     .min(1),

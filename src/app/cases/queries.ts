@@ -40,7 +40,7 @@ export const ZListCases = z.object({
   q: z.string().max(100).optional(),
   bundleId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
 });
 export type TListCases = z.infer<typeof ZListCases>;
 

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { cases, organizations, reviewComments, reviewTasks } from "../../db/schema";
 import type { ReviewTaskStatus } from "../../domain/cases/reviewPlan";
 import { notFound, versionConflict, YizhanError } from "../../domain/errors";
+import { ZExpectedVersion } from "../../shared/numbers";
+import { multilineText } from "../../shared/text";
 import { type Actor, hasRole } from "../actor";
 import type { AppContext } from "../context";
 import { abilities, authorize } from "../policies";
@@ -128,9 +130,9 @@ export async function commentReviewTask(ctx: AppContext, actor: Actor, taskId: s
 }
 
 export const ZCompleteReviewTask = z.object({
-  expectedVersion: z.number().int().min(1),
+  expectedVersion: ZExpectedVersion,
   outcome: z.enum(["approve", "return"]),
-  opinion: z.string().max(4000),
+  opinion: multilineText(4000),
 });
 
 /**

@@ -4,6 +4,7 @@ import type { Tx } from "../../db/client";
 import { itemVersions, organizations, serviceItems } from "../../db/schema";
 import { invalid, versionConflict } from "../../domain/errors";
 import { ZLocalDate, ZServiceItemContent } from "../../shared/catalog";
+import { ZExpectedVersion } from "../../shared/numbers";
 import type { Actor } from "../actor";
 import { authorize } from "../policies";
 import { loadServiceItem } from "./getServiceItem";
@@ -24,7 +25,7 @@ export const ZUpdateServiceItem = z.object({
   effectiveFrom: ZLocalDate,
   changeNote: z.string().trim().min(1).max(500),
   /** The item's latest version number when the editor loaded it (optimistic check). */
-  expectedVersion: z.number().int().min(1),
+  expectedVersion: ZExpectedVersion,
 });
 export type TUpdateServiceItem = z.infer<typeof ZUpdateServiceItem>;
 

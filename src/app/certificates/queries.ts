@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { CERTIFICATE_FORMAT, type SignedDocument } from "../../adapters/signing";
 import { certificates, organizations } from "../../db/schema";
 import { notFound } from "../../domain/errors";
@@ -15,15 +15,25 @@ export async function todayFor(ctx: AppContext, orgId: string | null): Promise<s
   return localDates(await calendarFor(ctx, orgId), ctx.clock.now()).today;
 }
 
+/** Paths of the departments with a review task on the certificate's case (what a reviewer may read). */
+const reviewOrgPathsOf = sql<
+  string[]
+>`coalesce((select array_agg(o.path) from review_tasks rt join organizations o on o.id = rt.org_id where rt.case_id = ${certificates.caseId}), '{}')`;
+
 /** A certificate row with its office path (policy record), 404 when unknown. */
 export async function loadCertificate(ctx: AppContext, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound({ "zh-CN": "电子证照", "en-US": "Certificate" });
   const [row] = await ctx.database.db
-    .select({ cert: certificates, orgPath: organizations.path })
+    .select({ cert: certificates, orgPath: organizations.path, reviewOrgPaths: reviewOrgPathsOf })
     .from(certificates)
     .innerJoin(organizations, eq(organizations.id, certificates.issuerOrgId))
     .where(eq(certificates.id, id));
   if (!row) throw notFound({ "zh-CN": "电子证照", "en-US": "Certificate" });
-  const policy: CertificatePolicyRecord = { orgPath: row.orgPath, holderUserId: row.cert.holderUserId };
+  const policy: CertificatePolicyRecord = {
+    orgPath: row.orgPath,
+    holderUserId: row.cert.holderUserId,
+    reviewOrgPaths: row.reviewOrgPaths ?? [],
+  };
   return { ...row.cert, policy };
 }
 
@@ -65,7 +75,11 @@ export async function listWallet(ctx: AppContext, actor: Actor) {
       presentCertificate(
         r.cert,
         today,
-        abilities(actor, "certificate", { orgPath: r.orgPath, holderUserId: r.cert.holderUserId }),
+        abilities(actor, "certificate", {
+          orgPath: r.orgPath,
+          holderUserId: r.cert.holderUserId,
+          reviewOrgPaths: [],
+        }),
       ),
     ),
   };
@@ -85,7 +99,11 @@ export async function listCaseCertificates(ctx: AppContext, actor: Actor, caseId
       presentCertificate(
         r,
         today,
-        abilities(actor, "certificate", { orgPath: c.orgPath, holderUserId: r.holderUserId }),
+        abilities(actor, "certificate", {
+          orgPath: c.orgPath,
+          holderUserId: r.holderUserId,
+          reviewOrgPaths: c.reviewOrgPaths,
+        }),
       ),
     ),
   };

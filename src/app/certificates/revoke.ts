@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { certificates } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
+import { multiline } from "../../shared/text";
 import type { Actor } from "../actor";
 import { appendCaseEvents } from "../cases/caseEvents";
 import type { AppContext } from "../context";
@@ -11,7 +12,7 @@ import { getCertificate, loadCertificate } from "./queries";
 export const ZRevokeCertificate = z.object({
   /** cancel 注销 (e.g. the right ended, replaced) / revoke 撤销 (issued in error or unlawfully). */
   kind: z.enum(["cancel", "revoke"]),
-  reason: z.string().trim().min(2).max(500),
+  reason: multiline(z.string().trim().min(2).max(500)),
 });
 export type TRevokeCertificate = z.infer<typeof ZRevokeCertificate>;
 

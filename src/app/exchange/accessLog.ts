@@ -76,23 +76,20 @@ export async function hasConsent(ex: Executor, caseId: string, scope: string): P
 
 /**
  * Who accessed whose data: the applicant reads every access to their own data; staff read the
- * accesses made by their organization (or on its cases); admins and supervisors read their tree.
- * Subject codes of persons are masked except for the applicant themself.
+ * accesses made by their organization (or on its cases); admins and supervisors read their tree;
+ * a reviewer reads the accesses made by their department and those on the cases it reviews — not
+ * every case of the bureau (ADR 0006). Subject codes of persons are masked except for the applicant
+ * themself.
  */
 export async function listDataAccessLog(ctx: AppContext, actor: Actor, q: { limit?: number } = {}) {
-  const staffPaths = orgPathsWithRole(
-    actor,
-    "clerk",
-    "reviewer",
-    "approver",
-    "supervisor",
-    "partner",
-    "admin",
-    "helper",
-  );
-  if (!hasRole(actor, "applicant") && staffPaths.length === 0) authorize(actor, "apply", "global", null);
+  const staffPaths = orgPathsWithRole(actor, "clerk", "approver", "supervisor", "partner", "admin", "helper");
+  const reviewerPaths = orgPathsWithRole(actor, "reviewer");
+  if (!hasRole(actor, "applicant") && staffPaths.length === 0 && reviewerPaths.length === 0)
+    authorize(actor, "apply", "global", null);
   const actorOrg = sql`(select ${organizations.path} from ${organizations} where ${organizations.id} = ${dataAccessLog.actorOrgId})`;
   const caseOrg = sql`(select o.path from ${cases} c join ${organizations} o on o.id = c.org_id where c.id = ${dataAccessLog.caseId})`;
+  const reviewedBy = (p: string) =>
+    sql`exists (select 1 from review_tasks rt join ${organizations} ro on ro.id = rt.org_id where rt.case_id = ${dataAccessLog.caseId} and ro.path like ${`${p}%`})`;
   const scopes = [
     ...(hasRole(actor, "applicant") ? [sql`${dataAccessLog.subjectUserId} = ${actor.userId}`] : []),
     ...staffPaths.flatMap((p) => [
@@ -100,6 +97,7 @@ export async function listDataAccessLog(ctx: AppContext, actor: Actor, q: { limi
       sql`${caseOrg} like ${`${p}%`}`,
       sql`${p} like ${caseOrg} || '%'`,
     ]),
+    ...reviewerPaths.flatMap((p) => [sql`${actorOrg} like ${`${p}%`}`, reviewedBy(p)]),
   ];
   const rows = await ctx.database.db
     .select({ l: dataAccessLog, caseNumber: cases.number })

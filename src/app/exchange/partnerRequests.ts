@@ -4,6 +4,7 @@ import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
 import { caseMaterials, cases, organizations, partnerRequests } from "../../db/schema";
 import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
+import { multilineText } from "../../shared/text";
 import { type Actor, orgPathsWithRole } from "../actor";
 import { calendarFor, localDates } from "../cases/calendarAccess";
 import { appendCaseEvents } from "../cases/caseEvents";
@@ -21,7 +22,7 @@ export const ZRequestPartnerMaterial = z.object({
   toOrgCode: z.string().min(1).max(60),
   materialCode: z.string().min(1).max(60),
   dueOn: z.iso.date().optional(),
-  note: z.string().max(500).optional(),
+  note: multilineText(500).optional(),
 });
 
 const REQUEST = { "zh-CN": "材料调取请求", "en-US": "Material request" };
@@ -221,7 +222,6 @@ export async function answerPartnerRequest(
       { field: "file" },
     );
   const now = ctx.clock.now();
-  const stored = await (ctx.storage ?? defaultStorage()).put(upload.bytes);
   return ctx.database.db.transaction(async (tx) => {
     const [r] = await tx
       .select()
@@ -246,6 +246,8 @@ export async function answerPartnerRequest(
     if (extra.expectedVersion !== undefined && extra.expectedVersion !== r.version)
       throw versionConflict(extra.expectedVersion, r.version);
     const c = await loadCase(tx, r.caseId, true);
+    // Stored only once the answer is allowed: a refused request leaves nothing behind, not even bytes.
+    const stored = await (ctx.storage ?? defaultStorage()).put(upload.bytes);
     const file = await recordFile(tx, stored, {
       fileName: upload.fileName,
       contentType: type,

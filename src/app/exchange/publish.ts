@@ -98,9 +98,9 @@ export async function publishSharedRecord(
   const problem = subjectProblem(d, input.subjectCode);
   if (problem) throw invalid("subjectCode", problem, SUBJECT_MESSAGES[problem]);
   const now = ctx.clock.now();
-  let fileId: string | undefined;
+  let type: string | undefined;
   if (document) {
-    const type = await detectUploadType(document.bytes);
+    type = (await detectUploadType(document.bytes)) ?? undefined;
     if (!type)
       throw new YizhanError(
         "unsupported_file_type",
@@ -111,22 +111,28 @@ export async function publishSharedRecord(
         },
         { field: "file" },
       );
-    const stored = await (ctx.storage ?? defaultStorage()).put(document.bytes);
-    const f = await recordFile(db, stored, {
-      fileName: document.fileName,
-      contentType: type,
-      sizeBytes: document.bytes.length,
-      uploadedBy: actor.userId,
-      at: now,
-    });
-    fileId = f.id;
   }
-  const row = await upsertRecord(db, d, input, {
-    source: "directory",
-    providerOrgId: provider?.id ?? null,
-    publishedBy: actor.userId,
-    now,
-    fileId,
+  // The document and the record together, or neither (a failed upsert leaves no file row behind).
+  const row = await db.transaction(async (tx) => {
+    let fileId: string | undefined;
+    if (document && type) {
+      const stored = await (ctx.storage ?? defaultStorage()).put(document.bytes);
+      const f = await recordFile(tx, stored, {
+        fileName: document.fileName,
+        contentType: type,
+        sizeBytes: document.bytes.length,
+        uploadedBy: actor.userId,
+        at: now,
+      });
+      fileId = f.id;
+    }
+    return upsertRecord(tx, d, input, {
+      source: "directory",
+      providerOrgId: provider?.id ?? null,
+      publishedBy: actor.userId,
+      now,
+      fileId,
+    });
   });
   return presentRecord(row);
 }

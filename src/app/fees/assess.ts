@@ -4,6 +4,7 @@ import type { Executor } from "../../db/client";
 import { feeAssessments, feeLines, payments } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
 import { assessFeeLines, feeFacts } from "../../domain/fees/assess";
+import { multilineText } from "../../shared/text";
 import type { Actor } from "../actor";
 import { appendCaseEvents } from "../cases/caseEvents";
 import { casePolicyRecord, loadCase } from "../cases/caseRows";
@@ -15,7 +16,7 @@ export const ZAssessFees = z.object({
   /** Overrides of the facts read from the form (e.g. the clerk confirms the enterprise's size). */
   smallMicroEnterprise: z.boolean().optional(),
   extraCertificates: z.number().int().min(0).max(100).optional(),
-  note: z.string().max(500).optional(),
+  note: multilineText(500).optional(),
 });
 export type TAssessFees = z.infer<typeof ZAssessFees>;
 

@@ -4,6 +4,7 @@ import { paymentGateway } from "../../adapters/payment/simulator";
 import type { Tx } from "../../db/client";
 import { feeAssessments, paymentCallbacks, payments, refunds } from "../../db/schema";
 import { invalid, notFound, YizhanError } from "../../domain/errors";
+import { multiline } from "../../shared/text";
 import type { Actor } from "../actor";
 import { appendCaseEvents } from "../cases/caseEvents";
 import { casePolicyRecord, loadCase } from "../cases/caseRows";
@@ -22,7 +23,7 @@ export const ZWindowPayment = z.object({
   terminalReference: z.string().max(60).optional(),
 });
 export const ZOnlinePayment = z.object({ assessmentId: z.uuid(), idempotencyKey: ZIdempotencyKey });
-export const ZRefund = z.object({ reason: z.string().trim().min(2).max(500) });
+export const ZRefund = z.object({ reason: multiline(z.string().trim().min(2).max(500)) });
 
 /** The open assessment of a case, locked (404 / 409 otherwise). */
 async function openAssessment(tx: Tx, caseId: string, assessmentId: string) {

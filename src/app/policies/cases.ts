@@ -37,22 +37,36 @@ export function relatedTo(actor: Actor, orgPath: string, ...roles: Role[]): bool
 const isApplicant = (a: Actor, c: CasePolicyRecord) => a.userId === c.applicantId;
 const isCreator = (a: Actor, c: CasePolicyRecord) => a.userId === c.createdBy;
 
-// Reading: the applicant; window, approvers, supervisors, helpers and admins of the organization tree;
-// reviewers only cases with a task in their department (the same rule as the case list's scope).
-allow(
-  "case",
-  "read",
-  (a, c) =>
-    isApplicant(a, c) || relatedTo(a, c.orgPath, "clerk", "approver", "supervisor", "helper", "admin"),
-);
-allow("case", "read", (a, c) =>
-  a.memberships.some(
+/**
+ * True when the actor is a reviewer of a department with a review task on the case (ADR 0006): the
+ * only way a reviewer reads a case — or anything of it: fees, receipts, certificates, the access log.
+ */
+export function reviewsCase(a: Actor, reviewOrgPaths: readonly string[]): boolean {
+  return a.memberships.some(
     (m) =>
       m.role === "reviewer" &&
       m.orgPath !== null &&
-      c.reviewOrgPaths.some((p) => p.startsWith(m.orgPath as string)),
-  ),
-);
+      reviewOrgPaths.some((p) => p.startsWith(m.orgPath as string)),
+  );
+}
+
+/**
+ * Who may read a case and what belongs to it (ADR 0006): the applicant; window, approvers, supervisors,
+ * helpers and admins of the organization tree; reviewers only cases with a task in their department (the
+ * same rule as the case list's scope, `caseScope`). Records of a case (fees, certificates) use this too.
+ */
+export function mayReadCase(
+  a: Actor,
+  c: Pick<CasePolicyRecord, "orgPath" | "applicantId" | "reviewOrgPaths">,
+): boolean {
+  return (
+    a.userId === c.applicantId ||
+    relatedTo(a, c.orgPath, "clerk", "approver", "supervisor", "helper", "admin") ||
+    reviewsCase(a, c.reviewOrgPaths)
+  );
+}
+
+allow("case", "read", mayReadCase);
 
 // The applicant (or the clerk who filed at the window on the applicant's behalf) edits and submits.
 allow(

@@ -3,7 +3,13 @@ import { relatedTo } from "./cases";
 import { allow } from "./registry";
 
 /** What project policies need to know about a project (工程建设项目). */
-export type ProjectPolicyRecord = { orgPath: string; enterpriseId: string; helperId: string | null };
+export type ProjectPolicyRecord = {
+  orgPath: string;
+  enterpriseId: string;
+  helperId: string | null;
+  /** The organization whose land-transfer system records the contract and the delivery (or none). */
+  landTransferOrgPath: string | null;
+};
 
 declare module "./registry" {
   interface PolicyResources {
@@ -26,20 +32,27 @@ allow(
 allow("project", "changeProjectStage", (a, p) => relatedTo(a, p.orgPath, "helper", "clerk", "approver"));
 // Action items are marked done by the project's staff.
 allow("project", "completeActionItem", (a, p) => relatedTo(a, p.orgPath, "helper", "clerk", "approver"));
-// The signed land-grant contract: a clerk in the UI, or the land-transfer system (a partner account) by API.
+/**
+ * True when the actor is a partner account of the project's land-transfer organization (or of one above
+ * it): the only outside account that writes on a project. Any other partner — the tax office, market
+ * regulation, another township — has nothing to record there.
+ */
+const landTransferSystemOf = (a: Actor, p: ProjectPolicyRecord) =>
+  p.landTransferOrgPath !== null &&
+  a.memberships.some(
+    (m) =>
+      m.role === "partner" && m.orgPath !== null && (p.landTransferOrgPath as string).startsWith(m.orgPath),
+  );
+
+// The signed land-grant contract and the land delivery (交地确认书): the bureau's helper, window and
+// approver in the UI, or — through the API — the land-transfer system the project names, nobody else.
 allow(
   "project",
-  "recordLandContract",
-  (a, p) =>
-    relatedTo(a, p.orgPath, "helper", "clerk", "approver") || a.memberships.some((m) => m.role === "partner"),
+  ["recordLandContract", "recordLandDelivery"],
+  (a, p) => relatedTo(a, p.orgPath, "helper", "clerk", "approver") || landTransferSystemOf(a, p),
 );
-// The land delivery (交地确认书): likewise the window or the land-transfer system.
-allow(
-  "project",
-  "recordLandDelivery",
-  (a, p) =>
-    relatedTo(a, p.orgPath, "helper", "clerk", "approver") || a.memberships.some((m) => m.role === "partner"),
-);
+// Which organization that is: the bureau's staff on the file (as any other change of the project).
+allow("project", "setLandTransferOrg", (a, p) => relatedTo(a, p.orgPath, "helper", "clerk", "approver"));
 // Opening a project (pre-service file) and the list: the bureau's helpers, window and approvers.
 allow("global", "createProject", (a) =>
   a.memberships.some((m) => ["helper", "clerk", "approver"].includes(m.role)),

@@ -2,6 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { PROJECT_STAGES, projects } from "../../db/schema";
 import { versionConflict } from "../../domain/errors";
+import { ZExpectedVersion } from "../../shared/numbers";
+import { multiline, multilineText } from "../../shared/text";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { appendProjectEvent, authorizedProject } from "./projectRows";
@@ -9,13 +11,13 @@ import { decideStageChange, STAGE_NAMES } from "./projectStage";
 
 export const ZChangeProjectStage = z.object({
   /** The version of the project the caller read (optimistic check). */
-  expectedVersion: z.number().int().positive(),
+  expectedVersion: ZExpectedVersion,
   /** The stage to move to; default the next one. */
   stage: z.enum(PROJECT_STAGES).optional(),
   /** What happened (e.g. the permit granted and its number). */
-  note: z.string().trim().min(1).max(1000),
+  note: multiline(z.string().trim().min(1).max(1000)),
   /** Why stages are skipped; required to skip one. */
-  reason: z.string().max(1000).nullish(),
+  reason: multilineText(1000).nullish(),
 });
 export type TChangeProjectStage = z.infer<typeof ZChangeProjectStage>;
 

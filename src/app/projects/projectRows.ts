@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { organizations, projectEvents, projects } from "../../db/schema";
 import { notFound } from "../../domain/errors";
@@ -11,7 +11,14 @@ export type LoadedProject = typeof projects.$inferSelect & {
   orgPath: string;
   orgCode: string;
   orgName: string;
+  /** Path of the organization whose land-transfer system records the contract and the delivery. */
+  landTransferOrgPath: string | null;
 };
+
+/** The path of a project's land-transfer organization (a subquery, for policies). */
+export const landTransferOrgPathOf = sql<
+  string | null
+>`(select lo.path from organizations lo where lo.id = ${projects.landTransferOrgId})`;
 
 /** Loads a project; 404 when there is none. */
 export async function loadProject(ex: Executor, id: string): Promise<LoadedProject> {
@@ -21,17 +28,29 @@ export async function loadProject(ex: Executor, id: string): Promise<LoadedProje
       orgPath: organizations.path,
       orgCode: organizations.code,
       orgName: organizations.name,
+      landTransferOrgPath: landTransferOrgPathOf,
     })
     .from(projects)
     .innerJoin(organizations, eq(organizations.id, projects.orgId))
     .where(eq(projects.id, id));
   if (!row) throw notFound({ "zh-CN": `项目 ${id} `, "en-US": `Project ${id}` });
-  return { ...row.p, orgPath: row.orgPath, orgCode: row.orgCode, orgName: row.orgName };
+  return {
+    ...row.p,
+    orgPath: row.orgPath,
+    orgCode: row.orgCode,
+    orgName: row.orgName,
+    landTransferOrgPath: row.landTransferOrgPath ?? null,
+  };
 }
 
 /** The policy record of a project. */
 export function projectPolicyRecord(p: LoadedProject): ProjectPolicyRecord {
-  return { orgPath: p.orgPath, enterpriseId: p.enterpriseId, helperId: p.helperId };
+  return {
+    orgPath: p.orgPath,
+    enterpriseId: p.enterpriseId,
+    helperId: p.helperId,
+    landTransferOrgPath: p.landTransferOrgPath,
+  };
 }
 
 /** Loads a project and checks that `actor` may do `action` on it. */

@@ -16,36 +16,32 @@ import {
 } from "../../db/schema";
 import { invalid, notFound, YizhanError } from "../../domain/errors";
 import { isValidProjectCode } from "../../domain/rules/identifiers";
+import { multilineText } from "../../shared/text";
 import type { Actor } from "../actor";
 import { MAX_UPLOAD_BYTES } from "../cases/intake";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
+import { resolveLandTransferOrg, ZLandTransferOrgCode } from "./landTransferOrg";
+import { ZParcel } from "./parcel";
 import { appendProjectEvent, authorizedProject } from "./projectRows";
 
-const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ZIsoDate = z.iso.date();
 
-/** A GeoJSON polygon boundary (用地红线). */
-export const ZBoundary = z.object({
-  type: z.literal("Polygon"),
-  coordinates: z.array(z.array(z.array(z.number()).min(2).max(3)).min(4)).min(1),
-});
-
-export const ZParcel = z.object({
-  location: z.string().min(1).max(200),
-  areaSqm: z.number().positive(),
-  use: z.string().min(1).max(60),
-  contractNo: z.string().max(60).nullish(),
-  boundary: ZBoundary.nullish(),
-});
+export { ZBoundary, ZParcel } from "./parcel";
 
 export const ZCreateProject = z.object({
-  code: z.string().refine(isValidProjectCode, "投资项目统一代码格式不正确 (YYYY-XXXXXX-XX-XX-XXXXXX)"),
+  code: z
+    .string()
+    .max(24)
+    .refine(isValidProjectCode, "投资项目统一代码格式不正确 (YYYY-XXXXXX-XX-XX-XXXXXX)"),
   name: z.string().min(1).max(200),
   enterpriseId: z.uuid(),
   parcel: ZParcel,
   stage: z.enum(PROJECT_STAGES).default("land_planning"),
   helperId: z.uuid().optional(),
+  /** The outside body whose land-transfer system records the contract and the delivery (optional). */
+  landTransferOrgCode: ZLandTransferOrgCode.optional(),
 });
 
 /**
@@ -80,6 +76,7 @@ export async function createProject(ctx: AppContext, actor: Actor, input: z.infe
     .where(eq(organizations.code, bureauCode));
   const helperId =
     input.helperId ?? (actor.memberships.some((x) => x.role === "helper") ? actor.userId : null);
+  const landTransferOrg = await resolveLandTransferOrg(db, input.landTransferOrgCode, "landTransferOrgCode");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(projects)
@@ -90,6 +87,7 @@ export async function createProject(ctx: AppContext, actor: Actor, input: z.infe
         parcel: input.parcel,
         stage: input.stage,
         helperId,
+        landTransferOrgId: landTransferOrg?.id ?? null,
         orgId: bureau?.id ?? (m?.orgId as string),
         createdBy: actor.userId,
         createdAt: now,
@@ -115,7 +113,7 @@ export const ZRecordContact = z.object({
   party: z.enum(["township", "enterprise", "department"]),
   contactName: z.string().min(1).max(100),
   channel: z.string().min(1).max(40),
-  notes: z.string().max(2000).default(""),
+  notes: multilineText(2000).default(""),
   contactedAt: z.iso.datetime().optional(),
 });
 
@@ -161,7 +159,7 @@ export const ZSavePrecheck = z.object({
       z.object({
         materialCode: z.string().min(1).max(60),
         status: z.enum(["pass", "missing", "defective"]),
-        note: z.string().max(500).optional(),
+        note: multilineText(500).optional(),
         fileIds: z.array(z.uuid()).max(20).default([]),
       }),
     )
@@ -232,7 +230,7 @@ export async function savePrecheck(
 export const ZRecordSiteSurvey = z.object({
   surveyedOn: ZIsoDate,
   people: z.array(z.string().min(1).max(100)).min(1).max(30),
-  findings: z.string().min(1).max(4000),
+  findings: multilineText(4000).min(1),
   photoFileIds: z.array(z.uuid()).max(20).default([]),
 });
 
@@ -271,7 +269,7 @@ export const ZRecordMeeting = z.object({
   attendees: z
     .array(z.object({ name: z.string().min(1).max(100), department: z.string().min(1).max(100) }))
     .min(1),
-  decisions: z.array(z.string().min(1).max(1000)).default([]),
+  decisions: z.array(multilineText(1000).min(1)).default([]),
   actionItems: z
     .array(
       z.object({

@@ -19,7 +19,7 @@ import { bundleViews } from "../bundles/queries";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import type { AppContext } from "../context";
 import { abilities, can } from "../policies";
-import { authorizedProject, projectPolicyRecord } from "./projectRows";
+import { authorizedProject, landTransferOrgPathOf, projectPolicyRecord } from "./projectRows";
 
 /** Projects the caller may see: the enterprise its own; staff those of their organization tree. */
 export async function listProjects(ctx: AppContext, actor: Actor) {
@@ -30,6 +30,7 @@ export async function listProjects(ctx: AppContext, actor: Actor) {
       orgPath: organizations.path,
       enterpriseName: users.displayName,
       helperName: helper.displayName,
+      landTransferOrgPath: landTransferOrgPathOf,
     })
     .from(projects)
     .innerJoin(organizations, eq(organizations.id, projects.orgId))
@@ -43,6 +44,7 @@ export async function listProjects(ctx: AppContext, actor: Actor) {
           orgPath: r.orgPath,
           enterpriseId: r.p.enterpriseId,
           helperId: r.p.helperId,
+          landTransferOrgPath: r.landTransferOrgPath,
         }),
       )
       .map((r) => ({
@@ -67,6 +69,9 @@ export async function getProject(ctx: AppContext, actor: Actor, id: string) {
   const p = await authorizedProject(db, actor, id, "read");
   const [enterprise] = await db.select().from(users).where(eq(users.id, p.enterpriseId));
   const [helper] = p.helperId ? await db.select().from(users).where(eq(users.id, p.helperId)) : [];
+  const [landTransferOrg] = p.landTransferOrgId
+    ? await db.select().from(organizations).where(eq(organizations.id, p.landTransferOrgId))
+    : [];
   const [contacts, prechecks, surveys, meetings, actions, contracts, deliveries, bundleRows, events] =
     await Promise.all([
       db
@@ -135,6 +140,8 @@ export async function getProject(ctx: AppContext, actor: Actor, id: string) {
       creditCode: enterprise?.creditCode ?? null,
     },
     helper: helper ? { id: helper.id, name: helper.displayName } : null,
+    /** Whose land-transfer system records the contract and the delivery through the API (or none). */
+    landTransferOrg: landTransferOrg ? { code: landTransferOrg.code, name: landTransferOrg.name } : null,
     createdAt: p.createdAt.toISOString(),
     contacts: contacts.map((c) => ({ ...c, contactedAt: c.contactedAt.toISOString() })),
     prechecks: prechecks.map((c) => ({

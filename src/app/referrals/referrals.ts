@@ -12,6 +12,8 @@ import { invalid, notFound, versionConflict, YizhanError } from "../../domain/er
 import { referralProgressProblem } from "../../domain/exchange/referrals";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
 import { enqueueNotification } from "../../jobs/notify";
+import { ZExpectedVersion } from "../../shared/numbers";
+import { multilineText } from "../../shared/text";
 import { type Actor, hasRole, orgPathsWithRole } from "../actor";
 import { calendarFor, localDates } from "../cases/calendarAccess";
 import type { LoadedCase } from "../cases/caseRows";
@@ -75,7 +77,7 @@ export const ZRegisterReferral = z.object({
   itemCode: z.string().min(1).max(60),
   applicantId: z.uuid(),
   toOrgCode: z.string().min(1).max(60),
-  reason: z.string().max(500).optional(),
+  reason: multilineText(500).optional(),
   details: z.record(z.string(), z.unknown()).default({}),
 });
 
@@ -247,8 +249,8 @@ export async function listReferrals(ctx: AppContext, actor: Actor, q: { open?: b
 
 export const ZReportReferralProgress = z.object({
   status: z.enum(["received", "in_progress", "done"]),
-  note: z.string().max(1000).default(""),
-  expectedVersion: z.number().int().optional(),
+  note: multilineText(1000).default(""),
+  expectedVersion: ZExpectedVersion.optional(),
 });
 
 /**

@@ -5,6 +5,7 @@ import { organizations, roleMemberships, users } from "../../db/schema";
 import { ROLES } from "../../db/schema/users";
 import { invalid } from "../../domain/errors";
 import { isValidResidentId, isValidUscc } from "../../domain/rules/identifiers";
+import { containsPersonalIdentifier } from "../../domain/rules/maskText";
 import { hashPassword, passwordProblem } from "../auth/passwords";
 
 export const ZCreateUser = z.object({
@@ -16,13 +17,13 @@ export const ZCreateUser = z.object({
   displayName: z.string().min(1).max(100),
   password: z.string().min(8).max(128),
   kind: z.enum(["staff", "person", "enterprise"]).default("staff"),
-  roles: z.array(z.object({ role: z.enum(ROLES), org: z.string().optional() })).default([]),
-  idNumber: z.string().optional(),
-  creditCode: z.string().optional(),
-  legalRepresentative: z.string().optional(),
-  phone: z.string().optional(),
-  email: z.string().email().optional(),
-  address: z.string().optional(),
+  roles: z.array(z.object({ role: z.enum(ROLES), org: z.string().max(64).optional() })).default([]),
+  idNumber: z.string().max(18).optional(),
+  creditCode: z.string().max(18).optional(),
+  legalRepresentative: z.string().max(50).optional(),
+  phone: z.string().max(20).optional(),
+  email: z.string().email().max(254).optional(),
+  address: z.string().max(200).optional(),
 });
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
@@ -43,6 +44,13 @@ export async function createUser(ex: Executor, input: TCreateUser): Promise<{ id
     throw invalid("creditCode", "invalid_credit_code", {
       "zh-CN": "统一社会信用代码无效（GB 32100-2015 校验）",
       "en-US": "Invalid unified social credit code (GB 32100-2015 check)",
+    });
+  }
+  // A username is shown in lists, logs and e-mails, and typed at every login: never an ID number.
+  if (containsPersonalIdentifier(input.username, [input.idNumber, input.phone])) {
+    throw invalid("username", "contains_personal_data", {
+      "zh-CN": "用户名不能包含身份证号码或手机号码",
+      "en-US": "A username must not contain an ID number or a phone number",
     });
   }
   const [existing] = await ex.select({ id: users.id }).from(users).where(eq(users.username, input.username));

@@ -41,6 +41,11 @@ export const projects = pgTable(
     /** Optimistic version of the project record (bumped by every change of it, e.g. the stage). */
     version: integer("version").notNull().default(1),
     helperId: uuid("helper_id").references(() => users.id),
+    /**
+     * The organization whose land-transfer system (a partner account) records this project's land-grant
+     * contract and land delivery through the API (出让/交地); null: only the bureau's staff record them.
+     */
+    landTransferOrgId: uuid("land_transfer_org_id").references(() => organizations.id),
     orgId: uuid("org_id")
       .notNull()
       .references(() => organizations.id),

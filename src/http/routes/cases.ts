@@ -28,7 +28,9 @@ import { getCase, getCaseTimeline, listCases, ZListCases } from "../../app/cases
 import { caseDocumentPdf, caseFile } from "../../app/cases/renderDocument";
 import { sendBackToReview } from "../../app/cases/review";
 import type { AppContext } from "../../app/context";
-import { invalid } from "../../domain/errors";
+import { ZExpectedVersion } from "../../shared/numbers";
+import { multilineText } from "../../shared/text";
+import { readMultipart, type Upload } from "../multipart";
 import { requireActor } from "../plugins/auth";
 import { prefersMinimal, ZCase, ZCaseIdParams, ZCaseOrRef, ZCaseSummary } from "./caseSchemas";
 
@@ -197,18 +199,8 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      if (!req.isMultipart())
-        throw invalid("file", "multipart_required", {
-          "zh-CN": "请以 multipart/form-data 上传文件",
-          "en-US": "Upload the file as multipart/form-data",
-        });
-      const part = await req.file();
-      if (!part) throw invalid("file", "required", { "zh-CN": "缺少文件", "en-US": "The file is missing" });
-      const bytes = await part.toBuffer();
-      const res = await uploadMaterial(ctx, actor, req.params.id, req.params.code, {
-        fileName: part.filename,
-        bytes,
-      });
+      const { file } = await readMultipart(req, { requireFile: true });
+      const res = await uploadMaterial(ctx, actor, req.params.id, req.params.code, file as Upload);
       return reply
         .code(201)
         .send({ fileId: res.file.id, sha256: res.file.sha256, case: await detail(actor, req.params.id) });
@@ -343,9 +335,9 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         summary: "The approver sends a review task back with an opinion (counted as a return)",
         params: ZCaseIdParams,
         body: z.object({
-          expectedVersion: z.number().int(),
+          expectedVersion: ZExpectedVersion,
           taskId: z.uuid(),
-          opinion: z.string().max(4000),
+          opinion: multilineText(4000),
         }),
         response: { 200: ZCase },
       },

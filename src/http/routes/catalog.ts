@@ -25,7 +25,7 @@ import { requireActor } from "../plugins/auth";
 const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 const ZCodeParam = z.object({ code: z.string().min(1).max(64) });
 const ZVersionQuery = z.object({
-  version: z.coerce.number().int().min(1).optional(),
+  version: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
   on: ZIsoDate.optional(),
 });
 const ZAbilities = z.record(z.string(), z.boolean());
@@ -204,7 +204,10 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         summary:
           "Field-by-field differences between two versions (materials and review steps matched by code)",
         params: ZCodeParam,
-        querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+        querystring: z.object({
+          from: z.coerce.number().int().min(1).max(2_147_483_647),
+          to: z.coerce.number().int().min(1).max(2_147_483_647),
+        }),
         response: {
           200: z.object({
             code: z.string(),

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getCase } from "../../app/cases/queries";
@@ -20,27 +20,14 @@ import {
   ZPublishRecord,
 } from "../../app/exchange/publish";
 import { invalid } from "../../domain/errors";
+import { multilineText } from "../../shared/text";
+import { readMultipart, type Upload } from "../multipart";
 import { requireActor } from "../plugins/auth";
+import { assertText } from "../textGuard";
 
 const tags = ["exchange"];
 const ZCaseMaterialParams = z.object({ id: z.uuid(), code: z.string().min(1).max(60) });
 const loose = z.record(z.string(), z.unknown());
-
-/** Reads one multipart upload: the file part and the other fields as strings. */
-async function multipart(req: FastifyRequest) {
-  if (!req.isMultipart())
-    throw invalid("file", "multipart_required", {
-      "zh-CN": "请以 multipart/form-data 上传文件",
-      "en-US": "Upload the file as multipart/form-data",
-    });
-  const fields: Record<string, string> = {};
-  let file: { fileName: string; bytes: Buffer } | undefined;
-  for await (const part of req.parts()) {
-    if (part.type === "file") file = { fileName: part.filename, bytes: await part.toBuffer() };
-    else fields[part.fieldname] = String(part.value);
-  }
-  return { fields, file };
-}
 
 /**
  * Shared data (数据共享) and material exchange: applicant profiles, the materials library, fetching a
@@ -179,10 +166,9 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
       },
     },
     async (req) => {
-      const { fields, file } = await multipart(req);
-      if (!file) throw invalid("file", "required", { "zh-CN": "缺少文件", "en-US": "The file is missing" });
+      const { fields, file } = await readMultipart(req, { requireFile: true });
       const expectedVersion = fields.expectedVersion ? Number(fields.expectedVersion) : undefined;
-      return answerPartnerRequest(ctx, requireActor(req), req.params.id, file, {
+      return answerPartnerRequest(ctx, requireActor(req), req.params.id, file as Upload, {
         note: fields.note,
         expectedVersion,
       });
@@ -220,7 +206,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
       let body: unknown = req.body;
       let file: { fileName: string; bytes: Buffer } | undefined;
       if (req.isMultipart()) {
-        const parts = await multipart(req);
+        const parts = await readMultipart(req);
         file = parts.file;
         try {
           body = JSON.parse(parts.fields.record ?? "{}");
@@ -231,6 +217,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
           });
         }
       }
+      assertText(ZPublishRecord, body);
       const input = ZPublishRecord.parse(body);
       return reply.code(201).send(await publishSharedRecord(ctx, actor, req.params.dataset, input, file));
     },
@@ -243,7 +230,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "importSharedCsv",
         tags,
         summary: "Import offline shared data from CSV into the directory (admin)",
-        body: z.object({ dataset: z.string().min(1).max(60), csv: z.string().min(1).max(10_000_000) }),
+        body: z.object({ dataset: z.string().min(1).max(60), csv: multilineText(10_000_000).min(1) }),
         response: { 200: loose },
       },
     },

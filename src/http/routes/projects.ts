@@ -8,6 +8,7 @@ import { bundleMeasure, getBundle } from "../../app/bundles/queries";
 import { listBundleTemplates } from "../../app/bundles/templates";
 import type { AppContext } from "../../app/context";
 import { changeProjectStage, ZChangeProjectStage } from "../../app/projects/changeProjectStage";
+import { setLandTransferOrg, ZSetLandTransferOrg } from "../../app/projects/landTransferOrg";
 import {
   completeActionItem,
   createProject,
@@ -23,7 +24,7 @@ import {
   ZSavePrecheck,
 } from "../../app/projects/projects";
 import { getProject, listProjects } from "../../app/projects/queries";
-import { invalid } from "../../domain/errors";
+import { readMultipart, type Upload } from "../multipart";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["projects"];
@@ -95,6 +96,24 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       return project(req, req.params.id);
     },
   );
+  r.put(
+    "/api/projects/:id/land-transfer-org",
+    {
+      schema: {
+        operationId: "setLandTransferOrg",
+        tags,
+        summary:
+          "Name (or clear) the outside body whose land-transfer system records the contract and the delivery by API",
+        params: ZId,
+        body: ZSetLandTransferOrg,
+        response: { 200: loose },
+      },
+    },
+    async (req) => {
+      await setLandTransferOrg(ctx, requireActor(req), req.params.id, req.body);
+      return project(req, req.params.id);
+    },
+  );
   r.post(
     "/api/projects/:id/contacts",
     {
@@ -142,17 +161,8 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart())
-        throw invalid("file", "multipart_required", {
-          "zh-CN": "请以 multipart/form-data 上传文件",
-          "en-US": "Upload the file as multipart/form-data",
-        });
-      const part = await req.file();
-      if (!part) throw invalid("file", "required", { "zh-CN": "缺少文件", "en-US": "The file is missing" });
-      const f = await uploadProjectFile(ctx, requireActor(req), req.params.id, {
-        fileName: part.filename,
-        bytes: await part.toBuffer(),
-      });
+      const { file } = await readMultipart(req, { requireFile: true });
+      const f = await uploadProjectFile(ctx, requireActor(req), req.params.id, file as Upload);
       return reply.code(201).send({ fileId: f.id, sha256: f.sha256, fileName: f.fileName });
     },
   );

@@ -25,7 +25,7 @@ export async function referralRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "listReferrals",
         tags,
         summary: "Referrals the caller follows (receiving body, referring window, or the applicant)",
-        querystring: z.object({ open: z.stringbool().optional() }),
+        querystring: z.object({ open: z.string().max(5).pipe(z.stringbool()).optional() }),
         response: { 200: z.object({ items: z.array(loose) }) },
       },
     },

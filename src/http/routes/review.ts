@@ -10,6 +10,8 @@ import {
   ZCompleteReviewTask,
 } from "../../app/cases/review";
 import type { AppContext } from "../../app/context";
+import { ZExpectedVersion } from "../../shared/numbers";
+import { multilineText } from "../../shared/text";
 import { requireActor } from "../plugins/auth";
 import { prefersMinimal, ZCaseOrRef } from "./caseSchemas";
 
@@ -36,7 +38,7 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         operationId: "listReviewTasks",
         tags,
         summary: "The caller's departments' review tasks, most urgent first",
-        querystring: z.object({ status: z.string().optional() }),
+        querystring: z.object({ status: z.string().max(40).optional() }),
         response: { 200: z.object({ items: z.array(ZTask) }) },
       },
     },
@@ -54,7 +56,7 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         tags,
         summary: "Claim a task of one's department",
         params: ZTaskParams,
-        body: z.object({ expectedVersion: z.number().int() }),
+        body: z.object({ expectedVersion: ZExpectedVersion }),
         response: { 200: z.looseObject({ id: z.string(), status: z.string(), version: z.number() }) },
       },
     },
@@ -68,7 +70,7 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         tags,
         summary: "Comment on a task",
         params: ZTaskParams,
-        body: z.object({ text: z.string().min(1).max(4000) }),
+        body: z.object({ text: multilineText(4000).min(1) }),
         response: { 201: z.looseObject({ id: z.string(), text: z.string() }) },
       },
     },

@@ -3,6 +3,7 @@
  * of the national item standard as counties publish them (基本要素 + 拓展要素 + 申请材料).
  */
 import { z } from "zod";
+import { multiline } from "../text.ts";
 import { ZHandlingType, ZItemKind, ZResultType, ZServiceObject } from "./enums.ts";
 import {
   ZCode,
@@ -29,41 +30,41 @@ export const ZServiceItemContent = z.object({
   /** 实施主体 (organization code). */
   implementingOrgCode: ZCode,
   /** 委托部门. */
-  entrustedOrg: z.string().optional(),
+  entrustedOrg: z.string().max(200).optional(),
   /** 设定依据. */
   legalBasis: z.array(ZLegalBasis).min(1),
   /** 受理条件. */
-  acceptanceConditions: z.array(z.string().min(1)).min(1),
+  acceptanceConditions: z.array(multiline(z.string().min(1).max(4000))).min(1),
   /** 办理流程. */
   processDescription: z.array(ZProcessStep).min(1),
   /** 服务对象. */
   serviceObject: z.array(ZServiceObject).min(1),
   /** 法定办结时限, working days (行政许可法 Art. 82). */
-  statutoryLimitDays: z.number().int().nonnegative(),
+  statutoryLimitDays: z.number().int().nonnegative().max(3650),
   /** 承诺办结时限, working days; 0 for 即办件. */
-  promisedLimitDays: z.number().int().nonnegative(),
+  promisedLimitDays: z.number().int().nonnegative().max(3650),
   /** 时限说明 (what is not counted, e.g. public-notice periods). */
-  limitNotes: z.string().optional(),
+  limitNotes: multiline(z.string().max(4000)).optional(),
   /** 办件类型. */
   handlingType: ZHandlingType,
   /** 到办事现场次数. */
-  visitsRequired: z.number().int().nonnegative(),
+  visitsRequired: z.number().int().nonnegative().max(100),
   /** 特别程序. */
   specialProcedures: z.array(ZSpecialProcedure).default([]),
   /** 收费. */
   fees: ZFees,
   /** 办理地点. */
-  place: z.string().min(1),
+  place: z.string().min(1).max(500),
   /** 办理时间. */
-  hours: z.string().min(1),
+  hours: multiline(z.string().min(1).max(500)),
   /** 咨询电话. */
-  consultationPhone: z.string().min(1),
+  consultationPhone: z.string().min(1).max(100),
   /** 监督投诉电话. */
-  complaintPhone: z.string().min(1),
+  complaintPhone: z.string().min(1).max(100),
   /** 网上办理. */
   online: ZOnlineService,
   /** 审批结果名称. */
-  resultName: z.string().min(1),
+  resultName: z.string().min(1).max(200),
   /** 审批结果类型. */
   resultType: ZResultType,
   /** 审批结果样本. */
@@ -75,7 +76,7 @@ export const ZServiceItemContent = z.object({
   /** 中介服务. */
   intermediaryServices: z.array(ZIntermediaryService).optional(),
   /** 主题分类 for "browse by life event" (e.g. 工程建设, 不动产交易). */
-  lifeEvents: z.array(z.string().min(1)).default([]),
+  lifeEvents: z.array(z.string().min(1).max(60)).default([]),
   /** Set when the bureau no longer handles the item: who does, since when, by which policy. */
   handledBy: ZHandledBy.optional(),
   /** 申请材料. */

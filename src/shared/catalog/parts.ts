@@ -3,6 +3,7 @@
  * review steps. Shapes only; the rules that tie them together are in src/domain/catalog/validateItem.ts.
  */
 import { z } from "zod";
+import { multiline } from "../text.ts";
 import {
   ZExemptionCondition,
   ZFeeUnit,
@@ -14,6 +15,11 @@ import {
   ZSpecialProcedureKind,
 } from "./enums.ts";
 
+/** A name or title of the guide: one line, at most 200 characters. */
+const ZName = z.string().min(1).max(200);
+/** Explanatory text of the guide: several lines allowed, at most 4,000 characters. */
+const ZText = multiline(z.string().max(4000));
+
 /** A code: letters, digits, `_`, `-`, `.`; starts with a letter or digit; at most 64 characters. */
 export const ZCode = z
   .string()
@@ -24,58 +30,59 @@ export const ZLocalDate = z.iso.date();
 
 /** A downloadable file: blank form (空白表格), filled-in sample (示例样表) or result sample. */
 export const ZFileRef = z.object({
-  fileName: z.string().min(1),
-  url: z.string().min(1),
+  fileName: z.string().min(1).max(255),
+  url: z.string().min(1).max(2000),
 });
 export type TFileRef = z.infer<typeof ZFileRef>;
 
 /** 设定依据 / 实施依据: a law, regulation or policy and the article relied on. */
 export const ZLegalBasis = z.object({
-  title: z.string().min(1),
-  article: z.string().optional(),
-  text: z.string().optional(),
+  title: ZName,
+  article: z.string().max(200).optional(),
+  text: multiline(z.string().max(20_000)).optional(),
 });
 export type TLegalBasis = z.infer<typeof ZLegalBasis>;
 
 /** 办理流程 step as published in the guide (what the applicant sees, not the internal review). */
 export const ZProcessStep = z.object({
-  name: z.string().min(1),
-  description: z.string().min(1),
+  name: ZName,
+  description: ZText.min(1),
 });
 export type TProcessStep = z.infer<typeof ZProcessStep>;
 
 /** 特别程序 that may apply, with its maximum length (time not counted, 行政许可法 Art. 45). */
 export const ZSpecialProcedure = z.object({
   kind: ZSpecialProcedureKind,
-  name: z.string().min(1),
-  maxWorkingDays: z.number().int().nonnegative(),
-  note: z.string().optional(),
+  name: ZName,
+  maxWorkingDays: z.number().int().nonnegative().max(3650),
+  note: ZText.optional(),
 });
 export type TSpecialProcedure = z.infer<typeof ZSpecialProcedure>;
 
 /** A fee item (收费项目). Amounts are integer fen (分) so that no arithmetic is done in floating point. */
 export const ZFeeItem = z.object({
   code: ZCode,
-  name: z.string().min(1),
-  basis: z.string().min(1),
-  amountFen: z.number().int(),
+  name: ZName,
+  basis: ZText.min(1),
+  /** At most ¥1,000,000 a unit (行政事业性收费 of a county: a few hundred yuan). */
+  amountFen: z.number().int().min(0).max(100_000_000),
   unit: ZFeeUnit,
   /** Number of units included free, e.g. the first certificate (发改价格规〔2016〕2559号). */
-  freeQuantity: z.number().int().nonnegative().optional(),
+  freeQuantity: z.number().int().nonnegative().max(100_000).optional(),
   /** What the fee applies to, a short code such as `housing` or `non_housing`. */
   appliesTo: ZCode.optional(),
-  note: z.string().optional(),
+  note: ZText.optional(),
 });
 export type TFeeItem = z.infer<typeof ZFeeItem>;
 
 /** A fee exemption (减免), naming the fee items it waives (all of them when `feeCodes` is absent). */
 export const ZFeeExemption = z.object({
   code: ZCode,
-  name: z.string().min(1),
-  basis: z.string().min(1),
+  name: ZName,
+  basis: ZText.min(1),
   condition: ZExemptionCondition,
   feeCodes: z.array(ZCode).optional(),
-  note: z.string().optional(),
+  note: ZText.optional(),
 });
 export type TFeeExemption = z.infer<typeof ZFeeExemption>;
 
@@ -99,9 +106,9 @@ export type TOnlineService = z.infer<typeof ZOnlineService>;
 
 /** 中介服务 the applicant may need (surveys, drawings), with its basis. */
 export const ZIntermediaryService = z.object({
-  name: z.string().min(1),
-  basis: z.string().optional(),
-  note: z.string().optional(),
+  name: ZName,
+  basis: ZText.optional(),
+  note: ZText.optional(),
 });
 export type TIntermediaryService = z.infer<typeof ZIntermediaryService>;
 
@@ -109,10 +116,10 @@ export type TIntermediaryService = z.infer<typeof ZIntermediaryService>;
 export const ZHandledBy = z.object({
   kind: ZHandlerKind,
   since: ZLocalDate,
-  reference: z.string().min(1),
+  reference: z.string().min(1).max(500),
   /** Organizations that now handle it, when known (e.g. every township government). */
   orgCodes: z.array(ZCode).optional(),
-  note: z.string().optional(),
+  note: ZText.optional(),
 });
 export type THandledBy = z.infer<typeof ZHandledBy>;
 
@@ -124,11 +131,11 @@ export type THandledBy = z.infer<typeof ZHandledBy>;
  */
 export const ZMaterial = z.object({
   code: ZCode,
-  name: z.string().min(1),
+  name: ZName,
   required: z.boolean(),
   key: z.boolean().default(false),
   form: ZMaterialForm,
-  copies: z.number().int().nonnegative(),
+  copies: z.number().int().nonnegative().max(100),
   source: ZMaterialSource,
   /** Shared-data dataset code (e.g. `business_licence`) or the code of the item whose result this is. */
   sourceRef: ZCode.optional(),
@@ -137,8 +144,8 @@ export const ZMaterial = z.object({
   issueFirstCondition: z.string().trim().min(1).max(300).optional(),
   blankForm: ZFileRef.optional(),
   sample: ZFileRef.optional(),
-  acceptanceStandard: z.string().min(1),
-  note: z.string().optional(),
+  acceptanceStandard: ZText.min(1),
+  note: ZText.optional(),
 });
 export type TMaterial = z.infer<typeof ZMaterial>;
 
@@ -149,11 +156,11 @@ export type TMaterial = z.infer<typeof ZMaterial>;
  */
 export const ZReviewStep = z.object({
   code: ZCode,
-  name: z.string().min(1),
+  name: ZName,
   orgCode: ZCode,
   mode: ZReviewMode,
   lead: z.boolean(),
-  limitDays: z.number().int().nonnegative(),
+  limitDays: z.number().int().nonnegative().max(3650),
   after: z.array(ZCode).optional(),
 });
 export type TReviewStep = z.infer<typeof ZReviewStep>;

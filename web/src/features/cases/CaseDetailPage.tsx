@@ -36,7 +36,8 @@ export default function CaseDetailPage() {
     );
   if (q.isError || !q.data) {
     const e = q.error;
-    const missing = e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 400);
+    const missing =
+      e instanceof ApiError && (e.status === 404 || e.status === 403 || e.status === 422 || e.status === 400);
     return (
       <Result
         data-testid="case-error"

@@ -4,7 +4,7 @@ import { ApiError } from "../../api/ApiError";
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
 import { officeToday } from "../cases/labels";
-import type { Project } from "./api";
+import type { NotFiled, Project } from "./api";
 
 /**
  * The clerk records the signed land-grant contract (出让合同) in the UI: this is the trigger of
@@ -15,7 +15,7 @@ export function LandContractForm({ project }: { project: Project }) {
   const { t, locale } = useI18n();
   const m = useMutation({
     mutationFn: (v: { number: string; priceYuan: number; paymentStatus: string; unitNumber?: string }) =>
-      api(`/api/projects/${project.id}/land-contracts`, {
+      api<{ notFiled: NotFiled | null }>(`/api/projects/${project.id}/land-contracts`, {
         method: "POST",
         body: {
           number: v.number,
@@ -28,12 +28,34 @@ export function LandContractForm({ project }: { project: Project }) {
       }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["project", project.id] }),
   });
+  // A contract recorded before without filing (pre-checks missing): recording it again files the bundle.
+  const recorded = project.landContracts.at(-1);
+  const notFiled = m.data?.notFiled;
   return (
     <Card title={t("prj.contract.formTitle")} data-testid="contract-form">
       {m.error instanceof ApiError && <Alert type="error" showIcon title={m.error.messageIn(locale)} />}
+      {notFiled && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="contract-not-filed"
+          title={t("prj.contract.notFiled")}
+          description={[
+            notFiled.message[locale],
+            ...(notFiled.errors ?? []).slice(0, 8).map((e) => e.message?.[locale] ?? e.field),
+          ]
+            .filter(Boolean)
+            .join(t("prj.sep"))}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Form
         layout="inline"
-        initialValues={{ number: project.parcel.contractNo ?? "", paymentStatus: "paid" }}
+        initialValues={{
+          number: recorded?.number ?? project.parcel.contractNo ?? "",
+          priceYuan: recorded?.priceYuan,
+          paymentStatus: recorded?.paymentStatus ?? "paid",
+        }}
         onFinish={(v) => m.mutate(v)}
       >
         <Form.Item name="number" label={t("prj.contract.number")} rules={[{ required: true }]}>

@@ -21,6 +21,7 @@ import { useCompleteAction, useProject, useRecordSurvey } from "./api";
 import { BoundaryMap } from "./BoundaryMap";
 import { BundleCard } from "./BundleCard";
 import { LandDeliveries } from "./LandDeliveries";
+import { LandTransferOrg } from "./LandTransferOrg";
 import { PrecheckForm } from "./PrecheckForm";
 import { LandContractForm, MeetingForm } from "./ProjectForms";
 import { StageCard } from "./StageCard";
@@ -53,6 +54,9 @@ export default function ProjectPage() {
               <Descriptions.Item label={t("prj.parcel.area")}>{p.parcel.areaSqm}</Descriptions.Item>
               <Descriptions.Item label={t("prj.parcel.use")}>{p.parcel.use}</Descriptions.Item>
               <Descriptions.Item label={t("prj.list.helper")}>{p.helper?.name ?? "—"}</Descriptions.Item>
+              <Descriptions.Item label={t("prj.transfer.label")}>
+                <LandTransferOrg project={p} />
+              </Descriptions.Item>
             </Descriptions>
           </Col>
           <Col>{p.parcel.boundary && <BoundaryMap coordinates={p.parcel.boundary.coordinates} />}</Col>
@@ -61,7 +65,9 @@ export default function ProjectPage() {
       {/* Keys: antd Space drops empty children and keys the rest by position, so a section that
           appears (a bundle filed) would otherwise remount the forms after it and lose their state. */}
       <StageCard key="stage" project={p} />
-      {p.abilities.recordLandContract && p.landContracts.length === 0 && (
+      {/* Until a contract has filed its bundle: a contract recorded while the pre-checks were missing is
+          recorded again, once they are complete, to file it. */}
+      {p.abilities.recordLandContract && !p.bundles.some((b) => b.landContract) && (
         <LandContractForm key="contract" project={p} />
       )}
       <Space key="bundles" orientation="vertical" size={16} style={{ width: "100%" }}>

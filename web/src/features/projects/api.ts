@@ -58,6 +58,8 @@ export type Project = {
   };
   enterprise: { name: string; creditCode: string | null };
   helper: { name: string } | null;
+  /** The outside body whose land-transfer system records the contract and the delivery by API. */
+  landTransferOrg: { code: string; name: string } | null;
   prechecks: {
     itemCode: string;
     materialCode: string;
@@ -154,10 +156,29 @@ export function useChangeStage(id: string) {
   });
 }
 
+/** Names (or clears, with null) the project's land-transfer body, with the version the page shows. */
+export function useSetLandTransferOrg(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { expectedVersion: number; orgCode: string | null }) =>
+      api<Project>(`/api/projects/${id}/land-transfer-org`, { method: "PUT", body }),
+    onSuccess: (p) => qc.setQueryData(["project", id], p),
+    // A stale page (409) is reloaded so the next attempt starts from what is true now.
+    onError: () => qc.invalidateQueries({ queryKey: ["project", id] }),
+  });
+}
+
+/** Why a contract or a delivery filed nothing: the bundle was filed already, or is not ready yet. */
+export type NotFiled = {
+  code: string;
+  message: Record<"zh-CN" | "en-US", string>;
+  errors?: { field: string; message?: Partial<Record<"zh-CN" | "en-US", string>> }[];
+};
+
 export type DeliveryResult = {
   delivery: LandDelivery;
   bundle: Bundle | null;
-  notFiled: { code: string; message: Record<"zh-CN" | "en-US", string> } | null;
+  notFiled: NotFiled | null;
 };
 
 /** Records a land delivery (recordLandDelivery): the trigger of 交地即交证. */

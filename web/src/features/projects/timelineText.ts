@@ -51,6 +51,11 @@ export function timelineText(e: Entry, p: Project, t: T): string {
         const x = p.landDeliveries.find((y) => y.id === d.deliveryId);
         return x ? { number: x.confirmationNo, by: x.deliveredBy, to: x.deliveredTo } : null;
       }
+      case "project.land_transfer_org": {
+        const code = str(d.orgCode);
+        if (!code) return { name: t("prj.transfer.clear") };
+        return { name: p.landTransferOrg?.code === code ? p.landTransferOrg.name : code };
+      }
       case "project.stage_changed": {
         const from = str(d.from);
         const to = str(d.to);

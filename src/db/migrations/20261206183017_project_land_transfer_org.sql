@@ -1,0 +1,2 @@
+ALTER TABLE "projects" ADD COLUMN "land_transfer_org_id" uuid;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_land_transfer_org_id_organizations_id_fk" FOREIGN KEY ("land_transfer_org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;
