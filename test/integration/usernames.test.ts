@@ -47,6 +47,7 @@ describe("usernames of applicants registered at the window", () => {
       kind: "person",
       name: "王五",
       idNumber: idNumber("34032119851111002"),
+      phone: "13912345679",
     });
     expect(other.body.username).toMatch(/^p-[a-z2-9]{8}$/);
     expect(other.body.username).not.toBe(person.body.username);
@@ -55,6 +56,8 @@ describe("usernames of applicants registered at the window", () => {
       kind: "enterprise",
       name: "怀远县某某建材有限公司",
       creditCode: code,
+      legalRepresentative: "赵六",
+      phone: "13912345670",
     });
     expect(enterprise.status, enterprise.text).toBe(201);
     expect(enterprise.body.username).toBe(`e-${code.toLowerCase()}`);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defaultStorage } from "../../adapters/storage/storage";
+import { ZExpectedVersion } from "../../shared/numbers";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
@@ -39,7 +40,7 @@ export async function deliverDeferredMaterial(
 }
 
 export const ZCheckDeferred = z.object({
-  expectedVersion: z.number().int().min(1),
+  expectedVersion: ZExpectedVersion,
   verdict: z.enum(["pass", "defective"]),
   note: z.string().max(500).optional(),
 });
