@@ -1,5 +1,9 @@
 import type { Content, ContentTable, Node, NodeQueries, TableCell } from "pdfmake/interfaces";
+import { clause } from "../../shared/text";
 import { formatChineseDate } from "./format";
+
+export { clause } from "../../shared/text";
+
 import type { PdfDocument } from "./render";
 import type { IsoDate, NoticeOrg, Remedies, Verification } from "./types";
 
@@ -42,14 +46,6 @@ export function paragraph(text: string | Content[], indent = true): Content {
 /** Ends a free-text clause supplied by a clerk with exactly one 。 (they type with or without it). */
 export function sentence(text: string): string {
   return `${clause(text)}。`;
-}
-
-/**
- * A free-text clause (a clerk's reason, a catalog note) without its closing punctuation, to be put
- * inside a sentence: "因{clause}，不能…", "理由：{clause}。" — never "。。" or "。，".
- */
-export function clause(text: string): string {
-  return text.trim().replace(/[。，；：、,.;:！!？?\s]+$/u, "");
 }
 
 /** The addressee line (主送), flush left, ending with a full-width colon. */

@@ -12,19 +12,25 @@ export function effectiveStatus(row: Pick<CertificateRow, "status" | "validUntil
   return "valid" as const;
 }
 
-/** Base URL of the public pages (`$YIZHAN_PUBLIC_URL`, default http://localhost:3000). */
-export function publicBaseUrl(): string {
-  return (process.env.YIZHAN_PUBLIC_URL || "http://localhost:3000").replace(/\/+$/, "");
-}
-
-/** The public verification link printed as the QR code: id, number and the payload digest prefix. */
-export function verifyUrl(row: Pick<CertificateRow, "id" | "number" | "payloadSha256">): string {
+/**
+ * The public verification link printed as the QR code: id, number and the payload digest prefix, on
+ * the deployment's public address (`ctx.config.publicUrl`).
+ */
+export function verifyUrl(
+  row: Pick<CertificateRow, "id" | "number" | "payloadSha256">,
+  publicUrl: string,
+): string {
   const q = new URLSearchParams({ id: row.id, no: row.number, d: row.payloadSha256.slice(0, 16) });
-  return `${publicBaseUrl()}/verify?${q.toString()}`;
+  return `${publicUrl}/verify?${q.toString()}`;
 }
 
 /** Field whitelist of a certificate for its holder and the office (holder code masked). */
-export function presentCertificate(row: CertificateRow, today: string, abilities: Record<string, boolean>) {
+export function presentCertificate(
+  row: CertificateRow,
+  today: string,
+  abilities: Record<string, boolean>,
+  publicUrl: string,
+) {
   return {
     id: row.id,
     identifier: row.identifier,
@@ -54,7 +60,7 @@ export function presentCertificate(row: CertificateRow, today: string, abilities
     revokedAt: row.revokedAt?.toISOString() ?? null,
     revocationKind: row.revocationKind,
     revocationReason: row.revocationReason,
-    verifyUrl: verifyUrl(row),
+    verifyUrl: verifyUrl(row, publicUrl),
     abilities,
   };
 }

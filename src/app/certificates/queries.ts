@@ -31,7 +31,12 @@ export async function loadCertificate(ctx: AppContext, id: string) {
 export async function getCertificate(ctx: AppContext, actor: Actor, id: string) {
   const c = await loadCertificate(ctx, id);
   authorize(actor, "read", "certificate", c.policy);
-  return presentCertificate(c, await todayFor(ctx, c.issuerOrgId), abilities(actor, "certificate", c.policy));
+  return presentCertificate(
+    c,
+    await todayFor(ctx, c.issuerOrgId),
+    abilities(actor, "certificate", c.policy),
+    ctx.config.publicUrl,
+  );
 }
 
 /** The certificate as signed JSON (payload + detached signature), verifiable offline. */
@@ -66,6 +71,7 @@ export async function listWallet(ctx: AppContext, actor: Actor) {
         r.cert,
         today,
         abilities(actor, "certificate", { orgPath: r.orgPath, holderUserId: r.cert.holderUserId }),
+        ctx.config.publicUrl,
       ),
     ),
   };
@@ -86,6 +92,7 @@ export async function listCaseCertificates(ctx: AppContext, actor: Actor, caseId
         r,
         today,
         abilities(actor, "certificate", { orgPath: c.orgPath, holderUserId: r.holderUserId }),
+        ctx.config.publicUrl,
       ),
     ),
   };

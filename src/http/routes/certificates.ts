@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { publishedKeys } from "../../app/certificates/keys";
 import { certificatePdf } from "../../app/certificates/pdf";
-import { publicBaseUrl } from "../../app/certificates/present";
 import {
   certificateJson,
   getCertificate,
@@ -152,7 +151,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     async (req) => verifyDocumentOnline(ctx, req.body),
   );
 
-  const keys = async () => publishedKeys(ctx.database.db, publicBaseUrl());
+  const keys = async () => publishedKeys(ctx.database.db, ctx.config.publicUrl);
   r.get(
     "/.well-known/yizhan-keys.json",
     {

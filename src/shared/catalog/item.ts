@@ -20,8 +20,13 @@ import {
 } from "./parts.ts";
 
 export const ZServiceItemContent = z.object({
-  /** 事项编码 (local implementation code). */
+  /** The item's identifier in URLs and the API (a slug, e.g. `construction-land-planning-permit`); never printed. */
   code: ZCode,
+  /**
+   * 事项编码 as the 实施清单 publishes it (GB/T 39554.1-2020): the national implementation code, or a
+   * documented local code until the province publishes one. Documents and pages print this, never `code`.
+   */
+  catalogCode: z.string().trim().min(1).max(64).optional(),
   /** 事项名称. */
   name: z.string().min(1).max(200),
   /** 事项类型. */

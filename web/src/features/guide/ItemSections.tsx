@@ -24,7 +24,9 @@ export function BasicSection({ c, orgName }: { c: C; orgName: string }) {
   return (
     <Card title={t("item.basic")} data-testid="item-basic">
       <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" styles={{ label: { width: 150 } }}>
-        <Descriptions.Item label={t("item.code")}>{c.code}</Descriptions.Item>
+        <Descriptions.Item label={t("item.code")}>
+          <span data-testid="item-catalog-code">{c.catalogCode ?? "—"}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t("item.kind")}>{t(kindKey(c.kind))}</Descriptions.Item>
         <Descriptions.Item label={t("item.org")}>{orgName}</Descriptions.Item>
         <Descriptions.Item label={t("item.handlingType")}>
