@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { canonicalJson, payloadDigest, signPayload } from "../../adapters/signing";
+import { canonicalJson, payloadDigest, signedBytes, signPayload } from "../../adapters/signing";
 import type { Executor } from "../../db/client";
 import { certificates, organizations } from "../../db/schema";
 import type { EffectEnv } from "../cases/effects";
@@ -116,6 +116,8 @@ export async function issueCertificatesForCase(env: EffectEnv): Promise<string[]
       keyId: key.kid,
       algorithm: key.algorithm,
       signature: signed.signature.value,
+      // Format 2: the exact bytes signed (payload, key id and signing time), as UTF-8 text.
+      signedData: signedBytes(signed).toString("utf8"),
       payload,
       payloadCanonical: canonicalJson(payload),
       payloadSha256: payloadDigest(payload),

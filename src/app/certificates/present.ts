@@ -1,3 +1,4 @@
+import { CERTIFICATE_FORMAT, LEGACY_CERTIFICATE_FORMAT, type SignedDocument } from "../../adapters/signing";
 import type { certificates } from "../../db/schema";
 import { maskIdentifier } from "../../domain/rules/identifiers";
 import type { CertificateField } from "./content";
@@ -65,3 +66,34 @@ export function presentCertificate(
   };
 }
 export type CertificateView = ReturnType<typeof presentCertificate>;
+
+/**
+ * The signed JSON of a certificate as the register holds it: format 2 (payload, key id and signing
+ * time signed, the signed bytes included) or, for certificates issued before it, format 1 (the
+ * payload alone was signed) — so that every certificate ever issued still verifies as it was signed.
+ */
+export function signedDocumentOf(
+  row: Pick<CertificateRow, "payload" | "algorithm" | "keyId" | "signature" | "signedAt" | "signedData">,
+): SignedDocument {
+  const signature = {
+    alg: row.algorithm,
+    kid: row.keyId,
+    signedAt: row.signedAt.toISOString(),
+    ...(row.algorithm === "SM2-SM3" ? { sm2Id: "" } : {}),
+  };
+  if (row.signedData === null)
+    return {
+      format: LEGACY_CERTIFICATE_FORMAT,
+      payload: row.payload,
+      signature: { ...signature, value: row.signature },
+    };
+  return {
+    format: CERTIFICATE_FORMAT,
+    payload: row.payload,
+    signature: {
+      ...signature,
+      signedData: Buffer.from(row.signedData, "utf8").toString("base64"),
+      value: row.signature,
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import { CERTIFICATE_FORMAT, type SignedDocument } from "../../adapters/signing";
+import type { SignedDocument } from "../../adapters/signing";
 import { certificates, organizations } from "../../db/schema";
 import { notFound } from "../../domain/errors";
 import type { Actor } from "../actor";
@@ -8,7 +8,7 @@ import { readableCase } from "../cases/intake";
 import type { AppContext } from "../context";
 import { abilities, authorize } from "../policies";
 import type { CertificatePolicyRecord } from "../policies/certificates";
-import { presentCertificate } from "./present";
+import { presentCertificate, signedDocumentOf } from "./present";
 
 /** Today's local date in the county (for validity). */
 export async function todayFor(ctx: AppContext, orgId: string | null): Promise<string> {
@@ -43,17 +43,7 @@ export async function getCertificate(ctx: AppContext, actor: Actor, id: string) 
 export async function certificateJson(ctx: AppContext, actor: Actor, id: string): Promise<SignedDocument> {
   const c = await loadCertificate(ctx, id);
   authorize(actor, "download", "certificate", c.policy);
-  return {
-    format: CERTIFICATE_FORMAT,
-    payload: c.payload,
-    signature: {
-      alg: c.algorithm,
-      kid: c.keyId,
-      value: c.signature,
-      ...(c.algorithm === "SM2-SM3" ? { sm2Id: "" } : {}),
-      signedAt: c.signedAt.toISOString(),
-    },
-  };
+  return signedDocumentOf(c);
 }
 
 /** The holder's certificate wallet (证照库): every certificate issued to the caller, newest first. */
