@@ -5,6 +5,7 @@ import { notFound, YizhanError } from "../../domain/errors";
 import { maskIdentifier } from "../../domain/rules/identifiers";
 import type { Actor } from "../actor";
 import { casePolicyRecord, loadCase } from "../cases/caseRows";
+import { itemInfo } from "../cases/itemInfo";
 import type { AppContext } from "../context";
 import { abilities, authorize } from "../policies";
 
@@ -122,7 +123,7 @@ export async function paymentReceiptPdf(ctx: AppContext, actor: Actor, paymentId
       name: c.applicant.name,
       idNumber: maskIdentifier(c.applicant.creditCode ?? c.applicant.idNumber ?? ""),
     },
-    item: { code: c.itemCode, name: c.itemName },
+    item: { code: (await itemInfo(db, c.itemVersionId)).content.catalogCode, name: c.itemName },
     caseNumber: c.number,
     lines: lines.map((l) => ({
       name: l.exemptionName ? `${l.name}（${l.exemptionName}）` : l.name,
