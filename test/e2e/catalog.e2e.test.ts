@@ -26,6 +26,9 @@ describe("public guide", () => {
     await expectLandGuide(page);
     const materials = page.getByTestId("item-materials");
     expect(await materials.textContent()).toContain("必要");
+    // 营业执照 comes electronically from shared data: no 份数 0.
+    const licence = materials.locator("tr", { hasText: "营业执照" });
+    expect(await licence.locator("td").allTextContents()).not.toContain("0");
     expect(await page.getByTestId("item-promised").textContent()).toContain("3 个工作日");
     expect(await page.getByTestId("item-statutory").textContent()).toContain("20 个工作日");
     // The published 事项编码, never the internal slug used in the URL.

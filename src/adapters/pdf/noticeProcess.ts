@@ -83,7 +83,7 @@ export function extensionNotice(d: ExtensionNoticeData): PdfDocument {
       ],
       [110, "*"],
     ),
-    paragraph(`本机关将于${formatChineseDate(d.newDeadline)}前作出决定。`),
+    paragraph(`本机关将于${formatChineseDate(d.newDeadline)}前${p.decisionPhrase}。`),
     paragraph("特此告知。"),
   ];
   return noticeDocument({

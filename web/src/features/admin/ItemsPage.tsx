@@ -88,7 +88,8 @@ export default function ItemsPage() {
             {
               title: `${t("guide.promised")} / ${t("guide.statutory")}`,
               width: 150,
-              render: (_v, i) => `${i.promisedLimitDays} / ${i.statutoryLimitDays}`,
+              render: (_v, i) =>
+                `${i.handlingType === "immediate" ? t("guide.immediate") : i.promisedLimitDays} / ${i.statutoryLimitDays}`,
             },
             {
               title: t("items.version"),

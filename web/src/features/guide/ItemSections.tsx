@@ -152,7 +152,13 @@ export function MaterialsSection({ c }: { c: C }) {
             width: 120,
             render: (f: keyof typeof MATERIAL_FORMS) => MATERIAL_FORMS[f],
           },
-          { title: t("mat.copies"), dataIndex: "copies", width: 60 },
+          {
+            title: t("mat.copies"),
+            dataIndex: "copies",
+            width: 60,
+            // An electronic material has no paper copies to count: "—", never 0.
+            render: (n: number) => (n > 0 ? n : "—"),
+          },
           {
             title: t("mat.source"),
             dataIndex: "source",
