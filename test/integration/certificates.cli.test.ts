@@ -44,7 +44,10 @@ describe("yizhan keys and verify-certificate", () => {
     expect(list.stdout.trim().split("\n")).toHaveLength(2);
   });
 
-  it("verify-certificate takes the JWKS as well as the keys document, and says clearly when there is no key store", async () => {
+  // Three `yizhan` processes: slow on a loaded machine.
+  it("verify-certificate takes the JWKS as well as the keys document, and says clearly when there is no key store", {
+    timeout: 120_000,
+  }, async () => {
     const store = new KeyStore(join(dir, "jwks-keys"));
     const key = store.init("HY-ZRZY", "Ed25519");
     const doc = signPayload(
