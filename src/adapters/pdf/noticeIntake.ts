@@ -14,8 +14,6 @@ import type { PdfDocument } from "./render";
 import type { AcceptanceNoticeData, CorrectionNoticeData, MaterialStatus, RefusalNoticeData } from "./types";
 import { itemLabel, procedureOf, you } from "./wording";
 
-export { itemLabel } from "./wording";
-
 /** 份数 as printed: an electronic material (份数 0) has none to count. */
 export function copiesText(copies: number | undefined): string {
   return copies === undefined || copies <= 0 ? "—" : String(copies);

@@ -94,8 +94,3 @@ export function decisionNoticeKind(itemKind: TItemKind, outcome: "approve" | "de
   if (!found) throw new Error(`no decision notice for ${itemKind} / ${outcome}`);
   return found[0];
 }
-
-/** True for the notices that record a decision (of any kind of item). */
-export function isDecisionNotice(kind: string): boolean {
-  return !!NOTICE_TEMPLATES[kind as NoticeKind]?.decides;
-}
