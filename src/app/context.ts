@@ -20,6 +20,12 @@ export type Config = {
   secureCookies: boolean;
   demo: boolean;
   version: string;
+  /**
+   * The address the public reaches this deployment at (`YIZHAN_PUBLIC_URL` or `--public-url`, default
+   * `http://localhost:$PORT`), without a trailing slash. Every absolute link Yizhan hands out is built
+   * from it: QR codes, PDF footers, e-mail and SMS links, the keys document's issuer.
+   */
+  publicUrl: string;
 };
 
 export const defaultConfig: Config = {
@@ -32,7 +38,37 @@ export const defaultConfig: Config = {
   secureCookies: false,
   demo: false,
   version: VERSION,
+  publicUrl: "http://localhost:3000",
 };
+
+/**
+ * A public URL as Config holds it: an http(s) origin with an optional path prefix, no trailing slash,
+ * no query or fragment. Throws a RangeError naming the problem otherwise.
+ */
+export function normalizePublicUrl(value: string): string {
+  let u: URL;
+  try {
+    u = new URL(value.trim());
+  } catch {
+    throw new RangeError(`not a URL: ${value}`);
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:")
+    throw new RangeError(`must start with http:// or https://: ${value}`);
+  if (u.search || u.hash) throw new RangeError(`must not have a query or fragment: ${value}`);
+  return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
+}
+
+/** True when a public URL points at this machine only (localhost, 127.0.0.0/8, ::1, 0.0.0.0). */
+export function isLocalUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  return (
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    /^127\./.test(host) ||
+    host === "::1" ||
+    host === "0.0.0.0"
+  );
+}
 
 /** Everything a use case needs from the outside world, injected (database, clock, settings). */
 export type AppContext = {

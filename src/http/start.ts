@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { notifyChannelsFromEnv } from "../adapters/notify/fromEnv";
 import { defaultStorage } from "../adapters/storage/storage";
-import { type AppContext, type Config, defaultConfig } from "../app/context";
+import { type AppContext, type Config, defaultConfig, normalizePublicUrl } from "../app/context";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
 import { openDatabase } from "../db/client";
 import { defaultOutboxHandlers } from "../jobs/notify";
@@ -40,6 +40,11 @@ export type StartOptions = {
   poolSize?: number;
   /** A cluster worker's id: every response carries it as `x-yizhan-worker`. */
   workerId?: number;
+  /**
+   * The public address of the deployment (the CLI passes `--public-url` or `$YIZHAN_PUBLIC_URL`).
+   * Default `http://localhost:<port>`, the port the server really listens on.
+   */
+  publicUrl?: string;
 };
 
 export type RunningYizhan = {
@@ -64,7 +69,14 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
     database,
     clock: opts.clock ?? systemClock,
     storage: defaultStorage(localDir),
-    config: { ...defaultConfig, demo: !!opts.demo, ...opts.config },
+    config: {
+      ...defaultConfig,
+      demo: !!opts.demo,
+      ...opts.config,
+      publicUrl: normalizePublicUrl(
+        opts.publicUrl ?? opts.config?.publicUrl ?? `http://localhost:${opts.port || 3000}`,
+      ),
+    },
     notify: notifyChannelsFromEnv(process.env, resolve(localDir)),
   };
   if (!opts.prepared && opts.demo && !(await isDemoSeeded(database.db))) {
@@ -84,7 +96,7 @@ export function startBackgroundWork(
   ctx: AppContext,
   log: { error(obj: object, msg: string): void },
 ): BackgroundWork {
-  const worker = startOutboxWorker(ctx, defaultOutboxHandlers({ publicUrl: process.env.YIZHAN_PUBLIC_URL }), {
+  const worker = startOutboxWorker(ctx, defaultOutboxHandlers(), {
     onError: (err) => log.error({ err }, "outbox worker"),
   });
   const sweeper = startSweeper(ctx, { onError: (err) => log.error({ err }, "sweeper") });
@@ -118,6 +130,9 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
     app.server.prependListener("request", (_req, res) => res.setHeader("x-yizhan-worker", id));
   }
   const address = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? "127.0.0.1" });
+  // Port 0 (tests): the default public address is the port the server was given.
+  if (!opts.publicUrl && !opts.config?.publicUrl && !opts.port)
+    ctx.config.publicUrl = `http://localhost:${new URL(address).port}`;
   // Background work (outbox, sweep) runs on every server unless YIZHAN_BACKGROUND=0: a deployment can
   // keep API servers free of it and run it on others; row locks share the work between them.
   const background = (opts.background ?? process.env.YIZHAN_BACKGROUND !== "0") === true;

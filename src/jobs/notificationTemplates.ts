@@ -1,4 +1,5 @@
 import type { Bilingual } from "../domain/errors";
+import { clause } from "../shared/wording";
 import { maskTemplateData } from "./maskTemplateData";
 
 /** The events that notify someone. */
@@ -37,6 +38,8 @@ export type TemplateData = {
   /** A local date (YYYY-MM-DD) or a date with time, as it should be read. */
   deadline?: string;
   reason?: string;
+  /** The title of the written notice the message refers to (准予行政许可决定书, 登记结果告知书 …). */
+  document?: string;
   link: string;
 };
 
@@ -45,7 +48,8 @@ export type RenderedMessage = { title: Bilingual; body: Bilingual };
 
 type Template = (d: TemplateData) => { zh: [string, string]; en: [string, string] };
 
-const orDash = (s: string | undefined) => (s?.trim() ? s.trim() : "—");
+/** A free-text value inside a sentence: without its own closing punctuation, or a dash when empty. */
+const orDash = (s: string | undefined) => (s?.trim() ? clause(s) : "—");
 
 /** 容缺后补: delivered (to the window), passed or defective (to the applicant), overdue (to both). */
 const DEFERRED_TEMPLATES: Record<
@@ -176,14 +180,16 @@ const TEMPLATES: Record<NotificationKind, Template> = {
       `${d.applicantName}, with the approval of the head of office the time limit of your application for "${d.itemName}" (case ${d.caseNumber}) is extended. Reason: ${orDash(d.reason)}.${d.deadline ? ` New deadline: ${d.deadline}.` : ""}`,
     ],
   }),
+  // Kind-neutral: the written notice is named (准予行政许可决定书, 登记结果告知书, 办理结果告知书 …), so a
+  // registration or a records inquiry is never told of a 许可 decision.
   "case.decided": (d) => ({
     zh: [
-      `审批决定已作出：${d.caseNumber}`,
-      `${d.applicantName}，您申请的“${d.itemName}”（办件编号 ${d.caseNumber}）已作出决定：${orDash(d.reason)}。请查看决定书。`,
+      `办理结果已出：${d.caseNumber}`,
+      `${d.applicantName}，您申请的“${d.itemName}”（办件编号 ${d.caseNumber}）已有办理结果：${orDash(d.reason)}。请查看${d.document ? `《${d.document}》` : "书面告知"}。`,
     ],
     en: [
-      `Decision made: ${d.caseNumber}`,
-      `${d.applicantName}, a decision has been made on your application for "${d.itemName}" (case ${d.caseNumber}): ${orDash(d.reason)}. See the written decision.`,
+      `Result available: ${d.caseNumber}`,
+      `${d.applicantName}, your application for "${d.itemName}" (case ${d.caseNumber}) has a result: ${orDash(d.reason)}. See the written notice${d.document ? ` (${d.document})` : ""}.`,
     ],
   }),
   "case.completed": (d) => ({
@@ -294,9 +300,9 @@ export function renderNotification(kind: NotificationKind, data: TemplateData): 
   };
 }
 
-/** `link` as a full URL when it is a path and the public address is known. */
-export function absoluteLink(link: string, publicUrl?: string): string {
-  if (!publicUrl || !link.startsWith("/")) return link;
+/** `link` as a full URL on the deployment's public address when it is a path (`/cases/…`). */
+export function absoluteLink(link: string, publicUrl: string): string {
+  if (!link.startsWith("/")) return link;
   return `${publicUrl.replace(/\/+$/, "")}${link}`;
 }
 

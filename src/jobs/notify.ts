@@ -45,6 +45,7 @@ export const ZNotifyPayload = z.object({
     applicantName: z.string(),
     deadline: z.string().optional(),
     reason: z.string().optional(),
+    document: z.string().optional(),
     link: z.string(),
   }),
   caseId: z.uuid().optional(),
@@ -144,7 +145,10 @@ export type NotifyHandlerOptions = {
   /** The channels; default `ctx.notify` (and without it, e-mail and SMS attempts fail and retry). */
   channels?: NotifyChannels;
   inApp?: InAppNotifier;
-  /** The public address of the web application, to turn `/cases/…` links into full URLs. */
+  /**
+   * The public address of the web application, to turn `/cases/…` links into full URLs (default: the
+   * deployment's `ctx.config.publicUrl`).
+   */
   publicUrl?: string;
 };
 
@@ -163,7 +167,7 @@ export function createNotifyHandler(options: NotifyHandlerOptions = {}): OutboxH
     const channels = options.channels ?? ctx.notify;
     const db = ctx.database.db;
     const rendered = renderNotification(kind, data);
-    const link = absoluteLink(data.link, options.publicUrl);
+    const link = absoluteLink(data.link, options.publicUrl ?? ctx.config.publicUrl);
 
     const userIds = [...new Set(recipients.flatMap((r) => (r.userId ? [r.userId] : [])))];
     const locales = new Map<string, "zh-CN" | "en-US">();

@@ -26,8 +26,14 @@ describe("public guide", () => {
     await expectLandGuide(page);
     const materials = page.getByTestId("item-materials");
     expect(await materials.textContent()).toContain("必要");
+    // 营业执照 comes electronically from shared data: no 份数 0.
+    const licence = materials.locator("tr", { hasText: "营业执照" });
+    expect(await licence.locator("td").allTextContents()).not.toContain("0");
     expect(await page.getByTestId("item-promised").textContent()).toContain("3 个工作日");
     expect(await page.getByTestId("item-statutory").textContent()).toContain("20 个工作日");
+    // The published 事项编码, never the internal slug used in the URL.
+    expect(await page.getByTestId("item-catalog-code").textContent()).toBe("L-340321-ZRZY-XK-01");
+    expect(await page.getByTestId("page-guide-item").textContent()).not.toContain(LAND);
     await page.getByTestId("form-preview").locator("input").first().waitFor();
     await screenshot(page, "catalog-guide-item");
     const sheet = await page.request.get(s.at(`/api/catalog/items/${LAND}/notice-sheet`));

@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type ApiCase, ApiClient } from "./lifecycleHelpers";
 import { e2eSuite, shot } from "./suite";
 
@@ -33,11 +33,8 @@ const REG_FORM = {
   },
 };
 
+// The QR code carries the public URL of this deployment (test/e2e/server.ts sets it to the server's).
 const sessions = e2eSuite();
-beforeAll(() => {
-  // The QR code carries the public URL of this deployment.
-  process.env.YIZHAN_PUBLIC_URL = sessions.url;
-});
 
 /** A 国有建设用地使用权首次登记 case taken to approval through the API, fees assessed by the clerk. */
 async function approvedWithFees(): Promise<ApiCase> {

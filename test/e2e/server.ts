@@ -35,6 +35,8 @@ export async function startTestServer(): Promise<TestServer> {
       logLevel: "silent",
       webDir: WEB_DIR,
     });
+    // The public address is the one the browser uses (QR codes, PDF footers point to it).
+    app.ctx.config.publicUrl = app.url;
     return {
       url: app.url,
       async close() {
@@ -53,6 +55,7 @@ export async function startTestServer(): Promise<TestServer> {
     logLevel: "silent",
     webDir: WEB_DIR,
   });
+  app.ctx.config.publicUrl = app.url;
   return {
     url: app.url,
     async close() {

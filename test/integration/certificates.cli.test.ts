@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { KeyStore, publishedKeySet, signPayload } from "../../src/adapters/signing";
+import { jwkOf, KeyStore, publishedKeySet, signPayload } from "../../src/adapters/signing";
 import { runCli } from "../helpers/processes";
 
 const dir = mkdtempSync(join(tmpdir(), "yizhan-keys-cli-"));
@@ -42,5 +42,43 @@ describe("yizhan keys and verify-certificate", () => {
     expect(bad.stdout).toContain("tampered");
     const list = await runCli(["keys", "list"], env);
     expect(list.stdout.trim().split("\n")).toHaveLength(2);
+  });
+
+  // Three `yizhan` processes: slow on a loaded machine.
+  it("verify-certificate takes the JWKS as well as the keys document, and says clearly when there is no key store", {
+    timeout: 120_000,
+  }, async () => {
+    const store = new KeyStore(join(dir, "jwks-keys"));
+    const key = store.init("HY-ZRZY", "Ed25519");
+    const doc = signPayload(
+      {
+        name: "建设用地规划许可证",
+        number: "地字第340321202600002号",
+        issuer: { name: "怀远县自然资源和规划局" },
+      },
+      { ...key, privateKeyPem: store.privateKeyPem(key.kid) },
+      new Date(),
+    );
+    const file = join(dir, "cert2.json");
+    writeFileSync(file, JSON.stringify(doc));
+    const jwksFile = join(dir, "jwks.json");
+    writeFileSync(jwksFile, JSON.stringify({ keys: publishedKeySet("test", store.list()).keys.map(jwkOf) }));
+    expect(readFileSync(jwksFile, "utf8")).not.toContain("PUBLIC KEY");
+    const ok = await runCli(["verify-certificate", file, "--keys", jwksFile], env);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("valid signature: 建设用地规划许可证 地字第340321202600002号");
+    expect(ok.stdout).toContain("signing time and key id are covered by the signature");
+
+    const nowhere = join(dir, "no-such-store");
+    const none = await runCli(["verify-certificate", file], { ...env, YIZHAN_KEYS_DIR: nowhere });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`no key store found: ${nowhere} has no keys.json`);
+    expect(none.stderr).toContain("--keys https://<server>/.well-known/jwks.json");
+    expect(none.stdout).not.toContain("unknown key");
+
+    const list = await runCli(["keys", "list"], { ...env, YIZHAN_KEYS_DIR: nowhere });
+    expect(list.code).toBe(1);
+    expect(list.stdout).toBe("");
+    expect(list.stderr).toContain(`No key store in ${nowhere} (no keys.json)`);
   });
 });

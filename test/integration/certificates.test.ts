@@ -242,11 +242,13 @@ describe("fees, payments and issue", () => {
     const list = await applicant.get<{ items: Cert[] }>(`/api/cases/${regCase.id}/certificates`);
     title = list.body.items[0];
     expect(title.number).toMatch(/^皖（2026）怀远县不动产权第\d{7}号$/);
-    expect(Object.fromEntries(title.fields.map((f) => [f.name, f.value]))).toMatchObject({
+    const printed = Object.fromEntries(title.fields.map((f) => [f.name, f.value]));
+    // Nothing defaulted: the application states no 共有情况, so the certificate prints none.
+    expect(printed.共有情况).toBeUndefined();
+    expect(printed).toMatchObject({
       坐落: REG_FORM.parcelLocation,
       不动产单元号: REG_FORM.unitNumber,
       权利人: REG_FORM.rightHolder,
-      共有情况: "单独所有",
       权利类型: "国有建设用地使用权",
       权利性质: "出让",
       用途: "工业用地",

@@ -1,5 +1,5 @@
 import type { NoticeDataByKind } from "./notices";
-import type { NoticeBase, Remedies } from "./types";
+import type { NoticeBase, Remedies, ResultNoticeData } from "./types";
 
 /** A name with rare characters only fallback subsets have (禤 in subset 49, 淏 in subset 59). */
 export const RARE_NAME = "禤淏";
@@ -7,13 +7,53 @@ export const RARE_NAME = "禤淏";
 const base: Omit<NoticeBase, "documentNumber"> = {
   issuedOn: "2026-11-26",
   org: { name: "怀远县自然资源和规划局", phone: "0552-8012345" },
-  applicant: { name: RARE_NAME, idType: "居民身份证", idNumber: "340321199001011234" },
+  applicant: { name: RARE_NAME, kind: "person", idType: "居民身份证", idNumber: "340321199001011234" },
   item: { code: "340321-ZRZY-XK-003", name: "建设工程规划许可证核发" },
   caseNumber: "HY-2026-001234",
   verification: { url: "https://yizhan.huaiyuan.gov.cn/verify", queryCode: "7K3QX9" },
 };
 
 const remedies: Remedies = { reconsiderationBody: "怀远县人民政府", court: "怀远县人民法院" };
+
+/** A 国有建设用地使用权首次登记 of an enterprise (行政确认): the base of the registration samples. */
+const registration: Omit<ResultNoticeData, "documentNumber"> = {
+  ...base,
+  applicant: { name: "安徽三木新材料科技有限公司", kind: "enterprise", idType: "统一社会信用代码" },
+  item: {
+    code: "L-340321-ZRZY-QR-01",
+    name: "国有建设用地使用权首次登记",
+    itemKind: "administrative_confirmation",
+  },
+  acceptedOn: "2026-11-24",
+  reasons: ["权属来源清楚，界址清晰，面积准确"],
+  legalBasis: "《不动产登记暂行条例》第二十一条",
+  result: { name: "不动产权证书" },
+  particulars: [
+    { label: "坐落", value: "怀远县经济开发区涂山路与禹王路交叉口东南侧" },
+    { label: "宗地面积（平方米）", value: "53333.5" },
+  ],
+};
+
+/** A 不动产登记资料查询 of a citizen (公共服务, 即办件). */
+const inquiry: Omit<ResultNoticeData, "documentNumber"> = {
+  ...base,
+  item: { code: "L-340321-ZRZY-GG-01", name: "不动产登记资料查询", itemKind: "public_service" },
+  acceptedOn: "2026-11-26",
+  reasons: [],
+  legalBasis: "《不动产登记资料查询暂行办法》",
+  result: { name: "不动产登记资料查询结果证明" },
+  particulars: [{ label: "查询内容", value: "登记结果" }],
+};
+
+/** A 设施农业用地备案 (备案). */
+const filing: Omit<ResultNoticeData, "documentNumber"> = {
+  ...base,
+  item: { code: "L-340321-SQJ-BA-01", name: "设施农业用地备案", itemKind: "filing" },
+  acceptedOn: "2026-11-20",
+  reasons: [],
+  legalBasis: "《自然资源部 农业农村部关于设施农业用地管理有关问题的通知》（自然资规〔2019〕4号）",
+  result: { name: "设施农业用地备案回执" },
+};
 
 /** Sample data for every document kind: used by the tests, the PNG previews and the benchmark. */
 export const SAMPLE_NOTICES: NoticeDataByKind = {
@@ -111,6 +151,28 @@ export const SAMPLE_NOTICES: NoticeDataByKind = {
     acceptedOn: "2026-11-20",
     reasons: ["建筑高度超出规划条件确定的限高（24米）", "建筑退让用地红线距离不足5米"],
     legalBasis: "《中华人民共和国城乡规划法》第四十条",
+    remedies,
+  },
+  registrationResult: { ...registration, documentNumber: "怀自然资登〔2026〕31号" },
+  registrationRefusal: {
+    ...registration,
+    documentNumber: "怀自然资不登〔2026〕2号",
+    reasons: ["申请登记的不动产权属有争议"],
+    legalBasis: "《不动产登记暂行条例》第二十二条",
+    remedies,
+  },
+  serviceResult: { ...inquiry, documentNumber: "怀自然资办〔2026〕105号" },
+  serviceRefusal: {
+    ...inquiry,
+    documentNumber: "怀自然资不办〔2026〕1号",
+    reasons: ["查询人不能提供利害关系证明材料"],
+    remedies,
+  },
+  filingResult: { ...filing, documentNumber: "怀自然资备〔2026〕9号" },
+  filingRefusal: {
+    ...filing,
+    documentNumber: "怀自然资不备〔2026〕1号",
+    reasons: ["设施用地占用永久基本农田"],
     remedies,
   },
   guideSheet: {

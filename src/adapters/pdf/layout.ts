@@ -1,5 +1,9 @@
-import type { Content, ContentTable, TableCell } from "pdfmake/interfaces";
+import type { Content, ContentTable, Node, NodeQueries, TableCell } from "pdfmake/interfaces";
+import { clause } from "../../shared/wording";
 import { formatChineseDate } from "./format";
+
+export { clause } from "../../shared/wording";
+
 import type { PdfDocument } from "./render";
 import type { IsoDate, NoticeOrg, Remedies, Verification } from "./types";
 
@@ -41,7 +45,7 @@ export function paragraph(text: string | Content[], indent = true): Content {
 
 /** Ends a free-text clause supplied by a clerk with exactly one 。 (they type with or without it). */
 export function sentence(text: string): string {
-  return `${text.trim().replace(/[。，；,.;\s]+$/u, "")}。`;
+  return `${clause(text)}。`;
 }
 
 /** The addressee line (主送), flush left, ending with a full-width colon. */
@@ -49,10 +53,27 @@ export function addressee(name: string): Content {
   return { text: `${name}：`, margin: [0, 6, 0, 4], lineHeight: 1.4 };
 }
 
-/** A small bold heading inside a notice body (一、二、…). */
+/**
+ * A small bold heading inside a notice body (一、二、…). Marked `headlineLevel: 1` so that
+ * {@link keepHeadingsWithNext} moves it to the next page rather than leave it alone at the foot.
+ */
 export function heading(text: string): Content {
-  return { text, bold: true, margin: [0, 6, 0, 4] };
+  return { text, bold: true, margin: [0, 6, 0, 4], headlineLevel: 1 };
 }
+
+/**
+ * pdfmake's `pageBreakBefore`: a heading (headlineLevel 1) starts a new page when nothing of what
+ * follows it fits on its page — no heading alone at the foot of a page (GB/T 9704-2012 layout
+ * practice: a title is never separated from its text).
+ */
+export function keepHeadingsWithNext(node: Node, q: NodeQueries): boolean {
+  if (node.headlineLevel !== 1) return false;
+  // pdfmake lists the page footer's nodes too: only body content counts as "what follows".
+  return !q.getFollowingNodesOnPage().some((n) => n.style !== FOOTER_STYLE);
+}
+
+/** Style name carried by every node of the page footer (so page-break rules can tell it apart). */
+const FOOTER_STYLE = "yizhanFooter";
 
 /** A bordered table with a shaded header row; cells are plain text. */
 export function table(headers: string[], rows: TableCell[][], widths: Array<number | "*" | "auto">): Content {
@@ -63,7 +84,7 @@ export function table(headers: string[], rows: TableCell[][], widths: Array<numb
     fillColor: "#eeeeee",
   }));
   const content: ContentTable = {
-    table: { headerRows: 1, widths, body: [head, ...rows], dontBreakRows: true },
+    table: { headerRows: 1, keepWithHeaderRows: 1, widths, body: [head, ...rows], dontBreakRows: true },
     layout: {
       hLineWidth: () => 0.6,
       vLineWidth: () => 0.6,
@@ -76,11 +97,49 @@ export function table(headers: string[], rows: TableCell[][], widths: Array<numb
   return content;
 }
 
+/**
+ * A heading and its table as one table: the heading is a borderless first header row, so pdfmake
+ * keeps it with the column headers and the first data row (`keepWithHeaderRows`) and repeats both on
+ * every page the table continues on — a heading never stands alone at the foot of a page.
+ */
+export function headedTable(
+  title: string,
+  headers: string[],
+  rows: TableCell[][],
+  widths: Array<number | "*" | "auto">,
+): Content {
+  const t = table(headers, rows, widths) as ContentTable;
+  const none = [false, false, false, false] as [boolean, boolean, boolean, boolean];
+  const titleRow: TableCell[] = headers.map((_, i) =>
+    i === 0
+      ? {
+          text: title,
+          bold: true,
+          colSpan: headers.length,
+          border: none,
+          fontSize: 12,
+          margin: [-4, 3, 0, 1],
+        }
+      : { text: "", border: none },
+  );
+  return {
+    ...t,
+    table: { ...t.table, headerRows: 2, keepWithHeaderRows: 1, body: [titleRow, ...t.table.body] },
+    layout: {
+      hLineWidth: (i: number) => (i === 0 ? 0 : 0.6),
+      vLineWidth: () => 0.6,
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
+    margin: [0, 2, 0, 8],
+  };
+}
+
 /** The sentence telling the applicant how to challenge a decision (行政复议法 Art. 20, 行政诉讼法 Art. 46). */
-export function remediesParagraph(r: Remedies): Content {
+export function remediesParagraph(r: Remedies, document = "本决定书"): Content {
   return paragraph(
-    `如不服本决定，可以自收到本决定书之日起六十日内向${r.reconsiderationBody}申请行政复议，` +
-      `也可以自收到本决定书之日起六个月内直接向${r.court}提起行政诉讼。`,
+    `如不服本决定，可以自收到${document}之日起六十日内向${r.reconsiderationBody}申请行政复议，` +
+      `也可以自收到${document}之日起六个月内直接向${r.court}提起行政诉讼。`,
   );
 }
 
@@ -143,11 +202,14 @@ function closing(f: NoticeFrame): Content[] {
   return [...f.body.slice(0, -1), { stack: [last, signature(f)], unbreakable: true }];
 }
 
-/** The verification line printed in the footer. */
+/**
+ * The verification line printed in the footer: the absolute link (built on the deployment's public
+ * address) and, for typing it in by hand, the 查询码.
+ */
 export function verificationLine(v: Verification | undefined, org: NoticeOrg): string {
   if (!v) return `核验：可凭办件编号向${org.name}核验本文书真伪。`;
-  const code = v.queryCode ? `及查询码 ${v.queryCode}` : "";
-  return `核验：访问 ${v.url} ，输入办件编号${code}，可核验本文书真伪并查询办理进度。`;
+  const code = v.queryCode ? `（查询码 ${v.queryCode}）` : "";
+  return `核验：访问 ${v.url} ${code}，可核验本文书真伪并查询办理进度。`;
 }
 
 /**
@@ -169,24 +231,33 @@ export function noticeDocument(f: NoticeFrame): PdfDocument {
     },
     defaultStyle: { fontSize: 12 },
     content: [...letterhead(f), ...closing(f)],
+    pageBreakBefore: keepHeadingsWithNext,
+    styles: { [FOOTER_STYLE]: {} },
     footer: (currentPage: number, pageCount: number) => ({
       margin: [64, 16, 64, 0],
       fontSize: 8.5,
       color: "#555555",
+      style: FOOTER_STYLE,
       stack: [
         {
           canvas: [
             { type: "line", x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: 0.4, lineColor: "#999999" },
           ],
           margin: [0, 0, 0, 4],
+          style: FOOTER_STYLE,
         },
         {
           columns: [
-            { text: f.caseNumber ? `办件编号：${f.caseNumber}` : f.org.name, width: "*" },
-            { text: `第 ${currentPage} 页 共 ${pageCount} 页`, width: "auto" },
+            {
+              text: f.caseNumber ? `办件编号：${f.caseNumber}` : f.org.name,
+              width: "*",
+              style: FOOTER_STYLE,
+            },
+            { text: `第 ${currentPage} 页 共 ${pageCount} 页`, width: "auto", style: FOOTER_STYLE },
           ],
+          style: FOOTER_STYLE,
         },
-        { text: footerLine, margin: [0, 2, 0, 0] },
+        { text: footerLine, margin: [0, 2, 0, 0], style: FOOTER_STYLE },
       ],
     }),
   };

@@ -1,11 +1,9 @@
 import type { Content } from "pdfmake/interfaces";
 import { formatChineseDate, formatWorkingDays } from "./format";
-import { addressee, noticeDocument, paragraph, sentence, table } from "./layout";
-import { itemLabel } from "./noticeIntake";
+import { addressee, clause, noticeDocument, paragraph, table } from "./layout";
 import type { PdfDocument } from "./render";
 import type { ExtensionNoticeData, SpecialProcedureKind, SpecialProcedureNoticeData } from "./types";
-
-const LAW = "《中华人民共和国行政许可法》";
+import { itemLabel, procedureOf, you } from "./wording";
 
 /** Chinese names of the special procedures (行政许可法 Art. 45; 公示 per local rules). */
 export const SPECIAL_PROCEDURE_LABEL: Record<SpecialProcedureKind, string> = {
@@ -26,11 +24,12 @@ export const SPECIAL_PROCEDURE_LABEL: Record<SpecialProcedureKind, string> = {
  */
 export function specialProcedureNotice(d: SpecialProcedureNoticeData): PdfDocument {
   const kind = SPECIAL_PROCEDURE_LABEL[d.kind];
+  const p = procedureOf(d.item);
   const body: Content[] = [
     addressee(d.applicant.name),
     paragraph(
-      `本机关于${formatChineseDate(d.acceptedOn)}受理的你（单位）${itemLabel(d.item)}申请，因${sentence(d.reason)}` +
-        `需依法进行${kind}。根据${LAW}第四十五条的规定，现将有关事项告知如下：`,
+      `本机关于${formatChineseDate(d.acceptedOn)}受理的${you(d.applicant)}${itemLabel(d.item)}申请，因${clause(d.reason)}，` +
+        `需依法进行${kind}。${p.specialBasis}现将有关事项告知如下：`,
     ),
     table(
       ["项目", "内容"],
@@ -38,7 +37,7 @@ export function specialProcedureNotice(d: SpecialProcedureNoticeData): PdfDocume
         ["特别程序种类", kind],
         ["启动日期", formatChineseDate(d.startsOn)],
         ["预计所需时间", formatWorkingDays(d.expectedWorkingDays)],
-        ["办理期限", "特别程序所需时间不计算在行政许可办理期限内，期间暂停计时"],
+        ["办理期限", "特别程序所需时间不计算在办理期限内，期间暂停计时"],
       ],
       [110, "*"],
     ),
@@ -55,23 +54,25 @@ export function specialProcedureNotice(d: SpecialProcedureNoticeData): PdfDocume
     caseNumber: d.caseNumber,
     issuedOn: d.issuedOn,
     verification: d.verification,
-    subject: `行政许可特别程序告知（${kind}）：${d.item.name}`,
+    subject: `${p.application}特别程序告知（${kind}）：${d.item.name}`,
     body,
   });
 }
 
 /**
  * 延期告知书: the decision cannot be made in time; with the head's approval the limit is extended,
- * with the reason, the extra working days and the new deadline (行政许可法 Art. 42(1)).
+ * with the reason, the extra working days, the deadline before the extension and the one after it
+ * (行政许可法 Art. 42(1)).
  */
 export function extensionNotice(d: ExtensionNoticeData): PdfDocument {
+  const p = procedureOf(d.item);
   const approval = d.approvedBy ? `经本机关负责人（${d.approvedBy}）批准` : "经本机关负责人批准";
   const body: Content[] = [
     addressee(d.applicant.name),
     paragraph(
-      `本机关于${formatChineseDate(d.acceptedOn)}受理的你（单位）${itemLabel(d.item)}申请，因${sentence(d.reason)}` +
-        `不能在规定期限内作出行政许可决定。根据${LAW}第四十二条第一款的规定，${approval}，办理期限延长` +
-        `${formatWorkingDays(d.extraWorkingDays)}。`,
+      `本机关于${formatChineseDate(d.acceptedOn)}受理的${you(d.applicant)}${itemLabel(d.item)}申请，因${clause(d.reason)}，` +
+        `不能在${formatChineseDate(d.originalDeadline)}前${p.decisionPhrase}。${p.extensionBasis}${approval}，办理期限延长` +
+        `${formatWorkingDays(d.extraWorkingDays)}，至${formatChineseDate(d.newDeadline)}。`,
     ),
     table(
       ["项目", "内容"],
@@ -82,7 +83,7 @@ export function extensionNotice(d: ExtensionNoticeData): PdfDocument {
       ],
       [110, "*"],
     ),
-    paragraph(`本机关将于${formatChineseDate(d.newDeadline)}前作出决定。`),
+    paragraph(`本机关将于${formatChineseDate(d.newDeadline)}前${p.decisionPhrase}。`),
     paragraph("特此告知。"),
   ];
   return noticeDocument({
@@ -92,7 +93,7 @@ export function extensionNotice(d: ExtensionNoticeData): PdfDocument {
     caseNumber: d.caseNumber,
     issuedOn: d.issuedOn,
     verification: d.verification,
-    subject: `行政许可延期告知：${d.item.name}`,
+    subject: `${p.application}延期告知：${d.item.name}`,
     body,
   });
 }

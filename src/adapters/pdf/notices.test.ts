@@ -32,7 +32,7 @@ const EXPECTED: Record<NoticeKind, string[]> = {
     "六十日内向怀远县人民政府申请行政复议",
     "六个月内直接向怀远县人民法院提起行政诉讼",
   ],
-  specialProcedure: ["专家评审", "第四十五条", "10个工作日", "不计算在行政许可办理期限内"],
+  specialProcedure: ["专家评审", "第四十五条", "10个工作日", "不计算在办理期限内"],
   extension: ["第四十二条第一款", "张建国", "延长10个工作日", "2026年11月25日", "2026年12月9日"],
   approval: [
     "准予行政许可",
@@ -47,6 +47,19 @@ const EXPECTED: Record<NoticeKind, string[]> = {
     "申请行政复议",
     "提起行政诉讼",
   ],
+  registrationResult: [
+    "安徽三木新材料科技有限公司：你单位于2026年11月24日",
+    "（事项编码：L-340321-ZRZY-QR-01）",
+    "意见如下：（一）权属来源清楚，界址清晰，面积准确。",
+    "记载于登记簿（登簿日期：2026年11月26日），登记完成",
+    "向你单位核发《不动产权证书》",
+    "登记内容",
+  ],
+  registrationRefusal: ["存在以下情形：（一）申请登记的不动产权属有争议。", "本机关决定不予登记", "本告知书"],
+  serviceResult: ["本机关已为你办理完毕，办理结果为《不动产登记资料查询结果证明》。", "查询内容"],
+  serviceRefusal: ["查询人不能提供利害关系证明材料", "本机关决定不予办理", "申请行政复议"],
+  filingResult: ["本机关已予以备案", "《设施农业用地备案回执》"],
+  filingRefusal: ["本机关决定不予备案", "设施用地占用永久基本农田"],
   guideSheet: [
     "建设工程规划许可证核发",
     "法定办结时限20个工作日",
@@ -88,7 +101,8 @@ describe.each(kinds)("%s", (kind) => {
     const { text, info } = await extractPdf(pdf);
     expect(text).toContain(NOTICE_TITLE[kind]);
     expect(text).toContain("怀远县自然资源和规划局");
-    if (kind !== "guideSheet") expect(text).toContain(RARE_NAME);
+    if ("applicant" in data) expect(text).toContain(data.applicant.name);
+    if ("payer" in data) expect(text).toContain(RARE_NAME);
     expect(text).toContain("核验：访问https://yizhan.huaiyuan.gov.cn/verify");
     if (kind !== "guideSheet") {
       expect(text).toContain("办件编号：HY-2026-001234");

@@ -3,6 +3,7 @@ import { serviceGuideSheet } from "./guideSheet";
 import { approvalDecision, denialDecision } from "./noticeDecision";
 import { acceptanceNotice, correctionNotice, refusalNotice } from "./noticeIntake";
 import { extensionNotice, specialProcedureNotice } from "./noticeProcess";
+import { RESULT_WORDING, resultNotice } from "./noticeResult";
 import { paymentReceipt } from "./receipt";
 import { type PdfDocument, renderPdf } from "./render";
 import type {
@@ -13,6 +14,7 @@ import type {
   ExtensionNoticeData,
   PaymentReceiptData,
   RefusalNoticeData,
+  ResultNoticeData,
   ServiceGuideSheetData,
   SpecialProcedureNoticeData,
 } from "./types";
@@ -21,6 +23,7 @@ export { serviceGuideSheet } from "./guideSheet";
 export { approvalDecision, denialDecision } from "./noticeDecision";
 export { acceptanceNotice, correctionNotice, refusalNotice } from "./noticeIntake";
 export { extensionNotice, SPECIAL_PROCEDURE_LABEL, specialProcedureNotice } from "./noticeProcess";
+export { RESULT_WORDING, type ResultNoticeKind, resultNotice } from "./noticeResult";
 export { CHANNEL_LABEL, paymentReceipt } from "./receipt";
 
 /** The data each kind of document takes. */
@@ -32,6 +35,12 @@ export interface NoticeDataByKind {
   extension: ExtensionNoticeData;
   approval: ApprovalDecisionData;
   denial: DenialDecisionData;
+  registrationResult: ResultNoticeData;
+  registrationRefusal: ResultNoticeData;
+  serviceResult: ResultNoticeData;
+  serviceRefusal: ResultNoticeData;
+  filingResult: ResultNoticeData;
+  filingRefusal: ResultNoticeData;
   guideSheet: ServiceGuideSheetData;
   receipt: PaymentReceiptData;
 }
@@ -48,6 +57,12 @@ export const NOTICE_TITLE: Record<NoticeKind, string> = {
   extension: "延期告知书",
   approval: "准予行政许可决定书",
   denial: "不予行政许可决定书",
+  registrationResult: RESULT_WORDING.registrationResult.title,
+  registrationRefusal: RESULT_WORDING.registrationRefusal.title,
+  serviceResult: RESULT_WORDING.serviceResult.title,
+  serviceRefusal: RESULT_WORDING.serviceRefusal.title,
+  filingResult: RESULT_WORDING.filingResult.title,
+  filingRefusal: RESULT_WORDING.filingRefusal.title,
   guideSheet: "一次性告知单",
   receipt: "缴费凭证",
 };
@@ -60,6 +75,12 @@ const TEMPLATES: { [K in NoticeKind]: (data: NoticeDataByKind[K]) => PdfDocument
   extension: extensionNotice,
   approval: approvalDecision,
   denial: denialDecision,
+  registrationResult: (d) => resultNotice("registrationResult", d),
+  registrationRefusal: (d) => resultNotice("registrationRefusal", d),
+  serviceResult: (d) => resultNotice("serviceResult", d),
+  serviceRefusal: (d) => resultNotice("serviceRefusal", d),
+  filingResult: (d) => resultNotice("filingResult", d),
+  filingRefusal: (d) => resultNotice("filingRefusal", d),
   guideSheet: serviceGuideSheet,
   receipt: paymentReceipt,
 };

@@ -25,7 +25,12 @@ export function paymentReceipt(d: PaymentReceiptData): PdfDocument {
   const party: TableCell[][] = [
     [label("缴款人"), d.payer.name, label("证件号码"), d.payer.idNumber ?? "—"],
     [label("办件编号"), d.caseNumber, label("缴费时间"), d.paidAt],
-    [label("办理事项"), { text: `${d.item.name}（${d.item.code}）`, colSpan: 3 }, "", ""],
+    [
+      label("办理事项"),
+      { text: d.item.code ? `${d.item.name}（事项编码：${d.item.code}）` : d.item.name, colSpan: 3 },
+      "",
+      "",
+    ],
     [label("缴费方式"), CHANNEL_LABEL[d.channel], label("交易流水号"), d.transactionNumber],
   ];
   const lines: TableCell[][] = d.lines.map((l, n) => [

@@ -9,19 +9,37 @@ export interface NoticeOrg {
   phone?: string;
 }
 
-/** The applicant or payer (申请人). */
+/**
+ * The applicant or payer (申请人). `kind` decides how a notice addresses them: a natural person as
+ * 你, an enterprise or other organization as 你单位 (unknown: 你（单位）).
+ */
 export interface NoticeParty {
   name: string;
+  kind?: "person" | "enterprise";
   /** e.g. 居民身份证, 统一社会信用代码 */
   idType?: string;
   idNumber?: string;
   phone?: string;
 }
 
+/**
+ * 事项类型 of the service item, as the catalog stores it: it decides which law a notice cites and how
+ * its decision is worded (行政许可 cites the Administrative Licensing Law; the others do not).
+ */
+export type NoticeItemKind =
+  | "administrative_licence"
+  | "administrative_confirmation"
+  | "filing"
+  | "public_service"
+  | "other";
+
 /** The service item (事项). */
 export interface NoticeItem {
-  code: string;
+  /** 事项编码 as published in the catalog; omitted when the item has none (never the internal slug). */
+  code?: string;
   name: string;
+  /** default administrative_licence */
+  itemKind?: NoticeItemKind;
 }
 
 /** How the holder checks a document online (核验). */
@@ -143,6 +161,24 @@ export interface ApprovalDecisionData extends NoticeBase {
   delivery?: string;
 }
 
+/**
+ * The result of an item that is not a licence (行政确认 登记, 公共服务, 备案) or its refusal: the
+ * registration entered in the register (不动产登记暂行条例 Art. 21) and told to the applicant, the
+ * service provided, the filing recorded — or why not, with the remedies. No 许可 wording.
+ */
+export interface ResultNoticeData extends NoticeBase {
+  acceptedOn: IsoDate;
+  /** the approver's or clerk's opinion / reasons, one clause each */
+  reasons: string[];
+  legalBasis: string;
+  /** what the applicant receives (审批结果名称, e.g. 不动产权证书, 不动产登记资料查询结果证明) */
+  result?: { name: string };
+  /** rows of the 登记内容 / 办理内容 table, from the application */
+  particulars?: Array<{ label: string; value: string }>;
+  /** refusals: where to challenge them */
+  remedies?: Remedies;
+}
+
 /** 不予行政许可决定书 — 行政许可法 Art. 38(2): reasons and remedies. */
 export interface DenialDecisionData extends NoticeBase {
   acceptedOn: IsoDate;
@@ -169,7 +205,7 @@ export interface ServiceGuideSheetData {
   issuedOn: IsoDate;
   org: NoticeOrg;
   item: NoticeItem & {
-    /** 即办件 / 承诺件 */
+    /** 办件类型: 即办件 / 承诺件 */
     kind: string;
     legalBasis: string;
     conditions: string[];

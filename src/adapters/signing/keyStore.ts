@@ -44,7 +44,12 @@ export class KeyStore {
     return join(this.dir, "keys.json");
   }
 
-  /** Every key, active and retired. */
+  /** True when the directory holds a key store (its `keys.json`). */
+  exists(): boolean {
+    return existsSync(this.manifestPath());
+  }
+
+  /** Every key, active and retired (none when there is no key store). */
   list(): StoredKey[] {
     if (!existsSync(this.manifestPath())) return [];
     return (JSON.parse(readFileSync(this.manifestPath(), "utf8")) as Manifest).keys;

@@ -3,8 +3,17 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { signBytes } from "./algorithms";
 import { canonicalJson } from "./canonicalJson";
-import { payloadDigest, publishedKeySet, signPayload, verifyDocument } from "./document";
+import {
+  LEGACY_CERTIFICATE_FORMAT,
+  payloadDigest,
+  publishedKeySet,
+  signedBytes,
+  signPayload,
+  verifyDocument,
+} from "./document";
+import { jwkOf, keysFromPublishedSet, publicKeyPemFromJwk } from "./jwk";
 import { KeyStore } from "./keyStore";
 
 const payload = {
@@ -83,7 +92,7 @@ describe("signing and verification", () => {
           sig: join(dir, `${alg}.sig`),
           pub: join(dir, `${alg}.pub`),
         };
-        writeFileSync(files.data, canonicalJson(doc.payload));
+        writeFileSync(files.data, signedBytes(doc));
         writeFileSync(files.sig, Buffer.from(doc.signature.value, "base64"));
         writeFileSync(files.pub, key.publicKeyPem);
         const args = [
@@ -106,4 +115,76 @@ describe("signing and verification", () => {
       }
     },
   );
+});
+
+describe("what is signed (format 2) and the legacy format", () => {
+  const store = new KeyStore(mkdtempSync(join(tmpdir(), "yz-keys-")));
+  const k1 = store.init("HY-ZRZY", "Ed25519");
+  const k2 = store.init("HY-SQJ", "Ed25519");
+  const keyOf = (k: typeof k1) => ({ ...k, privateKeyPem: store.privateKeyPem(k.kid) });
+  const keys = publishedKeySet("test", store.list()).keys;
+
+  it("the signing time and the key id are inside what is signed", () => {
+    const doc = signPayload(payload, keyOf(k1), new Date("2026-11-24T01:00:00Z"));
+    expect(JSON.parse(signedBytes(doc).toString("utf8"))).toMatchObject({
+      kid: k1.kid,
+      signedAt: "2026-11-24T01:00:00.000Z",
+      format: "yizhan-certificate/2",
+    });
+    expect(Buffer.from(doc.signature.signedData ?? "", "base64").equals(signedBytes(doc))).toBe(true);
+    const { signedData: _d, ...withoutData } = doc.signature;
+    const later = { ...doc, signature: { ...withoutData, signedAt: "2027-01-01T00:00:00.000Z" } };
+    expect(verifyDocument(later, keys)).toEqual({ ok: false, reason: "bad_signature" });
+    // Another published key of the same algorithm cannot claim the signature either.
+    const otherKid = { ...doc, signature: { ...withoutData, kid: k2.kid } };
+    expect(verifyDocument(otherKid, keys)).toEqual({ ok: false, reason: "bad_signature" });
+    // signedData that is not exactly the document's bytes is refused.
+    const swapped = {
+      ...doc,
+      signature: { ...doc.signature, signedData: Buffer.from("{}").toString("base64") },
+    };
+    expect(verifyDocument(swapped, keys)).toEqual({ ok: false, reason: "bad_signature" });
+  });
+
+  it("a certificate of the first format (payload only signed) still verifies, reported as legacy", () => {
+    const legacy = {
+      format: LEGACY_CERTIFICATE_FORMAT,
+      payload,
+      signature: {
+        alg: "Ed25519" as const,
+        kid: k1.kid,
+        signedAt: "2026-11-24T01:00:00.000Z",
+        value: signBytes(
+          "Ed25519",
+          store.privateKeyPem(k1.kid),
+          Buffer.from(canonicalJson(payload)),
+        ).toString("base64"),
+      },
+    };
+    expect(verifyDocument(legacy, keys)).toMatchObject({ ok: true, kid: k1.kid, legacy: true });
+    const tampered = JSON.parse(JSON.stringify(legacy).replace("第0000001号", "第0000002号"));
+    expect(verifyDocument(tampered, keys).ok).toBe(false);
+  });
+
+  it("a key that names another issuer than the certificate's is refused (wrong_issuer)", () => {
+    const doc = signPayload({ ...payload, issuer: { code: "11340321MB0000000X" } }, keyOf(k1), new Date());
+    const named = keys.map((k) => ({ ...k, issuerCode: k.org === "HY-ZRZY" ? "11340321MB1234567Y" : "x" }));
+    expect(verifyDocument(doc, named)).toEqual({ ok: false, reason: "wrong_issuer" });
+    const right = keys.map((k) => ({ ...k, issuerCode: "11340321MB0000000X" }));
+    expect(verifyDocument(doc, right).ok).toBe(true);
+  });
+
+  for (const alg of ["Ed25519", "SM2-SM3"] as const) {
+    it(`${alg}: the JWKS entry gives back the same public key (verify with the JWKS alone)`, () => {
+      const s2 = new KeyStore(mkdtempSync(join(tmpdir(), "yz-keys-")));
+      const k = s2.init("HY-ZRZY", alg);
+      const set = publishedKeySet("test", s2.list());
+      const jwks = { keys: set.keys.map(jwkOf) };
+      expect(JSON.stringify(jwks)).not.toContain("PUBLIC KEY");
+      expect(publicKeyPemFromJwk(jwks.keys[0])).toBe(k.publicKeyPem);
+      const fromJwks = keysFromPublishedSet(JSON.parse(JSON.stringify(jwks)));
+      const doc = signPayload(payload, { ...k, privateKeyPem: s2.privateKeyPem(k.kid) }, new Date());
+      expect(verifyDocument(doc, fromJwks)).toMatchObject({ ok: true, kid: k.kid, legacy: false });
+    });
+  }
 });

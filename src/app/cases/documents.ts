@@ -3,29 +3,10 @@ import { v7 as uuidv7 } from "uuid";
 import type { Tx } from "../../db/client";
 import { caseDocuments } from "../../db/schema";
 import type { LoadedCase } from "./caseRows";
+import { type NoticeKind, noticeTitle } from "./noticeTemplates";
 import { type PendingNotice, pendingNumber } from "./numbers";
 
-/** Kinds of written notice (文书) a case produces. */
-export type NoticeKind =
-  | "acceptance"
-  | "correction"
-  | "refusal"
-  | "special_procedure"
-  | "extension"
-  | "approval_decision"
-  | "denial_decision";
-
-/** Titles of the notices, as printed. */
-export const NOTICE_TITLES: Record<NoticeKind, string> = {
-  acceptance: "受理通知书",
-  correction: "补正材料一次性告知书",
-  refusal: "不予受理决定书",
-  special_procedure: "特别程序告知书",
-  extension: "延长审批期限告知书",
-  approval_decision: "准予行政许可决定书",
-  denial_decision: "不予行政许可决定书",
-};
-
+export type { NoticeKind } from "./noticeTemplates";
 /**
  * Records a written notice for a case, in the command's transaction. Its 文号 is drawn right after
  * commit ({@link numberPendingNotices}); the PDF is rendered from the stored data when first downloaded.
@@ -46,7 +27,7 @@ export async function createNotice(
     caseId: c.id,
     kind,
     number: pendingNumber(),
-    title: NOTICE_TITLES[kind],
+    title: noticeTitle(kind),
     issuedOn,
     data,
     createdAt: now,

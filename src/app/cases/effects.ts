@@ -12,6 +12,7 @@ import {
   UNFINISHED_TASK_STATUSES,
 } from "../../domain/cases/reviewPlan";
 import { invalid, notFound } from "../../domain/errors";
+import { clause } from "../../shared/wording";
 import type { Actor } from "../actor";
 import { issueCertificatesForCase } from "../certificates/issue";
 import type { AppContext } from "../context";
@@ -24,6 +25,7 @@ import { caseDeadline } from "./clock";
 import { DEFERRED_EFFECTS } from "./deferredEffects";
 import { createNotice } from "./documents";
 import { type ItemInfo, planSteps } from "./itemInfo";
+import { decisionNoticeKind, noticeTitle } from "./noticeTemplates";
 import {
   applicantRecipientOf,
   type CaseNotification,
@@ -257,7 +259,9 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
       columns: { completedAt: env.now },
       eventData: { documentId: notice.id, ...(await closedWithoutResult(env)) },
       notifications: [
-        await toApplicant(env, "case.refused", { reason: `${env.cmd.reason}；依据：${env.cmd.legalBasis}` }),
+        await toApplicant(env, "case.refused", {
+          reason: `${clause(env.cmd.reason)}；依据：${clause(env.cmd.legalBasis)}`,
+        }),
       ],
     };
   },
@@ -426,12 +430,15 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
   async extend(env) {
     if (env.cmd.type !== "extend") return {};
     const deadline = deadlineOf(env);
+    // The deadline before the extension: the same clock without this command's extra days.
+    const originalDeadline =
+      caseDeadline(env.cal, { ...env.next, extensionDays: env.c.extensionDays }, env.today)?.deadline ?? null;
     const notice = await createNotice(
       env.tx,
       env.c,
       "extension",
       env.today,
-      { days: env.cmd.days, reason: env.cmd.reason, deadline },
+      { days: env.cmd.days, reason: env.cmd.reason, originalDeadline, deadline },
       env.now,
       env.later,
     );
@@ -443,7 +450,8 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
 
   async decide(env) {
     if (env.cmd.type !== "decide") return {};
-    const kind = env.cmd.outcome === "approve" ? "approval_decision" : "denial_decision";
+    // The notice fits the kind of item: 准予/不予行政许可决定书, 登记结果告知书, 办理结果告知书 … (NOTICE_TEMPLATES).
+    const kind = decisionNoticeKind(env.item.content.kind, env.cmd.outcome);
     const notice = await createNotice(
       env.tx,
       env.c,
@@ -456,7 +464,11 @@ export const EFFECTS: Partial<Record<CaseCommandType, Effect>> = {
     return {
       eventData: { documentId: notice.id },
       notifications: [
-        await toApplicant(env, "case.decided", { outcome: env.cmd.outcome, reason: env.cmd.reasons }),
+        await toApplicant(env, "case.decided", {
+          outcome: env.cmd.outcome,
+          reason: env.cmd.reasons,
+          document: noticeTitle(kind),
+        }),
       ],
     };
   },

@@ -123,6 +123,7 @@ export async function dispatchNotifications(
         applicantName: c.applicant.name,
         deadline: str(d.deadline) ?? str(d.dueOn) ?? str(d.checkDueOn),
         reason: str(d.reason),
+        document: str(d.document),
         link: `/cases/${c.id}`,
       },
     });

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { like, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { caseDocuments, cases } from "../../db/schema";
+import { NOTICE_TEMPLATES, type NoticeKind } from "./noticeTemplates";
 
 /**
  * Human numbers (办件编号, 文号) are gap-free sequences per office and period. A row is written with a
@@ -17,17 +18,6 @@ export function pendingNumber(): string {
   return `${PENDING_PREFIX}${crypto.randomUUID()}`;
 }
 
-/** Short names of the notice kinds in document numbers (文号), e.g. 怀自然资受〔2026〕12号. */
-const DOC_ABBREVIATIONS: Record<string, string> = {
-  acceptance: "受",
-  correction: "补",
-  refusal: "不受",
-  special_procedure: "特",
-  extension: "延",
-  approval_decision: "许",
-  denial_decision: "不许",
-};
-
 /** Document-number prefix of an organization: the county's first character + 自然资 (怀自然资). */
 export function orgDocPrefix(orgName: string): string {
   return `${orgName.replace(/县|市|区/g, "").slice(0, 1)}自然资`;
@@ -39,7 +29,8 @@ type Row = { id: string; number: string };
 export type PendingNotice = { id: string; kind: string; issuedOn: string };
 
 /**
- * Numbers one pending notice: 文号 = office prefix, kind, year and serial (怀自然资受〔2026〕12号), in
+ * Numbers one pending notice: 文号 = office prefix, the series of its template (NOTICE_TEMPLATES: 受, 许,
+ * 登 …), year and serial (怀自然资受〔2026〕12号), in
  * one autocommit statement; the sequence advances only if the row is still pending (ADR 0005).
  */
 export async function numberNotice(ex: Executor, notice: PendingNotice, orgName: string): Promise<void> {
@@ -50,7 +41,7 @@ export async function numberNotice(ex: Executor, notice: PendingNotice, orgName:
     with d as (select id from case_documents where id = ${notice.id} and number like 'pending:%' for update skip locked),
     n as (insert into counters (key, value) select ${key}, 1 from d
           on conflict (key) do update set value = counters.value + 1 returning value)
-    update case_documents set number = ${`${prefix}${DOC_ABBREVIATIONS[notice.kind] ?? "文"}〔${year}〕`} || n.value || '号'
+    update case_documents set number = ${`${prefix}${NOTICE_TEMPLATES[notice.kind as NoticeKind]?.series ?? "文"}〔${year}〕`} || n.value || '号'
     from n where case_documents.id = ${notice.id}`);
 }
 

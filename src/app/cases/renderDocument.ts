@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { type NoticeDataByKind, renderNotice } from "../../adapters/pdf/notices";
+import { type NoticeDataByKind, type ResultNoticeKind, renderNotice } from "../../adapters/pdf/notices";
 import type { NoticeBase, SpecialProcedureKind } from "../../adapters/pdf/types";
 import { defaultStorage } from "../../adapters/storage/storage";
 import { caseDocuments, caseMaterials, files } from "../../db/schema";
@@ -9,11 +9,16 @@ import { MATERIAL_FORMS } from "../../shared/catalog";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
-import type { LoadedCase } from "./caseRows";
+import { progressUrl } from "../publicLinks";
+import { calendarFor } from "./calendarAccess";
+import { type LoadedCase, toState } from "./caseRows";
+import { caseDeadline } from "./clock";
 import { readableCase } from "./intake";
 import { itemInfo } from "./itemInfo";
+import { NOTICE_TEMPLATES } from "./noticeTemplates";
 
 type Doc = typeof caseDocuments.$inferSelect;
+type ResultKind = ResultNoticeKind;
 type Rendered = {
   [K in keyof NoticeDataByKind]: { kind: K; data: NoticeDataByKind[K] };
 }[keyof NoticeDataByKind];
@@ -53,6 +58,7 @@ async function noticeData(ctx: AppContext, c: LoadedCase, doc: Doc): Promise<Ren
     org: { name: c.orgName, address: item.content.place, phone: item.content.consultationPhone },
     applicant: {
       name: a.name,
+      kind: a.kind === "enterprise" ? "enterprise" : "person",
       idType: a.kind === "enterprise" ? "统一社会信用代码" : "居民身份证",
       idNumber:
         a.kind === "enterprise"
@@ -61,10 +67,11 @@ async function noticeData(ctx: AppContext, c: LoadedCase, doc: Doc): Promise<Ren
             ? maskIdentifier(a.idNumber)
             : undefined,
     },
-    item: { code: item.itemCode, name: item.content.name },
+    // The published 事项编码 (never the item's internal slug) and the kind that words the notice.
+    item: { code: item.content.catalogCode, name: item.content.name, itemKind: item.content.kind },
     caseNumber: c.number,
     verification: {
-      url: `${process.env.YIZHAN_PUBLIC_URL ?? ""}/progress?number=${c.number}`,
+      url: progressUrl(ctx.config.publicUrl, c.number, c.queryCode),
       queryCode: c.queryCode,
     },
   };
@@ -73,6 +80,22 @@ async function noticeData(ctx: AppContext, c: LoadedCase, doc: Doc): Promise<Ren
     court: `${county(c.orgName)}人民法院`,
   };
   const legalBasis = item.content.legalBasis.map((l) => `${l.title}${l.article ?? ""}`).join("；");
+  /** The application's particulars, labelled by the form's titles (what the decision is about). */
+  const particulars = () => {
+    const props = (item.content.formSchema.properties ?? {}) as Record<string, { title?: string }>;
+    return Object.entries(c.formData)
+      .filter(([, v]) => typeof v === "string" || typeof v === "number")
+      .slice(0, 8)
+      .map(([k, v]) => ({ label: props[k]?.title ?? k, value: String(v) }));
+  };
+  /**
+   * The deadline before the extension, for notices recorded before it was stored with them: the
+   * case's clock without extension days (one extension at most, 行政许可法 Art. 42), as of the notice.
+   */
+  const deadlineBefore = async () => {
+    const cal = await calendarFor(ctx, c.orgId);
+    return caseDeadline(cal, { ...toState(c), extensionDays: 0 }, doc.issuedOn)?.deadline ?? "";
+  };
   const acceptedOn = c.acceptedOn ?? doc.issuedOn;
   switch (doc.kind) {
     case "acceptance": {
@@ -154,17 +177,33 @@ async function noticeData(ctx: AppContext, c: LoadedCase, doc: Doc): Promise<Ren
           acceptedOn,
           reason: str(d.reason),
           extraWorkingDays: Number(d.days ?? 0),
-          originalDeadline: str(d.originalDeadline, str(d.deadline)),
+          // Notices recorded before the deadline before the extension was kept print its computed value.
+          originalDeadline: str(d.originalDeadline) || (await deadlineBefore()),
           newDeadline: str(d.deadline),
           approvedBy: str(d.approvedBy) || undefined,
         },
       };
+    case "registration_result":
+    case "registration_refusal":
+    case "service_result":
+    case "service_refusal":
+    case "filing_result":
+    case "filing_refusal": {
+      const t = NOTICE_TEMPLATES[doc.kind];
+      return {
+        kind: t.pdf as ResultKind,
+        data: {
+          ...base,
+          acceptedOn,
+          reasons: [str(d.reasons)],
+          legalBasis,
+          result: { name: item.content.resultName },
+          particulars: particulars(),
+          remedies: t.decides?.outcome === "deny" ? remedies : undefined,
+        },
+      };
+    }
     case "approval_decision": {
-      const props = (item.content.formSchema.properties ?? {}) as Record<string, { title?: string }>;
-      const particulars = Object.entries(c.formData)
-        .filter(([, v]) => typeof v === "string" || typeof v === "number")
-        .slice(0, 8)
-        .map(([k, v]) => ({ label: props[k]?.title ?? k, value: String(v) }));
       return {
         kind: "approval",
         data: {
@@ -173,7 +212,7 @@ async function noticeData(ctx: AppContext, c: LoadedCase, doc: Doc): Promise<Ren
           findings: [str(d.reasons)],
           legalBasis,
           result: { name: item.content.resultName },
-          particulars,
+          particulars: particulars(),
           delivery: "自作出决定之日起 10 个工作日内送达（《中华人民共和国行政许可法》第四十四条）",
         },
       };

@@ -37,6 +37,7 @@ type Row = {
   effective_from: string;
   summary: {
     name: string;
+    catalogCode: string | null;
     kind: string;
     handlingType: string;
     statutoryLimitDays: number;
@@ -84,7 +85,7 @@ export async function listServiceItems(
   if (query.q) {
     const like = `%${escapeLike(query.q)}%`;
     const tsq = buildTsQuery(query.q);
-    const text = sql`s.name ILIKE ${like} OR s.code ILIKE ${like}`;
+    const text = sql`s.name ILIKE ${like} OR s.code ILIKE ${like} OR v.content->>'catalogCode' ILIKE ${like}`;
     if (tsq) {
       where.push(sql`(s.search @@ ${tsq}::tsquery OR ${text})`);
       rank = sql`ts_rank(s.search, ${tsq}::tsquery) + CASE WHEN s.name ILIKE ${like} THEN 1 ELSE 0 END`;
@@ -108,7 +109,8 @@ export async function listServiceItems(
     sql`SELECT s.id, s.code, s.active, s.current_version, o.code AS org_code, o.name AS org_name,
         v.version, v.effective_from::text AS effective_from,
         jsonb_build_object(
-          'name', v.content->>'name', 'kind', v.content->>'kind', 'handlingType', v.content->>'handlingType',
+          'name', v.content->>'name', 'catalogCode', v.content->>'catalogCode',
+          'kind', v.content->>'kind', 'handlingType', v.content->>'handlingType',
           'statutoryLimitDays', (v.content->>'statutoryLimitDays')::int,
           'promisedLimitDays', (v.content->>'promisedLimitDays')::int,
           'visitsRequired', (v.content->>'visitsRequired')::int,
@@ -162,6 +164,7 @@ function present(r: Row, names: Map<string, string>): ServiceItemSummary {
   return {
     id: r.id,
     code: r.code,
+    catalogCode: s.catalogCode ?? null,
     name: s.name,
     kind: s.kind,
     handlingType: s.handlingType,

@@ -51,7 +51,8 @@ export async function oneTimeNoticeSheetData(
     issuedOn: today,
     org: { name: org.name, address: org.address ?? undefined, phone: c.consultationPhone },
     item: {
-      code: c.code,
+      // The published 事项编码, never the item's internal slug.
+      code: c.catalogCode,
       name: c.name,
       kind: HANDLING_TYPES[c.handlingType],
       legalBasis: c.legalBasis.map((b) => `${b.title}${b.article ? b.article : ""}`).join("；"),

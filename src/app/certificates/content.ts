@@ -1,5 +1,6 @@
 import type { ApplicantSnapshot } from "../../db/schema";
 import type { TCertificateType } from "../../shared/catalog";
+import { CERTIFICATE_FIELDS, HOLDER_KEY, type Lookup, NUMBER_KEY } from "./fieldSpecs";
 
 /** One labelled field of a certificate, in print order. */
 export type CertificateField = { name: string; value: string };
@@ -51,55 +52,62 @@ export function certificateNumber(
 }
 
 const str = (v: unknown): string | undefined =>
-  v === undefined || v === null || v === "" ? undefined : typeof v === "string" ? v : String(v);
+  v === undefined || v === null || v === ""
+    ? undefined
+    : typeof v === "string"
+      ? v.trim() || undefined
+      : String(v);
+
+/** What a certificate's content is built from (docs/certificates.md, "Content"). */
+export type CertificateSources = {
+  /** The certificate's number (printed as 不动产权证号 / 不动产登记证明号). */
+  number: string;
+  /** The holder's name, from the application's applicant. */
+  holderName: string;
+  /** The application form. */
+  form: Record<string, unknown>;
+  /** Facts the item establishes for every certificate it produces (catalog `certificateContent.facts`). */
+  facts?: Record<string, string>;
+  /** The register entry of an earlier certificate the application names: used for what the form omits. */
+  register?: CertificateField[];
+};
+
+/** A required field nobody stated: its printed name and the form field that should state it. */
+export type MissingCertificateField = { name: string; field: string };
 
 /**
- * The type-specific fields of a certificate from the case's form data. 不动产权证书 carries 不动产权证号,
- * 不动产单元号, 坐落, 权利人, 共有情况, 权利类型, 权利性质, 用途, 面积, 使用期限, 附记 (GB/T 36903 practice,
- * 不动产登记暂行条例实施细则 Art. 20); planning permits carry the project particulars.
+ * The type-specific fields of a certificate, in print order (CERTIFICATE_FIELDS): each from the
+ * application form, else the item's facts, else the register entry the application names — never a
+ * default. 不动产权证书 carries 不动产权证号, 权利人, 共有情况, 坐落, 不动产单元号, 权利类型, 权利性质, 用途,
+ * 面积, 使用期限, 附记 (不动产登记暂行条例实施细则 Art. 20); planning permits their project particulars.
+ * Returns the fields and the required ones nobody stated (the issue is refused when any is missing).
  */
 export function certificateFields(
   type: TCertificateType,
-  number: string,
-  holderName: string,
-  form: Record<string, unknown>,
-): CertificateField[] {
-  const out: CertificateField[] = [];
-  const add = (name: string, v: unknown) => {
-    const s = str(v);
-    if (s !== undefined) out.push({ name, value: s });
-  };
-  if (type.code === "real_estate_title_certificate" || type.code === "real_estate_registration_certificate") {
-    const area = form.parcelArea ?? form.buildingArea;
-    add("不动产权证号", number);
-    add("权利人", form.rightHolder ?? form.transferee ?? holderName);
-    add("共有情况", form.coOwnership ?? "单独所有");
-    add("坐落", form.parcelLocation ?? form.location);
-    add("不动产单元号", form.unitNumber ?? "—");
-    add(
-      "权利类型",
-      form.rightType ?? (form.buildingArea ? "国有建设用地使用权/房屋所有权" : "国有建设用地使用权"),
-    );
-    add("权利性质", form.rightNature ?? "出让");
-    add("用途", form.landUse ?? form.housingType);
-    add("面积", area !== undefined ? `${form.parcelArea ? "宗地面积" : "建筑面积"}${area}平方米` : undefined);
-    add(
-      "使用期限",
-      form.termStart && form.termEnd ? `${str(form.termStart)}起${str(form.termEnd)}止` : (form.term ?? "—"),
-    );
-    add("附记", form.remarks ?? (form.contractNo ? `出让合同编号：${str(form.contractNo)}` : "—"));
-    return out;
+  src: CertificateSources,
+): { fields: CertificateField[]; missing: MissingCertificateField[] } {
+  const get: Lookup = (key) =>
+    key === NUMBER_KEY
+      ? str(src.number)
+      : key === HOLDER_KEY
+        ? str(src.holderName)
+        : (str(src.form[key]) ?? str(src.facts?.[key]));
+  const fields: CertificateField[] = [];
+  const missing: MissingCertificateField[] = [];
+  for (const spec of CERTIFICATE_FIELDS[type.code] ?? []) {
+    let value: string | undefined;
+    for (const key of spec.keys) {
+      value = get(key) === undefined ? undefined : spec.format ? spec.format(get, key) : get(key);
+      if (value !== undefined) break;
+    }
+    value ??= src.register?.find((f) => f.name === spec.name)?.value;
+    if (value !== undefined) fields.push({ name: spec.name, value });
+    else if (spec.required) {
+      const key = spec.keys.find((k) => !k.startsWith("$"));
+      missing.push({ name: spec.name, field: key ? `formData.${key}` : "applicant" });
+    }
   }
-  add("用地（建设）单位", holderName);
-  add("项目名称", form.projectName);
-  add("项目代码", form.projectCode);
-  add("位置", form.location ?? form.parcelLocation);
-  add("用地面积", form.landArea !== undefined ? `${str(form.landArea)}平方米` : undefined);
-  add("建设规模", form.buildingArea !== undefined ? `${str(form.buildingArea)}平方米` : undefined);
-  add("用地性质", form.landUse);
-  add("供地方式", form.supplyMethod);
-  add("出让合同编号", form.contractNo);
-  return out;
+  return { fields, missing };
 }
 
 /** A GeoJSON polygon boundary from form data (Feature, Polygon or MultiPolygon), or null. */

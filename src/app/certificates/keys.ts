@@ -1,7 +1,16 @@
 import { eq } from "drizzle-orm";
-import { KeyStore, type PublishedKeySet, publishedKeySet, type StoredKey } from "../../adapters/signing";
+import {
+  jwkOf,
+  KeyStore,
+  type PublicJwk,
+  type PublishedKey,
+  type PublishedKeySet,
+  publishedKey,
+  publishedKeySet,
+  type StoredKey,
+} from "../../adapters/signing";
 import type { Executor } from "../../db/client";
-import { signingKeys } from "../../db/schema";
+import { organizations, signingKeys } from "../../db/schema";
 
 /** The key store of this process (`$YIZHAN_KEYS_DIR`, default `<data dir>/keys`); read on each use. */
 export function keyStore(): KeyStore {
@@ -46,22 +55,43 @@ export async function activeSigningKey(
 /** Every registered public key (active and retired), as published at `/.well-known/yizhan-keys.json`. */
 export async function publishedKeys(ex: Executor, issuer: string): Promise<PublishedKeySet> {
   await syncKeyRegistry(ex);
-  const rows = await ex.select().from(signingKeys).orderBy(signingKeys.createdAt);
-  return publishedKeySet(
-    issuer,
-    rows.map((r) => ({
-      kid: r.kid,
-      orgCode: r.orgCode,
-      algorithm: r.algorithm,
-      publicKeyPem: r.publicKeyPem,
-      createdAt: r.createdAt.toISOString(),
-      retiredAt: r.retiredAt?.toISOString() ?? null,
-    })),
-  );
+  const rows = await keyRows(ex);
+  return publishedKeySet(issuer, rows);
 }
 
-/** One registered key by id. */
-export async function registeredKey(ex: Executor, kid: string) {
-  const [row] = await ex.select().from(signingKeys).where(eq(signingKeys.kid, kid));
-  return row;
+/**
+ * The same keys as a JWKS (`/.well-known/jwks.json`): Ed25519 as RFC 8037 OKP JWKs, SM2 as EC JWKs with
+ * `crv: "SM2"` (no IANA-registered curve name exists for it), each naming its issuer.
+ */
+export async function publishedJwks(ex: Executor): Promise<{ keys: PublicJwk[] }> {
+  return { keys: (await publishedKeys(ex, "")).keys.map(jwkOf) };
+}
+
+/**
+ * The registered keys with the issuer each belongs to, as certificates name it (`payload.issuer`:
+ * the office's 统一社会信用代码, else its code, and its name).
+ */
+async function keyRows(ex: Executor, kid?: string) {
+  const rows = await ex
+    .select({ key: signingKeys, orgName: organizations.name, creditCode: organizations.creditCode })
+    .from(signingKeys)
+    .leftJoin(organizations, eq(organizations.code, signingKeys.orgCode))
+    .where(kid ? eq(signingKeys.kid, kid) : undefined)
+    .orderBy(signingKeys.createdAt);
+  return rows.map((r) => ({
+    kid: r.key.kid,
+    orgCode: r.key.orgCode,
+    algorithm: r.key.algorithm,
+    publicKeyPem: r.key.publicKeyPem,
+    createdAt: r.key.createdAt.toISOString(),
+    retiredAt: r.key.retiredAt?.toISOString() ?? null,
+    issuerCode: r.orgName ? (r.creditCode ?? r.key.orgCode) : undefined,
+    issuerName: r.orgName ?? undefined,
+  }));
+}
+
+/** One registered key by id, published form (with its issuer), or undefined. */
+export async function registeredKey(ex: Executor, kid: string): Promise<PublishedKey | undefined> {
+  const [row] = await keyRows(ex, kid);
+  return row ? publishedKey(row) : undefined;
 }

@@ -16,7 +16,7 @@ import { loadCertificate } from "./queries";
 export async function certificatePdf(ctx: AppContext, actor: Actor, id: string) {
   const c = await loadCertificate(ctx, id);
   authorize(actor, "download", "certificate", c.policy);
-  const url = verifyUrl(c);
+  const url = verifyUrl(c, ctx.config.publicUrl);
   const p = c.payload as { nameEn?: string; fields?: CertificatePdfData["fields"] };
   const data: CertificatePdfData = {
     name: c.name,

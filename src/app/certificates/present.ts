@@ -1,3 +1,4 @@
+import { CERTIFICATE_FORMAT, LEGACY_CERTIFICATE_FORMAT, type SignedDocument } from "../../adapters/signing";
 import type { certificates } from "../../db/schema";
 import { maskIdentifier } from "../../domain/rules/identifiers";
 import type { CertificateField } from "./content";
@@ -12,19 +13,25 @@ export function effectiveStatus(row: Pick<CertificateRow, "status" | "validUntil
   return "valid" as const;
 }
 
-/** Base URL of the public pages (`$YIZHAN_PUBLIC_URL`, default http://localhost:3000). */
-export function publicBaseUrl(): string {
-  return (process.env.YIZHAN_PUBLIC_URL || "http://localhost:3000").replace(/\/+$/, "");
-}
-
-/** The public verification link printed as the QR code: id, number and the payload digest prefix. */
-export function verifyUrl(row: Pick<CertificateRow, "id" | "number" | "payloadSha256">): string {
+/**
+ * The public verification link printed as the QR code: id, number and the payload digest prefix, on
+ * the deployment's public address (`ctx.config.publicUrl`).
+ */
+export function verifyUrl(
+  row: Pick<CertificateRow, "id" | "number" | "payloadSha256">,
+  publicUrl: string,
+): string {
   const q = new URLSearchParams({ id: row.id, no: row.number, d: row.payloadSha256.slice(0, 16) });
-  return `${publicBaseUrl()}/verify?${q.toString()}`;
+  return `${publicUrl}/verify?${q.toString()}`;
 }
 
 /** Field whitelist of a certificate for its holder and the office (holder code masked). */
-export function presentCertificate(row: CertificateRow, today: string, abilities: Record<string, boolean>) {
+export function presentCertificate(
+  row: CertificateRow,
+  today: string,
+  abilities: Record<string, boolean>,
+  publicUrl: string,
+) {
   return {
     id: row.id,
     identifier: row.identifier,
@@ -54,8 +61,39 @@ export function presentCertificate(row: CertificateRow, today: string, abilities
     revokedAt: row.revokedAt?.toISOString() ?? null,
     revocationKind: row.revocationKind,
     revocationReason: row.revocationReason,
-    verifyUrl: verifyUrl(row),
+    verifyUrl: verifyUrl(row, publicUrl),
     abilities,
   };
 }
 export type CertificateView = ReturnType<typeof presentCertificate>;
+
+/**
+ * The signed JSON of a certificate as the register holds it: format 2 (payload, key id and signing
+ * time signed, the signed bytes included) or, for certificates issued before it, format 1 (the
+ * payload alone was signed) — so that every certificate ever issued still verifies as it was signed.
+ */
+export function signedDocumentOf(
+  row: Pick<CertificateRow, "payload" | "algorithm" | "keyId" | "signature" | "signedAt" | "signedData">,
+): SignedDocument {
+  const signature = {
+    alg: row.algorithm,
+    kid: row.keyId,
+    signedAt: row.signedAt.toISOString(),
+    ...(row.algorithm === "SM2-SM3" ? { sm2Id: "" } : {}),
+  };
+  if (row.signedData === null)
+    return {
+      format: LEGACY_CERTIFICATE_FORMAT,
+      payload: row.payload,
+      signature: { ...signature, value: row.signature },
+    };
+  return {
+    format: CERTIFICATE_FORMAT,
+    payload: row.payload,
+    signature: {
+      ...signature,
+      signedData: Buffer.from(row.signedData, "utf8").toString("base64"),
+      value: row.signature,
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { CERTIFICATE_FORMAT, type SignedDocument } from "../../adapters/signing";
+import type { SignedDocument } from "../../adapters/signing";
 import { certificates, organizations } from "../../db/schema";
 import { notFound } from "../../domain/errors";
 import type { Actor } from "../actor";
@@ -8,7 +8,7 @@ import { readableCase } from "../cases/intake";
 import type { AppContext } from "../context";
 import { abilities, authorize } from "../policies";
 import type { CertificatePolicyRecord } from "../policies/certificates";
-import { presentCertificate } from "./present";
+import { presentCertificate, signedDocumentOf } from "./present";
 
 /** Today's local date in the county (for validity). */
 export async function todayFor(ctx: AppContext, orgId: string | null): Promise<string> {
@@ -41,24 +41,19 @@ export async function loadCertificate(ctx: AppContext, id: string) {
 export async function getCertificate(ctx: AppContext, actor: Actor, id: string) {
   const c = await loadCertificate(ctx, id);
   authorize(actor, "read", "certificate", c.policy);
-  return presentCertificate(c, await todayFor(ctx, c.issuerOrgId), abilities(actor, "certificate", c.policy));
+  return presentCertificate(
+    c,
+    await todayFor(ctx, c.issuerOrgId),
+    abilities(actor, "certificate", c.policy),
+    ctx.config.publicUrl,
+  );
 }
 
 /** The certificate as signed JSON (payload + detached signature), verifiable offline. */
 export async function certificateJson(ctx: AppContext, actor: Actor, id: string): Promise<SignedDocument> {
   const c = await loadCertificate(ctx, id);
   authorize(actor, "download", "certificate", c.policy);
-  return {
-    format: CERTIFICATE_FORMAT,
-    payload: c.payload,
-    signature: {
-      alg: c.algorithm,
-      kid: c.keyId,
-      value: c.signature,
-      ...(c.algorithm === "SM2-SM3" ? { sm2Id: "" } : {}),
-      signedAt: c.signedAt.toISOString(),
-    },
-  };
+  return signedDocumentOf(c);
 }
 
 /** The holder's certificate wallet (证照库): every certificate issued to the caller, newest first. */
@@ -80,6 +75,7 @@ export async function listWallet(ctx: AppContext, actor: Actor) {
           holderUserId: r.cert.holderUserId,
           reviewOrgPaths: [],
         }),
+        ctx.config.publicUrl,
       ),
     ),
   };
@@ -104,6 +100,7 @@ export async function listCaseCertificates(ctx: AppContext, actor: Actor, caseId
           holderUserId: r.holderUserId,
           reviewOrgPaths: c.reviewOrgPaths,
         }),
+        ctx.config.publicUrl,
       ),
     ),
   };

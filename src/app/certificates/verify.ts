@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { asSignedDocument, canonicalJson, publishedKey, verifyDocument } from "../../adapters/signing";
-import { certificates, signingKeys } from "../../db/schema";
+import { asSignedDocument, canonicalJson, signedBytes, verifyDocument } from "../../adapters/signing";
+import { certificates } from "../../db/schema";
 import { maskIdentifier } from "../../domain/rules/identifiers";
 import type { AppContext } from "../context";
+import { registeredKey } from "./keys";
 import { effectiveStatus } from "./present";
 import { todayFor } from "./queries";
 
@@ -91,21 +92,17 @@ export async function verifyDocumentOnline(ctx: AppContext, input: unknown): Pro
   const doc = asSignedDocument(input);
   if (!doc) return { result: "tampered" };
   const db = ctx.database.db;
-  const [k] = await db.select().from(signingKeys).where(eq(signingKeys.kid, doc.signature.kid));
-  if (!k) return { result: "unknown" };
-  const key = publishedKey({
-    kid: k.kid,
-    orgCode: k.orgCode,
-    algorithm: k.algorithm,
-    publicKeyPem: k.publicKeyPem,
-    createdAt: k.createdAt.toISOString(),
-    retiredAt: k.retiredAt?.toISOString() ?? null,
-  });
+  const key = await registeredKey(db, doc.signature.kid);
+  if (!key) return { result: "unknown" };
   const check = verifyDocument(doc, [key]);
   if (!check.ok) return { result: check.reason === "unknown_key" ? "unknown" : "tampered" };
   const identifier = typeof doc.payload.identifier === "string" ? doc.payload.identifier : "";
   const [row] = await db.select().from(certificates).where(eq(certificates.identifier, identifier));
   if (!row) return { result: "unknown" };
+  // The register holds what was signed: the same payload and, for format 2, the same signed bytes
+  // (key id and signing time included).
   if (row.payloadCanonical !== canonicalJson(doc.payload)) return { result: "tampered" };
+  if ((row.signedData ?? null) !== (check.legacy ? null : signedBytes(doc).toString("utf8")))
+    return { result: "tampered" };
   return answer(ctx, row);
 }

@@ -130,7 +130,7 @@ export async function paymentReceiptPdf(ctx: AppContext, actor: Actor, paymentId
       name: c.applicant.name,
       idNumber: maskIdentifier(c.applicant.creditCode ?? c.applicant.idNumber ?? ""),
     },
-    item: { code: c.itemCode, name: c.itemName },
+    item: { code: (await itemInfo(db, c.itemVersionId)).content.catalogCode, name: c.itemName },
     caseNumber: c.number,
     lines: lines.map((l) => ({
       name: l.exemptionName ? `${l.name}（${l.exemptionName}）` : l.name,

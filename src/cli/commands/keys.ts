@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import {
   configuredAlgorithm,
   KeyStore,
+  keysFromPublishedSet,
   type PublishedKey,
   publishedKeySet,
   SIGNING_ALGORITHMS,
@@ -43,7 +44,9 @@ export const keysCommand: Command = {
     "yizhan keys list   [--keys-dir DIR] [--json]",
     "",
     "Keys live in --keys-dir, $YIZHAN_KEYS_DIR, or <data dir>/keys. Retired keys stay for verification;",
-    "the server publishes every public key at /.well-known/yizhan-keys.json.",
+    "the server publishes every public key at /.well-known/yizhan-keys.json and /.well-known/jwks.json.",
+    "`keys list` exits 1, saying where it looked, when there is no key store (no keys.json) or it holds",
+    "no key; 0 when it lists at least one key.",
   ].join("\n"),
   async run(argv) {
     const [sub, ...rest] = argv;
@@ -80,7 +83,19 @@ export const keysCommand: Command = {
       return 0;
     }
     if (sub === "list") {
+      if (!store.exists()) {
+        process.stderr.write(
+          `No key store in ${store.dir} (no keys.json). Create keys with \`yizhan keys init\`, or point to the store with --keys-dir DIR or $YIZHAN_KEYS_DIR.\n`,
+        );
+        return 1;
+      }
       const keys = store.list();
+      if (keys.length === 0) {
+        process.stderr.write(
+          `The key store in ${store.dir} holds no key. Create one with \`yizhan keys init\`.\n`,
+        );
+        return 1;
+      }
       if (values.json) process.stdout.write(`${JSON.stringify(publishedKeySet("local", keys), null, 2)}\n`);
       else
         for (const k of keys)
@@ -93,21 +108,60 @@ export const keysCommand: Command = {
   },
 };
 
-/** Loads published keys from a URL (the well-known document), a JSON file, or the local key store. */
-async function loadKeys(source: string | undefined, keysDir: string | undefined): Promise<PublishedKey[]> {
-  if (!source) return publishedKeySet("local", new KeyStore(keysDir).list()).keys;
-  const text = /^https?:\/\//.test(source)
-    ? await (await fetch(source)).text()
-    : readFileSync(source, "utf8");
-  const parsed = JSON.parse(text) as { keys?: PublishedKey[] };
-  return (parsed.keys ?? []).filter((k) => typeof k.publicKeyPem === "string");
+/** Where the keys came from, or why there are none to check against. */
+type KeySource = { keys: PublishedKey[]; from: string } | { error: string };
+
+/**
+ * The published keys to check against: a URL or a saved copy of the keys document
+ * (`/.well-known/yizhan-keys.json`) or of the JWKS (`/.well-known/jwks.json`), else the local key store.
+ */
+async function loadKeys(source: string | undefined, keysDir: string | undefined): Promise<KeySource> {
+  if (!source) {
+    const store = new KeyStore(keysDir);
+    if (!store.exists())
+      return {
+        error:
+          `no key store found: ${store.dir} has no keys.json. Give the issuer's published keys with ` +
+          "--keys https://<server>/.well-known/jwks.json (or yizhan-keys.json, or a saved copy of either), " +
+          "or the key store with --keys-dir DIR",
+      };
+    return { keys: publishedKeySet("local", store.list()).keys, from: `key store ${store.dir}` };
+  }
+  let text: string;
+  try {
+    if (/^https?:\/\//.test(source)) {
+      const res = await fetch(source);
+      if (!res.ok) return { error: `could not fetch the keys: ${source} answered ${res.status}` };
+      text = await res.text();
+    } else text = readFileSync(source, "utf8");
+  } catch (e) {
+    return { error: `could not read the keys from ${source}: ${(e as Error).message}` };
+  }
+  try {
+    return { keys: keysFromPublishedSet(JSON.parse(text)), from: source };
+  } catch (e) {
+    return { error: `${source} is not a key set (keys document or JWKS): ${(e as Error).message}` };
+  }
 }
+
+const REASONS: Record<string, string> = {
+  bad_signature: "tampered: the signature does not match the certificate",
+  unknown_key: "unknown key: no published key has this key id and algorithm",
+  wrong_issuer: "wrong issuer: the key belongs to another office than the certificate's issuer",
+  malformed: "malformed: not a Yizhan certificate document",
+};
 
 export const verifyCertificateCommand: Command = {
   name: "verify-certificate",
-  summary: "Verify a certificate JSON offline against the published keys",
-  usage:
-    "yizhan verify-certificate FILE.json [--keys URL|FILE] [--keys-dir DIR]\n  exit 0 valid signature, 1 tampered or unknown key",
+  summary: "Verify a certificate JSON offline against the published keys (keys document or JWKS)",
+  usage: [
+    "yizhan verify-certificate FILE.json [--keys URL|FILE] [--keys-dir DIR]",
+    "",
+    "  --keys      the issuer's published keys: https://<server>/.well-known/jwks.json or",
+    "              /.well-known/yizhan-keys.json, or a saved copy of either (default: the local key store)",
+    "  exit 0 valid signature; 1 tampered, unknown key or wrong issuer; 2 nothing to check against",
+    "  (no key store found, keys unreadable) or the file is not JSON",
+  ].join("\n"),
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -116,19 +170,39 @@ export const verifyCertificateCommand: Command = {
       strict: true,
     });
     if (positionals.length !== 1) throw new UsageError("give one certificate file");
-    const doc = JSON.parse(readFileSync(positionals[0], "utf8")) as unknown;
-    const check = verifyDocument(doc, await loadKeys(values.keys, values["keys-dir"]));
+    let doc: unknown;
+    try {
+      doc = JSON.parse(readFileSync(positionals[0], "utf8"));
+    } catch (e) {
+      process.stderr.write(`cannot read ${positionals[0]} as JSON: ${(e as Error).message}\n`);
+      return 2;
+    }
+    const source = await loadKeys(values.keys, values["keys-dir"]);
+    if ("error" in source) {
+      process.stderr.write(`cannot verify: ${source.error}\n`);
+      return 2;
+    }
+    const check = verifyDocument(doc, source.keys);
     if (check.ok) {
-      const p = (doc as { payload: { name?: string; number?: string; issuer?: { name?: string } } }).payload;
+      const d = doc as {
+        payload: { name?: string; number?: string; issuer?: { name?: string } };
+        signature: { signedAt?: string };
+      };
+      const p = d.payload;
+      const k = check.key;
       process.stdout.write(
-        `valid signature: ${p.name ?? ""} ${p.number ?? ""} issued by ${p.issuer?.name ?? "?"} (key ${check.kid}, ${check.key.alg}${check.key.retired ? ", retired key" : ""})\n`,
+        `valid signature: ${p.name ?? ""} ${p.number ?? ""} issued by ${p.issuer?.name ?? "?"} ` +
+          `(key ${check.kid}, ${k.alg}${k.issuerName ? ` of ${k.issuerName}` : ""}${k.retired ? ", retired key" : ""}; keys from ${source.from})\n`,
+      );
+      process.stdout.write(
+        check.legacy
+          ? "Format yizhan-certificate/1 (the first format): the signature covers the payload only, not the signing time or the key id.\n"
+          : `Signed at ${d.signature.signedAt} (signing time and key id are covered by the signature).\n`,
       );
       process.stdout.write("Revocation is not checked offline; check online at /verify.\n");
       return 0;
     }
-    process.stdout.write(
-      `${check.reason === "bad_signature" ? "tampered" : check.reason === "unknown_key" ? "unknown key" : "malformed"}: the certificate does not verify\n`,
-    );
+    process.stdout.write(`${REASONS[check.reason]} — the certificate does not verify\n`);
     return 1;
   },
 };

@@ -1,5 +1,6 @@
 import cluster from "node:cluster";
 import { parseArgs } from "node:util";
+import { isLocalUrl, normalizePublicUrl } from "../../app/context";
 import { DEMO_PASSWORD, demoAccounts } from "../../app/seed/demo";
 import { type StartOptions, startYizhan } from "../../http/start";
 import { buildWebIfNeeded } from "../buildWeb";
@@ -11,8 +12,12 @@ export const startCommand: Command = {
   name: "start",
   summary: "Start the server (migrates; loads the demo bureau on first start with --demo)",
   usage: `yizhan start [--port N] [--host H] [--data-dir DIR] [--demo | --no-demo] [--build] [--workers N|auto]
+             [--public-url URL]
 
   --port       HTTP port (default: $PORT or 3000)
+  --public-url the address the public reaches this server at, e.g. https://yizhan.example.gov.cn
+               (default: $YIZHAN_PUBLIC_URL or http://localhost:<port>). Every absolute link is built
+               from it: QR codes, PDF footers, e-mail and SMS links, the keys document's issuer.
   --host       interface to bind (default: $HOST or 0.0.0.0)
   --data-dir   PGlite data directory (default: $YIZHAN_DATA_DIR or ./data); ignored with $DATABASE_URL
   --demo       load the demo county bureau and demo accounts on first start ($YIZHAN_DEMO=1)
@@ -34,6 +39,7 @@ export const startCommand: Command = {
         build: { type: "boolean" },
         workers: { type: "string" },
         "log-level": { type: "string" },
+        "public-url": { type: "string" },
       },
       strict: true,
     });
@@ -41,12 +47,23 @@ export const startCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port: not a port number: ${values.port}`);
     const demo = values["no-demo"] ? false : (values.demo ?? process.env.YIZHAN_DEMO === "1");
+    // The one place the public address is read from the environment (app code reads ctx.config).
+    const givenUrl = values["public-url"] ?? (process.env.YIZHAN_PUBLIC_URL || undefined);
+    let publicUrl: string | undefined;
+    try {
+      publicUrl = givenUrl === undefined ? undefined : normalizePublicUrl(givenUrl);
+    } catch (e) {
+      throw new UsageError(
+        `${values["public-url"] ? "--public-url" : "YIZHAN_PUBLIC_URL"}: ${(e as Error).message}`,
+      );
+    }
     const options: StartOptions = {
       ...databaseOptions(values),
       port,
       host: values.host ?? process.env.HOST ?? "0.0.0.0",
       demo,
       logLevel: values["log-level"] ?? process.env.LOG_LEVEL ?? "info",
+      publicUrl,
     };
     // A forked worker of `--workers N` runs this same command: it only serves.
     if (cluster.isWorker) return runWorker(options);
@@ -69,7 +86,14 @@ export const startCommand: Command = {
       "",
       `  一站 Yizhan is running at ${url}  (database: ${database.kind} ${database.location})`,
       `  API docs: ${url}/api/docs   ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `  Public URL: ${server.ctx.config.publicUrl}  (QR codes, PDF footers, e-mail and SMS links)`,
     ];
+    if (!demo && isLocalUrl(server.ctx.config.publicUrl))
+      lines.push(
+        `  WARNING: the public URL ${server.ctx.config.publicUrl} is a localhost address: QR codes, PDF footers and`,
+        "  e-mail/SMS links will not work on any other machine. Set YIZHAN_PUBLIC_URL (or --public-url)",
+        "  to the address the public uses, e.g. https://yizhan.example.gov.cn.",
+      );
     if ("pids" in server)
       lines.push(
         `  ${workers} workers (pids ${server.pids().join(", ")}); primary pid ${process.pid}${process.env.YIZHAN_BACKGROUND === "0" ? "" : " runs the background work"}`,

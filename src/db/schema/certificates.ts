@@ -93,8 +93,14 @@ export const certificates = pgTable(
       .notNull()
       .references(() => signingKeys.kid),
     algorithm: text("algorithm", { enum: SIGNING_ALGORITHMS }).notNull(),
-    /** base64 signature over `payloadCanonical` (UTF-8). */
+    /**
+     * base64 signature over the signed bytes: `signedData` (format yizhan-certificate/2: payload, key id
+     * and signing time), or `payloadCanonical` when `signedData` is null (format 1, issued before
+     * issue 11: the payload only).
+     */
     signature: text("signature").notNull(),
+    /** The exact bytes signed (UTF-8 canonical JSON, format 2); null for certificates of format 1. */
+    signedData: text("signed_data"),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     /** Canonical JSON (sorted keys, no whitespace) exactly as signed. */
     payloadCanonical: text("payload_canonical").notNull(),

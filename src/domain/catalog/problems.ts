@@ -28,7 +28,8 @@ export type TCatalogProblemCode =
   | "fee_items_when_free"
   | "no_fee_items"
   | "unknown_fee"
-  | "unknown_certificate_type";
+  | "unknown_certificate_type"
+  | "unknown_form_field";
 
 export interface TCatalogProblem {
   /** Path of the offending field, e.g. `materials[2].sourceRef`. */

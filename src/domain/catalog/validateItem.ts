@@ -296,13 +296,27 @@ function feeProblems(fees: TFees): TCatalogProblem[] {
 
 /** The certificate type produced is a known one. */
 function certificateProblems(c: TServiceItemContent, ctx: TCatalogContext): TCatalogProblem[] {
-  if (!c.certificateType || !ctx.certificateTypes || ctx.certificateTypes.has(c.certificateType)) return [];
-  return [
-    problem(
-      "certificateType",
-      "unknown_certificate_type",
-      `证照类型“${c.certificateType}”不存在`,
-      `Unknown certificate type "${c.certificateType}"`,
-    ),
-  ];
+  const out: TCatalogProblem[] = [];
+  if (c.certificateType && ctx.certificateTypes && !ctx.certificateTypes.has(c.certificateType))
+    out.push(
+      problem(
+        "certificateType",
+        "unknown_certificate_type",
+        `证照类型“${c.certificateType}”不存在`,
+        `Unknown certificate type "${c.certificateType}"`,
+      ),
+    );
+  // The register reference is a field of the application form that names the earlier certificate.
+  const ref = c.certificateContent?.register?.field;
+  const props = (c.formSchema as { properties?: Record<string, unknown> }).properties ?? {};
+  if (ref && !(ref in props))
+    out.push(
+      problem(
+        "certificateContent.register.field",
+        "unknown_form_field",
+        `登记簿引用字段“${ref}”不是申请表的字段`,
+        `The register reference "${ref}" is not a field of the application form`,
+      ),
+    );
+  return out;
 }

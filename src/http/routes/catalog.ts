@@ -33,6 +33,7 @@ const ZFacet = z.object({ code: z.string(), label: z.string(), count: z.number()
 const ZSummary = z.object({
   id: z.string(),
   code: z.string(),
+  catalogCode: z.string().nullable(),
   name: z.string(),
   kind: z.string(),
   handlingType: z.string(),

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { publishedKeys } from "../../app/certificates/keys";
+import { publishedJwks, publishedKeys, registeredKey } from "../../app/certificates/keys";
 import { certificatePdf } from "../../app/certificates/pdf";
-import { publicBaseUrl } from "../../app/certificates/present";
 import {
   certificateJson,
   getCertificate,
@@ -13,6 +12,7 @@ import {
 import { revokeCertificate, ZRevokeCertificate } from "../../app/certificates/revoke";
 import { verifyByLink, verifyDocumentOnline, ZVerifyQuery } from "../../app/certificates/verify";
 import type { AppContext } from "../../app/context";
+import { notFound } from "../../domain/errors";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["certificates"];
@@ -152,7 +152,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     async (req) => verifyDocumentOnline(ctx, req.body),
   );
 
-  const keys = async () => publishedKeys(ctx.database.db, publicBaseUrl());
+  const keys = async () => publishedKeys(ctx.database.db, ctx.config.publicUrl);
   r.get(
     "/.well-known/yizhan-keys.json",
     {
@@ -170,14 +170,29 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       schema: {
         operationId: "getSigningJwks",
         tags: ["public"],
-        summary: "The same keys as a JWKS-like set",
+        summary:
+          "The same keys as a JWKS: Ed25519 as RFC 8037 OKP JWKs, SM2 as EC JWKs with crv SM2 (not IANA-registered); each names its issuer",
       },
     },
-    async () => {
-      const set = await keys();
-      return {
-        keys: set.keys.map(({ publicKeyPem: _pem, org: _org, created: _c, retired: _r, ...jwk }) => jwk),
-      };
+    async () => publishedJwks(ctx.database.db),
+  );
+  r.get(
+    "/.well-known/yizhan-keys/:file",
+    {
+      schema: {
+        operationId: "getSigningKeyPem",
+        tags: ["public"],
+        summary:
+          "One public key as a PEM file (`<kid>.pem`), for `openssl pkeyutl -verify` (docs/certificates.md)",
+        params: z.object({ file: z.string().max(200) }),
+        produces: ["application/x-pem-file"],
+      },
+    },
+    async (req, reply) => {
+      const kid = req.params.file.replace(/\.pem$/, "");
+      const key = req.params.file.endsWith(".pem") ? await registeredKey(ctx.database.db, kid) : undefined;
+      if (!key) throw notFound({ "zh-CN": "签名公钥", "en-US": "Signing key" });
+      return reply.type("application/x-pem-file").send(key.publicKeyPem);
     },
   );
 }

@@ -21,8 +21,13 @@ import {
 } from "./parts.ts";
 
 export const ZServiceItemContent = z.object({
-  /** 事项编码 (local implementation code). */
+  /** The item's identifier in URLs and the API (a slug, e.g. `construction-land-planning-permit`); never printed. */
   code: ZCode,
+  /**
+   * 事项编码 as the 实施清单 publishes it (GB/T 39554.1-2020): the national implementation code, or a
+   * documented local code until the province publishes one. Documents and pages print this, never `code`.
+   */
+  catalogCode: z.string().trim().min(1).max(64).optional(),
   /** 事项名称. */
   name: z.string().min(1).max(200),
   /** 事项类型. */
@@ -71,6 +76,20 @@ export const ZServiceItemContent = z.object({
   resultSample: ZFileRef.optional(),
   /** Code of the certificate type produced (seed/catalog/certificate-types.yaml). */
   certificateType: ZCode.optional(),
+  /**
+   * Where the certificate's content comes from besides the application form (docs/certificates.md):
+   * `facts` the item itself establishes for every certificate it produces (e.g. `rightType:
+   * 国有建设用地使用权` for a 国有建设用地使用权首次登记), and `register`: the form field naming an earlier
+   * certificate whose register entry supplies what the form does not state (`fallback`, e.g. a
+   * transfer), or the whole content of a reissued certificate (`reissue`: 换发, the original is
+   * cancelled). Nothing is ever defaulted.
+   */
+  certificateContent: z
+    .object({
+      facts: z.record(z.string().min(1), z.string().trim().min(1)).optional(),
+      register: z.object({ field: z.string().min(1), mode: z.enum(["fallback", "reissue"]) }).optional(),
+    })
+    .optional(),
   /** 联办机构 (organization codes). */
   jointOrgs: z.array(ZCode).optional(),
   /** 中介服务. */

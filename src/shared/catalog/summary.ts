@@ -2,6 +2,8 @@
 export type ServiceItemSummary = {
   id: string;
   code: string;
+  /** 事项编码 as published (what pages print); null when the item has none. */
+  catalogCode: string | null;
   name: string;
   kind: string;
   handlingType: string;

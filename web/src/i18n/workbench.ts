@@ -62,7 +62,7 @@ export const workbenchZh = {
   "wb.action.issue": "出证办结",
   "wb.action.deliver": "送达办结",
   "wb.confirmIssue": "确认为办件 {number} 出证并办结？",
-  "wb.confirmDeliver": "确认已送达办件 {number} 的不予许可决定并办结？",
+  "wb.confirmDeliver": "确认已送达办件 {number} 的不予办理书面告知并办结？",
   "wb.action.correction": "一次性告知（{n} 项）",
   "wb.action.accept": "受理",
   "wb.action.acceptDeferred": "容缺受理（{n} 项）",
@@ -140,6 +140,7 @@ export const workbenchZh = {
   "wb.correction.ok": "发出一次性告知书",
   "wb.accept.title": "受理",
   "wb.accept.hint": "受理后开始计时：承诺时限 {limit} 个工作日，并分送各科室并联审查。",
+  "wb.accept.hintImmediate": "即办件：受理后当场办结（也可选择“当场办结”一次完成受理、决定和发证）。",
   "wb.accept.deferHint": "以下材料容缺受理：申请人签署承诺书，并在期限内补齐。",
   "wb.accept.dueOn": "补齐期限",
   "wb.accept.commitment": "申请人已签署容缺承诺书",
@@ -314,6 +315,8 @@ export const workbenchEn: Record<keyof typeof workbenchZh, string> = {
   "wb.accept.title": "Accept",
   "wb.accept.hint":
     "Acceptance starts the clock: {limit} working days promised; the departments review in parallel.",
+  "wb.accept.hintImmediate":
+    'An on-the-spot item: finished at the window once accepted (or choose "finish on the spot" to accept, decide and issue at once).',
   "wb.accept.deferHint":
     "These materials are deferred: the applicant signs a commitment and supplies them by the date.",
   "wb.accept.dueOn": "Due",

@@ -68,7 +68,11 @@ export default function ItemsPage() {
               render: (name: string, i) => (
                 <>
                   <Link to={`/guide/items/${i.code}`}>{name}</Link>
-                  <div style={{ fontSize: 12, color: "#8c8c8c" }}>{i.code}</div>
+                  {i.catalogCode && (
+                    <div style={{ fontSize: 12, color: "#8c8c8c" }}>
+                      {t("item.code")}：{i.catalogCode}
+                    </div>
+                  )}
                 </>
               ),
             },
@@ -84,7 +88,8 @@ export default function ItemsPage() {
             {
               title: `${t("guide.promised")} / ${t("guide.statutory")}`,
               width: 150,
-              render: (_v, i) => `${i.promisedLimitDays} / ${i.statutoryLimitDays}`,
+              render: (_v, i) =>
+                `${i.handlingType === "immediate" ? t("guide.immediate") : i.promisedLimitDays} / ${i.statutoryLimitDays}`,
             },
             {
               title: t("items.version"),

@@ -24,7 +24,9 @@ export function BasicSection({ c, orgName }: { c: C; orgName: string }) {
   return (
     <Card title={t("item.basic")} data-testid="item-basic">
       <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" styles={{ label: { width: 150 } }}>
-        <Descriptions.Item label={t("item.code")}>{c.code}</Descriptions.Item>
+        <Descriptions.Item label={t("item.code")}>
+          <span data-testid="item-catalog-code">{c.catalogCode ?? "—"}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t("item.kind")}>{t(kindKey(c.kind))}</Descriptions.Item>
         <Descriptions.Item label={t("item.org")}>{orgName}</Descriptions.Item>
         <Descriptions.Item label={t("item.handlingType")}>
@@ -150,7 +152,13 @@ export function MaterialsSection({ c }: { c: C }) {
             width: 120,
             render: (f: keyof typeof MATERIAL_FORMS) => MATERIAL_FORMS[f],
           },
-          { title: t("mat.copies"), dataIndex: "copies", width: 60 },
+          {
+            title: t("mat.copies"),
+            dataIndex: "copies",
+            width: 60,
+            // An electronic material has no paper copies to count: "—", never 0.
+            render: (n: number) => (n > 0 ? n : "—"),
+          },
           {
             title: t("mat.source"),
             dataIndex: "source",

@@ -118,7 +118,7 @@ export default function VerifyPage() {
             value={text}
             onChange={(e) => setText(e.target.value)}
             data-testid="verify-json"
-            placeholder='{"format":"yizhan-certificate/1", …}'
+            placeholder='{"format":"yizhan-certificate/2", …}'
           />
           {error && <Alert type="error" title={error} />}
           <Button type="primary" onClick={check} loading={busy} data-testid="verify-submit">

@@ -157,7 +157,11 @@ export function CheckActions({ c, list, checks, run, onDone }: Props) {
       >
         {() =>
           toDefer.length === 0 ? (
-            <Typography.Paragraph>{t("wb.accept.hint", { limit: c.clock.limitDays })}</Typography.Paragraph>
+            <Typography.Paragraph>
+              {c.handlingType === "immediate"
+                ? t("wb.accept.hintImmediate")
+                : t("wb.accept.hint", { limit: c.clock.limitDays })}
+            </Typography.Paragraph>
           ) : (
             <>
               <Typography.Paragraph>{t("wb.accept.deferHint")}</Typography.Paragraph>

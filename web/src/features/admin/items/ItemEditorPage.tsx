@@ -185,8 +185,11 @@ function Editor({ item }: { item: ItemView | undefined }) {
               columnGap: 16,
             }}
           >
-            <Form.Item name="code" label={t("item.code")} rules={required}>
+            <Form.Item name="code" label={t("item.slug")} rules={required} tooltip={t("item.slugHelp")}>
               <Input disabled={Boolean(item)} data-testid="editor-code" />
+            </Form.Item>
+            <Form.Item name="catalogCode" label={t("item.code")} tooltip={t("item.codeHelp")}>
+              <Input data-testid="editor-catalog-code" />
             </Form.Item>
             <Form.Item name="name" label={t("item.name")} rules={required}>
               <Input data-testid="editor-name" />

@@ -3,6 +3,7 @@ import type { TServiceItemContent } from "../../guide/api";
 /** Content fields edited as form controls; every other field is edited as JSON. */
 export const BASIC_KEYS = [
   "code",
+  "catalogCode",
   "name",
   "kind",
   "implementingOrgCode",
@@ -91,7 +92,10 @@ const clean = (o: Record<string, unknown>) =>
 export function toContent(values: EditorValues): Record<string, unknown> {
   const other = parseJson("otherText", values.otherText);
   const formSchema = parseJson("formSchemaText", values.formSchemaText);
-  const basic = Object.fromEntries(BASIC_KEYS.map((k) => [k, values[k]]));
+  // An empty 事项编码 means "none published yet": left out, not sent as "".
+  const basic = Object.fromEntries(
+    BASIC_KEYS.map((k) => [k, values[k]]).filter(([k, v]) => k !== "catalogCode" || (v ?? "") !== ""),
+  );
   return {
     ...other,
     ...basic,

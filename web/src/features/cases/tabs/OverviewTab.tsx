@@ -40,7 +40,12 @@ export function OverviewTab({ caseData: c }: { caseData: CaseDetail }) {
     { key: "checkDue", label: t("case.checkDueOn"), children: c.checkDueOn ?? "—" },
     { key: "accepted", label: t("case.acceptedOn"), children: c.acceptedOn ?? "—" },
     { key: "deadline", label: t("case.deadline"), children: c.clock.deadline ?? "—" },
-    { key: "limit", label: t("case.limitDays"), children: days(c.limitDays) },
+    {
+      key: "limit",
+      label: t("case.limitDays"),
+      // 即办件: finished on the spot, never "0 个工作日".
+      children: c.handlingType === "immediate" ? t("guide.immediate") : days(c.limitDays),
+    },
     { key: "statutory", label: t("case.statutoryLimitDays"), children: days(c.statutoryLimitDays) },
     ...(c.extensionDays ? [{ key: "ext", label: t("action.extend"), children: days(c.extensionDays) }] : []),
     ...(c.clock.pausedWorkingDays

@@ -1,0 +1,123 @@
+import { and, eq, ne } from "drizzle-orm";
+import type { Executor, Tx } from "../../db/client";
+import { certificates } from "../../db/schema";
+import { type FieldProblem, YizhanError } from "../../domain/errors";
+import type { TServiceItemContent } from "../../shared/catalog";
+import type { Actor } from "../actor";
+import { appendCaseEvents } from "../cases/caseEvents";
+import type { CertificateField, MissingCertificateField } from "./content";
+
+type Row = typeof certificates.$inferSelect;
+
+/** The register entry an application names (an earlier certificate), and how the item uses it. */
+export type RegisterEntry = { row: Row; mode: "fallback" | "reissue"; field: string };
+
+/**
+ * The register entry of the certificate the application names in the item's register field
+ * (`certificateContent.register`), if it is in the register and not cancelled. A reissue (换发) of a
+ * certificate the register does not hold, or holds for someone else, is refused (422 naming the field).
+ */
+export async function registerEntryFor(
+  ex: Executor,
+  content: TServiceItemContent,
+  form: Record<string, unknown>,
+  holderCode: string,
+): Promise<RegisterEntry | null> {
+  const ref = content.certificateContent?.register;
+  if (!ref) return null;
+  const number = typeof form[ref.field] === "string" ? (form[ref.field] as string).trim() : "";
+  const [row] = number
+    ? await ex
+        .select()
+        .from(certificates)
+        .where(and(eq(certificates.number, number), ne(certificates.status, "revoked")))
+    : [];
+  if (ref.mode === "reissue") {
+    const field = `formData.${ref.field}`;
+    if (!row)
+      throw refused([
+        {
+          field,
+          code: "not_in_register",
+          message: {
+            "zh-CN": `登记簿中没有证号为“${number}”的有效证书，无法换发（证书内容只能以登记簿为准）`,
+            "en-US": `The register holds no valid certificate numbered "${number}": it cannot be reissued`,
+          },
+        },
+      ]);
+    if (row.typeKey !== content.certificateType || row.holderCode !== holderCode)
+      throw refused([
+        {
+          field,
+          code: "not_the_holders",
+          message: {
+            "zh-CN": `证号“${number}”的证书不是申请人的同类证书，无法换发`,
+            "en-US": `Certificate "${number}" is not the applicant's certificate of this type`,
+          },
+        },
+      ]);
+  }
+  return row ? { row, mode: ref.mode, field: ref.field } : null;
+}
+
+/** The printed fields of a register entry. */
+export function registerFields(e: RegisterEntry | null): CertificateField[] | undefined {
+  return e ? ((e.row.fields as { list?: CertificateField[] }).list ?? []) : undefined;
+}
+
+/** 422: the certificate cannot state what nobody stated (issue 11: no defaulted facts). */
+export function missingFieldsError(missing: MissingCertificateField[]): YizhanError {
+  return refused(
+    missing.map((m) => ({
+      field: m.field,
+      code: "required_for_certificate",
+      message: {
+        "zh-CN": `证照必须载明“${m.name}”，但申请、决定和登记簿均未载明`,
+        "en-US": `The certificate must state "${m.name}", which neither the application, the decision nor the register states`,
+      },
+    })),
+  );
+}
+
+function refused(errors: FieldProblem[]): YizhanError {
+  const names = errors.map((e) => e.message["zh-CN"]).join("；");
+  return new YizhanError(
+    "certificate_content_missing",
+    422,
+    {
+      "zh-CN": `无法制证：${names}`,
+      "en-US": `The certificate cannot be issued: ${errors.map((e) => e.message["en-US"]).join("; ")}`,
+    },
+    { errors },
+  );
+}
+
+/**
+ * 换发: the reissued certificate replaces the original, which is cancelled (注销) in the same
+ * transaction and recorded on its own case (不动产登记暂行条例实施细则 Art. 22: 收回原证).
+ */
+export async function cancelReplaced(
+  ex: Tx,
+  original: Row,
+  replacement: { number: string; caseNumber: string },
+  actor: Actor | null,
+  now: Date,
+): Promise<void> {
+  const reason = `换发新证（新证号 ${replacement.number}，办件 ${replacement.caseNumber}），原证收回注销`;
+  await ex
+    .update(certificates)
+    .set({
+      status: "revoked",
+      revokedAt: now,
+      revokedBy: actor?.userId ?? null,
+      revocationKind: "cancel",
+      revocationReason: reason,
+    })
+    .where(eq(certificates.id, original.id));
+  await appendCaseEvents(ex, original.caseId, actor, now, [
+    {
+      type: "certificate.revoked",
+      data: { certificateId: original.id, number: original.number, kind: "cancel", reason },
+    },
+  ]);
+}

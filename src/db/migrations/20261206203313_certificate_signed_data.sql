@@ -1,0 +1,1 @@
+ALTER TABLE "certificates" ADD COLUMN "signed_data" text;
