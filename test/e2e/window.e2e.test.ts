@@ -126,6 +126,11 @@ describe("the window of issue 11 in the browser", () => {
     await clerk.locator("#root_certificateNo").fill("皖（2024）怀远县不动产权第0001234号");
     await clerk.locator("#root_location").fill("怀远县城关镇禹王路88号");
     await pickOption(clerk, "#root_reason", "污损");
+    // The original predates Yizhan's register: the window transcribes what the new certificate states.
+    await clerk.locator("#root_rightType").fill("国有建设用地使用权/房屋所有权");
+    await clerk.locator("#root_rightNature").fill("出让/市场化商品房");
+    await clerk.locator("#root_housingType").fill("住宅");
+    await clerk.locator("#root_buildingArea").fill("118.5");
     await clerk.getByTestId("intake-save-form").click();
     await clerk.getByTestId("intake-materials").waitFor();
     for (const code of ["registration_application", "identity", "damaged_certificate"]) {

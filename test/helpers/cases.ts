@@ -113,3 +113,33 @@ export async function acceptedCase(
   if (res.status !== 200) throw new Error(`accept failed: ${res.status} ${res.text}`);
   return { c: res.body, applicant, clerk };
 }
+
+/**
+ * The window assesses the case's fees (when the item charges any) and takes them in cash: what every
+ * issue of a charged item needs first (issue 11). Returns without a call for items without fees.
+ */
+export async function settleFees(clerk: TestClient, caseId: string): Promise<void> {
+  const fees = await clerk.get<{
+    required: boolean;
+    settled: boolean;
+    assessments: { id: string; status: string }[];
+  }>(`/api/cases/${caseId}/fees`);
+  if (fees.status !== 200) throw new Error(`fees failed: ${fees.status} ${fees.text}`);
+  if (!fees.body.required || fees.body.settled) return;
+  let open = fees.body.assessments.find((a) => a.status === "open");
+  if (!open) {
+    const assessed = await clerk.post<{ assessments: { id: string; status: string }[] }>(
+      `/api/cases/${caseId}/fees/assessments`,
+      {},
+    );
+    if (assessed.status !== 201) throw new Error(`assess failed: ${assessed.status} ${assessed.text}`);
+    open = assessed.body.assessments.find((a) => a.status === "open");
+  }
+  if (!open) return;
+  const paid = await clerk.post(`/api/cases/${caseId}/fees/window-payments`, {
+    assessmentId: open.id,
+    channel: "cash",
+    idempotencyKey: `test-${open.id}`,
+  });
+  if (paid.status !== 201) throw new Error(`payment failed: ${paid.status} ${paid.text}`);
+}

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasPdftotext, pdftotextFlat } from "../../src/adapters/pdf/pdftotext";
-import { type CaseBody, draftWithMaterials, passAll, submit } from "../helpers/cases";
+import { type CaseBody, draftWithMaterials, passAll, settleFees, submit } from "../helpers/cases";
 import type { TestClient } from "../helpers/client";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
@@ -74,7 +74,9 @@ async function approved(applicant: TestClient, item: string, form: Record<string
   return { c: decided.body, clerk };
 }
 
+/** Issues the result, its fees (if any) assessed and paid first, as every issue of a charged item needs. */
 async function issue(clerk: TestClient, c: CaseBody) {
+  await settleFees(clerk, c.id);
   return clerk.post<CaseBody & Problem>(`/api/cases/${c.id}/issue`, { expectedVersion: c.version });
 }
 
@@ -182,10 +184,10 @@ describe("certificates print only what the application, the decision or the regi
     });
   });
 
-  it("换发 reissues the register's content under a new number and cancels the original; an unknown number is 422", async () => {
+  it("换发 reissues the register's content under a new number and cancels the original; an original not in the register prints only what the application transcribes", async () => {
     const sanmu = await t.as("sanmu");
     const clerk = await t.as("clerk");
-    const file = async (certificateNo: string) => {
+    const file = async (certificateNo: string, transcribed: Record<string, unknown> = {}) => {
       let c = await submit(
         sanmu,
         await draftWithMaterials(t, sanmu, "real-estate-certificate-replacement", {
@@ -193,6 +195,7 @@ describe("certificates print only what the application, the decision or the regi
           certificateNo,
           location: "（申请人填写的坐落，不印在证书上）",
           reason: "污损",
+          ...transcribed,
         }),
       );
       c = await passAll(clerk, c);
@@ -205,12 +208,31 @@ describe("certificates print only what the application, the decision or the regi
       expect(decided.status).toBe(200);
       return decided.body;
     };
+    // An original issued before the register was kept here: nothing is printed that nobody stated.
     const unknown = await file("皖（2019）怀远县不动产权第0000001号");
     const refused = await issue(clerk, unknown);
     expect(refused.status).toBe(422);
-    expect(refused.body.errors?.map((e) => [e.field, e.code])).toEqual([
-      ["formData.certificateNo", "not_in_register"],
-    ]);
+    expect(refused.body.code).toBe("certificate_content_missing");
+    const missing = refused.body.errors?.map((e) => e.field) ?? [];
+    expect(missing).toEqual(expect.arrayContaining(["formData.rightType", "formData.rightNature"]));
+    expect(missing).not.toContain("formData.certificateNo");
+    expect(await certificatesOf(clerk, unknown.id)).toEqual([]);
+    // The window transcribes the original's content (checked against the 登记簿): that is printed.
+    const transcribed = await file("皖（2019）怀远县不动产权第0000002号", {
+      location: "怀远县城关镇禹王路66号3幢",
+      rightType: "国有建设用地使用权/房屋所有权",
+      rightNature: "出让/市场化商品房",
+      housingType: "住宅",
+      buildingArea: 98.6,
+    });
+    expect((await issue(clerk, transcribed)).status).toBe(200);
+    const [fromOriginal] = await certificatesOf(sanmu, transcribed.id);
+    expect(byName(fromOriginal)).toMatchObject({
+      坐落: "怀远县城关镇禹王路66号3幢",
+      权利类型: "国有建设用地使用权/房屋所有权",
+      面积: "建筑面积98.6平方米",
+    });
+    expect(Object.keys(byName(fromOriginal))).not.toContain("共有情况");
 
     const c = await file(title.number);
     expect((await issue(clerk, c)).status).toBe(200);

@@ -9,7 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), "yizhan-keys-cli-"));
 const keysDir = join(dir, "keys");
 const env = { YIZHAN_KEYS_DIR: keysDir, DATABASE_URL: undefined, VITEST: undefined };
 
-describe("yizhan keys and verify-certificate", () => {
+describe("yizhan keys and verify-certificate", { timeout: 180_000 }, () => {
   it("init, rotate, list; a certificate verifies offline before and after rotation, a tampered one does not", async () => {
     const init = await runCli(["keys", "init", "--org", "HY-ZRZY"], env);
     expect(init.code).toBe(0);

@@ -10,12 +10,19 @@ type Fees = {
   payments: { status: string; receiptNumber: string | null }[];
 };
 
-/** 不动产权证书换发: an immediate item with a ¥10 工本费 per certificate. */
+/**
+ * 不动产权证书换发: an immediate item with a ¥10 工本费 per certificate. The original was issued before
+ * Yizhan held the register: the window transcribes its content from the surrendered original.
+ */
 const REPLACEMENT = {
   rightHolder: "张伟",
   certificateNo: "皖（2024）怀远县不动产权第0001234号",
   location: "怀远县城关镇禹王路88号",
   reason: "污损",
+  rightType: "国有建设用地使用权/房屋所有权",
+  rightNature: "出让/市场化商品房",
+  housingType: "住宅",
+  buildingArea: 118.5,
 };
 
 let t: TestApp;

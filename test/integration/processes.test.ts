@@ -29,7 +29,8 @@ async function login(url: string, username: string, password: string) {
   });
 }
 
-describe("the yizhan command", () => {
+// Every call spawns a `yizhan` process (tsx compiles on start): seconds each, more on a loaded machine.
+describe("the yizhan command", { timeout: 180_000 }, () => {
   it("prints help, and exits non-zero with a clear message on bad arguments", () => {
     const help = runCli(["--help"], env);
     expect(help.code).toBe(0);

@@ -15,7 +15,10 @@ export type RegisterEntry = { row: Row; mode: "fallback" | "reissue"; field: str
 /**
  * The register entry of the certificate the application names in the item's register field
  * (`certificateContent.register`), if it is in the register and not cancelled. A reissue (换发) of a
- * certificate the register does not hold, or holds for someone else, is refused (422 naming the field).
+ * certificate the register holds for someone else is refused (422 naming the field). A certificate
+ * issued before this register existed (not migrated) is not an entry: its content is what the
+ * application states — transcribed at the window from the surrendered original, checked against the
+ * 登记簿 — and a required fact nobody stated refuses the issue as for any certificate.
  */
 export async function registerEntryFor(
   ex: Executor,
@@ -32,19 +35,8 @@ export async function registerEntryFor(
         .from(certificates)
         .where(and(eq(certificates.number, number), ne(certificates.status, "revoked")))
     : [];
-  if (ref.mode === "reissue") {
+  if (ref.mode === "reissue" && row) {
     const field = `formData.${ref.field}`;
-    if (!row)
-      throw refused([
-        {
-          field,
-          code: "not_in_register",
-          message: {
-            "zh-CN": `登记簿中没有证号为“${number}”的有效证书，无法换发（证书内容只能以登记簿为准）`,
-            "en-US": `The register holds no valid certificate numbered "${number}": it cannot be reissued`,
-          },
-        },
-      ]);
     if (row.typeKey !== content.certificateType || row.holderCode !== holderCode)
       throw refused([
         {

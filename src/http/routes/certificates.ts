@@ -184,7 +184,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         tags: ["public"],
         summary:
           "One public key as a PEM file (`<kid>.pem`), for `openssl pkeyutl -verify` (docs/certificates.md)",
-        params: z.object({ file: z.string().max(200) }),
+        params: z.object({ file: z.string().max(80) }),
         produces: ["application/x-pem-file"],
       },
     },

@@ -86,8 +86,10 @@ export const ZServiceItemContent = z.object({
    */
   certificateContent: z
     .object({
-      facts: z.record(z.string().min(1), z.string().trim().min(1)).optional(),
-      register: z.object({ field: z.string().min(1), mode: z.enum(["fallback", "reissue"]) }).optional(),
+      facts: z.record(z.string().min(1).max(60), z.string().trim().min(1).max(500)).optional(),
+      register: z
+        .object({ field: z.string().min(1).max(60), mode: z.enum(["fallback", "reissue"]) })
+        .optional(),
     })
     .optional(),
   /** 联办机构 (organization codes). */
