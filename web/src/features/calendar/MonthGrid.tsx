@@ -50,7 +50,10 @@ function DayCell({ day, inMonth }: { day: CalendarDay; inMonth: boolean }) {
       style={{
         minHeight: 64,
         padding: "4px 6px",
-        border: `1px ${day.provisional ? "dashed" : "solid"} #f0f0f0`,
+        // Longhands only: a shorthand `border` beside CELL's borderColor confuses React on rerender.
+        borderWidth: 1,
+        borderStyle: day.provisional ? "dashed" : "solid",
+        borderColor: "#f0f0f0",
         borderRadius: 6,
         opacity: inMonth ? 1 : 0.35,
         ...CELL[day.kind],

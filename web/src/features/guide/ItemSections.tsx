@@ -45,7 +45,7 @@ export function BasicSection({ c, orgName }: { c: C; orgName: string }) {
           </Typography.Text>
         </Descriptions.Item>
         {c.limitNotes && (
-          <Descriptions.Item label={t("item.limitNotes")} span={2}>
+          <Descriptions.Item label={t("item.limitNotes")} span="filled">
             {c.limitNotes}
           </Descriptions.Item>
         )}
@@ -68,7 +68,7 @@ export function BasicSection({ c, orgName }: { c: C; orgName: string }) {
           <Descriptions.Item label={t("item.entrusted")}>{c.entrustedOrg}</Descriptions.Item>
         )}
         {c.handledBy && (
-          <Descriptions.Item label={t("item.handledBy")} span={2}>
+          <Descriptions.Item label={t("item.handledBy")} span="filled">
             <Tag color="orange">{HANDLER_KINDS[c.handledBy.kind]}</Tag>
             {t("item.handledBySince", {
               date: c.handledBy.since,

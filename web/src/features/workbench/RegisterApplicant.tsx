@@ -56,12 +56,10 @@ export function RegisterApplicant({ open, query, onClose, onDone }: Props) {
 
   useEffect(() => {
     if (open) {
-      form.resetFields();
-      form.setFieldsValue(fromQuery(query));
       setProblems([]);
       setExisting(null);
     }
-  }, [open, query, form]);
+  }, [open]);
 
   const idRule = {
     validator: async (_: unknown, v?: string) => {
@@ -138,7 +136,14 @@ export function RegisterApplicant({ open, query, onClose, onDone }: Props) {
         ) : problems.length ? (
           <Alert type="error" showIcon title={problems.join("；")} style={{ marginBottom: 16 }} />
         ) : null}
-        <Form<Values> form={form} layout="vertical" preserve={false} initialValues={{ kind: "person" }}>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          preserve={false}
+          // The modal's content mounts afresh on every opening (destroyOnHidden): the search text is its
+          // first values. Setting them from an effect raced the mount and was sometimes lost.
+          initialValues={{ kind: "person", ...fromQuery(query) }}
+        >
           <Form.Item name="kind" label={t("walkin.kind")}>
             <Radio.Group
               data-testid="walkin-kind"
