@@ -7,7 +7,9 @@ export default defineConfig({
     globalSetup: ["test/e2e/globalSetup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // Two files at a time: a browser test mostly waits (for pages, animations, the server), so two
+    // share the 2 cores of CI well; each file has its own server, database and Chromium.
+    maxWorkers: 2,
     pool: "forks",
   },
 });

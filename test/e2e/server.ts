@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
+import { LOCK_FILE } from "../../src/db/dataDirLock";
 import { startYizhan } from "../../src/http/start";
 import { adminQuery, withDatabase } from "../setup/testDatabase";
 
@@ -18,7 +20,7 @@ export type TestServer = { url: string; close(): Promise<void> };
 
 /**
  * Starts Yizhan in this process on a random port, in demo mode, on a database of its own: a fresh
- * temporary PGlite data dir, or — with `DATABASE_URL` set — a freshly created PostgreSQL database that
+ * temporary PGlite data dir (a copy of the one the global setup loaded), or — with `DATABASE_URL` set — a freshly created PostgreSQL database that
  * is dropped again by `close()`. Serves the built web application from dist/web.
  */
 export async function startTestServer(): Promise<TestServer> {
@@ -46,6 +48,11 @@ export async function startTestServer(): Promise<TestServer> {
     };
   }
   const dataDir = await mkdtemp(join(tmpdir(), "yizhan-e2e-"));
+  // A copy of the demo database the global setup loaded once (see globalSetup.ts).
+  const template = inject("e2eTemplateDir");
+  if (template) {
+    await cp(template, dataDir, { recursive: true, filter: (src) => !src.endsWith(LOCK_FILE) });
+  }
   const app = await startYizhan({
     port: 0,
     host: "127.0.0.1",
