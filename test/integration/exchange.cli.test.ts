@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/processes";
+import { runCliInProcess } from "../helpers/cli";
 import { adminQuery, withDatabase } from "../setup/testDatabase";
 
 const dir = mkdtempSync(join(tmpdir(), "yizhan-exchange-"));
@@ -41,7 +41,7 @@ function fail(c: string): never {
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .*\(/);
 
 describe("yizhan exchange import", { timeout: 400_000 }, () => {
-  it("imports a GBK file with quoted line breaks; a bad date is rejected by line and the rest imported", () => {
+  it("imports a GBK file with quoted line breaks; a bad date is rejected by line and the rest imported", async () => {
     const file = join(dir, "licences-gbk.csv");
     writeFileSync(
       file,
@@ -49,7 +49,10 @@ describe("yizhan exchange import", { timeout: 400_000 }, () => {
         'subject_code,subject_name,valid_until\r\n91340321MA2T5ABC0H,"安徽三木\r\n公司",2049-03-17\r\n91350100M000100Y43,坏,2026-02-30\r\n',
       ),
     );
-    const res = runCli(["exchange", "import", file, "--dataset", "business_licence", "--json"], env);
+    const res = await runCliInProcess(
+      ["exchange", "import", file, "--dataset", "business_licence", "--json"],
+      env,
+    );
     noStack(res.stderr);
     expect(res.code).toBe(1);
     const report = JSON.parse(res.stdout);
@@ -58,14 +61,14 @@ describe("yizhan exchange import", { timeout: 400_000 }, () => {
       encoding: "gb18030",
       rejected: [{ line: 4, field: "valid_until", code: "date_invalid" }],
     });
-    const text = runCli(["exchange", "import", file, "--dataset", "business_licence"], env);
+    const text = await runCliInProcess(["exchange", "import", file, "--dataset", "business_licence"], env);
     expect(text.stdout).toContain(
       "Imported 1 record(s) into business_licence; 1 rejected (decoded from GB18030).",
     );
     expect(text.stdout).toContain("line 4: valid_until: 有效期 2026-02-30 不是有效日期");
   });
 
-  it("ordinary mistakes give one clear line and a non-zero exit, never a stack trace", () => {
+  it("ordinary mistakes give one clear line and a non-zero exit, never a stack trace", async () => {
     const unclosed = join(dir, "unclosed.csv");
     writeFileSync(unclosed, 'subject_code,subject_name\n91340321MA2T5ABC0H,"never closed\n');
     const header = join(dir, "header.csv");
@@ -88,7 +91,7 @@ describe("yizhan exchange import", { timeout: 400_000 }, () => {
       [["user", "add", "--username", "x"], 2, "--name is required"],
     ];
     for (const [args, code, message] of cases) {
-      const res = runCli(args, env);
+      const res = await runCliInProcess(args, env);
       expect(res.code, args.join(" ")).toBe(code);
       expect(res.stderr, args.join(" ")).toContain(message);
       noStack(res.stderr);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, startServerProcess } from "../helpers/processes";
+import { runCliInProcess, startServerInProcess } from "../helpers/cli";
 import { adminQuery, withDatabase } from "../setup/testDatabase";
 
 // One database for these process tests: a PGlite data dir, or a fresh PostgreSQL database.
@@ -26,19 +26,19 @@ afterAll(async () => {
   if (serverUrl) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
 });
 
-// Each test starts `yizhan` processes (tsx, migrations on a fresh database): slow on a loaded machine.
+// `yizhan start` runs in this process (test/helpers/cli.ts); its first start migrates a fresh database.
 describe("YIZHAN_PUBLIC_URL / --public-url (issue 11, point 10)", { timeout: 120_000 }, () => {
-  it("refuses a public URL that is not an http(s) address, naming where it came from", () => {
-    const flag = runCli(["start", "--public-url", "ftp://yizhan.example.gov.cn"], env);
+  it("refuses a public URL that is not an http(s) address, naming where it came from", async () => {
+    const flag = await runCliInProcess(["start", "--public-url", "ftp://yizhan.example.gov.cn"], env);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("--public-url: must start with http:// or https://");
-    const fromEnv = runCli(["start"], { ...env, YIZHAN_PUBLIC_URL: "yizhan.example.gov.cn" });
+    const fromEnv = await runCliInProcess(["start"], { ...env, YIZHAN_PUBLIC_URL: "yizhan.example.gov.cn" });
     expect(fromEnv.code).toBe(2);
     expect(fromEnv.stderr).toContain("YIZHAN_PUBLIC_URL: not a URL");
   });
 
   it("--no-demo on localhost: the banner warns that links will not work elsewhere", async () => {
-    const server = await startServerProcess(["--no-demo", "--port", "0", "--host", "127.0.0.1"], env);
+    const server = await startServerInProcess(["--no-demo", "--port", "0", "--host", "127.0.0.1"], env);
     try {
       const port = new URL(server.url).port;
       expect(server.output()).toContain(`Public URL: http://localhost:${port}`);
@@ -55,7 +55,7 @@ describe("YIZHAN_PUBLIC_URL / --public-url (issue 11, point 10)", { timeout: 120
   });
 
   it("--public-url: used for every absolute link, no warning", async () => {
-    const server = await startServerProcess(
+    const server = await startServerInProcess(
       ["--no-demo", "--port", "0", "--host", "127.0.0.1", "--public-url", "https://yizhan.example.gov.cn/"],
       env,
     );
