@@ -1,6 +1,14 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
+import { inject } from "vitest";
 import type { CliEnv, CliIo, Sink, StopSignal } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
+import { openDatabase } from "../../src/db/client";
+import { adminQuery, withDatabase } from "../setup/testDatabase";
 
 /**
  * The environment a command sees: this process's, with `env` laid over it (`undefined` removes a
@@ -89,4 +97,43 @@ export async function startServerInProcess(args: string[], env: Record<string, s
       return ended;
     },
   };
+}
+
+/**
+ * A database for CLI tests that are not about migrating a fresh one, as the environment that points a
+ * command at it: a copy of the run's migrated demo database (test/setup/globalSetup.ts) — a PGlite data
+ * directory loaded from its snapshot (YIZHAN_DATA_DIR), or, with DATABASE_URL, a PostgreSQL database
+ * created from its template. `drop()` removes it.
+ */
+export async function cliDatabase(): Promise<{
+  env: Record<string, string | undefined>;
+  drop(): Promise<void>;
+}> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `yz_cli_${randomBytes(6).toString("hex")}`;
+    await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${inject("pgTemplate")}`);
+    return {
+      env: { DATABASE_URL: withDatabase(url, name), YIZHAN_DATA_DIR: undefined },
+      drop: () => adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "yizhan-cli-db-"));
+  const dataDir = join(dir, "data");
+  await loadSnapshotInto(dataDir);
+  return {
+    env: { DATABASE_URL: undefined, YIZHAN_DATA_DIR: dataDir },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Makes `dataDir` a PGlite data directory holding a copy of the run's migrated demo database. A run on
+ * PostgreSQL has no snapshot (globalSetup makes a template instead): `dataDir` is left for the
+ * command to create and migrate.
+ */
+export async function loadSnapshotInto(dataDir: string): Promise<void> {
+  const file = inject("pgliteSnapshot");
+  if (!file) return;
+  await (await openDatabase({ dataDir, loadDataDir: new Blob([await readFile(file)]) })).close();
 }

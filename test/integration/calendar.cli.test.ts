@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCliInProcess } from "../helpers/cli";
-import { adminQuery, withDatabase } from "../setup/testDatabase";
+import { cliDatabase, runCliInProcess } from "../helpers/cli";
 
 type Official = {
   years: { year: number; rest: { from: string; to: string }[]; work: { date: string }[] }[];
@@ -12,18 +11,17 @@ type Official = {
 const dir = mkdtempSync(join(tmpdir(), "yizhan-cal-"));
 // Without any database: no DATABASE_URL, a data dir that does not exist.
 const noDb = { DATABASE_URL: undefined, YIZHAN_DATA_DIR: join(dir, "none") };
-const serverUrl = process.env.DATABASE_URL;
-const dbName = `yz_cal_${process.pid}`;
-const withDb: Record<string, string | undefined> = serverUrl
-  ? { DATABASE_URL: withDatabase(serverUrl, dbName), YIZHAN_DATA_DIR: undefined }
-  : { DATABASE_URL: undefined, YIZHAN_DATA_DIR: join(dir, "data") };
+// With a database: a copy of the migrated one (test/helpers/cli.ts).
+let withDb: Record<string, string | undefined> = {};
+let db: Awaited<ReturnType<typeof cliDatabase>>;
 
 beforeAll(async () => {
-  if (serverUrl) await adminQuery(serverUrl, `CREATE DATABASE ${dbName}`);
+  db = await cliDatabase();
+  withDb = db.env;
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  if (serverUrl) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await db?.drop();
 });
 
 /** Re-derives each date's status from the data file alone: listed rest/work days, else the weekday rule. */
@@ -141,7 +139,7 @@ describe("yizhan calendar without a database", { timeout: 120_000 }, () => {
   });
 });
 
-describe("yizhan calendar with a database", { timeout: 240_000 }, () => {
+describe("yizhan calendar with a database", { timeout: 120_000 }, () => {
   it("imports a year: 2027 stops being provisional; errors name their lines", async () => {
     expect((await runCliInProcess(["migrate"], withDb)).code).toBe(0);
     const before = await runCliInProcess(["calendar", "add", "--from", "2026-12-30", "--days", "2"], withDb);
@@ -191,9 +189,8 @@ describe("yizhan calendar with a database", { timeout: 240_000 }, () => {
   });
 });
 
-describe("yizhan calendar import: the State Council notice as published", { timeout: 240_000 }, () => {
+describe("yizhan calendar import: the State Council notice as published", { timeout: 120_000 }, () => {
   it("imports the older (2017) and the newer (2025) wording from files, listing the days read", async () => {
-    expect((await runCliInProcess(["migrate"], withDb)).code).toBe(0);
     for (const [year, file] of [
       [2017, "test/fixtures/calendar/notice-2017.txt"],
       [2025, "test/fixtures/calendar/notice-2025.txt"],

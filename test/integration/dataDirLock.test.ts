@@ -4,7 +4,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LOCK_FILE } from "../../src/db/dataDirLock";
-import { runCliInProcess } from "../helpers/cli";
+import { loadSnapshotInto, runCliInProcess } from "../helpers/cli";
 import { startServerProcess } from "../helpers/processes";
 
 // The embedded database's data directory is one process's at a time (issue 11, point 12). The holder
@@ -29,6 +29,7 @@ function deadPid(): number {
 describe("the PGlite data directory lock", () => {
   it("refuses a second server, `user add` and `migrate` while a server holds the directory, naming it and the pid", async () => {
     const data = join(dir, "two-servers");
+    await loadSnapshotInto(data);
     const env = envFor(data);
     const first = await startServerProcess(["--port", "0", "--host", "127.0.0.1", "--no-demo"], env);
     try {
@@ -75,7 +76,7 @@ describe("the PGlite data directory lock", () => {
 
   it("takes over the stale lock of a process that died (and one whose pid now belongs to another process)", async () => {
     const data = join(dir, "stale");
-    mkdirSync(data, { recursive: true });
+    await loadSnapshotInto(data);
     const lock = join(data, LOCK_FILE);
     const stale = (pid: number, startTicks: number | null) =>
       writeFileSync(

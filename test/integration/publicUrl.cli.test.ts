@@ -2,31 +2,28 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCliInProcess, startServerInProcess } from "../helpers/cli";
-import { adminQuery, withDatabase } from "../setup/testDatabase";
+import { cliDatabase, runCliInProcess, startServerInProcess } from "../helpers/cli";
 
-// One database for these process tests: a PGlite data dir, or a fresh PostgreSQL database.
+// A copy of the migrated database for these tests (test/helpers/cli.ts).
 const dir = mkdtempSync(join(tmpdir(), "yizhan-puburl-"));
-const serverUrl = process.env.DATABASE_URL;
-const dbName = `yz_puburl_${process.pid}`;
-const env: Record<string, string | undefined> = {
-  ...(serverUrl
-    ? { DATABASE_URL: withDatabase(serverUrl, dbName), YIZHAN_DATA_DIR: undefined }
-    : { DATABASE_URL: undefined, YIZHAN_DATA_DIR: join(dir, "data") }),
-  YIZHAN_PUBLIC_URL: undefined,
-  YIZHAN_KEYS_DIR: join(dir, "keys"),
-  YIZHAN_BACKGROUND: "0",
-};
+let env: Record<string, string | undefined> = {};
+let db: Awaited<ReturnType<typeof cliDatabase>>;
 
 beforeAll(async () => {
-  if (serverUrl) await adminQuery(serverUrl, `CREATE DATABASE ${dbName}`);
+  db = await cliDatabase();
+  env = {
+    ...db.env,
+    YIZHAN_PUBLIC_URL: undefined,
+    YIZHAN_KEYS_DIR: join(dir, "keys"),
+    YIZHAN_BACKGROUND: "0",
+  };
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  if (serverUrl) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await db?.drop();
 });
 
-// `yizhan start` runs in this process (test/helpers/cli.ts); its first start migrates a fresh database.
+// `yizhan start` runs in this process (test/helpers/cli.ts).
 describe("YIZHAN_PUBLIC_URL / --public-url (issue 11, point 10)", { timeout: 120_000 }, () => {
   it("refuses a public URL that is not an http(s) address, naming where it came from", async () => {
     const flag = await runCliInProcess(["start", "--public-url", "ftp://yizhan.example.gov.cn"], env);
