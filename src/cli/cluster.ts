@@ -18,7 +18,7 @@ import {
   startBackgroundWork,
   startYizhan,
 } from "../http/start";
-import type { CliIo } from "./io";
+import type { CliEnv, CliIo, Sink } from "./io";
 import { UsageError } from "./output";
 
 /** The most workers `--workers` accepts (each holds up to 20 PostgreSQL connections). */
@@ -85,14 +85,14 @@ export type Primary = {
  * later is restarted with a backoff.
  */
 export async function startPrimary(
-  opts: StartOptions & { workers: number; argv: string[] },
+  opts: StartOptions & { workers: number; argv: string[]; env: CliEnv; logStream: Sink },
   log: (line: string) => void,
 ): Promise<Primary> {
   const ctx = await openYizhan({ ...opts, poolSize: 4 });
-  const env = opts.env ?? process.env;
+  const { env } = opts;
   const logger = pino(
     { level: opts.logLevel === "silent" ? "silent" : (opts.logLevel ?? "info"), serializers: logSerializers },
-    opts.logStream ?? process.stdout,
+    opts.logStream,
   );
   const background: BackgroundWork | null =
     env.YIZHAN_BACKGROUND === "0" ? null : startBackgroundWork(ctx, logger);
@@ -100,8 +100,7 @@ export async function startPrimary(
   // With round-robin the primary accepts and hands each connection over IPC; at SIGTERM the ones still
   // queued in the primary were reset when the last worker closed (about 80 of 100 requests sent 20 ms
   // before SIGTERM, none with SCHED_NONE). The kernel's spread is less even (measured 60/40 on 2 workers).
-  // (NODE_CLUSTER_SCHED_POLICY is Node's own setting, read by node:cluster from the process environment.)
-  if (!process.env.NODE_CLUSTER_SCHED_POLICY) cluster.schedulingPolicy = cluster.SCHED_NONE;
+  if (!env.NODE_CLUSTER_SCHED_POLICY) cluster.schedulingPolicy = cluster.SCHED_NONE;
   cluster.setupPrimary({
     exec: process.argv[1],
     args: ["start", ...opts.argv],

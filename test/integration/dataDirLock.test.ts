@@ -77,6 +77,7 @@ describe("the PGlite data directory lock", () => {
   it("takes over the stale lock of a process that died (and one whose pid now belongs to another process)", async () => {
     const data = join(dir, "stale");
     await loadSnapshotInto(data);
+    mkdirSync(data, { recursive: true });
     const lock = join(data, LOCK_FILE);
     const stale = (pid: number, startTicks: number | null) =>
       writeFileSync(

@@ -81,7 +81,7 @@ export const startCommand: Command = {
     const onProgress = progressBar("Loading demo data", io.stderr);
     const server =
       workers > 1
-        ? await startPrimary({ ...options, onProgress, workers, argv }, log)
+        ? await startPrimary({ ...options, onProgress, workers, argv, env, logStream: io.stdout }, log)
         : await startYizhan({ ...options, onProgress });
     const url = server.url.replace("0.0.0.0", "localhost").replace("127.0.0.1", "localhost");
     const { database } = server.ctx;
