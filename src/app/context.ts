@@ -26,6 +26,11 @@ export type Config = {
    * from it: QR codes, PDF footers, e-mail and SMS links, the keys document's issuer.
    */
   publicUrl: string;
+  /**
+   * The signing key store (`$YIZHAN_KEYS_DIR`, default `<data dir>/keys`; docs/certificates.md), set by
+   * the server from its environment. Absent (tests): read from the process environment when used.
+   */
+  keysDir?: string;
 };
 
 export const defaultConfig: Config = {

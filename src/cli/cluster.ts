@@ -18,7 +18,8 @@ import {
   startBackgroundWork,
   startYizhan,
 } from "../http/start";
-import { exitWhenFlushed, UsageError } from "./output";
+import type { CliEnv, CliIo, Sink } from "./io";
+import { UsageError } from "./output";
 
 /** The most workers `--workers` accepts (each holds up to 20 PostgreSQL connections). */
 export const MAX_WORKERS = 64;
@@ -48,24 +49,23 @@ const isReady = (m: unknown): m is WorkerMessage =>
 
 /**
  * Runs in a forked worker: opens the database the primary prepared, serves HTTP on the shared port
- * without background work, tells the primary it is ready, and on SIGTERM/SIGINT finishes the requests
- * in flight and exits 0 (SIGINT is left to the primary, which sends SIGTERM).
+ * without background work, tells the primary it is ready, and on SIGTERM finishes the requests in
+ * flight and resolves 0, the worker's exit code (SIGINT is left to the primary, which sends SIGTERM).
  */
-export async function runWorker(opts: StartOptions): Promise<number> {
+export async function runWorker(opts: StartOptions, io: CliIo): Promise<number> {
   const id = cluster.worker?.id;
   const yz = await startYizhan({ ...opts, prepared: true, background: false, workerId: id });
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await yz.close();
-    await exitWhenFlushed(0);
-  };
-  process.on("SIGTERM", () => void stop());
-  // Ctrl-C reaches the whole process group: the primary answers it by sending SIGTERM to each worker.
-  process.on("SIGINT", () => {});
+  const stopped = new Promise<number>((resolve, reject) => {
+    let stopping = false;
+    io.onStop((signal) => {
+      // Ctrl-C reaches the whole process group: the primary answers it by sending SIGTERM to each worker.
+      if (signal === "SIGINT" || stopping) return;
+      stopping = true;
+      yz.close().then(() => resolve(0), reject);
+    });
+  });
   process.send?.({ yizhan: "ready", url: yz.url } satisfies WorkerMessage);
-  return new Promise<number>(() => {});
+  return stopped;
 }
 
 export type Primary = {
@@ -85,21 +85,22 @@ export type Primary = {
  * later is restarted with a backoff.
  */
 export async function startPrimary(
-  opts: StartOptions & { workers: number; argv: string[] },
+  opts: StartOptions & { workers: number; argv: string[]; env: CliEnv; logStream: Sink },
   log: (line: string) => void,
 ): Promise<Primary> {
   const ctx = await openYizhan({ ...opts, poolSize: 4 });
-  const logger = pino({
-    level: opts.logLevel === "silent" ? "silent" : (opts.logLevel ?? "info"),
-    serializers: logSerializers,
-  });
+  const { env } = opts;
+  const logger = pino(
+    { level: opts.logLevel === "silent" ? "silent" : (opts.logLevel ?? "info"), serializers: logSerializers },
+    opts.logStream,
+  );
   const background: BackgroundWork | null =
-    process.env.YIZHAN_BACKGROUND === "0" ? null : startBackgroundWork(ctx, logger);
+    env.YIZHAN_BACKGROUND === "0" ? null : startBackgroundWork(ctx, logger);
   // Workers accept from the shared socket themselves (unless NODE_CLUSTER_SCHED_POLICY says otherwise).
   // With round-robin the primary accepts and hands each connection over IPC; at SIGTERM the ones still
   // queued in the primary were reset when the last worker closed (about 80 of 100 requests sent 20 ms
   // before SIGTERM, none with SCHED_NONE). The kernel's spread is less even (measured 60/40 on 2 workers).
-  if (!process.env.NODE_CLUSTER_SCHED_POLICY) cluster.schedulingPolicy = cluster.SCHED_NONE;
+  if (!env.NODE_CLUSTER_SCHED_POLICY) cluster.schedulingPolicy = cluster.SCHED_NONE;
   cluster.setupPrimary({
     exec: process.argv[1],
     args: ["start", ...opts.argv],
@@ -122,7 +123,8 @@ export async function startPrimary(
   const fork = (slot: Slot) => {
     slot.timer = undefined;
     slot.startedAt = Date.now();
-    const worker = cluster.fork();
+    // Workers get the command's environment (the same as the process's when run as `yizhan`).
+    const worker = cluster.fork(env);
     slot.worker = worker;
     worker.on("message", (m: unknown) => {
       if (!isReady(m)) return;

@@ -5,7 +5,8 @@ import { keysCommand, verifyCertificateCommand } from "./commands/keys";
 import { migrateCommand, seedCommand } from "./commands/migrate";
 import { startCommand } from "./commands/start";
 import { userCommand } from "./commands/user";
-import { describeError, exitWhenFlushed, tolerateClosedPipes, UsageError } from "./output";
+import type { CliIo } from "./io";
+import { describeError, UsageError } from "./output";
 
 /** Every `yizhan` subcommand; features add theirs here. */
 export const COMMANDS: Command[] = [
@@ -35,37 +36,36 @@ function help(): string {
   ].join("\n");
 }
 
-/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs the CLI with `argv` (without node and script) against `io` and returns the exit code. Nothing
+ * here touches the process: output goes to `io.stdout`/`io.stderr`, settings come from `io.env`, and
+ * `start` resolves once `io` has asked it to stop. `src/cli/run.ts` runs it as the `yizhan` process.
+ */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(`${help()}\n`);
+    io.stdout.write(`${help()}\n`);
     return name ? 0 : 2;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`yizhan: unknown command '${name}'\n\n${help()}\n`);
+    io.stderr.write(`yizhan: unknown command '${name}'\n\n${help()}\n`);
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(`${command.usage}\n`);
+    io.stdout.write(`${command.usage}\n`);
     return 0;
   }
   try {
-    return await command.run(rest);
+    return await command.run(rest, io);
   } catch (e) {
     const usageLike = e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     if (usageLike) {
-      process.stderr.write(`yizhan ${name}: ${(e as Error).message}\n\nUsage:\n${command.usage}\n`);
+      io.stderr.write(`yizhan ${name}: ${(e as Error).message}\n\nUsage:\n${command.usage}\n`);
       return 2;
     }
     const { message, code } = describeError(e);
-    process.stderr.write(`yizhan ${name}: ${message}\n`);
+    io.stderr.write(`yizhan ${name}: ${message}\n`);
     return code;
   }
 }
-
-tolerateClosedPipes();
-const code = await main(process.argv.slice(2));
-// `start` keeps serving; every other command ends here, once its output has drained through any pipe.
-if (code !== 0 || process.argv[2] !== "start") await exitWhenFlushed(code);

@@ -1,24 +1,29 @@
 import { safeErrorText } from "../adapters/logging";
 import { DataDirLockedError } from "../db/dataDirLock";
-/** Writes a progress bar line to stderr (TTY: redrawn in place; otherwise every 10%). */
-export function progressBar(label: string): (done: number, total: number, what: string) => void {
+import type { Sink } from "./io";
+
+/** Writes a progress bar line to `stderr` (a terminal: redrawn in place; otherwise every 10%). */
+export function progressBar(
+  label: string,
+  stderr: Sink,
+): (done: number, total: number, what: string) => void {
   let lastDecile = -1;
   return (done, total, what) => {
     const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
-    if (process.stderr.isTTY) {
+    if (stderr.isTTY) {
       const width = 24;
       const filled = Math.round((pct / 100) * width);
-      process.stderr.write(
+      stderr.write(
         `\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${pct}% ${done}/${total} ${what}`.padEnd(
           90,
         ),
       );
-      if (done === total) process.stderr.write("\n");
+      if (done === total) stderr.write("\n");
     } else {
       const decile = Math.floor(pct / 10);
       if (decile !== lastDecile || done === total) {
         lastDecile = decile;
-        process.stderr.write(`${label}: ${pct}% (${done}/${total}) ${what}\n`);
+        stderr.write(`${label}: ${pct}% (${done}/${total}) ${what}\n`);
       }
     }
   };
@@ -26,39 +31,6 @@ export function progressBar(label: string): (done: number, total: number, what: 
 
 /** A usage error: printed with the help hint, exit code 2. */
 export class UsageError extends Error {}
-
-type Stream = NodeJS.WriteStream;
-
-/**
- * Resolves once everything written to `stream` so far has been handed to the operating system. A pipe
- * (`yizhan … | wc -l`) is written asynchronously: exiting before this loses what is still buffered.
- */
-export function flushed(stream: Stream): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.destroyed || stream.writableEnded) return resolve();
-    stream.write("", () => resolve());
-  });
-}
-
-/**
- * Ends the `yizhan` process with `code` after stdout and stderr have drained — the one way every
- * subcommand ends (never `process.exit` straight after a write: piped output would be cut at 64 KiB).
- */
-export async function exitWhenFlushed(code: number): Promise<void> {
-  process.exitCode = code;
-  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-  process.exit(code);
-}
-
-/** A reader that stops early (`yizhan … | head`) closes the pipe: stop quietly instead of crashing on EPIPE. */
-export function tolerateClosedPipes(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code !== "EPIPE") throw e;
-      stream.destroy();
-    });
-  }
-}
 
 const FILE_ERRORS: Record<string, { zh: string; en: string }> = {
   ENOENT: { zh: "文件或目录不存在", en: "no such file or directory" },

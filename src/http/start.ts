@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { notifyChannelsFromEnv } from "../adapters/notify/fromEnv";
+import { defaultKeysDir } from "../adapters/signing";
 import { defaultStorage } from "../adapters/storage/storage";
 import { type AppContext, type Config, defaultConfig, normalizePublicUrl } from "../app/context";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
@@ -45,6 +46,13 @@ export type StartOptions = {
    * Default `http://localhost:<port>`, the port the server really listens on.
    */
   publicUrl?: string;
+  /**
+   * The environment the server's settings come from (YIZHAN_DATA_DIR, YIZHAN_FILES_DIR, YIZHAN_KEYS_DIR,
+   * SMTP_URL …, YIZHAN_BACKGROUND). Default `process.env`; the CLI passes the environment of its io.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Where the request log goes (default: the process's stdout). */
+  logStream?: { write(line: string): unknown };
 };
 
 export type RunningYizhan = {
@@ -59,25 +67,26 @@ export type RunningYizhan = {
  * and not yet loaded (unless `prepared`), and returns the application context.
  */
 export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
-  const dataDir = opts.databaseUrl ? undefined : (opts.dataDir ?? process.env.YIZHAN_DATA_DIR ?? "./data");
+  const env = opts.env ?? process.env;
+  const dataDir = opts.databaseUrl ? undefined : (opts.dataDir ?? env.YIZHAN_DATA_DIR ?? "./data");
   if (dataDir && !dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir, poolSize: opts.poolSize });
   if (!opts.prepared) await database.migrate();
-  const localDir =
-    dataDir && !dataDir.startsWith("memory://") ? dataDir : (process.env.YIZHAN_DATA_DIR ?? "./data");
+  const localDir = dataDir && !dataDir.startsWith("memory://") ? dataDir : (env.YIZHAN_DATA_DIR ?? "./data");
   const ctx: AppContext = {
     database,
     clock: opts.clock ?? systemClock,
-    storage: defaultStorage(localDir),
+    storage: defaultStorage(localDir, env),
     config: {
       ...defaultConfig,
       demo: !!opts.demo,
+      keysDir: defaultKeysDir(env),
       ...opts.config,
       publicUrl: normalizePublicUrl(
         opts.publicUrl ?? opts.config?.publicUrl ?? `http://localhost:${opts.port || 3000}`,
       ),
     },
-    notify: notifyChannelsFromEnv(process.env, resolve(localDir)),
+    notify: notifyChannelsFromEnv(env, resolve(localDir)),
   };
   if (!opts.prepared && opts.demo && !(await isDemoSeeded(database.db))) {
     await seedDemo(database.db, opts.onProgress);
@@ -122,7 +131,10 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
   const ctx = await openYizhan(opts);
   const app = await buildServer(ctx, {
     webDir: opts.webDir ?? DEFAULT_WEB_DIR,
-    logger: opts.logLevel === "silent" ? false : { level: opts.logLevel ?? "info" },
+    logger:
+      opts.logLevel === "silent"
+        ? false
+        : { level: opts.logLevel ?? "info", ...(opts.logStream ? { stream: opts.logStream } : {}) },
   });
   if (opts.workerId !== undefined) {
     // Which worker answered (one header, set before Fastify writes the response).
@@ -135,7 +147,7 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
     ctx.config.publicUrl = `http://localhost:${new URL(address).port}`;
   // Background work (outbox, sweep) runs on every server unless YIZHAN_BACKGROUND=0: a deployment can
   // keep API servers free of it and run it on others; row locks share the work between them.
-  const background = (opts.background ?? process.env.YIZHAN_BACKGROUND !== "0") === true;
+  const background = (opts.background ?? (opts.env ?? process.env).YIZHAN_BACKGROUND !== "0") === true;
   const work = background ? startBackgroundWork(ctx, app.log) : null;
   let closed: Promise<void> | null = null;
   return {

@@ -1,18 +1,8 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const BIN = fileURLToPath(new URL("../../bin/yizhan.js", import.meta.url));
-
-/** Runs the `yizhan` CLI to completion; returns exit code and output. */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string) {
-  const res = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-    input,
-    timeout: 60_000,
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
+/** The `yizhan` entry script (tsx). Tests run the CLI in-process (./cli.ts); these helpers spawn it. */
+export const BIN = fileURLToPath(new URL("../../bin/yizhan.js", import.meta.url));
 
 /** Starts `yizhan start` as a child process and resolves once it prints its URL. */
 export async function startServerProcess(args: string[], env: Record<string, string | undefined> = {}) {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jwkOf, KeyStore, publishedKeySet, signPayload } from "../../src/adapters/signing";
-import { runCli } from "../helpers/processes";
+import { runCliInProcess } from "../helpers/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "yizhan-keys-cli-"));
 const keysDir = join(dir, "keys");
@@ -11,7 +11,7 @@ const env = { YIZHAN_KEYS_DIR: keysDir, DATABASE_URL: undefined, VITEST: undefin
 
 describe("yizhan keys and verify-certificate", { timeout: 180_000 }, () => {
   it("init, rotate, list; a certificate verifies offline before and after rotation, a tampered one does not", async () => {
-    const init = await runCli(["keys", "init", "--org", "HY-ZRZY"], env);
+    const init = await runCliInProcess(["keys", "init", "--org", "HY-ZRZY"], env);
     expect(init.code).toBe(0);
     expect(init.stdout).toMatch(/created HY-ZRZY-\d{8}-[0-9a-f]{12} \(Ed25519\)/);
     const store = new KeyStore(keysDir);
@@ -28,23 +28,22 @@ describe("yizhan keys and verify-certificate", { timeout: 180_000 }, () => {
     );
     const file = join(dir, "cert.json");
     writeFileSync(file, JSON.stringify(doc));
-    const rotate = await runCli(["keys", "rotate", "--org", "HY-ZRZY", "--alg", "SM2-SM3"], env);
+    const rotate = await runCliInProcess(["keys", "rotate", "--org", "HY-ZRZY", "--alg", "SM2-SM3"], env);
     expect(rotate.stdout).toContain(`${k1.kid} retired`);
     const keysFile = join(dir, "published.json");
     writeFileSync(keysFile, JSON.stringify(publishedKeySet("test", new KeyStore(keysDir).list())));
-    const ok = await runCli(["verify-certificate", file, "--keys", keysFile], env);
+    const ok = await runCliInProcess(["verify-certificate", file, "--keys", keysFile], env);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain("valid signature: 建设用地规划许可证 地字第340321202600001号");
     expect(ok.stdout).toContain("retired key");
     writeFileSync(file, readFileSync(file, "utf8").replace("00001号", "00002号"));
-    const bad = await runCli(["verify-certificate", file], env);
+    const bad = await runCliInProcess(["verify-certificate", file], env);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain("tampered");
-    const list = await runCli(["keys", "list"], env);
+    const list = await runCliInProcess(["keys", "list"], env);
     expect(list.stdout.trim().split("\n")).toHaveLength(2);
   });
 
-  // Three `yizhan` processes: slow on a loaded machine.
   it("verify-certificate takes the JWKS as well as the keys document, and says clearly when there is no key store", {
     timeout: 120_000,
   }, async () => {
@@ -64,19 +63,19 @@ describe("yizhan keys and verify-certificate", { timeout: 180_000 }, () => {
     const jwksFile = join(dir, "jwks.json");
     writeFileSync(jwksFile, JSON.stringify({ keys: publishedKeySet("test", store.list()).keys.map(jwkOf) }));
     expect(readFileSync(jwksFile, "utf8")).not.toContain("PUBLIC KEY");
-    const ok = await runCli(["verify-certificate", file, "--keys", jwksFile], env);
+    const ok = await runCliInProcess(["verify-certificate", file, "--keys", jwksFile], env);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain("valid signature: 建设用地规划许可证 地字第340321202600002号");
     expect(ok.stdout).toContain("signing time and key id are covered by the signature");
 
     const nowhere = join(dir, "no-such-store");
-    const none = await runCli(["verify-certificate", file], { ...env, YIZHAN_KEYS_DIR: nowhere });
+    const none = await runCliInProcess(["verify-certificate", file], { ...env, YIZHAN_KEYS_DIR: nowhere });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain(`no key store found: ${nowhere} has no keys.json`);
     expect(none.stderr).toContain("--keys https://<server>/.well-known/jwks.json");
     expect(none.stdout).not.toContain("unknown key");
 
-    const list = await runCli(["keys", "list"], { ...env, YIZHAN_KEYS_DIR: nowhere });
+    const list = await runCliInProcess(["keys", "list"], { ...env, YIZHAN_KEYS_DIR: nowhere });
     expect(list.code).toBe(1);
     expect(list.stdout).toBe("");
     expect(list.stderr).toContain(`No key store in ${nowhere} (no keys.json)`);

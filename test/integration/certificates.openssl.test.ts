@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalJson, KeyStore, signBytes } from "../../src/adapters/signing";
 import { certificates } from "../../src/db/schema";
 import { acceptedCase, type CaseBody } from "../helpers/cases";
+import { runCliInProcess } from "../helpers/cli";
 import type { TestClient } from "../helpers/client";
-import { runCli } from "../helpers/processes";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 const keysDir = mkdtempSync(join(tmpdir(), "yizhan-keys-openssl-"));
@@ -170,12 +170,15 @@ describe("certificates signed under the first scheme (payload only) still verify
     ).toBe("tampered");
     const dir = mkdtempSync(join(tmpdir(), "yizhan-legacy-"));
     writeFileSync(join(dir, "cert.json"), JSON.stringify(json.body));
-    // The JWKS as an outside party saves it (the CLI runs synchronously: it cannot fetch from this process).
+    // The JWKS as an outside party saves it, handed to the CLI as a file.
     writeFileSync(join(dir, "jwks.json"), (await t.client().get("/.well-known/jwks.json")).text);
-    const cli = runCli(["verify-certificate", join(dir, "cert.json"), "--keys", join(dir, "jwks.json")], {
-      YIZHAN_KEYS_DIR: join(dir, "none"),
-      VITEST: undefined,
-    });
+    const cli = await runCliInProcess(
+      ["verify-certificate", join(dir, "cert.json"), "--keys", join(dir, "jwks.json")],
+      {
+        YIZHAN_KEYS_DIR: join(dir, "none"),
+        VITEST: undefined,
+      },
+    );
     expect(cli.stderr).toBe("");
     expect(cli.code).toBe(0);
     expect(cli.stdout).toContain("valid signature");

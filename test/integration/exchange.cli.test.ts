@@ -2,22 +2,20 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/processes";
-import { adminQuery, withDatabase } from "../setup/testDatabase";
+import { cliDatabase, runCliInProcess } from "../helpers/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "yizhan-exchange-"));
-const serverUrl = process.env.DATABASE_URL;
-const dbName = `yz_exch_${process.pid}`;
-const env: Record<string, string | undefined> = serverUrl
-  ? { DATABASE_URL: withDatabase(serverUrl, dbName), YIZHAN_DATA_DIR: undefined }
-  : { DATABASE_URL: undefined, YIZHAN_DATA_DIR: join(dir, "data") };
+// A copy of the migrated database: the CLI imports into it in this process (test/helpers/cli.ts).
+let env: Record<string, string | undefined> = {};
+let db: Awaited<ReturnType<typeof cliDatabase>>;
 
 beforeAll(async () => {
-  if (serverUrl) await adminQuery(serverUrl, `CREATE DATABASE ${dbName}`);
+  db = await cliDatabase();
+  env = db.env;
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  if (serverUrl) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await db?.drop();
 });
 
 /** GBK bytes of a text (the encoder Node lacks): the few characters the test uses, from the GBK table. */
@@ -40,8 +38,8 @@ function fail(c: string): never {
 }
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .*\(/);
 
-describe("yizhan exchange import", { timeout: 400_000 }, () => {
-  it("imports a GBK file with quoted line breaks; a bad date is rejected by line and the rest imported", () => {
+describe("yizhan exchange import", { timeout: 120_000 }, () => {
+  it("imports a GBK file with quoted line breaks; a bad date is rejected by line and the rest imported", async () => {
     const file = join(dir, "licences-gbk.csv");
     writeFileSync(
       file,
@@ -49,7 +47,10 @@ describe("yizhan exchange import", { timeout: 400_000 }, () => {
         'subject_code,subject_name,valid_until\r\n91340321MA2T5ABC0H,"安徽三木\r\n公司",2049-03-17\r\n91350100M000100Y43,坏,2026-02-30\r\n',
       ),
     );
-    const res = runCli(["exchange", "import", file, "--dataset", "business_licence", "--json"], env);
+    const res = await runCliInProcess(
+      ["exchange", "import", file, "--dataset", "business_licence", "--json"],
+      env,
+    );
     noStack(res.stderr);
     expect(res.code).toBe(1);
     const report = JSON.parse(res.stdout);
@@ -58,14 +59,14 @@ describe("yizhan exchange import", { timeout: 400_000 }, () => {
       encoding: "gb18030",
       rejected: [{ line: 4, field: "valid_until", code: "date_invalid" }],
     });
-    const text = runCli(["exchange", "import", file, "--dataset", "business_licence"], env);
+    const text = await runCliInProcess(["exchange", "import", file, "--dataset", "business_licence"], env);
     expect(text.stdout).toContain(
       "Imported 1 record(s) into business_licence; 1 rejected (decoded from GB18030).",
     );
     expect(text.stdout).toContain("line 4: valid_until: 有效期 2026-02-30 不是有效日期");
   });
 
-  it("ordinary mistakes give one clear line and a non-zero exit, never a stack trace", () => {
+  it("ordinary mistakes give one clear line and a non-zero exit, never a stack trace", async () => {
     const unclosed = join(dir, "unclosed.csv");
     writeFileSync(unclosed, 'subject_code,subject_name\n91340321MA2T5ABC0H,"never closed\n');
     const header = join(dir, "header.csv");
@@ -88,7 +89,7 @@ describe("yizhan exchange import", { timeout: 400_000 }, () => {
       [["user", "add", "--username", "x"], 2, "--name is required"],
     ];
     for (const [args, code, message] of cases) {
-      const res = runCli(args, env);
+      const res = await runCliInProcess(args, env);
       expect(res.code, args.join(" ")).toBe(code);
       expect(res.stderr, args.join(" ")).toContain(message);
       noStack(res.stderr);

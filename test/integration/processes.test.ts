@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, startServerProcess } from "../helpers/processes";
+import { runCliInProcess, startServerInProcess } from "../helpers/cli";
+import { startServerProcess } from "../helpers/processes";
 import { adminQuery, withDatabase } from "../setup/testDatabase";
 
-// One real database for these process-level tests: a PGlite data dir, or a fresh PostgreSQL database.
+// One real database for these tests: a PGlite data dir, or a fresh PostgreSQL database.
 const dir = mkdtempSync(join(tmpdir(), "yizhan-proc-"));
 const serverUrl = process.env.DATABASE_URL;
 const dbName = `yz_proc_${process.pid}`;
@@ -29,36 +30,36 @@ async function login(url: string, username: string, password: string) {
   });
 }
 
-// Every call spawns a `yizhan` process (tsx compiles on start): seconds each, more on a loaded machine.
+// The commands run in this process (test/helpers/cli.ts); the restarted server is a real process.
 describe("the yizhan command", { timeout: 180_000 }, () => {
-  it("prints help, and exits non-zero with a clear message on bad arguments", () => {
-    const help = runCli(["--help"], env);
+  it("prints help, and exits non-zero with a clear message on bad arguments", async () => {
+    const help = await runCliInProcess(["--help"], env);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("user");
-    const unknown = runCli(["frobnicate"], env);
+    const unknown = await runCliInProcess(["frobnicate"], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
-    const missing = runCli(["user", "add", "--username", "x"], env);
+    const missing = await runCliInProcess(["user", "add", "--username", "x"], env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--name is required");
-    const badFlag = runCli(["start", "--prot", "3000"], env);
+    const badFlag = await runCliInProcess(["start", "--prot", "3000"], env);
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr).toContain("--prot");
   });
 
-  it("migrates, seeds the demo bureau, adds a user, and refuses an unknown organization", () => {
-    expect(runCli(["migrate"], env).code).toBe(0);
-    const seeded = runCli(["seed", "--demo"], env);
+  it("migrates, seeds the demo bureau, adds a user, and refuses an unknown organization", async () => {
+    expect((await runCliInProcess(["migrate"], env)).code).toBe(0);
+    const seeded = await runCliInProcess(["seed", "--demo"], env);
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toContain("Demo data loaded");
-    const bad = runCli(
+    const bad = await runCliInProcess(
       ["user", "add", "--username", "clerk9", "--name", "窗口九", "--password", "-", "--role", "clerk@NOPE"],
       env,
       "secret-pass-9\n",
     );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("NOPE");
-    const ok = runCli(
+    const ok = await runCliInProcess(
       [
         "user",
         "add",
@@ -78,11 +79,14 @@ describe("the yizhan command", { timeout: 180_000 }, () => {
     expect(ok.code).toBe(0);
   });
 
-  it("starts, stops cleanly on SIGTERM, and keeps the data across the restart", async () => {
-    const first = await startServerProcess(["--port", "0", "--demo", "--host", "127.0.0.1"], env);
+  // The second server is a real process: SIGTERM (not the in-process stop) must end it with code 0, and
+  // the data written through the first must be on disk, not in this process's memory.
+  it("starts, stops cleanly, and keeps the data across a restart in another process that SIGTERM stops", async () => {
+    const first = await startServerInProcess(["--port", "0", "--demo", "--host", "127.0.0.1"], env);
     expect(first.output()).toContain("Demo accounts");
     expect((await login(first.url, "clerk9", "secret-pass-9")).status).toBe(200);
     expect(await first.stop()).toBe(0);
+    expect(first.output()).toContain("Stopped cleanly.");
     const second = await startServerProcess(["--port", "0", "--host", "127.0.0.1"], env);
     try {
       expect((await login(second.url, "clerk9", "secret-pass-9")).status).toBe(200);

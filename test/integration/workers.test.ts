@@ -3,7 +3,8 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, startServerProcess } from "../helpers/processes";
+import { runCliInProcess } from "../helpers/cli";
+import { startServerProcess } from "../helpers/processes";
 import { adminQuery, withDatabase } from "../setup/testDatabase";
 
 // `yizhan start --workers N`: several processes on one PostgreSQL database. PGlite is one embedded
@@ -48,15 +49,15 @@ const alive = (pid: number) => {
 };
 
 describe("yizhan start --workers without PostgreSQL", () => {
-  it("refuses with exit code 2 and says why", () => {
+  it("refuses with exit code 2 and says why", async () => {
     const env = { DATABASE_URL: undefined, YIZHAN_DATA_DIR: join(dir, "data") };
-    const flag = runCli(["start", "--workers", "2", "--port", "0"], env);
+    const flag = await runCliInProcess(["start", "--workers", "2", "--port", "0"], env);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("--workers 2 needs PostgreSQL (set DATABASE_URL)");
-    const fromEnv = runCli(["start", "--port", "0"], { ...env, YIZHAN_WORKERS: "3" });
+    const fromEnv = await runCliInProcess(["start", "--port", "0"], { ...env, YIZHAN_WORKERS: "3" });
     expect(fromEnv.code).toBe(2);
     expect(fromEnv.stderr).toContain("--workers 3 needs PostgreSQL");
-    const bad = runCli(["start", "--workers", "0"], env);
+    const bad = await runCliInProcess(["start", "--workers", "0"], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--workers: expected 1…64 or auto, got 0");
   });

@@ -36,6 +36,9 @@ export class LocalDiskStorage implements FileStorage {
 }
 
 /** The default storage: `$YIZHAN_FILES_DIR`, else `files/` in the PGlite data directory, else `./data/files`. */
-export function defaultStorage(dataDir?: string): FileStorage {
-  return new LocalDiskStorage(process.env.YIZHAN_FILES_DIR ?? join(dataDir ?? "./data", "files"));
+export function defaultStorage(
+  dataDir?: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): FileStorage {
+  return new LocalDiskStorage(env.YIZHAN_FILES_DIR ?? join(dataDir ?? "./data", "files"));
 }

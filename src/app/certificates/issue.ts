@@ -85,7 +85,7 @@ export async function issueCertificatesForCase(env: EffectEnv): Promise<string[]
     fields: withConditions(fields, issueConditions(env.tctx.owed)),
     ...(boundary ? { boundary } : {}),
   };
-  const key = await activeSigningKey(tx, org.code, now);
+  const key = await activeSigningKey(tx, org.code, now, env.ctx.config.keysDir);
   const signed = signPayload(payload, key, now);
   const [row] = await tx
     .insert(certificates)

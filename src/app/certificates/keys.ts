@@ -12,9 +12,12 @@ import {
 import type { Executor } from "../../db/client";
 import { organizations, signingKeys } from "../../db/schema";
 
-/** The key store of this process (`$YIZHAN_KEYS_DIR`, default `<data dir>/keys`); read on each use. */
-export function keyStore(): KeyStore {
-  return new KeyStore();
+/**
+ * The key store in `dir` (the server's `config.keysDir`), else the process's (`$YIZHAN_KEYS_DIR`, default
+ * `<data dir>/keys`), read on each use.
+ */
+export function keyStore(dir?: string): KeyStore {
+  return new KeyStore(dir);
 }
 
 /** Copies the public part of every key on disk into the registry (new keys, and retirements). */
@@ -45,8 +48,9 @@ export async function activeSigningKey(
   ex: Executor,
   orgCode: string,
   now: Date,
+  keysDir?: string,
 ): Promise<StoredKey & { privateKeyPem: string }> {
-  const store = keyStore();
+  const store = keyStore(keysDir);
   const key = store.active(orgCode) ?? store.init(orgCode, undefined, now);
   await syncKeyRegistry(ex, store);
   return { ...key, privateKeyPem: store.privateKeyPem(key.kid) };

@@ -26,6 +26,7 @@ import { YizhanError } from "../../domain/errors";
 import { systemClock } from "../../shared/clock";
 import { decodeTextBytes } from "../../shared/textDecoding";
 import { type Command, databaseOptions } from "../command";
+import type { CliEnv, CliIo } from "../io";
 import { UsageError } from "../output";
 
 const USAGE = `yizhan calendar days --from YYYY-MM-DD --to YYYY-MM-DD [--org CODE] [--json] [--seed-only] [--data-dir DIR]
@@ -50,14 +51,17 @@ data dir: --data-dir, $YIZHAN_DATA_DIR or ./data); without one they use the ship
 const ctxOf = (database: Database): AppContext => ({ database, clock: systemClock, config: defaultConfig });
 
 /** Opens the database for reading when one exists (never creates a PGlite data dir). */
-async function existingDatabase(values: { "data-dir"?: string }): Promise<Database | null> {
-  const opts = databaseOptions(values);
+async function existingDatabase(values: { "data-dir"?: string }, env: CliEnv): Promise<Database | null> {
+  const opts = databaseOptions(values, env);
   if (!opts.databaseUrl && !existsSync(join(opts.dataDir ?? "", "PG_VERSION"))) return null;
   return openDatabase({ ...opts, poolSize: 1 });
 }
 
 /** The calendar for days/add: seed + imported years (+ the organization's overrides) when a database is there. */
-async function loadCalendar(values: { "data-dir"?: string; org?: string; "seed-only"?: boolean }): Promise<{
+async function loadCalendar(
+  values: { "data-dir"?: string; org?: string; "seed-only"?: boolean },
+  io: CliIo,
+): Promise<{
   cal: WorkingCalendar;
   close(): Promise<void>;
 }> {
@@ -66,7 +70,7 @@ async function loadCalendar(values: { "data-dir"?: string; org?: string; "seed-o
     if (values.org) throw new UsageError("--org needs the database; it cannot be combined with --seed-only");
     return seedOnly;
   }
-  const database = await existingDatabase(values);
+  const database = await existingDatabase(values, io.env);
   if (!database) {
     if (values.org) throw new UsageError("--org needs the database, and none was found");
     return seedOnly;
@@ -79,7 +83,7 @@ async function loadCalendar(values: { "data-dir"?: string; org?: string; "seed-o
   } catch (e) {
     await database.close();
     if (e instanceof YizhanError || values.org) throw e;
-    process.stderr.write(
+    io.stderr.write(
       `yizhan calendar: database not usable (${(e as Error).message.split("\n")[0]}); using the shipped data only\n`,
     );
     return seedOnly;
@@ -105,7 +109,7 @@ const COMMON = {
   "data-dir": { type: "string" },
 } as const;
 
-async function days(argv: string[]): Promise<number> {
+async function days(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: { from: { type: "string" }, to: { type: "string" }, ...COMMON },
@@ -115,20 +119,20 @@ async function days(argv: string[]): Promise<number> {
   const from = date(officialCalendar(), "from", values.from);
   const to = date(officialCalendar(), "to", values.to);
   if (to < from) throw new UsageError(`--to (${to}) is before --from (${from})`);
-  const { cal, close } = await loadCalendar(values);
+  const { cal, close } = await loadCalendar(values, io);
   try {
     const infos = classifyRange(cal, from, to);
     const out = values.json
       ? `${JSON.stringify(infos.map((i): CalendarDay => presentDay(i)))}\n`
       : `${infos.map(formatDayLine).join("\n")}\n`;
-    process.stdout.write(out);
+    io.stdout.write(out);
     return 0;
   } finally {
     await close();
   }
 }
 
-async function add(argv: string[]): Promise<number> {
+async function add(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: { from: { type: "string" }, days: { type: "string" }, ...COMMON },
@@ -138,7 +142,7 @@ async function add(argv: string[]): Promise<number> {
   if (values.days === undefined) throw new UsageError("--days is required (a whole number ≥ 0)");
   if (!/^\d{1,5}$/.test(values.days)) throw new UsageError(`--days: not a whole number ≥ 0: ${values.days}`);
   const n = Number(values.days);
-  const { cal, close } = await loadCalendar(values);
+  const { cal, close } = await loadCalendar(values, io);
   try {
     let line: string;
     try {
@@ -146,22 +150,22 @@ async function add(argv: string[]): Promise<number> {
     } catch (e) {
       throw new UsageError(`--days: ${(e as Error).message}`);
     }
-    process.stdout.write(`${line}\n`);
+    io.stdout.write(`${line}\n`);
     return 0;
   } finally {
     await close();
   }
 }
 
-function printArrangementErrors(e: YizhanError): void {
+function printArrangementErrors(e: YizhanError, io: CliIo): void {
   const lines = (e.details?.lines as ArrangementError[] | undefined) ?? [];
   if (lines.length === 0) {
-    process.stderr.write(`yizhan calendar import: ${e.messages["zh-CN"]} / ${e.messages["en-US"]}\n`);
+    io.stderr.write(`yizhan calendar import: ${e.messages["zh-CN"]} / ${e.messages["en-US"]}\n`);
     return;
   }
   for (const l of lines) {
     const where = l.line > 0 ? `line ${l.line}` : (l.path ?? "json");
-    process.stderr.write(`yizhan calendar import: ${where}: ${l.zh} / ${l.en}\n`);
+    io.stderr.write(`yizhan calendar import: ${where}: ${l.zh} / ${l.en}\n`);
   }
 }
 
@@ -183,18 +187,20 @@ function printPreview(p: ArrangementPreview, out: (s: string) => void): void {
   );
 }
 
-/** Asks on the terminal; anything but y/yes declines. */
-async function confirm(question: string): Promise<boolean> {
+/** Asks on the terminal (the question on stderr, the answer from stdin); anything but y/yes declines. */
+async function confirm(question: string, io: CliIo): Promise<boolean> {
+  if (!io.stdin) return false;
   const { createInterface } = await import("node:readline/promises");
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  io.stderr.write(question);
+  const rl = createInterface({ input: io.stdin });
   try {
-    return /^(y|yes|是)$/i.test((await rl.question(question)).trim());
+    return /^(y|yes|是)$/i.test((await rl.question("")).trim());
   } finally {
     rl.close();
   }
 }
 
-async function importFile(argv: string[]): Promise<number> {
+async function importFile(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
@@ -212,7 +218,7 @@ async function importFile(argv: string[]): Promise<number> {
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
   const decoded = decodeTextBytes(readFileSync(file));
   if (!decoded) {
-    process.stderr.write(
+    io.stderr.write(
       `yizhan calendar import: ${file}: 文件编码无法识别（应为 UTF-8 或 GB18030/GBK） / unknown encoding (expected UTF-8 or GB18030/GBK)\n`,
     );
     return 1;
@@ -223,32 +229,32 @@ async function importFile(argv: string[]): Promise<number> {
     try {
       input = { json: JSON.parse(content), replace: values.replace ?? false };
     } catch (e) {
-      process.stderr.write(
+      io.stderr.write(
         `yizhan calendar import: ${file}: JSON 格式错误 / invalid JSON: ${(e as Error).message}\n`,
       );
       return 1;
     }
   } else input = { text: content, replace: values.replace ?? false };
-  const database = await openDatabase(databaseOptions(values));
+  const database = await openDatabase(databaseOptions(values, io.env));
   try {
     await database.migrate();
     const preview = await previewArrangement(ctxOf(database), input);
     if (!preview.ok) throw arrangementProblem(preview.errors);
     // With --json, stdout carries only JSON (a --dry-run listing goes to stderr).
-    const show = (s: string) => (values.json ? process.stderr : process.stdout).write(s);
+    const show = (s: string) => (values.json ? io.stderr : io.stdout).write(s);
     if (!values.json || values["dry-run"]) printPreview(preview, show);
     if (values["dry-run"]) {
-      if (values.json) process.stdout.write(`${JSON.stringify(preview)}\n`);
+      if (values.json) io.stdout.write(`${JSON.stringify(preview)}\n`);
       return 0;
     }
-    if (!values.yes && process.stdin.isTTY && process.stderr.isTTY) {
-      if (!(await confirm(`Save ${preview.year}? 确认导入？[y/N] `))) {
-        process.stderr.write("Nothing saved. 未导入。\n");
+    if (!values.yes && io.stdin?.isTTY && io.stderr.isTTY) {
+      if (!(await confirm(`Save ${preview.year}? 确认导入？[y/N] `, io))) {
+        io.stderr.write("Nothing saved. 未导入。\n");
         return 1;
       }
     }
     const result = await saveArrangement(database.db, null, input, new Date());
-    process.stdout.write(
+    io.stdout.write(
       values.json
         ? `${JSON.stringify(result)}\n`
         : `Imported ${result.year}: ${result.days} days${result.replaced ? " (replaced)" : ""} — ${result.title}\n`,
@@ -256,7 +262,7 @@ async function importFile(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof YizhanError) {
-      printArrangementErrors(e);
+      printArrangementErrors(e, io);
       return 1;
     }
     throw e;
@@ -269,11 +275,11 @@ export const calendarCommand: Command = {
   name: "calendar",
   summary: "Working-day calendar: calendar days | add | import",
   usage: USAGE,
-  async run(argv) {
+  async run(argv, io) {
     const [sub, ...rest] = argv;
-    if (sub === "days") return days(rest);
-    if (sub === "add") return add(rest);
-    if (sub === "import") return importFile(rest);
+    if (sub === "days") return days(rest, io);
+    if (sub === "add") return add(rest, io);
+    if (sub === "import") return importFile(rest, io);
     throw new UsageError(
       sub ? `unknown subcommand: calendar ${sub}` : "missing subcommand: calendar days|add|import",
     );

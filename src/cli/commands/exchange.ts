@@ -23,7 +23,7 @@ export const exchangeCommand: Command = {
   name: "exchange",
   summary: "Shared data: import offline records from CSV into the directory",
   usage: USAGE,
-  async run(argv) {
+  async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
       options: { dataset: { type: "string" }, json: { type: "boolean" }, "data-dir": { type: "string" } },
@@ -60,22 +60,22 @@ export const exchangeCommand: Command = {
       if (e instanceof CsvError) throw csvProblem(e);
       throw e;
     }
-    const database = await openDatabase({ ...databaseOptions(values), poolSize: 1 });
+    const database = await openDatabase({ ...databaseOptions(values, io.env), poolSize: 1 });
     try {
       await database.migrate();
       const ctx: AppContext = { database, clock: systemClock, config: defaultConfig };
-      const bar = values.json ? () => {} : progressBar(`Importing ${values.dataset}`);
+      const bar = values.json ? () => {} : progressBar(`Importing ${values.dataset}`, io.stderr);
       const report = await importSharedCsv(ctx, null, values.dataset, csv, (done, total) =>
         bar(done, total, `row ${done}`),
       );
-      if (values.json) process.stdout.write(`${JSON.stringify({ ...report, encoding })}\n`);
+      if (values.json) io.stdout.write(`${JSON.stringify({ ...report, encoding })}\n`);
       else {
         const decoded = encoding === "utf-8" ? "" : ` (decoded from ${encoding.toUpperCase()})`;
-        process.stdout.write(
+        io.stdout.write(
           `Imported ${report.imported} record(s) into ${values.dataset}; ${report.rejected.length} rejected${decoded}.\n`,
         );
         for (const r of report.rejected) {
-          process.stdout.write(
+          io.stdout.write(
             `  line ${r.line}: ${r.field}: ${r.message["zh-CN"]} / ${r.message["en-US"]} (已跳过 skipped)\n`,
           );
         }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
   configuredAlgorithm,
+  defaultKeysDir,
   KeyStore,
   keysFromPublishedSet,
   type PublishedKey,
@@ -13,19 +14,20 @@ import {
 import { openDatabase } from "../../db/client";
 import { organizations } from "../../db/schema";
 import { type Command, databaseOptions } from "../command";
+import type { CliEnv } from "../io";
 import { UsageError } from "../output";
 
-const alg = (v: string | undefined): SigningAlgorithm => {
-  if (v === undefined) return configuredAlgorithm();
+const alg = (v: string | undefined, env: CliEnv): SigningAlgorithm => {
+  if (v === undefined) return configuredAlgorithm(env);
   if (!(SIGNING_ALGORITHMS as readonly string[]).includes(v))
     throw new UsageError(`--alg must be ${SIGNING_ALGORITHMS.join(" or ")}`);
   return v as SigningAlgorithm;
 };
 
 /** Organization codes to act on: --org, else every bureau and township government in the database. */
-async function orgCodes(values: { org?: string[]; "data-dir"?: string }): Promise<string[]> {
+async function orgCodes(values: { org?: string[]; "data-dir"?: string }, env: CliEnv): Promise<string[]> {
   if (values.org?.length) return values.org;
-  const database = await openDatabase(databaseOptions(values));
+  const database = await openDatabase(databaseOptions(values, env));
   try {
     await database.migrate();
     const rows = await database.db.select().from(organizations);
@@ -48,7 +50,7 @@ export const keysCommand: Command = {
     "`keys list` exits 1, saying where it looked, when there is no key store (no keys.json) or it holds",
     "no key; 0 when it lists at least one key.",
   ].join("\n"),
-  async run(argv) {
+  async run(argv, io) {
     const [sub, ...rest] = argv;
     const { values } = parseArgs({
       args: rest,
@@ -61,22 +63,22 @@ export const keysCommand: Command = {
       },
       strict: true,
     });
-    const store = new KeyStore(values["keys-dir"] ?? undefined);
+    const store = new KeyStore(values["keys-dir"] ?? defaultKeysDir(io.env));
     if (sub === "init") {
-      for (const code of await orgCodes(values)) {
+      for (const code of await orgCodes(values, io.env)) {
         const before = store.active(code);
-        const k = store.init(code, alg(values.alg));
-        process.stdout.write(`${before ? "exists " : "created"} ${k.kid} (${k.algorithm}) for ${code}\n`);
+        const k = store.init(code, alg(values.alg, io.env));
+        io.stdout.write(`${before ? "exists " : "created"} ${k.kid} (${k.algorithm}) for ${code}\n`);
       }
-      process.stdout.write(`Keys in ${store.dir}\n`);
+      io.stdout.write(`Keys in ${store.dir}\n`);
       return 0;
     }
     if (sub === "rotate") {
       if (!values.org?.length) throw new UsageError("rotate needs --org CODE");
       for (const code of values.org) {
         const old = store.active(code);
-        const k = store.rotate(code, alg(values.alg));
-        process.stdout.write(
+        const k = store.rotate(code, alg(values.alg, io.env));
+        io.stdout.write(
           `rotated ${code}: ${old?.kid ?? "(none)"} retired, ${k.kid} (${k.algorithm}) active\n`,
         );
       }
@@ -84,22 +86,22 @@ export const keysCommand: Command = {
     }
     if (sub === "list") {
       if (!store.exists()) {
-        process.stderr.write(
+        io.stderr.write(
           `No key store in ${store.dir} (no keys.json). Create keys with \`yizhan keys init\`, or point to the store with --keys-dir DIR or $YIZHAN_KEYS_DIR.\n`,
         );
         return 1;
       }
       const keys = store.list();
       if (keys.length === 0) {
-        process.stderr.write(
+        io.stderr.write(
           `The key store in ${store.dir} holds no key. Create one with \`yizhan keys init\`.\n`,
         );
         return 1;
       }
-      if (values.json) process.stdout.write(`${JSON.stringify(publishedKeySet("local", keys), null, 2)}\n`);
+      if (values.json) io.stdout.write(`${JSON.stringify(publishedKeySet("local", keys), null, 2)}\n`);
       else
         for (const k of keys)
-          process.stdout.write(
+          io.stdout.write(
             `${k.kid}\t${k.algorithm}\t${k.orgCode}\t${k.createdAt}\t${k.retiredAt ? `retired ${k.retiredAt}` : "active"}\n`,
           );
       return 0;
@@ -115,7 +117,7 @@ type KeySource = { keys: PublishedKey[]; from: string } | { error: string };
  * The published keys to check against: a URL or a saved copy of the keys document
  * (`/.well-known/yizhan-keys.json`) or of the JWKS (`/.well-known/jwks.json`), else the local key store.
  */
-async function loadKeys(source: string | undefined, keysDir: string | undefined): Promise<KeySource> {
+async function loadKeys(source: string | undefined, keysDir: string): Promise<KeySource> {
   if (!source) {
     const store = new KeyStore(keysDir);
     if (!store.exists())
@@ -162,7 +164,7 @@ export const verifyCertificateCommand: Command = {
     "  exit 0 valid signature; 1 tampered, unknown key or wrong issuer; 2 nothing to check against",
     "  (no key store found, keys unreadable) or the file is not JSON",
   ].join("\n"),
-  async run(argv) {
+  async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
       options: { keys: { type: "string" }, "keys-dir": { type: "string" } },
@@ -174,12 +176,12 @@ export const verifyCertificateCommand: Command = {
     try {
       doc = JSON.parse(readFileSync(positionals[0], "utf8"));
     } catch (e) {
-      process.stderr.write(`cannot read ${positionals[0]} as JSON: ${(e as Error).message}\n`);
+      io.stderr.write(`cannot read ${positionals[0]} as JSON: ${(e as Error).message}\n`);
       return 2;
     }
-    const source = await loadKeys(values.keys, values["keys-dir"]);
+    const source = await loadKeys(values.keys, values["keys-dir"] ?? defaultKeysDir(io.env));
     if ("error" in source) {
-      process.stderr.write(`cannot verify: ${source.error}\n`);
+      io.stderr.write(`cannot verify: ${source.error}\n`);
       return 2;
     }
     const check = verifyDocument(doc, source.keys);
@@ -190,19 +192,19 @@ export const verifyCertificateCommand: Command = {
       };
       const p = d.payload;
       const k = check.key;
-      process.stdout.write(
+      io.stdout.write(
         `valid signature: ${p.name ?? ""} ${p.number ?? ""} issued by ${p.issuer?.name ?? "?"} ` +
           `(key ${check.kid}, ${k.alg}${k.issuerName ? ` of ${k.issuerName}` : ""}${k.retired ? ", retired key" : ""}; keys from ${source.from})\n`,
       );
-      process.stdout.write(
+      io.stdout.write(
         check.legacy
           ? "Format yizhan-certificate/1 (the first format): the signature covers the payload only, not the signing time or the key id.\n"
           : `Signed at ${d.signature.signedAt} (signing time and key id are covered by the signature).\n`,
       );
-      process.stdout.write("Revocation is not checked offline; check online at /verify.\n");
+      io.stdout.write("Revocation is not checked offline; check online at /verify.\n");
       return 0;
     }
-    process.stdout.write(`${REASONS[check.reason]} — the certificate does not verify\n`);
+    io.stdout.write(`${REASONS[check.reason]} — the certificate does not verify\n`);
     return 1;
   },
 };

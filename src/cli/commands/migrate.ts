@@ -8,12 +8,12 @@ export const migrateCommand: Command = {
   name: "migrate",
   summary: "Apply database migrations",
   usage: "yizhan migrate [--data-dir DIR]   (uses $DATABASE_URL when set)",
-  async run(argv) {
+  async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { "data-dir": { type: "string" } }, strict: true });
-    const database = await openDatabase(databaseOptions(values));
+    const database = await openDatabase(databaseOptions(values, io.env));
     try {
       await database.migrate();
-      process.stdout.write(`Migrations applied (${database.kind} ${database.location}).\n`);
+      io.stdout.write(`Migrations applied (${database.kind} ${database.location}).\n`);
     } finally {
       await database.close();
     }
@@ -25,20 +25,20 @@ export const seedCommand: Command = {
   name: "seed",
   summary: "Load reference data; with --demo also the demo county bureau and demo accounts",
   usage: "yizhan seed [--demo] [--data-dir DIR]   (migrates first)",
-  async run(argv) {
+  async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
       options: { demo: { type: "boolean" }, "data-dir": { type: "string" } },
       strict: true,
     });
-    const database = await openDatabase(databaseOptions(values));
+    const database = await openDatabase(databaseOptions(values, io.env));
     try {
       await database.migrate();
       if (values.demo) {
-        const { created } = await seedDemo(database.db, progressBar("Loading demo data"));
-        process.stdout.write(`Demo data loaded (${created} new accounts).\n`);
+        const { created } = await seedDemo(database.db, progressBar("Loading demo data", io.stderr));
+        io.stdout.write(`Demo data loaded (${created} new accounts).\n`);
       } else {
-        process.stdout.write(
+        io.stdout.write(
           "Reference data is read from seed/ files at run time; nothing to load. Use --demo for the demo bureau.\n",
         );
       }

@@ -6,7 +6,7 @@ import { type StartOptions, startYizhan } from "../../http/start";
 import { buildWebIfNeeded } from "../buildWeb";
 import { parseWorkers, runWorker, startPrimary } from "../cluster";
 import { type Command, databaseOptions } from "../command";
-import { exitWhenFlushed, progressBar, UsageError } from "../output";
+import { progressBar, UsageError } from "../output";
 
 export const startCommand: Command = {
   name: "start",
@@ -27,7 +27,8 @@ export const startCommand: Command = {
                runs the background work (outbox, sweep) once, restarts a worker that dies, and on
                SIGTERM lets the workers finish their requests. Each worker holds up to 20 PostgreSQL
                connections; login rate limits are counted per worker.`,
-  async run(argv) {
+  async run(argv, io) {
+    const { env } = io;
     const { values } = parseArgs({
       args: argv,
       options: {
@@ -43,12 +44,12 @@ export const startCommand: Command = {
       },
       strict: true,
     });
-    const port = Number(values.port ?? process.env.PORT ?? 3000);
+    const port = Number(values.port ?? env.PORT ?? 3000);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port: not a port number: ${values.port}`);
-    const demo = values["no-demo"] ? false : (values.demo ?? process.env.YIZHAN_DEMO === "1");
+    const demo = values["no-demo"] ? false : (values.demo ?? env.YIZHAN_DEMO === "1");
     // The one place the public address is read from the environment (app code reads ctx.config).
-    const givenUrl = values["public-url"] ?? (process.env.YIZHAN_PUBLIC_URL || undefined);
+    const givenUrl = values["public-url"] ?? (env.YIZHAN_PUBLIC_URL || undefined);
     let publicUrl: string | undefined;
     try {
       publicUrl = givenUrl === undefined ? undefined : normalizePublicUrl(givenUrl);
@@ -58,27 +59,29 @@ export const startCommand: Command = {
       );
     }
     const options: StartOptions = {
-      ...databaseOptions(values),
+      ...databaseOptions(values, env),
       port,
-      host: values.host ?? process.env.HOST ?? "0.0.0.0",
+      host: values.host ?? env.HOST ?? "0.0.0.0",
       demo,
-      logLevel: values["log-level"] ?? process.env.LOG_LEVEL ?? "info",
+      logLevel: values["log-level"] ?? env.LOG_LEVEL ?? "info",
       publicUrl,
+      env,
+      logStream: io.stdout,
     };
     // A forked worker of `--workers N` runs this same command: it only serves.
-    if (cluster.isWorker) return runWorker(options);
-    const workers = parseWorkers(values.workers ?? process.env.YIZHAN_WORKERS);
+    if (cluster.isWorker) return runWorker(options, io);
+    const workers = parseWorkers(values.workers ?? env.YIZHAN_WORKERS);
     if (workers > 1 && !options.databaseUrl)
       throw new UsageError(
         `--workers ${workers} needs PostgreSQL (set DATABASE_URL): PGlite is one embedded database in one process and cannot be shared by several workers`,
       );
     const started = Date.now();
-    const log = (line: string) => process.stderr.write(`${line}\n`);
+    const log = (line: string) => io.stderr.write(`${line}\n`);
     if (values.build) await buildWebIfNeeded(log);
-    const onProgress = progressBar("Loading demo data");
+    const onProgress = progressBar("Loading demo data", io.stderr);
     const server =
       workers > 1
-        ? await startPrimary({ ...options, onProgress, workers, argv }, log)
+        ? await startPrimary({ ...options, onProgress, workers, argv, env, logStream: io.stdout }, log)
         : await startYizhan({ ...options, onProgress });
     const url = server.url.replace("0.0.0.0", "localhost").replace("127.0.0.1", "localhost");
     const { database } = server.ctx;
@@ -96,27 +99,27 @@ export const startCommand: Command = {
       );
     if ("pids" in server)
       lines.push(
-        `  ${workers} workers (pids ${server.pids().join(", ")}); primary pid ${process.pid}${process.env.YIZHAN_BACKGROUND === "0" ? "" : " runs the background work"}`,
+        `  ${workers} workers (pids ${server.pids().join(", ")}); primary pid ${process.pid}${env.YIZHAN_BACKGROUND === "0" ? "" : " runs the background work"}`,
       );
     if (demo) {
       lines.push(`  Demo accounts (password ${DEMO_PASSWORD}):`);
       for (const a of demoAccounts())
         lines.push(`    ${a.username.padEnd(18)} ${a.roles.join(", ").padEnd(28)} ${a.displayName}`);
     }
-    process.stdout.write(`${lines.join("\n")}\n\n`);
-    let stopping = false;
-    const stop = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      log(`${signal} received: finishing requests and closing the database…`);
-      let code = 0;
-      if ("pids" in server) code = await server.stop();
-      else await server.close();
-      log(code === 0 ? "Stopped cleanly." : "Stopped; a worker had to be killed.");
-      await exitWhenFlushed(code);
-    };
-    process.on("SIGTERM", () => void stop("SIGTERM"));
-    process.on("SIGINT", () => void stop("SIGINT"));
-    return new Promise<number>(() => {});
+    io.stdout.write(`${lines.join("\n")}\n\n`);
+    // Serves until asked to stop (SIGTERM or SIGINT for the process), then resolves the exit code.
+    return new Promise<number>((resolve, reject) => {
+      let stopping = false;
+      io.onStop((signal) => {
+        if (stopping) return;
+        stopping = true;
+        log(`${signal} received: finishing requests and closing the database…`);
+        const stopped = "pids" in server ? server.stop() : server.close().then(() => 0);
+        stopped.then((code) => {
+          log(code === 0 ? "Stopped cleanly." : "Stopped; a worker had to be killed.");
+          resolve(code);
+        }, reject);
+      });
+    });
   },
 };

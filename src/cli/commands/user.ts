@@ -4,6 +4,7 @@ import { createUser, ZCreateUser } from "../../app/users/createUser";
 import { openDatabase } from "../../db/client";
 import { YizhanError } from "../../domain/errors";
 import { type Command, databaseOptions } from "../command";
+import { readAll } from "../io";
 import { UsageError } from "../output";
 
 const USAGE = `yizhan user add --username NAME --name "显示名" --password PW [--role ROLE@ORGCODE ...] [--kind staff|person|enterprise]
@@ -12,17 +13,11 @@ const USAGE = `yizhan user add --username NAME --name "显示名" --password PW 
   --role   repeatable: clerk@HY-ZRZY-WIN, reviewer@HY-ZRZY-GH, admin@HY-ZRZY, applicant
   --password -   read the password from standard input`;
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString("utf8").trim();
-}
-
 export const userCommand: Command = {
   name: "user",
   summary: "Manage accounts: user add",
   usage: USAGE,
-  async run(argv) {
+  async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub !== "add")
       throw new UsageError(sub ? `unknown subcommand: user ${sub}` : "missing subcommand: user add");
@@ -44,7 +39,7 @@ export const userCommand: Command = {
     for (const required of ["username", "name", "password"] as const) {
       if (!values[required]) throw new UsageError(`--${required} is required`);
     }
-    const password = values.password === "-" ? await readStdin() : values.password;
+    const password = values.password === "-" ? (await readAll(io.stdin)).trim() : values.password;
     let input: ReturnType<typeof ZCreateUser.parse>;
     try {
       input = ZCreateUser.parse({
@@ -66,15 +61,15 @@ export const userCommand: Command = {
       }
       throw e;
     }
-    const database = await openDatabase(databaseOptions(values));
+    const database = await openDatabase(databaseOptions(values, io.env));
     try {
       await database.migrate();
       const user = await database.db.transaction((tx) => createUser(tx, input));
-      process.stdout.write(`User ${input.username} created (${user.id}).\n`);
+      io.stdout.write(`User ${input.username} created (${user.id}).\n`);
       return 0;
     } catch (e) {
       if (e instanceof YizhanError) {
-        process.stderr.write(
+        io.stderr.write(
           `yizhan user add: ${e.messages["zh-CN"]} / ${e.messages["en-US"]}${e.field ? ` [${e.field}]` : ""}\n`,
         );
         return 1;
