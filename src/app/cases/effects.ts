@@ -19,7 +19,6 @@ import type { AppContext } from "../context";
 import { voidUnpaidFees } from "../fees/voidUnpaid";
 import { recordCaseReferral } from "../referrals/referrals";
 import { raiseAlert } from "./alerts";
-import type { NewCaseEvent } from "./caseEvents";
 import type { LoadedCase } from "./caseRows";
 import { caseDeadline } from "./clock";
 import { DEFERRED_EFFECTS } from "./deferredEffects";
@@ -34,6 +33,7 @@ import {
   staffRecipients,
 } from "./notify";
 import { createReviewTasks } from "./reviewTasksSetup";
+import type { NewCaseEvent } from "./runner";
 import { CHECK_PERIOD_DAYS, type CommandRows } from "./transitionContext";
 
 /** A material with at least one file (uploaded, from the wallet or fetched from shared data). */
