@@ -83,6 +83,11 @@ export const SAME_STATE_CHANGES = {
 
 export type SameStateChange = keyof typeof SAME_STATE_CHANGES;
 
+/** Whether a same-state change may run in `status` (what screens offer). */
+export function sameStateAllowedIn(status: CaseStatus, change: SameStateChange): boolean {
+  return (SAME_STATE_CHANGES[change] as SameStateRule).from.includes(status);
+}
+
 /** The row of a same-state change, refused (409 `invalid_transition`) outside its statuses. */
 export function sameStateRule(status: CaseStatus, change: SameStateChange): SameStateRule {
   const r: SameStateRule = SAME_STATE_CHANGES[change];
