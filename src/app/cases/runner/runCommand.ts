@@ -11,8 +11,9 @@ import { calendarFor, localDates } from "../calendarAccess";
 import { casePolicyRecord, type LoadedCase, loadCase, stateColumns, toState } from "../caseRows";
 import { caseDeadline } from "../clock";
 import { createdNotices } from "../documents";
-import { EFFECTS, type EffectEnv } from "../effects";
+import type { EffectEnv } from "../effects";
 import { itemInfo } from "../itemInfo";
+import { effectOf } from "../lifecycle";
 import { dispatchNotifications } from "../notify";
 import { numberNotice, type PendingNotice } from "../numbers";
 import { buildTransitionContext, type CommandRows, loadCommandRows } from "../transitionContext";
@@ -102,7 +103,7 @@ async function executeCaseCommand(
     now,
     today,
   };
-  const effect = (await EFFECTS[cmd.type]?.(env)) ?? {};
+  const effect = (await effectOf(cmd.type)?.(env)) ?? {};
   await dispatchNotifications(tx, c, effect.notifications ?? [], now, later);
   const steps = [
     { from: c.status, to: result.next.status, events: result.events, eventData: effect.eventData },
