@@ -3,7 +3,6 @@ import { raiseAlert } from "../app/cases/alerts";
 import { calendarFor, localDates } from "../app/cases/calendarAccess";
 import { loadCase, toState } from "../app/cases/caseRows";
 import { caseClock } from "../app/cases/clock";
-import { runCaseCommand } from "../app/cases/executeCommand";
 import {
   applicantRecipient,
   caseNotificationData,
@@ -11,7 +10,8 @@ import {
   orgTreeIds,
   staffRecipients,
 } from "../app/cases/notify";
-import { numberPendingCase, numberPendingNotices, pendingCases } from "../app/cases/numbers";
+import { numberPendingNotices, pendingCases } from "../app/cases/numbers";
+import { changeCase, numberPendingCase, runCaseCommand } from "../app/cases/runner";
 import type { AppContext } from "../app/context";
 import { cases, organizations, reviewTasks, supervisionAlerts } from "../db/schema";
 import { DEFERRED_OWED_IN } from "../domain/cases/transitions";
@@ -98,26 +98,29 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
     .where(and(eq(cases.status, "draft"), lte(cases.draftExpiresAt, soon), isNull(cases.draftRemindedAt)));
   for (const { id } of toRemind) {
     await db.transaction(async (tx) => {
-      const claimed = await tx
-        .update(cases)
-        .set({ draftRemindedAt: now })
-        .where(and(eq(cases.id, id), isNull(cases.draftRemindedAt)))
-        .returning({ expiresAt: cases.draftExpiresAt });
-      if (claimed.length === 0) return;
-      const c = await loadCase(tx, id);
-      const expiresOn = claimed[0].expiresAt?.toISOString().slice(0, 10);
-      await dispatchNotifications(
-        tx,
-        c,
-        [
-          {
-            kind: "draft.expiring",
-            recipients: [await applicantRecipient(tx, c)],
-            data: caseNotificationData(c, { deadline: expiresOn }),
-          },
-        ],
+      // Claimed with the case locked: a reminder another sweep sent is not sent twice.
+      const { result: sent } = await changeCase(tx, null, id, {
+        change: "remindDraft",
         now,
-      );
+        apply: async (c) => {
+          if (c.draftRemindedAt) return { result: false, skip: true };
+          const expiresOn = c.draftExpiresAt?.toISOString().slice(0, 10);
+          await dispatchNotifications(
+            tx,
+            c,
+            [
+              {
+                kind: "draft.expiring",
+                recipients: [await applicantRecipient(tx, c)],
+                data: caseNotificationData(c, { deadline: expiresOn }),
+              },
+            ],
+            now,
+          );
+          return { result: true, columns: { draftRemindedAt: now } };
+        },
+      });
+      if (!sent) return;
       report.draftsReminded.push(id);
     });
   }

@@ -4,7 +4,6 @@ import {
   bundles,
   bundleTemplates,
   caseMaterials,
-  cases,
   type landContracts,
   type landDeliveries,
   projectPrechecks,
@@ -13,10 +12,10 @@ import {
 import { guardError } from "../../domain/cases/guards";
 import { type Bilingual, type FieldProblem, invalid, YizhanError } from "../../domain/errors";
 import { type Actor, hasRole } from "../actor";
-import { appendCaseEvents } from "../cases/caseEvents";
 import { loadCase } from "../cases/caseRows";
 import { formProblems } from "../cases/formValidation";
 import { createApplication, submitApplication } from "../cases/intake";
+import { changeCase } from "../cases/runner";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import type { AppContext } from "../context";
 import { appendProjectEvent, authorizedProject, type LoadedProject } from "../projects/projectRows";
@@ -150,36 +149,45 @@ export async function fileBundle(
     });
     caseIds.push(created.id);
     await db.transaction(async (tx) => {
-      await tx.update(cases).set({ bundleId: bundle.id, projectId: p.id }).where(eq(cases.id, created.id));
-      const rows = await tx.select().from(caseMaterials).where(eq(caseMaterials.caseId, created.id));
-      const carried: { materialCode: string; status: string; fileIds: string[] }[] = [];
-      for (const m of rows) {
-        const pc = precheckFor(itemCode, m.materialCode);
-        if (!pc) continue;
-        const withFiles = pc.fileIds.length > 0 && m.source === "upload";
-        await tx
-          .update(caseMaterials)
-          .set({
-            ...(withFiles
-              ? { fileIds: pc.fileIds, source: "precheck", sourceLabel: "帮办代办预审材料" }
-              : {}),
-            status: pc.status === "pass" ? "pass" : m.status,
-            passedRound: pc.status === "pass" ? 1 : null,
-            note: pc.note,
-            checkedBy: pc.status === "pass" ? pc.checkedBy : null,
-            checkedAt: pc.status === "pass" ? pc.checkedAt : null,
-            updatedAt: now,
-          })
-          .where(eq(caseMaterials.id, m.id));
-        carried.push({
-          materialCode: m.materialCode,
-          status: pc.status,
-          fileIds: withFiles ? pc.fileIds : [],
-        });
-      }
-      await appendCaseEvents(tx, created.id, filer, now, [
-        { type: "bundle.filed", data: { bundleId: bundle.id, template: template.code, prechecks: carried } },
-      ]);
+      // The filer created the case a moment ago (authorized there); the bundle is recorded beside it.
+      await changeCase(tx, filer, created.id, {
+        change: "fileInBundle",
+        action: null,
+        now,
+        apply: async () => {
+          const rows = await tx.select().from(caseMaterials).where(eq(caseMaterials.caseId, created.id));
+          const carried: { materialCode: string; status: string; fileIds: string[] }[] = [];
+          for (const m of rows) {
+            const pc = precheckFor(itemCode, m.materialCode);
+            if (!pc) continue;
+            const withFiles = pc.fileIds.length > 0 && m.source === "upload";
+            await tx
+              .update(caseMaterials)
+              .set({
+                ...(withFiles
+                  ? { fileIds: pc.fileIds, source: "precheck", sourceLabel: "帮办代办预审材料" }
+                  : {}),
+                status: pc.status === "pass" ? "pass" : m.status,
+                passedRound: pc.status === "pass" ? 1 : null,
+                note: pc.note,
+                checkedBy: pc.status === "pass" ? pc.checkedBy : null,
+                checkedAt: pc.status === "pass" ? pc.checkedAt : null,
+                updatedAt: now,
+              })
+              .where(eq(caseMaterials.id, m.id));
+            carried.push({
+              materialCode: m.materialCode,
+              status: pc.status,
+              fileIds: withFiles ? pc.fileIds : [],
+            });
+          }
+          return {
+            result: null,
+            columns: { bundleId: bundle.id, projectId: p.id },
+            data: { bundleId: bundle.id, template: template.code, prechecks: carried },
+          };
+        },
+      });
     });
     const fresh = await loadCase(db, created.id);
     await submitApplication(ctx, filer, created.id, fresh.version);

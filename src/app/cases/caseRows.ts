@@ -1,9 +1,9 @@
-import { and, eq, type SQLWrapper, sql } from "drizzle-orm";
-import { type Executor, queryRows, type Tx } from "../../db/client";
+import { eq, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
 import { cases, organizations } from "../../db/schema";
 import type { CaseState } from "../../domain/cases/caseState";
 import type { CaseStatus } from "../../domain/cases/caseStatus";
-import { notFound, versionConflict } from "../../domain/errors";
+import { notFound } from "../../domain/errors";
 
 export type CaseRow = typeof cases.$inferSelect;
 /** A case row with the path of its organization (for policies and row scoping). */
@@ -96,43 +96,6 @@ export function stateColumns(s: CaseState) {
     returnsCount: s.returnsCount,
     finishedOnSpot: s.finishedOnSpot,
   };
-}
-
-/**
- * Writes a case with an optimistic version check: the update applies only if nobody changed the
- * case since `expectedVersion` was read; otherwise 409 `version_conflict` and nothing is written.
- * `writes` (inserts and updates of other rows that need no result: the event row, notices, review
- * tasks, outbox messages) go in the same statement as data-modifying CTEs, so a command's writes cost
- * one round trip; on a conflict the caller's transaction rolls them back with the rest.
- */
-export async function saveCase(
-  tx: Tx,
-  caseId: string,
-  expectedVersion: number,
-  values: Partial<typeof cases.$inferInsert>,
-  now: Date,
-  writes: SQLWrapper[] = [],
-): Promise<number> {
-  const update = tx
-    .update(cases)
-    .set({ ...values, version: sql`${cases.version} + 1`, updatedAt: now })
-    .where(and(eq(cases.id, caseId), eq(cases.version, expectedVersion)))
-    .returning({ version: cases.version });
-  const res =
-    writes.length === 0
-      ? await update
-      : await queryRows<{ version: number }>(
-          tx,
-          sql`with ${sql.join(
-            [...writes.map((w, i) => sql`${sql.raw(`w${i}`)} as ${w}`), sql`saved as ${update}`],
-            sql`, `,
-          )} select version from saved`,
-        );
-  if (res.length === 0) {
-    const [cur] = await tx.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
-    throw versionConflict(expectedVersion, cur?.version ?? -1);
-  }
-  return res[0].version;
 }
 
 /** The policy record of a loaded case. */

@@ -1,14 +1,10 @@
 import { z } from "zod";
 import type { CaseCommand } from "../../domain/cases/commands";
-import { versionConflict } from "../../domain/errors";
 import { INT32_MAX, ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
-import { calendarFor } from "./calendarAccess";
-import { loadCase } from "./caseRows";
-import { createdNotices } from "./documents";
-import { executeCaseCommand, numberNotices, runCaseCommand } from "./executeCommand";
+import { runCaseCommand, runCaseCommands } from "./runner";
 
 const ZVersion = { expectedVersion: ZExpectedVersion };
 const ZDate = z.iso.date();
@@ -96,35 +92,21 @@ export function caseCommand(
  * 即办件 at the window (行政许可法 Art. 34): accept, decide to approve and issue the result in one
  * transaction and one visit, recorded as finished on the spot (当场办结).
  */
-export async function finishOnTheSpot(
+export function finishOnTheSpot(
   ctx: AppContext,
   actor: Actor,
   caseId: string,
   input: z.infer<typeof ZAccept>,
 ) {
-  const { done, notices } = await ctx.database.db.transaction(async (tx) => {
-    let c = await loadCase(tx, caseId, true);
-    if (c.version !== input.expectedVersion) throw versionConflict(input.expectedVersion, c.version);
-    const cal = await calendarFor(ctx, c.orgId, tx);
-    c = await executeCaseCommand(tx, ctx, actor, c, { type: "accept", deferred: input.deferred }, { cal });
-    c = await executeCaseCommand(
-      tx,
-      ctx,
-      actor,
-      c,
-      { type: "decide", outcome: "approve", reasons: input.reasons ?? "材料齐全，符合法定条件，当场办结" },
-      { cal },
-    );
-    c = await executeCaseCommand(
-      tx,
-      ctx,
-      actor,
-      c,
-      { type: "issue" },
-      { cal, columns: { finishedOnSpot: true } },
-    );
-    return { done: c, notices: createdNotices(tx) };
-  });
-  await numberNotices(ctx.database.db, notices, done.orgName);
-  return done;
+  return runCaseCommands(ctx, actor, caseId, input.expectedVersion, [
+    { command: { type: "accept", deferred: input.deferred } },
+    {
+      command: {
+        type: "decide",
+        outcome: "approve",
+        reasons: input.reasons ?? "材料齐全，符合法定条件，当场办结",
+      },
+    },
+    { command: { type: "issue" }, columns: { finishedOnSpot: true } },
+  ]);
 }

@@ -7,7 +7,7 @@ import { recordFile } from "../files/recordFile";
 import { acceptedUploadType } from "../files/uploads";
 import { authorize } from "../policies";
 import { casePolicyRecord, loadCase } from "./caseRows";
-import { runCaseCommand } from "./executeCommand";
+import { runCaseCommand } from "./runner";
 
 /**
  * 容缺后补: the applicant (online) or the window (scanning what is handed in) delivers a material that
@@ -26,17 +26,24 @@ export async function deliverDeferredMaterial(
   const contentType = await acceptedUploadType(upload.bytes);
   const stored = await (ctx.storage ?? defaultStorage()).put(upload.bytes);
   const now = ctx.clock.now();
-  return runCaseCommand(ctx, actor, caseId, undefined, async (tx, c) => {
-    const file = await recordFile(tx, stored, {
-      fileName: upload.fileName,
-      contentType,
-      sizeBytes: upload.bytes.length,
-      uploadedBy: actor.userId,
-      caseId: c.id,
-      at: now,
-    });
-    return { type: "deliverDeferred", materialCode, fileId: file.id };
-  });
+  return runCaseCommand(
+    ctx,
+    actor,
+    caseId,
+    undefined,
+    async (tx, c) => {
+      const file = await recordFile(tx, stored, {
+        fileName: upload.fileName,
+        contentType,
+        sizeBytes: upload.bytes.length,
+        uploadedBy: actor.userId,
+        caseId: c.id,
+        at: now,
+      });
+      return { type: "deliverDeferred", materialCode, fileId: file.id };
+    },
+    { policyAction: "deliverDeferred" },
+  );
 }
 
 export const ZCheckDeferred = z.object({

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { defaultStorage } from "../../adapters/storage/storage";
-import { caseMaterials, cases, users } from "../../db/schema";
+import { caseMaterials, users } from "../../db/schema";
 import { newDraft } from "../../domain/cases/caseState";
 import { guardError } from "../../domain/cases/guards";
-import { invalid, versionConflict, YizhanError } from "../../domain/errors";
+import { invalid, YizhanError } from "../../domain/errors";
 import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import { type Actor, hasRole } from "../actor";
@@ -15,12 +15,11 @@ import { recordFile } from "../files/recordFile";
 import { acceptedUploadType, MAX_UPLOAD_BYTES } from "../files/uploads";
 import { authorize } from "../policies";
 import { calendarFor, localDates } from "./calendarAccess";
-import { appendCaseEvents } from "./caseEvents";
-import { casePolicyRecord, loadCase, saveCase, stateColumns } from "./caseRows";
-import { runCaseCommand } from "./executeCommand";
+import { casePolicyRecord, loadCase, stateColumns } from "./caseRows";
 import { formProblems } from "./formValidation";
 import { itemInfo } from "./itemInfo";
-import { newQueryCode, numberPendingCase, pendingNumber } from "./numbers";
+import { newQueryCode, pendingNumber } from "./numbers";
+import { changeCase, createCase, numberPendingCase, runCaseCommand } from "./runner";
 
 /** Drafts expire after 30 days, with one reminder 7 days before (PlanX-style save and return). */
 export const DRAFT_DAYS = 30;
@@ -98,9 +97,10 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: TC
       handlingType: item.handlingType,
       promisedLimitDays: item.promisedLimitDays,
     });
-    const [row] = await tx
-      .insert(cases)
-      .values({
+    const row = await createCase(
+      tx,
+      actor,
+      {
         number,
         queryCode: newQueryCode(),
         itemId: version.itemId,
@@ -130,8 +130,9 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: TC
         draftExpiresAt: new Date(now.getTime() + DRAFT_DAYS * 86_400_000),
         createdAt: now,
         updatedAt: now,
-      })
-      .returning();
+      },
+      { itemCode: version.itemCode, itemVersion: version.version },
+    );
     await tx.insert(caseMaterials).values(
       item.materials.map((m) => ({
         caseId: row.id,
@@ -146,13 +147,6 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: TC
       })),
     );
     await attachWalletCertificates(tx, row.id, applicantId, now);
-    await appendCaseEvents(tx, row.id, actor, now, [
-      {
-        type: "case.created",
-        toStatus: "draft",
-        data: { itemCode: version.itemCode, itemVersion: version.version, channel: row.channel },
-      },
-    ]);
     return row.id;
   });
   await numberPendingCase(db, created, org?.divisionCode ?? "000000", today);
@@ -179,29 +173,20 @@ export async function updateDraft(
 ) {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
-    const c = await loadCase(tx, caseId, true);
-    authorize(actor, "updateDraft", "case", casePolicyRecord(c));
-    if (c.status !== "draft") {
-      throw new YizhanError("invalid_transition", 409, {
-        "zh-CN": "只有草稿可以修改",
-        "en-US": "Only drafts can be edited",
-      });
-    }
-    await saveCase(
-      tx,
-      c.id,
-      input.expectedVersion,
-      {
-        formData: input.formData ?? c.formData,
-        title: input.title ?? (input.formData?.projectName as string | undefined) ?? c.title,
-        draftExpiresAt: new Date(now.getTime() + DRAFT_DAYS * 86_400_000),
-        draftRemindedAt: null,
-      },
+    const { case: c } = await changeCase(tx, actor, caseId, {
+      change: "updateDraft",
+      expectedVersion: input.expectedVersion,
       now,
-    );
-    await appendCaseEvents(tx, c.id, actor, now, [
-      { type: "case.draft_saved", fromStatus: "draft", toStatus: "draft" },
-    ]);
+      apply: async (c) => ({
+        result: null,
+        columns: {
+          formData: input.formData ?? c.formData,
+          title: input.title ?? (input.formData?.projectName as string | undefined) ?? c.title,
+          draftExpiresAt: new Date(now.getTime() + DRAFT_DAYS * 86_400_000),
+          draftRemindedAt: null,
+        },
+      }),
+    });
     return loadCase(tx, c.id);
   });
 }
@@ -222,53 +207,48 @@ export async function uploadMaterial(
   const storage = ctx.storage ?? defaultStorage();
   const stored = await storage.put(upload.bytes);
   return ctx.database.db.transaction(async (tx) => {
-    const c = await loadCase(tx, caseId, true);
-    authorize(actor, "uploadMaterial", "case", casePolicyRecord(c));
-    if (!["draft", "submitted", "correction_requested"].includes(c.status)) {
-      throw new YizhanError("invalid_transition", 409, {
-        "zh-CN": "当前状态不能上传材料",
-        "en-US": "Materials cannot be uploaded now",
-      });
-    }
-    const [m] = await tx
-      .select()
-      .from(caseMaterials)
-      .where(and(eq(caseMaterials.caseId, c.id), eq(caseMaterials.materialCode, materialCode)));
-    if (!m)
-      throw invalid("materialCode", "material_not_on_list", {
-        "zh-CN": `材料 ${materialCode} 不在本事项清单中`,
-        "en-US": `Material ${materialCode} is not on the item's list`,
-      });
-    const file = await recordFile(tx, stored, {
-      fileName: upload.fileName,
-      contentType: type,
-      sizeBytes: upload.bytes.length,
-      uploadedBy: actor.userId,
-      caseId: c.id,
-      at: now,
-    });
-    await tx
-      .update(caseMaterials)
-      .set({
-        fileIds: [...m.fileIds, file.id],
-        source: "upload",
-        status: c.status === "submitted" && m.status === "pending" ? "provided" : m.status,
-        updatedAt: now,
-      })
-      .where(eq(caseMaterials.id, m.id));
-    await saveCase(tx, c.id, c.version, {}, now);
-    await appendCaseEvents(tx, c.id, actor, now, [
-      {
-        type: "material.uploaded",
-        data: {
-          materialCode,
-          fileId: file.id,
-          fileName: file.fileName,
-          sha256: stored.sha256,
-          size: file.sizeBytes,
-        },
+    const { case: c, result: file } = await changeCase(tx, actor, caseId, {
+      change: "uploadMaterial",
+      now,
+      apply: async (c) => {
+        const [m] = await tx
+          .select()
+          .from(caseMaterials)
+          .where(and(eq(caseMaterials.caseId, c.id), eq(caseMaterials.materialCode, materialCode)));
+        if (!m)
+          throw invalid("materialCode", "material_not_on_list", {
+            "zh-CN": `材料 ${materialCode} 不在本事项清单中`,
+            "en-US": `Material ${materialCode} is not on the item's list`,
+          });
+        const file = await recordFile(tx, stored, {
+          fileName: upload.fileName,
+          contentType: type,
+          sizeBytes: upload.bytes.length,
+          uploadedBy: actor.userId,
+          caseId: c.id,
+          at: now,
+        });
+        await tx
+          .update(caseMaterials)
+          .set({
+            fileIds: [...m.fileIds, file.id],
+            source: "upload",
+            status: c.status === "submitted" && m.status === "pending" ? "provided" : m.status,
+            updatedAt: now,
+          })
+          .where(eq(caseMaterials.id, m.id));
+        return {
+          result: file,
+          data: {
+            materialCode,
+            fileId: file.id,
+            fileName: file.fileName,
+            sha256: stored.sha256,
+            size: file.sizeBytes,
+          },
+        };
       },
-    ]);
+    });
     return { file, case: await loadCase(tx, c.id) };
   });
 }
@@ -336,67 +316,57 @@ export async function checkMaterials(
 ) {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
-    const c = await loadCase(tx, caseId, true);
-    authorize(actor, "checkMaterials", "case", casePolicyRecord(c));
-    if (c.version !== input.expectedVersion) throw versionConflict(input.expectedVersion, c.version);
-    if (c.status !== "submitted") {
-      throw new YizhanError("invalid_transition", 409, {
-        "zh-CN": "只能审核已提交待受理的申请材料",
-        "en-US": "Only submitted applications can be checked",
-      });
-    }
-    const rows = await tx.select().from(caseMaterials).where(eq(caseMaterials.caseId, c.id));
-    const byCode = new Map(rows.map((r) => [r.materialCode, r]));
-    input.checks.forEach((ch, i) => {
-      if (!byCode.has(ch.materialCode)) {
-        throw invalid(`checks[${i}].materialCode`, "material_not_on_list", {
-          "zh-CN": `材料 ${ch.materialCode} 不在本事项清单中`,
-          "en-US": `Material ${ch.materialCode} is not on the item's list`,
+    const { case: c } = await changeCase(tx, actor, caseId, {
+      change: "checkMaterials",
+      expectedVersion: input.expectedVersion,
+      now,
+      apply: async (c) => {
+        const rows = await tx.select().from(caseMaterials).where(eq(caseMaterials.caseId, c.id));
+        const byCode = new Map(rows.map((r) => [r.materialCode, r]));
+        input.checks.forEach((ch, i) => {
+          if (!byCode.has(ch.materialCode)) {
+            throw invalid(`checks[${i}].materialCode`, "material_not_on_list", {
+              "zh-CN": `材料 ${ch.materialCode} 不在本事项清单中`,
+              "en-US": `Material ${ch.materialCode} is not on the item's list`,
+            });
+          }
         });
-      }
-    });
-    const round = c.correctionRounds + 1;
-    input.checks.forEach((ch, i) => {
-      const m = byCode.get(ch.materialCode);
-      if (m?.required && ch.status === "pass" && m.source === "upload" && m.fileIds.length === 0) {
-        // Nothing was handed in: it is missing — deferred at acceptance (容缺) or asked for in the notice.
-        throw invalid(`checks[${i}].status`, "material_not_provided", {
-          "zh-CN": `材料“${m.name}”未提交，不能核验通过（可容缺受理或一次性告知补正）`,
-          "en-US": `Material "${m.name}" was not handed in and cannot pass (defer it or request it)`,
+        const round = c.correctionRounds + 1;
+        input.checks.forEach((ch, i) => {
+          const m = byCode.get(ch.materialCode);
+          if (m?.required && ch.status === "pass" && m.source === "upload" && m.fileIds.length === 0) {
+            // Nothing was handed in: it is missing — deferred at acceptance (容缺) or asked for in the notice.
+            throw invalid(`checks[${i}].status`, "material_not_provided", {
+              "zh-CN": `材料“${m.name}”未提交，不能核验通过（可容缺受理或一次性告知补正）`,
+              "en-US": `Material "${m.name}" was not handed in and cannot pass (defer it or request it)`,
+            });
+          }
+          if (m?.passedRound != null && m.passedRound < round && ch.status !== "pass") {
+            // 不刁: a material that passed at an earlier check stays passed.
+            throw invalid(`checks[${i}].status`, "material_already_passed", {
+              "zh-CN": `材料“${m.name}”已在此前审核中通过，不得改判`,
+              "en-US": `Material "${m.name}" passed an earlier check and may not be failed now`,
+            });
+          }
         });
-      }
-      if (m?.passedRound != null && m.passedRound < round && ch.status !== "pass") {
-        // 不刁: a material that passed at an earlier check stays passed.
-        throw invalid(`checks[${i}].status`, "material_already_passed", {
-          "zh-CN": `材料“${m.name}”已在此前审核中通过，不得改判`,
-          "en-US": `Material "${m.name}" passed an earlier check and may not be failed now`,
-        });
-      }
-    });
-    for (const ch of input.checks) {
-      const m = byCode.get(ch.materialCode);
-      if (!m) continue;
-      await tx
-        .update(caseMaterials)
-        .set({
-          status: ch.status,
-          note: ch.note ?? null,
-          checkedBy: actor.userId,
-          checkedAt: now,
-          passedRound: ch.status === "pass" ? (m.passedRound ?? round) : null,
-          updatedAt: now,
-        })
-        .where(eq(caseMaterials.id, m.id));
-    }
-    await saveCase(tx, c.id, c.version, {}, now);
-    await appendCaseEvents(tx, c.id, actor, now, [
-      {
-        type: "case.materials_checked",
-        fromStatus: c.status,
-        toStatus: c.status,
-        data: { round, checks: input.checks },
+        for (const ch of input.checks) {
+          const m = byCode.get(ch.materialCode);
+          if (!m) continue;
+          await tx
+            .update(caseMaterials)
+            .set({
+              status: ch.status,
+              note: ch.note ?? null,
+              checkedBy: actor.userId,
+              checkedAt: now,
+              passedRound: ch.status === "pass" ? (m.passedRound ?? round) : null,
+              updatedAt: now,
+            })
+            .where(eq(caseMaterials.id, m.id));
+        }
+        return { result: null, data: { round, checks: input.checks } };
       },
-    ]);
+    });
     return loadCase(tx, c.id);
   });
 }

@@ -23,8 +23,6 @@ export function orgDocPrefix(orgName: string): string {
   return `${orgName.replace(/县|市|区/g, "").slice(0, 1)}自然资`;
 }
 
-type Row = { id: string; number: string };
-
 /** A notice written with a placeholder number, to be numbered after commit. */
 export type PendingNotice = { id: string; kind: string; issuedOn: string };
 
@@ -64,24 +62,6 @@ export async function numberPendingNotices(ex: Executor, caseId?: string): Promi
     .orderBy(caseDocuments.createdAt);
   for (const r of rows) await numberNotice(ex, r, r.orgName);
   return rows.length;
-}
-
-/** Numbers a pending case: 办件编号 = division code, local date and daily serial (340321-20261124-0007). */
-export async function numberPendingCase(
-  ex: Executor,
-  caseId: string,
-  divisionCode: string,
-  localDate: string,
-): Promise<string> {
-  const day = localDate.replaceAll("-", "");
-  const key = `case:${divisionCode}:${day}`;
-  const res = (await ex.execute(sql`
-    with d as (select id from cases where id = ${caseId} and number like 'pending:%' for update skip locked),
-    n as (insert into counters (key, value) select ${key}, 1 from d
-          on conflict (key) do update set value = counters.value + 1 returning value)
-    update cases set number = ${`${divisionCode.slice(0, 6)}-${day}-`} || lpad(n.value::text, 4, '0')
-    from n where cases.id = ${caseId} returning cases.number`)) as unknown as { rows: Row[] };
-  return res.rows[0]?.number ?? "";
 }
 
 /** Cases left with a pending number (a crash between commit and numbering), for the sweep. */

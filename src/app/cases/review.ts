@@ -8,9 +8,8 @@ import { multilineText } from "../../shared/text";
 import { type Actor, hasRole } from "../actor";
 import type { AppContext } from "../context";
 import { abilities, authorize } from "../policies";
-import { appendCaseEvents } from "./caseEvents";
 import { casePolicyRecord, loadCase } from "./caseRows";
-import { runCaseCommand } from "./executeCommand";
+import { changeCase, runCaseCommand } from "./runner";
 
 const TASK = { "zh-CN": "审查任务", "en-US": "Review task" };
 
@@ -91,22 +90,33 @@ export async function claimReviewTask(
   authorize(actor, "claim", "reviewTask", taskRecord(t));
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
-    const res = await tx
-      .update(reviewTasks)
-      .set({
-        status: "claimed",
-        claimedBy: actor.userId,
-        claimedAt: now,
-        updatedAt: now,
-        version: t.version + 1,
-      })
-      .where(and(eq(reviewTasks.id, t.id), eq(reviewTasks.version, expectedVersion)))
-      .returning();
-    if (res.length === 0) throw versionConflict(expectedVersion, t.version);
-    await appendCaseEvents(tx, t.caseId, actor, now, [
-      { type: "review.claimed", data: { taskId: t.id, stepCode: t.stepCode, stepName: t.stepName } },
-    ]);
-    return res[0];
+    const { result } = await changeCase(
+      tx,
+      actor,
+      { taskId: t.id },
+      {
+        change: "claimReviewTask",
+        // Authorized on the task above.
+        action: null,
+        now,
+        apply: async () => {
+          const res = await tx
+            .update(reviewTasks)
+            .set({
+              status: "claimed",
+              claimedBy: actor.userId,
+              claimedAt: now,
+              updatedAt: now,
+              version: t.version + 1,
+            })
+            .where(and(eq(reviewTasks.id, t.id), eq(reviewTasks.version, expectedVersion)))
+            .returning();
+          if (res.length === 0) throw versionConflict(expectedVersion, t.version);
+          return { result: res[0], data: { taskId: t.id, stepCode: t.stepCode, stepName: t.stepName } };
+        },
+      },
+    );
+    return result;
   });
 }
 

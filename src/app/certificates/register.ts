@@ -4,7 +4,7 @@ import { certificates } from "../../db/schema";
 import { type FieldProblem, YizhanError } from "../../domain/errors";
 import type { TServiceItemContent } from "../../shared/catalog";
 import type { Actor } from "../actor";
-import { appendCaseEvents } from "../cases/caseEvents";
+import { changeCase } from "../cases/runner";
 import type { CertificateField, MissingCertificateField } from "./content";
 
 type Row = typeof certificates.$inferSelect;
@@ -96,20 +96,27 @@ export async function cancelReplaced(
   now: Date,
 ): Promise<void> {
   const reason = `换发新证（新证号 ${replacement.number}，办件 ${replacement.caseNumber}），原证收回注销`;
-  await ex
-    .update(certificates)
-    .set({
-      status: "revoked",
-      revokedAt: now,
-      revokedBy: actor?.userId ?? null,
-      revocationKind: "cancel",
-      revocationReason: reason,
-    })
-    .where(eq(certificates.id, original.id));
-  await appendCaseEvents(ex, original.caseId, actor, now, [
-    {
-      type: "certificate.revoked",
-      data: { certificateId: original.id, number: original.number, kind: "cancel", reason },
+  // Recorded on the original's case, through the runner like every change of a case; the reissue was
+  // authorized on the case that issues it.
+  await changeCase(ex, actor, original.caseId, {
+    change: "revokeCertificate",
+    action: null,
+    now,
+    apply: async () => {
+      await ex
+        .update(certificates)
+        .set({
+          status: "revoked",
+          revokedAt: now,
+          revokedBy: actor?.userId ?? null,
+          revocationKind: "cancel",
+          revocationReason: reason,
+        })
+        .where(eq(certificates.id, original.id));
+      return {
+        result: null,
+        data: { certificateId: original.id, number: original.number, kind: "cancel", reason },
+      };
     },
-  ]);
+  });
 }

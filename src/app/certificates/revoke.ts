@@ -4,7 +4,7 @@ import { certificates } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
 import { multiline } from "../../shared/text";
 import type { Actor } from "../actor";
-import { appendCaseEvents } from "../cases/caseEvents";
+import { changeCase } from "../cases/runner";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { getCertificate, loadCertificate } from "./queries";
@@ -30,29 +30,35 @@ export async function revokeCertificate(
   const c = await loadCertificate(ctx, id);
   authorize(actor, "revoke", "certificate", c.policy);
   await ctx.database.db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(certificates).where(eq(certificates.id, id)).for("update");
-    if (locked.status === "revoked") {
-      throw new YizhanError("invalid_transition", 409, {
-        "zh-CN": "该证照已注销或撤销",
-        "en-US": "The certificate is already revoked",
-      });
-    }
-    await tx
-      .update(certificates)
-      .set({
-        status: "revoked",
-        revokedAt: now,
-        revokedBy: actor.userId,
-        revocationKind: input.kind,
-        revocationReason: input.reason,
-      })
-      .where(eq(certificates.id, id));
-    await appendCaseEvents(tx, c.caseId, actor, now, [
-      {
-        type: "certificate.revoked",
-        data: { certificateId: id, number: c.number, kind: input.kind, reason: input.reason },
+    // Authorized on the certificate above; its case is locked before the certificate.
+    await changeCase(tx, actor, c.caseId, {
+      change: "revokeCertificate",
+      action: null,
+      now,
+      apply: async () => {
+        const [locked] = await tx.select().from(certificates).where(eq(certificates.id, id)).for("update");
+        if (locked.status === "revoked") {
+          throw new YizhanError("invalid_transition", 409, {
+            "zh-CN": "该证照已注销或撤销",
+            "en-US": "The certificate is already revoked",
+          });
+        }
+        await tx
+          .update(certificates)
+          .set({
+            status: "revoked",
+            revokedAt: now,
+            revokedBy: actor.userId,
+            revocationKind: input.kind,
+            revocationReason: input.reason,
+          })
+          .where(eq(certificates.id, id));
+        return {
+          result: null,
+          data: { certificateId: id, number: c.number, kind: input.kind, reason: input.reason },
+        };
       },
-    ]);
+    });
   });
   return getCertificate(ctx, actor, id);
 }

@@ -7,8 +7,8 @@ import { caseMaterials } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
 import type { Actor } from "../actor";
 import { calendarFor, localDates } from "../cases/calendarAccess";
-import { appendCaseEvents } from "../cases/caseEvents";
-import { casePolicyRecord, type LoadedCase, loadCase, saveCase } from "../cases/caseRows";
+import { casePolicyRecord, type LoadedCase, loadCase } from "../cases/caseRows";
+import { changeCase } from "../cases/runner";
 import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
 import { authorize } from "../policies";
@@ -186,32 +186,40 @@ export async function fetchSharedMaterial(
   const today = localDates(await calendarFor(ctx, c.orgId), now).today;
   const expired = !!result.validUntil && result.validUntil < today;
   return db.transaction(async (tx) => {
-    const locked = await loadCase(tx, c.id, true);
-    await tx
-      .update(caseMaterials)
-      .set({
-        fileIds: [fileId],
-        source: "shared_data",
-        sourceLabel: label,
-        status: m.status === "pass" ? "pass" : "provided",
-        note: expired ? `共享数据显示有效期至 ${result.validUntil}，已过期` : m.note,
-        updatedAt: now,
-      })
-      .where(eq(caseMaterials.id, m.id));
-    await saveCase(tx, c.id, locked.version, {}, now);
-    await appendCaseEvents(tx, c.id, actor, now, [
-      {
-        type: "material.shared_fetched",
-        data: {
-          materialCode,
-          dataset: dataset.code,
-          provider: providerName,
-          fileId,
-          connector: connector.kind,
-        },
+    const { result: fetched } = await changeCase(tx, actor, c.id, {
+      change: "fetchSharedMaterial",
+      action: "uploadMaterial",
+      now,
+      apply: async () => {
+        await tx
+          .update(caseMaterials)
+          .set({
+            fileIds: [fileId],
+            source: "shared_data",
+            sourceLabel: label,
+            status: m.status === "pass" ? "pass" : "provided",
+            note: expired ? `共享数据显示有效期至 ${result.validUntil}，已过期` : m.note,
+            updatedAt: now,
+          })
+          .where(eq(caseMaterials.id, m.id));
+        return {
+          result: {
+            fileId,
+            sourceLabel: label,
+            validUntil: result.validUntil ?? null,
+            fields: result.fields,
+          },
+          data: {
+            materialCode,
+            dataset: dataset.code,
+            provider: providerName,
+            fileId,
+            connector: connector.kind,
+          },
+        };
       },
-    ]);
+    });
     await log("ok", tx);
-    return { fileId, sourceLabel: label, validUntil: result.validUntil ?? null, fields: result.fields };
+    return fetched;
   });
 }

@@ -1,10 +1,9 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { caseMaterials, cases, files, sharedRecords } from "../../db/schema";
-import { invalid, YizhanError } from "../../domain/errors";
+import { invalid } from "../../domain/errors";
 import { type Actor, hasRole } from "../actor";
-import { appendCaseEvents } from "../cases/caseEvents";
-import { casePolicyRecord, loadCase, saveCase } from "../cases/caseRows";
+import { changeCase } from "../cases/runner";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 
@@ -95,47 +94,46 @@ export async function attachReusableMaterial(
 ) {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
-    const c = await loadCase(tx, caseId, true);
-    authorize(actor, "uploadMaterial", "case", casePolicyRecord(c));
-    if (!["draft", "submitted", "correction_requested"].includes(c.status)) {
-      throw new YizhanError("invalid_transition", 409, {
-        "zh-CN": "当前状态不能提供材料",
-        "en-US": "Materials cannot be supplied now",
-      });
-    }
-    const [from] = await tx
-      .select({ m: caseMaterials, applicantId: cases.applicantId, number: cases.number })
-      .from(caseMaterials)
-      .innerJoin(cases, eq(cases.id, caseMaterials.caseId))
-      .where(eq(caseMaterials.id, input.fromMaterialId));
-    if (!from || from.applicantId !== c.applicantId || from.m.fileIds.length === 0)
-      throw invalid("fromMaterialId", "not_reusable", {
-        "zh-CN": "所选材料不是该申请人以往提供的材料",
-        "en-US": "The chosen material is not one this applicant provided before",
-      });
-    const [target] = await tx
-      .select()
-      .from(caseMaterials)
-      .where(and(eq(caseMaterials.caseId, c.id), eq(caseMaterials.materialCode, materialCode)));
-    if (!target)
-      throw invalid("materialCode", "material_not_on_list", {
-        "zh-CN": `材料 ${materialCode} 不在本事项清单中`,
-        "en-US": `Material ${materialCode} is not on the item's list`,
-      });
-    await tx
-      .update(caseMaterials)
-      .set({
-        fileIds: from.m.fileIds,
-        source: from.m.source === "shared_data" ? "shared_data" : "upload",
-        sourceLabel: `复用：办件 ${from.number}${from.m.sourceLabel ? `（${from.m.sourceLabel}）` : ""}`,
-        status: c.status === "draft" || target.status === "pass" ? target.status : "provided",
-        updatedAt: now,
-      })
-      .where(eq(caseMaterials.id, target.id));
-    await saveCase(tx, c.id, c.version, {}, now);
-    await appendCaseEvents(tx, c.id, actor, now, [
-      { type: "material.reused", data: { materialCode, fromMaterialId: from.m.id, fromCase: from.number } },
-    ]);
-    return { caseId: c.id };
+    const { result } = await changeCase(tx, actor, caseId, {
+      change: "reuseMaterial",
+      action: "uploadMaterial",
+      now,
+      apply: async (c) => {
+        const [from] = await tx
+          .select({ m: caseMaterials, applicantId: cases.applicantId, number: cases.number })
+          .from(caseMaterials)
+          .innerJoin(cases, eq(cases.id, caseMaterials.caseId))
+          .where(eq(caseMaterials.id, input.fromMaterialId));
+        if (!from || from.applicantId !== c.applicantId || from.m.fileIds.length === 0)
+          throw invalid("fromMaterialId", "not_reusable", {
+            "zh-CN": "所选材料不是该申请人以往提供的材料",
+            "en-US": "The chosen material is not one this applicant provided before",
+          });
+        const [target] = await tx
+          .select()
+          .from(caseMaterials)
+          .where(and(eq(caseMaterials.caseId, c.id), eq(caseMaterials.materialCode, materialCode)));
+        if (!target)
+          throw invalid("materialCode", "material_not_on_list", {
+            "zh-CN": `材料 ${materialCode} 不在本事项清单中`,
+            "en-US": `Material ${materialCode} is not on the item's list`,
+          });
+        await tx
+          .update(caseMaterials)
+          .set({
+            fileIds: from.m.fileIds,
+            source: from.m.source === "shared_data" ? "shared_data" : "upload",
+            sourceLabel: `复用：办件 ${from.number}${from.m.sourceLabel ? `（${from.m.sourceLabel}）` : ""}`,
+            status: c.status === "draft" || target.status === "pass" ? target.status : "provided",
+            updatedAt: now,
+          })
+          .where(eq(caseMaterials.id, target.id));
+        return {
+          result: { caseId: c.id },
+          data: { materialCode, fromMaterialId: from.m.id, fromCase: from.number },
+        };
+      },
+    });
+    return result;
   });
 }

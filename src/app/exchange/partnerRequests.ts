@@ -7,9 +7,9 @@ import { invalid, notFound, versionConflict, YizhanError } from "../../domain/er
 import { multilineText } from "../../shared/text";
 import { type Actor, orgPathsWithRole } from "../actor";
 import { calendarFor, localDates } from "../cases/calendarAccess";
-import { appendCaseEvents } from "../cases/caseEvents";
-import { casePolicyRecord, loadCase, saveCase } from "../cases/caseRows";
+import { loadCase } from "../cases/caseRows";
 import { dispatchNotifications, staffRecipients } from "../cases/notify";
+import { changeCase } from "../cases/runner";
 import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
 import { authorize, can } from "../policies";
@@ -43,64 +43,69 @@ export async function requestPartnerMaterial(
   const cal = await calendarFor(ctx, (await loadCase(db, caseId)).orgId);
   const { today } = localDates(cal, now);
   return db.transaction(async (tx) => {
-    const c = await loadCase(tx, caseId, true);
-    authorize(actor, "checkMaterials", "case", casePolicyRecord(c));
-    const [to] = await tx.select().from(organizations).where(eq(organizations.code, input.toOrgCode));
-    if (!to || !["department", "township"].includes(to.kind))
-      throw invalid("toOrgCode", "unknown_org", {
-        "zh-CN": `机构代码 ${input.toOrgCode} 不是可调取材料的部门或乡镇`,
-        "en-US": `${input.toOrgCode} is not a department or township to ask`,
-      });
-    const [m] = await tx
-      .select()
-      .from(caseMaterials)
-      .where(and(eq(caseMaterials.caseId, c.id), eq(caseMaterials.materialCode, input.materialCode)));
-    if (!m)
-      throw invalid("materialCode", "material_not_on_list", {
-        "zh-CN": `材料 ${input.materialCode} 不在本事项清单中`,
-        "en-US": `Material ${input.materialCode} is not on the item's list`,
-      });
-    const dueOn = input.dueOn ?? cal.addWorkingDays(today, PARTNER_REQUEST_DAYS);
-    if (dueOn < today)
-      throw invalid("dueOn", "in_the_past", {
-        "zh-CN": "答复期限不能早于今天",
-        "en-US": "The due date is in the past",
-      });
-    const [row] = await tx
-      .insert(partnerRequests)
-      .values({
-        caseId: c.id,
-        fromOrgId: c.orgId,
-        toOrgId: to.id,
-        materialCode: m.materialCode,
-        materialName: m.name,
-        note: input.note ?? null,
-        dueOn,
-        status: "open",
-        requestedBy: actor.userId,
-        requestedAt: now,
-      })
-      .returning();
-    await saveCase(tx, c.id, c.version, {}, now);
-    await appendCaseEvents(tx, c.id, actor, now, [
-      {
-        type: "material.partner_requested",
-        data: { requestId: row.id, toOrg: to.name, materialCode: m.materialCode, dueOn },
-      },
-    ]);
-    // The partner's window hears of it at once; overdue requests also raise alerts (the sweep).
-    await dispatchNotifications(
-      tx,
-      c,
-      [
-        {
-          kind: "partner.requested",
-          recipients: await staffRecipients(tx, [to.id], "partner"),
-          data: { deadline: dueOn, reason: m.name },
-        },
-      ],
+    const {
+      case: c,
+      result: { row, to },
+    } = await changeCase(tx, actor, caseId, {
+      change: "requestPartnerMaterial",
+      action: "checkMaterials",
       now,
-    );
+      apply: async (c) => {
+        const [to] = await tx.select().from(organizations).where(eq(organizations.code, input.toOrgCode));
+        if (!to || !["department", "township"].includes(to.kind))
+          throw invalid("toOrgCode", "unknown_org", {
+            "zh-CN": `机构代码 ${input.toOrgCode} 不是可调取材料的部门或乡镇`,
+            "en-US": `${input.toOrgCode} is not a department or township to ask`,
+          });
+        const [m] = await tx
+          .select()
+          .from(caseMaterials)
+          .where(and(eq(caseMaterials.caseId, c.id), eq(caseMaterials.materialCode, input.materialCode)));
+        if (!m)
+          throw invalid("materialCode", "material_not_on_list", {
+            "zh-CN": `材料 ${input.materialCode} 不在本事项清单中`,
+            "en-US": `Material ${input.materialCode} is not on the item's list`,
+          });
+        const dueOn = input.dueOn ?? cal.addWorkingDays(today, PARTNER_REQUEST_DAYS);
+        if (dueOn < today)
+          throw invalid("dueOn", "in_the_past", {
+            "zh-CN": "答复期限不能早于今天",
+            "en-US": "The due date is in the past",
+          });
+        const [row] = await tx
+          .insert(partnerRequests)
+          .values({
+            caseId: c.id,
+            fromOrgId: c.orgId,
+            toOrgId: to.id,
+            materialCode: m.materialCode,
+            materialName: m.name,
+            note: input.note ?? null,
+            dueOn,
+            status: "open",
+            requestedBy: actor.userId,
+            requestedAt: now,
+          })
+          .returning();
+        // The partner's window hears of it at once; overdue requests also raise alerts (the sweep).
+        await dispatchNotifications(
+          tx,
+          c,
+          [
+            {
+              kind: "partner.requested",
+              recipients: await staffRecipients(tx, [to.id], "partner"),
+              data: { deadline: dueOn, reason: m.name },
+            },
+          ],
+          now,
+        );
+        return {
+          result: { row, to },
+          data: { requestId: row.id, toOrg: to.name, materialCode: m.materialCode, dueOn },
+        };
+      },
+    });
     return present(
       row,
       { caseNumber: c.number, itemName: c.itemName, toOrgName: to.name, fromOrgName: c.orgName },
@@ -245,52 +250,57 @@ export async function answerPartnerRequest(
     authorize(actor, "answer", "partnerRequest", rec);
     if (extra.expectedVersion !== undefined && extra.expectedVersion !== r.version)
       throw versionConflict(extra.expectedVersion, r.version);
-    const c = await loadCase(tx, r.caseId, true);
-    // Stored only once the answer is allowed: a refused request leaves nothing behind, not even bytes.
-    const stored = await (ctx.storage ?? defaultStorage()).put(upload.bytes);
-    const file = await recordFile(tx, stored, {
-      fileName: upload.fileName,
-      contentType: type,
-      sizeBytes: upload.bytes.length,
-      uploadedBy: actor.userId,
-      caseId: c.id,
-      at: now,
-    });
-    const [updated] = await tx
-      .update(partnerRequests)
-      .set({
-        status: "answered",
-        answerFileId: file.id,
-        answerNote: extra.note ?? null,
-        answeredBy: actor.userId,
-        answeredAt: now,
-        version: r.version + 1,
-      })
-      .where(eq(partnerRequests.id, r.id))
-      .returning();
-    const [m] = await tx
-      .select()
-      .from(caseMaterials)
-      .where(and(eq(caseMaterials.caseId, c.id), eq(caseMaterials.materialCode, r.materialCode)));
-    if (m) {
-      await tx
-        .update(caseMaterials)
-        .set({
-          fileIds: [...m.fileIds, file.id],
-          source: "partner",
-          sourceLabel: `部门调取：${to?.name ?? ""} ${localStamp(now)}`,
-          status: c.status === "draft" || m.status === "pass" ? m.status : "provided",
-          updatedAt: now,
-        })
-        .where(eq(caseMaterials.id, m.id));
-    }
-    await saveCase(tx, c.id, c.version, {}, now);
-    await appendCaseEvents(tx, c.id, actor, now, [
-      {
-        type: "material.partner_answered",
-        data: { requestId: r.id, materialCode: r.materialCode, fileId: file.id, from: to?.name },
+    // Authorized on the request above; the case is changed through the runner.
+    const { result: answered } = await changeCase(tx, actor, r.caseId, {
+      change: "answerPartnerRequest",
+      action: null,
+      now,
+      apply: async (c) => {
+        // Stored only once the answer is allowed: a refused request leaves nothing behind, not even bytes.
+        const stored = await (ctx.storage ?? defaultStorage()).put(upload.bytes);
+        const file = await recordFile(tx, stored, {
+          fileName: upload.fileName,
+          contentType: type,
+          sizeBytes: upload.bytes.length,
+          uploadedBy: actor.userId,
+          caseId: c.id,
+          at: now,
+        });
+        const [updated] = await tx
+          .update(partnerRequests)
+          .set({
+            status: "answered",
+            answerFileId: file.id,
+            answerNote: extra.note ?? null,
+            answeredBy: actor.userId,
+            answeredAt: now,
+            version: r.version + 1,
+          })
+          .where(eq(partnerRequests.id, r.id))
+          .returning();
+        const [m] = await tx
+          .select()
+          .from(caseMaterials)
+          .where(and(eq(caseMaterials.caseId, c.id), eq(caseMaterials.materialCode, r.materialCode)));
+        if (m) {
+          await tx
+            .update(caseMaterials)
+            .set({
+              fileIds: [...m.fileIds, file.id],
+              source: "partner",
+              sourceLabel: `部门调取：${to?.name ?? ""} ${localStamp(now)}`,
+              status: c.status === "draft" || m.status === "pass" ? m.status : "provided",
+              updatedAt: now,
+            })
+            .where(eq(caseMaterials.id, m.id));
+        }
+        return {
+          result: { updated, c },
+          data: { requestId: r.id, materialCode: r.materialCode, fileId: file.id, from: to?.name },
+        };
       },
-    ]);
+    });
+    const { updated, c } = answered;
     return present(
       updated,
       {

@@ -6,11 +6,9 @@ import { YizhanError } from "../../domain/errors";
 import { assessFeeLines, feeFacts } from "../../domain/fees/assess";
 import { multilineText } from "../../shared/text";
 import type { Actor } from "../actor";
-import { appendCaseEvents } from "../cases/caseEvents";
-import { casePolicyRecord, loadCase } from "../cases/caseRows";
 import { itemInfo } from "../cases/itemInfo";
+import { changeCase } from "../cases/runner";
 import type { AppContext } from "../context";
-import { authorize } from "../policies";
 
 export const ZAssessFees = z.object({
   /** Overrides of the facts read from the form (e.g. the clerk confirms the enterprise's size). */
@@ -19,9 +17,6 @@ export const ZAssessFees = z.object({
   note: multilineText(500).optional(),
 });
 export type TAssessFees = z.infer<typeof ZAssessFees>;
-
-/** Statuses in which fees may be assessed: after submission, before the case closes. */
-const ASSESSABLE = ["submitted", "accepted", "in_review", "suspended", "approved"];
 
 /** Next value of a named counter inside the caller's transaction. */
 export async function nextCounter(ex: Executor, key: string): Promise<number> {
@@ -44,81 +39,77 @@ const compact = (d: Date) =>
 export async function assessFees(ctx: AppContext, actor: Actor, caseId: string, input: TAssessFees) {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
-    const c = await loadCase(tx, caseId, true);
-    authorize(actor, "assessFees", "case", casePolicyRecord(c));
-    if (!ASSESSABLE.includes(c.status)) {
-      throw new YizhanError("invalid_transition", 409, {
-        "zh-CN": "当前状态不能核定收费",
-        "en-US": "Fees cannot be assessed in this status",
-      });
-    }
-    const previous = await tx
-      .select()
-      .from(feeAssessments)
-      .where(and(eq(feeAssessments.caseId, c.id), inArray(feeAssessments.status, ["open", "paid"])));
-    if (previous.length) {
-      const busy = await tx
-        .select({ id: payments.id })
-        .from(payments)
-        .where(
-          and(
-            inArray(
-              payments.assessmentId,
-              previous.map((p) => p.id),
-            ),
-            inArray(payments.status, ["pending", "paid"]),
-          ),
-        );
-      if (busy.length) {
-        throw new YizhanError("fees_already_paid", 409, {
-          "zh-CN": "已有缴费或正在支付的收费单，不能重新核定（如需更正请先退费）",
-          "en-US": "A payment exists for the current assessment; refund it before reassessing",
-        });
-      }
-      await tx
-        .update(feeAssessments)
-        .set({ status: "void" })
-        .where(
-          inArray(
-            feeAssessments.id,
-            previous.map((p) => p.id),
-          ),
-        );
-    }
-    const item = await itemInfo(tx, c.itemVersionId);
-    const form = {
-      ...c.formData,
-      ...(input.extraCertificates !== undefined ? { extraCertificates: input.extraCertificates } : {}),
-      ...(input.smallMicroEnterprise !== undefined
-        ? { isSmallMicroEnterprise: input.smallMicroEnterprise }
-        : {}),
-    };
-    const facts = feeFacts(form, {});
-    const lines = assessFeeLines(item.content.fees, facts);
-    const totalFen = lines.reduce((s, l) => s + l.amountFen, 0);
-    const serial = await nextCounter(tx, `fee:${compact(now)}`);
-    const [a] = await tx
-      .insert(feeAssessments)
-      .values({
-        caseId: c.id,
-        number: `SF${compact(now)}${String(serial).padStart(4, "0")}`,
-        status: totalFen === 0 ? "paid" : "open",
-        totalFen,
-        facts,
-        note: input.note ?? null,
-        assessedBy: actor.userId,
-        assessedAt: now,
-        paidAt: totalFen === 0 ? now : null,
-      })
-      .returning();
-    if (lines.length)
-      await tx.insert(feeLines).values(lines.map((l, i) => ({ ...l, seq: i + 1, assessmentId: a.id })));
-    await appendCaseEvents(tx, c.id, actor, now, [
-      {
-        type: "fees.assessed",
-        data: { assessmentId: a.id, number: a.number, totalFen, lines: lines.length },
+    const { result } = await changeCase(tx, actor, caseId, {
+      change: "assessFees",
+      now,
+      apply: async (c) => {
+        const previous = await tx
+          .select()
+          .from(feeAssessments)
+          .where(and(eq(feeAssessments.caseId, c.id), inArray(feeAssessments.status, ["open", "paid"])));
+        if (previous.length) {
+          const busy = await tx
+            .select({ id: payments.id })
+            .from(payments)
+            .where(
+              and(
+                inArray(
+                  payments.assessmentId,
+                  previous.map((p) => p.id),
+                ),
+                inArray(payments.status, ["pending", "paid"]),
+              ),
+            );
+          if (busy.length) {
+            throw new YizhanError("fees_already_paid", 409, {
+              "zh-CN": "已有缴费或正在支付的收费单，不能重新核定（如需更正请先退费）",
+              "en-US": "A payment exists for the current assessment; refund it before reassessing",
+            });
+          }
+          await tx
+            .update(feeAssessments)
+            .set({ status: "void" })
+            .where(
+              inArray(
+                feeAssessments.id,
+                previous.map((p) => p.id),
+              ),
+            );
+        }
+        const item = await itemInfo(tx, c.itemVersionId);
+        const form = {
+          ...c.formData,
+          ...(input.extraCertificates !== undefined ? { extraCertificates: input.extraCertificates } : {}),
+          ...(input.smallMicroEnterprise !== undefined
+            ? { isSmallMicroEnterprise: input.smallMicroEnterprise }
+            : {}),
+        };
+        const facts = feeFacts(form, {});
+        const lines = assessFeeLines(item.content.fees, facts);
+        const totalFen = lines.reduce((s, l) => s + l.amountFen, 0);
+        const serial = await nextCounter(tx, `fee:${compact(now)}`);
+        const [a] = await tx
+          .insert(feeAssessments)
+          .values({
+            caseId: c.id,
+            number: `SF${compact(now)}${String(serial).padStart(4, "0")}`,
+            status: totalFen === 0 ? "paid" : "open",
+            totalFen,
+            facts,
+            note: input.note ?? null,
+            assessedBy: actor.userId,
+            assessedAt: now,
+            paidAt: totalFen === 0 ? now : null,
+          })
+          .returning();
+        if (lines.length)
+          await tx.insert(feeLines).values(lines.map((l, i) => ({ ...l, seq: i + 1, assessmentId: a.id })));
+        return {
+          result: a,
+          data: { assessmentId: a.id, number: a.number, totalFen, lines: lines.length },
+        };
       },
-    ]);
-    return a;
+    });
+    return result;
   });
 }

@@ -6,10 +6,8 @@ import { feeAssessments, paymentCallbacks, payments, refunds } from "../../db/sc
 import { invalid, notFound, YizhanError } from "../../domain/errors";
 import { multiline } from "../../shared/text";
 import type { Actor } from "../actor";
-import { appendCaseEvents } from "../cases/caseEvents";
-import { casePolicyRecord, loadCase } from "../cases/caseRows";
+import { changeCase } from "../cases/runner";
 import type { AppContext } from "../context";
-import { authorize } from "../policies";
 import { nextCounter } from "./assess";
 
 const ZIdempotencyKey = z.string().min(8).max(100);
@@ -80,35 +78,38 @@ export async function recordWindowPayment(
 ) {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
-    const c = await loadCase(tx, caseId, true);
-    authorize(actor, "recordWindowPayment", "case", casePolicyRecord(c));
-    const again = await byIdempotencyKey(tx, caseId, input.idempotencyKey);
-    if (again) return again;
-    const a = await openAssessment(tx, caseId, input.assessmentId);
-    const txn = `${input.channel.toUpperCase()}-${input.terminalReference ?? input.idempotencyKey}`;
-    const [p] = await tx
-      .insert(payments)
-      .values({
-        assessmentId: a.id,
-        caseId,
-        channel: input.channel,
-        provider: "window",
-        amountFen: a.totalFen,
-        status: "pending",
-        idempotencyKey: input.idempotencyKey,
-        recordedBy: actor.userId,
-        createdAt: now,
-      })
-      .returning();
-    await settle(tx, p.id, a.id, txn, now);
-    await appendCaseEvents(tx, caseId, actor, now, [
-      {
-        type: "payment.paid",
-        data: { paymentId: p.id, channel: input.channel, amountFen: a.totalFen, assessmentId: a.id },
+    const { result } = await changeCase(tx, actor, caseId, {
+      change: "recordPayment",
+      action: "recordWindowPayment",
+      now,
+      apply: async () => {
+        const again = await byIdempotencyKey(tx, caseId, input.idempotencyKey);
+        if (again) return { result: again, skip: true };
+        const a = await openAssessment(tx, caseId, input.assessmentId);
+        const txn = `${input.channel.toUpperCase()}-${input.terminalReference ?? input.idempotencyKey}`;
+        const [p] = await tx
+          .insert(payments)
+          .values({
+            assessmentId: a.id,
+            caseId,
+            channel: input.channel,
+            provider: "window",
+            amountFen: a.totalFen,
+            status: "pending",
+            idempotencyKey: input.idempotencyKey,
+            recordedBy: actor.userId,
+            createdAt: now,
+          })
+          .returning();
+        await settle(tx, p.id, a.id, txn, now);
+        const [saved] = await tx.select().from(payments).where(eq(payments.id, p.id));
+        return {
+          result: saved,
+          data: { paymentId: p.id, channel: input.channel, amountFen: a.totalFen, assessmentId: a.id },
+        };
       },
-    ]);
-    const [saved] = await tx.select().from(payments).where(eq(payments.id, p.id));
-    return saved;
+    });
+    return result;
   });
 }
 
@@ -122,35 +123,38 @@ export async function startOnlinePayment(
   const now = ctx.clock.now();
   const gateway = paymentGateway();
   return ctx.database.db.transaction(async (tx) => {
-    const c = await loadCase(tx, caseId, true);
-    authorize(actor, "payOnline", "case", casePolicyRecord(c));
-    const again = await byIdempotencyKey(tx, caseId, input.idempotencyKey);
-    if (again) return again;
-    const a = await openAssessment(tx, caseId, input.assessmentId);
-    const [p] = await tx
-      .insert(payments)
-      .values({
-        assessmentId: a.id,
-        caseId,
-        channel: "online",
-        provider: gateway.name,
-        amountFen: a.totalFen,
-        status: "pending",
-        idempotencyKey: input.idempotencyKey,
-        recordedBy: actor.userId,
-        createdAt: now,
-      })
-      .returning();
-    const { payUrl } = await gateway.createOrder({
-      orderId: p.id,
-      amountFen: a.totalFen,
-      subject: `${c.itemName} ${c.number}`,
+    const { result } = await changeCase(tx, actor, caseId, {
+      change: "startOnlinePayment",
+      action: "payOnline",
+      now,
+      apply: async (c) => {
+        const again = await byIdempotencyKey(tx, caseId, input.idempotencyKey);
+        if (again) return { result: again, skip: true };
+        const a = await openAssessment(tx, caseId, input.assessmentId);
+        const [p] = await tx
+          .insert(payments)
+          .values({
+            assessmentId: a.id,
+            caseId,
+            channel: "online",
+            provider: gateway.name,
+            amountFen: a.totalFen,
+            status: "pending",
+            idempotencyKey: input.idempotencyKey,
+            recordedBy: actor.userId,
+            createdAt: now,
+          })
+          .returning();
+        const { payUrl } = await gateway.createOrder({
+          orderId: p.id,
+          amountFen: a.totalFen,
+          subject: `${c.itemName} ${c.number}`,
+        });
+        await tx.update(payments).set({ payUrl }).where(eq(payments.id, p.id));
+        return { result: { ...p, payUrl }, data: { paymentId: p.id, amountFen: a.totalFen } };
+      },
     });
-    await tx.update(payments).set({ payUrl }).where(eq(payments.id, p.id));
-    await appendCaseEvents(tx, caseId, actor, now, [
-      { type: "payment.started", data: { paymentId: p.id, amountFen: a.totalFen } },
-    ]);
-    return { ...p, payUrl };
+    return result;
   });
 }
 
@@ -202,18 +206,23 @@ export async function handlePaymentCallback(
     });
     if (!p) return { outcome };
     if (outcome === "paid") {
-      await settle(tx, p.id, p.assessmentId, n.transactionId, now);
-      await appendCaseEvents(tx, p.caseId, null, now, [
-        {
-          type: "payment.paid",
-          data: {
-            paymentId: p.id,
-            channel: "online",
-            amountFen: p.amountFen,
-            transactionId: n.transactionId,
-          },
+      // The gateway acts (no actor): the payment it settles is on the case, locked by the runner.
+      await changeCase(tx, null, p.caseId, {
+        change: "recordPayment",
+        now,
+        apply: async () => {
+          await settle(tx, p.id, p.assessmentId, n.transactionId, now);
+          return {
+            result: null,
+            data: {
+              paymentId: p.id,
+              channel: "online",
+              amountFen: p.amountFen,
+              transactionId: n.transactionId,
+            },
+          };
         },
-      ]);
+      });
     } else if (outcome === "failed") {
       await tx
         .update(payments)
@@ -238,40 +247,45 @@ export async function refundPayment(
   return ctx.database.db.transaction(async (tx) => {
     const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for("update");
     if (!p) throw notFound({ "zh-CN": "缴费记录", "en-US": "Payment" });
-    const c = await loadCase(tx, p.caseId);
-    authorize(actor, "refundPayment", "case", casePolicyRecord(c));
-    if (p.status !== "paid") {
-      throw new YizhanError("invalid_transition", 409, {
-        "zh-CN": "只有已缴费的款项可以退费",
-        "en-US": "Only paid payments can be refunded",
-      });
-    }
-    const r =
-      p.channel === "online"
-        ? await paymentGateway().refund({
-            orderId: p.id,
-            transactionId: p.providerTxnId ?? "",
-            amountFen: p.amountFen,
-            reason: input.reason,
-          })
-        : { refundId: null };
-    await tx.insert(refunds).values({
-      paymentId: p.id,
-      amountFen: p.amountFen,
-      reason: input.reason,
-      providerRefundId: r.refundId,
-      refundedBy: actor.userId,
-      createdAt: now,
+    const { result } = await changeCase(tx, actor, p.caseId, {
+      change: "refundPayment",
+      now,
+      apply: async () => {
+        if (p.status !== "paid") {
+          throw new YizhanError("invalid_transition", 409, {
+            "zh-CN": "只有已缴费的款项可以退费",
+            "en-US": "Only paid payments can be refunded",
+          });
+        }
+        const r =
+          p.channel === "online"
+            ? await paymentGateway().refund({
+                orderId: p.id,
+                transactionId: p.providerTxnId ?? "",
+                amountFen: p.amountFen,
+                reason: input.reason,
+              })
+            : { refundId: null };
+        await tx.insert(refunds).values({
+          paymentId: p.id,
+          amountFen: p.amountFen,
+          reason: input.reason,
+          providerRefundId: r.refundId,
+          refundedBy: actor.userId,
+          createdAt: now,
+        });
+        await tx.update(payments).set({ status: "refunded", refundedAt: now }).where(eq(payments.id, p.id));
+        await tx
+          .update(feeAssessments)
+          .set({ status: "open", paidAt: null })
+          .where(and(eq(feeAssessments.id, p.assessmentId), sql`${feeAssessments.status} = 'paid'`));
+        const [saved] = await tx.select().from(payments).where(eq(payments.id, p.id));
+        return {
+          result: saved,
+          data: { paymentId: p.id, amountFen: p.amountFen, reason: input.reason },
+        };
+      },
     });
-    await tx.update(payments).set({ status: "refunded", refundedAt: now }).where(eq(payments.id, p.id));
-    await tx
-      .update(feeAssessments)
-      .set({ status: "open", paidAt: null })
-      .where(and(eq(feeAssessments.id, p.assessmentId), sql`${feeAssessments.status} = 'paid'`));
-    await appendCaseEvents(tx, p.caseId, actor, now, [
-      { type: "payment.refunded", data: { paymentId: p.id, amountFen: p.amountFen, reason: input.reason } },
-    ]);
-    const [saved] = await tx.select().from(payments).where(eq(payments.id, p.id));
-    return saved;
+    return result;
   });
 }

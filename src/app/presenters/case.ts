@@ -1,3 +1,4 @@
+import { type SameStateChange, sameStateAllowedIn } from "../../domain/cases/caseChanges";
 import { type CaseStatus, STATUS_LABELS } from "../../domain/cases/caseStatus";
 import { commandsAllowedIn } from "../../domain/cases/transitions";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
@@ -8,25 +9,27 @@ import type { ClockView } from "../cases/clock";
 import { abilities } from "../policies";
 import { relatedTo } from "../policies/cases";
 
-/** Actions a case screen may offer besides the lifecycle commands. */
-const OTHER_ACTIONS = ["read", "updateDraft", "uploadMaterial", "checkMaterials"] as const;
+/** Same-state changes a case screen offers: their statuses come from the same-state table. */
+const SCREEN_CHANGES = [
+  "updateDraft",
+  "uploadMaterial",
+  "checkMaterials",
+] as const satisfies readonly SameStateChange[];
 
 /**
- * What the caller may do with the case now: the policy's answer AND'ed with what the status allows
- * (so a button is shown only when pressing it can succeed as far as roles and states go).
+ * What the caller may do with the case now: the policy's answer AND'ed with what the status allows in
+ * the transition table or the same-state table (so a button is shown only when pressing it can succeed
+ * as far as roles and states go).
  */
 export function caseAbilities(actor: Actor, c: LoadedCase): Record<string, boolean> {
+  const status = c.status as CaseStatus;
   const policy = abilities(actor, "case", casePolicyRecord(c));
-  const allowed = new Set<string>(commandsAllowedIn(c.status as CaseStatus));
+  const allowed = new Set<string>(commandsAllowedIn(status));
   const out: Record<string, boolean> = {};
-  for (const [action, ok] of Object.entries(policy)) {
-    out[action] = (OTHER_ACTIONS as readonly string[]).includes(action) ? ok : ok && allowed.has(action);
-  }
-  out.updateDraft = !!out.updateDraft && c.status === "draft";
-  out.checkMaterials = !!out.checkMaterials && c.status === "submitted";
-  out.uploadMaterial =
-    !!out.uploadMaterial && ["draft", "submitted", "correction_requested"].includes(c.status);
-  out.finishOnTheSpot = !!policy.accept && c.handlingType === "immediate" && c.status === "submitted";
+  for (const [action, ok] of Object.entries(policy))
+    out[action] = action === "read" ? ok : ok && allowed.has(action);
+  for (const change of SCREEN_CHANGES) out[change] = !!policy[change] && sameStateAllowedIn(status, change);
+  out.finishOnTheSpot = !!policy.accept && allowed.has("accept") && c.handlingType === "immediate";
   return out;
 }
 

@@ -1,8 +1,7 @@
 import { type Bilingual, type FieldProblem, YizhanError } from "../errors";
 import type { CaseState } from "./caseState";
-import type { CaseCommand, CorrectionItem, DeferredMaterial } from "./commands";
+import type { CorrectionItem, DeferredMaterial } from "./commands";
 import type { TransitionContext } from "./context";
-import { deferredProblems, owedBlocking } from "./deferred";
 
 const problem = (field: string, code: string, zh: string, en: string): FieldProblem => ({
   field,
@@ -179,110 +178,4 @@ export function feeProblems(ctx: TransitionContext): FieldProblem[] {
           "Fees are unpaid; the result cannot be issued",
         ),
       ];
-}
-
-const required = (field: string, value: string | undefined, zh: string, en: string): FieldProblem[] =>
-  value && value.trim().length > 0 ? [] : [problem(field, "required", `${zh}不能为空`, `${en} is required`)];
-
-/** Every guard of every command: returns the problems, empty when the command may proceed. */
-export function guardProblems(state: CaseState, cmd: CaseCommand, ctx: TransitionContext): FieldProblem[] {
-  switch (cmd.type) {
-    case "requestCorrection":
-      return correctionProblems(cmd.items, ctx);
-    case "accept": {
-      const deferred = cmd.deferred ?? [];
-      return [...deferralProblems(deferred, state, ctx), ...acceptanceProblems(deferred, ctx)];
-    }
-    case "deemAccepted":
-      return ctx.checkDueOn && ctx.today > ctx.checkDueOn
-        ? []
-        : [
-            problem(
-              "today",
-              "check_not_due",
-              "受理审查期限（5 个工作日）尚未届满",
-              "The 5-working-day check period has not ended",
-            ),
-          ];
-    case "refuse":
-      return [
-        ...required("legalBasis", cmd.legalBasis, "不予受理的法律依据", "The legal basis of a refusal"),
-        ...required("reason", cmd.reason, "不予受理理由", "The reason"),
-      ];
-    case "refer":
-      return [
-        ...required("toOrgCode", cmd.toOrgCode, "转办机构", "The receiving organization"),
-        ...required("reason", cmd.reason, "转办理由", "The reason"),
-      ];
-    case "assign":
-      return ctx.review.total > 0
-        ? []
-        : [problem("review", "no_review_steps", "本事项没有审查环节", "This item has no review steps")];
-    case "recommend":
-    case "sendBack":
-      return required("opinion", cmd.opinion, "审查意见", "The review opinion");
-    case "suspend": {
-      const out = required("reason", cmd.reason, "特别程序启动理由", "The reason");
-      const rule = ctx.item.specialProcedures.find((p) => p.kind === cmd.kind);
-      if (!Number.isInteger(cmd.expectedDays) || cmd.expectedDays < 1) {
-        out.push(
-          problem(
-            "expectedDays",
-            "invalid",
-            "预计时长须为正整数个工作日",
-            "Expected length must be a positive number of working days",
-          ),
-        );
-      } else if (rule && cmd.expectedDays > rule.maxWorkingDays) {
-        out.push(
-          problem(
-            "expectedDays",
-            "too_long",
-            `该特别程序最长 ${rule.maxWorkingDays} 个工作日`,
-            `This special procedure may last at most ${rule.maxWorkingDays} working days`,
-          ),
-        );
-      }
-      return out;
-    }
-    case "extend": {
-      const out = required("reason", cmd.reason, "延期理由", "The reason for the extension");
-      if (state.extensionDays > 0) {
-        out.push(problem("days", "already_extended", "延期只能批准一次", "A case may be extended only once"));
-      }
-      if (!Number.isInteger(cmd.days) || cmd.days < 1 || cmd.days > ctx.item.maxExtensionDays) {
-        out.push(
-          problem(
-            "days",
-            "too_long",
-            `延期天数须为 1–${ctx.item.maxExtensionDays} 个工作日（行政许可法第四十二条）`,
-            `An extension must be 1–${ctx.item.maxExtensionDays} working days (Art. 42)`,
-          ),
-        );
-      }
-      return out;
-    }
-    case "decide": {
-      const out = required("reasons", cmd.reasons, "决定理由", "The reasons of the decision");
-      if (ctx.review.open > 0) {
-        out.push(
-          problem(
-            "review",
-            "review_open",
-            `尚有 ${ctx.review.open} 项审查任务未完成`,
-            `${ctx.review.open} review task(s) are still open`,
-          ),
-        );
-      }
-      if (cmd.outcome === "approve") out.push(...owedBlocking(ctx, "decide"));
-      return out;
-    }
-    case "issue":
-      return [...owedBlocking(ctx, "issue"), ...feeProblems(ctx)];
-    case "deliverDeferred":
-    case "checkDeferred":
-      return deferredProblems(cmd, ctx);
-    default:
-      return [];
-  }
 }

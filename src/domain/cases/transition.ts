@@ -1,10 +1,10 @@
 import { YizhanError } from "../errors";
 import type { CaseState } from "./caseState";
 import { STATUS_LABELS } from "./caseStatus";
-import type { CaseCommand } from "./commands";
+import type { CaseCommand, CaseCommandType } from "./commands";
 import type { TransitionContext } from "./context";
-import { guardError, guardProblems } from "./guards";
-import { TRANSITIONS } from "./transitions";
+import { guardError } from "./guards";
+import { type CaseCommandDefinition, COMMANDS } from "./lifecycle";
 
 /** An event a transition emits: one row of the case's event log. */
 export type DomainEvent = { type: string; data: Record<string, unknown> };
@@ -13,75 +13,20 @@ export type TransitionResult =
   | { ok: true; next: CaseState; events: DomainEvent[] }
   | { ok: false; error: YizhanError };
 
-/** Applies the state changes of a command that passed its guards (pure). */
-function apply(state: CaseState, cmd: CaseCommand, ctx: TransitionContext): CaseState {
-  const s: CaseState = { ...state, pauses: state.pauses.map((p) => ({ ...p })) };
-  switch (cmd.type) {
-    case "submit":
-      s.receivedOn ??= ctx.effectiveDate;
-      break;
-    case "resubmit":
-      // Complete materials are received on resubmission: the 5-day check runs from then (Art. 32).
-      s.receivedOn = ctx.effectiveDate;
-      break;
-    case "requestCorrection":
-      s.correctionRounds += 1;
-      break;
-    case "accept":
-      s.acceptedOn = ctx.effectiveDate;
-      break;
-    case "deemAccepted":
-      // Not told within 5 working days: accepted from the day of receipt (Art. 32).
-      s.acceptedOn = s.receivedOn ?? ctx.today;
-      break;
-    case "sendBack":
-      s.returnsCount += 1;
-      break;
-    case "suspend":
-      s.resumeTo = state.status;
-      s.pauses.push({
-        from: ctx.today,
-        to: null,
-        kind: cmd.kind,
-        reason: cmd.reason,
-        expectedDays: cmd.expectedDays,
-      });
-      break;
-    case "resume": {
-      const open = s.pauses.find((p) => p.to === null);
-      if (open) {
-        // The pause covers the days from the suspension up to the day before resumption; resumed on
-        // the day it began, it covers no day (to = the day before from) but stays on the record.
-        const resumedOn = [ctx.today, open.from].sort()[1];
-        open.to = ctx.calendar.previousDate(resumedOn);
-        open.resumedOn = resumedOn;
-        if (cmd.result?.trim()) open.result = cmd.result.trim();
-      }
-      s.resumeTo = null;
-      break;
-    }
-    case "extend":
-      s.extensionDays = cmd.days;
-      break;
-    case "decide":
-      s.decision = { outcome: cmd.outcome, reasons: cmd.reasons, decidedAt: ctx.now.toISOString() };
-      break;
-    default:
-      break;
-  }
-  return s;
+/** The definition of a command, for any command (the table is typed per command). */
+function definitionOf(type: CaseCommandType): CaseCommandDefinition<CaseCommandType> {
+  return COMMANDS[type] as CaseCommandDefinition<CaseCommandType>;
 }
 
 /** The data recorded with the event: the command's own fields plus the derived facts. */
 function eventData(cmd: CaseCommand, prev: CaseState, next: CaseState): Record<string, unknown> {
   const { type: _type, ...fields } = cmd;
-  const data: Record<string, unknown> = { ...fields, from: prev.status, to: next.status };
-  if (cmd.type === "accept" || cmd.type === "deemAccepted") data.acceptedOn = next.acceptedOn;
-  if (cmd.type === "resume") {
-    const i = prev.pauses.findIndex((p) => p.to === null);
-    data.pause = i >= 0 ? next.pauses[i] : null;
-  }
-  return data;
+  return {
+    ...fields,
+    from: prev.status,
+    to: next.status,
+    ...definitionOf(cmd.type).eventData?.(cmd, prev, next),
+  };
 }
 
 /**
@@ -90,7 +35,7 @@ function eventData(cmd: CaseCommand, prev: CaseState, next: CaseState): Record<s
  * state with the events to record. Pure: no I/O, no clock of its own.
  */
 export function transition(state: CaseState, cmd: CaseCommand, ctx: TransitionContext): TransitionResult {
-  const rule = TRANSITIONS[cmd.type];
+  const rule = definitionOf(cmd.type);
   if (!rule.from.includes(state.status)) {
     const label = STATUS_LABELS[state.status];
     return {
@@ -106,9 +51,10 @@ export function transition(state: CaseState, cmd: CaseCommand, ctx: TransitionCo
       ),
     };
   }
-  const problems = guardProblems(state, cmd, ctx);
+  const problems = rule.guard?.(state, cmd, ctx) ?? [];
   if (problems.length > 0) return { ok: false, error: guardError(problems) };
-  const applied = apply(state, cmd, ctx);
+  const applied: CaseState = { ...state, pauses: state.pauses.map((p) => ({ ...p })) };
+  rule.apply?.(applied, cmd, ctx, state);
   const nextStatus = rule.to(state, cmd);
   const next: CaseState =
     nextStatus === state.status

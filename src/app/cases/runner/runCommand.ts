@@ -1,22 +1,23 @@
 import type { SQLWrapper } from "drizzle-orm";
-import type { Executor, Tx } from "../../db/client";
-import type { WorkingCalendar } from "../../domain/calendar/workingCalendar";
-import type { CaseCommand } from "../../domain/cases/commands";
-import { transition } from "../../domain/cases/transition";
-import { versionConflict } from "../../domain/errors";
-import type { Actor } from "../actor";
-import type { AppContext } from "../context";
-import { authorize } from "../policies";
-import { calendarFor, localDates } from "./calendarAccess";
-import { caseEventsInsert, type NewCaseEvent } from "./caseEvents";
-import { casePolicyRecord, type LoadedCase, loadCase, saveCase, stateColumns, toState } from "./caseRows";
-import { caseDeadline } from "./clock";
-import { createdNotices } from "./documents";
-import { EFFECTS, type EffectEnv } from "./effects";
-import { itemInfo } from "./itemInfo";
-import { dispatchNotifications } from "./notify";
-import { numberNotice, type PendingNotice } from "./numbers";
-import { buildTransitionContext, type CommandRows, loadCommandRows } from "./transitionContext";
+import type { Executor, Tx } from "../../../db/client";
+import type { WorkingCalendar } from "../../../domain/calendar/workingCalendar";
+import type { CaseCommand } from "../../../domain/cases/commands";
+import { transition } from "../../../domain/cases/transition";
+import { versionConflict } from "../../../domain/errors";
+import type { Actor } from "../../actor";
+import type { AppContext } from "../../context";
+import { authorize } from "../../policies";
+import { calendarFor, localDates } from "../calendarAccess";
+import { casePolicyRecord, type LoadedCase, loadCase, stateColumns, toState } from "../caseRows";
+import { caseDeadline } from "../clock";
+import { createdNotices } from "../documents";
+import type { EffectEnv } from "../effects";
+import { itemInfo } from "../itemInfo";
+import { effectOf } from "../lifecycle";
+import { dispatchNotifications } from "../notify";
+import { numberNotice, type PendingNotice } from "../numbers";
+import { buildTransitionContext, type CommandRows, loadCommandRows } from "../transitionContext";
+import { caseEventsInsert, type NewCaseEvent, saveCase } from "./caseWrites";
 
 /** What the event log keeps of a case before and after a change. */
 function snapshot(c: {
@@ -36,11 +37,31 @@ function snapshot(c: {
 }
 
 /**
- * Runs one command on a case already loaded and locked in `tx`: authorize → pure transition →
- * command effects (tasks, materials, documents, notifications) → save with the version check →
- * one event row with before and after. Returns the case as saved.
+ * Locks a case and authorizes the actor on it before anything else of the case is read; then checks
+ * the version the caller read (409 `version_conflict`). `actions` are the policy actions to hold (a
+ * sequence of commands holds each); no actor is the system (the sweep, a gateway callback), and an
+ * empty list means the caller authorized on another record (a task, a certificate) already.
  */
-export async function executeCaseCommand(
+export async function lockCase(
+  tx: Tx,
+  actor: Actor | null,
+  ref: string | { taskId: string },
+  actions: readonly string[],
+  expectedVersion: number | undefined,
+): Promise<LoadedCase> {
+  const c = await loadCase(tx, ref, true);
+  if (actor) for (const action of actions) authorize(actor, action, "case", casePolicyRecord(c));
+  if (expectedVersion !== undefined && c.version !== expectedVersion)
+    throw versionConflict(expectedVersion, c.version);
+  return c;
+}
+
+/**
+ * Runs one command on a case locked and authorized in `tx` ({@link lockCase}): pure transition →
+ * command effects (tasks, materials, documents, notifications) → save with the version check → one
+ * event row with before and after. Returns the case as saved.
+ */
+async function executeCaseCommand(
   tx: Tx,
   ctx: AppContext,
   actor: Actor | null,
@@ -48,13 +69,11 @@ export async function executeCaseCommand(
   cmd: CaseCommand,
   opts: {
     cal: WorkingCalendar;
-    policyAction?: string;
     columns?: Record<string, unknown>;
     /** What was already read about the case after locking it (else read here). */
     rows?: CommandRows;
   },
 ): Promise<LoadedCase> {
-  if (actor) authorize(actor, opts.policyAction ?? cmd.type, "case", casePolicyRecord(c));
   const now = ctx.clock.now();
   const item = await itemInfo(tx, c.itemVersionId);
   const cal = opts.cal;
@@ -84,7 +103,7 @@ export async function executeCaseCommand(
     now,
     today,
   };
-  const effect = (await EFFECTS[cmd.type]?.(env)) ?? {};
+  const effect = (await effectOf(cmd.type)?.(env)) ?? {};
   await dispatchNotifications(tx, c, effect.notifications ?? [], now, later);
   const steps = [
     { from: c.status, to: result.next.status, events: result.events, eventData: effect.eventData },
@@ -145,17 +164,44 @@ export async function runCaseCommand(
     check?: (c: LoadedCase, rows: CommandRows) => void;
   } = {},
 ): Promise<LoadedCase> {
+  const action = opts.policyAction ?? (typeof cmd === "function" ? undefined : cmd.type);
+  if (!action) throw new Error("A command built after locking names its policy action");
   const { saved, notices } = await ctx.database.db.transaction(async (tx) => {
-    const c = await loadCase(tx, caseRef, true);
-    if (expectedVersion !== undefined && c.version !== expectedVersion)
-      throw versionConflict(expectedVersion, c.version);
+    const c = await lockCase(tx, actor, caseRef, [action], expectedVersion);
     // Cached (ADR 0007); when it must read, it reads through this transaction.
     const cal = await calendarFor(ctx, c.orgId, tx);
     const rows = await loadCommandRows(tx, c);
     opts.check?.(c, rows);
     const command = typeof cmd === "function" ? await cmd(tx, c) : cmd;
-    const result = await executeCaseCommand(tx, ctx, actor, c, command, { ...opts, cal, rows });
+    const result = await executeCaseCommand(tx, ctx, actor, c, command, { cal, rows });
     return { saved: result, notices: createdNotices(tx) };
+  });
+  await numberNotices(ctx.database.db, notices, saved.orgName);
+  return saved;
+}
+
+/** One step of a sequence: the command, and columns written with it. */
+export type CommandStep = { command: CaseCommand; columns?: Record<string, unknown> };
+
+/**
+ * Runs a sequence of commands on one case in one transaction (当场办结: accept, decide, issue): every
+ * step's policy is held before anything runs, the version is checked once, each step is a full command
+ * of the runner (transition, effects, save, event) on the case the previous one saved.
+ */
+export async function runCaseCommands(
+  ctx: AppContext,
+  actor: Actor | null,
+  caseId: string,
+  expectedVersion: number | undefined,
+  steps: readonly CommandStep[],
+): Promise<LoadedCase> {
+  const actions = steps.map((s) => s.command.type);
+  const { saved, notices } = await ctx.database.db.transaction(async (tx) => {
+    let c = await lockCase(tx, actor, caseId, actions, expectedVersion);
+    const cal = await calendarFor(ctx, c.orgId, tx);
+    for (const step of steps)
+      c = await executeCaseCommand(tx, ctx, actor, c, step.command, { cal, columns: step.columns });
+    return { saved: c, notices: createdNotices(tx) };
   });
   await numberNotices(ctx.database.db, notices, saved.orgName);
   return saved;
