@@ -176,7 +176,7 @@ describe("text fields of every operation in the OpenAPI document", () => {
       }
     }
     expect(misses).toEqual([]);
-  });
+  }, 120_000); // every field of every operation: room for a loaded machine
 
   it("refuses line breaks and tabs in single-line fields and keeps them in multi-line ones", async () => {
     const misses: string[] = [];
