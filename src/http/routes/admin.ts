@@ -44,6 +44,7 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   r.get(
     "/api/organizations",
     {
+      config: { access: "public" },
       schema: {
         operationId: "listOrganizations",
         tags: ["organizations"],

@@ -29,6 +29,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     "/api/auth/login",
     {
       config: {
+        access: "public",
         csrf: false,
         rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: "1 minute" },
       },

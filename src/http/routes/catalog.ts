@@ -84,7 +84,9 @@ const ZListDiff = z.object({
   changed: z.array(z.object({ code: z.string(), name: z.string(), changes: z.array(ZChange) })),
 });
 /** Public reads are cheap but not free: a generous per-IP limit. */
-const PUBLIC_RATE = { rateLimit: { max: 600, timeWindow: "1 minute" } };
+const PUBLIC_RATE = { access: "public", rateLimit: { max: 600, timeWindow: "1 minute" } } as const;
+/** The same, for reads a session adds abilities to. */
+const OPTIONAL_RATE = { ...PUBLIC_RATE, access: "optional" } as const;
 
 /** The service catalog: the public guide (list, item, history, one-time notice sheet) and its administration. */
 export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -95,7 +97,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   r.get(
     "/api/catalog/items",
     {
-      config: PUBLIC_RATE,
+      config: OPTIONAL_RATE,
       schema: {
         operationId: "listServiceItems",
         tags: ["catalog"],
@@ -145,7 +147,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   r.get(
     "/api/catalog/items/:code",
     {
-      config: PUBLIC_RATE,
+      config: OPTIONAL_RATE,
       schema: {
         operationId: "getServiceItem",
         tags: ["catalog"],
@@ -168,7 +170,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   r.get(
     "/api/catalog/items/:code/versions",
     {
-      config: PUBLIC_RATE,
+      config: OPTIONAL_RATE,
       schema: {
         operationId: "listItemVersions",
         tags: ["catalog"],

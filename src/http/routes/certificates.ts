@@ -124,7 +124,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   r.get(
     "/api/public/certificates/verify",
     {
-      config: { rateLimit: { max: 120, timeWindow: "1 minute" } },
+      config: { access: "public", rateLimit: { max: 120, timeWindow: "1 minute" } },
       schema: {
         operationId: "verifyCertificate",
         tags: ["public"],
@@ -140,7 +140,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   r.post(
     "/api/public/certificates/verify",
     {
-      config: { csrf: false, rateLimit: { max: 120, timeWindow: "1 minute" } },
+      config: { access: "public", csrf: false, rateLimit: { max: 120, timeWindow: "1 minute" } },
       schema: {
         operationId: "verifyCertificateDocument",
         tags: ["public"],
@@ -156,6 +156,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   r.get(
     "/.well-known/yizhan-keys.json",
     {
+      config: { access: "public" },
       schema: {
         operationId: "getSigningKeys",
         tags: ["public"],
@@ -167,6 +168,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   r.get(
     "/.well-known/jwks.json",
     {
+      config: { access: "public" },
       schema: {
         operationId: "getSigningJwks",
         tags: ["public"],
@@ -179,6 +181,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   r.get(
     "/.well-known/yizhan-keys/:file",
     {
+      config: { access: "public" },
       schema: {
         operationId: "getSigningKeyPem",
         tags: ["public"],

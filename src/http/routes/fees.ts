@@ -93,7 +93,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
   r.post(
     "/api/payments/callback",
     {
-      config: { csrf: false, rateLimit: { max: 600, timeWindow: "1 minute" } },
+      config: { access: "public", csrf: false, rateLimit: { max: 600, timeWindow: "1 minute" } },
       schema: {
         operationId: "paymentCallback",
         tags,
@@ -147,7 +147,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
   r.get(
     "/api/payment-simulator/orders/:id",
     {
-      config: { csrf: false },
+      config: { access: "public", csrf: false },
       schema: { operationId: "getSimulatorOrder", tags: ["simulator"], params: ZId },
     },
     async (req) => {
@@ -158,7 +158,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
   r.post(
     "/api/payment-simulator/orders/:id/pay",
     {
-      config: { csrf: false },
+      config: { access: "public", csrf: false },
       schema: {
         operationId: "simulatePayment",
         tags: ["simulator"],

@@ -9,7 +9,7 @@ export async function publicProgressRoutes(app: FastifyInstance, { ctx }: { ctx:
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/public/progress",
     {
-      config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+      config: { access: "public", rateLimit: { max: 60, timeWindow: "1 minute" } },
       schema: {
         operationId: "getPublicProgress",
         tags: ["public"],
