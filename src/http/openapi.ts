@@ -31,7 +31,10 @@ declare module "fastify" {
 /** The bytes of an uploaded file (a multipart part). */
 export const ZUploadFile = z.string().meta({ format: "binary", description: "The file's bytes" });
 
-const ZBinary = z.string().meta({ format: "binary" });
+// Bytes sent as they are (a Buffer, or a string such as a PEM file): Fastify never serializes them.
+const ZBinary = z
+  .custom<Buffer | string>((v) => Buffer.isBuffer(v) || typeof v === "string")
+  .meta({ type: "string", format: "binary" });
 
 /** A response of bytes (a PDF, an uploaded file) in one or more media types. */
 export function binaryResponse(description: string, ...mediaTypes: string[]) {

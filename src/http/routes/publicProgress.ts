@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getPublicProgress } from "../../app/cases/queries";
 import type { AppContext } from "../../app/context";
+import { ZPublicProgress } from "../../shared/api/cases";
 
 /** The public progress page's API: case number + query code, no login, nothing personal. */
 export async function publicProgressRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -15,7 +16,8 @@ export async function publicProgressRoutes(app: FastifyInstance, { ctx }: { ctx:
         tags: ["public"],
         summary: "Progress of a case by its number and query code (public; no personal data)",
         querystring: z.object({ number: z.string().min(1).max(40), queryCode: z.string().min(4).max(20) }),
-        response: { 200: z.looseObject({ number: z.string(), itemName: z.string(), status: z.string() }) },
+        response: { 200: ZPublicProgress },
+        problems: [404],
       },
     },
     async (req) => getPublicProgress(ctx, req.query.number, req.query.queryCode),
