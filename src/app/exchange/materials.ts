@@ -7,6 +7,7 @@ import { appendCaseEvents } from "../cases/caseEvents";
 import { casePolicyRecord, loadCase, saveCase } from "../cases/caseRows";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
+import type { TReusableMaterial } from "../../shared/api/exchange";
 
 /**
  * Whose materials the actor may list: their own (applicant), or — for window staff filing on the
@@ -29,7 +30,7 @@ export async function listReusableMaterials(
   actor: Actor,
   applicantId: string,
   q: { materialCode?: string } = {},
-) {
+): Promise<TReusableMaterial[]> {
   assertMayList(actor, applicantId);
   const db = ctx.database.db;
   const rows = await db

@@ -14,6 +14,7 @@ import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
 import { authorize, can } from "../policies";
 import { localStamp } from "./fetchShared";
+import type { TPartnerRequest } from "../../shared/api/exchange";
 
 /** Working days a partner window gets to answer when the clerk names no due date (local practice). */
 export const PARTNER_REQUEST_DAYS = 3;
@@ -117,7 +118,7 @@ function present(
   actor: Actor,
   toOrgPath: string,
   fromOrgPath: string,
-) {
+): TPartnerRequest {
   return {
     id: r.id,
     caseId: r.caseId,

@@ -7,6 +7,7 @@ import { loadCase } from "../cases/caseRows";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { relatedTo } from "../policies/cases";
+import type { TApplicantProfile } from "../../shared/api/exchange";
 
 const APPLICANT = { "zh-CN": "申请人", "en-US": "Applicant" };
 
@@ -21,7 +22,7 @@ export async function getApplicantProfile(
   actor: Actor,
   applicantId: string,
   q: { caseId?: string } = {},
-) {
+): Promise<TApplicantProfile> {
   const db = ctx.database.db;
   const self = actor.userId === applicantId;
   if (!self && !hasRole(actor, "clerk", "helper", "supervisor", "admin"))

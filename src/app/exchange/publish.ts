@@ -13,6 +13,7 @@ import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
 import { authorize, can } from "../policies";
 import { datasetByCode, providerOf, type SharedDataset, sharedDatasets } from "./datasets";
+import type { TSharedRecord } from "../../shared/api/exchange";
 
 export const ZPublishRecord = z.object({
   subjectCode: z.string().min(15).max(18),
@@ -138,7 +139,7 @@ export async function publishSharedRecord(
 }
 
 /** A directory record for its provider (subject codes of persons masked in lists). */
-export function presentRecord(r: typeof sharedRecords.$inferSelect) {
+export function presentRecord(r: typeof sharedRecords.$inferSelect): TSharedRecord {
   return {
     id: r.id,
     datasetCode: r.datasetCode,

@@ -11,6 +11,7 @@ import { casePolicyRecord, loadCase } from "../cases/caseRows";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { nextCounter } from "./assess";
+import type { TPayment } from "../../shared/api/fees";
 
 const ZIdempotencyKey = z.string().min(8).max(100);
 
@@ -57,6 +58,28 @@ async function settle(tx: Tx, paymentId: string, assessmentId: string, txnId: st
     .where(eq(feeAssessments.id, assessmentId));
 }
 
+/** A payment row as it leaves the server (every column; instants as ISO strings). */
+export function presentPayment(p: typeof payments.$inferSelect): TPayment {
+  return {
+    id: p.id,
+    assessmentId: p.assessmentId,
+    caseId: p.caseId,
+    channel: p.channel,
+    provider: p.provider,
+    amountFen: p.amountFen,
+    status: p.status,
+    idempotencyKey: p.idempotencyKey,
+    providerTxnId: p.providerTxnId,
+    receiptNumber: p.receiptNumber,
+    payUrl: p.payUrl,
+    recordedBy: p.recordedBy,
+    createdAt: p.createdAt.toISOString(),
+    paidAt: p.paidAt?.toISOString() ?? null,
+    failedAt: p.failedAt?.toISOString() ?? null,
+    refundedAt: p.refundedAt?.toISOString() ?? null,
+  };
+}
+
 /** An earlier request with the same idempotency key, if any (must be for the same case). */
 async function byIdempotencyKey(tx: Tx, caseId: string, key: string) {
   const [p] = await tx.select().from(payments).where(eq(payments.idempotencyKey, key));
@@ -77,13 +100,13 @@ export async function recordWindowPayment(
   actor: Actor,
   caseId: string,
   input: z.infer<typeof ZWindowPayment>,
-) {
+): Promise<TPayment> {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const c = await loadCase(tx, caseId, true);
     authorize(actor, "recordWindowPayment", "case", casePolicyRecord(c));
     const again = await byIdempotencyKey(tx, caseId, input.idempotencyKey);
-    if (again) return again;
+    if (again) return presentPayment(again);
     const a = await openAssessment(tx, caseId, input.assessmentId);
     const txn = `${input.channel.toUpperCase()}-${input.terminalReference ?? input.idempotencyKey}`;
     const [p] = await tx
@@ -108,7 +131,7 @@ export async function recordWindowPayment(
       },
     ]);
     const [saved] = await tx.select().from(payments).where(eq(payments.id, p.id));
-    return saved;
+    return presentPayment(saved);
   });
 }
 
@@ -118,14 +141,14 @@ export async function startOnlinePayment(
   actor: Actor,
   caseId: string,
   input: z.infer<typeof ZOnlinePayment>,
-) {
+): Promise<TPayment> {
   const now = ctx.clock.now();
   const gateway = paymentGateway();
   return ctx.database.db.transaction(async (tx) => {
     const c = await loadCase(tx, caseId, true);
     authorize(actor, "payOnline", "case", casePolicyRecord(c));
     const again = await byIdempotencyKey(tx, caseId, input.idempotencyKey);
-    if (again) return again;
+    if (again) return presentPayment(again);
     const a = await openAssessment(tx, caseId, input.assessmentId);
     const [p] = await tx
       .insert(payments)
@@ -150,7 +173,7 @@ export async function startOnlinePayment(
     await appendCaseEvents(tx, caseId, actor, now, [
       { type: "payment.started", data: { paymentId: p.id, amountFen: a.totalFen } },
     ]);
-    return { ...p, payUrl };
+    return presentPayment({ ...p, payUrl });
   });
 }
 
@@ -233,7 +256,7 @@ export async function refundPayment(
   actor: Actor,
   paymentId: string,
   input: z.infer<typeof ZRefund>,
-) {
+): Promise<TPayment> {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for("update");
@@ -272,6 +295,6 @@ export async function refundPayment(
       { type: "payment.refunded", data: { paymentId: p.id, amountFen: p.amountFen, reason: input.reason } },
     ]);
     const [saved] = await tx.select().from(payments).where(eq(payments.id, p.id));
-    return saved;
+    return presentPayment(saved);
   });
 }

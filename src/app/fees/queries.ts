@@ -8,12 +8,13 @@ import { casePolicyRecord, loadCase } from "../cases/caseRows";
 import { chargesFees, itemInfo } from "../cases/itemInfo";
 import type { AppContext } from "../context";
 import { abilities, authorize } from "../policies";
+import type { TCaseFees } from "../../shared/api/fees";
 
 /**
  * A case's fees: assessments with lines, payments with refunds, and what the caller may do. `required`:
  * the item charges fees; `settled`: nothing is owed before the result may be issued.
  */
-export async function getCaseFees(ctx: AppContext, actor: Actor, caseId: string) {
+export async function getCaseFees(ctx: AppContext, actor: Actor, caseId: string): Promise<TCaseFees> {
   const db = ctx.database.db;
   const c = await loadCase(db, caseId);
   const rec = casePolicyRecord(c);

@@ -13,14 +13,18 @@ import { revokeCertificate, ZRevokeCertificate } from "../../app/certificates/re
 import { verifyByLink, verifyDocumentOnline, ZVerifyQuery } from "../../app/certificates/verify";
 import type { AppContext } from "../../app/context";
 import { notFound } from "../../domain/errors";
+import {
+  ZCertificate,
+  ZJwks,
+  ZPublishedKeySet,
+  ZSignedCertificate,
+  ZVerification,
+} from "../../shared/api/certificates";
+import { binaryResponse } from "../openapi";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["certificates"];
 const ZId = z.object({ id: z.uuid() });
-const ZCertificate = z.looseObject({ id: z.string(), number: z.string(), status: z.string() });
-const ZVerification = z.looseObject({
-  result: z.enum(["valid", "revoked", "expired", "unknown", "tampered"]),
-});
 const attachment = (name: string) => `inline; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** E-certificates (电子证照): read, download (PDF, signed JSON), revoke, the wallet, public verification and keys. */
@@ -36,6 +40,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         summary: "One certificate (GB/T 36903 metadata)",
         params: ZId,
         response: { 200: ZCertificate },
+        problems: [403],
       },
     },
     async (req) => getCertificate(ctx, requireActor(req), req.params.id),
@@ -49,7 +54,8 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         tags,
         summary: "The certificate as PDF with its QR code (and red-line map)",
         params: ZId,
-        produces: ["application/pdf"],
+        response: { 200: binaryResponse("The certificate as PDF", "application/pdf") },
+        problems: [403],
       },
     },
     async (req, reply) => {
@@ -69,6 +75,8 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         tags,
         summary: "The certificate as signed JSON (verifiable offline)",
         params: ZId,
+        response: { 200: ZSignedCertificate },
+        problems: [403],
       },
     },
     async (req, reply) => {
@@ -89,6 +97,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         params: ZId,
         body: ZRevokeCertificate,
         response: { 200: ZCertificate },
+        problems: [409],
       },
     },
     async (req) => revokeCertificate(ctx, requireActor(req), req.params.id, req.body),
@@ -116,6 +125,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         summary: "Certificates issued for a case",
         params: ZId,
         response: { 200: z.object({ items: z.array(ZCertificate) }) },
+        problems: [403],
       },
     },
     async (req) => listCaseCertificates(ctx, requireActor(req), req.params.id),
@@ -161,6 +171,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         operationId: "getSigningKeys",
         tags: ["public"],
         summary: "Public signing keys (active and retired)",
+        response: { 200: ZPublishedKeySet },
       },
     },
     keys,
@@ -174,6 +185,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         tags: ["public"],
         summary:
           "The same keys as a JWKS: Ed25519 as RFC 8037 OKP JWKs, SM2 as EC JWKs with crv SM2 (not IANA-registered); each names its issuer",
+        response: { 200: ZJwks },
       },
     },
     async () => publishedJwks(ctx.database.db),
@@ -188,7 +200,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         summary:
           "One public key as a PEM file (`<kid>.pem`), for `openssl pkeyutl -verify` (docs/certificates.md)",
         params: z.object({ file: z.string().max(80) }),
-        produces: ["application/x-pem-file"],
+        response: { 200: binaryResponse("The public key (SPKI PEM)", "application/x-pem-file") },
       },
     },
     async (req, reply) => {
