@@ -6,7 +6,7 @@ import "../shared/api/problem";
 import type { Access } from "./plugins/auth";
 
 /** The error statuses the document names (RFC 9457 problems; docs/api-conventions.md). */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429 | 502 | 504;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429 | 500 | 502 | 504;
 
 /** A multipart/form-data request as the document shows it (the route reads the parts itself). */
 export type MultipartBody = {
@@ -20,7 +20,7 @@ declare module "fastify" {
   interface FastifySchema {
     /**
      * Problems the operation answers besides those its shape implies (src/http/openapi.ts derives 400,
-     * 401, 403, 404, 409, 413, 415, 422 and 429 from the route); documentation only.
+     * 401, 403, 404, 409, 413, 415, 422 and 429 from the route, and 500 for all); documentation only.
      */
     problems?: readonly ProblemStatus[];
     /** A multipart/form-data body, documented here because the route reads it itself. */
@@ -36,12 +36,12 @@ const ZBinary = z
   .custom<Buffer | string>((v) => Buffer.isBuffer(v) || typeof v === "string")
   .meta({ type: "string", format: "binary" });
 
+/** A media type of bytes (a PDF, an uploaded file) in a response. */
+export const binaryMedia = { schema: ZBinary };
+
 /** A response of bytes (a PDF, an uploaded file) in one or more media types. */
 export function binaryResponse(description: string, ...mediaTypes: string[]) {
-  return {
-    description,
-    content: Object.fromEntries(mediaTypes.map((t) => [t, { schema: ZBinary }])),
-  };
+  return { description, content: Object.fromEntries(mediaTypes.map((t) => [t, binaryMedia])) };
 }
 
 const PROBLEM_TEXT: Record<ProblemStatus, string> = {
@@ -55,6 +55,7 @@ const PROBLEM_TEXT: Record<ProblemStatus, string> = {
   422: "A field of the input is wrong: one entry per field in `errors`",
   423: "The account is locked after repeated failed logins",
   429: "Too many requests from this address; try again later",
+  500: "An unexpected error: the problem names no internals; quote its requestId",
   502: "Another department's system answered with an error",
   504: "Another department's system did not answer in time",
 };
@@ -129,7 +130,7 @@ export const documentRoute: SwaggerTransform = (input) => {
           ? [{ session: [], csrf: [] }]
           : [{ session: [] }];
 
-  const statuses = new Set<ProblemStatus>(problems ?? []);
+  const statuses = new Set<ProblemStatus>([...(problems ?? []), 500]);
   const add = (...s: ProblemStatus[]) => {
     for (const x of s) statuses.add(x);
   };

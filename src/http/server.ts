@@ -135,6 +135,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
         version: ctx.config.version,
         license: { name: "Apache-2.0", url: "https://www.apache.org/licenses/LICENSE-2.0" },
       },
+      servers: [{ url: ctx.config.publicUrl, description: "This deployment (its public URL)" }],
       components: {
         securitySchemes: {
           session: {

@@ -2,10 +2,10 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { cases, dataAccessLog, dataConsents, organizations } from "../../db/schema";
 import { maskSubjectCode } from "../../domain/rules/identifiers";
+import type { TDataAccess } from "../../shared/api/exchange";
 import { type Actor, hasRole, orgPathsWithRole } from "../actor";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
-import type { TDataAccess } from "../../shared/api/exchange";
 
 /** The organization the actor acts for (first staff membership), for the access log. */
 export function actorOrgId(actor: Actor | null): string | null {

@@ -2,12 +2,12 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { caseMaterials, cases, files, sharedRecords } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
+import type { TReusableMaterial } from "../../shared/api/exchange";
 import { type Actor, hasRole } from "../actor";
 import { appendCaseEvents } from "../cases/caseEvents";
 import { casePolicyRecord, loadCase, saveCase } from "../cases/caseRows";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
-import type { TReusableMaterial } from "../../shared/api/exchange";
 
 /**
  * Whose materials the actor may list: their own (applicant), or — for window staff filing on the

@@ -4,6 +4,7 @@ import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
 import { caseMaterials, cases, organizations, partnerRequests } from "../../db/schema";
 import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
+import type { TPartnerRequest } from "../../shared/api/exchange";
 import { multilineText } from "../../shared/text";
 import { type Actor, orgPathsWithRole } from "../actor";
 import { calendarFor, localDates } from "../cases/calendarAccess";
@@ -14,7 +15,6 @@ import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
 import { authorize, can } from "../policies";
 import { localStamp } from "./fetchShared";
-import type { TPartnerRequest } from "../../shared/api/exchange";
 
 /** Working days a partner window gets to answer when the clerk names no due date (local practice). */
 export const PARTNER_REQUEST_DAYS = 3;

@@ -2,12 +2,12 @@ import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { caseMaterials, cases, users } from "../../db/schema";
 import { notFound } from "../../domain/errors";
 import { maskIdentifier, maskPhone, residentIdProblem, usccProblem } from "../../domain/rules/identifiers";
+import type { TApplicantProfile } from "../../shared/api/exchange";
 import { type Actor, hasRole } from "../actor";
 import { loadCase } from "../cases/caseRows";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { relatedTo } from "../policies/cases";
-import type { TApplicantProfile } from "../../shared/api/exchange";
 
 const APPLICANT = { "zh-CN": "申请人", "en-US": "Applicant" };
 

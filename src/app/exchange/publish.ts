@@ -8,12 +8,12 @@ import { sharedRecords } from "../../db/schema";
 import { tryIsoToDay } from "../../domain/calendar/isoDate";
 import { type Bilingual, invalid, YizhanError } from "../../domain/errors";
 import { maskSubjectCode, subjectCodeKind } from "../../domain/rules/identifiers";
+import type { TSharedRecord } from "../../shared/api/exchange";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
 import { authorize, can } from "../policies";
 import { datasetByCode, providerOf, type SharedDataset, sharedDatasets } from "./datasets";
-import type { TSharedRecord } from "../../shared/api/exchange";
 
 export const ZPublishRecord = z.object({
   subjectCode: z.string().min(15).max(18),

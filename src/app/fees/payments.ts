@@ -4,6 +4,7 @@ import { paymentGateway } from "../../adapters/payment/simulator";
 import type { Tx } from "../../db/client";
 import { feeAssessments, paymentCallbacks, payments, refunds } from "../../db/schema";
 import { invalid, notFound, YizhanError } from "../../domain/errors";
+import type { TPayment } from "../../shared/api/fees";
 import { multiline } from "../../shared/text";
 import type { Actor } from "../actor";
 import { appendCaseEvents } from "../cases/caseEvents";
@@ -11,7 +12,6 @@ import { casePolicyRecord, loadCase } from "../cases/caseRows";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { nextCounter } from "./assess";
-import type { TPayment } from "../../shared/api/fees";
 
 const ZIdempotencyKey = z.string().min(8).max(100);
 

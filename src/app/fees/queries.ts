@@ -3,12 +3,12 @@ import { renderNotice } from "../../adapters/pdf";
 import { feeAssessments, feeLines, organizations, payments, refunds } from "../../db/schema";
 import { notFound, YizhanError } from "../../domain/errors";
 import { maskIdentifier } from "../../domain/rules/identifiers";
+import type { TCaseFees } from "../../shared/api/fees";
 import type { Actor } from "../actor";
 import { casePolicyRecord, loadCase } from "../cases/caseRows";
 import { chargesFees, itemInfo } from "../cases/itemInfo";
 import type { AppContext } from "../context";
 import { abilities, authorize } from "../policies";
-import type { TCaseFees } from "../../shared/api/fees";
 
 /**
  * A case's fees: assessments with lines, payments with refunds, and what the caller may do. `required`:

@@ -8,19 +8,21 @@ import { createUser, ZCreateUser } from "../../app/users/createUser";
 import { listUsers } from "../../app/users/listUsers";
 import { requireActor } from "../plugins/auth";
 
-const ZOrgNode: z.ZodType<OrgNode> = z.lazy(() =>
-  z.object({
-    id: z.string(),
-    code: z.string(),
-    name: z.string(),
-    nameEn: z.string().nullable(),
-    kind: z.string(),
-    divisionCode: z.string(),
-    address: z.string().nullable(),
-    phone: z.string().nullable(),
-    children: z.array(ZOrgNode),
-  }),
-);
+const ZOrgNode: z.ZodType<OrgNode> = z
+  .lazy(() =>
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      nameEn: z.string().nullable(),
+      kind: z.string(),
+      divisionCode: z.string(),
+      address: z.string().nullable(),
+      phone: z.string().nullable(),
+      children: z.array(ZOrgNode),
+    }),
+  )
+  .meta({ id: "Organization" });
 
 const ZUserListItem = z.object({
   id: z.string(),
