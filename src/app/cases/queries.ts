@@ -15,10 +15,11 @@ import { notFound } from "../../domain/errors";
 import type { TCase, TCaseSummary, TCaseTimeline, TPublicProgress } from "../../shared/api/cases";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
+import { can } from "../policies";
 import { presentCase, presentCaseSummary } from "../presenters/case";
 import { calendarFor, localDates } from "./calendarAccess";
 import type { LoadedCase } from "./caseRows";
-import { toState } from "./caseRows";
+import { casePolicyRecord, loadCase, toState } from "./caseRows";
 import { type ClockView, caseClock } from "./clock";
 import { readableCase } from "./intake";
 import { itemInfo } from "./itemInfo";
@@ -271,6 +272,20 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
       issuedOn: d.issuedOn,
     })),
   };
+}
+
+/**
+ * The case with a human number (办件编号, what integrators and applicants hold), for a caller who may
+ * read it — the same scope as {@link getCase}. Unknown and not readable are the same 404, so a number
+ * tells nobody whether a case exists.
+ */
+export async function findCaseByNumber(ctx: AppContext, actor: Actor, number: string): Promise<TCase> {
+  const missing = () => notFound({ "zh-CN": `办件 ${number}`, "en-US": `Case ${number}` });
+  const [row] = await ctx.database.db.select({ id: cases.id }).from(cases).where(eq(cases.number, number));
+  if (!row) throw missing();
+  const c = await loadCase(ctx.database.db, row.id);
+  if (!can(actor, "read", "case", casePolicyRecord(c))) throw missing();
+  return getCase(ctx, actor, c.id);
 }
 
 /**

@@ -25,7 +25,7 @@ import {
   ZCreateApplication,
   ZUpdateDraft,
 } from "../../app/cases/intake";
-import { getCase, getCaseTimeline, listCases, ZListCases } from "../../app/cases/queries";
+import { findCaseByNumber, getCase, getCaseTimeline, listCases, ZListCases } from "../../app/cases/queries";
 import { caseDocumentPdf, caseFile } from "../../app/cases/renderDocument";
 import { sendBackToReview } from "../../app/cases/review";
 import type { AppContext } from "../../app/context";
@@ -93,6 +93,21 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       },
     },
     async (req) => detail(requireActor(req), req.params.id),
+  );
+
+  r.get(
+    "/api/cases/by-number/:number",
+    {
+      schema: {
+        operationId: "findCaseByNumber",
+        tags,
+        summary:
+          "One case by its human number (办件编号), for those who may read it; 404 when unknown or not theirs",
+        params: z.object({ number: z.string().min(1).max(40) }),
+        response: { 200: ZCase },
+      },
+    },
+    async (req) => findCaseByNumber(ctx, requireActor(req), req.params.number),
   );
 
   r.get(

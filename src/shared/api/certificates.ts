@@ -44,17 +44,21 @@ export const ZCertificate = z
   .meta({ id: "Certificate" });
 export type TCertificate = z.infer<typeof ZCertificate>;
 
-/** The certificate as signed JSON (format 2; format 1 for certificates issued before it), verifiable offline. */
+/**
+ * The certificate as signed JSON (format 2; format 1 for certificates issued before it), verifiable
+ * offline. Keys in the order they are sent (the serializer writes a schema's order): the documented
+ * OpenSSL commands read `signedData` followed by `value` (docs/certificates.md).
+ */
 export const ZSignedCertificate = z.object({
   format: z.enum(["yizhan-certificate/2", "yizhan-certificate/1"]),
   payload: ZJsonObject,
   signature: z.object({
     alg: ZAlgorithm,
     kid: z.string(),
-    value: z.string().describe("base64 (DER for SM2, 64 raw bytes for Ed25519)"),
-    sm2Id: z.string().optional(),
     signedAt: z.string(),
+    sm2Id: z.string().optional().describe("SM2 only: the signer ID (empty)"),
     signedData: z.string().optional().describe("Format 2: base64 of the exact bytes signed"),
+    value: z.string().describe("base64 (DER for SM2, 64 raw bytes for Ed25519)"),
   }),
 });
 
@@ -79,14 +83,10 @@ export const ZVerification = z.object({
     .optional(),
 });
 
-/** A public signing key as published (JWKS-like, with its PEM and its issuer). */
+/** A public signing key as published (JWKS-like, with its PEM and its issuer), keys in the order sent. */
 export const ZPublishedKey = z.object({
   kid: z.string(),
   alg: ZAlgorithm,
-  kty: z.enum(["OKP", "EC"]),
-  crv: z.enum(["Ed25519", "SM2"]),
-  x: z.string(),
-  y: z.string().optional(),
   use: z.literal("sig"),
   org: z.string(),
   issuerCode: z.string().optional(),
@@ -94,6 +94,10 @@ export const ZPublishedKey = z.object({
   publicKeyPem: z.string(),
   created: ZInstant,
   retired: ZInstant.nullable(),
+  kty: z.enum(["OKP", "EC"]),
+  crv: z.enum(["Ed25519", "SM2"]),
+  x: z.string(),
+  y: z.string().optional(),
 });
 
 /** The document at `/.well-known/yizhan-keys.json`. */
