@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
+import ts from "typescript";
 import { openApiDocument } from "../src/http/openapiDocument";
 
 /** Where the generated types live (imported by the typed client: openapi-fetch). */
@@ -24,9 +25,18 @@ const HEADER = `/**
 
 `;
 
-/** The typed client's types (TypeScript source) for an OpenAPI document. */
+const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier("Blob"));
+
+/**
+ * The typed client's types (TypeScript source) for an OpenAPI document. Bytes (`format: binary`: an
+ * uploaded file, a PDF) are a `Blob`, what fetch sends in a FormData and `parseAs: "blob"` returns.
+ */
 export async function clientTypes(doc: Record<string, unknown>): Promise<string> {
-  const ast = await openapiTS(doc as unknown as OpenAPI3, { alphabetize: true, silent: true });
+  const ast = await openapiTS(doc as unknown as OpenAPI3, {
+    alphabetize: true,
+    silent: true,
+    transform: (schema) => (schema.format === "binary" ? BLOB : undefined),
+  });
   return HEADER + astToString(ast);
 }
 

@@ -2702,7 +2702,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/x-pem-file": string;
+                    "application/x-pem-file": Blob;
                 };
             };
             /** @description No such record, or the caller may not know that it exists */
@@ -5425,7 +5425,7 @@ export interface operations {
                      * Format: binary
                      * @description The file's bytes
                      */
-                    file: string;
+                    file: Blob;
                 };
             };
         };
@@ -5540,7 +5540,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
+                    "application/pdf": Blob;
                 };
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */
@@ -6122,12 +6122,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ofd": string;
-                    "application/pdf": string;
-                    "image/jpeg": string;
-                    "image/png": string;
-                    "image/tiff": string;
-                    "image/webp": string;
+                    "application/ofd": Blob;
+                    "application/pdf": Blob;
+                    "image/jpeg": Blob;
+                    "image/png": Blob;
+                    "image/tiff": Blob;
+                    "image/webp": Blob;
                 };
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */
@@ -6419,7 +6419,7 @@ export interface operations {
                      * Format: binary
                      * @description The file's bytes
                      */
-                    file: string;
+                    file: Blob;
                 };
             };
         };
@@ -8885,7 +8885,7 @@ export interface operations {
                         };
                         version: number;
                     };
-                    "application/pdf": string;
+                    "application/pdf": Blob;
                 };
             };
             /** @description No such record, or the caller may not know that it exists */
@@ -9168,7 +9168,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
+                    "application/pdf": Blob;
                 };
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */
@@ -9490,7 +9490,7 @@ export interface operations {
                      * Format: binary
                      * @description The file's bytes
                      */
-                    file?: string;
+                    file?: Blob;
                     /** @description The record (subjectCode, subjectName, fields, validUntil) as JSON text */
                     record: string;
                 };
@@ -9905,7 +9905,7 @@ export interface operations {
                      * Format: binary
                      * @description The file's bytes
                      */
-                    file: string;
+                    file: Blob;
                     note?: string;
                 };
             };
@@ -10020,7 +10020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
+                    "application/pdf": Blob;
                 };
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */
@@ -10821,7 +10821,7 @@ export interface operations {
                      * Format: binary
                      * @description The file's bytes
                      */
-                    file: string;
+                    file: Blob;
                 };
             };
         };
