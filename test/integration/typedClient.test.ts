@@ -6,8 +6,8 @@ import { createTestApp, type TestApp } from "../helpers/testApp";
 
 // Issue 12, item 5: a case driven from application to completion through the client generated from
 // the OpenAPI document (openapi-typescript + openapi-fetch), over real HTTP — what an integrator does.
-// Everything below is typed by src/shared/api/schema.ts: a path, a body or a field the document does
-// not have fails `npm run typecheck`.
+// Everything below is typed by src/shared/api/schema.ts: a path the document does not have, a body
+// field of the wrong type or an answer's field it does not have fails `npm run typecheck`.
 
 type Case = components["schemas"]["Case"];
 
