@@ -155,7 +155,11 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         operationId: "verifyCertificateDocument",
         tags: ["public"],
         summary: "Verify a certificate JSON (payload + signature)",
-        body: z.unknown(),
+        body: z
+          .unknown()
+          .describe(
+            "A certificate JSON as downloaded (format, payload, signature); anything else is `tampered`",
+          ),
         response: { 200: ZVerification },
       },
     },

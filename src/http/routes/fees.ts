@@ -102,7 +102,9 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         operationId: "paymentCallback",
         tags,
         summary: "Signed callback from the payment gateway (idempotent)",
-        body: z.unknown(),
+        body: z
+          .unknown()
+          .describe("The gateway's notification as it signs it (checked by the gateway adapter)"),
         response: { 200: ZCallbackOutcome },
         problems: [401],
       },

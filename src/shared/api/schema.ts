@@ -10195,6 +10195,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The gateway's notification as it signs it (checked by the gateway adapter) */
         requestBody: {
             content: {
                 "application/json": unknown;
@@ -11972,6 +11973,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description A certificate JSON as downloaded (format, payload, signature); anything else is `tampered` */
         requestBody: {
             content: {
                 "application/json": unknown;
