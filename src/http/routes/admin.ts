@@ -65,6 +65,7 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         tags: ["users"],
         summary: "Users the administrator may manage (identifiers masked)",
         response: { 200: z.object({ items: z.array(ZUserListItem) }) },
+        problems: [403],
       },
     },
     async (req) => ({ items: await listUsers(ctx.database.db, requireActor(req), ctx.clock.now()) }),

@@ -179,6 +179,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         summary: "Local closures and extra working days of the organizations the admin manages",
         querystring: z.object({ org: ZOrgQuery }),
         response: { 200: z.object({ items: z.array(ZOverride) }) },
+        problems: [403],
       },
     },
     async (req) => ({ items: await listOverrides(ctx, requireActor(req), req.query.org) }),

@@ -32,6 +32,7 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         summary: "The caller's departments' review tasks, most urgent first",
         querystring: z.object({ status: z.string().max(40).optional() }),
         response: { 200: z.object({ items: z.array(ZReviewInboxItem) }) },
+        problems: [403],
       },
     },
     async (req) => ({
