@@ -2,21 +2,10 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ZodError } from "zod";
 import { type Bilingual, type FieldProblem, YizhanError } from "../domain/errors";
+import type { TProblem } from "../shared/api/problem";
 
-/** RFC 9457 problem document, with Yizhan's stable `code` and bilingual `message`. */
-export type Problem = {
-  type: string;
-  status: number;
-  code: string;
-  title: string;
-  detail: string;
-  message: Bilingual;
-  field?: string;
-  errors?: FieldProblem[];
-  details?: Record<string, unknown>;
-  instance: string;
-  requestId: string;
-};
+/** RFC 9457 problem document, with Yizhan's stable `code` and bilingual `message` (`ZProblem`). */
+export type Problem = TProblem;
 
 type ValidationItem = {
   keyword: string;

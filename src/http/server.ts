@@ -9,13 +9,15 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { logSerializers } from "../adapters/logging";
 import type { AppContext } from "../app/context";
 import "../app/policies";
 import { YizhanError } from "../domain/errors";
+import { documentObject, documentRoute } from "./openapi";
 import { authPlugin } from "./plugins/auth";
 import { sendProblem } from "./problem";
+import { checkedSerializerCompiler } from "./responseCheck";
 import { adminRoutes } from "./routes/admin";
 import { applicantRoutes } from "./routes/applicants";
 import { authRoutes } from "./routes/auth";
@@ -38,6 +40,11 @@ export type ServerOptions = {
   logger?: FastifyServerOptions["logger"];
   /** Built web application (Vite output) served at `/`; skipped when absent. */
   webDir?: string;
+  /**
+   * Fail a response whose schema would change what the route returned (tests: every integration test
+   * then checks the OpenAPI document's response schemas against the data sent; src/http/responseCheck.ts).
+   */
+  checkResponses?: boolean;
 };
 
 /** Route modules, registered in order; later features append theirs here. */
@@ -79,7 +86,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     frameworkErrors: (err, req, reply) => sendProblem(req, reply, err),
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(opts.checkResponses ? checkedSerializerCompiler : serializerCompiler);
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));
   app.setNotFoundHandler((req, reply) => {
     if (
@@ -126,20 +133,39 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
         title: "Yizhan (一站) API",
         description: "One-stop approval service platform. Errors are application/problem+json (RFC 9457).",
         version: ctx.config.version,
+        license: { name: "Apache-2.0", url: "https://www.apache.org/licenses/LICENSE-2.0" },
       },
+      servers: [{ url: ctx.config.publicUrl, description: "This deployment (its public URL)" }],
       components: {
         securitySchemes: {
-          session: { type: "apiKey", in: "cookie", name: "yz_session" },
-          csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },
+          session: {
+            type: "apiKey",
+            in: "cookie",
+            name: "yz_session",
+            description: "The session cookie set by `login` (httpOnly)",
+          },
+          csrf: {
+            type: "apiKey",
+            in: "header",
+            name: "x-csrf-token",
+            description: "The session's CSRF token (`csrfToken` of `Me`, cookie `yz_csrf`), on every write",
+          },
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: documentRoute,
+    transformObject: documentObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(authPlugin, { ctx });
-  for (const routes of ROUTES) await app.register(routes, { ctx });
+  await app.register(async (api) => {
+    // Every route of the API needs a session unless it says otherwise (`config.access`, src/http/openapi.ts).
+    api.addHook("onRoute", (route) => {
+      route.config = { access: "session", ...route.config };
+    });
+    for (const routes of ROUTES) await api.register(routes, { ctx });
+  });
 
   if (opts.webDir && existsSync(opts.webDir)) {
     await app.register(fastifyStatic, {

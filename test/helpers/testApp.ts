@@ -34,7 +34,7 @@ export async function createTestApp(config: Partial<Config> = {}): Promise<TestA
     config: { ...defaultConfig, demo: true, loginRateLimitPerMinute: 1000, ...config },
     storage: new LocalDiskStorage(filesDir),
   };
-  const app = await buildServer(ctx, { logger: false });
+  const app = await buildServer(ctx, { logger: false, checkResponses: true });
   await app.ready();
   return {
     app,

@@ -215,7 +215,7 @@ export type TriggerOutcome = {
     /** `items_already_filed`, or the code of the refusal (`rule_violation`: pre-checks or forms missing). */
     code: string;
     message: Bilingual;
-    filed?: unknown;
+    filed?: { itemCode: string; caseId: string; number: string | null; bundleId: string | null }[];
     /** The fields to complete before recording the same contract or delivery again files the bundle. */
     errors?: FieldProblem[];
   } | null;
@@ -244,7 +244,11 @@ export async function fileTriggeredBundle(
     if (e.code === "items_already_filed")
       return {
         bundleId: null,
-        notFiled: { code: "items_already_filed", message: e.messages, filed: e.details?.filed ?? [] },
+        notFiled: {
+          code: "items_already_filed",
+          message: e.messages,
+          filed: (e.details?.filed ?? []) as NonNullable<NonNullable<TriggerOutcome["notFiled"]>["filed"]>,
+        },
       };
     if (e.status !== 422) throw e;
     return { bundleId: null, notFiled: { code: e.code, message: e.messages, errors: e.errors ?? [] } };

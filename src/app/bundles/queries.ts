@@ -10,6 +10,7 @@ import {
   projects,
 } from "../../db/schema";
 import { notFound } from "../../domain/errors";
+import type { TBundle, TBundleMeasureReport } from "../../shared/api/projects";
 import type { Actor } from "../actor";
 import { getWorkingCalendar } from "../calendar/getWorkingCalendar";
 import type { AppContext } from "../context";
@@ -46,7 +47,7 @@ export type BundleMeasure = {
 };
 
 /** Loads bundles with their template, contract, cases, certificates and measure. */
-export async function bundleViews(ctx: AppContext, bundleIds: string[]) {
+export async function bundleViews(ctx: AppContext, bundleIds: string[]): Promise<TBundle[]> {
   if (bundleIds.length === 0) return [];
   const db = ctx.database.db;
   const rows = await db
@@ -80,7 +81,7 @@ export async function bundleViews(ctx: AppContext, bundleIds: string[]) {
           ),
         )
     : [];
-  const out = [];
+  const out: TBundle[] = [];
   for (const { b, t, c, d, orgId } of rows) {
     const own = caseRows.filter((x) => x.bundleId === b.id);
     const certs = certRows.filter((x) => own.some((o) => o.id === x.caseId));
@@ -144,7 +145,7 @@ export async function bundleViews(ctx: AppContext, bundleIds: string[]) {
 }
 
 /** One bundle with its cases, status, clock and measure (for those who may read its project). */
-export async function getBundle(ctx: AppContext, actor: Actor, bundleId: string) {
+export async function getBundle(ctx: AppContext, actor: Actor, bundleId: string): Promise<TBundle> {
   const db = ctx.database.db;
   const [row] = await db
     .select({
@@ -173,7 +174,7 @@ export async function getBundle(ctx: AppContext, actor: Actor, bundleId: string)
  * The supervisor's figure (怀远速度): every bundle the caller may see with its contract-to-certificate
  * time in working hours, and how many were done the same day.
  */
-export async function bundleMeasure(ctx: AppContext, actor: Actor) {
+export async function bundleMeasure(ctx: AppContext, actor: Actor): Promise<TBundleMeasureReport> {
   const db = ctx.database.db;
   const rows = await db
     .select({

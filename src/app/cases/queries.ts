@@ -10,14 +10,16 @@ import {
   reviewComments,
   reviewTasks,
 } from "../../db/schema";
-import { CASE_STATUSES } from "../../domain/cases/caseStatus";
+import { CASE_STATUSES, type CaseStatus } from "../../domain/cases/caseStatus";
 import { notFound } from "../../domain/errors";
+import type { TCase, TCaseSummary, TCaseTimeline, TPublicProgress } from "../../shared/api/cases";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
+import { can } from "../policies";
 import { presentCase, presentCaseSummary } from "../presenters/case";
 import { calendarFor, localDates } from "./calendarAccess";
 import type { LoadedCase } from "./caseRows";
-import { toState } from "./caseRows";
+import { casePolicyRecord, loadCase, toState } from "./caseRows";
 import { type ClockView, caseClock } from "./clock";
 import { readableCase } from "./intake";
 import { itemInfo } from "./itemInfo";
@@ -101,7 +103,11 @@ async function clocks(ctx: AppContext, list: LoadedCase[]): Promise<Map<string, 
 }
 
 /** Lists the cases the actor may see, with filters and the window's queues; each with its clock. */
-export async function listCases(ctx: AppContext, actor: Actor, f: TListCases) {
+export async function listCases(
+  ctx: AppContext,
+  actor: Actor,
+  f: TListCases,
+): Promise<{ items: TCaseSummary[]; total: number }> {
   const where: SQL[] = [caseScope(actor)];
   if (f.status?.length) where.push(inArray(cases.status, f.status));
   if (f.bundleId) where.push(eq(cases.bundleId, f.bundleId));
@@ -177,7 +183,7 @@ export async function listCases(ctx: AppContext, actor: Actor, f: TListCases) {
 }
 
 /** One case with its materials, review tasks, documents and abilities. */
-export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
+export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<TCase> {
   const c = await readableCase(ctx, actor, caseId);
   const db = ctx.database.db;
   const [materials, tasks, documents, comments] = await Promise.all([
@@ -269,10 +275,24 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
 }
 
 /**
+ * The case with a human number (办件编号, what integrators and applicants hold), for a caller who may
+ * read it — the same scope as {@link getCase}. Unknown and not readable are the same 404, so a number
+ * tells nobody whether a case exists.
+ */
+export async function findCaseByNumber(ctx: AppContext, actor: Actor, number: string): Promise<TCase> {
+  const missing = () => notFound({ "zh-CN": `办件 ${number}`, "en-US": `Case ${number}` });
+  const [row] = await ctx.database.db.select({ id: cases.id }).from(cases).where(eq(cases.number, number));
+  if (!row) throw missing();
+  const c = await loadCase(ctx.database.db, row.id);
+  if (!can(actor, "read", "case", casePolicyRecord(c))) throw missing();
+  return getCase(ctx, actor, c.id);
+}
+
+/**
  * The timeline of a case: every event in order, each department's task as a span, and the pauses —
  * the data of the Gantt-like chart.
  */
-export async function getCaseTimeline(ctx: AppContext, actor: Actor, caseId: string) {
+export async function getCaseTimeline(ctx: AppContext, actor: Actor, caseId: string): Promise<TCaseTimeline> {
   const c = await readableCase(ctx, actor, caseId);
   const db = ctx.database.db;
   const [events, tasks] = await Promise.all([
@@ -289,7 +309,7 @@ export async function getCaseTimeline(ctx: AppContext, actor: Actor, caseId: str
   return {
     caseId: c.id,
     number: c.number,
-    status: c.status,
+    status: c.status as CaseStatus,
     events: events.map((e) => ({
       seq: e.seq,
       type: e.type,
@@ -319,7 +339,11 @@ export async function getCaseTimeline(ctx: AppContext, actor: Actor, caseId: str
  * The public progress page (阳光下工作): by case number and query code, without login, showing the
  * item, status, dates and steps — and nothing personal (no names, no identifiers).
  */
-export async function getPublicProgress(ctx: AppContext, number: string, queryCode: string) {
+export async function getPublicProgress(
+  ctx: AppContext,
+  number: string,
+  queryCode: string,
+): Promise<TPublicProgress> {
   const db = ctx.database.db;
   const [row] = await db
     .select(caseColumns)
@@ -350,7 +374,7 @@ export async function getPublicProgress(ctx: AppContext, number: string, queryCo
     number: c.number,
     itemName: c.itemName,
     orgName: c.orgName,
-    status: c.status,
+    status: c.status as CaseStatus,
     statusLabel: presentCaseSummary(
       { userId: "", username: "", displayName: "", kind: "person", locale: "zh-CN", memberships: [] },
       c,

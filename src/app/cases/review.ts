@@ -3,6 +3,7 @@ import { z } from "zod";
 import { cases, organizations, reviewComments, reviewTasks } from "../../db/schema";
 import type { ReviewTaskStatus } from "../../domain/cases/reviewPlan";
 import { notFound, versionConflict, YizhanError } from "../../domain/errors";
+import type { TReviewComment, TReviewInboxItem, TReviewTask } from "../../shared/api/review";
 import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import { type Actor, hasRole } from "../actor";
@@ -12,6 +13,33 @@ import { casePolicyRecord, loadCase } from "./caseRows";
 import { changeCase, runCaseCommand } from "./runner";
 
 const TASK = { "zh-CN": "审查任务", "en-US": "Review task" };
+
+/** A review task row as it leaves the server (every column; instants as ISO strings). */
+export function presentReviewTask(t: typeof reviewTasks.$inferSelect): TReviewTask {
+  return {
+    id: t.id,
+    caseId: t.caseId,
+    stepCode: t.stepCode,
+    stepName: t.stepName,
+    orgId: t.orgId,
+    lead: t.lead,
+    mode: t.mode,
+    after: t.after,
+    limitDays: t.limitDays,
+    status: t.status,
+    openedOn: t.openedOn,
+    dueOn: t.dueOn,
+    claimedBy: t.claimedBy,
+    claimedAt: t.claimedAt?.toISOString() ?? null,
+    opinion: t.opinion,
+    completedBy: t.completedBy,
+    completedAt: t.completedAt?.toISOString() ?? null,
+    returns: t.returns,
+    version: t.version,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
 
 async function loadTask(ctx: AppContext, taskId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw notFound(TASK);
@@ -34,7 +62,11 @@ const taskRecord = (t: { orgPath: string; status: string; claimedBy: string | nu
  * The reviewer's inbox: open, claimed and returned tasks of the actor's departments, most urgent
  * first (due date, then case deadline). Approvers see every task of their organization tree.
  */
-export async function listReviewTasks(ctx: AppContext, actor: Actor, filter: { status?: string[] } = {}) {
+export async function listReviewTasks(
+  ctx: AppContext,
+  actor: Actor,
+  filter: { status?: string[] } = {},
+): Promise<TReviewInboxItem[]> {
   const paths = actor.memberships
     .filter((m) => (m.role === "reviewer" || m.role === "approver") && m.orgPath)
     .map((m) => m.orgPath as string);
@@ -59,7 +91,7 @@ export async function listReviewTasks(ctx: AppContext, actor: Actor, filter: { s
     )
     .orderBy(asc(reviewTasks.dueOn), asc(cases.deadline));
   return rows.map((r) => ({
-    ...r.t,
+    ...presentReviewTask(r.t),
     orgName: r.orgName,
     case: {
       id: r.c.id,
@@ -85,7 +117,7 @@ export async function claimReviewTask(
   actor: Actor,
   taskId: string,
   expectedVersion: number,
-) {
+): Promise<TReviewTask> {
   const t = await loadTask(ctx, taskId);
   authorize(actor, "claim", "reviewTask", taskRecord(t));
   const now = ctx.clock.now();
@@ -116,12 +148,17 @@ export async function claimReviewTask(
         },
       },
     );
-    return result;
+    return presentReviewTask(result);
   });
 }
 
 /** A reviewer's comment on a task (审查意见往来), kept with the case. */
-export async function commentReviewTask(ctx: AppContext, actor: Actor, taskId: string, text: string) {
+export async function commentReviewTask(
+  ctx: AppContext,
+  actor: Actor,
+  taskId: string,
+  text: string,
+): Promise<TReviewComment> {
   const t = await loadTask(ctx, taskId);
   authorize(actor, "comment", "reviewTask", taskRecord(t));
   const now = ctx.clock.now();
@@ -136,7 +173,7 @@ export async function commentReviewTask(ctx: AppContext, actor: Actor, taskId: s
       at: now,
     })
     .returning();
-  return row;
+  return { ...row, at: row.at.toISOString() };
 }
 
 export const ZCompleteReviewTask = z.object({

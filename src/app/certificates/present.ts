@@ -1,6 +1,7 @@
 import { CERTIFICATE_FORMAT, LEGACY_CERTIFICATE_FORMAT, type SignedDocument } from "../../adapters/signing";
 import type { certificates } from "../../db/schema";
 import { maskIdentifier } from "../../domain/rules/identifiers";
+import type { TCertificate } from "../../shared/api/certificates";
 import type { CertificateField } from "./content";
 
 type CertificateRow = typeof certificates.$inferSelect;
@@ -31,7 +32,7 @@ export function presentCertificate(
   today: string,
   abilities: Record<string, boolean>,
   publicUrl: string,
-) {
+): TCertificate {
   return {
     id: row.id,
     identifier: row.identifier,

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { cases, dataAccessLog, dataConsents, organizations } from "../../db/schema";
 import { maskSubjectCode } from "../../domain/rules/identifiers";
+import type { TDataAccess } from "../../shared/api/exchange";
 import { type Actor, hasRole, orgPathsWithRole } from "../actor";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
@@ -81,7 +82,11 @@ export async function hasConsent(ex: Executor, caseId: string, scope: string): P
  * every case of the bureau (ADR 0006). Subject codes of persons are masked except for the applicant
  * themself.
  */
-export async function listDataAccessLog(ctx: AppContext, actor: Actor, q: { limit?: number } = {}) {
+export async function listDataAccessLog(
+  ctx: AppContext,
+  actor: Actor,
+  q: { limit?: number } = {},
+): Promise<TDataAccess[]> {
   const staffPaths = orgPathsWithRole(actor, "clerk", "approver", "supervisor", "partner", "admin", "helper");
   const reviewerPaths = orgPathsWithRole(actor, "reviewer");
   if (!hasRole(actor, "applicant") && staffPaths.length === 0 && reviewerPaths.length === 0)
@@ -122,6 +127,6 @@ export async function listDataAccessLog(ctx: AppContext, actor: Actor, q: { limi
     caseId: l.caseId,
     caseNumber: caseNumber ?? null,
     connector: l.connector,
-    outcome: l.outcome,
+    outcome: l.outcome as TDataAccess["outcome"],
   }));
 }

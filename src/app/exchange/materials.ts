@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { caseMaterials, cases, files, sharedRecords } from "../../db/schema";
-import { invalid } from "../../domain/errors";
+import { invalid, YizhanError } from "../../domain/errors";
+import type { TReusableMaterial } from "../../shared/api/exchange";
 import { type Actor, hasRole } from "../actor";
 import { changeCase } from "../cases/runner";
 import type { AppContext } from "../context";
@@ -28,7 +29,7 @@ export async function listReusableMaterials(
   actor: Actor,
   applicantId: string,
   q: { materialCode?: string } = {},
-) {
+): Promise<TReusableMaterial[]> {
   assertMayList(actor, applicantId);
   const db = ctx.database.db;
   const rows = await db

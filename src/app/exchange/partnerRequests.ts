@@ -4,6 +4,7 @@ import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
 import { caseMaterials, cases, organizations, partnerRequests } from "../../db/schema";
 import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
+import type { TPartnerRequest } from "../../shared/api/exchange";
 import { multilineText } from "../../shared/text";
 import { type Actor, orgPathsWithRole } from "../actor";
 import { calendarFor, localDates } from "../cases/calendarAccess";
@@ -122,7 +123,7 @@ function present(
   actor: Actor,
   toOrgPath: string,
   fromOrgPath: string,
-) {
+): TPartnerRequest {
   return {
     id: r.id,
     caseId: r.caseId,

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { caseMaterials, cases, users } from "../../db/schema";
 import { notFound } from "../../domain/errors";
 import { maskIdentifier, maskPhone, residentIdProblem, usccProblem } from "../../domain/rules/identifiers";
+import type { TApplicantProfile } from "../../shared/api/exchange";
 import { type Actor, hasRole } from "../actor";
 import { loadCase } from "../cases/caseRows";
 import type { AppContext } from "../context";
@@ -21,7 +22,7 @@ export async function getApplicantProfile(
   actor: Actor,
   applicantId: string,
   q: { caseId?: string } = {},
-) {
+): Promise<TApplicantProfile> {
   const db = ctx.database.db;
   const self = actor.userId === applicantId;
   if (!self && !hasRole(actor, "clerk", "helper", "supervisor", "admin"))

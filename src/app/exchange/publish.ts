@@ -8,6 +8,7 @@ import { sharedRecords } from "../../db/schema";
 import { tryIsoToDay } from "../../domain/calendar/isoDate";
 import { type Bilingual, invalid, YizhanError } from "../../domain/errors";
 import { maskSubjectCode, subjectCodeKind } from "../../domain/rules/identifiers";
+import type { TSharedRecord } from "../../shared/api/exchange";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
@@ -138,7 +139,7 @@ export async function publishSharedRecord(
 }
 
 /** A directory record for its provider (subject codes of persons masked in lists). */
-export function presentRecord(r: typeof sharedRecords.$inferSelect) {
+export function presentRecord(r: typeof sharedRecords.$inferSelect): TSharedRecord {
   return {
     id: r.id,
     datasetCode: r.datasetCode,

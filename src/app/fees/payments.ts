@@ -4,6 +4,7 @@ import { paymentGateway } from "../../adapters/payment/simulator";
 import type { Tx } from "../../db/client";
 import { feeAssessments, paymentCallbacks, payments, refunds } from "../../db/schema";
 import { invalid, notFound, YizhanError } from "../../domain/errors";
+import type { TPayment } from "../../shared/api/fees";
 import { multiline } from "../../shared/text";
 import type { Actor } from "../actor";
 import { changeCase } from "../cases/runner";
@@ -55,6 +56,28 @@ async function settle(tx: Tx, paymentId: string, assessmentId: string, txnId: st
     .where(eq(feeAssessments.id, assessmentId));
 }
 
+/** A payment row as it leaves the server (every column; instants as ISO strings). */
+export function presentPayment(p: typeof payments.$inferSelect): TPayment {
+  return {
+    id: p.id,
+    assessmentId: p.assessmentId,
+    caseId: p.caseId,
+    channel: p.channel,
+    provider: p.provider,
+    amountFen: p.amountFen,
+    status: p.status,
+    idempotencyKey: p.idempotencyKey,
+    providerTxnId: p.providerTxnId,
+    receiptNumber: p.receiptNumber,
+    payUrl: p.payUrl,
+    recordedBy: p.recordedBy,
+    createdAt: p.createdAt.toISOString(),
+    paidAt: p.paidAt?.toISOString() ?? null,
+    failedAt: p.failedAt?.toISOString() ?? null,
+    refundedAt: p.refundedAt?.toISOString() ?? null,
+  };
+}
+
 /** An earlier request with the same idempotency key, if any (must be for the same case). */
 async function byIdempotencyKey(tx: Tx, caseId: string, key: string) {
   const [p] = await tx.select().from(payments).where(eq(payments.idempotencyKey, key));
@@ -75,7 +98,7 @@ export async function recordWindowPayment(
   actor: Actor,
   caseId: string,
   input: z.infer<typeof ZWindowPayment>,
-) {
+): Promise<TPayment> {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const { result } = await changeCase(tx, actor, caseId, {
@@ -109,7 +132,7 @@ export async function recordWindowPayment(
         };
       },
     });
-    return result;
+    return presentPayment(result);
   });
 }
 
@@ -119,7 +142,7 @@ export async function startOnlinePayment(
   actor: Actor,
   caseId: string,
   input: z.infer<typeof ZOnlinePayment>,
-) {
+): Promise<TPayment> {
   const now = ctx.clock.now();
   const gateway = paymentGateway();
   return ctx.database.db.transaction(async (tx) => {
@@ -154,7 +177,7 @@ export async function startOnlinePayment(
         return { result: { ...p, payUrl }, data: { paymentId: p.id, amountFen: a.totalFen } };
       },
     });
-    return result;
+    return presentPayment(result);
   });
 }
 
@@ -242,7 +265,7 @@ export async function refundPayment(
   actor: Actor,
   paymentId: string,
   input: z.infer<typeof ZRefund>,
-) {
+): Promise<TPayment> {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for("update");
@@ -286,6 +309,6 @@ export async function refundPayment(
         };
       },
     });
-    return result;
+    return presentPayment(result);
   });
 }

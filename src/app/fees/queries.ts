@@ -3,6 +3,7 @@ import { renderNotice } from "../../adapters/pdf";
 import { feeAssessments, feeLines, organizations, payments, refunds } from "../../db/schema";
 import { notFound, YizhanError } from "../../domain/errors";
 import { maskIdentifier } from "../../domain/rules/identifiers";
+import type { TCaseFees } from "../../shared/api/fees";
 import type { Actor } from "../actor";
 import { casePolicyRecord, loadCase } from "../cases/caseRows";
 import { chargesFees, itemInfo } from "../cases/itemInfo";
@@ -13,7 +14,7 @@ import { abilities, authorize } from "../policies";
  * A case's fees: assessments with lines, payments with refunds, and what the caller may do. `required`:
  * the item charges fees; `settled`: nothing is owed before the result may be issued.
  */
-export async function getCaseFees(ctx: AppContext, actor: Actor, caseId: string) {
+export async function getCaseFees(ctx: AppContext, actor: Actor, caseId: string): Promise<TCaseFees> {
   const db = ctx.database.db;
   const c = await loadCase(db, caseId);
   const rec = casePolicyRecord(c);

@@ -2,6 +2,7 @@ import { type SameStateChange, sameStateAllowedIn } from "../../domain/cases/cas
 import { type CaseStatus, STATUS_LABELS } from "../../domain/cases/caseStatus";
 import { commandsAllowedIn } from "../../domain/cases/transitions";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
+import type { TCase, TCaseSummary } from "../../shared/api/cases";
 import { type Actor, hasRole } from "../actor";
 import type { LoadedCase } from "../cases/caseRows";
 import { casePolicyRecord } from "../cases/caseRows";
@@ -57,15 +58,19 @@ export function nextStep(status: string): { "zh-CN": string; "en-US": string } {
   return { "zh-CN": s[0], "en-US": s[1] };
 }
 
-/** A case as lists show it (identifiers masked). */
-export function presentCaseSummary(_actor: Actor, c: LoadedCase, clock: ClockView) {
+/** A case as lists show it (identifiers masked); lists add what is owed (`owedMaterials`). */
+export function presentCaseSummary(
+  _actor: Actor,
+  c: LoadedCase,
+  clock: ClockView,
+): Omit<TCaseSummary, "owedMaterials"> {
   return {
     id: c.id,
     number: c.number,
     itemCode: c.itemCode,
     itemName: c.itemName,
     title: c.title,
-    status: c.status,
+    status: c.status as CaseStatus,
     statusLabel: STATUS_LABELS[c.status as CaseStatus],
     statusEnteredAt: c.statusEnteredAt.toISOString(),
     version: c.version,
@@ -88,8 +93,11 @@ export function presentCaseSummary(_actor: Actor, c: LoadedCase, clock: ClockVie
   };
 }
 
+/** The case's own fields in full ({@link TCase} without its materials, tasks, comments and documents). */
+export type CaseCore = Omit<TCase, "owedMaterials" | "materials" | "reviewTasks" | "comments" | "documents">;
+
 /** A case in full, for the people who may read it; identifiers masked unless the role needs them. */
-export function presentCase(actor: Actor, c: LoadedCase, clock: ClockView) {
+export function presentCase(actor: Actor, c: LoadedCase, clock: ClockView): CaseCore {
   const full = seesPersonalData(actor, c);
   const a = c.applicant;
   return {

@@ -14,6 +14,7 @@ import {
   siteSurveys,
   users,
 } from "../../db/schema";
+import type { TProject, TProjectListItem } from "../../shared/api/projects";
 import type { Actor } from "../actor";
 import { bundleViews } from "../bundles/queries";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
@@ -22,7 +23,7 @@ import { abilities, can } from "../policies";
 import { authorizedProject, landTransferOrgPathOf, projectPolicyRecord } from "./projectRows";
 
 /** Projects the caller may see: the enterprise its own; staff those of their organization tree. */
-export async function listProjects(ctx: AppContext, actor: Actor) {
+export async function listProjects(ctx: AppContext, actor: Actor): Promise<{ items: TProjectListItem[] }> {
   const helper = alias(users, "helper");
   const rows = await ctx.database.db
     .select({
@@ -64,7 +65,7 @@ export async function listProjects(ctx: AppContext, actor: Actor) {
  * A project with everything that happened: parcel, contacts, pre-checks, site surveys, meetings with
  * action items, land contracts, bundles with their measure (怀远速度) and the timeline.
  */
-export async function getProject(ctx: AppContext, actor: Actor, id: string) {
+export async function getProject(ctx: AppContext, actor: Actor, id: string): Promise<TProject> {
   const db = ctx.database.db;
   const p = await authorizedProject(db, actor, id, "read");
   const [enterprise] = await db.select().from(users).where(eq(users.id, p.enterpriseId));

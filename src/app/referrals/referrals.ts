@@ -12,6 +12,7 @@ import { invalid, notFound, versionConflict, YizhanError } from "../../domain/er
 import { referralProgressProblem } from "../../domain/exchange/referrals";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
 import { enqueueNotification } from "../../jobs/notify";
+import type { TReferral } from "../../shared/api/referrals";
 import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import { type Actor, hasRole, orgPathsWithRole } from "../actor";
@@ -170,7 +171,7 @@ function policyRecord(r: Row, orgs: Map<string, Org>) {
   };
 }
 
-function present(actor: Actor, r: Row, orgs: Map<string, Org>) {
+function present(actor: Actor, r: Row, orgs: Map<string, Org>): TReferral {
   const rec = policyRecord(r, orgs);
   const full = can(actor, "seePersonalData", "referral", rec);
   const a = r.applicant;

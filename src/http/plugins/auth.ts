@@ -9,6 +9,13 @@ export const SESSION_COOKIE = "yz_session";
 export const CSRF_COOKIE = "yz_csrf";
 export const CSRF_HEADER = "x-csrf-token";
 
+/**
+ * Who may call a route. `session` (the default of every API route, set in src/http/server.ts): a
+ * signed-in user, else 401 before the body is read or validated; writes also need the CSRF header.
+ * `optional`: anyone, and a session adds to the answer (abilities). `public`: anyone; no session used.
+ */
+export type Access = "public" | "optional" | "session";
+
 declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
@@ -17,25 +24,32 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Set to false on routes that must accept writes without a CSRF token (login). */
     csrf?: boolean;
+    /** Who may call the route ({@link Access}); documented in the OpenAPI document as its security. */
+    access?: Access;
   }
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Resolves the session cookie to an actor on every request, and refuses cookie-authenticated
- * writes without the matching `x-csrf-token` header (double-submit token bound to the session).
+ * Resolves the session cookie to an actor on every request, refuses a route that needs a session
+ * (`config.access`, default `session` for the API: src/http/openapi.ts) to a caller without one (401),
+ * and refuses cookie-authenticated writes without the matching `x-csrf-token` header (double-submit
+ * token bound to the session).
  */
 export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContext }) => {
   app.decorateRequest("actor", null);
   app.decorateRequest("csrfToken", null);
   app.addHook("onRequest", async (req) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const session = await resolveSession(opts.ctx, token);
-    if (!session) return;
-    req.actor = { ...session.actor, ip: req.ip };
-    req.csrfToken = session.csrfToken;
+    const session = token ? await resolveSession(opts.ctx, token) : null;
+    if (session) {
+      req.actor = { ...session.actor, ip: req.ip };
+      req.csrfToken = session.csrfToken;
+    } else if (req.routeOptions.config?.access === "session") {
+      // Before the body is read or validated: an anonymous caller learns nothing about the input.
+      requireActor(req);
+    }
   });
   app.addHook("preHandler", async (req) => {
     if (SAFE_METHODS.has(req.method) || !req.actor || req.routeOptions.config?.csrf === false) return;

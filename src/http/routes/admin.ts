@@ -8,19 +8,21 @@ import { createUser, ZCreateUser } from "../../app/users/createUser";
 import { listUsers } from "../../app/users/listUsers";
 import { requireActor } from "../plugins/auth";
 
-const ZOrgNode: z.ZodType<OrgNode> = z.lazy(() =>
-  z.object({
-    id: z.string(),
-    code: z.string(),
-    name: z.string(),
-    nameEn: z.string().nullable(),
-    kind: z.string(),
-    divisionCode: z.string(),
-    address: z.string().nullable(),
-    phone: z.string().nullable(),
-    children: z.array(ZOrgNode),
-  }),
-);
+const ZOrgNode: z.ZodType<OrgNode> = z
+  .lazy(() =>
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      nameEn: z.string().nullable(),
+      kind: z.string(),
+      divisionCode: z.string(),
+      address: z.string().nullable(),
+      phone: z.string().nullable(),
+      children: z.array(ZOrgNode),
+    }),
+  )
+  .meta({ id: "Organization" });
 
 const ZUserListItem = z.object({
   id: z.string(),
@@ -44,6 +46,7 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   r.get(
     "/api/organizations",
     {
+      config: { access: "public" },
       schema: {
         operationId: "listOrganizations",
         tags: ["organizations"],
@@ -62,6 +65,7 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         tags: ["users"],
         summary: "Users the administrator may manage (identifiers masked)",
         response: { 200: z.object({ items: z.array(ZUserListItem) }) },
+        problems: [403],
       },
     },
     async (req) => ({ items: await listUsers(ctx.database.db, requireActor(req), ctx.clock.now()) }),

@@ -28,6 +28,7 @@ export async function applicantRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
           "Find applicants by name, credit code, ID number or phone (window staff; identifiers masked)",
         querystring: z.object({ q: z.string().max(100).default("") }),
         response: { 200: z.object({ items: z.array(ZApplicant) }) },
+        problems: [403],
       },
     },
     async (req) => ({ items: await searchApplicants(ctx, requireActor(req), req.query.q) }),

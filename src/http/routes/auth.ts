@@ -29,6 +29,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     "/api/auth/login",
     {
       config: {
+        access: "public",
         csrf: false,
         rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: "1 minute" },
       },
@@ -38,6 +39,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         summary: "Log in with username and password (sets the session cookie)",
         body: ZLogin,
         response: { 200: z.object({ user: ZMe }) },
+        problems: [401, 423],
       },
     },
     async (req, reply) => {

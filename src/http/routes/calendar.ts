@@ -79,7 +79,7 @@ const ZStatus = z.object({
 });
 const ZOrgQuery = z.string().min(1).max(100).optional();
 /** Public reads are cheap but not free: a generous per-IP limit. */
-const PUBLIC_RATE = { rateLimit: { max: 600, timeWindow: "1 minute" } };
+const PUBLIC_RATE = { access: "public", rateLimit: { max: 600, timeWindow: "1 minute" } } as const;
 
 /** The working-day calendar: public reads, the missing-year status, arrangement import and local overrides. */
 export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -179,6 +179,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         summary: "Local closures and extra working days of the organizations the admin manages",
         querystring: z.object({ org: ZOrgQuery }),
         response: { 200: z.object({ items: z.array(ZOverride) }) },
+        problems: [403],
       },
     },
     async (req) => ({ items: await listOverrides(ctx, requireActor(req), req.query.org) }),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ACCEPTED_UPLOADS } from "../../adapters/storage/fileType";
 import {
   caseCommand,
   finishOnTheSpot,
@@ -24,17 +25,21 @@ import {
   ZCreateApplication,
   ZUpdateDraft,
 } from "../../app/cases/intake";
-import { getCase, getCaseTimeline, listCases, ZListCases } from "../../app/cases/queries";
+import { findCaseByNumber, getCase, getCaseTimeline, listCases, ZListCases } from "../../app/cases/queries";
 import { caseDocumentPdf, caseFile } from "../../app/cases/renderDocument";
 import { sendBackToReview } from "../../app/cases/review";
 import type { AppContext } from "../../app/context";
+import type { CaseStatus } from "../../domain/cases/caseStatus";
+import { ZCaseTimeline } from "../../shared/api/cases";
 import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import { readMultipart, type Upload } from "../multipart";
+import { binaryResponse, ZUploadFile } from "../openapi";
 import { requireActor } from "../plugins/auth";
 import { prefersMinimal, ZCase, ZCaseIdParams, ZCaseOrRef, ZCaseSummary } from "./caseSchemas";
 
 const tags = ["cases"];
+const UPLOAD_TYPES = Object.keys(ACCEPTED_UPLOADS);
 
 /** Cases: listing, reading, intake and every lifecycle command (one route per operationId). */
 export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -47,7 +52,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     c: { id: string; number: string; status: string; version: number },
   ) =>
     prefersMinimal(req.headers)
-      ? { id: c.id, number: c.number, status: c.status, version: c.version }
+      ? { id: c.id, number: c.number, status: c.status as CaseStatus, version: c.version }
       : detail(actor, c.id);
 
   r.get(
@@ -84,9 +89,25 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         summary: "One case with materials, review tasks, documents and abilities",
         params: ZCaseIdParams,
         response: { 200: ZCase },
+        problems: [403],
       },
     },
     async (req) => detail(requireActor(req), req.params.id),
+  );
+
+  r.get(
+    "/api/cases/by-number/:number",
+    {
+      schema: {
+        operationId: "findCaseByNumber",
+        tags,
+        summary:
+          "One case by its human number (办件编号), for those who may read it; 404 when unknown or not theirs",
+        params: z.object({ number: z.string().min(1).max(40) }),
+        response: { 200: ZCase },
+      },
+    },
+    async (req) => findCaseByNumber(ctx, requireActor(req), req.params.number),
   );
 
   r.get(
@@ -97,11 +118,8 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags,
         summary: "Every event, each department's task span and the pauses (for the Gantt-like chart)",
         params: ZCaseIdParams,
-        response: {
-          200: z.looseObject({
-            events: z.array(z.looseObject({ seq: z.number(), type: z.string(), at: z.string() })),
-          }),
-        },
+        response: { 200: ZCaseTimeline },
+        problems: [403],
       },
     },
     async (req) => getCaseTimeline(ctx, requireActor(req), req.params.id),
@@ -115,7 +133,8 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags,
         summary: "A written notice of the case (受理通知书, 补正告知书 …) as PDF",
         params: z.object({ id: z.uuid(), docId: z.uuid() }),
-        produces: ["application/pdf"],
+        response: { 200: binaryResponse("The notice as PDF", "application/pdf") },
+        problems: [403],
       },
     },
     async (req, reply) => {
@@ -135,6 +154,10 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags,
         summary: "An uploaded material file of the case (for those who may read the case)",
         params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+        response: {
+          200: binaryResponse("The file as uploaded (its type was checked by content)", ...UPLOAD_TYPES),
+        },
+        problems: [403],
       },
     },
     async (req, reply) => {
@@ -192,9 +215,10 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags,
         summary:
           "Upload a file for one material (multipart field `file`; PDF, JPEG, PNG, TIFF, WebP or OFD, at most 20 MB)",
-        consumes: ["multipart/form-data"],
         params: z.object({ id: z.uuid(), code: z.string().min(1).max(60) }),
+        multipart: { parts: z.object({ file: ZUploadFile }) },
         response: { 201: z.object({ fileId: z.string(), sha256: z.string(), case: ZCase }) },
+        problems: [409],
       },
     },
     async (req, reply) => {

@@ -20,6 +20,8 @@ import {
   serviceItemAbilities,
 } from "../../app/presenters/serviceItem";
 import { diffItemVersions } from "../../domain/catalog/diffItemVersions";
+import { ZItemVersionDiff, ZNoticeSheet, ZServiceItem } from "../../shared/api/catalog";
+import { binaryMedia } from "../openapi";
 import { requireActor } from "../plugins/auth";
 
 const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
@@ -52,21 +54,6 @@ const ZSummary = z.object({
   effectiveFrom: z.string(),
   active: z.boolean(),
 });
-const ZItem = z.object({
-  id: z.string(),
-  code: z.string(),
-  orgCode: z.string(),
-  orgName: z.string(),
-  active: z.boolean(),
-  latestVersion: z.number(),
-  versionId: z.string(),
-  version: z.number(),
-  effectiveFrom: z.string(),
-  changeNote: z.string(),
-  inEffect: z.boolean(),
-  content: z.record(z.string(), z.unknown()),
-  abilities: ZAbilities,
-});
 const ZVersionEntry = z.object({
   versionId: z.string(),
   version: z.number(),
@@ -77,14 +64,10 @@ const ZVersionEntry = z.object({
   inEffect: z.boolean(),
 });
 const ZSaved = z.object({ id: z.string(), code: z.string(), version: z.number() });
-const ZChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
-const ZListDiff = z.object({
-  added: z.array(z.record(z.string(), z.unknown())),
-  removed: z.array(z.record(z.string(), z.unknown())),
-  changed: z.array(z.object({ code: z.string(), name: z.string(), changes: z.array(ZChange) })),
-});
 /** Public reads are cheap but not free: a generous per-IP limit. */
-const PUBLIC_RATE = { rateLimit: { max: 600, timeWindow: "1 minute" } };
+const PUBLIC_RATE = { access: "public", rateLimit: { max: 600, timeWindow: "1 minute" } } as const;
+/** The same, for reads a session adds abilities to. */
+const OPTIONAL_RATE = { ...PUBLIC_RATE, access: "optional" } as const;
 
 /** The service catalog: the public guide (list, item, history, one-time notice sheet) and its administration. */
 export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -95,7 +78,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   r.get(
     "/api/catalog/items",
     {
-      config: PUBLIC_RATE,
+      config: OPTIONAL_RATE,
       schema: {
         operationId: "listServiceItems",
         tags: ["catalog"],
@@ -145,7 +128,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   r.get(
     "/api/catalog/items/:code",
     {
-      config: PUBLIC_RATE,
+      config: OPTIONAL_RATE,
       schema: {
         operationId: "getServiceItem",
         tags: ["catalog"],
@@ -153,7 +136,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           "An item's guide (public): the version in effect today, `?version=N`, or the one in effect `?on=YYYY-MM-DD`",
         params: ZCodeParam,
         querystring: ZVersionQuery,
-        response: { 200: ZItem },
+        response: { 200: ZServiceItem },
       },
     },
     async (req) => {
@@ -168,7 +151,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   r.get(
     "/api/catalog/items/:code/versions",
     {
-      config: PUBLIC_RATE,
+      config: OPTIONAL_RATE,
       schema: {
         operationId: "listItemVersions",
         tags: ["catalog"],
@@ -209,17 +192,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           from: z.coerce.number().int().min(1).max(2_147_483_647),
           to: z.coerce.number().int().min(1).max(2_147_483_647),
         }),
-        response: {
-          200: z.object({
-            code: z.string(),
-            from: z.object({ version: z.number(), effectiveFrom: z.string() }),
-            to: z.object({ version: z.number(), effectiveFrom: z.string() }),
-            fields: z.array(ZChange),
-            materials: ZListDiff,
-            reviewSteps: ZListDiff,
-            same: z.boolean(),
-          }),
-        },
+        response: { 200: ZItemVersionDiff },
       },
     },
     async (req) => {
@@ -245,6 +218,12 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           "The item's one-time notification sheet (一次性告知单): PDF, or its data with `format=json` (public)",
         params: ZCodeParam,
         querystring: ZVersionQuery.extend({ format: z.enum(["pdf", "json"]).default("pdf") }),
+        response: {
+          200: {
+            description: "The sheet as PDF (`format=pdf`, the default) or its data (`format=json`)",
+            content: { "application/pdf": binaryMedia, "application/json": { schema: ZNoticeSheet } },
+          },
+        },
       },
     },
     async (req, reply) => {
@@ -292,6 +271,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         params: ZCodeParam,
         body: ZUpdateServiceItem,
         response: { 200: ZSaved },
+        problems: [409],
       },
     },
     async (req) => {

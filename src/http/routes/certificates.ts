@@ -13,14 +13,18 @@ import { revokeCertificate, ZRevokeCertificate } from "../../app/certificates/re
 import { verifyByLink, verifyDocumentOnline, ZVerifyQuery } from "../../app/certificates/verify";
 import type { AppContext } from "../../app/context";
 import { notFound } from "../../domain/errors";
+import {
+  ZCertificate,
+  ZJwks,
+  ZPublishedKeySet,
+  ZSignedCertificate,
+  ZVerification,
+} from "../../shared/api/certificates";
+import { binaryResponse } from "../openapi";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["certificates"];
 const ZId = z.object({ id: z.uuid() });
-const ZCertificate = z.looseObject({ id: z.string(), number: z.string(), status: z.string() });
-const ZVerification = z.looseObject({
-  result: z.enum(["valid", "revoked", "expired", "unknown", "tampered"]),
-});
 const attachment = (name: string) => `inline; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** E-certificates (电子证照): read, download (PDF, signed JSON), revoke, the wallet, public verification and keys. */
@@ -36,6 +40,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         summary: "One certificate (GB/T 36903 metadata)",
         params: ZId,
         response: { 200: ZCertificate },
+        problems: [403],
       },
     },
     async (req) => getCertificate(ctx, requireActor(req), req.params.id),
@@ -49,7 +54,8 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         tags,
         summary: "The certificate as PDF with its QR code (and red-line map)",
         params: ZId,
-        produces: ["application/pdf"],
+        response: { 200: binaryResponse("The certificate as PDF", "application/pdf") },
+        problems: [403],
       },
     },
     async (req, reply) => {
@@ -69,6 +75,8 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         tags,
         summary: "The certificate as signed JSON (verifiable offline)",
         params: ZId,
+        response: { 200: ZSignedCertificate },
+        problems: [403],
       },
     },
     async (req, reply) => {
@@ -89,6 +97,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         params: ZId,
         body: ZRevokeCertificate,
         response: { 200: ZCertificate },
+        problems: [409],
       },
     },
     async (req) => revokeCertificate(ctx, requireActor(req), req.params.id, req.body),
@@ -116,6 +125,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         summary: "Certificates issued for a case",
         params: ZId,
         response: { 200: z.object({ items: z.array(ZCertificate) }) },
+        problems: [403],
       },
     },
     async (req) => listCaseCertificates(ctx, requireActor(req), req.params.id),
@@ -124,7 +134,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   r.get(
     "/api/public/certificates/verify",
     {
-      config: { rateLimit: { max: 120, timeWindow: "1 minute" } },
+      config: { access: "public", rateLimit: { max: 120, timeWindow: "1 minute" } },
       schema: {
         operationId: "verifyCertificate",
         tags: ["public"],
@@ -140,12 +150,16 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   r.post(
     "/api/public/certificates/verify",
     {
-      config: { csrf: false, rateLimit: { max: 120, timeWindow: "1 minute" } },
+      config: { access: "public", csrf: false, rateLimit: { max: 120, timeWindow: "1 minute" } },
       schema: {
         operationId: "verifyCertificateDocument",
         tags: ["public"],
         summary: "Verify a certificate JSON (payload + signature)",
-        body: z.unknown(),
+        body: z
+          .unknown()
+          .describe(
+            "A certificate JSON as downloaded (format, payload, signature); anything else is `tampered`",
+          ),
         response: { 200: ZVerification },
       },
     },
@@ -156,10 +170,12 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   r.get(
     "/.well-known/yizhan-keys.json",
     {
+      config: { access: "public" },
       schema: {
         operationId: "getSigningKeys",
         tags: ["public"],
         summary: "Public signing keys (active and retired)",
+        response: { 200: ZPublishedKeySet },
       },
     },
     keys,
@@ -167,11 +183,13 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   r.get(
     "/.well-known/jwks.json",
     {
+      config: { access: "public" },
       schema: {
         operationId: "getSigningJwks",
         tags: ["public"],
         summary:
           "The same keys as a JWKS: Ed25519 as RFC 8037 OKP JWKs, SM2 as EC JWKs with crv SM2 (not IANA-registered); each names its issuer",
+        response: { 200: ZJwks },
       },
     },
     async () => publishedJwks(ctx.database.db),
@@ -179,13 +197,14 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   r.get(
     "/.well-known/yizhan-keys/:file",
     {
+      config: { access: "public" },
       schema: {
         operationId: "getSigningKeyPem",
         tags: ["public"],
         summary:
           "One public key as a PEM file (`<kid>.pem`), for `openssl pkeyutl -verify` (docs/certificates.md)",
         params: z.object({ file: z.string().max(80) }),
-        produces: ["application/x-pem-file"],
+        response: { 200: binaryResponse("The public key (SPKI PEM)", "application/x-pem-file") },
       },
     },
     async (req, reply) => {

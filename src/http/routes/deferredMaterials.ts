@@ -9,6 +9,7 @@ import {
 import { getCase } from "../../app/cases/queries";
 import type { AppContext } from "../../app/context";
 import { invalid } from "../../domain/errors";
+import { ZUploadFile } from "../openapi";
 import { requireActor } from "../plugins/auth";
 import { ZCase } from "./caseSchemas";
 
@@ -27,9 +28,10 @@ export async function deferredMaterialRoutes(app: FastifyInstance, { ctx }: { ct
         tags,
         summary:
           "Deliver a material deferred at acceptance (容缺后补; multipart field `file`; applicant or window; 422 when nothing is owed)",
-        consumes: ["multipart/form-data"],
         params: ZParams,
+        multipart: { parts: z.object({ file: ZUploadFile }) },
         response: { 201: ZCase },
+        problems: [409],
       },
     },
     async (req, reply) => {

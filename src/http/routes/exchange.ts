@@ -20,14 +20,36 @@ import {
   ZPublishRecord,
 } from "../../app/exchange/publish";
 import { invalid } from "../../domain/errors";
-import { multilineText } from "../../shared/text";
+import {
+  ZApplicantProfile,
+  ZDataAccess,
+  ZImportReport,
+  ZPartnerRequest,
+  ZReusableMaterial,
+  ZSharedDataset,
+  ZSharedFetch,
+  ZSharedRecord,
+} from "../../shared/api/exchange";
+import { multiline, multilineText } from "../../shared/text";
 import { readMultipart, type Upload } from "../multipart";
+import { ZUploadFile } from "../openapi";
 import { requireActor } from "../plugins/auth";
 import { assertText } from "../textGuard";
+import { ZCase } from "./caseSchemas";
 
 const tags = ["exchange"];
 const ZCaseMaterialParams = z.object({ id: z.uuid(), code: z.string().min(1).max(60) });
-const loose = z.record(z.string(), z.unknown());
+// A partner's answer: the file, an optional note, and the request's version (optimistic check).
+const ZAnswerParts = z.object({
+  file: ZUploadFile,
+  note: multiline(z.string()).optional(),
+  expectedVersion: z.string().max(10).optional().describe("The request's version (an integer)"),
+});
+// A record with its document: the file and the record as JSON text.
+const ZRecordParts = z.object({
+  file: ZUploadFile.optional(),
+  record: z.string().describe("The record (subjectCode, subjectName, fields, validUntil) as JSON text"),
+});
 
 /**
  * Shared data (数据共享) and material exchange: applicant profiles, the materials library, fetching a
@@ -46,7 +68,8 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
           "An applicant's profile (identifiers checked; masked except for the owner and the clerk handling `caseId`)",
         params: z.object({ id: z.uuid() }),
         querystring: z.object({ caseId: z.uuid().optional() }),
-        response: { 200: loose },
+        response: { 200: ZApplicantProfile },
+        problems: [403],
       },
     },
     async (req) => getApplicantProfile(ctx, requireActor(req), req.params.id, req.query),
@@ -61,7 +84,8 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         summary: "Materials the applicant provided before, with validity, for reuse (材料库)",
         params: z.object({ id: z.uuid() }),
         querystring: z.object({ materialCode: z.string().max(60).optional() }),
-        response: { 200: z.object({ items: z.array(loose) }) },
+        response: { 200: z.object({ items: z.array(ZReusableMaterial) }) },
+        problems: [403],
       },
     },
     async (req) => ({ items: await listReusableMaterials(ctx, requireActor(req), req.params.id, req.query) }),
@@ -76,7 +100,8 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         summary: "Attach a material from the applicant's library to this case's material (no upload)",
         params: ZCaseMaterialParams,
         body: ZAttachReusable,
-        response: { 200: loose },
+        response: { 200: ZCase },
+        problems: [409],
       },
     },
     async (req) => {
@@ -96,7 +121,8 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
           "Fetch a shared-data material through its connector (consent recorded, access logged, source stamped)",
         params: ZCaseMaterialParams,
         body: ZFetchSharedMaterial,
-        response: { 200: z.object({ fetched: loose, case: loose }) },
+        response: { 200: z.object({ fetched: ZSharedFetch, case: ZCase }) },
+        problems: [409, 502, 504],
       },
     },
     async (req) => {
@@ -115,7 +141,8 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         summary:
           "Who accessed whose data, when and why (the applicant: their own data; staff: their organization)",
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }),
-        response: { 200: z.object({ items: z.array(loose) }) },
+        response: { 200: z.object({ items: z.array(ZDataAccess) }) },
+        problems: [403],
       },
     },
     async (req) => ({ items: await listDataAccessLog(ctx, requireActor(req), req.query) }),
@@ -131,7 +158,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
           "Ask another department's window for a material of this case, with a due date (跨部门材料调取)",
         params: z.object({ id: z.uuid() }),
         body: ZRequestPartnerMaterial,
-        response: { 201: loose },
+        response: { 201: ZPartnerRequest },
       },
     },
     async (req, reply) =>
@@ -146,7 +173,8 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary: "Material requests to the caller's department (partner) or from its window (clerk)",
         querystring: z.object({ status: z.enum(["open", "answered"]).optional() }),
-        response: { 200: z.object({ items: z.array(loose) }) },
+        response: { 200: z.object({ items: z.array(ZPartnerRequest) }) },
+        problems: [403],
       },
     },
     async (req) => ({ items: await listPartnerRequests(ctx, requireActor(req), req.query) }),
@@ -160,9 +188,10 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary:
           "Answer a material request with a file (multipart `file`, optional `note`, `expectedVersion`)",
-        consumes: ["multipart/form-data"],
         params: z.object({ id: z.string().max(60) }),
-        response: { 200: loose },
+        multipart: { parts: ZAnswerParts },
+        response: { 200: ZPartnerRequest },
+        problems: [409],
       },
     },
     async (req) => {
@@ -183,7 +212,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary:
           "Datasets the caller publishes (partner of the provider) or imports (admin), with their records",
-        response: { 200: z.object({ items: z.array(loose) }) },
+        response: { 200: z.object({ items: z.array(ZSharedDataset) }) },
       },
     },
     async (req) => ({ items: await listSharedDatasets(ctx, requireActor(req)) }),
@@ -198,7 +227,8 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         summary:
           "Publish (or replace) a record of the caller's dataset into the directory (JSON, or multipart with `file` and `record` JSON)",
         params: z.object({ dataset: z.string().min(1).max(60) }),
-        response: { 201: loose },
+        multipart: { parts: ZRecordParts, json: ZPublishRecord },
+        response: { 201: ZSharedRecord },
       },
     },
     async (req, reply) => {
@@ -231,7 +261,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary: "Import offline shared data from CSV into the directory (admin)",
         body: z.object({ dataset: z.string().min(1).max(60), csv: multilineText(10_000_000).min(1) }),
-        response: { 200: loose },
+        response: { 200: ZImportReport },
       },
     },
     async (req) => importSharedCsv(ctx, requireActor(req), req.body.dataset, req.body.csv),

@@ -14,12 +14,12 @@ import {
   ZWindowPayment,
 } from "../../app/fees/payments";
 import { getCaseFees, paymentReceiptPdf, simulatorOrder } from "../../app/fees/queries";
+import { ZCallbackOutcome, ZCaseFees, ZPayment, ZSimulatorOrder } from "../../shared/api/fees";
+import { binaryResponse } from "../openapi";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["fees"];
 const ZId = z.object({ id: z.uuid() });
-const ZFees = z.looseObject({ caseId: z.string(), settled: z.boolean() });
-const ZPayment = z.looseObject({ id: z.string(), status: z.string(), amountFen: z.number() });
 
 /** Fees and payments: 收费单, window and online payment, gateway callback, refunds, receipts. */
 export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -33,7 +33,8 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         tags,
         summary: "A case's assessments, payments and refunds",
         params: ZId,
-        response: { 200: ZFees },
+        response: { 200: ZCaseFees },
+        problems: [403],
       },
     },
     async (req) => getCaseFees(ctx, requireActor(req), req.params.id),
@@ -48,7 +49,8 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         summary: "Assess the case's fees (收费单) from the item's fee schedule",
         params: ZId,
         body: ZAssessFees,
-        response: { 201: ZFees },
+        response: { 201: ZCaseFees },
+        problems: [409],
       },
     },
     async (req, reply) => {
@@ -68,6 +70,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         params: ZId,
         body: ZWindowPayment,
         response: { 201: ZPayment },
+        problems: [409],
       },
     },
     async (req, reply) =>
@@ -84,6 +87,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         params: ZId,
         body: ZOnlinePayment,
         response: { 201: ZPayment },
+        problems: [409],
       },
     },
     async (req, reply) =>
@@ -93,13 +97,16 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
   r.post(
     "/api/payments/callback",
     {
-      config: { csrf: false, rateLimit: { max: 600, timeWindow: "1 minute" } },
+      config: { access: "public", csrf: false, rateLimit: { max: 600, timeWindow: "1 minute" } },
       schema: {
         operationId: "paymentCallback",
         tags,
         summary: "Signed callback from the payment gateway (idempotent)",
-        body: z.unknown(),
-        response: { 200: z.object({ outcome: z.string() }) },
+        body: z
+          .unknown()
+          .describe("The gateway's notification as it signs it (checked by the gateway adapter)"),
+        response: { 200: ZCallbackOutcome },
+        problems: [401],
       },
     },
     async (req) => handlePaymentCallback(ctx, req.body),
@@ -115,6 +122,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         params: ZId,
         body: ZRefund,
         response: { 200: ZPayment },
+        problems: [409],
       },
     },
     async (req) => refundPayment(ctx, requireActor(req), req.params.id, req.body),
@@ -128,7 +136,8 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         tags,
         summary: "缴费凭证 as PDF",
         params: ZId,
-        produces: ["application/pdf"],
+        response: { 200: binaryResponse("The receipt as PDF", "application/pdf") },
+        problems: [403, 409],
       },
     },
     async (req, reply) => {
@@ -147,8 +156,14 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
   r.get(
     "/api/payment-simulator/orders/:id",
     {
-      config: { csrf: false },
-      schema: { operationId: "getSimulatorOrder", tags: ["simulator"], params: ZId },
+      config: { access: "public", csrf: false },
+      schema: {
+        operationId: "getSimulatorOrder",
+        tags: ["simulator"],
+        summary: "An online payment order as the gateway simulator shows it (demo and tests only)",
+        params: ZId,
+        response: { 200: ZSimulatorOrder },
+      },
     },
     async (req) => {
       const p = await simulatorOrder(ctx, req.params.id);
@@ -158,12 +173,14 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
   r.post(
     "/api/payment-simulator/orders/:id/pay",
     {
-      config: { csrf: false },
+      config: { access: "public", csrf: false },
       schema: {
         operationId: "simulatePayment",
         tags: ["simulator"],
+        summary: "Pay (or fail) an order in the simulator: sends the signed callback (demo and tests only)",
         params: ZId,
         body: z.object({ outcome: z.enum(["SUCCESS", "FAILED"]).default("SUCCESS") }),
+        response: { 200: ZCallbackOutcome },
       },
     },
     async (req) => {

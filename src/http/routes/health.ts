@@ -9,6 +9,7 @@ export async function healthRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
   app.withTypeProvider<ZodTypeProvider>().get(
     "/healthz",
     {
+      config: { access: "public" },
       schema: {
         operationId: "health",
         tags: ["system"],

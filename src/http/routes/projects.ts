@@ -24,12 +24,27 @@ import {
   ZSavePrecheck,
 } from "../../app/projects/projects";
 import { getProject, listProjects } from "../../app/projects/queries";
+import {
+  ZBundle,
+  ZBundleMeasureReport,
+  ZBundleTemplate,
+  ZLandContract,
+  ZLandDelivery,
+  ZNotFiled,
+  ZProject,
+  ZProjectListItem,
+} from "../../shared/api/projects";
 import { readMultipart, type Upload } from "../multipart";
+import { ZUploadFile } from "../openapi";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["projects"];
-const loose = z.record(z.string(), z.unknown());
 const ZId = z.object({ id: z.uuid() });
+const ZLandDeliveryRecorded = z.object({
+  delivery: ZLandDelivery,
+  bundle: ZBundle.nullable(),
+  notFiled: ZNotFiled.nullable(),
+});
 
 /** Projects (工程建设项目), early intervention (提前介入), bundles (一件事一次办) and the 怀远速度 measure. */
 export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -44,7 +59,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "listProjects",
         tags,
         summary: "Projects the caller may see (the enterprise its own; staff their organization's)",
-        response: { 200: z.object({ items: z.array(loose) }) },
+        response: { 200: z.object({ items: z.array(ZProjectListItem) }) },
       },
     },
     async (req) => listProjects(ctx, requireActor(req)),
@@ -57,7 +72,8 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags,
         summary: "Open a project and its pre-service file (project code, enterprise, parcel, stage, helper)",
         body: ZCreateProject,
-        response: { 201: loose },
+        response: { 201: ZProject },
+        problems: [409],
       },
     },
     async (req, reply) => {
@@ -73,7 +89,8 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags,
         summary: "A project with its timeline, pre-checks, surveys, meetings, contracts, bundles and measure",
         params: ZId,
-        response: { 200: loose },
+        response: { 200: ZProject },
+        problems: [403],
       },
     },
     async (req) => project(req, req.params.id),
@@ -88,7 +105,8 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           "Move the project forward to its next stage (or, with a reason, a later one); optimistic version",
         params: ZId,
         body: ZChangeProjectStage,
-        response: { 200: loose },
+        response: { 200: ZProject },
+        problems: [409],
       },
     },
     async (req) => {
@@ -106,7 +124,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           "Name (or clear) the outside body whose land-transfer system records the contract and the delivery by API",
         params: ZId,
         body: ZSetLandTransferOrg,
-        response: { 200: loose },
+        response: { 200: ZProject },
       },
     },
     async (req) => {
@@ -123,7 +141,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         summary: "Record a contact",
         params: ZId,
         body: ZRecordContact,
-        response: { 201: loose },
+        response: { 201: ZProject },
       },
     },
     async (req, reply) => {
@@ -140,7 +158,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         summary: "Save the pre-check (预审) of an item's materials (pass / missing / defective, with files)",
         params: ZId,
         body: ZSavePrecheck,
-        response: { 200: loose },
+        response: { 200: ZProject },
       },
     },
     async (req) => {
@@ -155,8 +173,8 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "uploadProjectFile",
         tags,
         summary: "Upload a file for the project (pre-checked material, survey photo; multipart field `file`)",
-        consumes: ["multipart/form-data"],
         params: ZId,
+        multipart: { parts: z.object({ file: ZUploadFile }) },
         response: { 201: z.object({ fileId: z.string(), sha256: z.string(), fileName: z.string() }) },
       },
     },
@@ -175,7 +193,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         summary: "Record a site survey (现场踏勘: date, people, findings, photos)",
         params: ZId,
         body: ZRecordSiteSurvey,
-        response: { 201: loose },
+        response: { 201: ZProject },
       },
     },
     async (req, reply) => {
@@ -192,7 +210,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         summary: "Record a coordination meeting (协调会: attendees, decisions, action items)",
         params: ZId,
         body: ZRecordMeeting,
-        response: { 201: loose },
+        response: { 201: ZProject },
       },
     },
     async (req, reply) => {
@@ -208,7 +226,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags,
         summary: "Mark an action item of a meeting done",
         params: z.object({ id: z.uuid(), actionItemId: z.uuid() }),
-        response: { 200: loose },
+        response: { 200: ZProject },
       },
     },
     async (req) => {
@@ -225,7 +243,8 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         summary: "File a bundle: all its cases at once, shared materials given once, pre-checks carried in",
         params: ZId,
         body: ZFileBundle,
-        response: { 201: loose },
+        response: { 201: ZBundle },
+        problems: [409],
       },
     },
     async (req, reply) => {
@@ -245,8 +264,13 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         params: ZId,
         body: ZRecordLandContract,
         response: {
-          201: z.object({ contract: loose, bundle: loose.nullable(), notFiled: loose.nullable() }),
+          201: z.object({
+            contract: ZLandContract,
+            bundle: ZBundle.nullable(),
+            notFiled: ZNotFiled.nullable(),
+          }),
         },
+        problems: [409],
       },
     },
     async (req, reply) => {
@@ -272,10 +296,8 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           "Record a land delivery (交地确认书; UI or land-transfer system); files the bundle it triggers (交地即交证)",
         params: ZId,
         body: ZRecordLandDelivery,
-        response: {
-          200: z.object({ delivery: loose, bundle: loose.nullable(), notFiled: loose.nullable() }),
-          201: z.object({ delivery: loose, bundle: loose.nullable(), notFiled: loose.nullable() }),
-        },
+        response: { 200: ZLandDeliveryRecorded, 201: ZLandDeliveryRecorded },
+        problems: [409],
       },
     },
     async (req, reply) => {
@@ -299,7 +321,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "getBundleMeasure",
         tags,
         summary: "怀远速度: contract-to-certificate working hours of every bundle, and the same-day count",
-        response: { 200: loose },
+        response: { 200: ZBundleMeasureReport },
       },
     },
     async (req) => bundleMeasure(ctx, requireActor(req)),
@@ -311,7 +333,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "listBundleTemplates",
         tags,
         summary: "Bundle templates (一件事一次办)",
-        response: { 200: z.object({ items: z.array(loose) }) },
+        response: { 200: z.object({ items: z.array(ZBundleTemplate) }) },
       },
     },
     async (req) => {
@@ -328,7 +350,8 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags,
         summary: "A bundle: its cases, status, clock and measure",
         params: ZId,
-        response: { 200: loose },
+        response: { 200: ZBundle },
+        problems: [403],
       },
     },
     async (req) => getBundle(ctx, requireActor(req), req.params.id),

@@ -3,19 +3,21 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getPublicProgress } from "../../app/cases/queries";
 import type { AppContext } from "../../app/context";
+import { ZPublicProgress } from "../../shared/api/cases";
 
 /** The public progress page's API: case number + query code, no login, nothing personal. */
 export async function publicProgressRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.withTypeProvider<ZodTypeProvider>().get(
     "/api/public/progress",
     {
-      config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+      config: { access: "public", rateLimit: { max: 60, timeWindow: "1 minute" } },
       schema: {
         operationId: "getPublicProgress",
         tags: ["public"],
         summary: "Progress of a case by its number and query code (public; no personal data)",
         querystring: z.object({ number: z.string().min(1).max(40), queryCode: z.string().min(4).max(20) }),
-        response: { 200: z.looseObject({ number: z.string(), itemName: z.string(), status: z.string() }) },
+        response: { 200: ZPublicProgress },
+        problems: [404],
       },
     },
     async (req) => getPublicProgress(ctx, req.query.number, req.query.queryCode),

@@ -10,10 +10,10 @@ import {
   ZRegisterReferral,
   ZReportReferralProgress,
 } from "../../app/referrals/referrals";
+import { ZReferral } from "../../shared/api/referrals";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["referrals"];
-const loose = z.record(z.string(), z.unknown());
 
 /** Referrals (转办): the window registers or refers, the receiving body reports progress until done. */
 export async function referralRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -26,7 +26,8 @@ export async function referralRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary: "Referrals the caller follows (receiving body, referring window, or the applicant)",
         querystring: z.object({ open: z.string().max(5).pipe(z.stringbool()).optional() }),
-        response: { 200: z.object({ items: z.array(loose) }) },
+        response: { 200: z.object({ items: z.array(ZReferral) }) },
+        problems: [403],
       },
     },
     async (req) => ({ items: await listReferrals(ctx, requireActor(req), req.query) }),
@@ -39,7 +40,7 @@ export async function referralRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary: "Register a matter another body handles (e.g. 设施农业用地备案) only to refer it there",
         body: ZRegisterReferral,
-        response: { 201: loose },
+        response: { 201: ZReferral },
       },
     },
     async (req, reply) => reply.code(201).send(await registerReferral(ctx, requireActor(req), req.body)),
@@ -52,7 +53,7 @@ export async function referralRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary: "One referral with its progress",
         params: z.object({ id: z.string().max(60) }),
-        response: { 200: loose },
+        response: { 200: ZReferral },
       },
     },
     async (req) => getReferral(ctx, requireActor(req), req.params.id),
@@ -66,7 +67,8 @@ export async function referralRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         summary: "Report progress: received, in_progress or done, with a note (receiving body)",
         params: z.object({ id: z.string().max(60) }),
         body: ZReportReferralProgress,
-        response: { 200: loose },
+        response: { 200: ZReferral },
+        problems: [409],
       },
     },
     async (req) => reportReferralProgress(ctx, requireActor(req), req.params.id, req.body),

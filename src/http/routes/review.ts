@@ -10,22 +10,14 @@ import {
   ZCompleteReviewTask,
 } from "../../app/cases/review";
 import type { AppContext } from "../../app/context";
+import type { CaseStatus } from "../../domain/cases/caseStatus";
+import { ZReviewComment, ZReviewInboxItem, ZReviewTask } from "../../shared/api/review";
 import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import { requireActor } from "../plugins/auth";
 import { prefersMinimal, ZCaseOrRef } from "./caseSchemas";
 
 const tags = ["review"];
-const ZTask = z.looseObject({
-  id: z.string(),
-  caseId: z.string(),
-  stepCode: z.string(),
-  stepName: z.string(),
-  status: z.string(),
-  dueOn: z.string().nullable(),
-  version: z.number(),
-  abilities: z.record(z.string(), z.boolean()),
-});
 const ZTaskParams = z.object({ id: z.uuid() });
 
 /** The reviewers' inbox and review-task commands. */
@@ -39,7 +31,8 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         tags,
         summary: "The caller's departments' review tasks, most urgent first",
         querystring: z.object({ status: z.string().max(40).optional() }),
-        response: { 200: z.object({ items: z.array(ZTask) }) },
+        response: { 200: z.object({ items: z.array(ZReviewInboxItem) }) },
+        problems: [403],
       },
     },
     async (req) => ({
@@ -57,7 +50,7 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         summary: "Claim a task of one's department",
         params: ZTaskParams,
         body: z.object({ expectedVersion: ZExpectedVersion }),
-        response: { 200: z.looseObject({ id: z.string(), status: z.string(), version: z.number() }) },
+        response: { 200: ZReviewTask },
       },
     },
     async (req) => claimReviewTask(ctx, requireActor(req), req.params.id, req.body.expectedVersion),
@@ -71,7 +64,7 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         summary: "Comment on a task",
         params: ZTaskParams,
         body: z.object({ text: multilineText(4000).min(1) }),
-        response: { 201: z.looseObject({ id: z.string(), text: z.string() }) },
+        response: { 201: ZReviewComment },
       },
     },
     async (req, reply) =>
@@ -93,7 +86,7 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       const actor = requireActor(req);
       const c = await completeReviewTask(ctx, actor, req.params.id, req.body);
       return prefersMinimal(req.headers)
-        ? { id: c.id, number: c.number, status: c.status, version: c.version }
+        ? { id: c.id, number: c.number, status: c.status as CaseStatus, version: c.version }
         : getCase(ctx, actor, c.id);
     },
   );

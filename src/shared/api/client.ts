@@ -1,0 +1,31 @@
+/**
+ * The typed client of the Yizhan API: openapi-fetch over the types generated from the OpenAPI document
+ * (src/shared/api/schema.ts, `npm run gen:client`). Every path, parameter, body and answer is typed;
+ * an error answer is the `Problem` of the document. Example: docs/api-conventions.md.
+ */
+import createClient, { type Client, type ClientOptions, type Middleware } from "openapi-fetch";
+import type { paths } from "./schema";
+
+/** The typed client. */
+export type YizhanClient = Client<paths>;
+
+/** A client of the API at `baseUrl` (the deployment's public URL; "" in the browser, same origin). */
+export function createYizhanClient(baseUrl = "", options: Omit<ClientOptions, "baseUrl"> = {}): YizhanClient {
+  return createClient<paths>({ baseUrl, ...options });
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Sends the session's CSRF token (`csrfToken` of `Me`, cookie `yz_csrf`) on every write, as every
+ * cookie-authenticated write needs (docs/api-conventions.md): `client.use(csrfHeader(() => token))`.
+ */
+export function csrfHeader(token: () => string | undefined): Middleware {
+  return {
+    onRequest({ request }) {
+      const t = token();
+      if (t && !SAFE_METHODS.has(request.method)) request.headers.set("x-csrf-token", t);
+      return request;
+    },
+  };
+}
