@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { caseMaterials, cases, files, sharedRecords } from "../../db/schema";
-import { invalid, YizhanError } from "../../domain/errors";
+import { invalid } from "../../domain/errors";
 import type { TReusableMaterial } from "../../shared/api/exchange";
 import { type Actor, hasRole } from "../actor";
 import { changeCase } from "../cases/runner";
