@@ -70,7 +70,7 @@ describe("findCaseByNumber", () => {
   it("gives the applicant and the window the case by its human number, as getCase does", async () => {
     for (const user of ["sanmu", "clerk", "reviewer-planning"]) {
       const client = await t.as(user);
-      const byNumber = await client.get<CaseBody>(`/api/cases/by-number/${encodeURIComponent(c.number)}`);
+      const byNumber = await client.get<CaseBody>(`/api/case-numbers/${encodeURIComponent(c.number)}`);
       expect(byNumber.status, user).toBe(200);
       expect(byNumber.body).toEqual((await client.get<CaseBody>(`/api/cases/${c.id}`)).body);
     }
@@ -79,8 +79,8 @@ describe("findCaseByNumber", () => {
   it("is a 404 for an unknown number and for a case the caller may not read (its existence not disclosed)", async () => {
     const citizen = await t.as("citizen");
     expect((await citizen.get(`/api/cases/${c.id}`)).status).toBe(403);
-    const other = await citizen.get<Problem>(`/api/cases/by-number/${encodeURIComponent(c.number)}`);
-    const unknown = await citizen.get<Problem>("/api/cases/by-number/340321-20991231-9999");
+    const other = await citizen.get<Problem>(`/api/case-numbers/${encodeURIComponent(c.number)}`);
+    const unknown = await citizen.get<Problem>("/api/case-numbers/340321-20991231-9999");
     for (const res of [other, unknown]) {
       expect(res.status).toBe(404);
       expect(res.body.code).toBe("not_found");
@@ -88,14 +88,14 @@ describe("findCaseByNumber", () => {
     }
     // A department without a task on the case does not read it either (ADR 0006).
     const registry = await t.as("reviewer-registry");
-    expect((await registry.get(`/api/cases/by-number/${encodeURIComponent(c.number)}`)).status).toBe(404);
-    expect((await t.client().get(`/api/cases/by-number/${encodeURIComponent(c.number)}`)).status).toBe(401);
+    expect((await registry.get(`/api/case-numbers/${encodeURIComponent(c.number)}`)).status).toBe(404);
+    expect((await t.client().get(`/api/case-numbers/${encodeURIComponent(c.number)}`)).status).toBe(401);
   });
 
   it("names the parameter when the number is not one (422)", async () => {
     const clerk = await t.as("clerk");
     const res = await clerk.get<Problem & { errors: { field: string }[] }>(
-      `/api/cases/by-number/${"9".repeat(41)}`,
+      `/api/case-numbers/${"9".repeat(41)}`,
     );
     expect(res.status).toBe(422);
     expect(res.body.errors.map((e) => e.field)).toContain("number");

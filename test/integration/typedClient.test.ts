@@ -88,7 +88,7 @@ describe("the typed client (openapi-fetch) drives a case end to end", () => {
 
     // The window has only the number the applicant brings.
     const clerk = await signedIn("clerk");
-    const found = await clerk.GET("/api/cases/by-number/{number}", {
+    const found = await clerk.GET("/api/case-numbers/{number}", {
       params: { path: { number: (submitted.data as Case).number } },
     });
     expect(found.data?.id).toBe(c.id);

@@ -96,7 +96,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
   );
 
   r.get(
-    "/api/cases/by-number/:number",
+    "/api/case-numbers/:number",
     {
       schema: {
         operationId: "findCaseByNumber",
