@@ -21,8 +21,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  */
 const ATTEMPTS = 200;
 
-/** One request on a connection of its own (no keep-alive), so the cluster may hand it to any worker. */
-function get(url: string, headers: Record<string, string> = {}) {
+/**
+ * One request on a connection of its own (no keep-alive), so the cluster may hand it to any worker.
+ * `onSent` is called once the request is written to its connected socket.
+ */
+function get(url: string, headers: Record<string, string> = {}, onSent?: () => void) {
   return new Promise<{ status: number; worker: string; body: string }>((resolve, reject) => {
     const req = request(url, { agent: false, headers }, (res) => {
       let body = "";
@@ -35,6 +38,7 @@ function get(url: string, headers: Record<string, string> = {}) {
       );
     });
     req.on("error", reject);
+    if (onSent) req.on("finish", onSent);
     req.end();
   });
 }
@@ -181,13 +185,23 @@ describe.skipIf(!serverUrl)(
         expect(after.has(String(replaced?.[1]))).toBe(true);
 
         // SIGTERM: requests in flight are answered, then every process ends.
-        const inFlight = Array.from({ length: 40 }, () =>
-          get(`${server.url}/api/calendar/days?from=2026-01-01&to=2027-01-31&org=HY-ZRZY-GH`).then(
+        // In flight means sent: SIGTERM goes once every request is on its connection (a fixed wait
+        // was too short on a loaded machine, and requests not yet sent were refused, rightly).
+        const sent: Promise<void>[] = [];
+        const inFlight = Array.from({ length: 40 }, () => {
+          let markSent = () => {};
+          sent.push(new Promise<void>((r) => (markSent = r)));
+          return get(
+            `${server.url}/api/calendar/days?from=2026-01-01&to=2027-01-31&org=HY-ZRZY-GH`,
+            {},
+            markSent,
+          ).then(
             (r) => r.status,
             (e: Error) => e.message,
-          ),
-        );
-        await new Promise((r) => setTimeout(r, 1_000));
+          );
+        });
+        await Promise.all(sent);
+        await new Promise((r) => setTimeout(r, 200));
         stopped = true;
         expect(await server.stop()).toBe(0);
         expect(new Set(await Promise.all(inFlight))).toEqual(new Set([200]));
