@@ -9,7 +9,7 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { validatorCompiler } from "fastify-type-provider-zod";
 import { logSerializers } from "../adapters/logging";
 import type { AppContext } from "../app/context";
 import "../app/policies";
@@ -17,7 +17,7 @@ import { YizhanError } from "../domain/errors";
 import { documentObject, documentRoute } from "./openapi";
 import { authPlugin } from "./plugins/auth";
 import { sendProblem } from "./problem";
-import { checkedSerializerCompiler } from "./responseCheck";
+import { checkedSerializerCompiler, presenterSerializerCompiler } from "./responseCheck";
 import { adminRoutes } from "./routes/admin";
 import { applicantRoutes } from "./routes/applicants";
 import { authRoutes } from "./routes/auth";
@@ -86,7 +86,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     frameworkErrors: (err, req, reply) => sendProblem(req, reply, err),
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(opts.checkResponses ? checkedSerializerCompiler : serializerCompiler);
+  app.setSerializerCompiler(opts.checkResponses ? checkedSerializerCompiler : presenterSerializerCompiler);
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));
   app.setNotFoundHandler((req, reply) => {
     if (
