@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CaseCommand } from "../../domain/cases/commands";
+import { ZSuspensionKind } from "../../shared/api/cases";
 import { INT32_MAX, ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import type { Actor } from "../actor";
@@ -42,18 +43,7 @@ export const ZRefer = z.object({
 });
 export const ZSuspend = z.object({
   ...ZVersion,
-  kind: z.enum([
-    "hearing",
-    "expert_review",
-    "public_notice",
-    "testing",
-    "inspection",
-    "appraisal",
-    "auction",
-    "tender",
-    "survey",
-    "other",
-  ]),
+  kind: ZSuspensionKind,
   reason: multilineText(2000),
   /** How long the special procedure is expected to take (told to the applicant), at most ten years. */
   expectedDays: z.number().int().min(0).max(3650),

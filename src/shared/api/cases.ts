@@ -69,22 +69,25 @@ export const ZCaseSummary = z
   .meta({ id: "CaseSummary" });
 export type TCaseSummary = z.infer<typeof ZCaseSummary>;
 
+/** The kinds of special procedure (特别程序) that stop the clock: what suspendCase accepts and a pause shows. */
+export const ZSuspensionKind = z.enum([
+  "hearing",
+  "expert_review",
+  "public_notice",
+  "testing",
+  "inspection",
+  "appraisal",
+  "auction",
+  "tender",
+  "survey",
+  "other",
+]);
+
 /** A special procedure (特别程序) that stopped the clock. */
 export const ZCasePause = z.object({
   from: ZLocalDate,
   to: ZLocalDate.nullable(),
-  kind: z.enum([
-    "hearing",
-    "expert_review",
-    "public_notice",
-    "testing",
-    "inspection",
-    "appraisal",
-    "auction",
-    "tender",
-    "survey",
-    "other",
-  ]),
+  kind: ZSuspensionKind,
   reason: z.string(),
   expectedDays: z.number(),
   resumedOn: ZLocalDate.optional(),
