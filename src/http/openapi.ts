@@ -6,7 +6,7 @@ import "../shared/api/problem";
 import type { Access } from "./plugins/auth";
 
 /** The error statuses the document names (RFC 9457 problems; docs/api-conventions.md). */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429 | 500 | 502 | 504;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 429 | 500 | 502 | 504;
 
 /** A multipart/form-data request as the document shows it (the route reads the parts itself). */
 export type MultipartBody = {
@@ -50,6 +50,7 @@ const PROBLEM_TEXT: Record<ProblemStatus, string> = {
   403: "The caller may not do this (role or organization), or the CSRF header is missing",
   404: "No such record, or the caller may not know that it exists",
   409: "The record changed since the caller read it (expectedVersion), or its state does not allow this",
+  410: "Gone: a link or session past its time (the 30 days for rating, a tablet session)",
   413: "The body is over the limit (JSON 2 MB, uploads 20 MB)",
   415: "A media type (request body or uploaded file) the operation does not take",
   422: "A field of the input is wrong: one entry per field in `errors`",

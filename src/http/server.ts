@@ -26,6 +26,7 @@ import { caseRoutes } from "./routes/cases";
 import { catalogRoutes } from "./routes/catalog";
 import { certificateRoutes } from "./routes/certificates";
 import { deferredMaterialRoutes } from "./routes/deferredMaterials";
+import { evaluationRoutes } from "./routes/evaluations";
 import { exchangeRoutes } from "./routes/exchange";
 import { feeRoutes } from "./routes/fees";
 import { healthRoutes } from "./routes/health";
@@ -65,6 +66,7 @@ const ROUTES = [
   exchangeRoutes,
   referralRoutes,
   projectRoutes,
+  evaluationRoutes,
 ];
 
 /**

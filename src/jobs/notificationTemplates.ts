@@ -26,6 +26,11 @@ export const NOTIFICATION_KINDS = [
   "deferred.passed",
   "deferred.defective",
   "deferred.overdue",
+  "evaluation.invited",
+  "evaluation.reminder",
+  "evaluation.follow_up",
+  "rectification.opened",
+  "rectification.overdue",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -94,6 +99,67 @@ const DEFERRED_TEMPLATES: Record<
     en: [
       `Deferred material overdue: ${d.caseNumber}`,
       `Case ${d.caseNumber} (${d.itemName}, applicant ${d.applicantName}) has not delivered "${orDash(d.reason)}", due ${orDash(d.deadline)}.`,
+    ],
+  }),
+};
+
+/** 好差评: the invitation, its one reminder and the follow-up (with the signed link); rectifications. */
+const EVALUATION_TEMPLATES: Record<
+  | "evaluation.invited"
+  | "evaluation.reminder"
+  | "evaluation.follow_up"
+  | "rectification.opened"
+  | "rectification.overdue",
+  Template
+> = {
+  "evaluation.invited": (d) => ({
+    zh: [
+      `请评价本次服务：${d.caseNumber}`,
+      `${d.applicantName}，请对“${d.itemName}”（办件编号 ${d.caseNumber}）的服务进行评价（好差评）。链接无需登录，仅可使用一次${d.deadline ? `，${d.deadline} 前有效` : ""}。`,
+    ],
+    en: [
+      `Please rate our service: ${d.caseNumber}`,
+      `${d.applicantName}, please rate the service for "${d.itemName}" (case ${d.caseNumber}). The link needs no login and works once${d.deadline ? `, until ${d.deadline}` : ""}.`,
+    ],
+  }),
+  "evaluation.reminder": (d) => ({
+    zh: [
+      `提醒：请评价本次服务：${d.caseNumber}`,
+      `${d.applicantName}，您尚未对“${d.itemName}”（办件编号 ${d.caseNumber}）的服务进行评价。请使用本消息中的新链接（原链接已失效）${d.deadline ? `，${d.deadline} 前有效` : ""}。`,
+    ],
+    en: [
+      `Reminder: please rate our service: ${d.caseNumber}`,
+      `${d.applicantName}, you have not yet rated the service for "${d.itemName}" (case ${d.caseNumber}). Please use the new link in this message (the earlier one no longer works)${d.deadline ? `, valid until ${d.deadline}` : ""}.`,
+    ],
+  }),
+  "evaluation.follow_up": (d) => ({
+    zh: [
+      `整改已完成，请再次评价：${d.caseNumber}`,
+      `${d.applicantName}，针对您对“${d.itemName}”（办件编号 ${d.caseNumber}）的评价，我们已完成整改：${orDash(d.reason)}。欢迎您再次评价（原评价保留不变）。`,
+    ],
+    en: [
+      `Rectified; please rate again: ${d.caseNumber}`,
+      `${d.applicantName}, following your rating of "${d.itemName}" (case ${d.caseNumber}) we have rectified: ${orDash(d.reason)}. You are welcome to rate again (your first rating stays as it is).`,
+    ],
+  }),
+  "rectification.opened": (d) => ({
+    zh: [
+      `差评整改：${d.caseNumber}`,
+      `办件 ${d.caseNumber}（${d.itemName}，申请人 ${d.applicantName}）收到差评，已由您负责整改。${d.deadline ? `请于 ${d.deadline} 前完成回访。` : ""}`,
+    ],
+    en: [
+      `Bad rating to rectify: ${d.caseNumber}`,
+      `Case ${d.caseNumber} (${d.itemName}, applicant ${d.applicantName}) received a bad rating; you are responsible for its rectification.${d.deadline ? ` Call the applicant back by ${d.deadline}.` : ""}`,
+    ],
+  }),
+  "rectification.overdue": (d) => ({
+    zh: [
+      `【预警】差评整改逾期：${d.caseNumber}`,
+      `办件 ${d.caseNumber}（${d.itemName}，申请人 ${d.applicantName}）的差评整改已逾期：${orDash(d.reason)}（期限 ${orDash(d.deadline)}）。`,
+    ],
+    en: [
+      `[Alert] Rectification overdue: ${d.caseNumber}`,
+      `The rectification of the bad rating of case ${d.caseNumber} (${d.itemName}, applicant ${d.applicantName}) is overdue: ${orDash(d.reason)} (due ${orDash(d.deadline)}).`,
     ],
   }),
 };
@@ -273,6 +339,7 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     ],
   }),
   ...DEFERRED_TEMPLATES,
+  ...EVALUATION_TEMPLATES,
   "clock.red": (d) => ({
     zh: [
       `【红色预警】办件已超期：${d.caseNumber}`,

@@ -13,6 +13,7 @@ import {
 import { numberPendingNotices, pendingCases } from "../app/cases/numbers";
 import { changeCase, numberPendingCase, runCaseCommand } from "../app/cases/runner";
 import type { AppContext } from "../app/context";
+import { type EvaluationSweepReport, runEvaluationSweep } from "../app/evaluations/sweep";
 import { cases, organizations, reviewTasks, supervisionAlerts } from "../db/schema";
 import { DEFERRED_OWED_IN } from "../domain/cases/transitions";
 import { YizhanError } from "../domain/errors";
@@ -33,6 +34,8 @@ export type SweepReport = {
   taskAlerts: { taskId: string; rule: "task_overdue" | "task_idle" }[];
   /** Cases alerted for deferred materials (容缺) past their due date. */
   deferredOverdue: string[];
+  /** 好差评: reminders sent, overdue rectifications alerted. */
+  evaluations?: EvaluationSweepReport;
 };
 
 /** Runs a lifecycle command as the system; a case someone else already moved is skipped. */
@@ -226,6 +229,7 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
     }
   }
   report.deferredOverdue = await alertOverdueDeferred(ctx, today);
+  report.evaluations = await runEvaluationSweep(ctx);
   // Resolved once nothing overdue is owed any more (delivered and passed, or the case closed).
   await db
     .update(supervisionAlerts)

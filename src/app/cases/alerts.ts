@@ -3,7 +3,7 @@ import { supervisionAlerts } from "../../db/schema";
 
 /**
  * Raises a supervision alert (监察预警) once per rule and subject: while an alert for the same rule,
- * case and task is open, raising it again does nothing. Returns whether a new alert was raised.
+ * case and task (or other subject) is open, raising it again does nothing. Returns whether a new alert was raised.
  */
 export async function raiseAlert(
   tx: Tx,
@@ -13,6 +13,8 @@ export async function raiseAlert(
     orgId: string | null;
     caseId?: string;
     taskId?: string;
+    /** Another subject the alert is about (a rectification): one open alert per rule, case and subject. */
+    subject?: string;
     zh: string;
     en: string;
     now: Date;
@@ -23,7 +25,7 @@ export async function raiseAlert(
     .insert(supervisionAlerts)
     .values({
       rule: a.rule,
-      dedupeKey: `${a.rule}:${a.caseId ?? ""}:${a.taskId ?? ""}`,
+      dedupeKey: `${a.rule}:${a.caseId ?? ""}:${a.taskId ?? a.subject ?? ""}`,
       severity: a.severity,
       orgId: a.orgId,
       caseId: a.caseId,

@@ -124,7 +124,7 @@ export async function dispatchNotifications(
         deadline: str(d.deadline) ?? str(d.dueOn) ?? str(d.checkDueOn),
         reason: str(d.reason),
         document: str(d.document),
-        link: `/cases/${c.id}`,
+        link: str(d.link) ?? `/cases/${c.id}`,
       },
     });
   }

@@ -8,5 +8,6 @@ import "./global";
 import "./projects";
 import "./serviceItem";
 import "./users";
+import "../evaluations/policy";
 
 export { abilities, allow, authorize, can } from "./registry";

@@ -79,6 +79,14 @@ export const SAME_STATE_CHANGES = {
   recordPayment: rule({ event: "payment.paid", advancesVersion: false }),
   refundPayment: rule({ event: "payment.refunded", advancesVersion: false }),
   revokeCertificate: rule({ event: "certificate.revoked", advancesVersion: false }),
+  // 好差评 (docs/evaluations.md): records kept beside the case, in the case's log.
+  submitEvaluation: rule({ event: "evaluation.submitted", advancesVersion: false }),
+  openEvaluationTablet: rule({ event: "evaluation.tablet_opened", advancesVersion: false }),
+  remindEvaluation: rule({ event: "evaluation.reminded", advancesVersion: false }),
+  appealEvaluation: rule({ event: "evaluation.appealed", advancesVersion: false }),
+  decideEvaluationAppeal: rule({ event: "evaluation.appeal_decided", advancesVersion: false }),
+  recordRectificationCallback: rule({ event: "rectification.callback_recorded", advancesVersion: false }),
+  recordRectificationOutcome: rule({ event: "rectification.rectified", advancesVersion: false }),
 } satisfies Record<string, SameStateRule>;
 
 export type SameStateChange = keyof typeof SAME_STATE_CHANGES;

@@ -569,6 +569,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/evaluation-tablet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a window tablet (评价器) for the applicant: a one-time page URL locked to the rating form */
+        post: operations["openEvaluationTablet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invitations of a case with their ratings (the applicant; staff of the office) */
+        get: operations["listCaseEvaluations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/extend": {
         parameters: {
             query?: never;
@@ -1115,6 +1149,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evaluation-invitations/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rating form of an invitation: by signed link or tablet token (no login) or by id (the applicant) */
+        get: operations["getEvaluationInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-invitations/{ref}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the service (once per case and stage, within 30 days; never by staff: 403 staff_cannot_rate). 409 already_rated when the link or invitation is used, 410 evaluation_closed / tablet_expired */
+        post: operations["submitEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ratings: the staff drill-down of the figures (personal data masked), or the applicant's own */
+        get: operations["listEvaluations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/{id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申诉复核: staff of the office appeal a bad rating to the supervisor, with a reason */
+        post: operations["appealEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/{id}/appeal-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The supervisor upholds (the rating stops counting) or dismisses (it counts and shows) an appeal */
+        post: operations["decideAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exchange/datasets": {
         parameters: {
             query?: never;
@@ -1557,6 +1676,57 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/public/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published satisfaction figures per month, department and item (anonymous; comments only where allowed, personal data removed) */
+        get: operations["getSatisfactionStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rectifications of bad ratings (supervisors of the office; the responsible person) */
+        get: operations["listRectifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record the callback (回访), then the outcome (整改结果: the applicant gets a follow-up invitation) */
+        patch: operations["updateRectification"];
         trace?: never;
     };
     "/api/referrals": {
@@ -2109,6 +2279,73 @@ export interface components {
             /** @description The public verification link printed as the QR code */
             verifyUrl: string;
         };
+        Evaluation: {
+            abilities: {
+                [key: string]: boolean;
+            };
+            appealDecidedAt: string | null;
+            appealDecisionReason: string | null;
+            appealedAt: string | null;
+            appealReason: string | null;
+            /** @enum {string} */
+            appealStatus: "none" | "pending" | "upheld" | "dismissed";
+            /** @description Masked for staff other than the window */
+            applicantName: string;
+            caseId: string;
+            caseNumber: string;
+            /** @enum {string} */
+            channel: "online" | "window";
+            /** @description ID numbers and phone numbers masked */
+            comment: string | null;
+            commentPublic: boolean;
+            /** @description False only when an appeal was upheld */
+            counted: boolean;
+            deviceLabel: string | null;
+            dimensions: {
+                [key: string]: "very_satisfied" | "satisfied" | "basic" | "dissatisfied" | "very_dissatisfied";
+            };
+            id: string;
+            itemCode: string;
+            itemName: string;
+            /**
+             * @description 非常满意 … 非常不满意 (national five levels)
+             * @enum {string}
+             */
+            level: "very_satisfied" | "satisfied" | "basic" | "dissatisfied" | "very_dissatisfied";
+            month: string;
+            orgName: string;
+            rectification: {
+                id: string;
+                status: string;
+            } | null;
+            /** @enum {string} */
+            source: "portal" | "link" | "tablet";
+            /** @enum {string} */
+            stage: "acceptance" | "completion" | "follow_up";
+            submittedAt: string;
+            tags: string[];
+        };
+        EvaluationInvitation: {
+            caseNumber: string;
+            /**
+             * @description online: the online dimensions; window (tablet): the window dimensions
+             * @enum {string}
+             */
+            channel: "online" | "window";
+            closesAt: string;
+            /** @description Tablet only: the device the clerk named */
+            deviceLabel: string | null;
+            dimensions: string[];
+            id: string;
+            itemName: string;
+            orgName: string;
+            /** @enum {string} */
+            source: "portal" | "link" | "tablet";
+            /** @enum {string} */
+            stage: "acceptance" | "completion" | "follow_up";
+            /** @enum {string} */
+            state: "open" | "used" | "closed";
+        };
         Organization: {
             address: string | null;
             children: components["schemas"]["Organization"][];
@@ -2348,6 +2585,52 @@ export interface components {
             }[];
             version: number;
         };
+        Rectification: {
+            abilities: {
+                [key: string]: boolean;
+            };
+            callbackAt: string | null;
+            callbackDueOn: string;
+            callbackNote: string | null;
+            caseId: string;
+            caseNumber: string;
+            createdAt: string;
+            evaluation: {
+                appealReason: string | null;
+                /** @enum {string} */
+                appealStatus: "none" | "pending" | "upheld" | "dismissed";
+                comment: string | null;
+                id: string;
+                /**
+                 * @description 非常满意 … 非常不满意 (national five levels)
+                 * @enum {string}
+                 */
+                level: "very_satisfied" | "satisfied" | "basic" | "dissatisfied" | "very_dissatisfied";
+                /** @enum {string} */
+                stage: "acceptance" | "completion" | "follow_up";
+                submittedAt: string;
+                tags: string[];
+            };
+            followUp: {
+                level: ("very_satisfied" | "satisfied" | "basic" | "dissatisfied" | "very_dissatisfied") | null;
+                /** @enum {string} */
+                state: "open" | "used" | "closed";
+            } | null;
+            id: string;
+            itemName: string;
+            orgName: string;
+            outcome: string | null;
+            overdue: ("callback" | "rectification") | null;
+            rectifiedAt: string | null;
+            rectifyDueOn: string;
+            responsible: {
+                displayName: string;
+                id: string;
+            } | null;
+            /** @enum {string} */
+            status: "callback_due" | "rectifying" | "rectified" | "void";
+            version: number;
+        };
         Referral: {
             abilities: {
                 [key: string]: boolean;
@@ -2416,6 +2699,76 @@ export interface components {
             stepName: string;
             updatedAt: string;
             version: number;
+        };
+        SatisfactionStats: {
+            byDepartment: {
+                bad: number;
+                byLevel: {
+                    [key: string]: number;
+                };
+                orgId: string;
+                orgName: string;
+                /** @description satisfied / ratings, 0–1; null without ratings */
+                rate: number | null;
+                ratings: number;
+                /** @description 基本满意 or better */
+                satisfied: number;
+            }[];
+            byItem: {
+                bad: number;
+                byLevel: {
+                    [key: string]: number;
+                };
+                itemCode: string;
+                itemName: string;
+                /** @description satisfied / ratings, 0–1; null without ratings */
+                rate: number | null;
+                ratings: number;
+                /** @description 基本满意 or better */
+                satisfied: number;
+            }[];
+            byMonth: {
+                bad: number;
+                byLevel: {
+                    [key: string]: number;
+                };
+                month: string;
+                /** @description satisfied / ratings, 0–1; null without ratings */
+                rate: number | null;
+                ratings: number;
+                /** @description 基本满意 or better */
+                satisfied: number;
+            }[];
+            comments: {
+                itemName: string;
+                /**
+                 * @description 非常满意 … 非常不满意 (national five levels)
+                 * @enum {string}
+                 */
+                level: "very_satisfied" | "satisfied" | "basic" | "dissatisfied" | "very_dissatisfied";
+                month: string;
+                text: string;
+            }[];
+            fromMonth: string;
+            overall: {
+                bad: number;
+                byLevel: {
+                    [key: string]: number;
+                };
+                /** @description satisfied / ratings, 0–1; null without ratings */
+                rate: number | null;
+                ratings: number;
+                /** @description 基本满意 or better */
+                satisfied: number;
+            };
+            rectifications: {
+                open: number;
+                overdue: number;
+                rectified: number;
+                /** @description Closed because the supervisor upheld the appeal */
+                void: number;
+            };
+            toMonth: string;
         };
         ServiceItem: {
             abilities: {
@@ -5635,6 +5988,215 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": Blob;
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openEvaluationTablet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The tablet's label or id (窗口评价器编号) */
+                    deviceLabel: string;
+                    /**
+                     * @description Default: the open invitation of the case (completion first)
+                     * @enum {string}
+                     */
+                    stage?: "acceptance" | "completion" | "follow_up";
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deviceLabel: string;
+                        expiresAt: string;
+                        path: string;
+                        token: string;
+                        /** @description The tablet page (absolute, on the public URL) */
+                        url: string;
+                    };
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or multipart body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A media type (request body or uploaded file) the operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseEvaluations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description openTablet: the window may open a tablet for an open invitation */
+                        abilities: {
+                            [key: string]: boolean;
+                        };
+                        invitations: {
+                            /** @description rate: the caller may rate now (the applicant, open invitation) */
+                            abilities: {
+                                [key: string]: boolean;
+                            };
+                            closesAt: string;
+                            evaluation: components["schemas"]["Evaluation"] | null;
+                            id: string;
+                            invitedOn: string;
+                            remindedAt: string | null;
+                            /** @enum {string} */
+                            stage: "acceptance" | "completion" | "follow_up";
+                            /** @enum {string} */
+                            state: "open" | "used" | "closed";
+                        }[];
+                    };
                 };
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */
@@ -9439,6 +10001,490 @@ export interface operations {
             };
         };
     };
+    getEvaluationInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation id (the applicant's session), or the token of the signed link (e_…) or of a tablet (t_…) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationInvitation"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation id (the applicant's session), or the token of the signed link (e_…) or of a tablet (t_…) */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    /** @description One level per dimension of the channel; `overall` (整体满意度) is the rating's level */
+                    dimensions: {
+                        [key: string]: "very_satisfied" | "satisfied" | "basic" | "dissatisfied" | "very_dissatisfied";
+                    };
+                    /** @description The applicant allows the comment to be published (personal data removed) */
+                    publishComment?: boolean;
+                    tags?: ("fast" | "one_visit" | "clear_guide" | "friendly" | "slow" | "too_many_materials" | "unclear_guide" | "long_wait" | "unfriendly")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /**
+                         * @description 非常满意 … 非常不满意 (national five levels)
+                         * @enum {string}
+                         */
+                        level: "very_satisfied" | "satisfied" | "basic" | "dissatisfied" | "very_dissatisfied";
+                        rectificationId: string | null;
+                    };
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or multipart body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: a link or session past its time (the 30 days for rating, a tablet session) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A media type (request body or uploaded file) the operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEvaluations: {
+        parameters: {
+            query?: {
+                appealStatus?: "none" | "pending" | "upheld" | "dismissed";
+                /** @description Only the bottom two levels */
+                bad?: "true" | "false";
+                itemCode?: string;
+                /** @description 非常满意 … 非常不满意 (national five levels) */
+                level?: "very_satisfied" | "satisfied" | "basic" | "dissatisfied" | "very_dissatisfied";
+                limit?: number;
+                /** @description YYYY-MM */
+                month?: string;
+                offset?: number;
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Evaluation"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    appealEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or multipart body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A media type (request body or uploaded file) the operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "uphold" | "dismiss";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or multipart body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A media type (request body or uploaded file) the operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listSharedDatasets: {
         parameters: {
             query?: never;
@@ -12172,6 +13218,228 @@ export interface operations {
             };
             /** @description Too many requests from this address; try again later */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSatisfactionStats: {
+        parameters: {
+            query?: {
+                /** @description First month (YYYY-MM); default 11 months before `to` */
+                from?: string;
+                /** @description Last month (YYYY-MM); default this month */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionStats"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRectifications: {
+        parameters: {
+            query?: {
+                status?: "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Rectification"][];
+                    };
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateRectification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "callback";
+                    expectedVersion: number;
+                    /** @description What the applicant said on the callback (回访) */
+                    note: string;
+                } | {
+                    /** @enum {string} */
+                    action: "rectify";
+                    expectedVersion: number;
+                    /** @description What was put right (整改结果) */
+                    outcome: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rectification"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or multipart body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A media type (request body or uploaded file) the operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { caseMaterials } from "../../../db/schema";
 import type { DeferredMaterial } from "../../../domain/cases/commands";
+import { inviteInEffect } from "../../evaluations/invitations";
 import { raiseAlert } from "../alerts";
 import { createNotice } from "../documents";
 import { deadlineOf, type Effect, type EffectEnv, type EffectResult, toApplicant } from "../effects";
@@ -61,6 +62,8 @@ export async function onAccepted(
       data: caseNotificationData(c, { deadline }),
     });
   }
+  // 好差评 at acceptance, for the items the organization configured so (docs/evaluations.md).
+  notifications.push(...(await inviteInEffect(env, "acceptance")));
   if (deemed) {
     await raiseAlert(tx, {
       rule: "check_overdue",
