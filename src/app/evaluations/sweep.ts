@@ -8,7 +8,6 @@ import { caseNotificationData, dispatchNotifications, staffInTree } from "../cas
 import { changeCase } from "../cases/runner";
 import type { AppContext } from "../context";
 import { invitationNotification, shanghaiDate } from "./invitations";
-import { overdueOf } from "./rectifications";
 import { hashToken, newToken } from "./tokens";
 
 /** What one evaluation sweep did. */
@@ -90,10 +89,9 @@ export async function runEvaluationSweep(ctx: AppContext): Promise<EvaluationSwe
       ),
     );
   for (const r of open) {
-    const step = overdueOf(r, today);
     const steps = [
       r.status === "callback_due" ? ("callback" as const) : null,
-      step === "rectification" ? step : null,
+      r.rectifyDueOn < today ? ("rectification" as const) : null,
     ];
     for (const s of steps) {
       if (!s) continue;
