@@ -2,6 +2,7 @@ import { calendarEn } from "./calendar";
 import { caseActionsEn } from "./caseActions";
 import { casesEn } from "./cases";
 import { catalogEn } from "./catalog";
+import { evaluationsEn } from "./evaluations";
 import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
@@ -138,4 +139,5 @@ export const enUS: Messages = {
   ...inboxEn,
   ...projectsEn,
   ...windowEn,
+  ...evaluationsEn,
 };

@@ -2,6 +2,7 @@ import { calendarZh } from "./calendar";
 import { caseActionsZh } from "./caseActions";
 import { casesZh } from "./cases";
 import { catalogZh } from "./catalog";
+import { evaluationsZh } from "./evaluations";
 import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
@@ -126,6 +127,7 @@ export const zhCN = {
   ...inboxZh,
   ...projectsZh,
   ...windowZh,
+  ...evaluationsZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

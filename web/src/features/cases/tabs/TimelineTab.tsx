@@ -35,6 +35,13 @@ const KNOWN_EVENTS = new Set([
   "review.completed",
   "review.recommended",
   "review.sent_back",
+  "evaluation.submitted",
+  "evaluation.tablet_opened",
+  "evaluation.reminded",
+  "evaluation.appealed",
+  "evaluation.appeal_decided",
+  "rectification.callback_recorded",
+  "rectification.rectified",
 ]);
 
 /** 时间线: the Gantt-like chart and every event with its actor and time. */
