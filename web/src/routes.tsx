@@ -44,6 +44,8 @@ export const routes: RouteObject[] = [
     children: [
       { path: "/", element: <HomeRedirect /> },
       page("/login", () => import("./features/auth/LoginPage")),
+      // The window tablet: no shell, only the rating form (好差评).
+      page("/tablet/:token", () => import("./features/evaluations/TabletPage")),
       {
         element: <ShellSwitch />,
         children: [
@@ -52,6 +54,8 @@ export const routes: RouteObject[] = [
           page("/progress", () => import("./features/progress/ProgressPage")),
           page("/verify", () => import("./features/verify/VerifyPage")),
           page("/pay/simulator", () => import("./features/fees/SimulatorPage")),
+          page("/satisfaction", () => import("./features/evaluations/SatisfactionPage")),
+          page("/evaluate/:token", () => import("./features/evaluations/EvaluatePage")),
           {
             element: <RequireAuth />,
             children: [
@@ -80,6 +84,7 @@ export const routes: RouteObject[] = [
               area("inbox", () => import("./features/inbox/InboxPage")),
               area("helper", () => import("./features/helper/HelperPage")),
               area("dashboard", () => import("./features/dashboard/DashboardPage")),
+              area("supervision", () => import("./features/evaluations/SupervisionPage")),
               area("partner", () => import("./features/partner/PartnerPage")),
               area("admin", () => import("./features/admin/AdminPage")),
               area("admin-users", () => import("./features/admin/UsersPage")),

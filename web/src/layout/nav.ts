@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BookOutlined,
   CalendarOutlined,
   DashboardOutlined,
@@ -7,6 +8,7 @@ import {
   HomeOutlined,
   InboxOutlined,
   InteractionOutlined,
+  LikeOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -56,6 +58,13 @@ export const ROLE_NAV: readonly NavItem[] = [
     path: "/dashboard",
     labelKey: "nav.dashboard",
     icon: DashboardOutlined,
+    roles: ["supervisor"],
+  },
+  {
+    key: "supervision",
+    path: "/supervision/evaluations",
+    labelKey: "nav.supervision",
+    icon: AuditOutlined,
     roles: ["supervisor"],
   },
   {
@@ -110,6 +119,7 @@ export const PUBLIC_NAV: readonly NavItem[] = [
   { key: "guide", path: "/guide", labelKey: "nav.guide", icon: BookOutlined },
   { key: "progress", path: "/progress", labelKey: "nav.progress", icon: FieldTimeOutlined },
   { key: "verify", path: "/verify", labelKey: "nav.verify", icon: SafetyCertificateOutlined },
+  { key: "satisfaction", path: "/satisfaction", labelKey: "nav.satisfaction", icon: LikeOutlined },
 ];
 
 const ALL: readonly NavItem[] = flatten([...ROLE_NAV, ...PUBLIC_NAV]);

@@ -5,6 +5,7 @@ import { useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
 import { CaseCertificates } from "../certificates/CaseCertificates";
+import { CaseEvaluations } from "../evaluations/CaseEvaluations";
 import { SharedDataBar } from "../exchange/SharedDataBar";
 import { FeePanel } from "../fees/FeePanel";
 import { ActionPanel, hasActions } from "./actions/ActionPanel";
@@ -115,6 +116,7 @@ export default function CaseDetailPage() {
       </Card>
       <FeePanel caseId={c.id} />
       <CaseCertificates caseId={c.id} />
+      <CaseEvaluations caseId={c.id} />
     </Space>
   );
 }
