@@ -6,6 +6,7 @@ import { notifyChannelsFromEnv } from "../adapters/notify/fromEnv";
 import { defaultKeysDir } from "../adapters/signing";
 import { defaultStorage } from "../adapters/storage/storage";
 import { type AppContext, type Config, defaultConfig, normalizePublicUrl } from "../app/context";
+import { seedDemoEvaluations } from "../app/evaluations/demoRatings";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
 import { openDatabase } from "../db/client";
 import { defaultOutboxHandlers } from "../jobs/notify";
@@ -90,6 +91,8 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   };
   if (!opts.prepared && opts.demo && !(await isDemoSeeded(database.db))) {
     await seedDemo(database.db, opts.onProgress);
+    // A few months of 好差评 on demo cases, so the published figures are filled (docs/evaluations.md).
+    await seedDemoEvaluations(ctx);
   }
   return ctx;
 }

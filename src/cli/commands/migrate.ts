@@ -1,6 +1,11 @@
 import { parseArgs } from "node:util";
+import { defaultKeysDir } from "../../adapters/signing";
+import { defaultStorage } from "../../adapters/storage/storage";
+import { defaultConfig } from "../../app/context";
+import { seedDemoEvaluations } from "../../app/evaluations/demoRatings";
 import { seedDemo } from "../../app/seed/demo";
 import { openDatabase } from "../../db/client";
+import { systemClock } from "../../shared/clock";
 import { type Command, databaseOptions } from "../command";
 import { progressBar } from "../output";
 
@@ -36,7 +41,14 @@ export const seedCommand: Command = {
       await database.migrate();
       if (values.demo) {
         const { created } = await seedDemo(database.db, progressBar("Loading demo data", io.stderr));
-        io.stdout.write(`Demo data loaded (${created} new accounts).\n`);
+        // 好差评 on demo cases (completed through the app functions; idempotent).
+        const rated = await seedDemoEvaluations({
+          database,
+          clock: systemClock,
+          config: { ...defaultConfig, demo: true, keysDir: defaultKeysDir(io.env) },
+          storage: defaultStorage(values["data-dir"] ?? io.env.YIZHAN_DATA_DIR ?? "./data", io.env),
+        });
+        io.stdout.write(`Demo data loaded (${created} new accounts, ${rated.created} rated demo cases).\n`);
       } else {
         io.stdout.write(
           "Reference data is read from seed/ files at run time; nothing to load. Use --demo for the demo bureau.\n",
