@@ -12,7 +12,7 @@ import { shanghaiMonth } from "./submit";
 
 const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 export const ZSatisfactionQuery = z.object({
-  from: ZMonth.optional().describe("First month (YYYY-MM); default 11 months before `to`"),
+  from: ZMonth.optional().describe("First month (YYYY-MM); default 5 months before `to` (six months)"),
   to: ZMonth.optional().describe("Last month (YYYY-MM); default this month"),
 });
 
@@ -35,7 +35,7 @@ export async function getSatisfactionStats(
   const db = ctx.database.db;
   const now = ctx.clock.now();
   const to = q.to ?? shanghaiMonth(now);
-  const from = q.from ?? monthsBefore(to, 11);
+  const from = q.from ?? monthsBefore(to, 5);
   if (from > to)
     throw invalid("from", "after_to", { "zh-CN": "起始月份晚于结束月份", "en-US": "`from` is after `to`" });
   const inRange = and(

@@ -7,7 +7,6 @@ import {
   Empty,
   Form,
   Input,
-  List,
   Modal,
   Space,
   Tag,
@@ -91,67 +90,58 @@ export function CaseEvaluations({ caseId }: { caseId: string }) {
     >
       {q.isError && <Alert type="error" showIcon title={t("error.generic")} />}
       {!q.isError && invitations.length === 0 && <Empty description={t("eval.panel.none")} />}
-      <List
-        dataSource={invitations}
-        renderItem={(i) => (
-          <List.Item
+      <Space orientation="vertical" size={12} style={{ width: "100%" }}>
+        {invitations.map((i) => (
+          <div
+            key={i.id}
             data-testid={`invitation-${i.stage}`}
-            actions={
-              i.abilities.rate
-                ? [
-                    <Button
-                      key="rate"
-                      type="primary"
-                      onClick={() => {
-                        setDone(false);
-                        setRating(i);
-                      }}
-                      data-testid={`rate-${i.stage}`}
-                    >
-                      {t("eval.panel.rate")}
-                    </Button>,
-                  ]
-                : i.evaluation?.abilities.appeal
-                  ? [
-                      <Button
-                        key="appeal"
-                        onClick={() => setAppealing(i.evaluation)}
-                        data-testid="appeal-open"
-                      >
-                        {t("eval.panel.appeal")}
-                      </Button>,
-                    ]
-                  : []
-            }
+            style={{ borderBottom: "1px solid #f0f0f0", paddingBottom: 12 }}
           >
-            <List.Item.Meta
-              title={
-                <Space wrap>
-                  <span>{t(`eval.stage.${i.stage}` as MessageKey)}</span>
-                  <Tag color={i.state === "open" ? "gold" : i.state === "used" ? "green" : "default"}>
-                    {t(`eval.panel.${i.state}` as MessageKey)}
-                  </Tag>
-                  {i.evaluation && <LevelTag level={i.evaluation.level} />}
-                  {i.evaluation && (
-                    <Typography.Text type="secondary">
-                      {t(`eval.source.${i.evaluation.source}` as MessageKey)}
-                      {i.evaluation.deviceLabel ? ` · ${i.evaluation.deviceLabel}` : ""} ·{" "}
-                      {formatDateTime(i.evaluation.submittedAt)}
-                    </Typography.Text>
-                  )}
-                </Space>
-              }
-              description={
-                i.evaluation ? (
-                  <RatingDetails e={i.evaluation} />
-                ) : (
-                  t("eval.form.closesAt", { at: formatDateTime(i.closesAt) })
-                )
-              }
-            />
-          </List.Item>
-        )}
-      />
+            <Space wrap style={{ width: "100%", justifyContent: "space-between" }}>
+              <Space wrap>
+                <strong>{t(`eval.stage.${i.stage}` as MessageKey)}</strong>
+                <Tag color={i.state === "open" ? "gold" : i.state === "used" ? "green" : "default"}>
+                  {t(`eval.panel.${i.state}` as MessageKey)}
+                </Tag>
+                {i.evaluation && <LevelTag level={i.evaluation.level} />}
+                {i.evaluation && (
+                  <Typography.Text type="secondary">
+                    {t(`eval.source.${i.evaluation.source}` as MessageKey)}
+                    {i.evaluation.deviceLabel ? ` · ${i.evaluation.deviceLabel}` : ""} ·{" "}
+                    {formatDateTime(i.evaluation.submittedAt)}
+                  </Typography.Text>
+                )}
+              </Space>
+              {i.abilities.rate && (
+                <Button
+                  type="primary"
+                  onClick={() => {
+                    setDone(false);
+                    setRating(i);
+                  }}
+                  data-testid={`rate-${i.stage}`}
+                >
+                  {t("eval.panel.rate")}
+                </Button>
+              )}
+              {i.evaluation?.abilities.appeal && (
+                <Button onClick={() => setAppealing(i.evaluation)} data-testid="appeal-open">
+                  {t("eval.panel.appeal")}
+                </Button>
+              )}
+            </Space>
+            <div style={{ marginTop: 8 }}>
+              {i.evaluation ? (
+                <RatingDetails e={i.evaluation} />
+              ) : (
+                <Typography.Text type="secondary">
+                  {t("eval.form.closesAt", { at: formatDateTime(i.closesAt) })}
+                </Typography.Text>
+              )}
+            </div>
+          </div>
+        ))}
+      </Space>
       <Modal
         open={!!rating}
         title={t("eval.form.title")}

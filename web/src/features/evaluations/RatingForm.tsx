@@ -72,6 +72,7 @@ export function RatingForm({ refKey, invitation, large, onDone }: Props) {
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
+            size={size}
             data-testid={`rate-${d}`}
             style={{ display: "flex", flexWrap: "wrap", gap: 8 }}
             options={EVALUATION_LEVELS.map((l) => ({

@@ -1,18 +1,5 @@
 import { LikeOutlined, ReloadOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  List,
-  Row,
-  Skeleton,
-  Space,
-  Statistic,
-  Table,
-  Typography,
-} from "antd";
+import { Alert, Button, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Typography } from "antd";
 import { BarChart, LineChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
@@ -36,8 +23,8 @@ export default function SatisfactionPage() {
     () =>
       s && {
         tooltip: { trigger: "axis" },
-        legend: { data: [t("stats.ratings"), t("stats.rate")] },
-        grid: { left: 48, right: 56, top: 40, bottom: 32 },
+        legend: { data: [t("stats.ratings"), t("stats.rate")], top: 0 },
+        grid: { left: 48, right: 56, top: 64, bottom: 32 },
         xAxis: { type: "category", data: s.byMonth.map((m) => m.month) },
         yAxis: [
           { type: "value", name: t("stats.ratings"), minInterval: 1 },
@@ -67,7 +54,7 @@ export default function SatisfactionPage() {
       s && {
         tooltip: { trigger: "axis" },
         grid: { left: 8, right: 40, top: 16, bottom: 16, containLabel: true },
-        xAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
+        xAxis: { type: "value", min: 0, max: 100, interval: 50, axisLabel: { formatter: "{value}%" } },
         yAxis: { type: "category", data: s.byDepartment.map((d) => d.orgName), inverse: true },
         series: [
           {
@@ -177,25 +164,24 @@ export default function SatisfactionPage() {
         </>
       )}
       <Card title={t("stats.comments")} size="small">
-        <List
-          dataSource={s.comments}
-          locale={{ emptyText: <Empty description={t("stats.noComments")} /> }}
-          renderItem={(c) => (
-            <List.Item>
-              <List.Item.Meta
-                title={
-                  <Space wrap>
-                    <LevelTag level={c.level} />
-                    <Typography.Text type="secondary">
-                      {c.itemName} · {c.month}
-                    </Typography.Text>
-                  </Space>
-                }
-                description={c.text}
-              />
-            </List.Item>
-          )}
-        />
+        {s.comments.length === 0 ? (
+          <Empty description={t("stats.noComments")} />
+        ) : (
+          <Space orientation="vertical" size={12} style={{ width: "100%" }} data-testid="stats-comments">
+            {s.comments.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: published comments carry no id
+              <div key={i} style={{ borderBottom: "1px solid #f0f0f0", paddingBottom: 8 }}>
+                <Space wrap>
+                  <LevelTag level={c.level} />
+                  <Typography.Text type="secondary">
+                    {c.itemName} · {c.month}
+                  </Typography.Text>
+                </Space>
+                <Typography.Paragraph style={{ margin: "4px 0 0" }}>{c.text}</Typography.Paragraph>
+              </div>
+            ))}
+          </Space>
+        )}
       </Card>
     </Space>
   );

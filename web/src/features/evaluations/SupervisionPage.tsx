@@ -160,7 +160,7 @@ function RectificationsTab() {
             ),
           },
           {
-            title: t("eval.panel.title"),
+            title: t("rect.status"),
             key: "status",
             render: (_, r) => (
               <Space orientation="vertical" size={0}>

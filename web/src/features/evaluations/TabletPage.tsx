@@ -33,7 +33,9 @@ export default function TabletPage() {
         <Typography.Title level={4} style={{ color: "#fff", margin: 0 }} data-testid="page-title">
           <StarOutlined /> {t("eval.tablet.title")}
         </Typography.Title>
-        <LanguageToggle />
+        <div style={{ background: "#fff", borderRadius: 6 }}>
+          <LanguageToggle />
+        </div>
       </Layout.Header>
       <Layout.Content style={{ padding: "24px 16px", width: "100%", maxWidth: 900, margin: "0 auto" }}>
         <Card>
