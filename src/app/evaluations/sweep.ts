@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, lte } from "drizzle-orm";
 import { evaluationInvitations, rectifications, users } from "../../db/schema";
 import { reminderDue } from "../../domain/evaluations/evaluation";
 import { raiseAlert } from "../cases/alerts";
@@ -30,7 +30,18 @@ export async function runEvaluationSweep(ctx: AppContext): Promise<EvaluationSwe
   const candidates = await db
     .select()
     .from(evaluationInvitations)
-    .where(and(isNull(evaluationInvitations.usedAt), isNull(evaluationInvitations.remindedAt)));
+    .where(
+      and(
+        isNull(evaluationInvitations.usedAt),
+        isNull(evaluationInvitations.remindedAt),
+        gt(evaluationInvitations.closesAt, now),
+        // 3 working days are at least 3 natural days: older invitations only (the calendar decides).
+        lte(
+          evaluationInvitations.invitedOn,
+          new Date(now.getTime() - 2 * 86_400_000).toISOString().slice(0, 10),
+        ),
+      ),
+    );
   for (const inv of candidates) {
     const c0 = await loadCase(db, inv.caseId);
     const cal = await calendarFor(ctx, c0.orgId);

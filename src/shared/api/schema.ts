@@ -13239,7 +13239,7 @@ export interface operations {
     getSatisfactionStats: {
         parameters: {
             query?: {
-                /** @description First month (YYYY-MM); default 11 months before `to` */
+                /** @description First month (YYYY-MM); default 5 months before `to` (six months) */
                 from?: string;
                 /** @description Last month (YYYY-MM); default this month */
                 to?: string;

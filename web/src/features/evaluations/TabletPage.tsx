@@ -33,7 +33,7 @@ export default function TabletPage() {
         <Typography.Title level={4} style={{ color: "#fff", margin: 0 }} data-testid="page-title">
           <StarOutlined /> {t("eval.tablet.title")}
         </Typography.Title>
-        <div style={{ background: "#fff", borderRadius: 6 }}>
+        <div style={{ background: "#fff", borderRadius: 6, lineHeight: "normal" }}>
           <LanguageToggle />
         </div>
       </Layout.Header>
