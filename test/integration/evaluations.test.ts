@@ -320,6 +320,12 @@ describe("bad ratings: rectification, appeal, figures", () => {
         })
       ).status,
     ).toBe(409);
+    const noNote = await supervisor.patch<{ errors: { field: string }[] }>(`/api/rectifications/${rid}`, {
+      action: "callback",
+      expectedVersion: 1,
+    });
+    expect(noNote.status).toBe(422);
+    expect(noNote.body.errors[0].field).toBe("note");
     const cb = await supervisor.patch<R>(`/api/rectifications/${rid}`, {
       action: "callback",
       note: "已电话回访，申请人反映排队时间长",

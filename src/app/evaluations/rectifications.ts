@@ -9,7 +9,7 @@ import {
   roleMemberships,
   users,
 } from "../../db/schema";
-import { notFound, versionConflict, YizhanError } from "../../domain/errors";
+import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
 import { invitationState, type Level, rectificationDueDates } from "../../domain/evaluations/evaluation";
 import { maskPersonalText } from "../../domain/rules/maskText";
 import type { TRectification, TUpdateRectification } from "../../shared/api/evaluations";
@@ -270,6 +270,14 @@ export async function updateRectification(
 ): Promise<TRectification> {
   const db = ctx.database.db;
   const now = ctx.clock.now();
+  const text = input.action === "callback" ? input.note : input.outcome;
+  if (!text) {
+    const field = input.action === "callback" ? "note" : "outcome";
+    throw invalid(field, "required", {
+      "zh-CN": input.action === "callback" ? "请填写回访情况" : "请填写整改结果",
+      "en-US": input.action === "callback" ? "Say what the callback found" : "Say what was put right",
+    });
+  }
   const [pre] = (await rectificationQuery(db).where(eq(rectifications.id, id))) as ListRow[];
   if (!pre) throw notFound(RECTIFICATION);
   if (!mayManage(actor, pre)) {
@@ -300,12 +308,12 @@ export async function updateRectification(
             .set({
               status: "rectifying",
               callbackAt: now,
-              callbackNote: input.note,
+              callbackNote: text,
               callbackBy: actor.userId,
               version: r.version + 1,
             })
             .where(eq(rectifications.id, id));
-          return { result: null, data: { rectificationId: id, note: input.note } };
+          return { result: null, data: { rectificationId: id, note: text } };
         }
         if (r.status !== "rectifying") throw stepRefused(r.status);
         const cal = await calendarFor(ctx, c.orgId, tx);
@@ -315,7 +323,7 @@ export async function updateRectification(
           .update(rectifications)
           .set({
             status: "rectified",
-            outcome: input.outcome,
+            outcome: text,
             rectifiedAt: now,
             rectifiedBy: actor.userId,
             followUpInvitationId: made?.invitation.id ?? null,
@@ -334,14 +342,14 @@ export async function updateRectification(
             made.token,
             shanghaiDate(made.invitation.closesAt),
           );
-          n.data.reason = input.outcome;
+          n.data.reason = text;
           await dispatchNotifications(tx, c, [n], now);
         }
         return {
           result: null,
           data: {
             rectificationId: id,
-            outcome: input.outcome,
+            outcome: text,
             followUpInvitationId: made?.invitation.id ?? null,
           },
         };

@@ -184,20 +184,16 @@ export type TRectification = z.infer<typeof ZRectification>;
 
 export const ZRectificationList = z.object({ items: z.array(ZRectification) });
 
-export const ZUpdateRectification = z.discriminatedUnion("action", [
-  z.object({
-    action: z.literal("callback"),
-    note: multiline(z.string().trim().min(2).max(1000)).describe(
-      "What the applicant said on the callback (回访)",
-    ),
-    expectedVersion: ZExpectedVersion,
-  }),
-  z.object({
-    action: z.literal("rectify"),
-    outcome: multiline(z.string().trim().min(2).max(1000)).describe("What was put right (整改结果)"),
-    expectedVersion: ZExpectedVersion,
-  }),
-]);
+export const ZUpdateRectification = z.object({
+  action: z
+    .enum(["callback", "rectify"])
+    .describe("callback: record the 回访 (needs `note`); rectify: the outcome (needs `outcome`)"),
+  note: multiline(z.string().trim().min(2).max(1000))
+    .optional()
+    .describe("What the applicant said on the callback (回访)"),
+  outcome: multiline(z.string().trim().min(2).max(1000)).optional().describe("What was put right (整改结果)"),
+  expectedVersion: ZExpectedVersion,
+});
 export type TUpdateRectification = z.infer<typeof ZUpdateRectification>;
 
 const ZFigures = z.object({

@@ -13351,17 +13351,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    action: "callback";
+                    /**
+                     * @description callback: record the 回访 (needs `note`); rectify: the outcome (needs `outcome`)
+                     * @enum {string}
+                     */
+                    action: "callback" | "rectify";
                     expectedVersion: number;
                     /** @description What the applicant said on the callback (回访) */
-                    note: string;
-                } | {
-                    /** @enum {string} */
-                    action: "rectify";
-                    expectedVersion: number;
+                    note?: string;
                     /** @description What was put right (整改结果) */
-                    outcome: string;
+                    outcome?: string;
                 };
             };
         };
