@@ -5,7 +5,7 @@ import { COMMAND_TYPES } from "../../../../domain/cases/commands";
 import { COMMANDS } from "../../../../domain/cases/lifecycle";
 import { EFFECTS } from ".";
 
-const DOMAIN = join(import.meta.dirname, "../../../domain/cases/lifecycle");
+const DOMAIN = join(import.meta.dirname, "../../../../domain/cases/lifecycle");
 const APP = import.meta.dirname;
 const commandFiles = (dir: string) =>
   readdirSync(dir)
