@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runSweep } from "../../src/app/sweep/runSweep";
 import { caseEvents, evaluations, outbox, supervisionAlerts } from "../../src/db/schema";
-import { runSweep } from "../../src/jobs/sweeper";
 import type { TSatisfactionStats } from "../../src/shared/api/evaluations";
 import { caseIn } from "../helpers/factories";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";

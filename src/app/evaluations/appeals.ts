@@ -4,7 +4,7 @@ import { notFound, YizhanError } from "../../domain/errors";
 import { isBad, type Level } from "../../domain/evaluations/evaluation";
 import type { TEvaluation } from "../../shared/api/evaluations";
 import type { Actor } from "../actor";
-import { changeCase } from "../cases/runner";
+import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { EVALUATION } from "./errors";
 import { getEvaluation } from "./queries";

@@ -3,8 +3,11 @@ import type { Tx } from "../../db/client";
 import { evaluationInvitations } from "../../db/schema";
 import { invitationClosesAt } from "../../domain/evaluations/evaluation";
 import type { LoadedCase } from "../cases/caseRows";
-import type { EffectEnv } from "../cases/effects";
-import { applicantRecipientOf, type CaseNotification, caseNotificationData } from "../cases/notify";
+import {
+  applicantRecipientOf,
+  type CaseNotification,
+  caseNotificationData,
+} from "../notifications/recipients";
 import { settingsFor } from "./settings";
 import { evaluationLinkPath, hashToken, newToken } from "./tokens";
 
@@ -61,7 +64,14 @@ export const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000)
  * invitation to rate, and the message with its signed link. In the command's transaction.
  */
 export async function inviteInEffect(
-  env: EffectEnv,
+  // What the command's effects are given (EffectEnv), by shape: no import of the runner's types here.
+  env: {
+    tx: Tx;
+    c: LoadedCase;
+    now: Date;
+    today: string;
+    rows: { applicant: { locale: string; email: string | null } | null };
+  },
   stage: "acceptance" | "completion",
 ): Promise<CaseNotification[]> {
   if (stage === "acceptance") {

@@ -14,11 +14,11 @@ import { invitationState, type Level, rectificationDueDates } from "../../domain
 import { maskPersonalText } from "../../domain/rules/maskText";
 import type { TRectification, TUpdateRectification } from "../../shared/api/evaluations";
 import type { Actor } from "../actor";
-import { calendarFor, localDates } from "../cases/calendarAccess";
+import { calendarFor, localDates } from "../calendar/access";
 import type { LoadedCase } from "../cases/caseRows";
-import { caseNotificationData, dispatchNotifications } from "../cases/notify";
-import { changeCase } from "../cases/runner";
+import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
+import { caseNotificationData, dispatchNotifications } from "../notifications/recipients";
 import { can } from "../policies/registry";
 import { RECTIFICATION } from "./errors";
 import { createInvitation, invitationNotification, shanghaiDate } from "./invitations";

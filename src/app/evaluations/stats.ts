@@ -4,7 +4,7 @@ import { cases, evaluations, organizations, rectifications } from "../../db/sche
 import { invalid } from "../../domain/errors";
 import { LEVELS, type Level, satisfactionFigures } from "../../domain/evaluations/evaluation";
 import type { TSatisfactionStats } from "../../shared/api/evaluations";
-import { calendarFor, localDates } from "../cases/calendarAccess";
+import { calendarFor, localDates } from "../calendar/access";
 import type { AppContext } from "../context";
 import { publishableComment } from "./present";
 import { overdueOf } from "./rectifications";

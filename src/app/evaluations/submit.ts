@@ -5,7 +5,7 @@ import { DIMENSIONS, invitationState, isBad, type Level } from "../../domain/eva
 import type { TEvaluationInvitation, TSubmitEvaluation } from "../../shared/api/evaluations";
 import type { Actor } from "../actor";
 import { loadCase } from "../cases/caseRows";
-import { changeCase } from "../cases/runner";
+import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { resolveInvitation } from "./access";
 import { alreadyRated, evaluationClosed, staffCannotRate, tabletExpired } from "./errors";

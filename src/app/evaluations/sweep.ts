@@ -1,12 +1,12 @@
 import { and, eq, gt, inArray, isNull, lt, lte } from "drizzle-orm";
 import { evaluationInvitations, rectifications, users } from "../../db/schema";
 import { reminderDue } from "../../domain/evaluations/evaluation";
-import { raiseAlert } from "../cases/alerts";
-import { calendarFor, localDates } from "../cases/calendarAccess";
+import { raiseAlert } from "../alerts/raiseAlert";
+import { calendarFor, localDates } from "../calendar/access";
 import { loadCase } from "../cases/caseRows";
-import { caseNotificationData, dispatchNotifications, staffInTree } from "../cases/notify";
-import { changeCase } from "../cases/runner";
+import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
+import { caseNotificationData, dispatchNotifications, staffInTree } from "../notifications/recipients";
 import { invitationNotification, shanghaiDate } from "./invitations";
 import { hashToken, newToken } from "./tokens";
 

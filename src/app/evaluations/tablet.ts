@@ -2,11 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { evaluationInvitations, evaluationTabletSessions } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
 import { invitationState } from "../../domain/evaluations/evaluation";
-import { absoluteLink } from "../../jobs/notificationTemplates";
 import type { TEvaluationTablet, TOpenEvaluationTablet } from "../../shared/api/evaluations";
 import type { Actor } from "../actor";
-import { changeCase } from "../cases/runner";
+import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
+import { absoluteLink } from "../notifications/templates";
 import { hashToken, newToken, tabletPath } from "./tokens";
 
 /** Minutes a tablet session stays open for the applicant at the window. */

@@ -1,17 +1,5 @@
 import { LinkOutlined, TabletOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Space,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, Button, Card, Descriptions, Empty, Form, Input, Modal, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { ApiError } from "../../api/ApiError";
 import type { MessageKey } from "../../i18n/translate";

@@ -1,0 +1,14 @@
+import { inviteInEffect } from "../../../evaluations/invitations";
+import { closedWithoutResult, type Effect, toApplicant } from "../effects";
+
+/**
+ * Effects of 送达决定（办结）: the case closes (unpaid fees voided); the applicant is told and invited to
+ * rate the service (好差评, with a signed link).
+ */
+export const completeCase: Effect<"complete"> = async (env) => {
+  return {
+    columns: { completedAt: env.now },
+    eventData: await closedWithoutResult(env),
+    notifications: [await toApplicant(env, "case.completed"), ...(await inviteInEffect(env, "completion"))],
+  };
+};

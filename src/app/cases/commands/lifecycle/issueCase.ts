@@ -1,0 +1,15 @@
+import { issueCertificatesForCase } from "../../../certificates/issue";
+import { inviteInEffect } from "../../../evaluations/invitations";
+import { type Effect, toApplicant } from "../effects";
+
+/**
+ * Effects of 制证送达（办结）: the certificates are issued and signed; the applicant is told and invited to
+ * rate the service (好差评, with a signed link).
+ */
+export const issueCase: Effect<"issue"> = async (env) => {
+  await issueCertificatesForCase(env);
+  return {
+    columns: { completedAt: env.now },
+    notifications: [await toApplicant(env, "case.completed"), ...(await inviteInEffect(env, "completion"))],
+  };
+};
