@@ -155,6 +155,8 @@ export async function listCaseEvaluations(
     .orderBy(evaluationInvitations.createdAt);
   const rows = (await joinedQuery(db).where(eq(evaluations.caseId, caseId))) as Joined[];
   const own = actor.userId === c.applicantId && !isStaff(actor);
+  const order = ["acceptance", "completion", "follow_up"];
+  invs.sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage));
   const items = invs.map((i) => {
     const state = invitationState(i, now);
     const row = rows.find((r) => r.e.invitationId === i.id);

@@ -5,6 +5,7 @@ import type { AppContext } from "../../app/context";
 import { appealEvaluation, decideAppeal } from "../../app/evaluations/appeals";
 import { listCaseEvaluations, listEvaluations, ZListEvaluations } from "../../app/evaluations/queries";
 import { listRectifications, updateRectification } from "../../app/evaluations/rectifications";
+import { listEvaluationSettings, updateEvaluationSettings } from "../../app/evaluations/settingsAdmin";
 import { getSatisfactionStats, ZSatisfactionQuery } from "../../app/evaluations/stats";
 import { getEvaluationInvitation, submitEvaluation } from "../../app/evaluations/submit";
 import { openEvaluationTablet } from "../../app/evaluations/tablet";
@@ -15,6 +16,7 @@ import {
   ZEvaluation,
   ZEvaluationInvitation,
   ZEvaluationList,
+  ZEvaluationSettings,
   ZEvaluationTablet,
   ZLevel,
   ZOpenEvaluationTablet,
@@ -22,6 +24,7 @@ import {
   ZRectificationList,
   ZSatisfactionStats,
   ZSubmitEvaluation,
+  ZUpdateEvaluationSettings,
   ZUpdateRectification,
 } from "../../shared/api/evaluations";
 import { requireActor } from "../plugins/auth";
@@ -194,6 +197,36 @@ export async function evaluationRoutes(app: FastifyInstance, { ctx }: { ctx: App
       },
     },
     async (req) => updateRectification(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  r.get(
+    "/api/evaluation-settings",
+    {
+      schema: {
+        operationId: "listEvaluationSettings",
+        tags,
+        summary:
+          "The rectification clock and the items invited at acceptance, per organization the caller manages",
+        response: { 200: z.object({ items: z.array(ZEvaluationSettings) }) },
+      },
+    },
+    async (req) => listEvaluationSettings(ctx, requireActor(req)),
+  );
+
+  r.put(
+    "/api/evaluation-settings/:id",
+    {
+      schema: {
+        operationId: "updateEvaluationSettings",
+        tags,
+        summary: "Set an organization's callback and rectification days and its items invited at acceptance",
+        params: ZId,
+        body: ZUpdateEvaluationSettings,
+        response: { 200: ZEvaluationSettings },
+        problems: [403, 404],
+      },
+    },
+    async (req) => updateEvaluationSettings(ctx, requireActor(req), req.params.id, req.body),
   );
 
   r.get(

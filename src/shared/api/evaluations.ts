@@ -223,3 +223,22 @@ export const ZSatisfactionStats = z
   })
   .meta({ id: "SatisfactionStats" });
 export type TSatisfactionStats = z.infer<typeof ZSatisfactionStats>;
+
+/** The evaluation settings of one organization (effective values: its own row, one above it, or the defaults). */
+export const ZEvaluationSettings = z.object({
+  orgId: z.string(),
+  orgCode: z.string(),
+  orgName: z.string(),
+  callbackWorkingDays: z.number().int(),
+  rectifyWorkingDays: z.number().int(),
+  acceptanceItemCodes: z.array(z.string()).describe("Items whose applicants are also invited at acceptance"),
+  own: z.boolean().describe("False when the values come from an organization above it or the defaults"),
+});
+export type TEvaluationSettings = z.infer<typeof ZEvaluationSettings>;
+
+export const ZUpdateEvaluationSettings = z.object({
+  callbackWorkingDays: z.number().int().min(1).max(10).describe("Callback (回访) due, working days"),
+  rectifyWorkingDays: z.number().int().min(1).max(60).describe("Rectification due, working days"),
+  acceptanceItemCodes: z.array(z.string().trim().min(1).max(100)).max(200),
+});
+export type TUpdateEvaluationSettings = z.infer<typeof ZUpdateEvaluationSettings>;
