@@ -153,6 +153,10 @@ describe("好差评 end to end", () => {
     await doneRow.getByText("已整改").waitFor();
     await shot(sup, "evaluation-supervision");
     await keep(sup, "evaluations-supervision-1440");
+    // The rectification clock of the bureau (defaults until set).
+    await sup.getByRole("tab", { name: "设置" }).click();
+    await sup.getByTestId("settings-HY-ZRZY").waitFor();
+    expect(await sup.getByTestId("settings-HY-ZRZY").textContent()).toContain("沿用上级或默认");
 
     // The follow-up invitation arrives; the applicant rates 满意 (the first rating stays).
     const follow = await messageLink(c.id, "evaluation.follow_up");

@@ -30,6 +30,7 @@ import {
   useUpdateRectification,
 } from "./api";
 import { LevelTag } from "./labels";
+import { SettingsTab } from "./SettingsTab";
 
 const errorText = (e: unknown, locale: "zh-CN" | "en-US") =>
   e instanceof ApiError ? (e.messageIn(locale) ?? e.message) : String(e);
@@ -353,6 +354,7 @@ export default function SupervisionPage() {
             label: t("rect.tab.ratings"),
             children: <RatingsTable params={{ limit: "100" }} emptyKey="rect.ratingsEmpty" />,
           },
+          { key: "settings", label: t("rect.tab.settings"), children: <SettingsTab /> },
         ]}
         destroyOnHidden
       />

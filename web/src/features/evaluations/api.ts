@@ -3,10 +3,12 @@ import type {
   TCaseEvaluations,
   TEvaluation,
   TEvaluationInvitation,
+  TEvaluationSettings,
   TEvaluationTablet,
   TRectification,
   TSatisfactionStats,
   TSubmitEvaluation,
+  TUpdateEvaluationSettings,
   TUpdateRectification,
 } from "../../../../src/shared/api/evaluations";
 import { api } from "../../api/client";
@@ -19,6 +21,7 @@ export type {
   TCaseEvaluations,
   TEvaluation,
   TEvaluationInvitation,
+  TEvaluationSettings,
   TRectification,
   TSatisfactionStats,
   TSubmitEvaluation,
@@ -132,5 +135,23 @@ export function useSatisfactionStats(from?: string, to?: string) {
   return useQuery({
     queryKey: ["satisfaction", q],
     queryFn: () => api<TSatisfactionStats>(`/api/public/satisfaction${q ? `?${q}` : ""}`),
+  });
+}
+
+/** listEvaluationSettings. */
+export function useEvaluationSettings() {
+  return useQuery({
+    queryKey: ["evaluation-settings"],
+    queryFn: () => api<{ items: TEvaluationSettings[] }>("/api/evaluation-settings"),
+  });
+}
+
+/** updateEvaluationSettings. */
+export function useUpdateEvaluationSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ orgId, body }: { orgId: string; body: TUpdateEvaluationSettings }) =>
+      api<TEvaluationSettings>(`/api/evaluation-settings/${orgId}`, { method: "PUT", body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["evaluation-settings"] }),
   });
 }
