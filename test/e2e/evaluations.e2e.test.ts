@@ -191,7 +191,7 @@ describe("好差评 end to end", () => {
     await phone.locator("canvas").first().waitFor();
     await phone.waitForTimeout(800);
     await keep(phone, "evaluations-figures-390");
-  });
+  }, 240_000); // the whole path, with three sessions, on a shared machine
 
   it("the window tablet: the clerk opens it, cannot rate; the applicant rates on the tablet, which then locks", async () => {
     const c = await completedCase();
@@ -232,5 +232,5 @@ describe("好差评 end to end", () => {
     const panel = clerk.getByTestId("case-evaluations");
     await panel.getByText("8号窗口评价器").waitFor();
     await panel.getByTestId("level-very_satisfied").first().waitFor();
-  });
+  }, 180_000);
 });
