@@ -139,9 +139,17 @@ describe("好差评: invitation and the three ways to rate", () => {
       (await other.post(`/api/evaluation-invitations/${inv.id}/evaluation`, { dimensions: ONLINE })).status,
     ).toBe(404);
 
+    const pending = await applicant.get<{ items: { id: string; caseId: string }[] }>(
+      "/api/me/evaluation-invitations",
+    );
+    expect(pending.body.items.map((i) => i.id)).toContain(inv.id);
     const ok = await applicant.post(`/api/evaluation-invitations/${inv.id}/evaluation`, {
       dimensions: ONLINE,
     });
+    const left = await applicant.get<{ items: { id: string }[] }>("/api/me/evaluation-invitations");
+    expect(left.body.items.map((i) => i.id)).not.toContain(inv.id);
+    const clerkList = await (await t.as("clerk")).get<{ items: unknown[] }>("/api/me/evaluation-invitations");
+    expect(clerkList.body.items).toEqual([]);
     expect(ok.status).toBe(201);
     const twice = await applicant.post<{ code: string }>(`/api/evaluation-invitations/${inv.id}/evaluation`, {
       dimensions: ONLINE,

@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { cases, evaluationInvitations, evaluations, organizations, rectifications } from "../../db/schema";
 import { notFound } from "../../domain/errors";
 import { invitationState, isBad, type Level } from "../../domain/evaluations/evaluation";
-import type { TCaseEvaluations, TEvaluation } from "../../shared/api/evaluations";
+import type { TCaseEvaluations, TEvaluation, TMyOpenInvitations } from "../../shared/api/evaluations";
 import { ZLevel } from "../../shared/api/evaluations";
 import type { Actor } from "../actor";
 import { casePolicyRecord, loadCase } from "../cases/caseRows";
@@ -176,5 +176,34 @@ export async function listCaseEvaluations(
     abilities: {
       openTablet: items.some((i) => i.state === "open") && can(actor, "openEvaluationTablet", "case", rec),
     },
+  };
+}
+
+/** The caller's own invitations still open (listMyEvaluationInvitations): the portal's 待评价 list. */
+export async function listMyOpenInvitations(ctx: AppContext, actor: Actor): Promise<TMyOpenInvitations> {
+  if (isStaff(actor)) return { items: [] };
+  const now = ctx.clock.now();
+  const rows = await ctx.database.db
+    .select({ i: evaluationInvitations, caseNumber: cases.number, itemName: cases.itemName })
+    .from(evaluationInvitations)
+    .innerJoin(cases, eq(cases.id, evaluationInvitations.caseId))
+    .where(
+      and(
+        eq(cases.applicantId, actor.userId),
+        isNull(evaluationInvitations.usedAt),
+        gt(evaluationInvitations.closesAt, now),
+      ),
+    )
+    .orderBy(desc(evaluationInvitations.createdAt))
+    .limit(50);
+  return {
+    items: rows.map((r) => ({
+      id: r.i.id,
+      caseId: r.i.caseId,
+      caseNumber: r.caseNumber,
+      itemName: r.itemName,
+      stage: r.i.stage,
+      closesAt: r.i.closesAt.toISOString(),
+    })),
   };
 }

@@ -3,7 +3,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app/context";
 import { appealEvaluation, decideAppeal } from "../../app/evaluations/appeals";
-import { listCaseEvaluations, listEvaluations, ZListEvaluations } from "../../app/evaluations/queries";
+import {
+  listCaseEvaluations,
+  listEvaluations,
+  listMyOpenInvitations,
+  ZListEvaluations,
+} from "../../app/evaluations/queries";
 import { listRectifications, updateRectification } from "../../app/evaluations/rectifications";
 import { listEvaluationSettings, updateEvaluationSettings } from "../../app/evaluations/settingsAdmin";
 import { getSatisfactionStats, ZSatisfactionQuery } from "../../app/evaluations/stats";
@@ -19,6 +24,7 @@ import {
   ZEvaluationSettings,
   ZEvaluationTablet,
   ZLevel,
+  ZMyOpenInvitations,
   ZOpenEvaluationTablet,
   ZRectification,
   ZRectificationList,
@@ -85,6 +91,19 @@ export async function evaluationRoutes(app: FastifyInstance, { ctx }: { ctx: App
       const out = await submitEvaluation(ctx, req.actor, req.params.ref, req.body);
       return reply.code(201).send(out);
     },
+  );
+
+  r.get(
+    "/api/me/evaluation-invitations",
+    {
+      schema: {
+        operationId: "listMyEvaluationInvitations",
+        tags,
+        summary: "The caller's invitations still open to rate (the portal's 待评价)",
+        response: { 200: ZMyOpenInvitations },
+      },
+    },
+    async (req) => listMyOpenInvitations(ctx, requireActor(req)),
   );
 
   r.get(

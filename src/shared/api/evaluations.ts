@@ -242,3 +242,18 @@ export const ZUpdateEvaluationSettings = z.object({
   acceptanceItemCodes: z.array(z.string().trim().min(1).max(100)).max(200),
 });
 export type TUpdateEvaluationSettings = z.infer<typeof ZUpdateEvaluationSettings>;
+
+/** The applicant's invitations still open (the portal's 待评价 list). */
+export const ZMyOpenInvitations = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      caseId: z.string(),
+      caseNumber: z.string(),
+      itemName: z.string(),
+      stage: ZStage,
+      closesAt: ZInstant,
+    }),
+  ),
+});
+export type TMyOpenInvitations = z.infer<typeof ZMyOpenInvitations>;

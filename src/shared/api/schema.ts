@@ -1302,6 +1302,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/evaluation-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's invitations still open to rate (the portal's 待评价) */
+        get: operations["listMyEvaluationInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -10855,6 +10872,54 @@ export interface operations {
             };
             /** @description A field of the input is wrong: one entry per field in `errors` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyEvaluationInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            caseId: string;
+                            caseNumber: string;
+                            closesAt: string;
+                            id: string;
+                            itemName: string;
+                            /** @enum {string} */
+                            stage: "acceptance" | "completion" | "follow_up";
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -63,6 +63,7 @@ export const evaluationsZh = {
   "eval.tablet.locked": "评价已提交，评价器已锁定",
   "eval.tablet.lockedSub": "感谢您的评价！请将评价器交还窗口工作人员。",
 
+  "eval.pending.title": "您有 {n} 个办件待评价（好差评）",
   "eval.panel.title": "服务评价",
   "eval.panel.none": "办结后将邀请申请人评价",
   "eval.panel.rate": "去评价",
@@ -229,6 +230,7 @@ export const evaluationsEn: Record<keyof typeof evaluationsZh, string> = {
   "eval.tablet.locked": "Rating submitted; the tablet is locked",
   "eval.tablet.lockedSub": "Thank you! Please hand the tablet back to the clerk.",
 
+  "eval.pending.title": "{n} completed case(s) awaiting your rating",
   "eval.panel.title": "Service rating",
   "eval.panel.none": "The applicant is invited to rate when the case completes",
   "eval.panel.rate": "Rate",

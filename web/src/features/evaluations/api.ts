@@ -5,6 +5,7 @@ import type {
   TEvaluationInvitation,
   TEvaluationSettings,
   TEvaluationTablet,
+  TMyOpenInvitations,
   TRectification,
   TSatisfactionStats,
   TSubmitEvaluation,
@@ -153,5 +154,13 @@ export function useUpdateEvaluationSettings() {
     mutationFn: ({ orgId, body }: { orgId: string; body: TUpdateEvaluationSettings }) =>
       api<TEvaluationSettings>(`/api/evaluation-settings/${orgId}`, { method: "PUT", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["evaluation-settings"] }),
+  });
+}
+
+/** listMyEvaluationInvitations: the applicant's open invitations. */
+export function useMyOpenInvitations() {
+  return useQuery({
+    queryKey: ["case-evaluations", "mine"],
+    queryFn: () => api<TMyOpenInvitations>("/api/me/evaluation-invitations"),
   });
 }

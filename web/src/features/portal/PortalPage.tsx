@@ -2,6 +2,7 @@ import { IdcardOutlined, PlusOutlined, SafetyCertificateOutlined } from "@ant-de
 import { Button, Card, Space, Tabs, Typography } from "antd";
 import { Link, useSearchParams } from "react-router-dom";
 import { useT } from "../../i18n/useT";
+import { PendingRatings } from "../evaluations/PendingRatings";
 import { CaseList } from "./CaseList";
 
 /** nav.portal: the applicant's cases, drafts and a new application. */
@@ -33,6 +34,7 @@ export default function PortalPage() {
           </Link>
         </Space>
       </Space>
+      <PendingRatings />
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams(k === "drafts" ? { tab: "drafts" } : {})}
