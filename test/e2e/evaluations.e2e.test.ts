@@ -195,6 +195,10 @@ describe("好差评 end to end", () => {
 
   it("the window tablet: the clerk opens it, cannot rate; the applicant rates on the tablet, which then locks", async () => {
     const c = await completedCase();
+    // The applicant's portal lists the case as awaiting a rating.
+    const portal = await s.signIn("sanmu", { width: 1440 });
+    await portal.getByTestId(`pending-rate-${c.id}`).waitFor();
+    await keep(portal, "evaluations-portal-pending-1440");
     const clerk = await s.signIn("clerk", { width: 1440 });
     await clerk.goto(s.at(`/cases/${c.id}`));
     await clerk.getByTestId("case-evaluations").waitFor();
