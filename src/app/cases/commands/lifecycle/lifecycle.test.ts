@@ -29,7 +29,10 @@ describe("one file per command", () => {
       const effect = EFFECTS[type];
       if (!effect) continue;
       const mod = (await import(join(APP, `${name}.ts`))) as Record<string, unknown>;
-      expect(mod[name as string], `app/cases/commands/lifecycle/${name}.ts holds the effects of ${type}`).toBe(effect);
+      expect(
+        mod[name as string],
+        `app/cases/commands/lifecycle/${name}.ts holds the effects of ${type}`,
+      ).toBe(effect);
     }
   });
 
