@@ -9,3 +9,4 @@ export * from "./organizations";
 export * from "./outbox";
 export * from "./projects";
 export * from "./users";
+export * from "./inquiries";
