@@ -13,6 +13,7 @@ import {
 import { numberPendingNotices, pendingCases } from "../app/cases/numbers";
 import { changeCase, numberPendingCase, runCaseCommand } from "../app/cases/runner";
 import type { AppContext } from "../app/context";
+import { sweepUnansweredInquiries } from "../app/inquiries/sweep";
 import { cases, organizations, reviewTasks, supervisionAlerts } from "../db/schema";
 import { DEFERRED_OWED_IN } from "../domain/cases/transitions";
 import { YizhanError } from "../domain/errors";
@@ -33,6 +34,8 @@ export type SweepReport = {
   taskAlerts: { taskId: string; rule: "task_overdue" | "task_idle" }[];
   /** Cases alerted for deferred materials (容缺) past their due date. */
   deferredOverdue: string[];
+  /** Inquiries alerted as unanswered after one working day (首问负责). */
+  unansweredInquiries: string[];
 };
 
 /** Runs a lifecycle command as the system; a case someone else already moved is skipped. */
@@ -69,6 +72,7 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
     clockAlerts: [],
     taskAlerts: [],
     deferredOverdue: [],
+    unansweredInquiries: [],
   };
 
   // Numbers left pending by a crash between a command's commit and its numbering.
@@ -240,6 +244,7 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
       ),
     );
   await runExchangeSweep(ctx);
+  report.unansweredInquiries = await sweepUnansweredInquiries(ctx);
   return report;
 }
 

@@ -62,6 +62,9 @@ export function inquiryStatusProblem(
   if ((action === "answer" || action === "handOver") && status === "answered")
     return { "zh-CN": "该咨询已答复", "en-US": "The inquiry is already answered" };
   if (action === "publishFaq" && status !== "answered")
-    return { "zh-CN": "只有已答复的咨询才能发布为常见问题", "en-US": "Only an answered inquiry can become an FAQ" };
+    return {
+      "zh-CN": "只有已答复的咨询才能发布为常见问题",
+      "en-US": "Only an answered inquiry can become an FAQ",
+    };
   return null;
 }

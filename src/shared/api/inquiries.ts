@@ -42,7 +42,9 @@ export const ZInquiry = z
       .number()
       .nullable()
       .describe("Office-hours minutes on working days from the question to the answer"),
-    workingMinutesWaiting: z.number().describe("Office-hours minutes since the question (to the answer if answered)"),
+    workingMinutesWaiting: z
+      .number()
+      .describe("Office-hours minutes since the question (to the answer if answered)"),
     faq: z.object({ question: z.string(), answer: z.string(), publishedAt: ZInstant }).nullable(),
     version: z.number(),
     abilities: ZAbilities,
