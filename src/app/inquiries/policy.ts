@@ -25,9 +25,7 @@ export function rootPath(orgPath: string): string {
 /** True when the actor holds one of `roles` somewhere in the tree the inquiry's office belongs to. */
 export function inTree(a: Actor, orgPath: string, ...roles: Role[]): boolean {
   const root = rootPath(orgPath);
-  return a.memberships.some(
-    (m) => roles.includes(m.role) && m.orgPath !== null && m.orgPath.startsWith(root),
-  );
+  return a.memberships.some((m) => roles.includes(m.role) && m.orgPath?.startsWith(root) === true);
 }
 
 const owns = (a: Actor, r: InquiryPolicyRecord) => r.ownerId !== null && r.ownerId === a.userId;
