@@ -166,6 +166,19 @@ describe("inquiries (咨询, 首问负责制)", () => {
     expect(asStaffChannel.body.errors?.[0]?.field).toBe("channel");
   });
 
+  it("the public is limited to 10 questions a minute per address; staff at the window are not", async () => {
+    const anon = t.client("10.0.0.77");
+    const ask = () =>
+      anon.post("/api/inquiries", { question: "限流测试", itemCode: "construction-land-planning-permit" });
+    for (let i = 0; i < 10; i++) expect((await ask()).status).toBe(201);
+    expect((await ask()).status).toBe(429);
+    const clerk = await t.as("clerk");
+    for (let i = 0; i < 12; i++)
+      expect((await clerk.post("/api/inquiries", { channel: "phone", question: "电话咨询" })).status).toBe(
+        201,
+      );
+  });
+
   it("hand over to a named colleague changes the owner and is recorded; only the owner or the supervisor answers", async () => {
     const { clerk, inquiry } = await recordAtWindow("规划条件里的容积率能调整吗？");
     const colleagues = await clerk.get<{ items: { id: string; name: string }[] }>(

@@ -45,8 +45,12 @@ export async function inquiryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   r.post(
     "/api/inquiries",
     {
-      // Optional session: staff record window/phone questions (and own them); anyone may ask online.
-      config: { access: "optional", rateLimit: { max: 30, timeWindow: "1 minute" } },
+      // Optional session: staff record window/phone questions (and own them); anyone may ask online,
+      // 10 questions a minute per address (staff sessions are not limited: the window records all day).
+      config: {
+        access: "optional",
+        rateLimit: { max: 10, timeWindow: "1 minute", allowList: (req) => req.actor?.kind === "staff" },
+      },
       schema: {
         operationId: "createInquiry",
         tags,
