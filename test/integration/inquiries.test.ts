@@ -103,6 +103,7 @@ describe("inquiries (咨询, 首问负责制)", () => {
     const row = desk.body.items.find((i) => i.id === asked.body.id) as Inquiry;
     expect(row.abilities).toMatchObject({ claim: true, answer: false });
     expect(row.askerContact).toBe("139****1234");
+    expect(row.question).toContain("我的电话139****1234");
     const supervisorView = await (await t.as("supervisor")).get<List>("/api/inquiries?status=unclaimed");
     expect(supervisorView.body.items.some((i) => i.id === asked.body.id)).toBe(true);
     const claimed = await clerk.post<Inquiry>(`/api/inquiries/${row.id}/claim`, {
@@ -110,6 +111,7 @@ describe("inquiries (咨询, 首问负责制)", () => {
     });
     expect(claimed.status).toBe(200);
     expect(claimed.body).toMatchObject({ status: "open", askerContact: "13905521234" });
+    expect(claimed.body.question).toContain("13905521234");
     const again = await clerk.post<Problem>(`/api/inquiries/${row.id}/claim`, {
       expectedVersion: claimed.body.version,
     });

@@ -45,16 +45,14 @@ const person = (names: Names, id: string | null) => (id ? { id, name: names.user
 /** The staff view of an inquiry: the contact whole only for the owner and the supervisor. */
 export function presentInquiry(actor: Actor, r: InquiryRow, names: Names, waiting: number): TInquiry {
   const rec = policyRecord(r);
-  const contact = r.askerContact
-    ? can(actor, "seeContact", "inquiry", rec)
-      ? r.askerContact
-      : maskContact(r.askerContact)
-    : null;
+  const whole = can(actor, "seeContact", "inquiry", rec);
+  const contact = r.askerContact ? (whole ? r.askerContact : maskContact(r.askerContact)) : null;
   return {
     id: r.id,
     channel: r.channel,
     status: r.status,
-    question: r.question,
+    // A number the asker typed into the question is masked like the contact field.
+    question: whole ? r.question : maskPersonalText(r.question),
     askerName: r.askerName,
     askerContact: contact,
     itemCode: r.itemCode,

@@ -5,7 +5,10 @@ import {
   Card,
   DatePicker,
   Empty,
+  Grid,
+  Pagination,
   Select,
+  Skeleton,
   Space,
   Statistic,
   Table,
@@ -56,7 +59,7 @@ export default function InquiryDeskPage() {
       size="small"
       hoverable
       onClick={() => setFilters(patch)}
-      style={{ minWidth: 120 }}
+      style={{ minWidth: 104 }}
       data-testid={`inq-count-${key}`}
     >
       <Statistic
@@ -67,6 +70,10 @@ export default function InquiryDeskPage() {
     </Card>
   );
   const claimError = claim.error instanceof ApiError ? claim.error : null;
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.md === false;
+  const open = (kind: "answer" | "handover" | "faq", inquiry: Inquiry) => setModal({ kind, inquiry });
+  const onClaim = (x: Inquiry) => claim.mutate({ id: x.id, body: { expectedVersion: x.version } });
 
   return (
     <Card data-testid="page-inquiries">
@@ -167,13 +174,21 @@ export default function InquiryDeskPage() {
           title={list.error instanceof ApiError ? list.error.messageIn(locale) : it("loadError")}
           action={<Button onClick={() => list.refetch()}>{it("retry")}</Button>}
         />
+      ) : narrow ? (
+        <MobileList
+          rows={list.data?.items ?? []}
+          loading={list.isFetching}
+          onOpen={open}
+          onClaim={onClaim}
+          claiming={claim.isPending}
+        />
       ) : (
         <Table<Inquiry>
           rowKey="id"
           size="middle"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 980 }}
+          scroll={{ x: 1100 }}
           locale={{ emptyText: <Empty description={it("empty")} /> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
           expandable={{ expandedRowRender: (r) => <Details r={r} /> }}
@@ -183,27 +198,26 @@ export default function InquiryDeskPage() {
               title: it("askedAt"),
               dataIndex: "askedAt",
               width: 140,
-              render: (v: string) => formatDateTime(v),
-            },
-            {
-              title: it("channel"),
-              dataIndex: "channel",
-              width: 80,
-              render: (c: Inquiry["channel"]) => <Tag>{it(c)}</Tag>,
+              render: (v: string, r) => (
+                <Space orientation="vertical" size={2}>
+                  <span>{formatDateTime(v)}</span>
+                  <Tag>{it(r.channel)}</Tag>
+                </Space>
+              ),
             },
             {
               title: it("question"),
               render: (_, r) => (
-                <Space orientation="vertical" size={0}>
-                  <Typography.Text ellipsis={{ tooltip: r.question }} style={{ maxWidth: 320 }}>
+                <div style={{ minWidth: 0 }}>
+                  <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.question }} style={{ margin: 0 }}>
                     {r.question}
-                  </Typography.Text>
+                  </Typography.Paragraph>
                   {r.itemName && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {r.itemName}
                     </Typography.Text>
                   )}
-                </Space>
+                </div>
               ),
             },
             {
@@ -224,17 +238,7 @@ export default function InquiryDeskPage() {
             {
               title: it("status"),
               width: 150,
-              render: (_, r) => (
-                <Space size={4} wrap>
-                  <Tag color={STATUS_COLOR[r.status]} data-testid={`inq-status-${r.status}`}>
-                    {it(r.status)}
-                  </Tag>
-                  {r.status !== "answered" && r.workingMinutesWaiting >= WORKING_DAY_MINUTES && (
-                    <Tag color="red">{it("overdue")}</Tag>
-                  )}
-                  {r.faq && <Tag color="blue">FAQ</Tag>}
-                </Space>
-              ),
+              render: (_, r) => <StatusTags r={r} />,
             },
             {
               title: it("waited"),
@@ -243,50 +247,9 @@ export default function InquiryDeskPage() {
             },
             {
               title: "",
-              width: 200,
-              fixed: "right",
+              width: 190,
               render: (_, r) => (
-                <Space size={4} wrap>
-                  {r.abilities.claim && (
-                    <Button
-                      size="small"
-                      type="primary"
-                      loading={claim.isPending}
-                      onClick={() => claim.mutate({ id: r.id, body: { expectedVersion: r.version } })}
-                      data-testid="inq-claim"
-                    >
-                      {it("claim")}
-                    </Button>
-                  )}
-                  {r.abilities.answer && (
-                    <Button
-                      size="small"
-                      type="primary"
-                      onClick={() => setModal({ kind: "answer", inquiry: r })}
-                      data-testid="inq-answer"
-                    >
-                      {it("answerBtn")}
-                    </Button>
-                  )}
-                  {r.abilities.handOver && (
-                    <Button
-                      size="small"
-                      onClick={() => setModal({ kind: "handover", inquiry: r })}
-                      data-testid="inq-handover"
-                    >
-                      {it("handOver")}
-                    </Button>
-                  )}
-                  {r.abilities.publishFaq && (
-                    <Button
-                      size="small"
-                      onClick={() => setModal({ kind: "faq", inquiry: r })}
-                      data-testid="inq-faq"
-                    >
-                      {it("publishFaq")}
-                    </Button>
-                  )}
-                </Space>
+                <RowActions r={r} onOpen={open} onClaim={onClaim} claiming={claim.isPending} />
               ),
             },
           ]}
@@ -301,6 +264,129 @@ export default function InquiryDeskPage() {
       )}
       {modal && modal.kind === "faq" && <FaqModal inquiry={modal.inquiry} onClose={() => setModal(null)} />}
     </Card>
+  );
+}
+
+const PHONE_PAGE = 10;
+
+/** The desk on a phone: one card per question, ten a page. */
+function MobileList({
+  rows,
+  loading,
+  onOpen,
+  onClaim,
+  claiming,
+}: {
+  rows: Inquiry[];
+  loading: boolean;
+  onOpen: (kind: "answer" | "handover" | "faq", r: Inquiry) => void;
+  onClaim: (r: Inquiry) => void;
+  claiming: boolean;
+}) {
+  const it = useIT();
+  const [page, setPage] = useState(1);
+  if (loading && rows.length === 0) return <Skeleton active />;
+  if (rows.length === 0) return <Empty description={it("empty")} />;
+  return (
+    <Space orientation="vertical" style={{ width: "100%" }}>
+      {rows.slice((page - 1) * PHONE_PAGE, page * PHONE_PAGE).map((r) => (
+        <Card key={r.id} size="small" data-testid={`inq-row-${r.queryCode}`}>
+          <Space orientation="vertical" size={4} style={{ width: "100%" }}>
+            <Space size={4} wrap>
+              <Tag>{it(r.channel)}</Tag>
+              <StatusTags r={r} />
+            </Space>
+            <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0 }}>
+              {r.question}
+            </Typography.Paragraph>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {[r.itemName, r.askerName, r.askerContact].filter(Boolean).join(" · ")}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(r.askedAt)} · {it("owner")}：{r.owner?.name ?? "—"} ·{" "}
+              {formatMinutes(r.workingMinutesWaiting, it)}
+            </Typography.Text>
+            {r.answer && (
+              <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0 }}>
+                {it("answer")}：{r.answer}
+              </Typography.Paragraph>
+            )}
+            <RowActions r={r} onOpen={onOpen} onClaim={onClaim} claiming={claiming} />
+          </Space>
+        </Card>
+      ))}
+      <Pagination
+        size="small"
+        align="center"
+        current={page}
+        pageSize={PHONE_PAGE}
+        total={rows.length}
+        hideOnSinglePage
+        showSizeChanger={false}
+        onChange={setPage}
+      />
+    </Space>
+  );
+}
+
+/** Status, overdue and FAQ tags of a row. */
+function StatusTags({ r }: { r: Inquiry }) {
+  const it = useIT();
+  return (
+    <Space size={4} wrap>
+      <Tag color={STATUS_COLOR[r.status]} data-testid={`inq-status-${r.status}`}>
+        {it(r.status)}
+      </Tag>
+      {r.status !== "answered" && r.workingMinutesWaiting >= WORKING_DAY_MINUTES && (
+        <Tag color="red">{it("overdue")}</Tag>
+      )}
+      {r.faq && <Tag color="blue">FAQ</Tag>}
+    </Space>
+  );
+}
+
+/** The actions the caller may take on a row (from its abilities). */
+function RowActions({
+  r,
+  onOpen,
+  onClaim,
+  claiming,
+}: {
+  r: Inquiry;
+  onOpen: (kind: "answer" | "handover" | "faq", r: Inquiry) => void;
+  onClaim: (r: Inquiry) => void;
+  claiming: boolean;
+}) {
+  const it = useIT();
+  return (
+    <Space size={4} wrap>
+      {r.abilities.claim && (
+        <Button
+          size="small"
+          type="primary"
+          loading={claiming}
+          onClick={() => onClaim(r)}
+          data-testid="inq-claim"
+        >
+          {it("claim")}
+        </Button>
+      )}
+      {r.abilities.answer && (
+        <Button size="small" type="primary" onClick={() => onOpen("answer", r)} data-testid="inq-answer">
+          {it("answerBtn")}
+        </Button>
+      )}
+      {r.abilities.handOver && (
+        <Button size="small" onClick={() => onOpen("handover", r)} data-testid="inq-handover">
+          {it("handOver")}
+        </Button>
+      )}
+      {r.abilities.publishFaq && (
+        <Button size="small" onClick={() => onOpen("faq", r)} data-testid="inq-faq">
+          {it("publishFaq")}
+        </Button>
+      )}
+    </Space>
   );
 }
 
