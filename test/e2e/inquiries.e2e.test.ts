@@ -90,6 +90,8 @@ describe("inquiries (咨询)", () => {
     const page = await s.page({ width: 1440 });
     await page.goto(s.at("/guide/items/state-land-and-house-transfer-registration"));
     await page.getByTestId("guide-faq").waitFor();
+    await page.getByTestId("guide-faq").scrollIntoViewIfNeeded();
+    await keep(page, "inquiries-guide-faq-1440");
     await page.getByTestId("guide-ask").click();
     await page.getByTestId("page-ask").waitFor();
     expect(page.url()).toContain("item=state-land-and-house-transfer-registration");
