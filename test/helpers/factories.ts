@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../src/app/actor";
 import { loadActor } from "../../src/app/auth/loadActor";
-import { caseCommand } from "../../src/app/cases/commands";
+import { caseCommand } from "../../src/app/cases/commands/requests";
 import {
   checkMaterials,
   createApplication,
   submitApplication,
   uploadMaterial,
-} from "../../src/app/cases/intake";
-import { completeReviewTask } from "../../src/app/cases/review";
+} from "../../src/app/cases/intake/intake";
+import { completeReviewTask } from "../../src/app/cases/review/reviewTasks";
 import { caseMaterials, cases, organizations, reviewTasks, users } from "../../src/db/schema";
 import { LAND_PERMIT_FORM, PDF } from "./cases";
 import type { TestApp } from "./testApp";

@@ -2,8 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpJsonConnector } from "../../src/adapters/exchange/http";
-import { configureConnector } from "../../src/app/exchange/datasets";
-import { runExchangeSweep } from "../../src/jobs/exchangeSweep";
+import { configureConnector } from "../../src/app/sharedData/datasets";
+import { runExchangeSweep } from "../../src/app/sweep/exchangeSweep";
 import { type CaseBody, draftWithMaterials, PDF, submit } from "../helpers/cases";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runSweep } from "../../src/app/sweep/runSweep";
 import { supervisionAlerts } from "../../src/db/schema";
-import { runSweep } from "../../src/jobs/sweeper";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";
 
 type Person = { id: string; name: string };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runSweep } from "../../src/jobs/sweeper";
+import { runSweep } from "../../src/app/sweep/runSweep";
 import { acceptedCase, type CaseBody, draftWithMaterials, submit } from "../helpers/cases";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";
 

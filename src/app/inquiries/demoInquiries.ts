@@ -10,8 +10,8 @@ import { type InquiryHandover, inquiries, meta, organizations, serviceItems, use
 import { localDateTime } from "../../domain/calendar/intake";
 import { dayToIso, isoToDay } from "../../domain/calendar/isoDate";
 import { officialCalendar } from "../../domain/calendar/officialData";
+import { OFFICE_HOURS, workingMinutesBetween } from "../../domain/calendar/workingHours";
 import { faqText } from "../../domain/inquiries/rules";
-import { OFFICE_HOURS, workingMinutesBetween } from "../bundles/workingHours";
 
 const FLAG = "demo_inquiries_seeded";
 /** Working days of history generated before the seed day. */

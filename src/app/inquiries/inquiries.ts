@@ -14,6 +14,7 @@ import {
   supervisionAlerts,
   users,
 } from "../../db/schema";
+import { workingMinutesBetween } from "../../domain/calendar/workingHours";
 import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
 import { faqText, inquiryStatusProblem, isContact } from "../../domain/inquiries/rules";
 import { containsPersonalIdentifier } from "../../domain/rules/maskText";
@@ -21,9 +22,8 @@ import { ZInquiryChannel } from "../../shared/api/inquiries";
 import { ZExpectedVersion } from "../../shared/numbers";
 import { multiline } from "../../shared/text";
 import type { Actor, Role } from "../actor";
-import { workingMinutesBetween } from "../bundles/workingHours";
-import { calendarFor } from "../cases/calendarAccess";
-import { newQueryCode } from "../cases/numbers";
+import { calendarFor } from "../calendar/access";
+import { newQueryCode } from "../cases/commands/numbers";
 import type { AppContext } from "../context";
 import { authorize, can } from "../policies";
 import { rootPath } from "./policy";

@@ -2,12 +2,12 @@
 import { and, desc, eq, gte, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { inquiries, organizations } from "../../db/schema";
+import { workingMinutesBetween } from "../../domain/calendar/workingHours";
 import { forbidden, notFound } from "../../domain/errors";
 import { isUnansweredTooLong } from "../../domain/inquiries/rules";
 import { type TInquiryList, ZInquiryChannel, ZInquiryStatus } from "../../shared/api/inquiries";
 import type { Actor } from "../actor";
-import { workingMinutesBetween } from "../bundles/workingHours";
-import { calendarFor } from "../cases/calendarAccess";
+import { calendarFor } from "../calendar/access";
 import type { AppContext } from "../context";
 import { can } from "../policies";
 import { INQUIRY, reachableColleagues } from "./inquiries";

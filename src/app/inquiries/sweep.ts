@@ -1,9 +1,9 @@
 import { and, lte, sql } from "drizzle-orm";
 import { inquiries } from "../../db/schema";
+import { workingMinutesBetween } from "../../domain/calendar/workingHours";
 import { isUnansweredTooLong, WORKING_DAY_MINUTES } from "../../domain/inquiries/rules";
-import { workingMinutesBetween } from "../bundles/workingHours";
-import { raiseAlert } from "../cases/alerts";
-import { calendarFor } from "../cases/calendarAccess";
+import { raiseAlert } from "../alerts/raiseAlert";
+import { calendarFor } from "../calendar/access";
 import type { AppContext } from "../context";
 import { INQUIRY_ALERT_RULE } from "./inquiries";
 

@@ -1,13 +1,9 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { INQUIRY_CHANNELS, INQUIRY_STATUSES } from "../../domain/inquiries/rules";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
 import { users } from "./users";
-
-/** Where a question was asked (咨询渠道). */
-export const INQUIRY_CHANNELS = ["window", "phone", "online"] as const;
-/** unclaimed: asked online, no owner yet; open: owned, not answered; answered. */
-export const INQUIRY_STATUSES = ["unclaimed", "open", "answered"] as const;
 
 /** One handover of an inquiry's ownership to a named colleague (首问负责制: explicit, with a reason). */
 export type InquiryHandover = {

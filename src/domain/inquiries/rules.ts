@@ -5,7 +5,11 @@
  */
 import { maskPersonalText } from "../rules/maskText";
 
-export type InquiryStatus = "unclaimed" | "open" | "answered";
+/** Where a question was asked (咨询渠道). */
+export const INQUIRY_CHANNELS = ["window", "phone", "online"] as const;
+/** unclaimed: asked online, no owner yet; open: owned, not answered; answered. */
+export const INQUIRY_STATUSES = ["unclaimed", "open", "answered"] as const;
+export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
 
 /** Office-hours minutes of one working day (08:30–12:00 and 14:30–17:30): the unanswered-alert threshold. */
 export const WORKING_DAY_MINUTES = 390;
