@@ -136,6 +136,43 @@ describe("inquiries (咨询, 首问负责制)", () => {
     expect((await anon.get(`/api/public/inquiries/NOPE1234`)).status).toBe(404);
   });
 
+  it("two claims at once: one owner, the other 409; the supervisor assigns an unclaimed one to a named clerk", async () => {
+    const anon = t.client("10.0.0.21");
+    const ask = async () =>
+      (
+        await anon.post<Created>("/api/inquiries", {
+          question: "抵押登记需要带什么？",
+          itemCode: "mortgage-first-registration",
+        })
+      ).body;
+    const first = await ask();
+    const clerkA = await t.as("clerk");
+    const clerkB = await t.as("clerk");
+    const both = await Promise.all([
+      clerkA.post<Inquiry>(`/api/inquiries/${first.id}/claim`, { expectedVersion: 1 }),
+      clerkB.post<Inquiry>(`/api/inquiries/${first.id}/claim`, { expectedVersion: 1 }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+
+    const second = await ask();
+    const supervisor = await t.as("supervisor");
+    expect((await supervisor.post(`/api/inquiries/${second.id}/claim`, { expectedVersion: 1 })).status).toBe(
+      403,
+    );
+    const clerkMe = await clerkA.get<{ id: string }>("/api/auth/me");
+    const assigned = await supervisor.post<Inquiry>(`/api/inquiries/${second.id}/handover`, {
+      toUserId: clerkMe.body.id,
+      reason: "请王芳答复",
+      expectedVersion: 1,
+    });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body).toMatchObject({ status: "open", owner: { id: clerkMe.body.id } });
+    expect(assigned.body.handovers[0]).toMatchObject({
+      from: { name: "股负责人 周明" },
+      reason: "请王芳答复",
+    });
+  });
+
   it("online questions name an item and a real contact (422 naming the field, in both languages)", async () => {
     const anon = t.client("10.0.0.9");
     const noItem = await anon.post<Problem>("/api/inquiries", { question: "请问怎么办理？" });
