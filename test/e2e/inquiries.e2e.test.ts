@@ -63,6 +63,10 @@ describe("inquiries (咨询)", () => {
     await clerk.getByTestId("inq-answer-submit").click();
     await row.getByTestId("inq-status-answered").waitFor();
     await keep(clerk, "inquiries-desk-1440");
+    // The desk speaks English too.
+    await clerk.getByTestId("lang-toggle").click();
+    await clerk.getByText("Inquiry desk").first().waitFor();
+    await keep(clerk, "inquiries-desk-en-1440");
 
     const clerkPhone = await s.signIn("clerk", { width: 390, height: 844 });
     await clerkPhone.goto(s.at("/inquiries"));
