@@ -83,7 +83,7 @@ describe("inquiries (咨询, 首问负责制)", () => {
   it("the public asks online without a session, gets a query code, reads the answer — never the contact", async () => {
     const anon = t.client("10.0.0.8");
     const asked = await anon.post<Created>("/api/inquiries", {
-      question: "二手房过户需要本人到场吗？我的电话13905521234",
+      question: "二手房过户需要本人到场吗？我是李四，我的电话13905521234，邮箱li4@example.cn",
       askerName: "李四",
       askerContact: "13905521234",
       itemCode: "state-land-and-house-transfer-registration",
@@ -96,6 +96,7 @@ describe("inquiries (咨询, 首问负责制)", () => {
     expect(before.body).toMatchObject({ status: "open", answer: null, channel: "online" });
     expect(before.text).not.toContain("13905521234");
     expect(before.text).not.toContain("李四");
+    expect(before.text).not.toContain("li4@example.cn");
 
     // Unowned: the window's clerk and the supervisor see it; the clerk claims it and owns it.
     const clerk = await t.as("clerk");

@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { type inquiries, organizations, users } from "../../db/schema";
-import { maskContact } from "../../domain/inquiries/rules";
+import { faqText, maskContact } from "../../domain/inquiries/rules";
 import { maskPersonalText } from "../../domain/rules/maskText";
 import type { TInquiry, TItemFaq, TPublicInquiry } from "../../shared/api/inquiries";
 import type { Actor } from "../actor";
@@ -84,18 +84,22 @@ export function presentInquiry(actor: Actor, r: InquiryRow, names: Names, waitin
   };
 }
 
-/** The public answer page: the question and answer with identifiers masked, no asker, no staff names. */
+/**
+ * The public answer page: question and answer with identifiers, e-mails and the asker's own name and
+ * contact removed (as for an FAQ); no asker, no staff names.
+ */
 export function presentPublicInquiry(r: InquiryRow, orgName: string): TPublicInquiry {
+  const own = [r.askerName, r.askerContact];
   return {
     queryCode: r.queryCode,
     channel: r.channel,
     status: r.status === "answered" ? "answered" : "open",
-    question: maskPersonalText(r.question),
+    question: faqText(r.question, own),
     askedAt: r.askedAt.toISOString(),
     itemCode: r.itemCode,
     itemName: r.itemName,
     orgName,
-    answer: r.answer === null ? null : maskPersonalText(r.answer),
+    answer: r.answer === null ? null : faqText(r.answer, own),
     answeredAt: r.answeredAt?.toISOString() ?? null,
     policyReference: r.policyReference,
   };
