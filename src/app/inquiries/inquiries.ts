@@ -3,7 +3,7 @@
  * Each command runs in one transaction with the inquiry row locked and checks the version the caller
  * read (409 on a stale one). Inquiries are not cases: the case runner is not involved.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db/client";
 import {
@@ -263,7 +263,7 @@ export async function reachableColleagues(ex: Tx | AppContext["database"]["db"],
       and(
         eq(users.kind, "staff"),
         eq(users.active, true),
-        sql`${roleMemberships.role} in ('clerk', 'supervisor', 'helper', 'reviewer', 'approver')`,
+        inArray(roleMemberships.role, RESPONDER_ROLES),
         sql`${organizations.path} like ${`${rootPath(r.orgPath)}%`}`,
       ),
     )
