@@ -84,6 +84,9 @@ describe("inquiries (咨询)", () => {
     expect(text).not.toContain(PHONE);
     expect(text).not.toContain("李四");
     await keep(citizen, "inquiries-answer-1440");
+    await phone.goto(s.at(`/ask/answer?code=${code}`));
+    await phone.getByTestId("answer-text").waitFor();
+    await keep(phone, "inquiries-answer-390");
 
     // An unknown code is a clear warning, not an error page.
     await citizen.goto(s.at("/ask/answer?code=NOPE2345"));

@@ -65,7 +65,7 @@ export default function AnswerPage() {
       )}
       {q.data && (
         <Card data-testid="answer-result">
-          <Descriptions column={1} size="small" bordered>
+          <Descriptions column={1} size="small" bordered styles={{ label: { whiteSpace: "nowrap" } }}>
             <Descriptions.Item label={it("item")}>
               {q.data.itemCode ? <Link to={`/guide/items/${q.data.itemCode}`}>{q.data.itemName}</Link> : "—"}
             </Descriptions.Item>
