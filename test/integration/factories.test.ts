@@ -41,92 +41,179 @@ const A: Who = "applicant";
 const C: Who = "clerk";
 const P: Who = "approver";
 const SUBMIT = ["case.created", "case.submitted"];
-const ACCEPT = [...SUBMIT, "case.accepted"];
+const CHECKED = [...SUBMIT, "case.materials_checked", "case.accepted"];
+/** Accepted and assigned to the review sections of the plan. */
+const ACCEPT = [...CHECKED, "case.assigned"];
 
 const EXPECTED: Record<FactoryState, Expect> = {
   draft: {
     clock: "not_started",
     events: ["case.created"],
-    can: [[A, "submit"], [A, "withdraw"], [A, "updateDraft"]],
-    cannot: [[C, "accept"], [A, "resubmit"]],
+    can: [
+      [A, "submit"],
+      [A, "withdraw"],
+      [A, "updateDraft"],
+    ],
+    cannot: [
+      [C, "accept"],
+      [A, "resubmit"],
+    ],
   },
   submitted: {
     clock: "not_started",
     events: SUBMIT,
-    can: [[C, "accept"], [C, "requestCorrection"], [C, "refuse"], [C, "checkMaterials"], [A, "withdraw"]],
-    cannot: [[A, "submit"], [A, "resubmit"], [P, "decide"]],
+    can: [
+      [C, "accept"],
+      [C, "requestCorrection"],
+      [C, "refuse"],
+      [C, "checkMaterials"],
+      [A, "withdraw"],
+    ],
+    cannot: [
+      [A, "submit"],
+      [A, "resubmit"],
+      [P, "decide"],
+    ],
   },
   correction_requested: {
     clock: "not_started",
     events: [...SUBMIT, "case.correction_requested"],
-    can: [[A, "resubmit"], [A, "withdraw"], [C, "refuse"]],
-    cannot: [[C, "accept"], [C, "requestCorrection"], [A, "submit"]],
+    can: [
+      [A, "resubmit"],
+      [A, "withdraw"],
+      [C, "refuse"],
+    ],
+    cannot: [
+      [C, "accept"],
+      [C, "requestCorrection"],
+      [A, "submit"],
+    ],
   },
   not_accepted: {
     clock: "not_started",
     events: [...SUBMIT, "case.refused"],
     can: [],
-    cannot: [[C, "accept"], [C, "refuse"], [A, "withdraw"], [A, "resubmit"]],
+    cannot: [
+      [C, "accept"],
+      [C, "refuse"],
+      [A, "withdraw"],
+      [A, "resubmit"],
+    ],
   },
   referred: {
     clock: "not_started",
     events: [...SUBMIT, "case.referred"],
     can: [],
-    cannot: [[C, "accept"], [C, "refer"], [A, "withdraw"]],
+    cannot: [
+      [C, "accept"],
+      [C, "refer"],
+      [A, "withdraw"],
+    ],
   },
   withdrawn: {
     clock: "not_started",
     events: [...SUBMIT, "case.withdrawn"],
     can: [],
-    cannot: [[C, "accept"], [A, "withdraw"], [A, "submit"], [A, "resubmit"]],
+    cannot: [
+      [C, "accept"],
+      [A, "withdraw"],
+      [A, "submit"],
+      [A, "resubmit"],
+    ],
   },
   in_review: {
     clock: "normal",
     events: ACCEPT,
-    can: [[P, "decide"], [P, "suspend"], [P, "extend"], [A, "withdraw"]],
-    cannot: [[C, "accept"], [P, "resume"], [C, "issue"]],
+    can: [
+      [P, "decide"],
+      [P, "suspend"],
+      [P, "extend"],
+      [A, "withdraw"],
+    ],
+    cannot: [
+      [C, "accept"],
+      [P, "resume"],
+      [C, "issue"],
+    ],
   },
   deferred: {
     clock: "normal",
     events: ACCEPT,
-    can: [[P, "decide"], [P, "suspend"], [A, "withdraw"]],
-    cannot: [[C, "accept"], [C, "issue"]],
+    can: [
+      [P, "decide"],
+      [P, "suspend"],
+      [A, "withdraw"],
+    ],
+    cannot: [
+      [C, "accept"],
+      [C, "issue"],
+    ],
   },
   suspended: {
     clock: "paused",
     events: [...ACCEPT, "case.suspended"],
-    can: [[P, "resume"], [A, "withdraw"]],
-    cannot: [[P, "suspend"], [P, "decide"], [P, "extend"], [C, "issue"]],
+    can: [
+      [P, "resume"],
+      [A, "withdraw"],
+    ],
+    cannot: [
+      [P, "suspend"],
+      [P, "decide"],
+      [C, "issue"],
+      [C, "accept"],
+    ],
   },
   approved: {
     clock: "stopped",
     events: [...ACCEPT, "case.decided"],
     can: [[C, "issue"]],
-    cannot: [[P, "decide"], [A, "withdraw"], [C, "complete"]],
+    cannot: [
+      [P, "decide"],
+      [A, "withdraw"],
+      [C, "complete"],
+    ],
   },
   denied: {
     clock: "stopped",
     events: [...ACCEPT, "case.decided"],
     can: [[C, "complete"]],
-    cannot: [[C, "issue"], [P, "decide"], [A, "withdraw"]],
+    cannot: [
+      [C, "issue"],
+      [P, "decide"],
+      [A, "withdraw"],
+    ],
   },
   completed: {
     clock: "stopped",
     events: [...ACCEPT, "case.decided", "case.issued"],
     can: [],
-    cannot: [[C, "issue"], [C, "complete"], [P, "decide"], [A, "withdraw"]],
+    cannot: [
+      [C, "issue"],
+      [C, "complete"],
+      [P, "decide"],
+      [A, "withdraw"],
+    ],
   },
   denied_completed: {
     clock: "stopped",
     events: [...ACCEPT, "case.decided", "case.completed"],
     can: [],
-    cannot: [[C, "issue"], [C, "complete"], [P, "decide"], [A, "withdraw"]],
+    cannot: [
+      [C, "issue"],
+      [C, "complete"],
+      [P, "decide"],
+      [A, "withdraw"],
+    ],
   },
   finished_on_the_spot: {
     clock: "stopped",
-    events: [...ACCEPT, "case.decided", "case.issued"],
+    events: [...CHECKED, "case.decided", "case.issued"],
     can: [],
-    cannot: [[C, "issue"], [C, "accept"], [C, "finishOnTheSpot"]],
+    cannot: [
+      [C, "issue"],
+      [C, "accept"],
+      [C, "finishOnTheSpot"],
+    ],
   },
 };
 
@@ -144,8 +231,13 @@ async function read(client: TestClient, id: string): Promise<Case> {
 }
 
 /** Checks the case as each reader sees it against {@link EXPECTED}. */
-async function expectBuilt(id: string, state: FactoryState, applicant: TestClient = sanmu) {
-  const want = EXPECTED[state];
+async function expectBuilt(
+  id: string,
+  state: FactoryState,
+  applicant: TestClient = sanmu,
+  differs: Partial<Expect> = {},
+) {
+  const want = { ...EXPECTED[state], ...differs };
   const c = await read(applicant, id);
   expect(c.status).toBe(FACTORY_STATUS[state]);
   expect(c.clock.state).toBe(want.clock);
@@ -169,8 +261,7 @@ describe("caseIn: a land-use planning permit in any state in one call", () => {
       const { id, number } = await caseIn(t, state);
       const c = await expectBuilt(id, state);
       expect(c.number).toBe(number);
-      if (state === "draft") expect(number).toBeNull();
-      else expect(number).toMatch(/\d/);
+      expect(number).toMatch(/^340321-20261124-\d{4}$/);
     },
   );
 
@@ -180,9 +271,9 @@ describe("caseIn: a land-use planning permit in any state in one call", () => {
     const owed = c.materials.filter((m) => m.status === "deferred");
     expect(owed.map((m) => m.code)).toEqual(["parcel_map"]);
     expect(owed[0]).toMatchObject({ commitmentSigned: true, deferredDueOn: "2026-11-25" });
-    expect(c.materials.filter((m) => m.required && m.code !== "parcel_map").every((m) => m.status === "pass")).toBe(
-      true,
-    );
+    expect(
+      c.materials.filter((m) => m.required && m.code !== "parcel_map").every((m) => m.status === "pass"),
+    ).toBe(true);
     const other = await caseIn(t, "deferred", { deferredMaterial: "project_approval" });
     expect((await read(clerk, other.id)).materials.find((m) => m.code === "project_approval")?.status).toBe(
       "deferred",
@@ -231,7 +322,10 @@ describe("caseIn: suspended in each special procedure", () => {
 
 describe("caseIn: other service items", () => {
   it("a state-land first registration (the registry section reviews; fees assessed and paid) completed", async () => {
-    const { id } = await caseIn(t, "completed", { itemCode: "state-land-first-registration", formData: REG_FORM });
+    const { id } = await caseIn(t, "completed", {
+      itemCode: "state-land-first-registration",
+      formData: REG_FORM,
+    });
     const c = await expectBuilt(id, "completed");
     expect(c.reviewTasks.map((x) => [x.orgCode, x.status])).toEqual([["HY-ZRZY-BDC", "approved"]]);
     const fees = await clerk.get<{ required: boolean; settled: boolean }>(`/api/cases/${id}/fees`);
@@ -240,7 +334,8 @@ describe("caseIn: other service items", () => {
 
   it("a registration in review and suspended (public notice)", async () => {
     const opts = { itemCode: "state-land-first-registration", formData: REG_FORM };
-    await expectBuilt((await caseIn(t, "in_review", opts)).id, "in_review");
+    // A one-day promised limit: accepted today, the clock is already yellow.
+    await expectBuilt((await caseIn(t, "in_review", opts)).id, "in_review", sanmu, { clock: "yellow" });
     const s = await caseIn(t, "suspended", { ...opts, suspension: "public_notice" });
     expect((await expectBuilt(s.id, "suspended")).pauses[0].kind).toBe("public_notice");
   });
@@ -258,6 +353,8 @@ describe("caseIn: other service items", () => {
   });
 
   it("refuses to guess a form for another item", async () => {
-    await expect(caseIn(t, "draft", { itemCode: "state-land-first-registration" })).rejects.toThrow(/formData/);
+    await expect(caseIn(t, "draft", { itemCode: "state-land-first-registration" })).rejects.toThrow(
+      /formData/,
+    );
   });
 });
