@@ -18,7 +18,8 @@ import { getCaseFees } from "../../src/app/fees/queries";
 import { caseMaterials, cases, organizations, reviewTasks, users } from "../../src/db/schema";
 import type { CaseStatus } from "../../src/domain/cases/caseStatus";
 import type { ZSuspensionKind } from "../../src/shared/api/cases";
-import { LAND_PERMIT_FORM, PDF } from "./cases";
+import { type CaseBody, LAND_PERMIT_FORM, PDF } from "./cases";
+import type { TestClient } from "./client";
 import type { TestApp } from "./testApp";
 
 /**
@@ -85,7 +86,9 @@ export type CaseInOptions = {
   deferredDueOn?: string;
   /** `withdrawn`: the state the applicant withdraws from (default `submitted`). */
   withdrawnFrom?: "draft" | "submitted" | "correction_requested" | "in_review" | "suspended";
-  /** `correction_requested`: the material reported missing (default the first required upload). */
+  /** `approved`, `denied` and later: the approver's reasons (default a stock sentence). */
+  decisionReasons?: string;
+  /** `correction_requested`: the material reported defective (default the first required upload). */
   correctionMaterial?: string;
 };
 
@@ -271,7 +274,7 @@ export async function caseIn(
   await caseCommand(ctx, approver, id, "decide", {
     expectedVersion: await version(t, id),
     outcome: deny ? "deny" : "approve",
-    reasons: deny ? "不符合规划条件" : "符合法定条件",
+    reasons: options.decisionReasons ?? (deny ? "不符合法定条件" : "符合法定条件"),
   });
   if (state === "approved" || state === "denied") return result();
   if (state === "denied_completed") {
@@ -299,4 +302,20 @@ async function settleFees(t: TestApp, clerk: Actor, id: string) {
     channel: "cash",
     idempotencyKey: `factory-${open.id}`,
   });
+}
+
+/**
+ * {@link caseIn}, then the case as `reader` sees it through the API (`GET /api/cases/:id`): for tests
+ * that go on over HTTP from that state.
+ */
+export async function caseRead<T = CaseBody>(
+  t: TestApp,
+  state: FactoryState,
+  reader: TestClient,
+  options: CaseInOptions = {},
+): Promise<T> {
+  const { id } = await caseIn(t, state, options);
+  const res = await reader.get<T>(`/api/cases/${id}`);
+  if (res.status !== 200) throw new Error(`caseRead: ${res.status} ${res.text}`);
+  return res.body;
 }
