@@ -99,6 +99,8 @@ const REVIEWERS: Record<string, string> = {
   "HY-ZRZY-GH": "reviewer-planning",
   "HY-ZRZY-LY": "reviewer-land",
   "HY-ZRZY-BDC": "reviewer-registry",
+  "HY-ZRZY-GB": "reviewer-land",
+  "HY-ZRZY-YT": "reviewer-land",
 };
 
 async function actor(t: TestApp, username: string): Promise<Actor> {
