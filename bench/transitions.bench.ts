@@ -18,7 +18,7 @@ import pg from "pg";
 import { LocalDiskStorage } from "../src/adapters/storage/storage";
 import { hasRole } from "../src/app/actor";
 import { loadActor } from "../src/app/auth/loadActor";
-import { checkMaterials, createApplication, submitApplication } from "../src/app/cases/intake";
+import { checkMaterials, createApplication, submitApplication } from "../src/app/cases/intake/intake";
 import { type AppContext, defaultConfig } from "../src/app/context";
 import { seedDemo } from "../src/app/seed/demo";
 import { openDatabase } from "../src/db/client";

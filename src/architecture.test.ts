@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /** The one module allowed to write `cases` and `case_events` (issue 12: one path for every case change). */
-const RUNNER = "src/app/cases/runner/";
+const RUNNER = "src/app/cases/commands/runner/";
 
 const ROOT = join(import.meta.dirname, "..");
 
@@ -64,5 +64,105 @@ describe("architecture", () => {
         .flatMap((line, i) => (deep.test(line) ? [`${f.path}:${i + 1}: ${line.trim()}`] : [])),
     );
     expect(found).toEqual([]);
+  });
+});
+
+/** The relative imports of a source file (values and types), resolved to repository paths. */
+function importsOf(path: string, text: string, known: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  const re = /^\s*(?:import|export)\s[^;]*?from\s+"(\.{1,2}\/[^"]+)"/gms;
+  for (const m of text.matchAll(re)) {
+    const base = relative(ROOT, resolve(dirname(join(ROOT, path)), m[1] ?? "")).replaceAll("\\", "/");
+    const hit = [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`, base].find((c) => known.has(c));
+    if (hit) found.push(hit);
+  }
+  return found;
+}
+
+/** Every import cycle (strongly connected component of more than one file) of a graph (Tarjan). */
+function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next);
+    next++;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v) ?? 0, low.get(w) ?? 0));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) ?? 0, index.get(w) ?? 0));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string | undefined;
+      do {
+        w = stack.pop();
+        if (w === undefined) break;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1) found.push(component.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+describe("layers", () => {
+  const files = sourceFiles(join(ROOT, "src")).map((p) => relative(ROOT, p).replaceAll("\\", "/"));
+  const known = new Set(files);
+  const graph = new Map(files.map((f) => [f, importsOf(f, readFileSync(join(ROOT, f), "utf8"), known)]));
+  /** "from → to" for every import of a file under `from` into a file under one of `to`. */
+  const crossing = (from: string, to: string[]) =>
+    [...graph].flatMap(([f, deps]) =>
+      f.startsWith(from) ? deps.filter((d) => to.some((t) => d.startsWith(t))).map((d) => `${f} → ${d}`) : [],
+    );
+
+  it("reads the imports it is meant to read", () => {
+    const g = new Map([
+      ["a", ["b"]],
+      ["b", ["c"]],
+      ["c", ["a"]],
+      ["d", ["a"]],
+    ]);
+    expect(cycles(g)).toEqual([["a", "b", "c"]]);
+    expect(importsOf("src/app/x.ts", 'import type { T } from "../domain/errors";', known)).toEqual([
+      "src/domain/errors.ts",
+    ]);
+  });
+
+  it("has no circular import (values or types)", () => {
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it("domain/ imports nothing of ours but domain/ and shared/", () => {
+    expect(
+      crossing("src/domain/", ["src/app/", "src/db/", "src/http/", "src/jobs/", "src/adapters/", "src/cli/"]),
+    ).toEqual([]);
+  });
+
+  it("app/ and jobs/ do not import each other; app/ never imports http/ or cli/", () => {
+    expect(crossing("src/jobs/", ["src/app/", "src/http/", "src/cli/"])).toEqual([]);
+    expect(crossing("src/app/", ["src/jobs/", "src/http/", "src/cli/"])).toEqual([]);
+  });
+
+  it("db/schema holds tables, not the domain's enumerations", () => {
+    const lists = files
+      .filter((f) => f.startsWith("src/db/schema/"))
+      .flatMap((f) =>
+        readFileSync(join(ROOT, f), "utf8")
+          .split("\n")
+          .flatMap((line, i) =>
+            /^export const [A-Z_]+\s*=/.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [],
+          ),
+      );
+    expect(lists).toEqual([]);
   });
 });

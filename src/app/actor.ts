@@ -1,4 +1,4 @@
-import type { ROLES } from "../db/schema/users";
+import type { ROLES } from "../domain/roles";
 
 export type Role = (typeof ROLES)[number];
 

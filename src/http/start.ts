@@ -6,9 +6,10 @@ import { notifyChannelsFromEnv } from "../adapters/notify/fromEnv";
 import { defaultKeysDir } from "../adapters/signing";
 import { defaultStorage } from "../adapters/storage/storage";
 import { type AppContext, type Config, defaultConfig, normalizePublicUrl } from "../app/context";
+import { defaultOutboxHandlers } from "../app/notifications/notify";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
+import { runSweep } from "../app/sweep/runSweep";
 import { openDatabase } from "../db/client";
-import { defaultOutboxHandlers } from "../jobs/notify";
 import { startOutboxWorker } from "../jobs/outbox";
 import { startSweeper } from "../jobs/sweeper";
 import { type Clock, systemClock } from "../shared/clock";
@@ -108,7 +109,7 @@ export function startBackgroundWork(
   const worker = startOutboxWorker(ctx, defaultOutboxHandlers(), {
     onError: (err) => log.error({ err }, "outbox worker"),
   });
-  const sweeper = startSweeper(ctx, { onError: (err) => log.error({ err }, "sweeper") });
+  const sweeper = startSweeper(() => runSweep(ctx), { onError: (err) => log.error({ err }, "sweeper") });
   return {
     async stop() {
       await sweeper.stop();

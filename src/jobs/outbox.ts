@@ -1,32 +1,9 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import type { AppContext } from "../app/context";
-import type { Executor } from "../db/client";
+import { type OutboxHandlers, type OutboxMessage, PermanentError, type WorkerContext } from "../db/outbox";
 import { outbox } from "../db/schema";
 
-/** A message as handlers see it. */
-export type OutboxMessage = {
-  id: string;
-  topic: string;
-  payload: unknown;
-  orgId: string | null;
-  createdAt: Date;
-  /** This attempt's number, from 1. */
-  attempt: number;
-};
-
-/** Processes one message after commit. Throwing schedules a retry (or, with {@link PermanentError}, fails it). */
-export type OutboxHandler = (message: OutboxMessage, ctx: AppContext) => Promise<void>;
-
-/** Handlers by topic. A worker claims only the topics it has a handler for. */
-export type OutboxHandlers = Readonly<Record<string, OutboxHandler>>;
-
-/** An error no retry will cure (e.g. a malformed payload): the message is marked failed at once. */
-export class PermanentError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PermanentError";
-  }
-}
+export type { OutboxHandler, OutboxHandlers, OutboxMessage, WorkerContext } from "../db/outbox";
+export { enqueue, enqueueMany, outboxInsert, PermanentError } from "../db/outbox";
 
 /** Retry policy and batch size. */
 export type OutboxOptions = {
@@ -52,56 +29,6 @@ export const OUTBOX_DEFAULTS = {
 /** What one batch did, by message id. */
 export type BatchResult = { claimed: number; processed: string[]; retried: string[]; failed: string[] };
 
-/**
- * Writes a message to the outbox. Call it with the transaction of the state change it announces:
- * the message exists if and only if the change committed. `at` is the instant of the change (the
- * context's clock); the message is due at `availableAt` (default: `at`).
- */
-export async function enqueue(
-  tx: Executor,
-  message: { topic: string; payload: unknown; at: Date; availableAt?: Date; orgId?: string | null },
-): Promise<string> {
-  const [row] = await tx
-    .insert(outbox)
-    .values({
-      topic: message.topic,
-      payload: message.payload ?? null,
-      orgId: message.orgId ?? null,
-      createdAt: message.at,
-      availableAt: message.availableAt ?? message.at,
-    })
-    .returning({ id: outbox.id });
-  if (!row) throw new Error("outbox insert returned no row");
-  return row.id;
-}
-
-/** Writes several messages to the outbox in one statement (same rules as {@link enqueue}); returns their ids in order. */
-export async function enqueueMany(
-  tx: Executor,
-  messages: { topic: string; payload: unknown; at: Date; availableAt?: Date; orgId?: string | null }[],
-): Promise<string[]> {
-  if (messages.length === 0) return [];
-  const rows = await outboxInsert(tx, messages).returning({ id: outbox.id });
-  if (rows.length !== messages.length) throw new Error("outbox insert returned fewer rows");
-  return rows.map((r) => r.id);
-}
-
-/** The insert of {@link enqueueMany} (at least one message), not yet run: to send it with another write. */
-export function outboxInsert(
-  tx: Executor,
-  messages: { topic: string; payload: unknown; at: Date; availableAt?: Date; orgId?: string | null }[],
-) {
-  return tx.insert(outbox).values(
-    messages.map((m) => ({
-      topic: m.topic,
-      payload: m.payload ?? null,
-      orgId: m.orgId ?? null,
-      createdAt: m.at,
-      availableAt: m.availableAt ?? m.at,
-    })),
-  );
-}
-
 /** Delay before the next try after `attempt` failed: base · 2^(attempt−1), capped. */
 export function backoffMs(attempt: number, opts: OutboxOptions = {}): number {
   const base = opts.baseDelayMs ?? OUTBOX_DEFAULTS.baseDelayMs;
@@ -114,7 +41,7 @@ export function backoffMs(attempt: number, opts: OutboxOptions = {}): number {
  * workers pass over each other's rows; the claim (attempts + 1, a lease in `locked_until`) commits
  * at once, so no transaction stays open while handlers talk to mail servers.
  */
-async function claim(ctx: AppContext, topics: string[], now: Date, opts: Required<OutboxOptions>) {
+async function claim(ctx: WorkerContext, topics: string[], now: Date, opts: Required<OutboxOptions>) {
   return ctx.database.db.transaction(async (tx) => {
     const due = await tx
       .select({ id: outbox.id })
@@ -147,7 +74,7 @@ async function claim(ctx: AppContext, topics: string[], now: Date, opts: Require
 
 /** Records the outcome of one attempt, only if the claim is still ours (same attempt number). */
 async function settle(
-  ctx: AppContext,
+  ctx: WorkerContext,
   id: string,
   attempt: number,
   set: Partial<typeof outbox.$inferInsert>,
@@ -169,9 +96,9 @@ function errorText(err: unknown): string {
  * `maxAttempts` the message is marked failed and kept (never lost). Safe to run in several
  * processes at once: two workers never process the same message at the same time.
  */
-export async function processOutboxBatch(
-  ctx: AppContext,
-  handlers: OutboxHandlers,
+export async function processOutboxBatch<C extends WorkerContext>(
+  ctx: C,
+  handlers: OutboxHandlers<C>,
   options: OutboxOptions = {},
 ): Promise<BatchResult> {
   const opts = { ...OUTBOX_DEFAULTS, ...options };
@@ -230,9 +157,9 @@ export type OutboxWorker = {
  * Polls the outbox every `intervalMs` (default 2 s) and processes due messages, batch after batch
  * while batches come back full. Started by the server after it listens; `stop()` on close.
  */
-export function startOutboxWorker(
-  ctx: AppContext,
-  handlers: OutboxHandlers,
+export function startOutboxWorker<C extends WorkerContext>(
+  ctx: C,
+  handlers: OutboxHandlers<C>,
   options: OutboxOptions & { intervalMs?: number; onError?: (err: unknown) => void } = {},
 ): OutboxWorker {
   const intervalMs = options.intervalMs ?? 2_000;

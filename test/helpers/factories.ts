@@ -2,16 +2,16 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Actor } from "../../src/app/actor";
 import { loadActor } from "../../src/app/auth/loadActor";
-import { calendarFor, localDates } from "../../src/app/cases/calendarAccess";
-import { caseCommand, finishOnTheSpot } from "../../src/app/cases/commands";
+import { calendarFor, localDates } from "../../src/app/calendar/access";
+import { caseCommand, finishOnTheSpot } from "../../src/app/cases/commands/requests";
 import {
   checkMaterials,
   createApplication,
   submitApplication,
   uploadMaterial,
-} from "../../src/app/cases/intake";
+} from "../../src/app/cases/intake/intake";
 import { itemInfo } from "../../src/app/cases/itemInfo";
-import { completeReviewTask } from "../../src/app/cases/review";
+import { completeReviewTask } from "../../src/app/cases/review/reviewTasks";
 import { assessFees } from "../../src/app/fees/assess";
 import { recordWindowPayment } from "../../src/app/fees/payments";
 import { getCaseFees } from "../../src/app/fees/queries";

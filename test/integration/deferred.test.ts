@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runSweep } from "../../src/jobs/sweeper";
+import { runSweep } from "../../src/app/sweep/runSweep";
 import { type CaseBody, LAND_PERMIT_FORM, PDF } from "../helpers/cases";
 import type { TestClient } from "../helpers/client";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LogFileEmailSender, LogFileSmsSender } from "../../src/adapters/notify/logFile";
 import { hasPdftotext, pdftotextFlat } from "../../src/adapters/pdf/pdftotext";
-import { defaultOutboxHandlers } from "../../src/jobs/notify";
+import { defaultOutboxHandlers } from "../../src/app/notifications/notify";
 import { processOutboxBatch } from "../../src/jobs/outbox";
 import type { CaseBody } from "../helpers/cases";
 import type { TestClient } from "../helpers/client";

@@ -7,13 +7,14 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LogFileSmsSender } from "../../src/adapters/notify/logFile";
 import { SmtpEmailSender } from "../../src/adapters/notify/smtp";
-import { messageLog, notifications, outbox, users } from "../../src/db/schema";
+import type { AppContext } from "../../src/app/context";
 import {
   defaultOutboxHandlers,
   enqueueNotification,
   recipientForUser,
   type TNotifyPayload,
-} from "../../src/jobs/notify";
+} from "../../src/app/notifications/notify";
+import { messageLog, notifications, outbox, users } from "../../src/db/schema";
 import { enqueue, type OutboxHandlers, processOutboxBatch, startOutboxWorker } from "../../src/jobs/outbox";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
@@ -78,7 +79,7 @@ let dir: string;
 let smsPath: string;
 const inbox: Mail[] = [];
 let refuseNext = 0;
-let handlers: OutboxHandlers;
+let handlers: OutboxHandlers<AppContext>;
 let citizenId: string;
 let clerkId: string;
 

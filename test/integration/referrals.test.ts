@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runExchangeSweep } from "../../src/jobs/exchangeSweep";
+import { runExchangeSweep } from "../../src/app/sweep/exchangeSweep";
 import { caseRead } from "../helpers/factories";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 

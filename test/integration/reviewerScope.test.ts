@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "../../src/app/auth/loadActor";
-import { logDataAccess } from "../../src/app/exchange/accessLog";
+import { logDataAccess } from "../../src/app/sharedData/accessLog";
 import type { CaseBody } from "../helpers/cases";
 import type { TestClient } from "../helpers/client";
 import { caseRead } from "../helpers/factories";

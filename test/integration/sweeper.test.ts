@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runSweep } from "../../src/jobs/sweeper";
+import { runSweep } from "../../src/app/sweep/runSweep";
 import type { CaseBody } from "../helpers/cases";
 import { caseRead } from "../helpers/factories";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";

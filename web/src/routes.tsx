@@ -73,7 +73,7 @@ export const routes: RouteObject[] = [
                 element: <RequireRole roles={nav("workbench").roles ?? []} />,
                 children: [
                   page("/workbench/intake", () => import("./features/workbench/IntakePage")),
-                  page("/workbench/referrals", () => import("./features/workbench/ReferralsPage")),
+                  page("/workbench/referrals", () => import("./features/referrals/ReferralsPage")),
                   page("/workbench/cases/:id/check", () => import("./features/workbench/CheckPage")),
                 ],
               },

@@ -8,8 +8,9 @@ import {
 } from "node:crypto";
 
 /** Ed25519 (RFC 8032, the default) or SM2 signature with SM3 (GB/T 32918.2, GB/T 32905). */
-export type SigningAlgorithm = "Ed25519" | "SM2-SM3";
-export const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ["Ed25519", "SM2-SM3"];
+import type { SigningAlgorithm } from "../../domain/certificates/enumerations";
+
+export { SIGNING_ALGORITHMS, type SigningAlgorithm } from "../../domain/certificates/enumerations";
 
 /** A freshly generated key pair as PEM (PKCS#8 private, SPKI public). */
 export type PemKeyPair = { privateKeyPem: string; publicKeyPem: string };

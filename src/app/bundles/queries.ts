@@ -9,6 +9,7 @@ import {
   organizations,
   projects,
 } from "../../db/schema";
+import { sameLocalDay, workingMinutesBetween } from "../../domain/calendar/workingHours";
 import { notFound } from "../../domain/errors";
 import type { TBundle, TBundleMeasureReport } from "../../shared/api/projects";
 import type { Actor } from "../actor";
@@ -16,7 +17,6 @@ import { getWorkingCalendar } from "../calendar/getWorkingCalendar";
 import type { AppContext } from "../context";
 import { authorize, can } from "../policies";
 import { landTransferOrgPathOf } from "../projects/projectRows";
-import { sameLocalDay, workingMinutesBetween } from "./workingHours";
 
 /** Statuses a case no longer moves from. */
 const FINAL = ["completed", "refused", "denied", "withdrawn", "referred"];

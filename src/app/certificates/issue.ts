@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { canonicalJson, payloadDigest, signedBytes, signPayload } from "../../adapters/signing";
 import type { Executor } from "../../db/client";
 import { certificates, organizations } from "../../db/schema";
-import type { EffectEnv } from "../cases/effects";
+import type { EffectEnv } from "../cases/commands/effects";
 import { catalogReferenceData } from "../catalog/referenceData";
 import { issueConditions, withConditions } from "./conditions";
 import { boundaryOf, certificateFields, certificateNumber, HOLDER_CODE_TYPES, holderOf } from "./content";
@@ -125,6 +125,7 @@ export async function issueCertificatesForCase(env: EffectEnv): Promise<string[]
       createdAt: now,
     })
     .returning({ id: certificates.id });
-  if (reissue) await cancelReplaced(tx, reissue, { number, caseNumber: c.number }, env.actor, now);
+  if (reissue)
+    await cancelReplaced(tx, reissue, { number, caseNumber: c.number }, env.actor, now, env.changeCase);
   return [row.id];
 }

@@ -4,7 +4,7 @@ import { certificates } from "../../db/schema";
 import { type FieldProblem, YizhanError } from "../../domain/errors";
 import type { TServiceItemContent } from "../../shared/catalog";
 import type { Actor } from "../actor";
-import { changeCase } from "../cases/runner";
+import type { ChangeOtherCase } from "../cases/commands/changeTypes";
 import type { CertificateField, MissingCertificateField } from "./content";
 
 type Row = typeof certificates.$inferSelect;
@@ -94,11 +94,12 @@ export async function cancelReplaced(
   replacement: { number: string; caseNumber: string },
   actor: Actor | null,
   now: Date,
+  changeCase: ChangeOtherCase,
 ): Promise<void> {
   const reason = `换发新证（新证号 ${replacement.number}，办件 ${replacement.caseNumber}），原证收回注销`;
   // Recorded on the original's case, through the runner like every change of a case; the reissue was
   // authorized on the case that issues it.
-  await changeCase(ex, actor, original.caseId, {
+  await changeCase(original.caseId, {
     change: "revokeCertificate",
     action: null,
     now,

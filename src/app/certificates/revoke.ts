@@ -4,7 +4,7 @@ import { certificates } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
 import { multiline } from "../../shared/text";
 import type { Actor } from "../actor";
-import { changeCase } from "../cases/runner";
+import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { getCertificate, loadCertificate } from "./queries";

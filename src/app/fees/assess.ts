@@ -6,8 +6,8 @@ import { YizhanError } from "../../domain/errors";
 import { assessFeeLines, feeFacts } from "../../domain/fees/assess";
 import { multilineText } from "../../shared/text";
 import type { Actor } from "../actor";
+import { changeCase } from "../cases/commands/runner";
 import { itemInfo } from "../cases/itemInfo";
-import { changeCase } from "../cases/runner";
 import type { AppContext } from "../context";
 
 export const ZAssessFees = z.object({

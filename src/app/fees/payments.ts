@@ -7,7 +7,7 @@ import { invalid, notFound, YizhanError } from "../../domain/errors";
 import type { TPayment } from "../../shared/api/fees";
 import { multiline } from "../../shared/text";
 import type { Actor } from "../actor";
-import { changeCase } from "../cases/runner";
+import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { nextCounter } from "./assess";
 

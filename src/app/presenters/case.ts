@@ -1,12 +1,12 @@
 import { type SameStateChange, sameStateAllowedIn } from "../../domain/cases/caseChanges";
 import { type CaseStatus, STATUS_LABELS } from "../../domain/cases/caseStatus";
+import type { ClockView } from "../../domain/cases/clock";
 import { commandsAllowedIn } from "../../domain/cases/transitions";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
 import type { TCase, TCaseSummary } from "../../shared/api/cases";
 import { type Actor, hasRole } from "../actor";
 import type { LoadedCase } from "../cases/caseRows";
 import { casePolicyRecord } from "../cases/caseRows";
-import type { ClockView } from "../cases/clock";
 import { abilities } from "../policies";
 import { relatedTo } from "../policies/cases";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../../db/schema/users";
+import { ROLES } from "../../domain/roles";
 import type { Actor } from "../actor";
 import { abilities } from "../policies";
 

@@ -1,13 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { PROJECT_STAGES, projects } from "../../db/schema";
+import { projects } from "../../db/schema";
 import { versionConflict } from "../../domain/errors";
+import { decideStageChange, PROJECT_STAGES, STAGE_NAMES } from "../../domain/projects/projectStage";
 import { ZExpectedVersion } from "../../shared/numbers";
 import { multiline, multilineText } from "../../shared/text";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { appendProjectEvent, authorizedProject } from "./projectRows";
-import { decideStageChange, STAGE_NAMES } from "./projectStage";
 
 export const ZChangeProjectStage = z.object({
   /** The version of the project the caller read (optimistic check). */

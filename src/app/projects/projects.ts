@@ -7,7 +7,6 @@ import {
   coordinationMeetings,
   files,
   organizations,
-  PROJECT_STAGES,
   projectContacts,
   projectPrechecks,
   projects,
@@ -15,10 +14,11 @@ import {
   users,
 } from "../../db/schema";
 import { invalid, notFound, YizhanError } from "../../domain/errors";
+import { PROJECT_STAGES } from "../../domain/projects/projectStage";
 import { isValidProjectCode } from "../../domain/rules/identifiers";
 import { multilineText } from "../../shared/text";
 import type { Actor } from "../actor";
-import { MAX_UPLOAD_BYTES } from "../cases/intake";
+import { MAX_UPLOAD_BYTES } from "../cases/intake/intake";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";

@@ -9,17 +9,17 @@ import {
   users,
 } from "../../db/schema";
 import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
-import { referralProgressProblem } from "../../domain/exchange/referrals";
+import { referralProgressProblem } from "../../domain/referrals/referralRules";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
-import { enqueueNotification } from "../../jobs/notify";
 import type { TReferral } from "../../shared/api/referrals";
 import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import { type Actor, hasRole, orgPathsWithRole } from "../actor";
-import { calendarFor, localDates } from "../cases/calendarAccess";
+import { calendarFor, localDates } from "../calendar/access";
 import type { LoadedCase } from "../cases/caseRows";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import type { AppContext } from "../context";
+import { enqueueNotification } from "../notifications/notify";
 import { abilities, authorize, can } from "../policies";
 
 const REFERRAL = { "zh-CN": "转办", "en-US": "Referral" };

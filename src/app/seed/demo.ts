@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Db, Executor } from "../../db/client";
 import { meta, organizations, users } from "../../db/schema";
 import { seedCatalog, seedCatalogItems } from "../catalog/seedCatalog";
-import { demoSharedRecordCount, seedDemoSharedRecords } from "../exchange/seedExchange";
 import { seedDemoProject } from "../projects/demoProject";
+import { demoSharedRecordCount, seedDemoSharedRecords } from "../sharedData/seedSharedData";
 import { createUser, ZCreateUser } from "../users/createUser";
 import { readSeedYaml } from "./files";
 

@@ -1,6 +1,15 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { CaseDecision, CasePause } from "../../domain/cases/caseState";
+import { CASE_STATUSES } from "../../domain/cases/caseStatus";
+import {
+  ALERT_SEVERITIES,
+  CASE_CHANNELS,
+  HANDLING_TYPES,
+  MATERIAL_STATUSES,
+  REVIEW_MODES,
+  REVIEW_TASK_STATUSES,
+} from "../../domain/cases/enumerations";
 import { itemVersions, serviceItems } from "./catalog";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
@@ -51,16 +60,16 @@ export const cases = pgTable(
       phone?: string;
       powerOfAttorneyFileId?: string;
     } | null>(),
-    channel: text("channel", { enum: ["online", "window"] }).notNull(),
+    channel: text("channel", { enum: CASE_CHANNELS }).notNull(),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
     title: text("title").notNull().default(""),
     formData: jsonb("form_data").$type<Record<string, unknown>>().notNull().default({}),
-    status: text("status").notNull(),
+    status: text("status", { enum: CASE_STATUSES }).notNull(),
     statusEnteredAt: instant("status_entered_at").notNull(),
     version: integer("version").notNull().default(1),
-    handlingType: text("handling_type", { enum: ["immediate", "promised"] }).notNull(),
+    handlingType: text("handling_type", { enum: HANDLING_TYPES }).notNull(),
     limitDays: integer("limit_days").notNull(),
     statutoryLimitDays: integer("statutory_limit_days").notNull(),
     receivedOn: localDate("received_on"),
@@ -110,9 +119,6 @@ export const files = pgTable(
   },
   (t) => [index("files_case_idx").on(t.caseId)],
 );
-
-/** Material check statuses at the window (一次性告知 checklist). */
-export const MATERIAL_STATUSES = ["pending", "provided", "pass", "missing", "defective", "deferred"] as const;
 
 /** One material of a case: what was provided, from where, and the clerk's check. */
 export const caseMaterials = pgTable(
@@ -173,16 +179,6 @@ export const caseEvents = pgTable(
   ],
 );
 
-/** Statuses of a review task; `cancelled` ends a task that will never be done (the case was withdrawn). */
-export const REVIEW_TASK_STATUSES = [
-  "waiting",
-  "open",
-  "claimed",
-  "approved",
-  "returned",
-  "cancelled",
-] as const;
-
 /** A department's review task (并联审查), created at acceptance from the item's review steps. */
 export const reviewTasks = pgTable(
   "review_tasks",
@@ -197,7 +193,7 @@ export const reviewTasks = pgTable(
       .notNull()
       .references(() => organizations.id),
     lead: boolean("lead").notNull().default(false),
-    mode: text("mode", { enum: ["parallel", "sequential"] }).notNull(),
+    mode: text("mode", { enum: REVIEW_MODES }).notNull(),
     after: jsonb("after").$type<string[]>().notNull().default([]),
     limitDays: integer("limit_days").notNull(),
     /** `cancelled`: the case left review without this task being done (withdrawn by the applicant). */
@@ -269,7 +265,7 @@ export const supervisionAlerts = pgTable(
     rule: text("rule").notNull(),
     /** rule + subject (case / task): one open alert per subject and rule. */
     dedupeKey: text("dedupe_key").notNull(),
-    severity: text("severity", { enum: ["yellow", "red"] }).notNull(),
+    severity: text("severity", { enum: ALERT_SEVERITIES }).notNull(),
     orgId: uuid("org_id").references(() => organizations.id),
     caseId: uuid("case_id"),
     taskId: uuid("task_id"),

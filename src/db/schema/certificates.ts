@@ -1,18 +1,15 @@
 import { date, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  CERTIFICATE_STATUSES,
+  REVOCATION_KINDS,
+  SIGNING_ALGORITHMS,
+} from "../../domain/certificates/enumerations";
 import { cases } from "./cases";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
 import { users } from "./users";
 
 const localDate = (name: string) => date(name, { mode: "string" });
-
-/** Signature algorithms: Ed25519 (default) or SM2 with SM3 (GB/T 32918, GB/T 32905). */
-export const SIGNING_ALGORITHMS = ["Ed25519", "SM2-SM3"] as const;
-export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
-
-/** Certificate statuses (GB/T 36903 证照状态): valid, revoked (注销/撤销), expired. */
-export const CERTIFICATE_STATUSES = ["valid", "revoked", "expired"] as const;
-export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
 /**
  * Registry of the public signing keys of issuing organizations. Private keys never enter the
@@ -84,7 +81,7 @@ export const certificates = pgTable(
     revokedAt: instant("revoked_at"),
     revokedBy: uuid("revoked_by").references(() => users.id),
     /** cancel 注销 / revoke 撤销. */
-    revocationKind: text("revocation_kind", { enum: ["cancel", "revoke"] }),
+    revocationKind: text("revocation_kind", { enum: REVOCATION_KINDS }),
     revocationReason: text("revocation_reason"),
     /** 签章名称 / 签章人. */
     sealName: text("seal_name").notNull(),

@@ -8,6 +8,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { ASSESSMENT_STATUSES, PAYMENT_CHANNELS, PAYMENT_STATUSES } from "../../domain/fees/enumerations";
 import { cases } from "./cases";
 import { id, instant } from "./common";
 import { users } from "./users";
@@ -21,7 +22,7 @@ export const feeAssessments = pgTable(
       .notNull()
       .references(() => cases.id, { onDelete: "cascade" }),
     number: text("number").notNull(),
-    status: text("status", { enum: ["open", "paid", "void"] }).notNull(),
+    status: text("status", { enum: ASSESSMENT_STATUSES }).notNull(),
     totalFen: integer("total_fen").notNull(),
     /** What the assessment was computed from (units, housing or not, exemption flags). */
     facts: jsonb("facts").$type<Record<string, unknown>>().notNull().default({}),
@@ -58,11 +59,6 @@ export const feeLines = pgTable(
   },
   (t) => [index("fee_lines_assessment_idx").on(t.assessmentId)],
 );
-
-/** Payment channels: at the window (cash, POS, recorded by the clerk) or online through a gateway. */
-export const PAYMENT_CHANNELS = ["cash", "pos", "online"] as const;
-/** pending → paid → refunded; pending → failed. */
-export const PAYMENT_STATUSES = ["pending", "paid", "failed", "refunded"] as const;
 
 /**
  * A payment of an assessment. Idempotent: `idempotency_key` and the provider's transaction id are

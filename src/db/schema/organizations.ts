@@ -1,4 +1,5 @@
 import { type AnyPgColumn, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ORGANIZATION_KINDS } from "../../domain/roles";
 import { id, instant } from "./common";
 
 /**
@@ -13,7 +14,7 @@ export const organizations = pgTable(
     code: text("code").notNull(),
     name: text("name").notNull(),
     nameEn: text("name_en"),
-    kind: text("kind", { enum: ["bureau", "section", "window", "township", "department"] }).notNull(),
+    kind: text("kind", { enum: ORGANIZATION_KINDS }).notNull(),
     parentId: uuid("parent_id").references((): AnyPgColumn => organizations.id),
     path: text("path").notNull(),
     divisionCode: text("division_code").notNull(),

@@ -1,17 +1,10 @@
 import { date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { PROJECT_STAGES } from "../../domain/projects/projectStage";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
 import { users } from "./users";
 
 const localDate = (name: string) => date(name, { mode: "string" });
-
-/** The four stages of the construction-project approval reform (国办发〔2019〕11号). */
-export const PROJECT_STAGES = [
-  "land_planning",
-  "engineering_permit",
-  "construction_permit",
-  "completion",
-] as const;
 
 /** A GeoJSON polygon (red-line boundary, 用地红线), WGS-84 / CGCS2000 longitude–latitude. */
 export type BoundaryGeoJson = { type: "Polygon"; coordinates: number[][][] };

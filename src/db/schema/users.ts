@@ -1,18 +1,7 @@
 import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ROLES, USER_KINDS } from "../../domain/roles";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
-
-/** Roles a user may hold, each in an organization (applicants hold `applicant` without one). */
-export const ROLES = [
-  "applicant",
-  "clerk",
-  "reviewer",
-  "approver",
-  "helper",
-  "supervisor",
-  "partner",
-  "admin",
-] as const;
 
 /** Accounts: staff, and applicants as persons (居民) or enterprises (企业). */
 export const users = pgTable(
@@ -21,7 +10,7 @@ export const users = pgTable(
     id: id(),
     username: text("username").notNull(),
     displayName: text("display_name").notNull(),
-    kind: text("kind", { enum: ["staff", "person", "enterprise"] }).notNull(),
+    kind: text("kind", { enum: USER_KINDS }).notNull(),
     passwordHash: text("password_hash").notNull(),
     locale: text("locale", { enum: ["zh-CN", "en-US"] })
       .notNull()

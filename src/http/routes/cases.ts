@@ -14,7 +14,7 @@ import {
   ZResume,
   ZSimple,
   ZSuspend,
-} from "../../app/cases/commands";
+} from "../../app/cases/commands/requests";
 import {
   checkMaterials,
   createApplication,
@@ -24,10 +24,16 @@ import {
   ZCheckMaterials,
   ZCreateApplication,
   ZUpdateDraft,
-} from "../../app/cases/intake";
-import { findCaseByNumber, getCase, getCaseTimeline, listCases, ZListCases } from "../../app/cases/queries";
-import { caseDocumentPdf, caseFile } from "../../app/cases/renderDocument";
-import { sendBackToReview } from "../../app/cases/review";
+} from "../../app/cases/intake/intake";
+import {
+  findCaseByNumber,
+  getCase,
+  getCaseTimeline,
+  listCases,
+  ZListCases,
+} from "../../app/cases/read/queries";
+import { caseDocumentPdf, caseFile } from "../../app/cases/read/renderDocument";
+import { sendBackToReview } from "../../app/cases/review/reviewTasks";
 import type { AppContext } from "../../app/context";
 import type { CaseStatus } from "../../domain/cases/caseStatus";
 import { ZCaseTimeline } from "../../shared/api/cases";

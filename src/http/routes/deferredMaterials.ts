@@ -5,8 +5,8 @@ import {
   checkDeferredMaterial,
   deliverDeferredMaterial,
   ZCheckDeferred,
-} from "../../app/cases/deferredMaterials";
-import { getCase } from "../../app/cases/queries";
+} from "../../app/cases/intake/deferredMaterials";
+import { getCase } from "../../app/cases/read/queries";
 import type { AppContext } from "../../app/context";
 import { invalid } from "../../domain/errors";
 import { ZUploadFile } from "../openapi";

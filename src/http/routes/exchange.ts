@@ -1,24 +1,28 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { getCase } from "../../app/cases/queries";
+import { getApplicantProfile } from "../../app/applicants/profile";
+import { getCase } from "../../app/cases/read/queries";
 import type { AppContext } from "../../app/context";
-import { listDataAccessLog } from "../../app/exchange/accessLog";
-import { fetchSharedMaterial, ZFetchSharedMaterial } from "../../app/exchange/fetchShared";
-import { attachReusableMaterial, listReusableMaterials, ZAttachReusable } from "../../app/exchange/materials";
+import {
+  attachReusableMaterial,
+  listReusableMaterials,
+  ZAttachReusable,
+} from "../../app/materialLibrary/materials";
 import {
   answerPartnerRequest,
   listPartnerRequests,
   requestPartnerMaterial,
   ZRequestPartnerMaterial,
-} from "../../app/exchange/partnerRequests";
-import { getApplicantProfile } from "../../app/exchange/profile";
+} from "../../app/partnerRequests/partnerRequests";
+import { listDataAccessLog } from "../../app/sharedData/accessLog";
+import { fetchSharedMaterial, ZFetchSharedMaterial } from "../../app/sharedData/fetchShared";
 import {
   importSharedCsv,
   listSharedDatasets,
   publishSharedRecord,
   ZPublishRecord,
-} from "../../app/exchange/publish";
+} from "../../app/sharedData/publish";
 import { invalid } from "../../domain/errors";
 import {
   ZApplicantProfile,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { getPublicProgress } from "../../app/cases/queries";
+import { getPublicProgress } from "../../app/cases/read/queries";
 import type { AppContext } from "../../app/context";
 import { ZPublicProgress } from "../../shared/api/cases";
 

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { getCase } from "../../app/cases/queries";
+import { getCase } from "../../app/cases/read/queries";
 import {
   claimReviewTask,
   commentReviewTask,
   completeReviewTask,
   listReviewTasks,
   ZCompleteReviewTask,
-} from "../../app/cases/review";
+} from "../../app/cases/review/reviewTasks";
 import type { AppContext } from "../../app/context";
 import type { CaseStatus } from "../../domain/cases/caseStatus";
 import { ZReviewComment, ZReviewInboxItem, ZReviewTask } from "../../shared/api/review";

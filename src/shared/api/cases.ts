@@ -1,6 +1,6 @@
 /**
  * Cases (办件) on the wire: the list entry, the full case, the minimal reference, the timeline and the
- * public progress page. What src/app/presenters/case.ts and src/app/cases/queries.ts send.
+ * public progress page. What src/app/presenters/case.ts and src/app/cases/read/queries.ts send.
  */
 import { z } from "zod";
 import { ZAbilities, ZBilingual, ZInstant, ZJsonObject, ZLocalDate } from "./common";

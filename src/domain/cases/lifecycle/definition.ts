@@ -10,7 +10,7 @@ export type CommandOf<K extends CaseCommandType> = Extract<CaseCommand, { type: 
 /**
  * One command of the case lifecycle, in its own file (`acceptCase.ts`): where it may start, where it
  * leads, what it emits, its guards and what it changes in the state. The app's effects of the same
- * command live in `app/cases/lifecycle/<same name>.ts`.
+ * command live in `app/cases/commands/lifecycle/<same name>.ts`.
  */
 export type CaseCommandDefinition<K extends CaseCommandType> = {
   from: readonly CaseStatus[];

@@ -1,0 +1,58 @@
+import { and, eq } from "drizzle-orm";
+import { reviewTasks } from "../../../../db/schema";
+import { stepsReadyToOpen, taskDueOn } from "../../../../domain/cases/reviewPlan";
+import { type CaseNotification, caseNotificationData, staffInTree } from "../../../notifications/recipients";
+import { planSteps } from "../../itemInfo";
+import { deadlineOf, type Effect, taskOfCase } from "../effects";
+
+/** Effects of 审查通过: the task is approved, the next steps open; the approver hears when all are done. */
+export const recommendTask: Effect<"recommend"> = async (env) => {
+  const task = taskOfCase(env, env.cmd.taskId);
+  // Sent with the case's save: the steps opened below are other rows.
+  env.later(
+    env.tx
+      .update(reviewTasks)
+      .set({
+        status: "approved",
+        opinion: env.cmd.opinion,
+        completedBy: env.actor?.userId,
+        completedAt: env.now,
+        updatedAt: env.now,
+        version: task.version + 1,
+      })
+      .where(eq(reviewTasks.id, task.id)),
+  );
+  const steps = planSteps(env.item.content);
+  const all = env.rows.tasks;
+  const ready = stepsReadyToOpen(
+    steps,
+    all.map((t) => ({ stepCode: t.stepCode, status: t.id === task.id ? "approved" : t.status })),
+  );
+  const deadline = deadlineOf(env);
+  for (const code of ready) {
+    const step = steps.find((s) => s.code === code);
+    if (!step) continue;
+    await env.tx
+      .update(reviewTasks)
+      .set({
+        status: "open",
+        openedOn: env.today,
+        dueOn: taskDueOn(step, env.today, deadline, env.cal),
+        updatedAt: env.now,
+      })
+      .where(and(eq(reviewTasks.caseId, env.c.id), eq(reviewTasks.stepCode, code)));
+  }
+  const remaining = all.filter((t) => t.id !== task.id && t.status !== "approved").length;
+  const notifications: CaseNotification[] = [];
+  if (remaining === 0) {
+    notifications.push({
+      kind: "review.completed",
+      recipients: await staffInTree(env.tx, env.c.orgPath, "approver"),
+      data: caseNotificationData(env.c, { deadline }),
+    });
+  }
+  return {
+    eventData: { taskId: task.id, stepCode: task.stepCode, stepName: task.stepName, opened: ready },
+    notifications,
+  };
+};

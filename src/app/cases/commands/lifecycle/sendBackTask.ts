@@ -1,0 +1,56 @@
+import { and, eq } from "drizzle-orm";
+import { reviewTasks } from "../../../../db/schema";
+import { returnTargets, taskDueOn } from "../../../../domain/cases/reviewPlan";
+import { raiseAlert } from "../../../alerts/raiseAlert";
+import { planSteps } from "../../itemInfo";
+import { deadlineOf, type Effect, taskOfCase } from "../effects";
+
+/** Effects of 审查退回: the steps to redo are returned (counted; a ping-pong alert from the second return). */
+export const sendBackTask: Effect<"sendBack"> = async (env) => {
+  const task = taskOfCase(env, env.cmd.taskId);
+  // Authorized by the caller: a reviewer returning their own open task, or the approver (case:sendBack)
+  // sending a finished task back for another look.
+  const byApprover = task.status === "approved";
+  const steps = planSteps(env.item.content);
+  const targets = byApprover ? [task.stepCode] : returnTargets(steps, task.stepCode);
+  const deadline = deadlineOf(env);
+  for (const code of targets) {
+    const step = steps.find((s) => s.code === code);
+    if (!step) continue;
+    await env.tx
+      .update(reviewTasks)
+      .set({
+        status: "returned",
+        claimedBy: null,
+        openedOn: env.today,
+        dueOn: taskDueOn(step, env.today, deadline, env.cal),
+        updatedAt: env.now,
+        opinion: env.cmd.opinion,
+      })
+      .where(and(eq(reviewTasks.caseId, env.c.id), eq(reviewTasks.stepCode, code)));
+  }
+  if (!targets.includes(task.stepCode)) {
+    await env.tx
+      .update(reviewTasks)
+      .set({ status: "waiting", claimedBy: null, updatedAt: env.now })
+      .where(eq(reviewTasks.id, task.id));
+  }
+  await env.tx
+    .update(reviewTasks)
+    .set({ returns: task.returns + 1 })
+    .where(eq(reviewTasks.id, task.id));
+  if (env.next.returnsCount >= 2) {
+    await raiseAlert(env.tx, {
+      rule: "ping_pong",
+      severity: "yellow",
+      orgId: env.c.orgId,
+      caseId: env.c.id,
+      zh: `办件 ${env.c.number} 已在部门间退回 ${env.next.returnsCount} 次（不扯）`,
+      en: `Case ${env.c.number} has been returned between departments ${env.next.returnsCount} times`,
+      now: env.now,
+    });
+  }
+  return {
+    eventData: { taskId: task.id, stepCode: task.stepCode, targets, returnsCount: env.next.returnsCount },
+  };
+};

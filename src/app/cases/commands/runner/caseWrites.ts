@@ -1,0 +1,100 @@
+import { and, eq, type SQLWrapper, sql } from "drizzle-orm";
+import { queryRows, type Tx } from "../../../../db/client";
+import { caseEvents, cases } from "../../../../db/schema";
+import { versionConflict } from "../../../../domain/errors";
+import type { Actor } from "../../../actor";
+import type { NewCaseEvent } from "../changeTypes";
+
+export type { NewCaseEvent } from "../changeTypes";
+
+/** The role an actor acted in (the first staff role, or applicant). */
+export function actingRole(actor: Actor | null): string | null {
+  if (!actor) return "system";
+  return actor.memberships[0]?.role ?? null;
+}
+
+/**
+ * The insert of events into a case's log, not yet run (one row per change: actor, time, IP, before and
+ * after). Sequence numbers are per case and gap-free; the case row lock (held by the runner) serializes
+ * them.
+ */
+export function caseEventsInsert(
+  tx: Tx,
+  caseId: string,
+  actor: Actor | null,
+  at: Date,
+  events: NewCaseEvent[],
+) {
+  return tx.insert(caseEvents).values(
+    events.map((e, i) => ({
+      caseId,
+      // Gap-free per case; the case row lock serializes writers, so max + n is safe.
+      seq: sql<number>`(select coalesce(max(${caseEvents.seq}), 0) + ${i + 1} from ${caseEvents} where ${caseEvents.caseId} = ${caseId})`,
+      type: e.type,
+      actorId: actor?.userId ?? null,
+      actorName: actor?.displayName ?? "系统",
+      actorRole: actingRole(actor),
+      at,
+      ip: actor?.ip ?? null,
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
+      before: e.before ?? null,
+      after: e.after ?? null,
+      data: e.data ?? {},
+    })),
+  );
+}
+
+/** The first insert of a case row (a draft), returning the row. */
+export function caseInsert(tx: Tx, values: typeof cases.$inferInsert) {
+  return tx.insert(cases).values(values).returning();
+}
+
+/**
+ * Writes columns of a case without advancing its version (facts kept beside the case that no screen's
+ * expected version covers: the bundle it was filed in, the draft reminder sent).
+ */
+export async function writeCaseColumns(
+  tx: Tx,
+  caseId: string,
+  values: Partial<typeof cases.$inferInsert>,
+): Promise<void> {
+  if (Object.keys(values).length) await tx.update(cases).set(values).where(eq(cases.id, caseId));
+}
+
+/**
+ * Writes a case with an optimistic version check: the update applies only if nobody changed the
+ * case since `expectedVersion` was read; otherwise 409 `version_conflict` and nothing is written.
+ * `writes` (inserts and updates of other rows that need no result: the event row, notices, review
+ * tasks, outbox messages) go in the same statement as data-modifying CTEs, so a command's writes cost
+ * one round trip; on a conflict the caller's transaction rolls them back with the rest.
+ */
+export async function saveCase(
+  tx: Tx,
+  caseId: string,
+  expectedVersion: number,
+  values: Partial<typeof cases.$inferInsert>,
+  now: Date,
+  writes: SQLWrapper[] = [],
+): Promise<number> {
+  const update = tx
+    .update(cases)
+    .set({ ...values, version: sql`${cases.version} + 1`, updatedAt: now })
+    .where(and(eq(cases.id, caseId), eq(cases.version, expectedVersion)))
+    .returning({ version: cases.version });
+  const res =
+    writes.length === 0
+      ? await update
+      : await queryRows<{ version: number }>(
+          tx,
+          sql`with ${sql.join(
+            [...writes.map((w, i) => sql`${sql.raw(`w${i}`)} as ${w}`), sql`saved as ${update}`],
+            sql`, `,
+          )} select version from saved`,
+        );
+  if (res.length === 0) {
+    const [cur] = await tx.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
+    throw versionConflict(expectedVersion, cur?.version ?? -1);
+  }
+  return res[0].version;
+}
