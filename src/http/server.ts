@@ -30,6 +30,7 @@ import { evaluationRoutes } from "./routes/evaluations";
 import { exchangeRoutes } from "./routes/exchange";
 import { feeRoutes } from "./routes/fees";
 import { healthRoutes } from "./routes/health";
+import { inquiryRoutes } from "./routes/inquiries";
 import { notificationRoutes } from "./routes/notifications";
 import { projectRoutes } from "./routes/projects";
 import { publicProgressRoutes } from "./routes/publicProgress";
@@ -67,6 +68,7 @@ const ROUTES = [
   referralRoutes,
   projectRoutes,
   evaluationRoutes,
+  inquiryRoutes,
 ];
 
 /**

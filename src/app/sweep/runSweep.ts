@@ -10,6 +10,7 @@ import { numberPendingNotices, pendingCases } from "../cases/commands/numbers";
 import { changeCase, numberPendingCase, runCaseCommand } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { type EvaluationSweepReport, runEvaluationSweep } from "../evaluations/sweep";
+import { sweepUnansweredInquiries } from "../inquiries/sweep";
 import {
   applicantRecipient,
   caseNotificationData,
@@ -36,6 +37,8 @@ export type SweepReport = {
   deferredOverdue: string[];
   /** 好差评: reminders sent, overdue rectifications alerted. */
   evaluations?: EvaluationSweepReport;
+  /** Inquiries alerted as unanswered after one working day (首问负责). */
+  unansweredInquiries: string[];
 };
 
 /** Runs a lifecycle command as the system; a case someone else already moved is skipped. */
@@ -72,6 +75,7 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
     clockAlerts: [],
     taskAlerts: [],
     deferredOverdue: [],
+    unansweredInquiries: [],
   };
 
   // Numbers left pending by a crash between a command's commit and its numbering.
@@ -244,5 +248,6 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
       ),
     );
   await runExchangeSweep(ctx);
+  report.unansweredInquiries = await sweepUnansweredInquiries(ctx);
   return report;
 }

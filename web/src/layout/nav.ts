@@ -9,7 +9,9 @@ import {
   InboxOutlined,
   InteractionOutlined,
   LikeOutlined,
+  MessageOutlined,
   ProfileOutlined,
+  QuestionCircleOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -75,6 +77,13 @@ export const ROLE_NAV: readonly NavItem[] = [
     roles: ["partner"],
   },
   {
+    key: "inquiries",
+    path: "/inquiries",
+    labelKey: "nav.inquiries",
+    icon: MessageOutlined,
+    roles: ["clerk", "supervisor"],
+  },
+  {
     key: "admin",
     path: "/admin",
     labelKey: "nav.admin",
@@ -118,6 +127,7 @@ export const ROLE_NAV: readonly NavItem[] = [
 export const PUBLIC_NAV: readonly NavItem[] = [
   { key: "guide", path: "/guide", labelKey: "nav.guide", icon: BookOutlined },
   { key: "progress", path: "/progress", labelKey: "nav.progress", icon: FieldTimeOutlined },
+  { key: "ask", path: "/ask", labelKey: "nav.ask", icon: QuestionCircleOutlined },
   { key: "verify", path: "/verify", labelKey: "nav.verify", icon: SafetyCertificateOutlined },
   { key: "satisfaction", path: "/satisfaction", labelKey: "nav.satisfaction", icon: LikeOutlined },
 ];
