@@ -35,14 +35,21 @@ import {
 import { caseDocumentPdf, caseFile } from "../../app/cases/read/renderDocument";
 import { sendBackToReview } from "../../app/cases/review/reviewTasks";
 import type { AppContext } from "../../app/context";
-import type { CaseStatus } from "../../domain/cases/caseStatus";
 import { ZCaseTimeline } from "../../shared/api/cases";
 import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import { readMultipart, type Upload } from "../multipart";
 import { binaryResponse, ZUploadFile } from "../openapi";
 import { requireActor } from "../plugins/auth";
-import { prefersMinimal, ZCase, ZCaseIdParams, ZCaseOrRef, ZCaseSummary } from "./caseSchemas";
+import {
+  caseRef,
+  commandAnswer,
+  prefersMinimal,
+  ZCase,
+  ZCaseIdParams,
+  ZCaseOrRef,
+  ZCaseSummary,
+} from "./caseSchemas";
 
 const tags = ["cases"];
 const UPLOAD_TYPES = Object.keys(ACCEPTED_UPLOADS);
@@ -51,15 +58,6 @@ const UPLOAD_TYPES = Object.keys(ACCEPTED_UPLOADS);
 export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const detail = async (actor: ReturnType<typeof requireActor>, id: string) => getCase(ctx, actor, id);
-  /** The full case after a command, or only its reference with `Prefer: return=minimal`. */
-  const result = (
-    req: { headers: Record<string, string | string[] | undefined> },
-    actor: ReturnType<typeof requireActor>,
-    c: { id: string; number: string; status: string; version: number },
-  ) =>
-    prefersMinimal(req.headers)
-      ? { id: c.id, number: c.number, status: c.status as CaseStatus, version: c.version }
-      : detail(actor, c.id);
 
   r.get(
     "/api/cases",
@@ -251,8 +249,8 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     },
     async (req) => {
       const actor = requireActor(req);
-      await submitApplication(ctx, actor, req.params.id, req.body.expectedVersion);
-      return detail(actor, req.params.id);
+      const c = await submitApplication(ctx, actor, req.params.id, req.body.expectedVersion, { view: true });
+      return commandAnswer(actor, c);
     },
   );
 
@@ -287,14 +285,15 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       { schema: { operationId, tags, summary, params: ZCaseIdParams, body, response: { 200: ZCase } } },
       async (req) => {
         const actor = requireActor(req);
-        await caseCommand(
+        const c = await caseCommand(
           ctx,
           actor,
           req.params.id,
           type,
           req.body as { expectedVersion: number } & Record<string, unknown>,
+          { view: true },
         );
-        return detail(actor, req.params.id);
+        return commandAnswer(actor, c);
       },
     );
 
@@ -349,10 +348,11 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     },
     async (req) => {
       const actor = requireActor(req);
+      const view = !prefersMinimal(req.headers);
       const c = req.body.finishOnTheSpot
-        ? await finishOnTheSpot(ctx, actor, req.params.id, req.body)
-        : await caseCommand(ctx, actor, req.params.id, "accept", req.body);
-      return result(req, actor, c);
+        ? await finishOnTheSpot(ctx, actor, req.params.id, req.body, { view })
+        : await caseCommand(ctx, actor, req.params.id, "accept", req.body, { view });
+      return view ? commandAnswer(actor, c) : caseRef(c);
     },
   );
 
@@ -374,8 +374,8 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     },
     async (req) => {
       const actor = requireActor(req);
-      await sendBackToReview(ctx, actor, req.params.id, req.body);
-      return detail(actor, req.params.id);
+      const c = await sendBackToReview(ctx, actor, req.params.id, req.body, { view: true });
+      return commandAnswer(actor, c);
     },
   );
 }

@@ -6,12 +6,11 @@ import {
   deliverDeferredMaterial,
   ZCheckDeferred,
 } from "../../app/cases/intake/deferredMaterials";
-import { getCase } from "../../app/cases/read/queries";
 import type { AppContext } from "../../app/context";
 import { invalid } from "../../domain/errors";
 import { ZUploadFile } from "../openapi";
 import { requireActor } from "../plugins/auth";
-import { ZCase } from "./caseSchemas";
+import { commandAnswer, ZCase } from "./caseSchemas";
 
 const tags = ["cases"];
 const ZParams = z.object({ id: z.uuid(), code: z.string().min(1).max(60) });
@@ -44,11 +43,15 @@ export async function deferredMaterialRoutes(app: FastifyInstance, { ctx }: { ct
       const part = await req.file();
       if (!part) throw invalid("file", "required", { "zh-CN": "缺少文件", "en-US": "The file is missing" });
       const bytes = await part.toBuffer();
-      await deliverDeferredMaterial(ctx, actor, req.params.id, req.params.code, {
-        fileName: part.filename,
-        bytes,
-      });
-      return reply.code(201).send(await getCase(ctx, actor, req.params.id));
+      const c = await deliverDeferredMaterial(
+        ctx,
+        actor,
+        req.params.id,
+        req.params.code,
+        { fileName: part.filename, bytes },
+        { view: true },
+      );
+      return reply.code(201).send(commandAnswer(actor, c));
     },
   );
 
@@ -67,8 +70,10 @@ export async function deferredMaterialRoutes(app: FastifyInstance, { ctx }: { ct
     },
     async (req) => {
       const actor = requireActor(req);
-      await checkDeferredMaterial(ctx, actor, req.params.id, req.params.code, req.body);
-      return getCase(ctx, actor, req.params.id);
+      const c = await checkDeferredMaterial(ctx, actor, req.params.id, req.params.code, req.body, {
+        view: true,
+      });
+      return commandAnswer(actor, c);
     },
   );
 }

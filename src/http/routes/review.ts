@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { getCase } from "../../app/cases/read/queries";
 import {
   claimReviewTask,
   commentReviewTask,
@@ -10,12 +9,11 @@ import {
   ZCompleteReviewTask,
 } from "../../app/cases/review/reviewTasks";
 import type { AppContext } from "../../app/context";
-import type { CaseStatus } from "../../domain/cases/caseStatus";
 import { ZReviewComment, ZReviewInboxItem, ZReviewTask } from "../../shared/api/review";
 import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import { requireActor } from "../plugins/auth";
-import { prefersMinimal, ZCaseOrRef } from "./caseSchemas";
+import { caseRef, commandAnswer, prefersMinimal, ZCaseOrRef } from "./caseSchemas";
 
 const tags = ["review"];
 const ZTaskParams = z.object({ id: z.uuid() });
@@ -84,10 +82,9 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
     async (req) => {
       const actor = requireActor(req);
-      const c = await completeReviewTask(ctx, actor, req.params.id, req.body);
-      return prefersMinimal(req.headers)
-        ? { id: c.id, number: c.number, status: c.status as CaseStatus, version: c.version }
-        : getCase(ctx, actor, c.id);
+      const minimal = prefersMinimal(req.headers);
+      const c = await completeReviewTask(ctx, actor, req.params.id, req.body, { view: !minimal });
+      return minimal ? caseRef(c) : commandAnswer(actor, c);
     },
   );
 }

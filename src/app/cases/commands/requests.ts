@@ -5,7 +5,7 @@ import { INT32_MAX, ZExpectedVersion } from "../../../shared/numbers";
 import { multilineText } from "../../../shared/text";
 import type { Actor } from "../../actor";
 import type { AppContext } from "../../context";
-import { runCaseCommand, runCaseCommands } from "./runner";
+import { runCaseCommand, runCaseCommands, type ViewOption } from "./runner";
 
 const ZVersion = { expectedVersion: ZExpectedVersion };
 const ZDate = z.iso.date();
@@ -74,8 +74,9 @@ export function caseCommand(
   caseId: string,
   type: CaseCommand["type"],
   body: { expectedVersion: number } & Record<string, unknown>,
+  opts: ViewOption = {},
 ) {
-  return runCaseCommand(ctx, actor, caseId, body.expectedVersion, commandFor(type, body));
+  return runCaseCommand(ctx, actor, caseId, body.expectedVersion, commandFor(type, body), opts);
 }
 
 /**
@@ -87,16 +88,24 @@ export function finishOnTheSpot(
   actor: Actor,
   caseId: string,
   input: z.infer<typeof ZAccept>,
+  opts: ViewOption = {},
 ) {
-  return runCaseCommands(ctx, actor, caseId, input.expectedVersion, [
-    { command: { type: "accept", deferred: input.deferred } },
-    {
-      command: {
-        type: "decide",
-        outcome: "approve",
-        reasons: input.reasons ?? "材料齐全，符合法定条件，当场办结",
+  return runCaseCommands(
+    ctx,
+    actor,
+    caseId,
+    input.expectedVersion,
+    [
+      { command: { type: "accept", deferred: input.deferred } },
+      {
+        command: {
+          type: "decide",
+          outcome: "approve",
+          reasons: input.reasons ?? "材料齐全，符合法定条件，当场办结",
+        },
       },
-    },
-    { command: { type: "issue" }, columns: { finishedOnSpot: true } },
-  ]);
+      { command: { type: "issue" }, columns: { finishedOnSpot: true } },
+    ],
+    opts,
+  );
 }

@@ -7,7 +7,7 @@ import { recordFile } from "../../files/recordFile";
 import { acceptedUploadType } from "../../files/uploads";
 import { authorize } from "../../policies";
 import { casePolicyRecord, loadCase } from "../caseRows";
-import { runCaseCommand } from "../commands/runner";
+import { runCaseCommand, type ViewOption } from "../commands/runner";
 
 /**
  * 容缺后补: the applicant (online) or the window (scanning what is handed in) delivers a material that
@@ -20,6 +20,7 @@ export async function deliverDeferredMaterial(
   caseId: string,
   materialCode: string,
   upload: { fileName: string; bytes: Buffer },
+  opts: ViewOption = {},
 ) {
   // Refused callers store nothing: the policy is checked before the bytes are written.
   authorize(actor, "deliverDeferred", "case", casePolicyRecord(await loadCase(ctx.database.db, caseId)));
@@ -42,7 +43,7 @@ export async function deliverDeferredMaterial(
       });
       return { type: "deliverDeferred", materialCode, fileId: file.id };
     },
-    { policyAction: "deliverDeferred" },
+    { policyAction: "deliverDeferred", view: opts.view },
   );
 }
 
@@ -62,11 +63,19 @@ export function checkDeferredMaterial(
   caseId: string,
   materialCode: string,
   input: z.infer<typeof ZCheckDeferred>,
+  opts: ViewOption = {},
 ) {
-  return runCaseCommand(ctx, actor, caseId, input.expectedVersion, {
-    type: "checkDeferred",
-    materialCode,
-    verdict: input.verdict,
-    ...(input.note?.trim() ? { note: input.note.trim() } : {}),
-  });
+  return runCaseCommand(
+    ctx,
+    actor,
+    caseId,
+    input.expectedVersion,
+    {
+      type: "checkDeferred",
+      materialCode,
+      verdict: input.verdict,
+      ...(input.note?.trim() ? { note: input.note.trim() } : {}),
+    },
+    opts,
+  );
 }

@@ -17,7 +17,13 @@ import { acceptedUploadType, MAX_UPLOAD_BYTES } from "../../files/uploads";
 import { authorize } from "../../policies";
 import { casePolicyRecord, loadCase, stateColumns } from "../caseRows";
 import { newQueryCode, pendingNumber } from "../commands/numbers";
-import { changeCase, createCase, numberPendingCase, runCaseCommand } from "../commands/runner";
+import {
+  changeCase,
+  createCase,
+  numberPendingCase,
+  runCaseCommand,
+  type ViewOption,
+} from "../commands/runner";
 import { itemInfo } from "../itemInfo";
 import { formProblems } from "./formValidation";
 
@@ -264,6 +270,7 @@ export async function submitApplication(
   actor: Actor,
   caseId: string,
   expectedVersion: number,
+  opts: ViewOption = {},
 ) {
   const c = await loadCase(ctx.database.db, caseId);
   authorize(actor, "submit", "case", casePolicyRecord(c));
@@ -288,7 +295,7 @@ export async function submitApplication(
     }
   }
   if (problems.length) throw guardError(problems);
-  return runCaseCommand(ctx, actor, caseId, expectedVersion, { type: "submit" });
+  return runCaseCommand(ctx, actor, caseId, expectedVersion, { type: "submit" }, opts);
 }
 
 export const ZCheckMaterials = z.object({

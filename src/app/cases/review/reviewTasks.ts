@@ -10,7 +10,7 @@ import { type Actor, hasRole } from "../../actor";
 import type { AppContext } from "../../context";
 import { abilities, authorize } from "../../policies";
 import { casePolicyRecord, loadCase } from "../caseRows";
-import { changeCase, runCaseCommand } from "../commands/runner";
+import { changeCase, runCaseCommand, type ViewOption } from "../commands/runner";
 
 const TASK = { "zh-CN": "审查任务", "en-US": "Review task" };
 
@@ -192,6 +192,7 @@ export async function completeReviewTask(
   actor: Actor,
   taskId: string,
   input: z.infer<typeof ZCompleteReviewTask>,
+  opts: ViewOption = {},
 ) {
   const type = input.outcome === "approve" ? "recommend" : "sendBack";
   return runCaseCommand(
@@ -214,6 +215,7 @@ export async function completeReviewTask(
           });
         }
       },
+      view: opts.view,
     },
   );
 }
@@ -224,12 +226,20 @@ export async function sendBackToReview(
   actor: Actor,
   caseId: string,
   input: { expectedVersion: number; taskId: string; opinion: string },
+  opts: ViewOption = {},
 ) {
   const c = await loadCase(ctx.database.db, caseId);
   authorize(actor, "sendBack", "case", casePolicyRecord(c));
-  return runCaseCommand(ctx, actor, caseId, input.expectedVersion, {
-    type: "sendBack",
-    taskId: input.taskId,
-    opinion: input.opinion,
-  });
+  return runCaseCommand(
+    ctx,
+    actor,
+    caseId,
+    input.expectedVersion,
+    {
+      type: "sendBack",
+      taskId: input.taskId,
+      opinion: input.opinion,
+    },
+    opts,
+  );
 }
