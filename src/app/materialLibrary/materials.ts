@@ -4,7 +4,7 @@ import { caseMaterials, cases, files, sharedRecords } from "../../db/schema";
 import { invalid } from "../../domain/errors";
 import type { TReusableMaterial } from "../../shared/api/exchange";
 import { type Actor, hasRole } from "../actor";
-import { changeCase } from "../cases/commands/runner";
+import { type CommandResult, changeCase, changeResult, type ViewOption } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 
@@ -92,10 +92,11 @@ export async function attachReusableMaterial(
   caseId: string,
   materialCode: string,
   input: z.infer<typeof ZAttachReusable>,
-) {
+  opts: ViewOption = {},
+): Promise<CommandResult> {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
-    const { result } = await changeCase(tx, actor, caseId, {
+    const { case: saved } = await changeCase(tx, actor, caseId, {
       change: "reuseMaterial",
       action: "uploadMaterial",
       now,
@@ -135,6 +136,6 @@ export async function attachReusableMaterial(
         };
       },
     });
-    return result;
+    return changeResult(tx, ctx, saved, opts);
   });
 }

@@ -8,7 +8,7 @@ import { invalid, YizhanError } from "../../domain/errors";
 import type { Actor } from "../actor";
 import { calendarFor, localDates } from "../calendar/access";
 import { casePolicyRecord, type LoadedCase, loadCase } from "../cases/caseRows";
-import { changeCase } from "../cases/commands/runner";
+import { changeCase, changeResult, type ViewOption } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
 import { authorize } from "../policies";
@@ -106,6 +106,7 @@ export async function fetchSharedMaterial(
   caseId: string,
   materialCode: string,
   input: TFetchSharedMaterial,
+  opts: ViewOption = {},
 ) {
   const db = ctx.database.db;
   const now = ctx.clock.now();
@@ -186,7 +187,7 @@ export async function fetchSharedMaterial(
   const today = localDates(await calendarFor(ctx, c.orgId), now).today;
   const expired = !!result.validUntil && result.validUntil < today;
   return db.transaction(async (tx) => {
-    const { result: fetched } = await changeCase(tx, actor, c.id, {
+    const { result: fetched, case: saved } = await changeCase(tx, actor, c.id, {
       change: "fetchSharedMaterial",
       action: "uploadMaterial",
       now,
@@ -220,6 +221,6 @@ export async function fetchSharedMaterial(
       },
     });
     await log("ok", tx);
-    return fetched;
+    return { fetched, case: await changeResult(tx, ctx, saved, opts) };
   });
 }

@@ -187,8 +187,8 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const c = await createApplication(ctx, actor, req.body);
-      return reply.code(201).send(await detail(actor, c.id));
+      const c = await createApplication(ctx, actor, req.body, { view: true });
+      return reply.code(201).send(commandAnswer(actor, c));
     },
   );
 
@@ -206,8 +206,8 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     },
     async (req) => {
       const actor = requireActor(req);
-      await updateDraft(ctx, actor, req.params.id, req.body);
-      return detail(actor, req.params.id);
+      const c = await updateDraft(ctx, actor, req.params.id, req.body, { view: true });
+      return commandAnswer(actor, c);
     },
   );
 
@@ -228,10 +228,12 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     async (req, reply) => {
       const actor = requireActor(req);
       const { file } = await readMultipart(req, { requireFile: true });
-      const res = await uploadMaterial(ctx, actor, req.params.id, req.params.code, file as Upload);
+      const res = await uploadMaterial(ctx, actor, req.params.id, req.params.code, file as Upload, {
+        view: true,
+      });
       return reply
         .code(201)
-        .send({ fileId: res.file.id, sha256: res.file.sha256, case: await detail(actor, req.params.id) });
+        .send({ fileId: res.file.id, sha256: res.file.sha256, case: commandAnswer(actor, res.case) });
     },
   );
 
@@ -268,8 +270,8 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     },
     async (req) => {
       const actor = requireActor(req);
-      await checkMaterials(ctx, actor, req.params.id, req.body);
-      return detail(actor, req.params.id);
+      const c = await checkMaterials(ctx, actor, req.params.id, req.body, { view: true });
+      return commandAnswer(actor, c);
     },
   );
 

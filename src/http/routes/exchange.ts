@@ -2,7 +2,6 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getApplicantProfile } from "../../app/applicants/profile";
-import { getCase } from "../../app/cases/read/queries";
 import type { AppContext } from "../../app/context";
 import {
   attachReusableMaterial,
@@ -39,7 +38,7 @@ import { readMultipart, type Upload } from "../multipart";
 import { ZUploadFile } from "../openapi";
 import { requireActor } from "../plugins/auth";
 import { assertText } from "../textGuard";
-import { ZCase } from "./caseSchemas";
+import { commandAnswer, ZCase } from "./caseSchemas";
 
 const tags = ["exchange"];
 const ZCaseMaterialParams = z.object({ id: z.uuid(), code: z.string().min(1).max(60) });
@@ -110,8 +109,10 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     },
     async (req) => {
       const actor = requireActor(req);
-      await attachReusableMaterial(ctx, actor, req.params.id, req.params.code, req.body);
-      return getCase(ctx, actor, req.params.id);
+      const c = await attachReusableMaterial(ctx, actor, req.params.id, req.params.code, req.body, {
+        view: true,
+      });
+      return commandAnswer(actor, c);
     },
   );
 
@@ -131,8 +132,10 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     },
     async (req) => {
       const actor = requireActor(req);
-      const fetched = await fetchSharedMaterial(ctx, actor, req.params.id, req.params.code, req.body);
-      return { fetched, case: await getCase(ctx, actor, req.params.id) };
+      const res = await fetchSharedMaterial(ctx, actor, req.params.id, req.params.code, req.body, {
+        view: true,
+      });
+      return { fetched: res.fetched, case: commandAnswer(actor, res.case) };
     },
   );
 

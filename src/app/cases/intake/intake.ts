@@ -15,10 +15,12 @@ import type { AppContext } from "../../context";
 import { recordFile } from "../../files/recordFile";
 import { acceptedUploadType, MAX_UPLOAD_BYTES } from "../../files/uploads";
 import { authorize } from "../../policies";
-import { casePolicyRecord, loadCase, stateColumns } from "../caseRows";
+import { casePolicyRecord, type LoadedCase, loadCase, stateColumns } from "../caseRows";
 import { newQueryCode, pendingNumber } from "../commands/numbers";
 import {
+  type CommandResult,
   changeCase,
+  changeResult,
   createCase,
   numberPendingCase,
   runCaseCommand,
@@ -53,7 +55,12 @@ export type TCreateApplication = z.infer<typeof ZCreateApplication>;
  * applicant, or at the window by a clerk on the applicant's behalf. The item's materials list
  * becomes the case's checklist.
  */
-export async function createApplication(ctx: AppContext, actor: Actor, input: TCreateApplication) {
+export async function createApplication(
+  ctx: AppContext,
+  actor: Actor,
+  input: TCreateApplication,
+  opts: ViewOption = {},
+): Promise<CommandResult> {
   const db = ctx.database.db;
   const now = ctx.clock.now();
   // The window clerk, or the helper (帮办代办) filing a bundle, files on the applicant's behalf.
@@ -153,10 +160,23 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: TC
       })),
     );
     await attachWalletCertificates(tx, row.id, applicantId, now);
-    return row.id;
+    if (!org) return { id: row.id };
+    const saved: LoadedCase = {
+      ...row,
+      orgPath: org.path,
+      orgCode: org.code,
+      orgName: org.name,
+      divisionCode: org.divisionCode,
+      reviewOrgPaths: [],
+    };
+    return { id: row.id, result: await changeResult(tx, ctx, saved, opts) };
   });
-  await numberPendingCase(db, created, org?.divisionCode ?? "000000", today);
-  return loadCase(db, created);
+  const number = await numberPendingCase(db, created.id, org?.divisionCode ?? "000000", today);
+  // The number is drawn after commit (ADR 0005): the case as saved gets it.
+  if (!created.result || !number) return loadCase(db, created.id);
+  const result = { ...created.result, number };
+  if (result.view) result.view = { ...result.view, case: { ...result.view.case, number } };
+  return result;
 }
 
 async function orgOfItem(ctx: AppContext, itemCode: string): Promise<string | null> {
@@ -176,7 +196,8 @@ export async function updateDraft(
   actor: Actor,
   caseId: string,
   input: z.infer<typeof ZUpdateDraft>,
-) {
+  opts: ViewOption = {},
+): Promise<CommandResult> {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const { case: c } = await changeCase(tx, actor, caseId, {
@@ -193,7 +214,7 @@ export async function updateDraft(
         },
       }),
     });
-    return loadCase(tx, c.id);
+    return changeResult(tx, ctx, c, opts);
   });
 }
 
@@ -207,6 +228,7 @@ export async function uploadMaterial(
   caseId: string,
   materialCode: string,
   upload: { fileName: string; bytes: Buffer },
+  opts: ViewOption = {},
 ) {
   const type = await acceptedUploadType(upload.bytes);
   const now = ctx.clock.now();
@@ -255,7 +277,7 @@ export async function uploadMaterial(
         };
       },
     });
-    return { file, case: await loadCase(tx, c.id) };
+    return { file, case: await changeResult(tx, ctx, c, opts) };
   });
 }
 
@@ -320,7 +342,8 @@ export async function checkMaterials(
   actor: Actor,
   caseId: string,
   input: z.infer<typeof ZCheckMaterials>,
-) {
+  opts: ViewOption = {},
+): Promise<CommandResult> {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const { case: c } = await changeCase(tx, actor, caseId, {
@@ -374,7 +397,7 @@ export async function checkMaterials(
         return { result: null, data: { round, checks: input.checks } };
       },
     });
-    return loadCase(tx, c.id);
+    return changeResult(tx, ctx, c, opts);
   });
 }
 

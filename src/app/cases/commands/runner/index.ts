@@ -11,6 +11,7 @@ export { createCase, numberPendingCase } from "./createCase";
 export {
   type CommandResult,
   type CommandStep,
+  changeResult,
   numberNotices,
   runCaseCommand,
   runCaseCommands,

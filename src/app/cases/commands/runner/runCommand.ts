@@ -217,3 +217,18 @@ export async function numberNotices(
     if (doc) doc.number = number as string;
   }
 }
+
+/**
+ * The result of a change made in `tx` (`changeCase`, `createCase` and the work around them): the case
+ * as saved and, with `view`, the rows of its page read in the same transaction.
+ */
+export async function changeResult(
+  tx: Tx,
+  ctx: AppContext,
+  saved: LoadedCase,
+  opts: ViewOption,
+): Promise<CommandResult> {
+  if (!opts.view) return saved;
+  const cal = await calendarFor(ctx, saved.orgId, tx);
+  return { ...saved, view: await readCaseView(tx, saved, cal, ctx.clock.now()) };
+}
