@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { caseMaterials, cases, files, sharedRecords } from "../../db/schema";
 import { invalid } from "../../domain/errors";
 import type { TReusableMaterial } from "../../shared/api/exchange";
+import type { ZAttachReusable } from "../../shared/api/requests/exchange";
 import { type Actor, hasRole } from "../actor";
 import { type CommandResult, changeCase, changeResult, type ViewOption } from "../cases/commands/runner";
 import type { AppContext } from "../context";
@@ -79,8 +80,6 @@ export async function listReusableMaterials(
       .map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, sizeBytes: f.sizeBytes })),
   }));
 }
-
-export const ZAttachReusable = z.object({ fromMaterialId: z.uuid() });
 
 /**
  * Attaches a material from the library to a material of a case (no new upload): the same files,

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { LookupResult } from "../../adapters/exchange/types";
 import { defaultStorage } from "../../adapters/storage/storage";
 import type { Executor } from "../../db/client";
 import { caseMaterials } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
+import type { ZFetchSharedMaterial } from "../../shared/api/requests/exchange";
 import type { Actor } from "../actor";
 import { calendarFor, localDates } from "../calendar/access";
 import { casePolicyRecord, type LoadedCase, loadCase } from "../cases/caseRows";
@@ -16,12 +17,6 @@ import { hasConsent, logDataAccess, recordConsent } from "./accessLog";
 import { connectorFor, datasetByCode, providerOf, type SharedDataset } from "./datasets";
 import { renderSharedRecord } from "./recordDocument";
 
-export const ZFetchSharedMaterial = z.object({
-  /** The applicant consents (online), or declared consent at the window (the clerk records it). */
-  consent: z.boolean().default(false),
-  /** Why the data is fetched; defaults to the case and item. */
-  purpose: z.string().min(2).max(200).optional(),
-});
 export type TFetchSharedMaterial = z.infer<typeof ZFetchSharedMaterial>;
 
 /** Statuses in which materials may still be supplied. */

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { registerApplicant, searchApplicants, ZRegisterApplicant } from "../../app/applicants/applicants";
+import { registerApplicant, searchApplicants } from "../../app/applicants/applicants";
 import type { AppContext } from "../../app/context";
+import { ZRegisterApplicant } from "../../shared/api/requests/applicants";
 import { requireActor } from "../plugins/auth";
 
 const ZApplicant = z.object({

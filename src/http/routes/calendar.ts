@@ -3,14 +3,11 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { calendarStatus } from "../../app/calendar/calendarStatus";
 import { addDays, listDays } from "../../app/calendar/days";
-import {
-  importArrangement,
-  previewArrangement,
-  ZArrangementInput,
-} from "../../app/calendar/importArrangement";
-import { createOverride, deleteOverride, listOverrides, ZCreateOverride } from "../../app/calendar/overrides";
+import { importArrangement, previewArrangement } from "../../app/calendar/importArrangement";
+import { createOverride, deleteOverride, listOverrides } from "../../app/calendar/overrides";
 import type { AppContext } from "../../app/context";
 import { authorize } from "../../app/policies";
+import { ZArrangementInput, ZCreateOverride } from "../../shared/api/requests/calendar";
 import { requireActor } from "../plugins/auth";
 
 const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");

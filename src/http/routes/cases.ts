@@ -2,40 +2,34 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ACCEPTED_UPLOADS } from "../../adapters/storage/fileType";
-import {
-  caseCommand,
-  finishOnTheSpot,
-  ZAccept,
-  ZDecide,
-  ZExtend,
-  ZRefer,
-  ZRefuse,
-  ZRequestCorrection,
-  ZResume,
-  ZSimple,
-  ZSuspend,
-} from "../../app/cases/commands/requests";
+import { caseCommand, finishOnTheSpot } from "../../app/cases/commands/requests";
 import {
   checkMaterials,
   createApplication,
   submitApplication,
   updateDraft,
   uploadMaterial,
-  ZCheckMaterials,
-  ZCreateApplication,
-  ZUpdateDraft,
 } from "../../app/cases/intake/intake";
-import {
-  findCaseByNumber,
-  getCase,
-  getCaseTimeline,
-  listCases,
-  ZListCases,
-} from "../../app/cases/read/queries";
+import { findCaseByNumber, getCase, getCaseTimeline, listCases } from "../../app/cases/read/queries";
 import { caseDocumentPdf, caseFile } from "../../app/cases/read/renderDocument";
 import { sendBackToReview } from "../../app/cases/review/reviewTasks";
 import type { AppContext } from "../../app/context";
 import { ZCaseTimeline } from "../../shared/api/cases";
+import {
+  ZAccept,
+  ZCheckMaterials,
+  ZCreateApplication,
+  ZDecide,
+  ZExtend,
+  ZListCases,
+  ZRefer,
+  ZRefuse,
+  ZRequestCorrection,
+  ZResume,
+  ZSimple,
+  ZSuspend,
+  ZUpdateDraft,
+} from "../../shared/api/requests/cases";
 import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";
 import { readMultipart, type Upload } from "../multipart";

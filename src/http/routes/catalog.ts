@@ -3,15 +3,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { catalogFacets } from "../../app/catalog/catalogFacets";
 import { getServiceItem, listItemVersions } from "../../app/catalog/getServiceItem";
-import { listServiceItems, ZListServiceItems } from "../../app/catalog/listServiceItems";
+import { listServiceItems } from "../../app/catalog/listServiceItems";
 import { localDate } from "../../app/catalog/localDate";
 import { oneTimeNoticeSheetData, oneTimeNoticeSheetPdf } from "../../app/catalog/oneTimeNoticeSheet";
-import {
-  createServiceItem,
-  updateServiceItem,
-  ZCreateServiceItem,
-  ZUpdateServiceItem,
-} from "../../app/catalog/saveServiceItem";
+import { createServiceItem, updateServiceItem } from "../../app/catalog/saveServiceItem";
 import type { AppContext } from "../../app/context";
 import { authorize, can } from "../../app/policies";
 import {
@@ -21,6 +16,7 @@ import {
 } from "../../app/presenters/serviceItem";
 import { diffItemVersions } from "../../domain/catalog/diffItemVersions";
 import { ZItemVersionDiff, ZNoticeSheet, ZServiceItem } from "../../shared/api/catalog";
+import { ZCreateServiceItem, ZListServiceItems, ZUpdateServiceItem } from "../../shared/api/requests/catalog";
 import { binaryMedia } from "../openapi";
 import { requireActor } from "../plugins/auth";
 

@@ -9,8 +9,8 @@ import {
   listCaseCertificates,
   listWallet,
 } from "../../app/certificates/queries";
-import { revokeCertificate, ZRevokeCertificate } from "../../app/certificates/revoke";
-import { verifyByLink, verifyDocumentOnline, ZVerifyQuery } from "../../app/certificates/verify";
+import { revokeCertificate } from "../../app/certificates/revoke";
+import { verifyByLink, verifyDocumentOnline } from "../../app/certificates/verify";
 import type { AppContext } from "../../app/context";
 import { notFound } from "../../domain/errors";
 import {
@@ -20,6 +20,7 @@ import {
   ZSignedCertificate,
   ZVerification,
 } from "../../shared/api/certificates";
+import { ZRevokeCertificate, ZVerifyQuery } from "../../shared/api/requests/certificates";
 import { binaryResponse } from "../openapi";
 import { requireActor } from "../plugins/auth";
 

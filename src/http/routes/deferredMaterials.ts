@@ -1,13 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {
-  checkDeferredMaterial,
-  deliverDeferredMaterial,
-  ZCheckDeferred,
-} from "../../app/cases/intake/deferredMaterials";
+import { checkDeferredMaterial, deliverDeferredMaterial } from "../../app/cases/intake/deferredMaterials";
 import type { AppContext } from "../../app/context";
 import { invalid } from "../../domain/errors";
+import { ZCheckDeferred } from "../../shared/api/requests/cases";
 import { ZUploadFile } from "../openapi";
 import { requireActor } from "../plugins/auth";
 import { commandAnswer, ZCase } from "./caseSchemas";

@@ -3,25 +3,15 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getApplicantProfile } from "../../app/applicants/profile";
 import type { AppContext } from "../../app/context";
-import {
-  attachReusableMaterial,
-  listReusableMaterials,
-  ZAttachReusable,
-} from "../../app/materialLibrary/materials";
+import { attachReusableMaterial, listReusableMaterials } from "../../app/materialLibrary/materials";
 import {
   answerPartnerRequest,
   listPartnerRequests,
   requestPartnerMaterial,
-  ZRequestPartnerMaterial,
 } from "../../app/partnerRequests/partnerRequests";
 import { listDataAccessLog } from "../../app/sharedData/accessLog";
-import { fetchSharedMaterial, ZFetchSharedMaterial } from "../../app/sharedData/fetchShared";
-import {
-  importSharedCsv,
-  listSharedDatasets,
-  publishSharedRecord,
-  ZPublishRecord,
-} from "../../app/sharedData/publish";
+import { fetchSharedMaterial } from "../../app/sharedData/fetchShared";
+import { importSharedCsv, listSharedDatasets, publishSharedRecord } from "../../app/sharedData/publish";
 import { invalid } from "../../domain/errors";
 import {
   ZApplicantProfile,
@@ -33,6 +23,12 @@ import {
   ZSharedFetch,
   ZSharedRecord,
 } from "../../shared/api/exchange";
+import {
+  ZAttachReusable,
+  ZFetchSharedMaterial,
+  ZPublishRecord,
+  ZRequestPartnerMaterial,
+} from "../../shared/api/requests/exchange";
 import { multiline, multilineText } from "../../shared/text";
 import { readMultipart, type Upload } from "../multipart";
 import { ZUploadFile } from "../openapi";

@@ -3,18 +3,16 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { SimulatorGateway } from "../../adapters/payment/simulator";
 import type { AppContext } from "../../app/context";
-import { assessFees, ZAssessFees } from "../../app/fees/assess";
+import { assessFees } from "../../app/fees/assess";
 import {
   handlePaymentCallback,
   recordWindowPayment,
   refundPayment,
   startOnlinePayment,
-  ZOnlinePayment,
-  ZRefund,
-  ZWindowPayment,
 } from "../../app/fees/payments";
 import { getCaseFees, paymentReceiptPdf, simulatorOrder } from "../../app/fees/queries";
 import { ZCallbackOutcome, ZCaseFees, ZPayment, ZSimulatorOrder } from "../../shared/api/fees";
+import { ZAssessFees, ZOnlinePayment, ZRefund, ZWindowPayment } from "../../shared/api/requests/fees";
 import { binaryResponse } from "../openapi";
 import { requireActor } from "../plugins/auth";
 

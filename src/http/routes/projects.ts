@@ -1,14 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { fileBundle, ZFileBundle } from "../../app/bundles/fileBundle";
-import { recordLandContract, ZRecordLandContract } from "../../app/bundles/landContracts";
-import { recordLandDelivery, ZRecordLandDelivery } from "../../app/bundles/landDeliveries";
+import { fileBundle } from "../../app/bundles/fileBundle";
+import { recordLandContract } from "../../app/bundles/landContracts";
+import { recordLandDelivery } from "../../app/bundles/landDeliveries";
 import { bundleMeasure, getBundle } from "../../app/bundles/queries";
 import { listBundleTemplates } from "../../app/bundles/templates";
 import type { AppContext } from "../../app/context";
-import { changeProjectStage, ZChangeProjectStage } from "../../app/projects/changeProjectStage";
-import { setLandTransferOrg, ZSetLandTransferOrg } from "../../app/projects/landTransferOrg";
+import { changeProjectStage } from "../../app/projects/changeProjectStage";
+import { setLandTransferOrg } from "../../app/projects/landTransferOrg";
 import {
   completeActionItem,
   createProject,
@@ -17,11 +17,6 @@ import {
   recordSiteSurvey,
   savePrecheck,
   uploadProjectFile,
-  ZCreateProject,
-  ZRecordContact,
-  ZRecordMeeting,
-  ZRecordSiteSurvey,
-  ZSavePrecheck,
 } from "../../app/projects/projects";
 import { getProject, listProjects } from "../../app/projects/queries";
 import {
@@ -34,6 +29,18 @@ import {
   ZProject,
   ZProjectListItem,
 } from "../../shared/api/projects";
+import {
+  ZChangeProjectStage,
+  ZCreateProject,
+  ZFileBundle,
+  ZRecordContact,
+  ZRecordLandContract,
+  ZRecordLandDelivery,
+  ZRecordMeeting,
+  ZRecordSiteSurvey,
+  ZSavePrecheck,
+  ZSetLandTransferOrg,
+} from "../../shared/api/requests/projects";
 import { readMultipart, type Upload } from "../multipart";
 import { ZUploadFile } from "../openapi";
 import { requireActor } from "../plugins/auth";

@@ -7,10 +7,9 @@ import {
   listReferrals,
   registerReferral,
   reportReferralProgress,
-  ZRegisterReferral,
-  ZReportReferralProgress,
 } from "../../app/referrals/referrals";
 import { ZReferral } from "../../shared/api/referrals";
+import { ZRegisterReferral, ZReportReferralProgress } from "../../shared/api/requests/referrals";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["referrals"];

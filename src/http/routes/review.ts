@@ -6,9 +6,9 @@ import {
   commentReviewTask,
   completeReviewTask,
   listReviewTasks,
-  ZCompleteReviewTask,
 } from "../../app/cases/review/reviewTasks";
 import type { AppContext } from "../../app/context";
+import { ZCompleteReviewTask } from "../../shared/api/requests/review";
 import { ZReviewComment, ZReviewInboxItem, ZReviewTask } from "../../shared/api/review";
 import { ZExpectedVersion } from "../../shared/numbers";
 import { multilineText } from "../../shared/text";

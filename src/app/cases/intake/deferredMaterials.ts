@@ -1,6 +1,6 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { defaultStorage } from "../../../adapters/storage/storage";
-import { ZExpectedVersion } from "../../../shared/numbers";
+import type { ZCheckDeferred } from "../../../shared/api/requests/cases";
 import type { Actor } from "../../actor";
 import type { AppContext } from "../../context";
 import { recordFile } from "../../files/recordFile";
@@ -46,12 +46,6 @@ export async function deliverDeferredMaterial(
     { policyAction: "deliverDeferred", view: opts.view },
   );
 }
-
-export const ZCheckDeferred = z.object({
-  expectedVersion: ZExpectedVersion,
-  verdict: z.enum(["pass", "defective"]),
-  note: z.string().max(500).optional(),
-});
 
 /**
  * The window checks a delivered deferred material: `pass` fulfils the applicant's commitment;

@@ -1,12 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { defaultStorage } from "../../../adapters/storage/storage";
 import { caseMaterials, users } from "../../../db/schema";
 import { newDraft } from "../../../domain/cases/caseState";
 import { guardError } from "../../../domain/cases/guards";
 import { invalid, YizhanError } from "../../../domain/errors";
-import { ZExpectedVersion } from "../../../shared/numbers";
-import { multilineText } from "../../../shared/text";
+import type { ZCheckMaterials, ZCreateApplication, ZUpdateDraft } from "../../../shared/api/requests/cases";
 import { type Actor, hasRole } from "../../actor";
 import { calendarFor, localDates } from "../../calendar/access";
 import { resolveEffectiveVersion } from "../../catalog/resolveItemVersion";
@@ -34,20 +33,6 @@ export const DRAFT_DAYS = 30;
 /** Largest accepted upload, in bytes (re-exported: the check lives in files/uploads.ts). */
 export { MAX_UPLOAD_BYTES };
 
-export const ZCreateApplication = z.object({
-  itemCode: z.string().min(1).max(60),
-  /** Window intake: the applicant the clerk files for (must be an applicant account). */
-  applicantId: z.uuid().optional(),
-  title: z.string().max(200).optional(),
-  formData: z.record(z.string(), z.unknown()).default({}),
-  agent: z
-    .object({
-      name: z.string().min(1).max(100),
-      idNumber: z.string().max(18).optional(),
-      phone: z.string().max(20).optional(),
-    })
-    .optional(),
-});
 export type TCreateApplication = z.infer<typeof ZCreateApplication>;
 
 /**
@@ -184,12 +169,6 @@ async function orgOfItem(ctx: AppContext, itemCode: string): Promise<string | nu
   return v?.orgId ?? null;
 }
 
-export const ZUpdateDraft = z.object({
-  expectedVersion: ZExpectedVersion,
-  title: z.string().max(200).optional(),
-  formData: z.record(z.string(), z.unknown()).optional(),
-});
-
 /** Saves a draft (save and resume later); only while it is a draft. */
 export async function updateDraft(
   ctx: AppContext,
@@ -319,19 +298,6 @@ export async function submitApplication(
   if (problems.length) throw guardError(problems);
   return runCaseCommand(ctx, actor, caseId, expectedVersion, { type: "submit" }, opts);
 }
-
-export const ZCheckMaterials = z.object({
-  expectedVersion: ZExpectedVersion,
-  checks: z
-    .array(
-      z.object({
-        materialCode: z.string().min(1).max(60),
-        status: z.enum(["pass", "missing", "defective"]),
-        note: multilineText(500).optional(),
-      }),
-    )
-    .min(1),
-});
 
 /**
  * The clerk's check of each material against the item's list (pass / missing / defective, with a

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { caseEvents, cases, organizations, reviewTasks } from "../../../db/schema";
-import { CASE_STATUSES, type CaseStatus } from "../../../domain/cases/caseStatus";
+import type { CaseStatus } from "../../../domain/cases/caseStatus";
 import { type ClockView, caseClock } from "../../../domain/cases/clock";
 import { notFound } from "../../../domain/errors";
 import type { TCase, TCaseSummary, TCaseTimeline, TPublicProgress } from "../../../shared/api/cases";
+import type { ZListCases } from "../../../shared/api/requests/cases";
 import type { Actor } from "../../actor";
 import { calendarFor, localDates } from "../../calendar/access";
 import type { AppContext } from "../../context";
@@ -16,25 +17,6 @@ import { readableCase } from "../intake/intake";
 import { readCaseView } from "./caseView";
 import { earliestOwedDue, owedSummaries, owesDeferredMaterial } from "./owedQueries";
 
-export const ZListCases = z.object({
-  status: z.array(z.enum(CASE_STATUSES)).optional(),
-  queue: z
-    .enum([
-      "today",
-      "awaiting_check",
-      "corrections",
-      "in_progress",
-      "ready_to_issue",
-      "deferred",
-      "drafts",
-      "mine",
-    ])
-    .optional(),
-  q: z.string().max(100).optional(),
-  bundleId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
-});
 export type TListCases = z.infer<typeof ZListCases>;
 
 /**

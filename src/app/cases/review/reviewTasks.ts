@@ -1,11 +1,10 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { cases, organizations, reviewComments, reviewTasks } from "../../../db/schema";
 import type { ReviewTaskStatus } from "../../../domain/cases/reviewPlan";
 import { notFound, versionConflict, YizhanError } from "../../../domain/errors";
+import type { ZCompleteReviewTask } from "../../../shared/api/requests/review";
 import type { TReviewComment, TReviewInboxItem, TReviewTask } from "../../../shared/api/review";
-import { ZExpectedVersion } from "../../../shared/numbers";
-import { multilineText } from "../../../shared/text";
 import { type Actor, hasRole } from "../../actor";
 import type { AppContext } from "../../context";
 import { abilities, authorize } from "../../policies";
@@ -175,12 +174,6 @@ export async function commentReviewTask(
     .returning();
   return { ...row, at: row.at.toISOString() };
 }
-
-export const ZCompleteReviewTask = z.object({
-  expectedVersion: ZExpectedVersion,
-  outcome: z.enum(["approve", "return"]),
-  opinion: multilineText(4000),
-});
 
 /**
  * A reviewer approves their task (`recommend`) or returns it with an opinion (`sendBack`; returns
