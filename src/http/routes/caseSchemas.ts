@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { Actor } from "../../app/actor";
 import type { CommandResult } from "../../app/cases/commands/runner";
 import { presentCaseView } from "../../app/presenters/case";
@@ -6,8 +6,6 @@ import type { CaseStatus } from "../../domain/cases/caseStatus";
 import type { TCase, ZCaseRef } from "../../shared/api/cases";
 
 export { ZCase, ZCaseOrRef, ZCaseRef, ZCaseSummary } from "../../shared/api/cases";
-
-export const ZCaseIdParams = z.object({ id: z.uuid() });
 
 /** True when the client asked for a minimal response (`Prefer: return=minimal`). */
 export function prefersMinimal(headers: Record<string, string | string[] | undefined>): boolean {

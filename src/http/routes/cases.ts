@@ -17,33 +17,30 @@ import type { AppContext } from "../../app/context";
 import { ZCaseTimeline } from "../../shared/api/cases";
 import {
   ZAccept,
+  ZCaseIdParams,
   ZCheckMaterials,
   ZCreateApplication,
   ZDecide,
+  ZDownloadCaseDocumentParams,
+  ZDownloadCaseFileParams,
   ZExtend,
-  ZListCases,
+  ZFindCaseByNumberParams,
+  ZListCasesQuery,
   ZRefer,
   ZRefuse,
   ZRequestCorrection,
   ZResume,
+  ZSendBackToReviewBody,
   ZSimple,
   ZSuspend,
   ZUpdateDraft,
+  ZUploadMaterialParams,
 } from "../../shared/api/requests/cases";
-import { ZExpectedVersion } from "../../shared/numbers";
-import { multilineText } from "../../shared/text";
+import { ZUploadParts } from "../../shared/api/requests/uploads";
 import { readMultipart, type Upload } from "../multipart";
-import { binaryResponse, ZUploadFile } from "../openapi";
+import { binaryResponse } from "../openapi";
 import { requireActor } from "../plugins/auth";
-import {
-  caseRef,
-  commandAnswer,
-  prefersMinimal,
-  ZCase,
-  ZCaseIdParams,
-  ZCaseOrRef,
-  ZCaseSummary,
-} from "./caseSchemas";
+import { caseRef, commandAnswer, prefersMinimal, ZCase, ZCaseOrRef, ZCaseSummary } from "./caseSchemas";
 
 const tags = ["cases"];
 const UPLOAD_TYPES = Object.keys(ACCEPTED_UPLOADS);
@@ -60,14 +57,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         operationId: "listCases",
         tags,
         summary: "Cases the caller may see, with filters and the window's queues",
-        querystring: ZListCases.extend({
-          status: z
-            .union([
-              z.array(ZListCases.shape.status.unwrap().element),
-              ZListCases.shape.status.unwrap().element,
-            ])
-            .optional(),
-        }),
+        querystring: ZListCasesQuery,
         response: { 200: z.object({ items: z.array(ZCaseSummary), total: z.number() }) },
       },
     },
@@ -101,7 +91,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags,
         summary:
           "One case by its human number (办件编号), for those who may read it; 404 when unknown or not theirs",
-        params: z.object({ number: z.string().min(1).max(40) }),
+        params: ZFindCaseByNumberParams,
         response: { 200: ZCase },
       },
     },
@@ -130,7 +120,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         operationId: "downloadCaseDocument",
         tags,
         summary: "A written notice of the case (受理通知书, 补正告知书 …) as PDF",
-        params: z.object({ id: z.uuid(), docId: z.uuid() }),
+        params: ZDownloadCaseDocumentParams,
         response: { 200: binaryResponse("The notice as PDF", "application/pdf") },
         problems: [403],
       },
@@ -151,7 +141,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         operationId: "downloadCaseFile",
         tags,
         summary: "An uploaded material file of the case (for those who may read the case)",
-        params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+        params: ZDownloadCaseFileParams,
         response: {
           200: binaryResponse("The file as uploaded (its type was checked by content)", ...UPLOAD_TYPES),
         },
@@ -213,8 +203,8 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags,
         summary:
           "Upload a file for one material (multipart field `file`; PDF, JPEG, PNG, TIFF, WebP or OFD, at most 20 MB)",
-        params: z.object({ id: z.uuid(), code: z.string().min(1).max(60) }),
-        multipart: { parts: z.object({ file: ZUploadFile }) },
+        params: ZUploadMaterialParams,
+        multipart: { parts: ZUploadParts },
         response: { 201: z.object({ fileId: z.string(), sha256: z.string(), case: ZCase }) },
         problems: [409],
       },
@@ -360,11 +350,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags,
         summary: "The approver sends a review task back with an opinion (counted as a return)",
         params: ZCaseIdParams,
-        body: z.object({
-          expectedVersion: ZExpectedVersion,
-          taskId: z.uuid(),
-          opinion: multilineText(4000),
-        }),
+        body: ZSendBackToReviewBody,
         response: { 200: ZCase },
       },
     },

@@ -1,16 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { checkDeferredMaterial, deliverDeferredMaterial } from "../../app/cases/intake/deferredMaterials";
 import type { AppContext } from "../../app/context";
 import { invalid } from "../../domain/errors";
-import { ZCheckDeferred } from "../../shared/api/requests/cases";
-import { ZUploadFile } from "../openapi";
+import { ZCheckDeferred, ZDeferredMaterialParams } from "../../shared/api/requests/cases";
+import { ZUploadParts } from "../../shared/api/requests/uploads";
 import { requireActor } from "../plugins/auth";
 import { commandAnswer, ZCase } from "./caseSchemas";
 
 const tags = ["cases"];
-const ZParams = z.object({ id: z.uuid(), code: z.string().min(1).max(60) });
 
 /** 容缺后补: delivering a material deferred at acceptance, and the window's check of it. */
 export async function deferredMaterialRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -24,8 +22,8 @@ export async function deferredMaterialRoutes(app: FastifyInstance, { ctx }: { ct
         tags,
         summary:
           "Deliver a material deferred at acceptance (容缺后补; multipart field `file`; applicant or window; 422 when nothing is owed)",
-        params: ZParams,
-        multipart: { parts: z.object({ file: ZUploadFile }) },
+        params: ZDeferredMaterialParams,
+        multipart: { parts: ZUploadParts },
         response: { 201: ZCase },
         problems: [409],
       },
@@ -60,7 +58,7 @@ export async function deferredMaterialRoutes(app: FastifyInstance, { ctx }: { ct
         tags,
         summary:
           "The window's check of a delivered deferred material: pass, or defective with a note (still owed)",
-        params: ZParams,
+        params: ZDeferredMaterialParams,
         body: ZCheckDeferred,
         response: { 200: ZCase },
       },

@@ -31,8 +31,10 @@ import {
 } from "../../shared/api/projects";
 import {
   ZChangeProjectStage,
+  ZCompleteActionItemParams,
   ZCreateProject,
   ZFileBundle,
+  ZProjectIdParams,
   ZRecordContact,
   ZRecordLandContract,
   ZRecordLandDelivery,
@@ -41,12 +43,11 @@ import {
   ZSavePrecheck,
   ZSetLandTransferOrg,
 } from "../../shared/api/requests/projects";
+import { ZUploadParts } from "../../shared/api/requests/uploads";
 import { readMultipart, type Upload } from "../multipart";
-import { ZUploadFile } from "../openapi";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["projects"];
-const ZId = z.object({ id: z.uuid() });
 const ZLandDeliveryRecorded = z.object({
   delivery: ZLandDelivery,
   bundle: ZBundle.nullable(),
@@ -95,7 +96,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "getProject",
         tags,
         summary: "A project with its timeline, pre-checks, surveys, meetings, contracts, bundles and measure",
-        params: ZId,
+        params: ZProjectIdParams,
         response: { 200: ZProject },
         problems: [403],
       },
@@ -110,7 +111,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags,
         summary:
           "Move the project forward to its next stage (or, with a reason, a later one); optimistic version",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZChangeProjectStage,
         response: { 200: ZProject },
         problems: [409],
@@ -129,7 +130,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags,
         summary:
           "Name (or clear) the outside body whose land-transfer system records the contract and the delivery by API",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZSetLandTransferOrg,
         response: { 200: ZProject },
       },
@@ -146,7 +147,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "recordContact",
         tags,
         summary: "Record a contact",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZRecordContact,
         response: { 201: ZProject },
       },
@@ -163,7 +164,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "savePrecheck",
         tags,
         summary: "Save the pre-check (预审) of an item's materials (pass / missing / defective, with files)",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZSavePrecheck,
         response: { 200: ZProject },
       },
@@ -180,8 +181,8 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "uploadProjectFile",
         tags,
         summary: "Upload a file for the project (pre-checked material, survey photo; multipart field `file`)",
-        params: ZId,
-        multipart: { parts: z.object({ file: ZUploadFile }) },
+        params: ZProjectIdParams,
+        multipart: { parts: ZUploadParts },
         response: { 201: z.object({ fileId: z.string(), sha256: z.string(), fileName: z.string() }) },
       },
     },
@@ -198,7 +199,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "recordSiteSurvey",
         tags,
         summary: "Record a site survey (现场踏勘: date, people, findings, photos)",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZRecordSiteSurvey,
         response: { 201: ZProject },
       },
@@ -215,7 +216,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "recordCoordinationMeeting",
         tags,
         summary: "Record a coordination meeting (协调会: attendees, decisions, action items)",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZRecordMeeting,
         response: { 201: ZProject },
       },
@@ -232,7 +233,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "completeActionItem",
         tags,
         summary: "Mark an action item of a meeting done",
-        params: z.object({ id: z.uuid(), actionItemId: z.uuid() }),
+        params: ZCompleteActionItemParams,
         response: { 200: ZProject },
       },
     },
@@ -248,7 +249,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "fileBundle",
         tags,
         summary: "File a bundle: all its cases at once, shared materials given once, pre-checks carried in",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZFileBundle,
         response: { 201: ZBundle },
         problems: [409],
@@ -268,7 +269,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags,
         summary:
           "Record a signed land-grant contract (UI or land-transfer system); files the triggered bundle",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZRecordLandContract,
         response: {
           201: z.object({
@@ -301,7 +302,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags,
         summary:
           "Record a land delivery (交地确认书; UI or land-transfer system); files the bundle it triggers (交地即交证)",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZRecordLandDelivery,
         response: { 200: ZLandDeliveryRecorded, 201: ZLandDeliveryRecorded },
         problems: [409],
@@ -356,7 +357,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "getBundle",
         tags,
         summary: "A bundle: its cases, status, clock and measure",
-        params: ZId,
+        params: ZProjectIdParams,
         response: { 200: ZBundle },
         problems: [403],
       },

@@ -18,3 +18,5 @@ export const ZRegisterApplicant = z.object({
   email: z.email().optional(),
   address: z.string().max(200).optional(),
 });
+
+export const ZSearchApplicantsQuery = z.object({ q: z.string().max(100).default("") });

@@ -26,3 +26,23 @@ export const ZCreateOverride = z
     reason: z.string().trim().min(1).max(200),
   })
   .strict();
+
+export const ZCalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+
+export const ZCalendarOrgQuery = z.string().min(1).max(100).optional();
+
+export const ZListCalendarDaysQuery = z.object({
+  from: ZCalendarDate,
+  to: ZCalendarDate,
+  org: ZCalendarOrgQuery,
+});
+
+export const ZAddWorkingDaysQuery = z.object({
+  from: ZCalendarDate,
+  days: z.coerce.number().int().min(0).max(5000),
+  org: ZCalendarOrgQuery,
+});
+
+export const ZListCalendarOverridesQuery = z.object({ org: ZCalendarOrgQuery });
+
+export const ZDeleteCalendarOverrideParams = z.object({ id: z.uuid() });

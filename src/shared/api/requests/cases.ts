@@ -130,3 +130,32 @@ export const ZCheckDeferred = z.object({
   verdict: z.enum(["pass", "defective"]),
   note: z.string().max(500).optional(),
 });
+
+export const ZCaseIdParams = z.object({ id: z.uuid() });
+
+export const ZDeferredMaterialParams = z.object({ id: z.uuid(), code: z.string().min(1).max(60) });
+
+export const ZListCasesQuery = ZListCases.extend({
+  status: z
+    .union([z.array(ZListCases.shape.status.unwrap().element), ZListCases.shape.status.unwrap().element])
+    .optional(),
+});
+
+export const ZFindCaseByNumberParams = z.object({ number: z.string().min(1).max(40) });
+
+export const ZDownloadCaseDocumentParams = z.object({ id: z.uuid(), docId: z.uuid() });
+
+export const ZDownloadCaseFileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
+
+export const ZUploadMaterialParams = z.object({ id: z.uuid(), code: z.string().min(1).max(60) });
+
+export const ZSendBackToReviewBody = z.object({
+  expectedVersion: ZExpectedVersion,
+  taskId: z.uuid(),
+  opinion: multilineText(4000),
+});
+
+export const ZGetPublicProgressQuery = z.object({
+  number: z.string().min(1).max(40),
+  queryCode: z.string().min(4).max(20),
+});

@@ -40,3 +40,21 @@ export const ZListServiceItems = z.object({
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+export const ZCatalogDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+
+export const ZCodeParam = z.object({ code: z.string().min(1).max(64) });
+
+export const ZVersionQuery = z.object({
+  version: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  on: ZCatalogDate.optional(),
+});
+
+export const ZCompareItemVersionsQuery = z.object({
+  from: z.coerce.number().int().min(1).max(2_147_483_647),
+  to: z.coerce.number().int().min(1).max(2_147_483_647),
+});
+
+export const ZGetOneTimeNoticeSheetQuery = ZVersionQuery.extend({
+  format: z.enum(["pdf", "json"]).default("pdf"),
+});

@@ -21,3 +21,11 @@ export const ZVerifyQuery = z.object({
     .regex(/^[0-9a-f]{8,64}$/)
     .optional(),
 });
+
+export const ZCertificateIdParams = z.object({ id: z.uuid() });
+
+export const ZVerifyCertificateDocumentBody = z
+  .unknown()
+  .describe("A certificate JSON as downloaded (format, payload, signature); anything else is `tampered`");
+
+export const ZGetSigningKeyPemParams = z.object({ file: z.string().max(80) });

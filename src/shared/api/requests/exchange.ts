@@ -28,3 +28,30 @@ export const ZFetchSharedMaterial = z.object({
 });
 
 export const ZAttachReusable = z.object({ fromMaterialId: z.uuid() });
+
+export const ZCaseMaterialParams = z.object({ id: z.uuid(), code: z.string().min(1).max(60) });
+
+export const ZGetApplicantProfileParams = z.object({ id: z.uuid() });
+
+export const ZGetApplicantProfileQuery = z.object({ caseId: z.uuid().optional() });
+
+export const ZListReusableMaterialsParams = z.object({ id: z.uuid() });
+
+export const ZListReusableMaterialsQuery = z.object({ materialCode: z.string().max(60).optional() });
+
+export const ZListDataAccessLogQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const ZRequestPartnerMaterialParams = z.object({ id: z.uuid() });
+
+export const ZListPartnerRequestsQuery = z.object({ status: z.enum(["open", "answered"]).optional() });
+
+export const ZAnswerPartnerRequestParams = z.object({ id: z.string().max(60) });
+
+export const ZPublishSharedRecordParams = z.object({ dataset: z.string().min(1).max(60) });
+
+export const ZImportSharedCsvBody = z.object({
+  dataset: z.string().min(1).max(60),
+  csv: multilineText(10_000_000).min(1),
+});

@@ -27,3 +27,11 @@ export const ZWindowPayment = z.object({
 export const ZOnlinePayment = z.object({ assessmentId: z.uuid(), idempotencyKey: ZIdempotencyKey });
 
 export const ZRefund = z.object({ reason: multiline(z.string().trim().min(2).max(500)) });
+
+export const ZFeeCaseIdParams = z.object({ id: z.uuid() });
+
+export const ZPaymentCallbackBody = z
+  .unknown()
+  .describe("The gateway's notification as it signs it (checked by the gateway adapter)");
+
+export const ZSimulatePaymentBody = z.object({ outcome: z.enum(["SUCCESS", "FAILED"]).default("SUCCESS") });

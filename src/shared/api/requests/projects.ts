@@ -156,3 +156,7 @@ export const ZRecordLandDelivery = z.object({
   templateCode: z.string().min(1).max(60).optional(),
   forms: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
 });
+
+export const ZProjectIdParams = z.object({ id: z.uuid() });
+
+export const ZCompleteActionItemParams = z.object({ id: z.uuid(), actionItemId: z.uuid() });

@@ -20,3 +20,9 @@ export const ZReportReferralProgress = z.object({
   note: multilineText(1000).default(""),
   expectedVersion: ZExpectedVersion.optional(),
 });
+
+export const ZListReferralsQuery = z.object({ open: z.string().max(5).pipe(z.stringbool()).optional() });
+
+export const ZGetReferralParams = z.object({ id: z.string().max(60) });
+
+export const ZReportReferralProgressParams = z.object({ id: z.string().max(60) });

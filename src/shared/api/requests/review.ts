@@ -12,3 +12,11 @@ export const ZCompleteReviewTask = z.object({
   outcome: z.enum(["approve", "return"]),
   opinion: multilineText(4000),
 });
+
+export const ZReviewTaskIdParams = z.object({ id: z.uuid() });
+
+export const ZListReviewTasksQuery = z.object({ status: z.string().max(40).optional() });
+
+export const ZClaimReviewTaskBody = z.object({ expectedVersion: ZExpectedVersion });
+
+export const ZCommentReviewTaskBody = z.object({ text: multilineText(4000).min(1) });
