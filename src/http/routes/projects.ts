@@ -7,6 +7,7 @@ import { recordLandDelivery } from "../../app/bundles/landDeliveries";
 import { bundleMeasure, getBundle } from "../../app/bundles/queries";
 import { listBundleTemplates } from "../../app/bundles/templates";
 import type { AppContext } from "../../app/context";
+import { presentLandContract, presentLandDelivery } from "../../app/presenters/records";
 import { changeProjectStage } from "../../app/projects/changeProjectStage";
 import { setLandTransferOrg } from "../../app/projects/landTransferOrg";
 import {
@@ -284,11 +285,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     async (req, reply) => {
       const res = await recordLandContract(ctx, requireActor(req), req.params.id, req.body);
       return reply.code(201).send({
-        contract: {
-          ...res.contract,
-          signedAt: res.contract.signedAt.toISOString(),
-          recordedAt: res.contract.recordedAt.toISOString(),
-        },
+        contract: presentLandContract(res.contract),
         bundle: res.bundle ?? null,
         notFiled: res.notFiled,
       });
@@ -312,11 +309,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       const res = await recordLandDelivery(ctx, requireActor(req), req.params.id, req.body);
       // 201 when the delivery is new; 200 when the confirmation was recorded before (a replay).
       return reply.code(res.replayed ? 200 : 201).send({
-        delivery: {
-          ...res.delivery,
-          deliveredAt: res.delivery.deliveredAt.toISOString(),
-          recordedAt: res.delivery.recordedAt.toISOString(),
-        },
+        delivery: presentLandDelivery(res.delivery),
         bundle: res.bundle ?? null,
         notFiled: res.notFiled,
       });

@@ -8,6 +8,7 @@ import type { TReviewComment, TReviewInboxItem, TReviewTask } from "../../../sha
 import { type Actor, hasRole } from "../../actor";
 import type { AppContext } from "../../context";
 import { abilities, authorize } from "../../policies";
+import { presentReviewComment } from "../../presenters/records";
 import { casePolicyRecord, loadCase } from "../caseRows";
 import { changeCase, runCaseCommand, type ViewOption } from "../commands/runner";
 
@@ -172,7 +173,7 @@ export async function commentReviewTask(
       at: now,
     })
     .returning();
-  return { ...row, at: row.at.toISOString() };
+  return presentReviewComment(row);
 }
 
 /**
