@@ -9,7 +9,7 @@ import {
   reviewTasks,
   users,
 } from "../../db/schema";
-import type { TSubmitEvaluation } from "../../shared/api/evaluations";
+import type { TSubmitEvaluation } from "../../shared/api/requests/evaluations";
 import { FixedClock } from "../../shared/clock";
 import type { Actor } from "../actor";
 import { loadActor } from "../auth/loadActor";

@@ -1,10 +1,9 @@
 import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import { cases, evaluationInvitations, evaluations, organizations, rectifications } from "../../db/schema";
 import { notFound } from "../../domain/errors";
 import { invitationState, isBad, type Level } from "../../domain/evaluations/evaluation";
 import type { TCaseEvaluations, TEvaluation, TMyOpenInvitations } from "../../shared/api/evaluations";
-import { ZLevel } from "../../shared/api/evaluations";
+import type { TListEvaluations } from "../../shared/api/requests/evaluations";
 import type { Actor } from "../actor";
 import { casePolicyRecord, loadCase } from "../cases/caseRows";
 import type { AppContext } from "../context";
@@ -13,22 +12,6 @@ import { EVALUATION } from "./errors";
 import { isStaff, STAFF_READERS } from "./policy";
 import { maskName, presentEvaluation } from "./present";
 import { evaluationScope } from "./scope";
-
-export const ZListEvaluations = z.object({
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional()
-    .describe("YYYY-MM"),
-  orgId: z.uuid().optional(),
-  itemCode: z.string().min(1).max(100).optional(),
-  level: ZLevel.optional(),
-  bad: z.enum(["true", "false"]).optional().describe("Only the bottom two levels"),
-  appealStatus: z.enum(["none", "pending", "upheld", "dismissed"]).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
-});
-export type TListEvaluations = z.infer<typeof ZListEvaluations>;
 
 type Joined = {
   e: typeof evaluations.$inferSelect;

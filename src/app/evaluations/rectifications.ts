@@ -12,7 +12,8 @@ import {
 import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
 import { invitationState, type Level, rectificationDueDates } from "../../domain/evaluations/evaluation";
 import { maskPersonalText } from "../../domain/rules/maskText";
-import type { TRectification, TUpdateRectification } from "../../shared/api/evaluations";
+import type { TRectification } from "../../shared/api/evaluations";
+import type { TUpdateRectification } from "../../shared/api/requests/evaluations";
 import type { Actor } from "../actor";
 import { calendarFor, localDates } from "../calendar/access";
 import type { LoadedCase } from "../cases/caseRows";

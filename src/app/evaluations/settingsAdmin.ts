@@ -1,7 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import { evaluationSettings, organizations, serviceItems } from "../../db/schema";
 import { invalid, notFound } from "../../domain/errors";
-import type { TEvaluationSettings, TUpdateEvaluationSettings } from "../../shared/api/evaluations";
+import type { TEvaluationSettings } from "../../shared/api/evaluations";
+import type { TUpdateEvaluationSettings } from "../../shared/api/requests/evaluations";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { relatedTo } from "../policies/cases";

@@ -1,5 +1,4 @@
 import { and, desc, eq, gte, lte, ne, sql } from "drizzle-orm";
-import { z } from "zod";
 import { cases, evaluations, organizations, rectifications } from "../../db/schema";
 import { invalid } from "../../domain/errors";
 import { LEVELS, type Level, satisfactionFigures } from "../../domain/evaluations/evaluation";
@@ -9,12 +8,6 @@ import type { AppContext } from "../context";
 import { publishableComment } from "./present";
 import { overdueOf } from "./rectifications";
 import { shanghaiMonth } from "./submit";
-
-const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-export const ZSatisfactionQuery = z.object({
-  from: ZMonth.optional().describe("First month (YYYY-MM); default 5 months before `to` (six months)"),
-  to: ZMonth.optional().describe("Last month (YYYY-MM); default this month"),
-});
 
 function monthsBefore(month: string, n: number): string {
   const [y, m] = month.split("-").map(Number);

@@ -3,21 +3,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app/context";
 import { appealEvaluation, decideAppeal } from "../../app/evaluations/appeals";
-import {
-  listCaseEvaluations,
-  listEvaluations,
-  listMyOpenInvitations,
-  ZListEvaluations,
-} from "../../app/evaluations/queries";
+import { listCaseEvaluations, listEvaluations, listMyOpenInvitations } from "../../app/evaluations/queries";
 import { listRectifications, updateRectification } from "../../app/evaluations/rectifications";
 import { listEvaluationSettings, updateEvaluationSettings } from "../../app/evaluations/settingsAdmin";
-import { getSatisfactionStats, ZSatisfactionQuery } from "../../app/evaluations/stats";
+import { getSatisfactionStats } from "../../app/evaluations/stats";
 import { getEvaluationInvitation, submitEvaluation } from "../../app/evaluations/submit";
 import { openEvaluationTablet } from "../../app/evaluations/tablet";
 import {
-  ZAppealEvaluation,
   ZCaseEvaluations,
-  ZDecideAppeal,
   ZEvaluation,
   ZEvaluationInvitation,
   ZEvaluationList,
@@ -25,27 +18,26 @@ import {
   ZEvaluationTablet,
   ZLevel,
   ZMyOpenInvitations,
-  ZOpenEvaluationTablet,
   ZRectification,
   ZRectificationList,
   ZSatisfactionStats,
+} from "../../shared/api/evaluations";
+import {
+  ZAppealEvaluation,
+  ZDecideAppeal,
+  ZEvaluationIdParams,
+  ZEvaluationRefParams,
+  ZListEvaluationsQuery,
+  ZListRectificationsQuery,
+  ZOpenEvaluationTablet,
+  ZSatisfactionQuery,
   ZSubmitEvaluation,
   ZUpdateEvaluationSettings,
   ZUpdateRectification,
-} from "../../shared/api/evaluations";
+} from "../../shared/api/requests/evaluations";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["evaluations"];
-const ZId = z.object({ id: z.uuid() });
-const ZRef = z.object({
-  ref: z
-    .string()
-    .min(1)
-    .max(80)
-    .describe(
-      "The invitation id (the applicant's session), or the token of the signed link (e_…) or of a tablet (t_…)",
-    ),
-});
 /** The rating form is reached without login (signed link, tablet); a session only identifies the applicant. */
 const FORM = { access: "optional", rateLimit: { max: 60, timeWindow: "1 minute" } } as const;
 
@@ -62,7 +54,7 @@ export async function evaluationRoutes(app: FastifyInstance, { ctx }: { ctx: App
         tags,
         summary:
           "The rating form of an invitation: by signed link or tablet token (no login) or by id (the applicant)",
-        params: ZRef,
+        params: ZEvaluationRefParams,
         response: { 200: ZEvaluationInvitation },
         problems: [403, 404],
       },
@@ -79,7 +71,7 @@ export async function evaluationRoutes(app: FastifyInstance, { ctx }: { ctx: App
         tags,
         summary:
           "Rate the service (once per case and stage, within 30 days; never by staff: 403 staff_cannot_rate). 409 already_rated when the link or invitation is used, 410 evaluation_closed / tablet_expired",
-        params: ZRef,
+        params: ZEvaluationRefParams,
         body: ZSubmitEvaluation,
         response: {
           201: z.object({ id: z.string(), level: ZLevel, rectificationId: z.string().nullable() }),
@@ -113,7 +105,7 @@ export async function evaluationRoutes(app: FastifyInstance, { ctx }: { ctx: App
         operationId: "listCaseEvaluations",
         tags,
         summary: "The invitations of a case with their ratings (the applicant; staff of the office)",
-        params: ZId,
+        params: ZEvaluationIdParams,
         response: { 200: ZCaseEvaluations },
         problems: [403, 404],
       },
@@ -129,7 +121,7 @@ export async function evaluationRoutes(app: FastifyInstance, { ctx }: { ctx: App
         tags,
         summary:
           "Open a window tablet (评价器) for the applicant: a one-time page URL locked to the rating form",
-        params: ZId,
+        params: ZEvaluationIdParams,
         body: ZOpenEvaluationTablet,
         response: { 201: ZEvaluationTablet },
         problems: [403, 404, 409],
@@ -147,7 +139,7 @@ export async function evaluationRoutes(app: FastifyInstance, { ctx }: { ctx: App
         tags,
         summary:
           "Ratings: the staff drill-down of the figures (personal data masked), or the applicant's own",
-        querystring: ZListEvaluations,
+        querystring: ZListEvaluationsQuery,
         response: { 200: ZEvaluationList },
       },
     },
@@ -161,7 +153,7 @@ export async function evaluationRoutes(app: FastifyInstance, { ctx }: { ctx: App
         operationId: "appealEvaluation",
         tags,
         summary: "申诉复核: staff of the office appeal a bad rating to the supervisor, with a reason",
-        params: ZId,
+        params: ZEvaluationIdParams,
         body: ZAppealEvaluation,
         response: { 200: ZEvaluation },
         problems: [403, 404, 409],
@@ -178,7 +170,7 @@ export async function evaluationRoutes(app: FastifyInstance, { ctx }: { ctx: App
         tags,
         summary:
           "The supervisor upholds (the rating stops counting) or dismisses (it counts and shows) an appeal",
-        params: ZId,
+        params: ZEvaluationIdParams,
         body: ZDecideAppeal,
         response: { 200: ZEvaluation },
         problems: [403, 404, 409],
@@ -194,7 +186,7 @@ export async function evaluationRoutes(app: FastifyInstance, { ctx }: { ctx: App
         operationId: "listRectifications",
         tags,
         summary: "Rectifications of bad ratings (supervisors of the office; the responsible person)",
-        querystring: z.object({ status: z.enum(["open", "closed"]).optional() }),
+        querystring: ZListRectificationsQuery,
         response: { 200: ZRectificationList },
       },
     },
@@ -209,7 +201,7 @@ export async function evaluationRoutes(app: FastifyInstance, { ctx }: { ctx: App
         tags,
         summary:
           "Record the callback (回访), then the outcome (整改结果: the applicant gets a follow-up invitation)",
-        params: ZId,
+        params: ZEvaluationIdParams,
         body: ZUpdateRectification,
         response: { 200: ZRectification },
         problems: [403, 404, 409],
@@ -239,7 +231,7 @@ export async function evaluationRoutes(app: FastifyInstance, { ctx }: { ctx: App
         operationId: "updateEvaluationSettings",
         tags,
         summary: "Set an organization's callback and rectification days and its items invited at acceptance",
-        params: ZId,
+        params: ZEvaluationIdParams,
         body: ZUpdateEvaluationSettings,
         response: { 200: ZEvaluationSettings },
         problems: [403, 404],

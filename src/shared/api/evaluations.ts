@@ -1,10 +1,8 @@
 /**
  * 好差评 on the wire: invitations, ratings, rectifications (整改), appeals (申诉复核) and the published
- * figures. Requests are here too (the web renders the same lists of levels, dimensions and tags).
+ * figures (responses; the requests are requests/evaluations.ts).
  */
 import { z } from "zod";
-import { ZExpectedVersion } from "../numbers";
-import { multiline } from "../text";
 import { ZAbilities, ZInstant, ZLocalDate } from "./common";
 
 export const EVALUATION_LEVELS = [
@@ -19,10 +17,6 @@ export const EVALUATION_DIMENSIONS = {
   online: ["overall", "efficiency", "guide_accuracy", "convenience", "usability"],
   window: ["overall", "service_efficiency", "service_level", "attitude"],
 } as const;
-const ALL_DIMENSIONS = [...new Set([...EVALUATION_DIMENSIONS.online, ...EVALUATION_DIMENSIONS.window])] as [
-  string,
-  ...string[],
-];
 export const EVALUATION_TAGS = [
   "fast",
   "one_visit",
@@ -35,23 +29,11 @@ export const EVALUATION_TAGS = [
   "unfriendly",
 ] as const;
 
-const ZStage = z.enum(["acceptance", "completion", "follow_up"]);
+export const ZStage = z.enum(["acceptance", "completion", "follow_up"]);
 const ZChannel = z.enum(["online", "window"]);
 const ZSource = z.enum(["portal", "link", "tablet"]);
 
 /** A rating as given (the applicant's input; never edited afterwards). */
-export const ZSubmitEvaluation = z.object({
-  dimensions: z
-    .partialRecord(z.enum(ALL_DIMENSIONS), ZLevel)
-    .describe("One level per dimension of the channel; `overall` (整体满意度) is the rating's level"),
-  comment: multiline(z.string().trim().max(500)).optional(),
-  tags: z.array(z.enum(EVALUATION_TAGS)).max(9).optional(),
-  publishComment: z
-    .boolean()
-    .optional()
-    .describe("The applicant allows the comment to be published (personal data removed)"),
-});
-export type TSubmitEvaluation = z.infer<typeof ZSubmitEvaluation>;
 
 /** An invitation as the rating form reads it (by signed link, tablet token or the applicant's session). */
 export const ZEvaluationInvitation = z
@@ -122,12 +104,6 @@ export const ZCaseEvaluations = z.object({
 });
 export type TCaseEvaluations = z.infer<typeof ZCaseEvaluations>;
 
-export const ZOpenEvaluationTablet = z.object({
-  stage: ZStage.optional().describe("Default: the open invitation of the case (completion first)"),
-  deviceLabel: z.string().trim().min(1).max(60).describe("The tablet's label or id (窗口评价器编号)"),
-});
-export type TOpenEvaluationTablet = z.infer<typeof ZOpenEvaluationTablet>;
-
 export const ZEvaluationTablet = z.object({
   token: z.string(),
   url: z.string().describe("The tablet page (absolute, on the public URL)"),
@@ -139,15 +115,6 @@ export type TEvaluationTablet = z.infer<typeof ZEvaluationTablet>;
 
 export const ZEvaluationList = z.object({ items: z.array(ZEvaluation), total: z.number().int() });
 
-export const ZAppealEvaluation = z.object({
-  reason: multiline(z.string().trim().min(5).max(1000)),
-});
-export const ZDecideAppeal = z.object({
-  decision: z.enum(["uphold", "dismiss"]),
-  reason: multiline(z.string().trim().min(2).max(1000)),
-});
-
-/** The rectification of a bad rating (整改). */
 export const ZRectification = z
   .object({
     id: z.string(),
@@ -183,18 +150,6 @@ export const ZRectification = z
 export type TRectification = z.infer<typeof ZRectification>;
 
 export const ZRectificationList = z.object({ items: z.array(ZRectification) });
-
-export const ZUpdateRectification = z.object({
-  action: z
-    .enum(["callback", "rectify"])
-    .describe("callback: record the 回访 (needs `note`); rectify: the outcome (needs `outcome`)"),
-  note: multiline(z.string().trim().min(2).max(1000))
-    .optional()
-    .describe("What the applicant said on the callback (回访)"),
-  outcome: multiline(z.string().trim().min(2).max(1000)).optional().describe("What was put right (整改结果)"),
-  expectedVersion: ZExpectedVersion,
-});
-export type TUpdateRectification = z.infer<typeof ZUpdateRectification>;
 
 const ZFigures = z.object({
   ratings: z.number().int(),
@@ -235,13 +190,6 @@ export const ZEvaluationSettings = z.object({
   own: z.boolean().describe("False when the values come from an organization above it or the defaults"),
 });
 export type TEvaluationSettings = z.infer<typeof ZEvaluationSettings>;
-
-export const ZUpdateEvaluationSettings = z.object({
-  callbackWorkingDays: z.number().int().min(1).max(10).describe("Callback (回访) due, working days"),
-  rectifyWorkingDays: z.number().int().min(1).max(60).describe("Rectification due, working days"),
-  acceptanceItemCodes: z.array(z.string().trim().min(1).max(100)).max(200),
-});
-export type TUpdateEvaluationSettings = z.infer<typeof ZUpdateEvaluationSettings>;
 
 /** The applicant's invitations still open (the portal's 待评价 list). */
 export const ZMyOpenInvitations = z.object({

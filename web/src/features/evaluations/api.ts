@@ -8,10 +8,12 @@ import type {
   TMyOpenInvitations,
   TRectification,
   TSatisfactionStats,
+} from "../../../../src/shared/api/evaluations";
+import type {
   TSubmitEvaluation,
   TUpdateEvaluationSettings,
   TUpdateRectification,
-} from "../../../../src/shared/api/evaluations";
+} from "../../../../src/shared/api/requests/evaluations";
 import { api } from "../../api/client";
 
 export {
