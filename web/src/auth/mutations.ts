@@ -17,8 +17,7 @@ export type LoginInput = { username: string; password: string };
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation<Me, ApiError, LoginInput>({
-    mutationFn: async (input) =>
-      (await call(yz.POST("/api/auth/login", { body: input }))).user,
+    mutationFn: async (input) => (await call(yz.POST("/api/auth/login", { body: input }))).user,
     onSuccess: (me) => {
       signedOutOnPurpose = false;
       setCsrfToken(me.csrfToken);

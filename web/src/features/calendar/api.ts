@@ -77,8 +77,7 @@ export function useImportArrangement() {
 export function useCreateOverride() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: NewOverride) =>
-      call(yz.POST("/api/calendar/overrides", { body: input })),
+    mutationFn: (input: NewOverride) => call(yz.POST("/api/calendar/overrides", { body: input })),
     onSuccess: invalidate,
   });
 }

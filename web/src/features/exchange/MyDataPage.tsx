@@ -24,7 +24,9 @@ export default function MyDataPage() {
           {p?.legalRepresentative ? (
             <Descriptions.Item label="法定代表人">{show("legalRepresentative")}</Descriptions.Item>
           ) : null}
-          {p?.idNumber ? <Descriptions.Item label="居民身份证号">{show("idNumber")}</Descriptions.Item> : null}
+          {p?.idNumber ? (
+            <Descriptions.Item label="居民身份证号">{show("idNumber")}</Descriptions.Item>
+          ) : null}
           <Descriptions.Item label="电话 Phone">{show("phone")}</Descriptions.Item>
           <Descriptions.Item label="地址 Address">{show("address")}</Descriptions.Item>
         </Descriptions>

@@ -64,7 +64,10 @@ export function FeePanel({ caseId }: { caseId: string }) {
   const refund = () =>
     run("refund", async () => {
       await call(
-        yz.POST("/api/payments/{id}/refund", { params: { path: { id: refunding?.id ?? "" } }, body: { reason } }),
+        yz.POST("/api/payments/{id}/refund", {
+          params: { path: { id: refunding?.id ?? "" } },
+          body: { reason },
+        }),
       );
       setRefunding(null);
       setReason("");

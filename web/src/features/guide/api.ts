@@ -67,7 +67,8 @@ export function useItem(code: string | undefined, version?: number) {
 export function useVersions(code: string | undefined) {
   return useQuery({
     queryKey: ["catalog", "versions", code],
-    queryFn: () => call(yz.GET("/api/catalog/items/{code}/versions", { params: { path: { code: code ?? "" } } })),
+    queryFn: () =>
+      call(yz.GET("/api/catalog/items/{code}/versions", { params: { path: { code: code ?? "" } } })),
     enabled: Boolean(code),
   });
 }

@@ -24,7 +24,9 @@ export function useAwaitingDecision(enabled: boolean) {
   const list = useQuery({
     queryKey: ["cases", "list", "in_review"],
     queryFn: () =>
-      call(yz.GET("/api/cases", { params: { query: { status: ["in_review"], limit: 100 } } })).then((r) => r.items),
+      call(yz.GET("/api/cases", { params: { query: { status: ["in_review"], limit: 100 } } })).then(
+        (r) => r.items,
+      ),
     enabled,
   });
   const details = useQueries({
@@ -62,14 +64,21 @@ function useTaskMutation<B>(fn: (b: B) => Promise<unknown>) {
 /** Claim a task of one's department. */
 export function useClaimTask() {
   return useTaskMutation((t: { id: string; version: number }) =>
-    call(yz.POST("/api/review-tasks/{id}/claim", { params: { path: { id: t.id } }, body: { expectedVersion: t.version } })),
+    call(
+      yz.POST("/api/review-tasks/{id}/claim", {
+        params: { path: { id: t.id } },
+        body: { expectedVersion: t.version },
+      }),
+    ),
   );
 }
 
 /** Comment on a task (审查意见往来). */
 export function useCommentTask() {
   return useTaskMutation((b: { id: string; text: string }) =>
-    call(yz.POST("/api/review-tasks/{id}/comments", { params: { path: { id: b.id } }, body: { text: b.text } })),
+    call(
+      yz.POST("/api/review-tasks/{id}/comments", { params: { path: { id: b.id } }, body: { text: b.text } }),
+    ),
   );
 }
 

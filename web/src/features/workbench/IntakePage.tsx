@@ -69,7 +69,11 @@ export default function IntakePage() {
               body: { expectedVersion: c.version, formData: data },
             }),
           )
-        : await call(yz.POST("/api/cases", { body: { itemCode: itemCode ?? "", applicantId: applicant?.id, formData: data } }));
+        : await call(
+            yz.POST("/api/cases", {
+              body: { itemCode: itemCode ?? "", applicantId: applicant?.id, formData: data },
+            }),
+          );
       setCase(saved);
       setParams({ case: saved.id }, { replace: true });
       setStep(3);

@@ -49,8 +49,7 @@ export function useQueues() {
 export function useApplicantSearch(q: string) {
   return useQuery({
     queryKey: ["applicants", q],
-    queryFn: () =>
-      call(yz.GET("/api/applicants", { params: { query: { q } } })).then((r) => r.items),
+    queryFn: () => call(yz.GET("/api/applicants", { params: { query: { q } } })).then((r) => r.items),
     placeholderData: (prev) => prev,
   });
 }
