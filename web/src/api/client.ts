@@ -36,7 +36,7 @@ export function csrfToken(): string | undefined {
  * on every write (docs/api-conventions.md). Call it through `call`, which throws `ApiError`:
  * `call(yz.GET("/api/cases/{id}", { params: { path: { id } } }))`.
  */
-export const yz: Client<paths> = createYizhanClient("", {
+export const yz: Client<paths> = createYizhanClient(globalThis.location?.origin ?? "", {
   credentials: "same-origin",
   headers: { accept: "application/json" },
   // Looked up per call, so a page (or a test) that replaces `fetch` is honoured.
