@@ -92,7 +92,7 @@ describe("the web calls the API only through the contract", () => {
   it("catches a hand-written path (the check itself can fail)", () => {
     const known = contractPaths();
     expect(known.has("/api/cases/{id}/no-such-command")).toBe(false);
-    const sample = code('call(yz.GET("/api/cases")); // fetch(`/api/x`)\nfetch(`/api/cases/${id}`);');
+    const sample = code('call(yz.GET("/api/cases")); // fetch(`/api/x`)\nfetch(`/api/cases/1`);');
     expect([...sample.matchAll(/\bfetch\s*\(/g)]).toHaveLength(1);
     expect([...sample.matchAll(/(["'`])(\/api(?:\/[^"'`]*)?)\1?/g)].map((m) => m[1])).toEqual(['"', "`"]);
   });
