@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Locale } from "../api/ApiError";
-import { ApiError, call, setCsrfToken, yz } from "../api/client";
+import { type ApiBody, ApiError, call, setCsrfToken, yz } from "../api/client";
 import type { Me } from "./types";
 import { ME_KEY } from "./useMe";
 
@@ -11,7 +11,7 @@ export function userSignedOut(): boolean {
   return signedOutOnPurpose;
 }
 
-export type LoginInput = { username: string; password: string };
+export type LoginInput = ApiBody<"/api/auth/login">;
 
 /** Signs in (`POST /api/auth/login`) and makes the answer the current user. */
 export function useLogin() {
@@ -47,7 +47,7 @@ export function useLogout() {
   });
 }
 
-export type ChangePasswordInput = { currentPassword: string; newPassword: string };
+export type ChangePasswordInput = ApiBody<"/api/auth/password">;
 
 /** Changes the signed-in user's password (`POST /api/auth/password`). */
 export function useChangePassword() {
