@@ -29,6 +29,7 @@ import { deferredMaterialRoutes } from "./routes/deferredMaterials";
 import { exchangeRoutes } from "./routes/exchange";
 import { feeRoutes } from "./routes/fees";
 import { healthRoutes } from "./routes/health";
+import { inquiryRoutes } from "./routes/inquiries";
 import { notificationRoutes } from "./routes/notifications";
 import { projectRoutes } from "./routes/projects";
 import { publicProgressRoutes } from "./routes/publicProgress";
@@ -65,6 +66,7 @@ const ROUTES = [
   exchangeRoutes,
   referralRoutes,
   projectRoutes,
+  inquiryRoutes,
 ];
 
 /**

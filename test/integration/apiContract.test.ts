@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acceptedCase, type CaseBody } from "../helpers/cases";
+import type { CaseBody } from "../helpers/cases";
+import { caseRead } from "../helpers/factories";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 // Issue 12, items 4 and 5: what the OpenAPI document says about access is what the server does, and
@@ -64,7 +65,7 @@ describe("access as the document declares it", () => {
 describe("findCaseByNumber", () => {
   let c: CaseBody;
   beforeAll(async () => {
-    ({ c } = await acceptedCase(t));
+    c = await caseRead(t, "in_review", await t.as("sanmu"));
   });
 
   it("gives the applicant and the window the case by its human number, as getCase does", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acceptedCase, type CaseBody } from "../helpers/cases";
+import type { CaseBody } from "../helpers/cases";
+import { caseRead } from "../helpers/factories";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";
 
 type Pause = { from: string; to: string | null; resumedOn?: string; kind: string; result?: string };
@@ -13,7 +14,7 @@ afterAll(async () => t?.close());
 
 describe("special procedures on the case's clock (行政许可法 Art. 45)", () => {
   it("a suspension resumed the same day is recorded on the clock and the timeline, and stops no working day", async () => {
-    const { c } = await acceptedCase(t);
+    const c = await caseRead(t, "in_review", await t.as("approver"));
     expect(c.clock.deadline).toBe("2026-11-27");
     // Sessions expire when the clock jumps: sign in again at each new time.
     const approver = () => t.as("approver");

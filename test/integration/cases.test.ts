@@ -9,6 +9,7 @@ import {
   passAll,
   submit,
 } from "../helpers/cases";
+import { caseRead } from "../helpers/factories";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 type Problem = {
@@ -24,6 +25,18 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(async () => t?.close());
+
+/**
+ * A land-permit case in review (accepted, both departments' tasks open), built by the factory: for the
+ * tests whose subject comes after acceptance. The tests of the path itself walk it over HTTP.
+ */
+async function inReview() {
+  const applicant = await t.as("sanmu");
+  const clerk = await t.as("clerk");
+  const c = await caseRead(t, "in_review", applicant);
+  expect(c.status).toBe("in_review");
+  return { c, applicant, clerk };
+}
 
 describe("intake", () => {
   it("an applicant starts a draft, saves it, uploads materials (type checked by content) and submits", async () => {
@@ -190,7 +203,7 @@ describe("acceptance, parallel review, clock", () => {
   });
 
   it("written notices are numbered PDFs with Chinese text, downloadable by the applicant, not by others", async () => {
-    const { c, applicant } = await acceptedCase(t);
+    const { c, applicant } = await inReview();
     const doc = c.documents.find((d) => d.kind === "acceptance");
     expect(doc?.number).toMatch(/^怀自然资受〔2026〕\d+号$/);
     const raw = await t.app.inject({
@@ -245,7 +258,7 @@ describe("acceptance, parallel review, clock", () => {
   });
 
   it("reviewers see their department's tasks; another department gets 403; a stale version 409", async () => {
-    const { c } = await acceptedCase(t);
+    const { c } = await inReview();
     const planning = await t.as("reviewer-planning");
     const registry = await t.as("reviewer-registry");
     const inbox = await planning.get<{ items: { id: string; caseId: string; version: number }[] }>(
@@ -284,7 +297,7 @@ describe("acceptance, parallel review, clock", () => {
   });
 
   it("a special procedure stops the clock; the deadline moves by exactly the paused working days", async () => {
-    const { c } = await acceptedCase(t);
+    const { c } = await inReview();
     expect(c.clock.deadline).toBe("2026-11-27");
     try {
       // Suspended on Wednesday 11-25, resumed Monday 11-30: paused Wed, Thu, Fri = 3 working days.
@@ -314,7 +327,7 @@ describe("acceptance, parallel review, clock", () => {
   });
 
   it("extension: approver only, once, within the legal maximum", async () => {
-    const { c, clerk } = await acceptedCase(t);
+    const { c, clerk } = await inReview();
     const approver = await t.as("approver");
     expect(
       (await clerk.post(`/api/cases/${c.id}/extend`, { expectedVersion: c.version, days: 5, reason: "复杂" }))
@@ -342,7 +355,7 @@ describe("acceptance, parallel review, clock", () => {
   });
 
   it("two concurrent changes of one case: exactly one wins, the other gets 409", async () => {
-    const { c } = await acceptedCase(t);
+    const { c } = await inReview();
     const approver = await t.as("approver");
     const [a, b] = await Promise.all([
       approver.post(`/api/cases/${c.id}/extend`, { expectedVersion: c.version, days: 2, reason: "甲" }),
@@ -434,7 +447,7 @@ describe("review to completion", () => {
   });
 
   it("the approver sends a finished task back, then denies; the window completes the denied case", async () => {
-    const { c, clerk } = await acceptedCase(t);
+    const { c, clerk } = await inReview();
     const planning = await t.as("reviewer-planning");
     const land = await t.as("reviewer-land");
     const approver = await t.as("approver");
@@ -521,7 +534,7 @@ describe("review to completion", () => {
   it("refusal needs a legal basis; refer and withdraw close the case", async () => {
     const applicant = await t.as("sanmu");
     const clerk = await t.as("clerk");
-    const c1 = await submit(applicant, await draftWithMaterials(t, applicant));
+    const c1 = await caseRead(t, "submitted", applicant);
     const noBasis = await clerk.post<Problem>(`/api/cases/${c1.id}/refuse`, {
       expectedVersion: c1.version,
       legalBasis: "",
@@ -535,14 +548,14 @@ describe("review to completion", () => {
     });
     expect(refused.body.status).toBe("not_accepted");
     expect(refused.body.documents.map((d) => d.kind)).toEqual(["refusal"]);
-    const c2 = await submit(applicant, await draftWithMaterials(t, applicant));
+    const c2 = await caseRead(t, "submitted", applicant);
     const referred = await clerk.post<CaseBody>(`/api/cases/${c2.id}/refer`, {
       expectedVersion: c2.version,
       toOrgCode: "HY-SQJ",
       reason: "属乡镇职权",
     });
     expect(referred.body.status).toBe("referred");
-    const c3 = await submit(applicant, await draftWithMaterials(t, applicant));
+    const c3 = await caseRead(t, "submitted", applicant);
     const withdrawn = await applicant.post<CaseBody>(`/api/cases/${c3.id}/withdraw`, {
       expectedVersion: c3.version,
       reason: "项目调整",
@@ -560,7 +573,7 @@ describe("review to completion", () => {
 
 describe("reading and the public", () => {
   it("applicants see only their own cases; another applicant gets 403", async () => {
-    const { c } = await acceptedCase(t);
+    const { c } = await inReview();
     const citizen = await t.as("citizen");
     expect((await citizen.get(`/api/cases/${c.id}`)).status).toBe(403);
     // A reviewer reads only cases with a task in their department.
@@ -587,7 +600,7 @@ describe("reading and the public", () => {
   });
 
   it("public progress by number + query code shows no personal data", async () => {
-    const { c } = await acceptedCase(t);
+    const { c } = await inReview();
     const anon = t.client();
     const wrong = await anon.get(`/api/public/progress?number=${c.number}&queryCode=WRONG123`);
     expect(wrong.status).toBe(404);

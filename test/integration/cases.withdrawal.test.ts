@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acceptedCase, type CaseBody } from "../helpers/cases";
+import type { CaseBody } from "../helpers/cases";
+import { caseRead } from "../helpers/factories";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 type Task = { id: string; caseId: string; status: string; version: number };
@@ -12,7 +13,8 @@ afterAll(async () => t?.close());
 
 describe("withdrawal during review", () => {
   it("cancels every open review task — never marks it approved — and every reader says so", async () => {
-    const { c, applicant } = await acceptedCase(t);
+    const applicant = await t.as("sanmu");
+    const c = await caseRead(t, "in_review", applicant);
     expect(c.reviewTasks.map((x) => x.status)).toEqual(["open", "open"]);
     const planning = await t.as("reviewer-planning");
     const inbox = await planning.get<{ items: Task[] }>("/api/review-tasks");

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasPdftotext, pdftotextFlat } from "../../src/adapters/pdf/pdftotext";
-import { type CaseBody, draftWithMaterials, passAll, settleFees, submit } from "../helpers/cases";
+import { type CaseBody, settleFees } from "../helpers/cases";
 import type { TestClient } from "../helpers/client";
+import { caseRead } from "../helpers/factories";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 process.env.YIZHAN_KEYS_DIR = mkdtempSync(join(tmpdir(), "yizhan-keys-content-"));
@@ -20,15 +21,6 @@ type Cert = {
   verifyUrl: string;
 };
 type Problem = { status: number; code: string; errors?: { field: string; code: string }[] };
-
-/** The reviewer account of each reviewing department (seed/demo/users.yaml). */
-const REVIEWER: Record<string, string> = {
-  "HY-ZRZY-GH": "reviewer-planning",
-  "HY-ZRZY-BDC": "reviewer-registry",
-  "HY-ZRZY-LY": "reviewer-land",
-  "HY-ZRZY-GB": "reviewer-land",
-  "HY-ZRZY-YT": "reviewer-land",
-};
 
 const REG_FORM = {
   rightHolder: "安徽三木新材料科技有限公司",
@@ -47,31 +39,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/** Files, accepts, reviews (every department) and approves a case of `item`; returns it approved. */
-async function approved(applicant: TestClient, item: string, form: Record<string, unknown>) {
+/** A case of `item` approved (every department reviewed, decided), built by the factory. */
+async function approved(item: string, form: Record<string, unknown>) {
   const clerk = await t.as("clerk");
-  let c = await submit(applicant, await draftWithMaterials(t, applicant, item, form));
-  c = await passAll(clerk, c);
-  const accepted = await clerk.post<CaseBody>(`/api/cases/${c.id}/accept`, { expectedVersion: c.version });
-  expect(accepted.status).toBe(200);
-  c = accepted.body;
-  for (;;) {
-    const task = c.reviewTasks.find((x) => x.status === "open" || x.status === "returned");
-    if (!task) break;
-    const r = await (await t.as(REVIEWER[task.orgCode])).post<CaseBody>(
-      `/api/review-tasks/${task.id}/complete`,
-      { expectedVersion: task.version, outcome: "approve", opinion: "同意" },
-    );
-    expect(r.status).toBe(200);
-    c = r.body;
-  }
-  const decided = await (await t.as("approver")).post<CaseBody>(`/api/cases/${c.id}/decide`, {
-    expectedVersion: c.version,
-    outcome: "approve",
-    reasons: "符合条件",
-  });
-  expect(decided.body.status).toBe("approved");
-  return { c: decided.body, clerk };
+  const c = await caseRead(t, "approved", clerk, { itemCode: item, formData: form });
+  expect(c.status).toBe("approved");
+  return { c, clerk };
 }
 
 /** Issues the result, its fees (if any) assessed and paid first, as every issue of a charged item needs. */
@@ -91,7 +64,7 @@ let title: Cert;
 describe("certificates print only what the application, the decision or the register says (point 7)", () => {
   it("不动产权证书: 权利类型 from the item itself; no defaulted 共有情况, 不动产单元号 or dashes", async () => {
     const sanmu = await t.as("sanmu");
-    const { c, clerk } = await approved(sanmu, "state-land-first-registration", REG_FORM);
+    const { c, clerk } = await approved("state-land-first-registration", REG_FORM);
     expect((await issue(clerk, c)).status).toBe(200);
     [title] = await certificatesOf(sanmu, c.id);
     const printed = byName(title);
@@ -111,7 +84,7 @@ describe("certificates print only what the application, the decision or the regi
 
   it("临时用地批准书: the requested period, area and purpose from the application (PDF read back)", async () => {
     const sanmu = await t.as("sanmu");
-    const { c, clerk } = await approved(sanmu, "temporary-land-use-approval", {
+    const { c, clerk } = await approved("temporary-land-use-approval", {
       projectName: "怀远县涂山路改造工程",
       purpose: "施工便道",
       location: "怀远县城关镇涂山路东侧",
@@ -157,7 +130,7 @@ describe("certificates print only what the application, the decision or the regi
       transferReason: "买卖",
       originalCertificateNo: "皖（2020）怀远县不动产权第0009999号",
     };
-    const { c, clerk } = await approved(sanmu, "state-land-and-house-transfer-registration", transfer);
+    const { c, clerk } = await approved("state-land-and-house-transfer-registration", transfer);
     const refused = await issue(clerk, c);
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe("certificate_content_missing");
@@ -168,7 +141,7 @@ describe("certificates print only what the application, the decision or the regi
     expect(await certificatesOf(clerk, c.id)).toEqual([]);
 
     // Naming a certificate the register holds: what the form omits comes from the register.
-    const fromRegister = await approved(sanmu, "state-land-and-house-transfer-registration", {
+    const fromRegister = await approved("state-land-and-house-transfer-registration", {
       ...transfer,
       location: REG_FORM.parcelLocation,
       originalCertificateNo: title.number,
@@ -188,25 +161,18 @@ describe("certificates print only what the application, the decision or the regi
     const sanmu = await t.as("sanmu");
     const clerk = await t.as("clerk");
     const file = async (certificateNo: string, transcribed: Record<string, unknown> = {}) => {
-      let c = await submit(
-        sanmu,
-        await draftWithMaterials(t, sanmu, "real-estate-certificate-replacement", {
+      const decided = await caseRead(t, "approved", clerk, {
+        itemCode: "real-estate-certificate-replacement",
+        formData: {
           rightHolder: "安徽三木新材料科技有限公司",
           certificateNo,
           location: "（申请人填写的坐落，不印在证书上）",
           reason: "污损",
           ...transcribed,
-        }),
-      );
-      c = await passAll(clerk, c);
-      c = (await clerk.post<CaseBody>(`/api/cases/${c.id}/accept`, { expectedVersion: c.version })).body;
-      const decided = await clerk.post<CaseBody>(`/api/cases/${c.id}/decide`, {
-        expectedVersion: c.version,
-        outcome: "approve",
-        reasons: "原证污损，能辨认证号",
+        },
       });
-      expect(decided.status).toBe(200);
-      return decided.body;
+      expect(decided.status).toBe("approved");
+      return decided;
     };
     // An original issued before the register was kept here: nothing is printed that nobody stated.
     const unknown = await file("皖（2019）怀远县不动产权第0000001号");

@@ -6,9 +6,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalJson, KeyStore, signBytes } from "../../src/adapters/signing";
 import { certificates } from "../../src/db/schema";
-import { acceptedCase, type CaseBody } from "../helpers/cases";
 import { runCliInProcess } from "../helpers/cli";
 import type { TestClient } from "../helpers/client";
+import { caseRead } from "../helpers/factories";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 const keysDir = mkdtempSync(join(tmpdir(), "yizhan-keys-openssl-"));
@@ -59,31 +59,9 @@ afterAll(async () => t?.close());
 
 /** A land-use planning permit taken through review and decision, issued; its certificate JSON as served. */
 async function issuedPermitJson(): Promise<{ raw: string; id: string; applicant: TestClient }> {
-  const { c, clerk, applicant } = await acceptedCase(t);
-  let cur = c;
-  for (const [user, org] of [
-    ["reviewer-planning", "HY-ZRZY-GH"],
-    ["reviewer-land", "HY-ZRZY-LY"],
-  ] as const) {
-    const task = cur.reviewTasks.find((x) => x.orgCode === org);
-    cur = (
-      await (
-        await t.as(user)
-      ).post<CaseBody>(`/api/review-tasks/${task?.id}/complete`, {
-        expectedVersion: task?.version,
-        outcome: "approve",
-        opinion: "同意",
-      })
-    ).body;
-  }
-  const decided = await (await t.as("approver")).post<CaseBody>(`/api/cases/${c.id}/decide`, {
-    expectedVersion: cur.version,
-    outcome: "approve",
-    reasons: "符合法定条件",
-  });
-  expect(
-    (await clerk.post(`/api/cases/${c.id}/issue`, { expectedVersion: decided.body.version })).status,
-  ).toBe(200);
+  const applicant = await t.as("sanmu");
+  const c = await caseRead(t, "completed", applicant);
+  expect(c.status).toBe("completed");
   const list = await applicant.get<{ items: { id: string }[] }>(`/api/cases/${c.id}/certificates`);
   const id = list.body.items[0].id;
   const res = await t.app.inject({

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signCallback } from "../../src/adapters/payment/simulator";
 import { extractPdf } from "../../src/adapters/pdf/extractText";
 import { KeyStore } from "../../src/adapters/signing";
-import { acceptedCase, type CaseBody, draftWithMaterials, passAll, submit } from "../helpers/cases";
+import { type CaseBody, draftWithMaterials } from "../helpers/cases";
 import type { TestClient } from "../helpers/client";
+import { caseRead } from "../helpers/factories";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 process.env.YIZHAN_KEYS_DIR = mkdtempSync(join(tmpdir(), "yizhan-keys-it-"));
@@ -73,59 +74,23 @@ const pdfText = async (client: TestClient, url: string) => {
   return (await extractPdf(raw.rawPayload)).text;
 };
 
-/** Takes an accepted land-planning-permit case through both reviews and the decision. */
+/** An approved land-planning-permit case (both reviews done, decided), built by the factory. */
 async function approvedLandPermit(): Promise<{ c: CaseBody; clerk: TestClient; applicant: TestClient }> {
-  const { c, clerk, applicant } = await acceptedCase(t);
-  let cur = c;
-  for (const [user, org] of [
-    ["reviewer-planning", "HY-ZRZY-GH"],
-    ["reviewer-land", "HY-ZRZY-LY"],
-  ] as const) {
-    const r = await t.as(user);
-    const task = cur.reviewTasks.find((x) => x.orgCode === org);
-    const res = await r.post<CaseBody>(`/api/review-tasks/${task?.id}/complete`, {
-      expectedVersion: task?.version,
-      outcome: "approve",
-      opinion: "同意",
-    });
-    expect(res.status).toBe(200);
-    cur = res.body;
-  }
-  const approver = await t.as("approver");
-  const decided = await approver.post<CaseBody>(`/api/cases/${c.id}/decide`, {
-    expectedVersion: cur.version,
-    outcome: "approve",
-    reasons: "符合法定条件",
-  });
-  expect(decided.body.status).toBe("approved");
-  return { c: decided.body, clerk, applicant };
+  const clerk = await t.as("clerk");
+  const c = await caseRead(t, "approved", clerk);
+  expect(c.status).toBe("approved");
+  return { c, clerk, applicant: await t.as("sanmu") };
 }
 
-/** A 不动产首次登记 case taken to approval (the registry section reviews). */
-async function approvedRegistration(applicant: TestClient, form: Record<string, unknown> = REG_FORM) {
+/** A 不动产首次登记 case approved (the registry section reviewed), fees not yet assessed. */
+async function approvedRegistration(form: Record<string, unknown> = REG_FORM) {
   const clerk = await t.as("clerk");
-  let c = await submit(
-    applicant,
-    await draftWithMaterials(t, applicant, "state-land-first-registration", form),
-  );
-  c = await passAll(clerk, c);
-  const accepted = await clerk.post<CaseBody>(`/api/cases/${c.id}/accept`, { expectedVersion: c.version });
-  expect(accepted.status).toBe(200);
-  const reviewer = await t.as("reviewer-registry");
-  const task = accepted.body.reviewTasks[0];
-  const r = await reviewer.post<CaseBody>(`/api/review-tasks/${task.id}/complete`, {
-    expectedVersion: task.version,
-    outcome: "approve",
-    opinion: "权属清楚",
+  const c = await caseRead(t, "approved", clerk, {
+    itemCode: "state-land-first-registration",
+    formData: form,
   });
-  const approver = await t.as("approver");
-  const decided = await approver.post<CaseBody>(`/api/cases/${c.id}/decide`, {
-    expectedVersion: r.body.version,
-    outcome: "approve",
-    reasons: "准予登记",
-  });
-  expect(decided.body.status).toBe("approved");
-  return { c: decided.body, clerk, created: c };
+  expect(c.status).toBe("approved");
+  return { c, clerk };
 }
 
 let permit: Cert;
@@ -168,7 +133,7 @@ describe("certificates on issue, wallet and once-only", () => {
 describe("fees, payments and issue", () => {
   it("a case with unpaid assessed fees cannot be issued (422 fees_unpaid)", async () => {
     const applicant = await t.as("sanmu");
-    const { c, clerk } = await approvedRegistration(applicant);
+    const { c, clerk } = await approvedRegistration();
     regCase = c;
     expect((await applicant.post(`/api/cases/${c.id}/fees/assessments`, {})).status).toBe(403);
     const fees = await clerk.post<Fees>(`/api/cases/${c.id}/fees/assessments`, {});
@@ -304,8 +269,7 @@ describe("fees, payments and issue", () => {
   });
 
   it("window payment is idempotent; a refund needs a reason and reopens the fees; exemption for small and micro enterprises", async () => {
-    const applicant = await t.as("sanmu");
-    const { c, clerk } = await approvedRegistration(applicant, {
+    const { c, clerk } = await approvedRegistration({
       ...REG_FORM,
       boundary: undefined,
       isSmallMicroEnterprise: true,

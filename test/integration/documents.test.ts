@@ -6,8 +6,10 @@ import { LogFileEmailSender, LogFileSmsSender } from "../../src/adapters/notify/
 import { hasPdftotext, pdftotextFlat } from "../../src/adapters/pdf/pdftotext";
 import { defaultOutboxHandlers } from "../../src/app/notifications/notify";
 import { processOutboxBatch } from "../../src/jobs/outbox";
-import { acceptedCase, type CaseBody, draftWithMaterials, passAll, submit } from "../helpers/cases";
+import type { CaseBody } from "../helpers/cases";
 import type { TestClient } from "../helpers/client";
+import { caseRead } from "../helpers/factories";
+import { INQUIRY_FORM } from "../helpers/forms";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 /** The deployment's public address: every link in documents and messages must start with it. */
@@ -58,55 +60,23 @@ async function docText(client: TestClient, caseId: string, doc: Doc | undefined)
 
 const docOf = (c: CaseBody, kind: string) => c.documents.find((d) => d.kind === kind);
 
-/** A 国有建设用地使用权首次登记 taken to the decision (registry review, approver). */
+/** A 国有建设用地使用权首次登记 decided (registry review, approver), built by the factory. */
 async function decidedRegistration(outcome: "approve" | "deny", reasons: string) {
   const applicant = await t.as("sanmu");
-  const clerk = await t.as("clerk");
-  let c = await submit(
-    applicant,
-    await draftWithMaterials(t, applicant, "state-land-first-registration", REG_FORM),
-  );
-  c = await passAll(clerk, c);
-  const accepted = await clerk.post<CaseBody>(`/api/cases/${c.id}/accept`, { expectedVersion: c.version });
-  const task = accepted.body.reviewTasks[0];
-  const reviewed = await (await t.as("reviewer-registry")).post<CaseBody>(
-    `/api/review-tasks/${task.id}/complete`,
-    { expectedVersion: task.version, outcome: "approve", opinion: "权属清楚" },
-  );
-  const decided = await (await t.as("approver")).post<CaseBody>(`/api/cases/${c.id}/decide`, {
-    expectedVersion: reviewed.body.version,
-    outcome,
-    reasons,
+  const c = await caseRead(t, outcome === "approve" ? "approved" : "denied", applicant, {
+    itemCode: "state-land-first-registration",
+    formData: REG_FORM,
+    decisionReasons: reasons,
   });
-  expect(decided.status).toBe(200);
-  return { c: decided.body, applicant };
+  expect(c.status).toBe(outcome === "approve" ? "approved" : "denied");
+  return { c, applicant };
 }
 
 describe.runIf(hasPdftotext())("the decision document fits the item's kind (issue 11, point 6)", () => {
   it("行政许可: 准予行政许可决定书 with a 许-series number", async () => {
-    const { c, applicant } = await acceptedCase(t);
-    let cur = c;
-    for (const [user, org] of [
-      ["reviewer-planning", "HY-ZRZY-GH"],
-      ["reviewer-land", "HY-ZRZY-LY"],
-    ] as const) {
-      const task = cur.reviewTasks.find((x) => x.orgCode === org);
-      cur = (
-        await (
-          await t.as(user)
-        ).post<CaseBody>(`/api/review-tasks/${task?.id}/complete`, {
-          expectedVersion: task?.version,
-          outcome: "approve",
-          opinion: "同意",
-        })
-      ).body;
-    }
-    const decided = await (await t.as("approver")).post<CaseBody>(`/api/cases/${c.id}/decide`, {
-      expectedVersion: cur.version,
-      outcome: "approve",
-      reasons: "符合法定条件、标准。",
-    });
-    const doc = docOf(decided.body, "approval_decision");
+    const applicant = await t.as("sanmu");
+    const c = await caseRead(t, "approved", applicant, { decisionReasons: "符合法定条件、标准。" });
+    const doc = docOf(c, "approval_decision");
     expect(doc).toMatchObject({ title: "准予行政许可决定书" });
     expect(doc?.number).toMatch(/^怀自然资许〔2026〕\d+号$/);
     const text = await docText(applicant, c.id, doc);
@@ -142,29 +112,20 @@ describe.runIf(hasPdftotext())("the decision document fits the item's kind (issu
 
   it("公共服务 (即办件 records inquiry): 办理结果告知书, finished on the spot, no 许可 and no '0个工作日内'", async () => {
     const citizen = await t.as("citizen");
-    const clerk = await t.as("clerk");
-    let c = await submit(
-      citizen,
-      await draftWithMaterials(t, citizen, "real-estate-records-inquiry", {
-        applicantRole: "权利人",
-        queryScope: "登记结果",
-        purpose: "办理贷款。",
-      }),
-    );
-    c = await passAll(clerk, c);
-    const done = await clerk.post<CaseBody>(`/api/cases/${c.id}/accept`, {
-      expectedVersion: c.version,
-      finishOnTheSpot: true,
+    const c = await caseRead(t, "finished_on_the_spot", citizen, {
+      itemCode: "real-estate-records-inquiry",
+      formData: INQUIRY_FORM,
+      applicant: "citizen",
     });
-    expect(done.body.status).toBe("completed");
-    const doc = docOf(done.body, "service_result");
+    expect(c.status).toBe("completed");
+    const doc = docOf(c, "service_result");
     expect(doc).toMatchObject({ title: "办理结果告知书" });
     expect(doc?.number).toMatch(/^怀自然资办〔2026〕\d+号$/);
     const text = await docText(citizen, c.id, doc);
     expect(text).toContain("本机关已为你办理完毕，办理结果为《不动产登记资料查询结果证明》");
     expect(text).not.toContain("许可");
     expect(text).not.toContain("你单位");
-    const acceptance = await docText(citizen, c.id, docOf(done.body, "acceptance"));
+    const acceptance = await docText(citizen, c.id, docOf(c, "acceptance"));
     expect(acceptance).not.toContain("0个工作日");
     expect(acceptance).toContain("本事项为即办件");
     expect(acceptance).not.toContain("行政许可");
@@ -173,7 +134,8 @@ describe.runIf(hasPdftotext())("the decision document fits the item's kind (issu
 
 describe.runIf(hasPdftotext())("延期告知书 (issue 11, point 8)", () => {
   it("prints the deadline before the extension and the one after it", async () => {
-    const { c, applicant } = await acceptedCase(t);
+    const applicant = await t.as("sanmu");
+    const c = await caseRead(t, "in_review", applicant);
     expect(c.clock.deadline).toBe("2026-11-27");
     const ok = await (await t.as("approver")).post<CaseBody>(`/api/cases/${c.id}/extend`, {
       expectedVersion: c.version,
@@ -191,7 +153,8 @@ describe.runIf(hasPdftotext())("延期告知书 (issue 11, point 8)", () => {
 
 describe("links work outside the server (issue 11, point 10)", () => {
   it("documents, certificates' keys document, e-mail and SMS carry absolute links on YIZHAN_PUBLIC_URL", async () => {
-    const { c, applicant } = await acceptedCase(t);
+    const applicant = await t.as("sanmu");
+    const c = await caseRead(t, "in_review", applicant);
     if (hasPdftotext()) {
       const text = await docText(applicant, c.id, docOf(c, "acceptance"));
       expect(text).toContain(`${PUBLIC_URL}/progress?number=${c.number}&code=${c.queryCode}`);

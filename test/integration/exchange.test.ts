@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpJsonConnector } from "../../src/adapters/exchange/http";
 import { configureConnector } from "../../src/app/sharedData/datasets";
 import { runExchangeSweep } from "../../src/app/sweep/exchangeSweep";
-import { type CaseBody, draftWithMaterials, PDF, submit } from "../helpers/cases";
+import { type CaseBody, draftWithMaterials, PDF } from "../helpers/cases";
+import { caseRead } from "../helpers/factories";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 type Problem = {
@@ -284,7 +285,7 @@ describe("material requests to other windows", () => {
   it("the clerk asks the tax window, tax answers with a file, the material is provided; overdue ones raise alerts", async () => {
     const sanmu = await t.as("sanmu");
     const clerk = await t.as("clerk");
-    const c = await submit(sanmu, await draftWithMaterials(t, sanmu));
+    const c = await caseRead(t, "submitted", sanmu);
     const asked = await clerk.post<{ id: string; dueOn: string }>(`/api/cases/${c.id}/partner-requests`, {
       toOrgCode: "HY-SW",
       materialCode: "land_grant_contract",

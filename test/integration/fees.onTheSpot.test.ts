@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CaseBody, draftWithMaterials, passAll, submit } from "../helpers/cases";
+import { caseRead } from "../helpers/factories";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 type Problem = { code: string; status: number; field?: string; errors?: { field: string; code: string }[] };
@@ -89,18 +90,15 @@ describe("即办件 with fees: collected before the case is finished on the spot
 
   it("the `issue` command of any charged item needs its assessment too", async () => {
     const clerk = await t.as("clerk");
-    const c = await checkedReplacement();
-    // Accepted without finishing on the spot, then decided and issued step by step.
-    const accepted = await clerk.post<CaseBody>(`/api/cases/${c.id}/accept`, { expectedVersion: c.version });
-    expect(accepted.status).toBe(200);
-    const decided = await clerk.post<CaseBody>(`/api/cases/${c.id}/decide`, {
-      expectedVersion: accepted.body.version,
-      outcome: "approve",
-      reasons: "符合换发条件",
+    // Accepted without finishing on the spot, then decided: the issue is the step under test.
+    const decided = await caseRead(t, "approved", clerk, {
+      itemCode: "real-estate-certificate-replacement",
+      formData: REPLACEMENT,
+      applicant: "citizen",
     });
-    expect(decided.body.status).toBe("approved");
-    const issued = await clerk.post<Problem>(`/api/cases/${c.id}/issue`, {
-      expectedVersion: decided.body.version,
+    expect(decided.status).toBe("approved");
+    const issued = await clerk.post<Problem>(`/api/cases/${decided.id}/issue`, {
+      expectedVersion: decided.version,
     });
     expect(issued.status).toBe(422);
     expect(issued.body.errors?.[0]).toMatchObject({ field: "fees", code: "fees_not_assessed" });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { draftWithMaterials, PDF, submit } from "../helpers/cases";
+import { PDF } from "../helpers/cases";
+import { caseRead } from "../helpers/factories";
 import { at, openProject, type Project } from "../helpers/projects";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
@@ -191,7 +192,7 @@ describe("other partner writes are bound to the partner's organization", () => {
   it("a material request answered by another department is refused and stores nothing, not even the bytes", async () => {
     const sanmu = await t.as("sanmu");
     const clerk = await t.as("clerk");
-    const c = await submit(sanmu, await draftWithMaterials(t, sanmu));
+    const c = await caseRead(t, "submitted", sanmu);
     const asked = await clerk.post<{ id: string }>(`/api/cases/${c.id}/partner-requests`, {
       toOrgCode: "HY-SW",
       materialCode: "land_grant_contract",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExchangeSweep } from "../../src/app/sweep/exchangeSweep";
-import { draftWithMaterials, submit } from "../helpers/cases";
+import { caseRead } from "../helpers/factories";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 type Referral = {
@@ -122,7 +122,7 @@ describe("referral (转办)", () => {
   it("referring a case creates the referral from the refer command, with the applicant's details", async () => {
     const sanmu = await t.as("sanmu");
     const clerk = await t.as("clerk");
-    const c = await submit(sanmu, await draftWithMaterials(t, sanmu));
+    const c = await caseRead(t, "submitted", sanmu);
     const res = await clerk.post(`/api/cases/${c.id}/refer`, {
       expectedVersion: c.version,
       toOrgCode: "HY-SQJ",

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSweep } from "../../src/app/sweep/runSweep";
-import { acceptedCase, type CaseBody, draftWithMaterials, submit } from "../helpers/cases";
+import type { CaseBody } from "../helpers/cases";
+import { caseRead } from "../helpers/factories";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -17,7 +18,7 @@ const outboxKinds = async () =>
 describe("the sweep (不拖, 不敷, Art. 32)", () => {
   it("a submission not checked within 5 working days counts as accepted from receipt, with a red alert", async () => {
     const applicant = await t.as("sanmu");
-    const c = await submit(applicant, await draftWithMaterials(t, applicant));
+    const c = await caseRead(t, "submitted", applicant);
     expect(c.status).toBe("submitted");
     try {
       // Received Tue 11-24; the check is due Tue 12-01; on Wed 12-02 it is overdue.
@@ -37,7 +38,7 @@ describe("the sweep (不拖, 不敷, Art. 32)", () => {
   });
 
   it("yellow near the deadline and red past it, each raised once, with notifications to staff", async () => {
-    const { c } = await acceptedCase(t);
+    const c = await caseRead(t, "in_review", await t.as("sanmu"));
     expect(c.clock.deadline).toBe("2026-11-27");
     try {
       t.clock.set("2026-11-26T01:00:00Z"); // 1 working day left

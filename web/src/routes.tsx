@@ -50,6 +50,8 @@ export const routes: RouteObject[] = [
           page("/guide", () => import("./features/guide/GuidePage")),
           page("/guide/items/:code", () => import("./features/guide/GuideItemPage")),
           page("/progress", () => import("./features/progress/ProgressPage")),
+          page("/ask", () => import("./features/inquiries/AskPage")),
+          page("/ask/answer", () => import("./features/inquiries/AnswerPage")),
           page("/verify", () => import("./features/verify/VerifyPage")),
           page("/pay/simulator", () => import("./features/fees/SimulatorPage")),
           {
@@ -81,6 +83,7 @@ export const routes: RouteObject[] = [
               area("helper", () => import("./features/helper/HelperPage")),
               area("dashboard", () => import("./features/dashboard/DashboardPage")),
               area("partner", () => import("./features/partner/PartnerPage")),
+              area("inquiries", () => import("./features/inquiries/InquiryDeskPage")),
               area("admin", () => import("./features/admin/AdminPage")),
               area("admin-users", () => import("./features/admin/UsersPage")),
               area("admin-orgs", () => import("./features/admin/OrgsPage")),

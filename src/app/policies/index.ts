@@ -1,4 +1,5 @@
 // Importing this module registers every policy; the HTTP layer imports it once at start.
+import "../inquiries/policy";
 import "./calendar";
 import "./cases";
 import "./certificates";

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db, Executor } from "../../db/client";
 import { meta, organizations, users } from "../../db/schema";
 import { seedCatalog, seedCatalogItems } from "../catalog/seedCatalog";
+import { seedDemoInquiries } from "../inquiries/demoInquiries";
 import { seedDemoProject } from "../projects/demoProject";
 import { demoSharedRecordCount, seedDemoSharedRecords } from "../sharedData/seedSharedData";
 import { createUser, ZCreateUser } from "../users/createUser";
@@ -103,6 +104,8 @@ export async function seedDemo(db: Db, onProgress: Progress = () => {}): Promise
     created += await seedDemoSharedRecords(tx, new Date(), (label) => onProgress(++done, total, label));
     // Bundle templates and the demo project (拿地即办证) of the new-materials company.
     created += await seedDemoProject(tx, new Date());
+    // A few months of inquiries (咨询) at the window, by phone and online.
+    created += await seedDemoInquiries(tx, new Date());
     await tx
       .insert(meta)
       .values({ key: "demo_seeded", value: true })

@@ -9,6 +9,7 @@ import { loadCase, toState } from "../cases/caseRows";
 import { numberPendingNotices, pendingCases } from "../cases/commands/numbers";
 import { changeCase, numberPendingCase, runCaseCommand } from "../cases/commands/runner";
 import type { AppContext } from "../context";
+import { sweepUnansweredInquiries } from "../inquiries/sweep";
 import {
   applicantRecipient,
   caseNotificationData,
@@ -33,6 +34,8 @@ export type SweepReport = {
   taskAlerts: { taskId: string; rule: "task_overdue" | "task_idle" }[];
   /** Cases alerted for deferred materials (容缺) past their due date. */
   deferredOverdue: string[];
+  /** Inquiries alerted as unanswered after one working day (首问负责). */
+  unansweredInquiries: string[];
 };
 
 /** Runs a lifecycle command as the system; a case someone else already moved is skipped. */
@@ -69,6 +72,7 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
     clockAlerts: [],
     taskAlerts: [],
     deferredOverdue: [],
+    unansweredInquiries: [],
   };
 
   // Numbers left pending by a crash between a command's commit and its numbering.
@@ -240,5 +244,6 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
       ),
     );
   await runExchangeSweep(ctx);
+  report.unansweredInquiries = await sweepUnansweredInquiries(ctx);
   return report;
 }

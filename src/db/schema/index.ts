@@ -5,6 +5,7 @@ export * from "./catalog";
 export * from "./certificates";
 export * from "./exchange";
 export * from "./fees";
+export * from "./inquiries";
 export * from "./organizations";
 export * from "./outbox";
 export * from "./projects";

@@ -7,7 +7,9 @@ import {
   HomeOutlined,
   InboxOutlined,
   InteractionOutlined,
+  MessageOutlined,
   ProfileOutlined,
+  QuestionCircleOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -66,6 +68,13 @@ export const ROLE_NAV: readonly NavItem[] = [
     roles: ["partner"],
   },
   {
+    key: "inquiries",
+    path: "/inquiries",
+    labelKey: "nav.inquiries",
+    icon: MessageOutlined,
+    roles: ["clerk", "supervisor"],
+  },
+  {
     key: "admin",
     path: "/admin",
     labelKey: "nav.admin",
@@ -109,6 +118,7 @@ export const ROLE_NAV: readonly NavItem[] = [
 export const PUBLIC_NAV: readonly NavItem[] = [
   { key: "guide", path: "/guide", labelKey: "nav.guide", icon: BookOutlined },
   { key: "progress", path: "/progress", labelKey: "nav.progress", icon: FieldTimeOutlined },
+  { key: "ask", path: "/ask", labelKey: "nav.ask", icon: QuestionCircleOutlined },
   { key: "verify", path: "/verify", labelKey: "nav.verify", icon: SafetyCertificateOutlined },
 ];
 

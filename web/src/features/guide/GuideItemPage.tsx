@@ -3,6 +3,7 @@ import { Alert, Button, Card, Result, Skeleton, Space, Tag, Typography } from "a
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
+import { FaqSection } from "../inquiries/FaqSection";
 import { noticeSheetUrl, useItem, useVersions } from "./api";
 import { FormPreview } from "./FormPreview";
 import {
@@ -132,6 +133,7 @@ export default function GuideItemPage() {
       <FeesSection c={c} />
       <WhereSection c={c} />
       <ReviewSection c={c} orgNames={orgs.names} />
+      <FaqSection itemCode={v.code} />
       <Card title={t("item.form")} className="no-print">
         <Typography.Paragraph type="secondary">{t("item.formHint")}</Typography.Paragraph>
         <FormPreview schema={c.formSchema} uiSchema={c.uiSchema} />

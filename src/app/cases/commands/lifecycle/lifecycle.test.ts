@@ -5,7 +5,7 @@ import { COMMAND_TYPES } from "../../../../domain/cases/commands";
 import { COMMANDS } from "../../../../domain/cases/lifecycle";
 import { EFFECTS } from ".";
 
-const DOMAIN = join(import.meta.dirname, "../../../domain/cases/lifecycle");
+const DOMAIN = join(import.meta.dirname, "../../../../domain/cases/lifecycle");
 const APP = import.meta.dirname;
 const commandFiles = (dir: string) =>
   readdirSync(dir)
@@ -29,7 +29,10 @@ describe("one file per command", () => {
       const effect = EFFECTS[type];
       if (!effect) continue;
       const mod = (await import(join(APP, `${name}.ts`))) as Record<string, unknown>;
-      expect(mod[name as string], `app/cases/commands/lifecycle/${name}.ts holds the effects of ${type}`).toBe(effect);
+      expect(
+        mod[name as string],
+        `app/cases/commands/lifecycle/${name}.ts holds the effects of ${type}`,
+      ).toBe(effect);
     }
   });
 

@@ -4,13 +4,11 @@ import type { WorkingCalendar } from "../../../../domain/calendar/workingCalenda
 import { caseDeadline } from "../../../../domain/cases/clock";
 import type { CaseCommand } from "../../../../domain/cases/commands";
 import { transition } from "../../../../domain/cases/transition";
-import { versionConflict } from "../../../../domain/errors";
 import type { Actor } from "../../../actor";
 import { calendarFor, localDates } from "../../../calendar/access";
 import type { AppContext } from "../../../context";
 import { dispatchNotifications } from "../../../notifications/recipients";
-import { authorize } from "../../../policies";
-import { casePolicyRecord, type LoadedCase, loadCase, stateColumns, toState } from "../../caseRows";
+import { type LoadedCase, stateColumns, toState } from "../../caseRows";
 import { itemInfo } from "../../itemInfo";
 import { createdNotices } from "../documents";
 import type { EffectEnv } from "../effects";
