@@ -69,9 +69,10 @@ export function postCaseCommand<C extends CaseCommandName>(
   version: number,
   body: CommandBodies[C],
 ): Promise<CaseDetail> {
-  // One call for every command: the path is a key of `paths`, the body that path's body.
+  // The path is a key of `paths` and `body` was typed as that path's body by `CommandBodies[C]`;
+  // TypeScript cannot tie the two once the path is picked at run time, hence the one cast.
   const path: (typeof COMMAND_PATHS)[CaseCommandName] = COMMAND_PATHS[command];
-  const full = { expectedVersion: version, ...body } as ApiBody<typeof path>;
+  const full = { expectedVersion: version, ...body };
   return call(yz.POST(path, { params: { path: { id: caseId } }, body: full as never })).then(fullCase);
 }
 

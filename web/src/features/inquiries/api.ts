@@ -75,6 +75,7 @@ export function useInquiryAction<A extends InquiryAction>(action: A) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: ApiBody<(typeof INQUIRY_ACTIONS)[A]> }) => {
+      // `body` is typed as the path's body above; TypeScript cannot tie them once the path is a union.
       const path: (typeof INQUIRY_ACTIONS)[InquiryAction] = INQUIRY_ACTIONS[action];
       return call(yz.POST(path, { params: { path: { id } }, body: body as never }));
     },
