@@ -7,7 +7,8 @@
  * default postgres://postgres@127.0.0.1:5432/postgres; BENCH_CASES sets the number of cases per run).
  * BENCH_WORKERS lists the server shapes to measure, each on its own BENCH_CASES fresh cases (default
  * `1,2`: one process, then `yizhan start --workers 2`); the server CPU figure sums the primary and its
- * workers (100% = one core).
+ * workers (100% = one core). BENCH_RETURN=full drops `Prefer: return=minimal`, so each command answers
+ * the full case (what the web asks for).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -28,6 +29,8 @@ import { systemClock } from "../src/shared/clock";
 const base = process.env.PGURL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const CASES = Number(process.env.BENCH_CASES ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+/** BENCH_RETURN=full: the commands answer the full case (no `Prefer: return=minimal`). */
+const FULL = process.env.BENCH_RETURN === "full";
 const WORKERS = (process.env.BENCH_WORKERS ?? "1,2").split(",").map((w) => {
   const n = Number(w.trim());
   if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_WORKERS: not a worker count: ${w}`);
@@ -197,7 +200,7 @@ async function run(
           "content-type": "application/json",
           cookie: sess.cookie,
           "x-csrf-token": sess.csrf,
-          prefer: "return=minimal",
+          ...(FULL ? {} : { prefer: "return=minimal" }),
         },
         body: JSON.stringify(body),
       });

@@ -148,6 +148,16 @@ describe("layers", () => {
     ).toEqual([]);
   });
 
+  it("shared/ (the wire contract the web bundles) imports nothing of ours but shared/ and domain/, and no node: module", () => {
+    expect(
+      crossing("src/shared/", ["src/app/", "src/db/", "src/http/", "src/jobs/", "src/adapters/", "src/cli/"]),
+    ).toEqual([]);
+    const nodeOnly = files
+      .filter((f) => (f.startsWith("src/shared/") || f.startsWith("src/domain/")) && !f.endsWith(".test.ts"))
+      .filter((f) => /from\s+"node:/.test(readFileSync(join(ROOT, f), "utf8")));
+    expect(nodeOnly).toEqual([]);
+  });
+
   it("app/ and jobs/ do not import each other; app/ never imports http/ or cli/", () => {
     expect(crossing("src/jobs/", ["src/app/", "src/http/", "src/cli/"])).toEqual([]);
     expect(crossing("src/app/", ["src/jobs/", "src/http/", "src/cli/"])).toEqual([]);

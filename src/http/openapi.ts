@@ -28,8 +28,7 @@ declare module "fastify" {
   }
 }
 
-/** The bytes of an uploaded file (a multipart part). */
-export const ZUploadFile = z.string().meta({ format: "binary", description: "The file's bytes" });
+export { ZUploadFile } from "../shared/api/requests/uploads";
 
 // Bytes sent as they are (a Buffer, or a string such as a PEM file): Fastify never serializes them.
 const ZBinary = z

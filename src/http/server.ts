@@ -8,7 +8,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import { logSerializers } from "../adapters/logging";
 import type { AppContext } from "../app/context";
@@ -46,6 +46,8 @@ export type ServerOptions = {
    * then checks the OpenAPI document's response schemas against the data sent; src/http/responseCheck.ts).
    */
   checkResponses?: boolean;
+  /** Sees every route of the API as it is declared (tests of the declarations: src/http/requestSchemas.test.ts). */
+  onRoute?: (route: RouteOptions) => void;
 };
 
 /** Route modules, registered in order; later features append theirs here. */
@@ -165,6 +167,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     // Every route of the API needs a session unless it says otherwise (`config.access`, src/http/openapi.ts).
     api.addHook("onRoute", (route) => {
       route.config = { access: "session", ...route.config };
+      opts.onRoute?.(route);
     });
     for (const routes of ROUTES) await api.register(routes, { ctx });
   });

@@ -1,9 +1,10 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { and, asc, eq, ne, or, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { users } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
+import type { ZRegisterApplicant } from "../../shared/api/requests/applicants";
 import { type Actor, hasRole } from "../actor";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
@@ -72,20 +73,6 @@ export async function searchApplicants(
     .limit(20);
   return rows.map(present);
 }
-
-export const ZRegisterApplicant = z.object({
-  kind: z.enum(["person", "enterprise"]),
-  name: z.string().min(1).max(100),
-  idNumber: z.string().max(18).optional(),
-  creditCode: z.string().max(18).optional(),
-  legalRepresentative: z.string().max(50).optional(),
-  phone: z
-    .string()
-    .regex(/^1\d{10}$/, "11-digit mobile number")
-    .optional(),
-  email: z.email().optional(),
-  address: z.string().max(200).optional(),
-});
 
 /** Letters and digits that cannot be misread for one another (no 0/o, 1/l/i). */
 const USERNAME_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";

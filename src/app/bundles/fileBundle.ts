@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import {
   bundles,
   bundleTemplates,
@@ -11,6 +11,7 @@ import {
 } from "../../db/schema";
 import { guardError } from "../../domain/cases/guards";
 import { type Bilingual, type FieldProblem, invalid, YizhanError } from "../../domain/errors";
+import type { ZFileBundle } from "../../shared/api/requests/projects";
 import { type Actor, hasRole } from "../actor";
 import { loadCase } from "../cases/caseRows";
 import { changeCase } from "../cases/commands/runner";
@@ -23,11 +24,6 @@ import { defaultForm } from "./bundleForms";
 import { alreadyFiledError, itemsAlreadyFiled } from "./filedItems";
 import { ensureBundleTemplates } from "./templates";
 
-export const ZFileBundle = z.object({
-  templateCode: z.string().min(1).max(60),
-  /** Form data per item code, over the defaults taken from the project and its contract. */
-  forms: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
-});
 export type TFileBundle = z.infer<typeof ZFileBundle>;
 
 type Contract = typeof landContracts.$inferSelect;

@@ -1,31 +1,18 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { bundles, landContracts } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { appendProjectEvent, authorizedProject } from "../projects/projectRows";
-import { ZParcel } from "../projects/projects";
 import { fileTriggeredBundle } from "./fileBundle";
 import { bundleViews } from "./queries";
 
 /** The bundle as shown to the caller who recorded the contract (authorized for the project already). */
 const view = async (ctx: AppContext, id: string) => (await bundleViews(ctx, [id]))[0] ?? null;
 
+import type { ZRecordLandContract } from "../../shared/api/requests/projects";
 import { triggeredTemplate } from "./templates";
-
-export const ZRecordLandContract = z.object({
-  number: z.string().min(1).max(60),
-  signedAt: z.iso.datetime({ offset: true }),
-  parties: z.object({ grantor: z.string().min(1).max(200), grantee: z.string().min(1).max(200) }),
-  parcel: ZParcel.optional(),
-  /** 出让价款 in yuan, stored as numeric(16,2): below 10^14. */
-  priceYuan: z.number().nonnegative().max(99_999_999_999_999),
-  paymentStatus: z.enum(["unpaid", "partial", "paid"]),
-  /** The bundle it triggers (default: the first template triggered by a signed land contract). */
-  templateCode: z.string().min(1).max(60).optional(),
-  forms: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
-});
 
 /**
  * Records a signed land-grant contract (国有建设用地使用权出让合同) — by a clerk in the UI or by the

@@ -1,36 +1,15 @@
 import { and, desc, eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { bundles, landContracts, landDeliveries } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
-import { multilineText } from "../../shared/text";
+import type { ZRecordLandDelivery } from "../../shared/api/requests/projects";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { appendProjectEvent, authorizedProject } from "../projects/projectRows";
-import { ZParcel } from "../projects/projects";
 import { fileTriggeredBundle, type TriggerOutcome } from "./fileBundle";
 import { bundleViews } from "./queries";
 import { triggeredTemplate } from "./templates";
 
-export const ZRecordLandDelivery = z.object({
-  /** 交地确认书编号. */
-  confirmationNo: z.string().trim().min(1).max(60),
-  deliveredAt: z.iso.datetime({ offset: true }),
-  /** 交地单位 (the grantor or the development zone that hands the land over). */
-  deliveredBy: z.string().trim().min(1).max(200),
-  /** 接收单位 (the enterprise). */
-  deliveredTo: z.string().trim().min(1).max(200),
-  /** The parcel delivered (default: the project's). */
-  parcel: ZParcel.optional(),
-  /**
-   * The land-grant contract of the parcel: one recorded on the project, or the number of one not
-   * recorded yet (default: the project's latest recorded contract, else the parcel's contract number).
-   */
-  landContractNo: z.string().min(1).max(60).optional(),
-  note: multilineText(2000).default(""),
-  /** The bundle it triggers (default: the first template triggered by a land delivery). */
-  templateCode: z.string().min(1).max(60).optional(),
-  forms: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
-});
 export type TRecordLandDelivery = z.infer<typeof ZRecordLandDelivery>;
 
 type Delivery = typeof landDeliveries.$inferSelect;

@@ -3,7 +3,7 @@
  * (parse, validate, diff against what is known for that year), then save in one transaction.
  */
 import { sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Executor } from "../../db/client";
 import { type ArrangementDay, calendarArrangements } from "../../db/schema";
 import {
@@ -18,21 +18,13 @@ import {
   type YearArrangement,
 } from "../../domain/calendar";
 import { type FieldProblem, invalid, YizhanError } from "../../domain/errors";
-import { multilineText } from "../../shared/text";
+import type { ZArrangementInput } from "../../shared/api/requests/calendar";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { type ArrangementSource, arrangementDays, bumpCalendarVersion, loadKnownYears } from "./arrangements";
 import { calendarChanged, knownYears } from "./getWorkingCalendar";
 
-/** An arrangement as pasted text (the documented text format) or as JSON (docs/calendar.md). */
-export const ZArrangementInput = z
-  .object({
-    text: multilineText(200_000).optional(),
-    json: z.unknown().optional(),
-    replace: z.boolean().default(false),
-  })
-  .strict();
 export type TArrangementInput = z.infer<typeof ZArrangementInput>;
 
 /** A day changed between the known arrangement and the imported one. */

@@ -4,28 +4,18 @@
  * and are managed by the administrators over that organization.
  */
 import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Executor } from "../../db/client";
 import { calendarOverrides, organizations } from "../../db/schema";
 import { tryIsoToDay } from "../../domain/calendar";
 import { invalid, notFound, YizhanError } from "../../domain/errors";
+import type { ZCreateOverride } from "../../shared/api/requests/calendar";
 import { type Actor, hasRoleOver } from "../actor";
 import type { AppContext } from "../context";
 import { abilities, authorize } from "../policies";
 import { bumpCalendarVersion } from "./arrangements";
 import { type CalendarOrg, calendarChanged, getWorkingCalendar, resolveOrg } from "./getWorkingCalendar";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Input of a new override: the organization (id or code), the date, closed/open and why. */
-export const ZCreateOverride = z
-  .object({
-    org: z.string().min(1).max(100),
-    date: z.string().regex(ISO_DATE, "YYYY-MM-DD"),
-    kind: z.enum(["closed", "open"]),
-    reason: z.string().trim().min(1).max(200),
-  })
-  .strict();
 export type TCreateOverride = z.infer<typeof ZCreateOverride>;
 
 /** An override as the API shows it. */

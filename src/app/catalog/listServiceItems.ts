@@ -1,27 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { type Executor, queryRows } from "../../db/client";
+import type { ZListServiceItems } from "../../shared/api/requests/catalog";
 import type { ServiceItemSummary } from "../../shared/catalog";
-import { ZHandlingType, ZItemKind } from "../../shared/catalog";
 import { buildTsQuery } from "./search";
 
-/** Filters of the public item list; every one optional. */
-export const ZListServiceItems = z.object({
-  /** Chinese full-text search (jieba), plus a substring match on name and code. */
-  q: z.string().trim().max(100).optional(),
-  /** Implementing organization code: items of that organization and the organizations below it. */
-  org: z.string().max(64).optional(),
-  /** Department code: the lead review department, a township that handles the item, or `township` (all). */
-  department: z.string().max(64).optional(),
-  kind: ZItemKind.optional(),
-  handlingType: ZHandlingType.optional(),
-  /** A life-event tag (主题), e.g. 工程建设. */
-  lifeEvent: z.string().max(50).optional(),
-  /** Include inactive items (administrators). */
-  includeInactive: z.coerce.boolean().optional(),
-  page: z.coerce.number().int().min(1).max(1000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
 export type TListServiceItems = z.infer<typeof ZListServiceItems>;
 
 export type { ServiceItemSummary };

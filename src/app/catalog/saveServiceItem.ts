@@ -1,32 +1,17 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Tx } from "../../db/client";
 import { itemVersions, organizations, serviceItems } from "../../db/schema";
 import { invalid, versionConflict } from "../../domain/errors";
-import { ZLocalDate, ZServiceItemContent } from "../../shared/catalog";
-import { ZExpectedVersion } from "../../shared/numbers";
+import type { ZCreateServiceItem, ZUpdateServiceItem } from "../../shared/api/requests/catalog";
 import type { Actor } from "../actor";
 import { authorize } from "../policies";
 import { loadServiceItem } from "./getServiceItem";
 import { assertValidContent } from "./validation";
 import { writeItemVersion } from "./writeItem";
 
-/** A new item: its first version's content, the date it takes effect, and an optional note. */
-export const ZCreateServiceItem = z.object({
-  content: ZServiceItemContent,
-  effectiveFrom: ZLocalDate,
-  changeNote: z.string().max(500).default(""),
-});
 export type TCreateServiceItem = z.infer<typeof ZCreateServiceItem>;
 
-/** An edit: the new version's content, from when it applies, why, and the version the editor started from. */
-export const ZUpdateServiceItem = z.object({
-  content: ZServiceItemContent,
-  effectiveFrom: ZLocalDate,
-  changeNote: z.string().trim().min(1).max(500),
-  /** The item's latest version number when the editor loaded it (optimistic check). */
-  expectedVersion: ZExpectedVersion,
-});
 export type TUpdateServiceItem = z.infer<typeof ZUpdateServiceItem>;
 
 async function orgPathOf(tx: Tx, code: string): Promise<string | null> {

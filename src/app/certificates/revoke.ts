@@ -1,19 +1,14 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { certificates } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
-import { multiline } from "../../shared/text";
+import type { ZRevokeCertificate } from "../../shared/api/requests/certificates";
 import type { Actor } from "../actor";
 import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { getCertificate, loadCertificate } from "./queries";
 
-export const ZRevokeCertificate = z.object({
-  /** cancel 注销 (e.g. the right ended, replaced) / revoke 撤销 (issued in error or unlawfully). */
-  kind: z.enum(["cancel", "revoke"]),
-  reason: multiline(z.string().trim().min(2).max(500)),
-});
 export type TRevokeCertificate = z.infer<typeof ZRevokeCertificate>;
 
 /**

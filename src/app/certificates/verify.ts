@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { asSignedDocument, canonicalJson, signedBytes, verifyDocument } from "../../adapters/signing";
 import { certificates } from "../../db/schema";
 import { maskIdentifier } from "../../domain/rules/identifiers";
+import type { ZVerifyQuery } from "../../shared/api/requests/certificates";
 import type { AppContext } from "../context";
 import { registeredKey } from "./keys";
 import { effectiveStatus } from "./present";
@@ -10,16 +11,6 @@ import { todayFor } from "./queries";
 
 /** Verification outcomes (GB/T 36906 verification service, simplified). */
 export type VerificationResult = "valid" | "revoked" | "expired" | "unknown" | "tampered";
-
-export const ZVerifyQuery = z.object({
-  id: z.uuid().optional(),
-  no: z.string().max(80).optional(),
-  /** First 16+ hex characters of the SHA-256 of the canonical payload (from the QR link). */
-  d: z
-    .string()
-    .regex(/^[0-9a-f]{8,64}$/)
-    .optional(),
-});
 
 /** What the public sees: no personal identifiers (holder code masked). */
 export type PublicVerification = {

@@ -1,21 +1,15 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Executor } from "../../db/client";
 import { feeAssessments, feeLines, payments } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
 import { assessFeeLines, feeFacts } from "../../domain/fees/assess";
-import { multilineText } from "../../shared/text";
+import type { ZAssessFees } from "../../shared/api/requests/fees";
 import type { Actor } from "../actor";
 import { changeCase } from "../cases/commands/runner";
 import { itemInfo } from "../cases/itemInfo";
 import type { AppContext } from "../context";
 
-export const ZAssessFees = z.object({
-  /** Overrides of the facts read from the form (e.g. the clerk confirms the enterprise's size). */
-  smallMicroEnterprise: z.boolean().optional(),
-  extraCertificates: z.number().int().min(0).max(100).optional(),
-  note: multilineText(500).optional(),
-});
 export type TAssessFees = z.infer<typeof ZAssessFees>;
 
 /** Next value of a named counter inside the caller's transaction. */

@@ -5,24 +5,11 @@ import type { Tx } from "../../db/client";
 import { feeAssessments, paymentCallbacks, payments, refunds } from "../../db/schema";
 import { invalid, notFound, YizhanError } from "../../domain/errors";
 import type { TPayment } from "../../shared/api/fees";
-import { multiline } from "../../shared/text";
+import type { ZOnlinePayment, ZRefund, ZWindowPayment } from "../../shared/api/requests/fees";
 import type { Actor } from "../actor";
 import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { nextCounter } from "./assess";
-
-const ZIdempotencyKey = z.string().min(8).max(100);
-
-export const ZWindowPayment = z.object({
-  assessmentId: z.uuid(),
-  channel: z.enum(["cash", "pos"]),
-  /** The client's key for this payment: the same key twice records one payment. */
-  idempotencyKey: ZIdempotencyKey,
-  /** POS terminal reference (交易参考号), when paid by card. */
-  terminalReference: z.string().max(60).optional(),
-});
-export const ZOnlinePayment = z.object({ assessmentId: z.uuid(), idempotencyKey: ZIdempotencyKey });
-export const ZRefund = z.object({ reason: multiline(z.string().trim().min(2).max(500)) });
 
 /** The open assessment of a case, locked (404 / 409 otherwise). */
 async function openAssessment(tx: Tx, caseId: string, assessmentId: string) {

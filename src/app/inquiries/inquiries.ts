@@ -4,7 +4,7 @@
  * read (409 on a stale one). Inquiries are not cases: the case runner is not involved.
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Tx } from "../../db/client";
 import {
   inquiries,
@@ -18,9 +18,12 @@ import { workingMinutesBetween } from "../../domain/calendar/workingHours";
 import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
 import { faqText, inquiryStatusProblem, isContact } from "../../domain/inquiries/rules";
 import { containsPersonalIdentifier } from "../../domain/rules/maskText";
-import { ZInquiryChannel } from "../../shared/api/inquiries";
-import { ZExpectedVersion } from "../../shared/numbers";
-import { multiline } from "../../shared/text";
+import type {
+  ZAnswerInquiry,
+  ZCreateInquiry,
+  ZHandOverInquiry,
+  ZPublishInquiryFaq,
+} from "../../shared/api/requests/inquiries";
 import type { Actor, Role } from "../actor";
 import { calendarFor } from "../calendar/access";
 import { newQueryCode } from "../cases/commands/numbers";
@@ -35,18 +38,6 @@ export const INQUIRY_ALERT_RULE = "inquiry_unanswered";
 /** Staff roles that may record a question and own it (the first responder). */
 export const RESPONDER_ROLES: Role[] = ["clerk", "supervisor", "helper", "reviewer", "approver"];
 
-const ZText = (max: number) => z.string().trim().min(1).max(max);
-
-export const ZCreateInquiry = z.object({
-  channel: ZInquiryChannel.optional().describe(
-    "Staff: window or phone (required). The public: online (the default; the only one allowed)",
-  ),
-  question: multiline(ZText(2000)),
-  askerName: z.string().trim().max(60).optional(),
-  askerContact: z.string().trim().max(100).optional().describe("A phone number or an e-mail address"),
-  itemCode: z.string().min(1).max(60).optional().describe("The service item asked about (required online)"),
-  policyReference: z.string().trim().max(200).optional(),
-});
 export type TCreateInquiry = z.infer<typeof ZCreateInquiry>;
 
 const isStaff = (a: Actor | null): a is Actor => a?.kind === "staff";
@@ -163,8 +154,6 @@ function statusGuard(r: InquiryRow, action: "claim" | "answer" | "handOver" | "p
   if (problem) throw new YizhanError("invalid_transition", 409, problem);
 }
 
-export const ZVersionOnly = z.object({ expectedVersion: ZExpectedVersion });
-
 /** A clerk of the tree takes an unowned online question: from now on she owns it (首问负责). */
 export async function claimInquiry(
   ctx: AppContext,
@@ -186,13 +175,6 @@ export async function claimInquiry(
     return next;
   });
 }
-
-export const ZAnswerInquiry = z.object({
-  answer: multiline(ZText(4000)),
-  itemCode: z.string().min(1).max(60).optional().describe("Links the item the answer concerns"),
-  policyReference: z.string().trim().max(200).optional().describe("A policy citation (文号, article)"),
-  expectedVersion: ZExpectedVersion,
-});
 
 /**
  * The owner (or the supervisor) answers. The time to answer counts office hours on working days of
@@ -242,12 +224,6 @@ export async function answerInquiry(
     return next;
   });
 }
-
-export const ZHandOverInquiry = z.object({
-  toUserId: z.uuid().describe("The named colleague who owns the question from now on"),
-  reason: multiline(ZText(500)),
-  expectedVersion: ZExpectedVersion,
-});
 
 /**
  * Colleagues an inquiry may be handed to: active staff holding a responder role in the same
@@ -326,12 +302,6 @@ export async function handOverInquiry(
     return next;
   });
 }
-
-export const ZPublishInquiryFaq = z.object({
-  question: multiline(ZText(2000)).optional().describe("The question as published (default: as asked)"),
-  answer: multiline(ZText(4000)).optional().describe("The answer as published (default: as given)"),
-  expectedVersion: ZExpectedVersion,
-});
 
 /**
  * Publishes an answered question to its item's guide as FAQ: the texts (as asked and answered, or as

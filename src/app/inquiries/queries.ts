@@ -1,11 +1,12 @@
 /** Reads of inquiries: the staff desk (row-scoped to the caller's office tree), the public answer page, the FAQ. */
 import { and, desc, eq, gte, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { inquiries, organizations } from "../../db/schema";
 import { workingMinutesBetween } from "../../domain/calendar/workingHours";
 import { forbidden, notFound } from "../../domain/errors";
 import { isUnansweredTooLong } from "../../domain/inquiries/rules";
-import { type TInquiryList, ZInquiryChannel, ZInquiryStatus } from "../../shared/api/inquiries";
+import type { TInquiryList } from "../../shared/api/inquiries";
+import type { ZListInquiries } from "../../shared/api/requests/inquiries";
 import type { Actor } from "../actor";
 import { calendarFor } from "../calendar/access";
 import type { AppContext } from "../context";
@@ -21,21 +22,6 @@ import {
   presentPublicInquiry,
 } from "./present";
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
-
-export const ZListInquiries = z.object({
-  status: ZInquiryStatus.optional(),
-  channel: ZInquiryChannel.optional(),
-  owner: z
-    .string()
-    .max(40)
-    .regex(/^(me|none|[0-9a-f-]{36})$/i, "me, none or a user id")
-    .optional()
-    .describe("me, none (unowned) or a user id"),
-  itemCode: z.string().min(1).max(60).optional(),
-  from: ZDate.optional().describe("Asked on or after this local date"),
-  to: ZDate.optional().describe("Asked on or before this local date"),
-});
 export type TListInquiries = z.infer<typeof ZListInquiries>;
 
 /** Local midnight (Asia/Shanghai) of a date, as an instant. */

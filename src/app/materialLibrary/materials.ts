@@ -1,10 +1,11 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { caseMaterials, cases, files, sharedRecords } from "../../db/schema";
 import { invalid } from "../../domain/errors";
 import type { TReusableMaterial } from "../../shared/api/exchange";
+import type { ZAttachReusable } from "../../shared/api/requests/exchange";
 import { type Actor, hasRole } from "../actor";
-import { changeCase } from "../cases/commands/runner";
+import { type CommandResult, changeCase, changeResult, type ViewOption } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 
@@ -80,8 +81,6 @@ export async function listReusableMaterials(
   }));
 }
 
-export const ZAttachReusable = z.object({ fromMaterialId: z.uuid() });
-
 /**
  * Attaches a material from the library to a material of a case (no new upload): the same files,
  * stamped 复用：办件 <number>. Only the applicant's own materials, only to a case still open for materials.
@@ -92,10 +91,11 @@ export async function attachReusableMaterial(
   caseId: string,
   materialCode: string,
   input: z.infer<typeof ZAttachReusable>,
-) {
+  opts: ViewOption = {},
+): Promise<CommandResult> {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
-    const { result } = await changeCase(tx, actor, caseId, {
+    const { case: saved } = await changeCase(tx, actor, caseId, {
       change: "reuseMaterial",
       action: "uploadMaterial",
       now,
@@ -135,6 +135,6 @@ export async function attachReusableMaterial(
         };
       },
     });
-    return result;
+    return changeResult(tx, ctx, saved, opts);
   });
 }

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
 import { caseMaterials, cases, organizations, partnerRequests } from "../../db/schema";
 import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
 import type { TPartnerRequest } from "../../shared/api/exchange";
-import { multilineText } from "../../shared/text";
+import type { ZRequestPartnerMaterial } from "../../shared/api/requests/exchange";
 import { type Actor, orgPathsWithRole } from "../actor";
 import { calendarFor, localDates } from "../calendar/access";
 import { loadCase } from "../cases/caseRows";
@@ -18,13 +18,6 @@ import { localStamp } from "../sharedData/fetchShared";
 
 /** Working days a partner window gets to answer when the clerk names no due date (local practice). */
 export const PARTNER_REQUEST_DAYS = 3;
-
-export const ZRequestPartnerMaterial = z.object({
-  toOrgCode: z.string().min(1).max(60),
-  materialCode: z.string().min(1).max(60),
-  dueOn: z.iso.date().optional(),
-  note: multilineText(500).optional(),
-});
 
 const REQUEST = { "zh-CN": "材料调取请求", "en-US": "Material request" };
 

@@ -7,6 +7,7 @@ import type { TCase, TCaseSummary } from "../../shared/api/cases";
 import { type Actor, hasRole } from "../actor";
 import type { LoadedCase } from "../cases/caseRows";
 import { casePolicyRecord } from "../cases/caseRows";
+import type { CaseView } from "../cases/read/caseView";
 import { abilities } from "../policies";
 import { relatedTo } from "../policies/cases";
 
@@ -133,5 +134,72 @@ export function presentCase(actor: Actor, c: LoadedCase, clock: ClockView): Case
     decision: c.decision ?? null,
     draftExpiresAt: c.draftExpiresAt?.toISOString() ?? null,
     abilities: caseAbilities(actor, c),
+  };
+}
+
+/**
+ * A case in full with its page (materials, review tasks, comments, documents): the one exit of a case
+ * for `getCase` and for every command that answers the case — from the rows the command or the read
+ * holds ({@link CaseView}), never by reading the case again.
+ */
+export function presentCaseView(actor: Actor, v: CaseView): TCase {
+  // The case's own item version says which deferred materials may follow the result (先行出证).
+  const listed = new Map(v.item.content.materials.map((m) => [m.code, m]));
+  return {
+    ...presentCase(actor, v.case, v.clock),
+    owedMaterials: v.owed,
+    materials: v.rows.materials.map((m) => ({
+      code: m.code,
+      name: m.name,
+      required: m.required,
+      status: m.status,
+      note: m.note,
+      source: m.source,
+      sourceRef: m.sourceRef,
+      sourceLabel: m.sourceLabel,
+      deferredDueOn: m.deferredDueOn,
+      issueFirstCondition: m.deferredDueOn ? (listed.get(m.code)?.issueFirstCondition ?? null) : null,
+      commitmentSigned: m.commitmentSigned,
+      checkedAt: m.checkedAt,
+      passedRound: m.passedRound,
+      files: m.files.map((f) => ({
+        id: f.id,
+        fileName: f.fileName,
+        contentType: f.contentType,
+        sizeBytes: f.sizeBytes,
+        sha256: f.sha256,
+      })),
+    })),
+    reviewTasks: v.rows.tasks.map((t) => ({
+      id: t.id,
+      stepCode: t.stepCode,
+      stepName: t.stepName,
+      orgCode: t.orgCode,
+      orgName: t.orgName,
+      lead: t.lead,
+      mode: t.mode,
+      status: t.status,
+      openedOn: t.openedOn,
+      dueOn: t.dueOn,
+      opinion: t.opinion,
+      returns: t.returns,
+      version: t.version,
+      claimedBy: t.claimedBy,
+      completedAt: t.completedAt,
+    })),
+    comments: v.rows.comments.map((m) => ({
+      id: m.id,
+      taskId: m.taskId,
+      authorName: m.authorName,
+      text: m.text,
+      at: m.at,
+    })),
+    documents: v.rows.documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      number: d.number,
+      title: d.title,
+      issuedOn: d.issuedOn,
+    })),
   };
 }

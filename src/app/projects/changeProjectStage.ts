@@ -1,24 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { projects } from "../../db/schema";
 import { versionConflict } from "../../domain/errors";
-import { decideStageChange, PROJECT_STAGES, STAGE_NAMES } from "../../domain/projects/projectStage";
-import { ZExpectedVersion } from "../../shared/numbers";
-import { multiline, multilineText } from "../../shared/text";
+import { decideStageChange, STAGE_NAMES } from "../../domain/projects/projectStage";
+import type { ZChangeProjectStage } from "../../shared/api/requests/projects";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { appendProjectEvent, authorizedProject } from "./projectRows";
 
-export const ZChangeProjectStage = z.object({
-  /** The version of the project the caller read (optimistic check). */
-  expectedVersion: ZExpectedVersion,
-  /** The stage to move to; default the next one. */
-  stage: z.enum(PROJECT_STAGES).optional(),
-  /** What happened (e.g. the permit granted and its number). */
-  note: multiline(z.string().trim().min(1).max(1000)),
-  /** Why stages are skipped; required to skip one. */
-  reason: multilineText(1000).nullish(),
-});
 export type TChangeProjectStage = z.infer<typeof ZChangeProjectStage>;
 
 /**

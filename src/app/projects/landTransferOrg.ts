@@ -1,22 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Executor } from "../../db/client";
 import { organizations, projects } from "../../db/schema";
 import { invalid, versionConflict } from "../../domain/errors";
-import { ZExpectedVersion } from "../../shared/numbers";
+import type { ZSetLandTransferOrg } from "../../shared/api/requests/projects";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { appendProjectEvent, authorizedProject } from "./projectRows";
 
-/** The organization code of a land-transfer organization, or null to name none. */
-export const ZLandTransferOrgCode = z.string().trim().min(1).max(64).nullable();
-
-export const ZSetLandTransferOrg = z.object({
-  /** The version of the project the caller read (optimistic check). */
-  expectedVersion: ZExpectedVersion,
-  /** Organization code (e.g. HY-SQJ); null: none, only the bureau's staff record the contract. */
-  orgCode: ZLandTransferOrgCode,
-});
 export type TSetLandTransferOrg = z.infer<typeof ZSetLandTransferOrg>;
 
 /**

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
 import {
@@ -14,35 +14,20 @@ import {
   users,
 } from "../../db/schema";
 import { invalid, notFound, YizhanError } from "../../domain/errors";
-import { PROJECT_STAGES } from "../../domain/projects/projectStage";
-import { isValidProjectCode } from "../../domain/rules/identifiers";
-import { multilineText } from "../../shared/text";
+import type {
+  ZCreateProject,
+  ZRecordContact,
+  ZRecordMeeting,
+  ZRecordSiteSurvey,
+  ZSavePrecheck,
+} from "../../shared/api/requests/projects";
 import type { Actor } from "../actor";
 import { MAX_UPLOAD_BYTES } from "../cases/intake/intake";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
-import { resolveLandTransferOrg, ZLandTransferOrgCode } from "./landTransferOrg";
-import { ZParcel } from "./parcel";
+import { resolveLandTransferOrg } from "./landTransferOrg";
 import { appendProjectEvent, authorizedProject } from "./projectRows";
-
-const ZIsoDate = z.iso.date();
-
-export { ZBoundary, ZParcel } from "./parcel";
-
-export const ZCreateProject = z.object({
-  code: z
-    .string()
-    .max(24)
-    .refine(isValidProjectCode, "投资项目统一代码格式不正确 (YYYY-XXXXXX-XX-XX-XXXXXX)"),
-  name: z.string().min(1).max(200),
-  enterpriseId: z.uuid(),
-  parcel: ZParcel,
-  stage: z.enum(PROJECT_STAGES).default("land_planning"),
-  helperId: z.uuid().optional(),
-  /** The outside body whose land-transfer system records the contract and the delivery (optional). */
-  landTransferOrgCode: ZLandTransferOrgCode.optional(),
-});
 
 /**
  * Opens a project (工程建设项目) and its pre-service file (提前介入): project code validated, the
@@ -109,14 +94,6 @@ export async function createProject(ctx: AppContext, actor: Actor, input: z.infe
   });
 }
 
-export const ZRecordContact = z.object({
-  party: z.enum(["township", "enterprise", "department"]),
-  contactName: z.string().min(1).max(100),
-  channel: z.string().min(1).max(40),
-  notes: multilineText(2000).default(""),
-  contactedAt: z.iso.datetime().optional(),
-});
-
 /** Records a contact with the township, the enterprise or a department (提前介入). */
 export async function recordContact(
   ctx: AppContext,
@@ -151,20 +128,6 @@ export async function recordContact(
     return row;
   });
 }
-
-export const ZSavePrecheck = z.object({
-  itemCode: z.string().min(1).max(60),
-  checks: z
-    .array(
-      z.object({
-        materialCode: z.string().min(1).max(60),
-        status: z.enum(["pass", "missing", "defective"]),
-        note: multilineText(500).optional(),
-        fileIds: z.array(z.uuid()).max(20).default([]),
-      }),
-    )
-    .min(1),
-});
 
 /**
  * Pre-check (预审) of an item's materials before the contract: the same checklist as at intake
@@ -227,13 +190,6 @@ export async function savePrecheck(
   });
 }
 
-export const ZRecordSiteSurvey = z.object({
-  surveyedOn: ZIsoDate,
-  people: z.array(z.string().min(1).max(100)).min(1).max(30),
-  findings: multilineText(4000).min(1),
-  photoFileIds: z.array(z.uuid()).max(20).default([]),
-});
-
 /** Records a site survey (现场踏勘): date, people, findings, photos. */
 export async function recordSiteSurvey(
   ctx: AppContext,
@@ -262,24 +218,6 @@ export async function recordSiteSurvey(
     return row;
   });
 }
-
-export const ZRecordMeeting = z.object({
-  heldOn: ZIsoDate,
-  topic: z.string().min(1).max(200),
-  attendees: z
-    .array(z.object({ name: z.string().min(1).max(100), department: z.string().min(1).max(100) }))
-    .min(1),
-  decisions: z.array(multilineText(1000).min(1)).default([]),
-  actionItems: z
-    .array(
-      z.object({
-        description: z.string().min(1).max(500),
-        owner: z.string().min(1).max(100),
-        dueOn: ZIsoDate,
-      }),
-    )
-    .default([]),
-});
 
 /** Records a coordination meeting (协调会 / 现场办公) with its decisions and action items. */
 export async function recordCoordinationMeeting(

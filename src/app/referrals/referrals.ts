@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Tx } from "../../db/client";
 import {
   type ApplicantSnapshot,
@@ -12,8 +12,7 @@ import { invalid, notFound, versionConflict, YizhanError } from "../../domain/er
 import { referralProgressProblem } from "../../domain/referrals/referralRules";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
 import type { TReferral } from "../../shared/api/referrals";
-import { ZExpectedVersion } from "../../shared/numbers";
-import { multilineText } from "../../shared/text";
+import type { ZRegisterReferral, ZReportReferralProgress } from "../../shared/api/requests/referrals";
 import { type Actor, hasRole, orgPathsWithRole } from "../actor";
 import { calendarFor, localDates } from "../calendar/access";
 import type { LoadedCase } from "../cases/caseRows";
@@ -73,14 +72,6 @@ export async function recordCaseReferral(
     .returning({ id: referrals.id });
   return row.id;
 }
-
-export const ZRegisterReferral = z.object({
-  itemCode: z.string().min(1).max(60),
-  applicantId: z.uuid(),
-  toOrgCode: z.string().min(1).max(60),
-  reason: multilineText(500).optional(),
-  details: z.record(z.string(), z.unknown()).default({}),
-});
 
 /**
  * The window registers a matter that another body handles (设施农业用地备案: townships since 2020) only
@@ -247,12 +238,6 @@ export async function listReferrals(ctx: AppContext, actor: Actor, q: { open?: b
     .filter((r) => can(actor, "read", "referral", policyRecord(r, orgs)))
     .map((r) => present(actor, r, orgs));
 }
-
-export const ZReportReferralProgress = z.object({
-  status: z.enum(["received", "in_progress", "done"]),
-  note: multilineText(1000).default(""),
-  expectedVersion: ZExpectedVersion.optional(),
-});
 
 /**
  * The receiving body reports progress on a referral: received → in progress → done, with a note; done

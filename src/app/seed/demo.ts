@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor } from "../../db/client";
 import { meta, organizations, users } from "../../db/schema";
+import { ZCreateUser } from "../../shared/api/requests/admin";
 import { seedCatalog, seedCatalogItems } from "../catalog/seedCatalog";
 import { seedDemoInquiries } from "../inquiries/demoInquiries";
 import { seedDemoProject } from "../projects/demoProject";
 import { demoSharedRecordCount, seedDemoSharedRecords } from "../sharedData/seedSharedData";
-import { createUser, ZCreateUser } from "../users/createUser";
+import { createUser } from "../users/createUser";
 import { readSeedYaml } from "./files";
 
 const ZOrgSeed: z.ZodType<OrgSeed> = z.lazy(() =>

@@ -1,14 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { LookupResult } from "../../adapters/exchange/types";
 import { defaultStorage } from "../../adapters/storage/storage";
 import type { Executor } from "../../db/client";
 import { caseMaterials } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
+import type { ZFetchSharedMaterial } from "../../shared/api/requests/exchange";
 import type { Actor } from "../actor";
 import { calendarFor, localDates } from "../calendar/access";
 import { casePolicyRecord, type LoadedCase, loadCase } from "../cases/caseRows";
-import { changeCase } from "../cases/commands/runner";
+import { changeCase, changeResult, type ViewOption } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
 import { authorize } from "../policies";
@@ -16,12 +17,6 @@ import { hasConsent, logDataAccess, recordConsent } from "./accessLog";
 import { connectorFor, datasetByCode, providerOf, type SharedDataset } from "./datasets";
 import { renderSharedRecord } from "./recordDocument";
 
-export const ZFetchSharedMaterial = z.object({
-  /** The applicant consents (online), or declared consent at the window (the clerk records it). */
-  consent: z.boolean().default(false),
-  /** Why the data is fetched; defaults to the case and item. */
-  purpose: z.string().min(2).max(200).optional(),
-});
 export type TFetchSharedMaterial = z.infer<typeof ZFetchSharedMaterial>;
 
 /** Statuses in which materials may still be supplied. */
@@ -106,6 +101,7 @@ export async function fetchSharedMaterial(
   caseId: string,
   materialCode: string,
   input: TFetchSharedMaterial,
+  opts: ViewOption = {},
 ) {
   const db = ctx.database.db;
   const now = ctx.clock.now();
@@ -186,7 +182,7 @@ export async function fetchSharedMaterial(
   const today = localDates(await calendarFor(ctx, c.orgId), now).today;
   const expired = !!result.validUntil && result.validUntil < today;
   return db.transaction(async (tx) => {
-    const { result: fetched } = await changeCase(tx, actor, c.id, {
+    const { result: fetched, case: saved } = await changeCase(tx, actor, c.id, {
       change: "fetchSharedMaterial",
       action: "uploadMaterial",
       now,
@@ -220,6 +216,6 @@ export async function fetchSharedMaterial(
       },
     });
     await log("ok", tx);
-    return fetched;
+    return { fetched, case: await changeResult(tx, ctx, saved, opts) };
   });
 }

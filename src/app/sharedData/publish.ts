@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { CsvError, type CsvRecord, csvRecords } from "../../adapters/exchange/csv";
 import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
@@ -9,18 +9,13 @@ import { tryIsoToDay } from "../../domain/calendar/isoDate";
 import { type Bilingual, invalid, YizhanError } from "../../domain/errors";
 import { maskSubjectCode, subjectCodeKind } from "../../domain/rules/identifiers";
 import type { TSharedRecord } from "../../shared/api/exchange";
+import type { ZPublishRecord } from "../../shared/api/requests/exchange";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
 import { authorize, can } from "../policies";
 import { datasetByCode, providerOf, type SharedDataset, sharedDatasets } from "./datasets";
 
-export const ZPublishRecord = z.object({
-  subjectCode: z.string().min(15).max(18),
-  subjectName: z.string().min(1).max(200),
-  fields: z.record(z.string().min(1).max(60), z.string().max(500)).default({}),
-  validUntil: z.iso.date().nullable().optional(),
-});
 export type TPublishRecord = z.infer<typeof ZPublishRecord>;
 
 /** Why a subject code does not fit a dataset (GB 32100 / GB 11643), or null. */

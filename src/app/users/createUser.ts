@@ -1,30 +1,13 @@
 import { eq, inArray } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Executor } from "../../db/client";
 import { organizations, roleMemberships, users } from "../../db/schema";
 import { invalid } from "../../domain/errors";
-import { ROLES } from "../../domain/roles";
 import { isValidResidentId, isValidUscc } from "../../domain/rules/identifiers";
 import { containsPersonalIdentifier } from "../../domain/rules/maskText";
+import type { ZCreateUser } from "../../shared/api/requests/admin";
 import { hashPassword, passwordProblem } from "../auth/passwords";
 
-export const ZCreateUser = z.object({
-  username: z
-    .string()
-    .min(2)
-    .max(64)
-    .regex(/^[a-zA-Z0-9._-]+$/, "letters, digits, dot, dash and underscore only"),
-  displayName: z.string().min(1).max(100),
-  password: z.string().min(8).max(128),
-  kind: z.enum(["staff", "person", "enterprise"]).default("staff"),
-  roles: z.array(z.object({ role: z.enum(ROLES), org: z.string().max(64).optional() })).default([]),
-  idNumber: z.string().max(18).optional(),
-  creditCode: z.string().max(18).optional(),
-  legalRepresentative: z.string().max(50).optional(),
-  phone: z.string().max(20).optional(),
-  email: z.string().email().max(254).optional(),
-  address: z.string().max(200).optional(),
-});
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
 /**

@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { createUser, ZCreateUser } from "../../app/users/createUser";
+import { createUser } from "../../app/users/createUser";
 import { openDatabase } from "../../db/client";
 import { YizhanError } from "../../domain/errors";
+import { ZCreateUser } from "../../shared/api/requests/admin";
 import { type Command, databaseOptions } from "../command";
 import { readAll } from "../io";
 import { UsageError } from "../output";

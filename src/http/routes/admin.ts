@@ -4,8 +4,9 @@ import { z } from "zod";
 import type { AppContext } from "../../app/context";
 import { listOrganizationTree, type OrgNode } from "../../app/organizations/listOrganizations";
 import { authorize } from "../../app/policies";
-import { createUser, ZCreateUser } from "../../app/users/createUser";
+import { createUser } from "../../app/users/createUser";
 import { listUsers } from "../../app/users/listUsers";
+import { ZCreateUser } from "../../shared/api/requests/admin";
 import { requireActor } from "../plugins/auth";
 
 const ZOrgNode: z.ZodType<OrgNode> = z

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { registerApplicant, searchApplicants, ZRegisterApplicant } from "../../app/applicants/applicants";
+import { registerApplicant, searchApplicants } from "../../app/applicants/applicants";
 import type { AppContext } from "../../app/context";
+import { ZRegisterApplicant, ZSearchApplicantsQuery } from "../../shared/api/requests/applicants";
 import { requireActor } from "../plugins/auth";
 
 const ZApplicant = z.object({
@@ -26,7 +27,7 @@ export async function applicantRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
         tags: ["applicants"],
         summary:
           "Find applicants by name, credit code, ID number or phone (window staff; identifiers masked)",
-        querystring: z.object({ q: z.string().max(100).default("") }),
+        querystring: ZSearchApplicantsQuery,
         response: { 200: z.object({ items: z.array(ZApplicant) }) },
         problems: [403],
       },

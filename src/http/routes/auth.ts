@@ -5,14 +5,9 @@ import { changePassword, updatePreferences } from "../../app/auth/account";
 import { login, logout } from "../../app/auth/sessions";
 import type { AppContext } from "../../app/context";
 import { presentMe, ZMe } from "../../app/presenters/me";
+import { ZChangePassword, ZLogin, ZPreferences } from "../../shared/api/requests/auth";
 import { CSRF_COOKIE, originOf, requireActor, SESSION_COOKIE } from "../plugins/auth";
 
-const ZLogin = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
-const ZChangePassword = z.object({
-  currentPassword: z.string().min(1).max(200),
-  newPassword: z.string().min(8).max(128),
-});
-const ZPreferences = z.object({ locale: z.enum(["zh-CN", "en-US"]) });
 const ZOk = z.object({ ok: z.literal(true) });
 
 /** Login, logout, the caller's account, password change and preferences. */

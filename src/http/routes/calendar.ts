@@ -3,17 +3,20 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { calendarStatus } from "../../app/calendar/calendarStatus";
 import { addDays, listDays } from "../../app/calendar/days";
-import {
-  importArrangement,
-  previewArrangement,
-  ZArrangementInput,
-} from "../../app/calendar/importArrangement";
-import { createOverride, deleteOverride, listOverrides, ZCreateOverride } from "../../app/calendar/overrides";
+import { importArrangement, previewArrangement } from "../../app/calendar/importArrangement";
+import { createOverride, deleteOverride, listOverrides } from "../../app/calendar/overrides";
 import type { AppContext } from "../../app/context";
 import { authorize } from "../../app/policies";
+import {
+  ZAddWorkingDaysQuery,
+  ZArrangementInput,
+  ZCreateOverride,
+  ZDeleteCalendarOverrideParams,
+  ZListCalendarDaysQuery,
+  ZListCalendarOverridesQuery,
+} from "../../shared/api/requests/calendar";
 import { requireActor } from "../plugins/auth";
 
-const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 const ZBilingual = z.object({ "zh-CN": z.string(), "en-US": z.string() });
 const ZDayKind = z.enum(["holiday", "makeup", "weekend", "workday", "closed", "open"]);
 const ZCalendarDay = z.object({
@@ -77,7 +80,6 @@ const ZStatus = z.object({
   warning: z.boolean(),
   message: ZBilingual.nullable(),
 });
-const ZOrgQuery = z.string().min(1).max(100).optional();
 /** Public reads are cheap but not free: a generous per-IP limit. */
 const PUBLIC_RATE = { access: "public", rateLimit: { max: 600, timeWindow: "1 minute" } } as const;
 
@@ -93,7 +95,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "listCalendarDays",
         tags: ["calendar"],
         summary: "Classify every date from `from` to `to` (at most 400 days); `org` adds its local overrides",
-        querystring: z.object({ from: ZIsoDate, to: ZIsoDate, org: ZOrgQuery }),
+        querystring: ZListCalendarDaysQuery,
         response: { 200: z.object({ items: z.array(ZCalendarDay) }) },
       },
     },
@@ -108,11 +110,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "addWorkingDays",
         tags: ["calendar"],
         summary: "The n-th working day after `from` (day 0), with `provisional` for a year not yet published",
-        querystring: z.object({
-          from: ZIsoDate,
-          days: z.coerce.number().int().min(0).max(5000),
-          org: ZOrgQuery,
-        }),
+        querystring: ZAddWorkingDaysQuery,
         response: {
           200: z.object({ from: z.string(), days: z.number(), date: z.string(), provisional: z.boolean() }),
         },
@@ -177,7 +175,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "listCalendarOverrides",
         tags: ["calendar"],
         summary: "Local closures and extra working days of the organizations the admin manages",
-        querystring: z.object({ org: ZOrgQuery }),
+        querystring: ZListCalendarOverridesQuery,
         response: { 200: z.object({ items: z.array(ZOverride) }) },
         problems: [403],
       },
@@ -206,7 +204,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "deleteCalendarOverride",
         tags: ["calendar"],
         summary: "Remove a local override (admin over its organization)",
-        params: z.object({ id: z.uuid() }),
+        params: ZDeleteCalendarOverrideParams,
         response: { 204: z.null() },
       },
     },

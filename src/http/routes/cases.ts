@@ -2,47 +2,45 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ACCEPTED_UPLOADS } from "../../adapters/storage/fileType";
-import {
-  caseCommand,
-  finishOnTheSpot,
-  ZAccept,
-  ZDecide,
-  ZExtend,
-  ZRefer,
-  ZRefuse,
-  ZRequestCorrection,
-  ZResume,
-  ZSimple,
-  ZSuspend,
-} from "../../app/cases/commands/requests";
+import { caseCommand, finishOnTheSpot } from "../../app/cases/commands/requests";
 import {
   checkMaterials,
   createApplication,
   submitApplication,
   updateDraft,
   uploadMaterial,
-  ZCheckMaterials,
-  ZCreateApplication,
-  ZUpdateDraft,
 } from "../../app/cases/intake/intake";
-import {
-  findCaseByNumber,
-  getCase,
-  getCaseTimeline,
-  listCases,
-  ZListCases,
-} from "../../app/cases/read/queries";
+import { findCaseByNumber, getCase, getCaseTimeline, listCases } from "../../app/cases/read/queries";
 import { caseDocumentPdf, caseFile } from "../../app/cases/read/renderDocument";
 import { sendBackToReview } from "../../app/cases/review/reviewTasks";
 import type { AppContext } from "../../app/context";
-import type { CaseStatus } from "../../domain/cases/caseStatus";
 import { ZCaseTimeline } from "../../shared/api/cases";
-import { ZExpectedVersion } from "../../shared/numbers";
-import { multilineText } from "../../shared/text";
+import {
+  ZAccept,
+  ZCaseIdParams,
+  ZCheckMaterials,
+  ZCreateApplication,
+  ZDecide,
+  ZDownloadCaseDocumentParams,
+  ZDownloadCaseFileParams,
+  ZExtend,
+  ZFindCaseByNumberParams,
+  ZListCasesQuery,
+  ZRefer,
+  ZRefuse,
+  ZRequestCorrection,
+  ZResume,
+  ZSendBackToReviewBody,
+  ZSimple,
+  ZSuspend,
+  ZUpdateDraft,
+  ZUploadMaterialParams,
+} from "../../shared/api/requests/cases";
+import { ZUploadParts } from "../../shared/api/requests/uploads";
 import { readMultipart, type Upload } from "../multipart";
-import { binaryResponse, ZUploadFile } from "../openapi";
+import { binaryResponse } from "../openapi";
 import { requireActor } from "../plugins/auth";
-import { prefersMinimal, ZCase, ZCaseIdParams, ZCaseOrRef, ZCaseSummary } from "./caseSchemas";
+import { caseRef, commandAnswer, prefersMinimal, ZCase, ZCaseOrRef, ZCaseSummary } from "./caseSchemas";
 
 const tags = ["cases"];
 const UPLOAD_TYPES = Object.keys(ACCEPTED_UPLOADS);
@@ -51,15 +49,6 @@ const UPLOAD_TYPES = Object.keys(ACCEPTED_UPLOADS);
 export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const detail = async (actor: ReturnType<typeof requireActor>, id: string) => getCase(ctx, actor, id);
-  /** The full case after a command, or only its reference with `Prefer: return=minimal`. */
-  const result = (
-    req: { headers: Record<string, string | string[] | undefined> },
-    actor: ReturnType<typeof requireActor>,
-    c: { id: string; number: string; status: string; version: number },
-  ) =>
-    prefersMinimal(req.headers)
-      ? { id: c.id, number: c.number, status: c.status as CaseStatus, version: c.version }
-      : detail(actor, c.id);
 
   r.get(
     "/api/cases",
@@ -68,14 +57,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         operationId: "listCases",
         tags,
         summary: "Cases the caller may see, with filters and the window's queues",
-        querystring: ZListCases.extend({
-          status: z
-            .union([
-              z.array(ZListCases.shape.status.unwrap().element),
-              ZListCases.shape.status.unwrap().element,
-            ])
-            .optional(),
-        }),
+        querystring: ZListCasesQuery,
         response: { 200: z.object({ items: z.array(ZCaseSummary), total: z.number() }) },
       },
     },
@@ -109,7 +91,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags,
         summary:
           "One case by its human number (办件编号), for those who may read it; 404 when unknown or not theirs",
-        params: z.object({ number: z.string().min(1).max(40) }),
+        params: ZFindCaseByNumberParams,
         response: { 200: ZCase },
       },
     },
@@ -138,7 +120,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         operationId: "downloadCaseDocument",
         tags,
         summary: "A written notice of the case (受理通知书, 补正告知书 …) as PDF",
-        params: z.object({ id: z.uuid(), docId: z.uuid() }),
+        params: ZDownloadCaseDocumentParams,
         response: { 200: binaryResponse("The notice as PDF", "application/pdf") },
         problems: [403],
       },
@@ -159,7 +141,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         operationId: "downloadCaseFile",
         tags,
         summary: "An uploaded material file of the case (for those who may read the case)",
-        params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+        params: ZDownloadCaseFileParams,
         response: {
           200: binaryResponse("The file as uploaded (its type was checked by content)", ...UPLOAD_TYPES),
         },
@@ -189,8 +171,8 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const c = await createApplication(ctx, actor, req.body);
-      return reply.code(201).send(await detail(actor, c.id));
+      const c = await createApplication(ctx, actor, req.body, { view: true });
+      return reply.code(201).send(commandAnswer(actor, c));
     },
   );
 
@@ -208,8 +190,8 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     },
     async (req) => {
       const actor = requireActor(req);
-      await updateDraft(ctx, actor, req.params.id, req.body);
-      return detail(actor, req.params.id);
+      const c = await updateDraft(ctx, actor, req.params.id, req.body, { view: true });
+      return commandAnswer(actor, c);
     },
   );
 
@@ -221,8 +203,8 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags,
         summary:
           "Upload a file for one material (multipart field `file`; PDF, JPEG, PNG, TIFF, WebP or OFD, at most 20 MB)",
-        params: z.object({ id: z.uuid(), code: z.string().min(1).max(60) }),
-        multipart: { parts: z.object({ file: ZUploadFile }) },
+        params: ZUploadMaterialParams,
+        multipart: { parts: ZUploadParts },
         response: { 201: z.object({ fileId: z.string(), sha256: z.string(), case: ZCase }) },
         problems: [409],
       },
@@ -230,10 +212,12 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     async (req, reply) => {
       const actor = requireActor(req);
       const { file } = await readMultipart(req, { requireFile: true });
-      const res = await uploadMaterial(ctx, actor, req.params.id, req.params.code, file as Upload);
+      const res = await uploadMaterial(ctx, actor, req.params.id, req.params.code, file as Upload, {
+        view: true,
+      });
       return reply
         .code(201)
-        .send({ fileId: res.file.id, sha256: res.file.sha256, case: await detail(actor, req.params.id) });
+        .send({ fileId: res.file.id, sha256: res.file.sha256, case: commandAnswer(actor, res.case) });
     },
   );
 
@@ -251,8 +235,8 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     },
     async (req) => {
       const actor = requireActor(req);
-      await submitApplication(ctx, actor, req.params.id, req.body.expectedVersion);
-      return detail(actor, req.params.id);
+      const c = await submitApplication(ctx, actor, req.params.id, req.body.expectedVersion, { view: true });
+      return commandAnswer(actor, c);
     },
   );
 
@@ -270,8 +254,8 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     },
     async (req) => {
       const actor = requireActor(req);
-      await checkMaterials(ctx, actor, req.params.id, req.body);
-      return detail(actor, req.params.id);
+      const c = await checkMaterials(ctx, actor, req.params.id, req.body, { view: true });
+      return commandAnswer(actor, c);
     },
   );
 
@@ -287,14 +271,15 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       { schema: { operationId, tags, summary, params: ZCaseIdParams, body, response: { 200: ZCase } } },
       async (req) => {
         const actor = requireActor(req);
-        await caseCommand(
+        const c = await caseCommand(
           ctx,
           actor,
           req.params.id,
           type,
           req.body as { expectedVersion: number } & Record<string, unknown>,
+          { view: true },
         );
-        return detail(actor, req.params.id);
+        return commandAnswer(actor, c);
       },
     );
 
@@ -349,10 +334,11 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     },
     async (req) => {
       const actor = requireActor(req);
+      const view = !prefersMinimal(req.headers);
       const c = req.body.finishOnTheSpot
-        ? await finishOnTheSpot(ctx, actor, req.params.id, req.body)
-        : await caseCommand(ctx, actor, req.params.id, "accept", req.body);
-      return result(req, actor, c);
+        ? await finishOnTheSpot(ctx, actor, req.params.id, req.body, { view })
+        : await caseCommand(ctx, actor, req.params.id, "accept", req.body, { view });
+      return view ? commandAnswer(actor, c) : caseRef(c);
     },
   );
 
@@ -364,18 +350,14 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags,
         summary: "The approver sends a review task back with an opinion (counted as a return)",
         params: ZCaseIdParams,
-        body: z.object({
-          expectedVersion: ZExpectedVersion,
-          taskId: z.uuid(),
-          opinion: multilineText(4000),
-        }),
+        body: ZSendBackToReviewBody,
         response: { 200: ZCase },
       },
     },
     async (req) => {
       const actor = requireActor(req);
-      await sendBackToReview(ctx, actor, req.params.id, req.body);
-      return detail(actor, req.params.id);
+      const c = await sendBackToReview(ctx, actor, req.params.id, req.body, { view: true });
+      return commandAnswer(actor, c);
     },
   );
 }

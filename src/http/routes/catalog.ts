@@ -3,15 +3,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { catalogFacets } from "../../app/catalog/catalogFacets";
 import { getServiceItem, listItemVersions } from "../../app/catalog/getServiceItem";
-import { listServiceItems, ZListServiceItems } from "../../app/catalog/listServiceItems";
+import { listServiceItems } from "../../app/catalog/listServiceItems";
 import { localDate } from "../../app/catalog/localDate";
 import { oneTimeNoticeSheetData, oneTimeNoticeSheetPdf } from "../../app/catalog/oneTimeNoticeSheet";
-import {
-  createServiceItem,
-  updateServiceItem,
-  ZCreateServiceItem,
-  ZUpdateServiceItem,
-} from "../../app/catalog/saveServiceItem";
+import { createServiceItem, updateServiceItem } from "../../app/catalog/saveServiceItem";
 import type { AppContext } from "../../app/context";
 import { authorize, can } from "../../app/policies";
 import {
@@ -21,15 +16,18 @@ import {
 } from "../../app/presenters/serviceItem";
 import { diffItemVersions } from "../../domain/catalog/diffItemVersions";
 import { ZItemVersionDiff, ZNoticeSheet, ZServiceItem } from "../../shared/api/catalog";
+import {
+  ZCodeParam,
+  ZCompareItemVersionsQuery,
+  ZCreateServiceItem,
+  ZGetOneTimeNoticeSheetQuery,
+  ZListServiceItems,
+  ZUpdateServiceItem,
+  ZVersionQuery,
+} from "../../shared/api/requests/catalog";
 import { binaryMedia } from "../openapi";
 import { requireActor } from "../plugins/auth";
 
-const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
-const ZCodeParam = z.object({ code: z.string().min(1).max(64) });
-const ZVersionQuery = z.object({
-  version: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
-  on: ZIsoDate.optional(),
-});
 const ZAbilities = z.record(z.string(), z.boolean());
 const ZFacet = z.object({ code: z.string(), label: z.string(), count: z.number() });
 const ZSummary = z.object({
@@ -188,10 +186,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         summary:
           "Field-by-field differences between two versions (materials and review steps matched by code)",
         params: ZCodeParam,
-        querystring: z.object({
-          from: z.coerce.number().int().min(1).max(2_147_483_647),
-          to: z.coerce.number().int().min(1).max(2_147_483_647),
-        }),
+        querystring: ZCompareItemVersionsQuery,
         response: { 200: ZItemVersionDiff },
       },
     },
@@ -217,7 +212,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         summary:
           "The item's one-time notification sheet (一次性告知单): PDF, or its data with `format=json` (public)",
         params: ZCodeParam,
-        querystring: ZVersionQuery.extend({ format: z.enum(["pdf", "json"]).default("pdf") }),
+        querystring: ZGetOneTimeNoticeSheetQuery,
         response: {
           200: {
             description: "The sheet as PDF (`format=pdf`, the default) or its data (`format=json`)",

@@ -9,8 +9,8 @@ import {
   listCaseCertificates,
   listWallet,
 } from "../../app/certificates/queries";
-import { revokeCertificate, ZRevokeCertificate } from "../../app/certificates/revoke";
-import { verifyByLink, verifyDocumentOnline, ZVerifyQuery } from "../../app/certificates/verify";
+import { revokeCertificate } from "../../app/certificates/revoke";
+import { verifyByLink, verifyDocumentOnline } from "../../app/certificates/verify";
 import type { AppContext } from "../../app/context";
 import { notFound } from "../../domain/errors";
 import {
@@ -20,11 +20,17 @@ import {
   ZSignedCertificate,
   ZVerification,
 } from "../../shared/api/certificates";
+import {
+  ZCertificateIdParams,
+  ZGetSigningKeyPemParams,
+  ZRevokeCertificate,
+  ZVerifyCertificateDocumentBody,
+  ZVerifyQuery,
+} from "../../shared/api/requests/certificates";
 import { binaryResponse } from "../openapi";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["certificates"];
-const ZId = z.object({ id: z.uuid() });
 const attachment = (name: string) => `inline; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** E-certificates (电子证照): read, download (PDF, signed JSON), revoke, the wallet, public verification and keys. */
@@ -38,7 +44,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         operationId: "getCertificate",
         tags,
         summary: "One certificate (GB/T 36903 metadata)",
-        params: ZId,
+        params: ZCertificateIdParams,
         response: { 200: ZCertificate },
         problems: [403],
       },
@@ -53,7 +59,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         operationId: "downloadCertificatePdf",
         tags,
         summary: "The certificate as PDF with its QR code (and red-line map)",
-        params: ZId,
+        params: ZCertificateIdParams,
         response: { 200: binaryResponse("The certificate as PDF", "application/pdf") },
         problems: [403],
       },
@@ -74,7 +80,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         operationId: "downloadCertificateJson",
         tags,
         summary: "The certificate as signed JSON (verifiable offline)",
-        params: ZId,
+        params: ZCertificateIdParams,
         response: { 200: ZSignedCertificate },
         problems: [403],
       },
@@ -94,7 +100,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         operationId: "revokeCertificate",
         tags,
         summary: "注销 / 撤销 a certificate, with a reason (approver)",
-        params: ZId,
+        params: ZCertificateIdParams,
         body: ZRevokeCertificate,
         response: { 200: ZCertificate },
         problems: [409],
@@ -123,7 +129,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         operationId: "listCaseCertificates",
         tags,
         summary: "Certificates issued for a case",
-        params: ZId,
+        params: ZCertificateIdParams,
         response: { 200: z.object({ items: z.array(ZCertificate) }) },
         problems: [403],
       },
@@ -155,11 +161,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         operationId: "verifyCertificateDocument",
         tags: ["public"],
         summary: "Verify a certificate JSON (payload + signature)",
-        body: z
-          .unknown()
-          .describe(
-            "A certificate JSON as downloaded (format, payload, signature); anything else is `tampered`",
-          ),
+        body: ZVerifyCertificateDocumentBody,
         response: { 200: ZVerification },
       },
     },
@@ -203,7 +205,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         tags: ["public"],
         summary:
           "One public key as a PEM file (`<kid>.pem`), for `openssl pkeyutl -verify` (docs/certificates.md)",
-        params: z.object({ file: z.string().max(80) }),
+        params: ZGetSigningKeyPemParams,
         response: { 200: binaryResponse("The public key (SPKI PEM)", "application/x-pem-file") },
       },
     },

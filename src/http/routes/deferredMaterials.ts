@@ -1,20 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import {
-  checkDeferredMaterial,
-  deliverDeferredMaterial,
-  ZCheckDeferred,
-} from "../../app/cases/intake/deferredMaterials";
-import { getCase } from "../../app/cases/read/queries";
+import { checkDeferredMaterial, deliverDeferredMaterial } from "../../app/cases/intake/deferredMaterials";
 import type { AppContext } from "../../app/context";
 import { invalid } from "../../domain/errors";
-import { ZUploadFile } from "../openapi";
+import { ZCheckDeferred, ZDeferredMaterialParams } from "../../shared/api/requests/cases";
+import { ZUploadParts } from "../../shared/api/requests/uploads";
 import { requireActor } from "../plugins/auth";
-import { ZCase } from "./caseSchemas";
+import { commandAnswer, ZCase } from "./caseSchemas";
 
 const tags = ["cases"];
-const ZParams = z.object({ id: z.uuid(), code: z.string().min(1).max(60) });
 
 /** 容缺后补: delivering a material deferred at acceptance, and the window's check of it. */
 export async function deferredMaterialRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -28,8 +22,8 @@ export async function deferredMaterialRoutes(app: FastifyInstance, { ctx }: { ct
         tags,
         summary:
           "Deliver a material deferred at acceptance (容缺后补; multipart field `file`; applicant or window; 422 when nothing is owed)",
-        params: ZParams,
-        multipart: { parts: z.object({ file: ZUploadFile }) },
+        params: ZDeferredMaterialParams,
+        multipart: { parts: ZUploadParts },
         response: { 201: ZCase },
         problems: [409],
       },
@@ -44,11 +38,15 @@ export async function deferredMaterialRoutes(app: FastifyInstance, { ctx }: { ct
       const part = await req.file();
       if (!part) throw invalid("file", "required", { "zh-CN": "缺少文件", "en-US": "The file is missing" });
       const bytes = await part.toBuffer();
-      await deliverDeferredMaterial(ctx, actor, req.params.id, req.params.code, {
-        fileName: part.filename,
-        bytes,
-      });
-      return reply.code(201).send(await getCase(ctx, actor, req.params.id));
+      const c = await deliverDeferredMaterial(
+        ctx,
+        actor,
+        req.params.id,
+        req.params.code,
+        { fileName: part.filename, bytes },
+        { view: true },
+      );
+      return reply.code(201).send(commandAnswer(actor, c));
     },
   );
 
@@ -60,15 +58,17 @@ export async function deferredMaterialRoutes(app: FastifyInstance, { ctx }: { ct
         tags,
         summary:
           "The window's check of a delivered deferred material: pass, or defective with a note (still owed)",
-        params: ZParams,
+        params: ZDeferredMaterialParams,
         body: ZCheckDeferred,
         response: { 200: ZCase },
       },
     },
     async (req) => {
       const actor = requireActor(req);
-      await checkDeferredMaterial(ctx, actor, req.params.id, req.params.code, req.body);
-      return getCase(ctx, actor, req.params.id);
+      const c = await checkDeferredMaterial(ctx, actor, req.params.id, req.params.code, req.body, {
+        view: true,
+      });
+      return commandAnswer(actor, c);
     },
   );
 }

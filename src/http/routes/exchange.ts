@@ -2,27 +2,16 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getApplicantProfile } from "../../app/applicants/profile";
-import { getCase } from "../../app/cases/read/queries";
 import type { AppContext } from "../../app/context";
-import {
-  attachReusableMaterial,
-  listReusableMaterials,
-  ZAttachReusable,
-} from "../../app/materialLibrary/materials";
+import { attachReusableMaterial, listReusableMaterials } from "../../app/materialLibrary/materials";
 import {
   answerPartnerRequest,
   listPartnerRequests,
   requestPartnerMaterial,
-  ZRequestPartnerMaterial,
 } from "../../app/partnerRequests/partnerRequests";
 import { listDataAccessLog } from "../../app/sharedData/accessLog";
-import { fetchSharedMaterial, ZFetchSharedMaterial } from "../../app/sharedData/fetchShared";
-import {
-  importSharedCsv,
-  listSharedDatasets,
-  publishSharedRecord,
-  ZPublishRecord,
-} from "../../app/sharedData/publish";
+import { fetchSharedMaterial } from "../../app/sharedData/fetchShared";
+import { importSharedCsv, listSharedDatasets, publishSharedRecord } from "../../app/sharedData/publish";
 import { invalid } from "../../domain/errors";
 import {
   ZApplicantProfile,
@@ -34,27 +23,30 @@ import {
   ZSharedFetch,
   ZSharedRecord,
 } from "../../shared/api/exchange";
-import { multiline, multilineText } from "../../shared/text";
+import {
+  ZAnswerPartnerRequestParams,
+  ZAttachReusable,
+  ZCaseMaterialParams,
+  ZFetchSharedMaterial,
+  ZGetApplicantProfileParams,
+  ZGetApplicantProfileQuery,
+  ZImportSharedCsvBody,
+  ZListDataAccessLogQuery,
+  ZListPartnerRequestsQuery,
+  ZListReusableMaterialsParams,
+  ZListReusableMaterialsQuery,
+  ZPublishRecord,
+  ZPublishSharedRecordParams,
+  ZRequestPartnerMaterial,
+  ZRequestPartnerMaterialParams,
+} from "../../shared/api/requests/exchange";
+import { ZAnswerPartnerRequestParts, ZPublishSharedRecordParts } from "../../shared/api/requests/uploads";
 import { readMultipart, type Upload } from "../multipart";
-import { ZUploadFile } from "../openapi";
 import { requireActor } from "../plugins/auth";
 import { assertText } from "../textGuard";
-import { ZCase } from "./caseSchemas";
+import { commandAnswer, ZCase } from "./caseSchemas";
 
 const tags = ["exchange"];
-const ZCaseMaterialParams = z.object({ id: z.uuid(), code: z.string().min(1).max(60) });
-// A partner's answer: the file, an optional note, and the request's version (optimistic check).
-const ZAnswerParts = z.object({
-  file: ZUploadFile,
-  note: multiline(z.string()).optional(),
-  expectedVersion: z.string().max(10).optional().describe("The request's version (an integer)"),
-});
-// A record with its document: the file and the record as JSON text.
-const ZRecordParts = z.object({
-  file: ZUploadFile.optional(),
-  record: z.string().describe("The record (subjectCode, subjectName, fields, validUntil) as JSON text"),
-});
-
 /**
  * Shared data (数据共享) and material exchange: applicant profiles, the materials library, fetching a
  * shared-data material, the access log, partner material requests and the partners' directory.
@@ -70,8 +62,8 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary:
           "An applicant's profile (identifiers checked; masked except for the owner and the clerk handling `caseId`)",
-        params: z.object({ id: z.uuid() }),
-        querystring: z.object({ caseId: z.uuid().optional() }),
+        params: ZGetApplicantProfileParams,
+        querystring: ZGetApplicantProfileQuery,
         response: { 200: ZApplicantProfile },
         problems: [403],
       },
@@ -86,8 +78,8 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "listReusableMaterials",
         tags,
         summary: "Materials the applicant provided before, with validity, for reuse (材料库)",
-        params: z.object({ id: z.uuid() }),
-        querystring: z.object({ materialCode: z.string().max(60).optional() }),
+        params: ZListReusableMaterialsParams,
+        querystring: ZListReusableMaterialsQuery,
         response: { 200: z.object({ items: z.array(ZReusableMaterial) }) },
         problems: [403],
       },
@@ -110,8 +102,10 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     },
     async (req) => {
       const actor = requireActor(req);
-      await attachReusableMaterial(ctx, actor, req.params.id, req.params.code, req.body);
-      return getCase(ctx, actor, req.params.id);
+      const c = await attachReusableMaterial(ctx, actor, req.params.id, req.params.code, req.body, {
+        view: true,
+      });
+      return commandAnswer(actor, c);
     },
   );
 
@@ -131,8 +125,10 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     },
     async (req) => {
       const actor = requireActor(req);
-      const fetched = await fetchSharedMaterial(ctx, actor, req.params.id, req.params.code, req.body);
-      return { fetched, case: await getCase(ctx, actor, req.params.id) };
+      const res = await fetchSharedMaterial(ctx, actor, req.params.id, req.params.code, req.body, {
+        view: true,
+      });
+      return { fetched: res.fetched, case: commandAnswer(actor, res.case) };
     },
   );
 
@@ -144,7 +140,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary:
           "Who accessed whose data, when and why (the applicant: their own data; staff: their organization)",
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }),
+        querystring: ZListDataAccessLogQuery,
         response: { 200: z.object({ items: z.array(ZDataAccess) }) },
         problems: [403],
       },
@@ -160,7 +156,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary:
           "Ask another department's window for a material of this case, with a due date (跨部门材料调取)",
-        params: z.object({ id: z.uuid() }),
+        params: ZRequestPartnerMaterialParams,
         body: ZRequestPartnerMaterial,
         response: { 201: ZPartnerRequest },
       },
@@ -176,7 +172,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "listPartnerRequests",
         tags,
         summary: "Material requests to the caller's department (partner) or from its window (clerk)",
-        querystring: z.object({ status: z.enum(["open", "answered"]).optional() }),
+        querystring: ZListPartnerRequestsQuery,
         response: { 200: z.object({ items: z.array(ZPartnerRequest) }) },
         problems: [403],
       },
@@ -192,8 +188,8 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary:
           "Answer a material request with a file (multipart `file`, optional `note`, `expectedVersion`)",
-        params: z.object({ id: z.string().max(60) }),
-        multipart: { parts: ZAnswerParts },
+        params: ZAnswerPartnerRequestParams,
+        multipart: { parts: ZAnswerPartnerRequestParts },
         response: { 200: ZPartnerRequest },
         problems: [409],
       },
@@ -230,8 +226,8 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary:
           "Publish (or replace) a record of the caller's dataset into the directory (JSON, or multipart with `file` and `record` JSON)",
-        params: z.object({ dataset: z.string().min(1).max(60) }),
-        multipart: { parts: ZRecordParts, json: ZPublishRecord },
+        params: ZPublishSharedRecordParams,
+        multipart: { parts: ZPublishSharedRecordParts, json: ZPublishRecord },
         response: { 201: ZSharedRecord },
       },
     },
@@ -264,7 +260,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "importSharedCsv",
         tags,
         summary: "Import offline shared data from CSV into the directory (admin)",
-        body: z.object({ dataset: z.string().min(1).max(60), csv: multilineText(10_000_000).min(1) }),
+        body: ZImportSharedCsvBody,
         response: { 200: ZImportReport },
       },
     },

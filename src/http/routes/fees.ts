@@ -1,25 +1,29 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { SimulatorGateway } from "../../adapters/payment/simulator";
 import type { AppContext } from "../../app/context";
-import { assessFees, ZAssessFees } from "../../app/fees/assess";
+import { assessFees } from "../../app/fees/assess";
 import {
   handlePaymentCallback,
   recordWindowPayment,
   refundPayment,
   startOnlinePayment,
-  ZOnlinePayment,
-  ZRefund,
-  ZWindowPayment,
 } from "../../app/fees/payments";
 import { getCaseFees, paymentReceiptPdf, simulatorOrder } from "../../app/fees/queries";
 import { ZCallbackOutcome, ZCaseFees, ZPayment, ZSimulatorOrder } from "../../shared/api/fees";
+import {
+  ZAssessFees,
+  ZFeeCaseIdParams,
+  ZOnlinePayment,
+  ZPaymentCallbackBody,
+  ZRefund,
+  ZSimulatePaymentBody,
+  ZWindowPayment,
+} from "../../shared/api/requests/fees";
 import { binaryResponse } from "../openapi";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["fees"];
-const ZId = z.object({ id: z.uuid() });
 
 /** Fees and payments: 收费单, window and online payment, gateway callback, refunds, receipts. */
 export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -32,7 +36,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         operationId: "getCaseFees",
         tags,
         summary: "A case's assessments, payments and refunds",
-        params: ZId,
+        params: ZFeeCaseIdParams,
         response: { 200: ZCaseFees },
         problems: [403],
       },
@@ -47,7 +51,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         operationId: "assessFees",
         tags,
         summary: "Assess the case's fees (收费单) from the item's fee schedule",
-        params: ZId,
+        params: ZFeeCaseIdParams,
         body: ZAssessFees,
         response: { 201: ZCaseFees },
         problems: [409],
@@ -67,7 +71,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         operationId: "recordWindowPayment",
         tags,
         summary: "Record a payment at the window (cash or POS); idempotent by key",
-        params: ZId,
+        params: ZFeeCaseIdParams,
         body: ZWindowPayment,
         response: { 201: ZPayment },
         problems: [409],
@@ -84,7 +88,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         operationId: "startOnlinePayment",
         tags,
         summary: "Start an online payment; returns the gateway's payUrl",
-        params: ZId,
+        params: ZFeeCaseIdParams,
         body: ZOnlinePayment,
         response: { 201: ZPayment },
         problems: [409],
@@ -102,9 +106,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         operationId: "paymentCallback",
         tags,
         summary: "Signed callback from the payment gateway (idempotent)",
-        body: z
-          .unknown()
-          .describe("The gateway's notification as it signs it (checked by the gateway adapter)"),
+        body: ZPaymentCallbackBody,
         response: { 200: ZCallbackOutcome },
         problems: [401],
       },
@@ -119,7 +121,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         operationId: "refundPayment",
         tags,
         summary: "Refund a paid payment in full, with a reason",
-        params: ZId,
+        params: ZFeeCaseIdParams,
         body: ZRefund,
         response: { 200: ZPayment },
         problems: [409],
@@ -135,7 +137,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         operationId: "downloadPaymentReceipt",
         tags,
         summary: "缴费凭证 as PDF",
-        params: ZId,
+        params: ZFeeCaseIdParams,
         response: { 200: binaryResponse("The receipt as PDF", "application/pdf") },
         problems: [403, 409],
       },
@@ -161,7 +163,7 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         operationId: "getSimulatorOrder",
         tags: ["simulator"],
         summary: "An online payment order as the gateway simulator shows it (demo and tests only)",
-        params: ZId,
+        params: ZFeeCaseIdParams,
         response: { 200: ZSimulatorOrder },
       },
     },
@@ -178,8 +180,8 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         operationId: "simulatePayment",
         tags: ["simulator"],
         summary: "Pay (or fail) an order in the simulator: sends the signed callback (demo and tests only)",
-        params: ZId,
-        body: z.object({ outcome: z.enum(["SUCCESS", "FAILED"]).default("SUCCESS") }),
+        params: ZFeeCaseIdParams,
+        body: ZSimulatePaymentBody,
         response: { 200: ZCallbackOutcome },
       },
     },

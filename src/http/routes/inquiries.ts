@@ -8,11 +8,6 @@ import {
   createInquiry,
   handOverInquiry,
   publishInquiryFaq,
-  ZAnswerInquiry,
-  ZCreateInquiry,
-  ZHandOverInquiry,
-  ZPublishInquiryFaq,
-  ZVersionOnly,
 } from "../../app/inquiries/inquiries";
 import {
   getInquiry,
@@ -21,7 +16,6 @@ import {
   listInquiryColleagues,
   listItemFaqs,
   presentFor,
-  ZListInquiries,
 } from "../../app/inquiries/queries";
 import {
   ZInquiry,
@@ -31,10 +25,20 @@ import {
   ZItemFaq,
   ZPublicInquiry,
 } from "../../shared/api/inquiries";
+import {
+  ZAnswerInquiry,
+  ZCreateInquiry,
+  ZGetPublicInquiryParams,
+  ZHandOverInquiry,
+  ZInquiryIdParams,
+  ZListInquiries,
+  ZListItemFaqsParams,
+  ZPublishInquiryFaq,
+  ZVersionOnly,
+} from "../../shared/api/requests/inquiries";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["inquiries"];
-const ZId = z.object({ id: z.string().max(60) });
 
 /**
  * Inquiries (咨询, 首问负责制): staff record and answer questions; the public asks online without an
@@ -93,7 +97,7 @@ export async function inquiryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "getInquiry",
         tags,
         summary: "One inquiry (staff of its office tree, or its owner)",
-        params: ZId,
+        params: ZInquiryIdParams,
         response: { 200: ZInquiry },
       },
     },
@@ -106,7 +110,7 @@ export async function inquiryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "listInquiryColleagues",
         tags,
         summary: "Colleagues the inquiry may be handed over to (active staff of its office tree)",
-        params: ZId,
+        params: ZInquiryIdParams,
         response: { 200: z.object({ items: z.array(ZInquiryColleague) }) },
       },
     },
@@ -120,7 +124,7 @@ export async function inquiryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "claimInquiry",
         tags,
         summary: "Take an unowned online question: the clerk owns it from now on",
-        params: ZId,
+        params: ZInquiryIdParams,
         body: ZVersionOnly,
         response: { 200: ZInquiry },
         problems: [403, 409],
@@ -138,7 +142,7 @@ export async function inquiryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "answerInquiry",
         tags,
         summary: "Answer a question (its owner, or a supervisor); the time to answer counts office hours",
-        params: ZId,
+        params: ZInquiryIdParams,
         body: ZAnswerInquiry,
         response: { 200: ZInquiry },
         problems: [403, 409],
@@ -156,7 +160,7 @@ export async function inquiryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "handOverInquiry",
         tags,
         summary: "Hand the question to a named colleague with a reason; the colleague owns it from now on",
-        params: ZId,
+        params: ZInquiryIdParams,
         body: ZHandOverInquiry,
         response: { 200: ZInquiry },
         problems: [403, 409],
@@ -174,7 +178,7 @@ export async function inquiryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "publishInquiryFaq",
         tags,
         summary: "Publish an answered question to its item's guide as FAQ, personal data removed",
-        params: ZId,
+        params: ZInquiryIdParams,
         body: ZPublishInquiryFaq,
         response: { 200: ZInquiry },
         problems: [403, 409],
@@ -193,7 +197,7 @@ export async function inquiryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "getPublicInquiry",
         tags: ["public"],
         summary: "A question and its answer by query code (public; no personal data)",
-        params: z.object({ code: z.string().min(4).max(20) }),
+        params: ZGetPublicInquiryParams,
         response: { 200: ZPublicInquiry },
         problems: [404],
       },
@@ -208,7 +212,7 @@ export async function inquiryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "listItemFaqs",
         tags: ["catalog"],
         summary: "The item guide's FAQ: answered questions published by staff (public)",
-        params: z.object({ code: z.string().min(1).max(60) }),
+        params: ZListItemFaqsParams,
         response: { 200: z.object({ items: z.array(ZItemFaq) }) },
       },
     },

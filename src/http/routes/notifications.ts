@@ -10,6 +10,7 @@ import {
 } from "../../adapters/notify/inApp";
 import type { AppContext } from "../../app/context";
 import { notFound } from "../../domain/errors";
+import { ZListNotificationsQuery, ZNotificationIdParams } from "../../shared/api/requests/notifications";
 import { requireActor } from "../plugins/auth";
 
 const ZBilingual = z.object({ "zh-CN": z.string(), "en-US": z.string() });
@@ -28,14 +29,6 @@ export const ZNotification = z.object({
 export type TNotification = z.infer<typeof ZNotification>;
 
 const ZNotificationList = z.object({ items: z.array(ZNotification), unreadCount: z.number().int() });
-const ZListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  unread: z
-    .enum(["true", "false"])
-    .optional()
-    .transform((v) => v === "true"),
-});
-const ZIdParams = z.object({ id: z.uuid() });
 
 /** The whitelist of fields that leave the server. */
 function presentNotification(n: NotificationRow): TNotification {
@@ -63,7 +56,7 @@ export async function notificationRoutes(app: FastifyInstance, { ctx }: { ctx: A
         operationId: "listNotifications",
         tags: ["notifications"],
         summary: "The caller's notifications, newest first, with the unread count",
-        querystring: ZListQuery,
+        querystring: ZListNotificationsQuery,
         response: { 200: ZNotificationList },
       },
     },
@@ -101,7 +94,7 @@ export async function notificationRoutes(app: FastifyInstance, { ctx }: { ctx: A
         operationId: "markNotificationRead",
         tags: ["notifications"],
         summary: "Mark one of the caller's notifications read (404 for anyone else's)",
-        params: ZIdParams,
+        params: ZNotificationIdParams,
         response: { 200: z.object({ notification: ZNotification, unreadCount: z.number().int() }) },
       },
     },

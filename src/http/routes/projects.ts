@@ -1,14 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { fileBundle, ZFileBundle } from "../../app/bundles/fileBundle";
-import { recordLandContract, ZRecordLandContract } from "../../app/bundles/landContracts";
-import { recordLandDelivery, ZRecordLandDelivery } from "../../app/bundles/landDeliveries";
+import { fileBundle } from "../../app/bundles/fileBundle";
+import { recordLandContract } from "../../app/bundles/landContracts";
+import { recordLandDelivery } from "../../app/bundles/landDeliveries";
 import { bundleMeasure, getBundle } from "../../app/bundles/queries";
 import { listBundleTemplates } from "../../app/bundles/templates";
 import type { AppContext } from "../../app/context";
-import { changeProjectStage, ZChangeProjectStage } from "../../app/projects/changeProjectStage";
-import { setLandTransferOrg, ZSetLandTransferOrg } from "../../app/projects/landTransferOrg";
+import { presentLandContract, presentLandDelivery } from "../../app/presenters/records";
+import { changeProjectStage } from "../../app/projects/changeProjectStage";
+import { setLandTransferOrg } from "../../app/projects/landTransferOrg";
 import {
   completeActionItem,
   createProject,
@@ -17,11 +18,6 @@ import {
   recordSiteSurvey,
   savePrecheck,
   uploadProjectFile,
-  ZCreateProject,
-  ZRecordContact,
-  ZRecordMeeting,
-  ZRecordSiteSurvey,
-  ZSavePrecheck,
 } from "../../app/projects/projects";
 import { getProject, listProjects } from "../../app/projects/queries";
 import {
@@ -34,12 +30,25 @@ import {
   ZProject,
   ZProjectListItem,
 } from "../../shared/api/projects";
+import {
+  ZChangeProjectStage,
+  ZCompleteActionItemParams,
+  ZCreateProject,
+  ZFileBundle,
+  ZProjectIdParams,
+  ZRecordContact,
+  ZRecordLandContract,
+  ZRecordLandDelivery,
+  ZRecordMeeting,
+  ZRecordSiteSurvey,
+  ZSavePrecheck,
+  ZSetLandTransferOrg,
+} from "../../shared/api/requests/projects";
+import { ZUploadParts } from "../../shared/api/requests/uploads";
 import { readMultipart, type Upload } from "../multipart";
-import { ZUploadFile } from "../openapi";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["projects"];
-const ZId = z.object({ id: z.uuid() });
 const ZLandDeliveryRecorded = z.object({
   delivery: ZLandDelivery,
   bundle: ZBundle.nullable(),
@@ -88,7 +97,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "getProject",
         tags,
         summary: "A project with its timeline, pre-checks, surveys, meetings, contracts, bundles and measure",
-        params: ZId,
+        params: ZProjectIdParams,
         response: { 200: ZProject },
         problems: [403],
       },
@@ -103,7 +112,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags,
         summary:
           "Move the project forward to its next stage (or, with a reason, a later one); optimistic version",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZChangeProjectStage,
         response: { 200: ZProject },
         problems: [409],
@@ -122,7 +131,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags,
         summary:
           "Name (or clear) the outside body whose land-transfer system records the contract and the delivery by API",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZSetLandTransferOrg,
         response: { 200: ZProject },
       },
@@ -139,7 +148,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "recordContact",
         tags,
         summary: "Record a contact",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZRecordContact,
         response: { 201: ZProject },
       },
@@ -156,7 +165,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "savePrecheck",
         tags,
         summary: "Save the pre-check (预审) of an item's materials (pass / missing / defective, with files)",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZSavePrecheck,
         response: { 200: ZProject },
       },
@@ -173,8 +182,8 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "uploadProjectFile",
         tags,
         summary: "Upload a file for the project (pre-checked material, survey photo; multipart field `file`)",
-        params: ZId,
-        multipart: { parts: z.object({ file: ZUploadFile }) },
+        params: ZProjectIdParams,
+        multipart: { parts: ZUploadParts },
         response: { 201: z.object({ fileId: z.string(), sha256: z.string(), fileName: z.string() }) },
       },
     },
@@ -191,7 +200,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "recordSiteSurvey",
         tags,
         summary: "Record a site survey (现场踏勘: date, people, findings, photos)",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZRecordSiteSurvey,
         response: { 201: ZProject },
       },
@@ -208,7 +217,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "recordCoordinationMeeting",
         tags,
         summary: "Record a coordination meeting (协调会: attendees, decisions, action items)",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZRecordMeeting,
         response: { 201: ZProject },
       },
@@ -225,7 +234,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "completeActionItem",
         tags,
         summary: "Mark an action item of a meeting done",
-        params: z.object({ id: z.uuid(), actionItemId: z.uuid() }),
+        params: ZCompleteActionItemParams,
         response: { 200: ZProject },
       },
     },
@@ -241,7 +250,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "fileBundle",
         tags,
         summary: "File a bundle: all its cases at once, shared materials given once, pre-checks carried in",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZFileBundle,
         response: { 201: ZBundle },
         problems: [409],
@@ -261,7 +270,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags,
         summary:
           "Record a signed land-grant contract (UI or land-transfer system); files the triggered bundle",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZRecordLandContract,
         response: {
           201: z.object({
@@ -276,11 +285,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     async (req, reply) => {
       const res = await recordLandContract(ctx, requireActor(req), req.params.id, req.body);
       return reply.code(201).send({
-        contract: {
-          ...res.contract,
-          signedAt: res.contract.signedAt.toISOString(),
-          recordedAt: res.contract.recordedAt.toISOString(),
-        },
+        contract: presentLandContract(res.contract),
         bundle: res.bundle ?? null,
         notFiled: res.notFiled,
       });
@@ -294,7 +299,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags,
         summary:
           "Record a land delivery (交地确认书; UI or land-transfer system); files the bundle it triggers (交地即交证)",
-        params: ZId,
+        params: ZProjectIdParams,
         body: ZRecordLandDelivery,
         response: { 200: ZLandDeliveryRecorded, 201: ZLandDeliveryRecorded },
         problems: [409],
@@ -304,11 +309,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       const res = await recordLandDelivery(ctx, requireActor(req), req.params.id, req.body);
       // 201 when the delivery is new; 200 when the confirmation was recorded before (a replay).
       return reply.code(res.replayed ? 200 : 201).send({
-        delivery: {
-          ...res.delivery,
-          deliveredAt: res.delivery.deliveredAt.toISOString(),
-          recordedAt: res.delivery.recordedAt.toISOString(),
-        },
+        delivery: presentLandDelivery(res.delivery),
         bundle: res.bundle ?? null,
         notFiled: res.notFiled,
       });
@@ -349,7 +350,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "getBundle",
         tags,
         summary: "A bundle: its cases, status, clock and measure",
-        params: ZId,
+        params: ZProjectIdParams,
         response: { 200: ZBundle },
         problems: [403],
       },

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { getPublicProgress } from "../../app/cases/read/queries";
 import type { AppContext } from "../../app/context";
 import { ZPublicProgress } from "../../shared/api/cases";
+import { ZGetPublicProgressQuery } from "../../shared/api/requests/cases";
 
 /** The public progress page's API: case number + query code, no login, nothing personal. */
 export async function publicProgressRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -15,7 +15,7 @@ export async function publicProgressRoutes(app: FastifyInstance, { ctx }: { ctx:
         operationId: "getPublicProgress",
         tags: ["public"],
         summary: "Progress of a case by its number and query code (public; no personal data)",
-        querystring: z.object({ number: z.string().min(1).max(40), queryCode: z.string().min(4).max(20) }),
+        querystring: ZGetPublicProgressQuery,
         response: { 200: ZPublicProgress },
         problems: [404],
       },

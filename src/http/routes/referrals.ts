@@ -7,10 +7,15 @@ import {
   listReferrals,
   registerReferral,
   reportReferralProgress,
-  ZRegisterReferral,
-  ZReportReferralProgress,
 } from "../../app/referrals/referrals";
 import { ZReferral } from "../../shared/api/referrals";
+import {
+  ZGetReferralParams,
+  ZListReferralsQuery,
+  ZRegisterReferral,
+  ZReportReferralProgress,
+  ZReportReferralProgressParams,
+} from "../../shared/api/requests/referrals";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["referrals"];
@@ -25,7 +30,7 @@ export async function referralRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "listReferrals",
         tags,
         summary: "Referrals the caller follows (receiving body, referring window, or the applicant)",
-        querystring: z.object({ open: z.string().max(5).pipe(z.stringbool()).optional() }),
+        querystring: ZListReferralsQuery,
         response: { 200: z.object({ items: z.array(ZReferral) }) },
         problems: [403],
       },
@@ -52,7 +57,7 @@ export async function referralRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "getReferral",
         tags,
         summary: "One referral with its progress",
-        params: z.object({ id: z.string().max(60) }),
+        params: ZGetReferralParams,
         response: { 200: ZReferral },
       },
     },
@@ -65,7 +70,7 @@ export async function referralRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "reportReferralProgress",
         tags,
         summary: "Report progress: received, in_progress or done, with a note (receiving body)",
-        params: z.object({ id: z.string().max(60) }),
+        params: ZReportReferralProgressParams,
         body: ZReportReferralProgress,
         response: { 200: ZReferral },
         problems: [409],

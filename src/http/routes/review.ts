@@ -1,24 +1,25 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { getCase } from "../../app/cases/read/queries";
 import {
   claimReviewTask,
   commentReviewTask,
   completeReviewTask,
   listReviewTasks,
-  ZCompleteReviewTask,
 } from "../../app/cases/review/reviewTasks";
 import type { AppContext } from "../../app/context";
-import type { CaseStatus } from "../../domain/cases/caseStatus";
+import {
+  ZClaimReviewTaskBody,
+  ZCommentReviewTaskBody,
+  ZCompleteReviewTask,
+  ZListReviewTasksQuery,
+  ZReviewTaskIdParams,
+} from "../../shared/api/requests/review";
 import { ZReviewComment, ZReviewInboxItem, ZReviewTask } from "../../shared/api/review";
-import { ZExpectedVersion } from "../../shared/numbers";
-import { multilineText } from "../../shared/text";
 import { requireActor } from "../plugins/auth";
-import { prefersMinimal, ZCaseOrRef } from "./caseSchemas";
+import { caseRef, commandAnswer, prefersMinimal, ZCaseOrRef } from "./caseSchemas";
 
 const tags = ["review"];
-const ZTaskParams = z.object({ id: z.uuid() });
 
 /** The reviewers' inbox and review-task commands. */
 export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -30,7 +31,7 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         operationId: "listReviewTasks",
         tags,
         summary: "The caller's departments' review tasks, most urgent first",
-        querystring: z.object({ status: z.string().max(40).optional() }),
+        querystring: ZListReviewTasksQuery,
         response: { 200: z.object({ items: z.array(ZReviewInboxItem) }) },
         problems: [403],
       },
@@ -48,8 +49,8 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         operationId: "claimReviewTask",
         tags,
         summary: "Claim a task of one's department",
-        params: ZTaskParams,
-        body: z.object({ expectedVersion: ZExpectedVersion }),
+        params: ZReviewTaskIdParams,
+        body: ZClaimReviewTaskBody,
         response: { 200: ZReviewTask },
       },
     },
@@ -62,8 +63,8 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         operationId: "commentReviewTask",
         tags,
         summary: "Comment on a task",
-        params: ZTaskParams,
-        body: z.object({ text: multilineText(4000).min(1) }),
+        params: ZReviewTaskIdParams,
+        body: ZCommentReviewTaskBody,
         response: { 201: ZReviewComment },
       },
     },
@@ -77,17 +78,16 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         operationId: "completeReviewTask",
         tags,
         summary: "Approve the task, or return it with an opinion",
-        params: ZTaskParams,
+        params: ZReviewTaskIdParams,
         body: ZCompleteReviewTask,
         response: { 200: ZCaseOrRef },
       },
     },
     async (req) => {
       const actor = requireActor(req);
-      const c = await completeReviewTask(ctx, actor, req.params.id, req.body);
-      return prefersMinimal(req.headers)
-        ? { id: c.id, number: c.number, status: c.status as CaseStatus, version: c.version }
-        : getCase(ctx, actor, c.id);
+      const minimal = prefersMinimal(req.headers);
+      const c = await completeReviewTask(ctx, actor, req.params.id, req.body, { view: !minimal });
+      return minimal ? caseRef(c) : commandAnswer(actor, c);
     },
   );
 }

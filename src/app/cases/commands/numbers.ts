@@ -31,16 +31,23 @@ export type PendingNotice = { id: string; kind: string; issuedOn: string };
  * 登 …), year and serial (怀自然资受〔2026〕12号), in
  * one autocommit statement; the sequence advances only if the row is still pending (ADR 0005).
  */
-export async function numberNotice(ex: Executor, notice: PendingNotice, orgName: string): Promise<void> {
+export async function numberNotice(
+  ex: Executor,
+  notice: PendingNotice,
+  orgName: string,
+): Promise<string | undefined> {
   const prefix = orgDocPrefix(orgName);
   const year = notice.issuedOn.slice(0, 4);
   const key = `doc:${prefix}:${notice.kind}:${year}`;
-  await ex.execute(sql`
+  const res = (await ex.execute(sql`
     with d as (select id from case_documents where id = ${notice.id} and number like 'pending:%' for update skip locked),
     n as (insert into counters (key, value) select ${key}, 1 from d
           on conflict (key) do update set value = counters.value + 1 returning value)
     update case_documents set number = ${`${prefix}${NOTICE_TEMPLATES[notice.kind as NoticeKind]?.series ?? "文"}〔${year}〕`} || n.value || '号'
-    from n where case_documents.id = ${notice.id}`);
+    from n where case_documents.id = ${notice.id} returning case_documents.number`)) as unknown as {
+    rows: { number: string }[];
+  };
+  return res.rows[0]?.number;
 }
 
 /**

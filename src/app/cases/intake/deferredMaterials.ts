@@ -1,13 +1,13 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { defaultStorage } from "../../../adapters/storage/storage";
-import { ZExpectedVersion } from "../../../shared/numbers";
+import type { ZCheckDeferred } from "../../../shared/api/requests/cases";
 import type { Actor } from "../../actor";
 import type { AppContext } from "../../context";
 import { recordFile } from "../../files/recordFile";
 import { acceptedUploadType } from "../../files/uploads";
 import { authorize } from "../../policies";
 import { casePolicyRecord, loadCase } from "../caseRows";
-import { runCaseCommand } from "../commands/runner";
+import { runCaseCommand, type ViewOption } from "../commands/runner";
 
 /**
  * 容缺后补: the applicant (online) or the window (scanning what is handed in) delivers a material that
@@ -20,6 +20,7 @@ export async function deliverDeferredMaterial(
   caseId: string,
   materialCode: string,
   upload: { fileName: string; bytes: Buffer },
+  opts: ViewOption = {},
 ) {
   // Refused callers store nothing: the policy is checked before the bytes are written.
   authorize(actor, "deliverDeferred", "case", casePolicyRecord(await loadCase(ctx.database.db, caseId)));
@@ -42,15 +43,9 @@ export async function deliverDeferredMaterial(
       });
       return { type: "deliverDeferred", materialCode, fileId: file.id };
     },
-    { policyAction: "deliverDeferred" },
+    { policyAction: "deliverDeferred", view: opts.view },
   );
 }
-
-export const ZCheckDeferred = z.object({
-  expectedVersion: ZExpectedVersion,
-  verdict: z.enum(["pass", "defective"]),
-  note: z.string().max(500).optional(),
-});
 
 /**
  * The window checks a delivered deferred material: `pass` fulfils the applicant's commitment;
@@ -62,11 +57,19 @@ export function checkDeferredMaterial(
   caseId: string,
   materialCode: string,
   input: z.infer<typeof ZCheckDeferred>,
+  opts: ViewOption = {},
 ) {
-  return runCaseCommand(ctx, actor, caseId, input.expectedVersion, {
-    type: "checkDeferred",
-    materialCode,
-    verdict: input.verdict,
-    ...(input.note?.trim() ? { note: input.note.trim() } : {}),
-  });
+  return runCaseCommand(
+    ctx,
+    actor,
+    caseId,
+    input.expectedVersion,
+    {
+      type: "checkDeferred",
+      materialCode,
+      verdict: input.verdict,
+      ...(input.note?.trim() ? { note: input.note.trim() } : {}),
+    },
+    opts,
+  );
 }

@@ -1,12 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { defaultStorage } from "../../../adapters/storage/storage";
 import { caseMaterials, users } from "../../../db/schema";
 import { newDraft } from "../../../domain/cases/caseState";
 import { guardError } from "../../../domain/cases/guards";
 import { invalid, YizhanError } from "../../../domain/errors";
-import { ZExpectedVersion } from "../../../shared/numbers";
-import { multilineText } from "../../../shared/text";
+import type { ZCheckMaterials, ZCreateApplication, ZUpdateDraft } from "../../../shared/api/requests/cases";
 import { type Actor, hasRole } from "../../actor";
 import { calendarFor, localDates } from "../../calendar/access";
 import { resolveEffectiveVersion } from "../../catalog/resolveItemVersion";
@@ -15,9 +14,17 @@ import type { AppContext } from "../../context";
 import { recordFile } from "../../files/recordFile";
 import { acceptedUploadType, MAX_UPLOAD_BYTES } from "../../files/uploads";
 import { authorize } from "../../policies";
-import { casePolicyRecord, loadCase, stateColumns } from "../caseRows";
+import { casePolicyRecord, type LoadedCase, loadCase, stateColumns } from "../caseRows";
 import { newQueryCode, pendingNumber } from "../commands/numbers";
-import { changeCase, createCase, numberPendingCase, runCaseCommand } from "../commands/runner";
+import {
+  type CommandResult,
+  changeCase,
+  changeResult,
+  createCase,
+  numberPendingCase,
+  runCaseCommand,
+  type ViewOption,
+} from "../commands/runner";
 import { itemInfo } from "../itemInfo";
 import { formProblems } from "./formValidation";
 
@@ -26,20 +33,6 @@ export const DRAFT_DAYS = 30;
 /** Largest accepted upload, in bytes (re-exported: the check lives in files/uploads.ts). */
 export { MAX_UPLOAD_BYTES };
 
-export const ZCreateApplication = z.object({
-  itemCode: z.string().min(1).max(60),
-  /** Window intake: the applicant the clerk files for (must be an applicant account). */
-  applicantId: z.uuid().optional(),
-  title: z.string().max(200).optional(),
-  formData: z.record(z.string(), z.unknown()).default({}),
-  agent: z
-    .object({
-      name: z.string().min(1).max(100),
-      idNumber: z.string().max(18).optional(),
-      phone: z.string().max(20).optional(),
-    })
-    .optional(),
-});
 export type TCreateApplication = z.infer<typeof ZCreateApplication>;
 
 /**
@@ -47,7 +40,12 @@ export type TCreateApplication = z.infer<typeof ZCreateApplication>;
  * applicant, or at the window by a clerk on the applicant's behalf. The item's materials list
  * becomes the case's checklist.
  */
-export async function createApplication(ctx: AppContext, actor: Actor, input: TCreateApplication) {
+export async function createApplication(
+  ctx: AppContext,
+  actor: Actor,
+  input: TCreateApplication,
+  opts: ViewOption = {},
+): Promise<CommandResult> {
   const db = ctx.database.db;
   const now = ctx.clock.now();
   // The window clerk, or the helper (帮办代办) filing a bundle, files on the applicant's behalf.
@@ -147,10 +145,23 @@ export async function createApplication(ctx: AppContext, actor: Actor, input: TC
       })),
     );
     await attachWalletCertificates(tx, row.id, applicantId, now);
-    return row.id;
+    if (!org) return { id: row.id };
+    const saved: LoadedCase = {
+      ...row,
+      orgPath: org.path,
+      orgCode: org.code,
+      orgName: org.name,
+      divisionCode: org.divisionCode,
+      reviewOrgPaths: [],
+    };
+    return { id: row.id, result: await changeResult(tx, ctx, saved, opts) };
   });
-  await numberPendingCase(db, created, org?.divisionCode ?? "000000", today);
-  return loadCase(db, created);
+  const number = await numberPendingCase(db, created.id, org?.divisionCode ?? "000000", today);
+  // The number is drawn after commit (ADR 0005): the case as saved gets it.
+  if (!created.result || !number) return loadCase(db, created.id);
+  const result = { ...created.result, number };
+  if (result.view) result.view = { ...result.view, case: { ...result.view.case, number } };
+  return result;
 }
 
 async function orgOfItem(ctx: AppContext, itemCode: string): Promise<string | null> {
@@ -158,19 +169,14 @@ async function orgOfItem(ctx: AppContext, itemCode: string): Promise<string | nu
   return v?.orgId ?? null;
 }
 
-export const ZUpdateDraft = z.object({
-  expectedVersion: ZExpectedVersion,
-  title: z.string().max(200).optional(),
-  formData: z.record(z.string(), z.unknown()).optional(),
-});
-
 /** Saves a draft (save and resume later); only while it is a draft. */
 export async function updateDraft(
   ctx: AppContext,
   actor: Actor,
   caseId: string,
   input: z.infer<typeof ZUpdateDraft>,
-) {
+  opts: ViewOption = {},
+): Promise<CommandResult> {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const { case: c } = await changeCase(tx, actor, caseId, {
@@ -187,7 +193,7 @@ export async function updateDraft(
         },
       }),
     });
-    return loadCase(tx, c.id);
+    return changeResult(tx, ctx, c, opts);
   });
 }
 
@@ -201,6 +207,7 @@ export async function uploadMaterial(
   caseId: string,
   materialCode: string,
   upload: { fileName: string; bytes: Buffer },
+  opts: ViewOption = {},
 ) {
   const type = await acceptedUploadType(upload.bytes);
   const now = ctx.clock.now();
@@ -249,7 +256,7 @@ export async function uploadMaterial(
         };
       },
     });
-    return { file, case: await loadCase(tx, c.id) };
+    return { file, case: await changeResult(tx, ctx, c, opts) };
   });
 }
 
@@ -264,6 +271,7 @@ export async function submitApplication(
   actor: Actor,
   caseId: string,
   expectedVersion: number,
+  opts: ViewOption = {},
 ) {
   const c = await loadCase(ctx.database.db, caseId);
   authorize(actor, "submit", "case", casePolicyRecord(c));
@@ -288,21 +296,8 @@ export async function submitApplication(
     }
   }
   if (problems.length) throw guardError(problems);
-  return runCaseCommand(ctx, actor, caseId, expectedVersion, { type: "submit" });
+  return runCaseCommand(ctx, actor, caseId, expectedVersion, { type: "submit" }, opts);
 }
-
-export const ZCheckMaterials = z.object({
-  expectedVersion: ZExpectedVersion,
-  checks: z
-    .array(
-      z.object({
-        materialCode: z.string().min(1).max(60),
-        status: z.enum(["pass", "missing", "defective"]),
-        note: multilineText(500).optional(),
-      }),
-    )
-    .min(1),
-});
 
 /**
  * The clerk's check of each material against the item's list (pass / missing / defective, with a
@@ -313,7 +308,8 @@ export async function checkMaterials(
   actor: Actor,
   caseId: string,
   input: z.infer<typeof ZCheckMaterials>,
-) {
+  opts: ViewOption = {},
+): Promise<CommandResult> {
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const { case: c } = await changeCase(tx, actor, caseId, {
@@ -367,7 +363,7 @@ export async function checkMaterials(
         return { result: null, data: { round, checks: input.checks } };
       },
     });
-    return loadCase(tx, c.id);
+    return changeResult(tx, ctx, c, opts);
   });
 }
 

@@ -1,49 +1,22 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { z } from "zod";
-import {
-  caseDocuments,
-  caseEvents,
-  caseMaterials,
-  cases,
-  files,
-  organizations,
-  reviewComments,
-  reviewTasks,
-} from "../../../db/schema";
-import { CASE_STATUSES, type CaseStatus } from "../../../domain/cases/caseStatus";
+import type { z } from "zod";
+import { caseEvents, cases, organizations, reviewTasks } from "../../../db/schema";
+import type { CaseStatus } from "../../../domain/cases/caseStatus";
 import { type ClockView, caseClock } from "../../../domain/cases/clock";
 import { notFound } from "../../../domain/errors";
 import type { TCase, TCaseSummary, TCaseTimeline, TPublicProgress } from "../../../shared/api/cases";
+import type { ZListCases } from "../../../shared/api/requests/cases";
 import type { Actor } from "../../actor";
 import { calendarFor, localDates } from "../../calendar/access";
 import type { AppContext } from "../../context";
 import { can } from "../../policies";
-import { presentCase, presentCaseSummary } from "../../presenters/case";
+import { presentCaseSummary, presentCaseView } from "../../presenters/case";
 import type { LoadedCase } from "../caseRows";
 import { casePolicyRecord, loadCase, toState } from "../caseRows";
 import { readableCase } from "../intake/intake";
-import { itemInfo } from "../itemInfo";
+import { readCaseView } from "./caseView";
 import { earliestOwedDue, owedSummaries, owesDeferredMaterial } from "./owedQueries";
 
-export const ZListCases = z.object({
-  status: z.array(z.enum(CASE_STATUSES)).optional(),
-  queue: z
-    .enum([
-      "today",
-      "awaiting_check",
-      "corrections",
-      "in_progress",
-      "ready_to_issue",
-      "deferred",
-      "drafts",
-      "mine",
-    ])
-    .optional(),
-  q: z.string().max(100).optional(),
-  bundleId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
-});
 export type TListCases = z.infer<typeof ZListCases>;
 
 /**
@@ -185,93 +158,8 @@ export async function listCases(
 /** One case with its materials, review tasks, documents and abilities. */
 export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<TCase> {
   const c = await readableCase(ctx, actor, caseId);
-  const db = ctx.database.db;
-  const [materials, tasks, documents, comments] = await Promise.all([
-    db
-      .select()
-      .from(caseMaterials)
-      .where(eq(caseMaterials.caseId, c.id))
-      .orderBy(asc(caseMaterials.materialCode)),
-    db
-      .select({ t: reviewTasks, orgName: organizations.name, orgCode: organizations.code })
-      .from(reviewTasks)
-      .innerJoin(organizations, eq(organizations.id, reviewTasks.orgId))
-      .where(eq(reviewTasks.caseId, c.id))
-      .orderBy(asc(reviewTasks.stepCode)),
-    db
-      .select()
-      .from(caseDocuments)
-      .where(eq(caseDocuments.caseId, c.id))
-      .orderBy(asc(caseDocuments.createdAt)),
-    db.select().from(reviewComments).where(eq(reviewComments.caseId, c.id)).orderBy(asc(reviewComments.at)),
-  ]);
-  const fileIds = materials.flatMap((m) => m.fileIds);
-  const fileRows = fileIds.length ? await db.select().from(files).where(inArray(files.id, fileIds)) : [];
-  const fileById = new Map(fileRows.map((f) => [f.id, f]));
-  const cl = (await clocks(ctx, [c])).get(c.id) as ClockView;
-  const owed = (await owedSummaries(db, [c.id])).get(c.id) ?? null;
-  // The case's own item version says which deferred materials may follow the result (先行出证).
-  const listed = new Map((await itemInfo(db, c.itemVersionId)).content.materials.map((m) => [m.code, m]));
-  return {
-    ...presentCase(actor, c, cl),
-    owedMaterials: owed,
-    materials: materials.map((m) => ({
-      code: m.materialCode,
-      name: m.name,
-      required: m.required,
-      status: m.status,
-      note: m.note,
-      source: m.source,
-      sourceRef: m.sourceRef,
-      sourceLabel: m.sourceLabel,
-      deferredDueOn: m.deferredDueOn,
-      issueFirstCondition: m.deferredDueOn ? (listed.get(m.materialCode)?.issueFirstCondition ?? null) : null,
-      commitmentSigned: m.commitmentSigned,
-      checkedAt: m.checkedAt?.toISOString() ?? null,
-      passedRound: m.passedRound,
-      files: m.fileIds
-        .map((id) => fileById.get(id))
-        .filter((f) => !!f)
-        .map((f) => ({
-          id: f.id,
-          fileName: f.fileName,
-          contentType: f.contentType,
-          sizeBytes: f.sizeBytes,
-          sha256: f.sha256,
-        })),
-    })),
-    reviewTasks: tasks.map((r) => ({
-      id: r.t.id,
-      stepCode: r.t.stepCode,
-      stepName: r.t.stepName,
-      orgCode: r.orgCode,
-      orgName: r.orgName,
-      lead: r.t.lead,
-      mode: r.t.mode,
-      status: r.t.status,
-      openedOn: r.t.openedOn,
-      dueOn: r.t.dueOn,
-      opinion: r.t.opinion,
-      returns: r.t.returns,
-      version: r.t.version,
-      claimedBy: r.t.claimedBy,
-      completedAt: r.t.completedAt?.toISOString() ?? null,
-    })),
-    comments: comments.map((m) => ({
-      id: m.id,
-      taskId: m.taskId,
-      authorName: m.authorName,
-      text: m.text,
-      at: m.at.toISOString(),
-    })),
-    documents: documents.map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      number: d.number,
-      title: d.title,
-      issuedOn: d.issuedOn,
-    })),
-  };
+  const cal = await calendarFor(ctx, c.orgId);
+  return presentCaseView(actor, await readCaseView(ctx.database.db, c, cal, ctx.clock.now()));
 }
 
 /**

@@ -1,16 +1,16 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { cases, organizations, reviewComments, reviewTasks } from "../../../db/schema";
 import type { ReviewTaskStatus } from "../../../domain/cases/reviewPlan";
 import { notFound, versionConflict, YizhanError } from "../../../domain/errors";
+import type { ZCompleteReviewTask } from "../../../shared/api/requests/review";
 import type { TReviewComment, TReviewInboxItem, TReviewTask } from "../../../shared/api/review";
-import { ZExpectedVersion } from "../../../shared/numbers";
-import { multilineText } from "../../../shared/text";
 import { type Actor, hasRole } from "../../actor";
 import type { AppContext } from "../../context";
 import { abilities, authorize } from "../../policies";
+import { presentReviewComment } from "../../presenters/records";
 import { casePolicyRecord, loadCase } from "../caseRows";
-import { changeCase, runCaseCommand } from "../commands/runner";
+import { changeCase, runCaseCommand, type ViewOption } from "../commands/runner";
 
 const TASK = { "zh-CN": "审查任务", "en-US": "Review task" };
 
@@ -173,14 +173,8 @@ export async function commentReviewTask(
       at: now,
     })
     .returning();
-  return { ...row, at: row.at.toISOString() };
+  return presentReviewComment(row);
 }
-
-export const ZCompleteReviewTask = z.object({
-  expectedVersion: ZExpectedVersion,
-  outcome: z.enum(["approve", "return"]),
-  opinion: multilineText(4000),
-});
 
 /**
  * A reviewer approves their task (`recommend`) or returns it with an opinion (`sendBack`; returns
@@ -192,6 +186,7 @@ export async function completeReviewTask(
   actor: Actor,
   taskId: string,
   input: z.infer<typeof ZCompleteReviewTask>,
+  opts: ViewOption = {},
 ) {
   const type = input.outcome === "approve" ? "recommend" : "sendBack";
   return runCaseCommand(
@@ -214,6 +209,7 @@ export async function completeReviewTask(
           });
         }
       },
+      view: opts.view,
     },
   );
 }
@@ -224,12 +220,20 @@ export async function sendBackToReview(
   actor: Actor,
   caseId: string,
   input: { expectedVersion: number; taskId: string; opinion: string },
+  opts: ViewOption = {},
 ) {
   const c = await loadCase(ctx.database.db, caseId);
   authorize(actor, "sendBack", "case", casePolicyRecord(c));
-  return runCaseCommand(ctx, actor, caseId, input.expectedVersion, {
-    type: "sendBack",
-    taskId: input.taskId,
-    opinion: input.opinion,
-  });
+  return runCaseCommand(
+    ctx,
+    actor,
+    caseId,
+    input.expectedVersion,
+    {
+      type: "sendBack",
+      taskId: input.taskId,
+      opinion: input.opinion,
+    },
+    opts,
+  );
 }

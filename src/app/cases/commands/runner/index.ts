@@ -8,4 +8,12 @@
 export type { NewCaseEvent } from "./caseWrites";
 export { type CaseChange, type ChangeOutcome, changeCase } from "./changeCase";
 export { createCase, numberPendingCase } from "./createCase";
-export { type CommandStep, numberNotices, runCaseCommand, runCaseCommands } from "./runCommand";
+export {
+  type CommandResult,
+  type CommandStep,
+  changeResult,
+  numberNotices,
+  runCaseCommand,
+  runCaseCommands,
+  type ViewOption,
+} from "./runCommand";

@@ -10,6 +10,7 @@ import type { AppContext } from "../../../context";
 import { dispatchNotifications } from "../../../notifications/recipients";
 import { type LoadedCase, stateColumns, toState } from "../../caseRows";
 import { itemInfo } from "../../itemInfo";
+import { type CaseView, readCaseView } from "../../read/caseView";
 import { createdNotices } from "../documents";
 import type { EffectEnv } from "../effects";
 import { effectOf } from "../lifecycle";
@@ -18,6 +19,15 @@ import { buildTransitionContext, type CommandRows, loadCommandRows } from "../tr
 import { caseEventsInsert, type NewCaseEvent, saveCase } from "./caseWrites";
 import { changeCase } from "./changeCase";
 import { lockCase } from "./lockCase";
+
+/** Asks the runner to read the case's page after the command, in its transaction ({@link CaseView}). */
+export type ViewOption = { view?: boolean };
+
+/**
+ * The case as a command saved it; with `view`, also the rows of its page read after the save in the
+ * same transaction — what the route presents, instead of reading the case again.
+ */
+export type CommandResult = LoadedCase & { view?: CaseView };
 
 /** What the event log keeps of a case before and after a change. */
 function snapshot(c: {
@@ -143,8 +153,8 @@ export async function runCaseCommand(
     policyAction?: string;
     /** Checks made on the locked case and what was read with it, before the command runs (throw to refuse). */
     check?: (c: LoadedCase, rows: CommandRows) => void;
-  } = {},
-): Promise<LoadedCase> {
+  } & ViewOption = {},
+): Promise<CommandResult> {
   const action = opts.policyAction ?? (typeof cmd === "function" ? undefined : cmd.type);
   if (!action) throw new Error("A command built after locking names its policy action");
   const { saved, notices } = await ctx.database.db.transaction(async (tx) => {
@@ -155,9 +165,10 @@ export async function runCaseCommand(
     opts.check?.(c, rows);
     const command = typeof cmd === "function" ? await cmd(tx, c) : cmd;
     const result = await executeCaseCommand(tx, ctx, actor, c, command, { cal, rows });
-    return { saved: result, notices: createdNotices(tx) };
+    const view = opts.view ? await readCaseView(tx, result, cal, ctx.clock.now()) : undefined;
+    return { saved: { ...result, view }, notices: createdNotices(tx) };
   });
-  await numberNotices(ctx.database.db, notices, saved.orgName);
+  await numberNotices(ctx.database.db, notices, saved.orgName, saved.view);
   return saved;
 }
 
@@ -175,20 +186,49 @@ export async function runCaseCommands(
   caseId: string,
   expectedVersion: number | undefined,
   steps: readonly CommandStep[],
-): Promise<LoadedCase> {
+  opts: ViewOption = {},
+): Promise<CommandResult> {
   const actions = steps.map((s) => s.command.type);
   const { saved, notices } = await ctx.database.db.transaction(async (tx) => {
     let c = await lockCase(tx, actor, caseId, actions, expectedVersion);
     const cal = await calendarFor(ctx, c.orgId, tx);
     for (const step of steps)
       c = await executeCaseCommand(tx, ctx, actor, c, step.command, { cal, columns: step.columns });
-    return { saved: c, notices: createdNotices(tx) };
+    const view = opts.view ? await readCaseView(tx, c, cal, ctx.clock.now()) : undefined;
+    return { saved: { ...c, view }, notices: createdNotices(tx) };
   });
-  await numberNotices(ctx.database.db, notices, saved.orgName);
+  await numberNotices(ctx.database.db, notices, saved.orgName, saved.view);
   return saved;
 }
 
-/** Numbers the notices a committed command wrote (one statement each; ADR 0005). */
-export async function numberNotices(ex: Executor, notices: PendingNotice[], orgName: string): Promise<void> {
-  for (const n of notices) await numberNotice(ex, n, orgName);
+/**
+ * Numbers the notices a committed command wrote (one statement each; ADR 0005); the command's view,
+ * read before commit, gets their numbers.
+ */
+export async function numberNotices(
+  ex: Executor,
+  notices: PendingNotice[],
+  orgName: string,
+  view?: CaseView,
+): Promise<void> {
+  for (const n of notices) {
+    const number = await numberNotice(ex, n, orgName);
+    const doc = number && view?.rows.documents.find((d) => d.id === n.id);
+    if (doc) doc.number = number as string;
+  }
+}
+
+/**
+ * The result of a change made in `tx` (`changeCase`, `createCase` and the work around them): the case
+ * as saved and, with `view`, the rows of its page read in the same transaction.
+ */
+export async function changeResult(
+  tx: Tx,
+  ctx: AppContext,
+  saved: LoadedCase,
+  opts: ViewOption,
+): Promise<CommandResult> {
+  if (!opts.view) return saved;
+  const cal = await calendarFor(ctx, saved.orgId, tx);
+  return { ...saved, view: await readCaseView(tx, saved, cal, ctx.clock.now()) };
 }
