@@ -6,6 +6,7 @@ import { z } from "zod";
 import { type AppContext, defaultConfig } from "../app/context";
 import type { Database } from "../db/client";
 import { FixedClock } from "../shared/clock";
+import { binaryMedia } from "./openapi";
 import { buildServer } from "./server";
 
 const SHARED_API = join(import.meta.dirname, "../shared/api");
@@ -40,7 +41,25 @@ type Declared = {
   params?: unknown;
   querystring?: unknown;
   multipart?: { parts?: unknown; json?: unknown };
+  response?: Record<string, unknown>;
 };
+
+/**
+ * A response declared by media type rather than as one zod schema: `{ description, content }`, as
+ * http/openapi.ts `binaryResponse` builds it (a PDF, a PEM file, an uploaded file) or as the one-time notice
+ * sheet declares it (PDF or JSON). Exempt from the check only as far as its media are binary (the one
+ * shared `binaryMedia`, no schema of ours); a JSON medium's schema must still be exported from
+ * src/shared/api. Answers undefined for anything else (a zod schema, checked as such).
+ */
+function mediaOf(value: unknown): { binary: number; schemas: unknown[] } | undefined {
+  if (!value || typeof value !== "object" || value instanceof z.ZodType) return undefined;
+  const v = value as { description?: unknown; content?: unknown };
+  if (typeof v.description !== "string" || !v.content || typeof v.content !== "object") return undefined;
+  const media = Object.values(v.content as Record<string, { schema?: unknown }>);
+  if (media.length === 0) return undefined;
+  const binary = media.filter((m) => m === binaryMedia).length;
+  return { binary, schemas: media.filter((m) => m !== binaryMedia).map((m) => m?.schema) };
+}
 
 /**
  * One wire contract (issue 12): what a request may carry — its body, path parameters, query string,
@@ -70,6 +89,36 @@ describe("request schemas come from src/shared/api", () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
+    expect(privateOnes).toEqual([]);
+  });
+
+  it("every route's response schemas (each status) are exported from src/shared/api", async () => {
+    const shared = await sharedExports();
+    const routes = await declaredRoutes();
+    const privateOnes: string[] = [];
+    let checked = 0;
+    const binary = new Set<string>();
+    for (const r of routes) {
+      const response = ((r.schema ?? {}) as Declared).response ?? {};
+      for (const [status, schema] of Object.entries(response)) {
+        checked++;
+        const media = mediaOf(schema);
+        if (media?.binary) binary.add(`${r.url} ${status}`);
+        for (const s of media ? media.schemas : [schema])
+          if (!shared.has(s)) privateOnes.push(`${r.method} ${r.url} ${status}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    // The binary ones are few and known: the signing key (PEM), a case document, certificate, receipt and
+    // one-time notice sheet as PDF, an uploaded file (a GET and its HEAD twin count once).
+    expect([...binary].sort()).toEqual([
+      "/.well-known/yizhan-keys/:file 200",
+      "/api/cases/:id/documents/:docId/pdf 200",
+      "/api/cases/:id/files/:fileId 200",
+      "/api/catalog/items/:code/notice-sheet 200",
+      "/api/certificates/:id/pdf 200",
+      "/api/payments/:id/receipt 200",
+    ]);
     expect(privateOnes).toEqual([]);
   });
 

@@ -1,19 +1,10 @@
 import { asc } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { organizations } from "../../db/schema";
+import type { OrgNode } from "../../shared/api/admin";
 
-/** An organization in the tree, as anyone may see it (names and codes are public). */
-export type OrgNode = {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  kind: string;
-  divisionCode: string;
-  address: string | null;
-  phone: string | null;
-  children: OrgNode[];
-};
+/** An organization in the tree, as anyone may see it (names and codes are public); its wire form. */
+export type { OrgNode };
 
 /** The organization tree (bureaus, sections, windows, townships, departments), roots first. */
 export async function listOrganizationTree(ex: Executor): Promise<OrgNode[]> {

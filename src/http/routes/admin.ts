@@ -1,46 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../../app/context";
-import { listOrganizationTree, type OrgNode } from "../../app/organizations/listOrganizations";
+import { listOrganizationTree } from "../../app/organizations/listOrganizations";
 import { authorize } from "../../app/policies";
 import { createUser } from "../../app/users/createUser";
 import { listUsers } from "../../app/users/listUsers";
+import { ZOrganizationList, ZUserCreated, ZUserList } from "../../shared/api/admin";
 import { ZCreateUser } from "../../shared/api/requests/admin";
 import { requireActor } from "../plugins/auth";
-
-const ZOrgNode: z.ZodType<OrgNode> = z
-  .lazy(() =>
-    z.object({
-      id: z.string(),
-      code: z.string(),
-      name: z.string(),
-      nameEn: z.string().nullable(),
-      kind: z.string(),
-      divisionCode: z.string(),
-      address: z.string().nullable(),
-      phone: z.string().nullable(),
-      children: z.array(ZOrgNode),
-    }),
-  )
-  .meta({ id: "Organization" });
-
-const ZUserListItem = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  kind: z.enum(["staff", "person", "enterprise"]),
-  active: z.boolean(),
-  locked: z.boolean(),
-  idNumberMasked: z.string().nullable(),
-  creditCode: z.string().nullable(),
-  phoneMasked: z.string().nullable(),
-  roles: z.array(
-    z.object({ role: z.string(), orgCode: z.string().nullable(), orgName: z.string().nullable() }),
-  ),
-  abilities: z.record(z.string(), z.boolean()),
-});
-
 /** Organizations (public tree) and user administration. */
 export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -52,7 +19,7 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         operationId: "listOrganizations",
         tags: ["organizations"],
         summary: "The organization tree (public)",
-        response: { 200: z.object({ items: z.array(ZOrgNode) }) },
+        response: { 200: ZOrganizationList },
       },
     },
     async () => ({ items: await listOrganizationTree(ctx.database.db) }),
@@ -65,7 +32,7 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         operationId: "listUsers",
         tags: ["users"],
         summary: "Users the administrator may manage (identifiers masked)",
-        response: { 200: z.object({ items: z.array(ZUserListItem) }) },
+        response: { 200: ZUserList },
         problems: [403],
       },
     },
@@ -80,7 +47,7 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         tags: ["users"],
         summary: "Create an account with roles (admin)",
         body: ZCreateUser,
-        response: { 201: z.object({ id: z.string() }) },
+        response: { 201: ZUserCreated },
       },
     },
     async (req, reply) => {

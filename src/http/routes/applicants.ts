@@ -1,20 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { registerApplicant, searchApplicants } from "../../app/applicants/applicants";
 import type { AppContext } from "../../app/context";
+import { ZApplicant, ZApplicantList } from "../../shared/api/applicants";
 import { ZRegisterApplicant, ZSearchApplicantsQuery } from "../../shared/api/requests/applicants";
 import { requireActor } from "../plugins/auth";
-
-const ZApplicant = z.object({
-  id: z.string(),
-  username: z.string(),
-  kind: z.enum(["person", "enterprise"]),
-  name: z.string(),
-  idNumberMasked: z.string().nullable(),
-  creditCode: z.string().nullable(),
-  phoneMasked: z.string().nullable(),
-});
 
 /** The window's applicant search and registration (window intake on the applicant's behalf). */
 export async function applicantRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -28,7 +18,7 @@ export async function applicantRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
         summary:
           "Find applicants by name, credit code, ID number or phone (window staff; identifiers masked)",
         querystring: ZSearchApplicantsQuery,
-        response: { 200: z.object({ items: z.array(ZApplicant) }) },
+        response: { 200: ZApplicantList },
         problems: [403],
       },
     },

@@ -1,14 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { changePassword, updatePreferences } from "../../app/auth/account";
 import { login, logout } from "../../app/auth/sessions";
 import type { AppContext } from "../../app/context";
-import { presentMe, ZMe } from "../../app/presenters/me";
+import { presentMe } from "../../app/presenters/me";
+import { ZLoginResult, ZMe, ZOk } from "../../shared/api/auth";
 import { ZChangePassword, ZLogin, ZPreferences } from "../../shared/api/requests/auth";
 import { CSRF_COOKIE, originOf, requireActor, SESSION_COOKIE } from "../plugins/auth";
-
-const ZOk = z.object({ ok: z.literal(true) });
 
 /** Login, logout, the caller's account, password change and preferences. */
 export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -33,7 +31,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags: ["auth"],
         summary: "Log in with username and password (sets the session cookie)",
         body: ZLogin,
-        response: { 200: z.object({ user: ZMe }) },
+        response: { 200: ZLoginResult },
         problems: [401, 423],
       },
     },

@@ -1,12 +1,21 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { calendarStatus } from "../../app/calendar/calendarStatus";
 import { addDays, listDays } from "../../app/calendar/days";
 import { importArrangement, previewArrangement } from "../../app/calendar/importArrangement";
 import { createOverride, deleteOverride, listOverrides } from "../../app/calendar/overrides";
 import type { AppContext } from "../../app/context";
 import { authorize } from "../../app/policies";
+import {
+  ZArrangementImported,
+  ZArrangementPreview,
+  ZCalendarDayList,
+  ZCalendarOverride,
+  ZCalendarOverrideList,
+  ZCalendarStatus,
+  ZWorkingDaysAdded,
+} from "../../shared/api/calendar";
+import { ZNoContent } from "../../shared/api/common";
 import {
   ZAddWorkingDaysQuery,
   ZArrangementInput,
@@ -17,69 +26,6 @@ import {
 } from "../../shared/api/requests/calendar";
 import { requireActor } from "../plugins/auth";
 
-const ZBilingual = z.object({ "zh-CN": z.string(), "en-US": z.string() });
-const ZDayKind = z.enum(["holiday", "makeup", "weekend", "workday", "closed", "open"]);
-const ZCalendarDay = z.object({
-  date: z.string(),
-  working: z.boolean(),
-  kind: ZDayKind,
-  name: z.string().nullable(),
-  provisional: z.boolean(),
-});
-const ZArrangementDay = z.object({ date: z.string(), kind: z.enum(["rest", "work"]), name: z.string() });
-const ZArrangementError = z.object({
-  line: z.number(),
-  code: z.string(),
-  zh: z.string(),
-  en: z.string(),
-  path: z.string().optional(),
-});
-const ZNoticeSource = z.object({
-  line: z.number(),
-  holiday: z.string(),
-  text: z.string(),
-  rest: z.array(z.string()),
-  work: z.array(z.string()),
-});
-const ZPreview = z.object({
-  ok: z.boolean(),
-  format: z.enum(["notice", "lines", "json"]),
-  sources: z.array(ZNoticeSource),
-  ignored: z.array(z.object({ line: z.number(), text: z.string() })),
-  errors: z.array(ZArrangementError),
-  year: z.number().nullable(),
-  title: z.string().nullable(),
-  docNo: z.string().nullable(),
-  days: z.array(ZArrangementDay),
-  existing: z.object({ source: z.enum(["seed", "imported"]), importedAt: z.string().nullable() }).nullable(),
-  requiresReplace: z.boolean(),
-  diff: z.object({
-    added: z.array(ZArrangementDay),
-    removed: z.array(ZArrangementDay),
-    changed: z.array(z.object({ date: z.string(), before: ZArrangementDay, after: ZArrangementDay })),
-  }),
-});
-const ZOverride = z.object({
-  id: z.string(),
-  orgId: z.string(),
-  orgCode: z.string(),
-  orgName: z.string(),
-  date: z.string(),
-  kind: z.enum(["closed", "open"]),
-  reason: z.string(),
-  createdAt: z.string(),
-  abilities: z.record(z.string(), z.boolean()),
-});
-const ZStatus = z.object({
-  today: z.string(),
-  firstOfficialYear: z.number(),
-  lastOfficialYear: z.number(),
-  provisionalFrom: z.number(),
-  currentYearMissing: z.boolean(),
-  nextYearMissing: z.boolean(),
-  warning: z.boolean(),
-  message: ZBilingual.nullable(),
-});
 /** Public reads are cheap but not free: a generous per-IP limit. */
 const PUBLIC_RATE = { access: "public", rateLimit: { max: 600, timeWindow: "1 minute" } } as const;
 
@@ -96,7 +42,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags: ["calendar"],
         summary: "Classify every date from `from` to `to` (at most 400 days); `org` adds its local overrides",
         querystring: ZListCalendarDaysQuery,
-        response: { 200: z.object({ items: z.array(ZCalendarDay) }) },
+        response: { 200: ZCalendarDayList },
       },
     },
     async (req) => ({ items: await listDays(ctx, req.query) }),
@@ -112,7 +58,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         summary: "The n-th working day after `from` (day 0), with `provisional` for a year not yet published",
         querystring: ZAddWorkingDaysQuery,
         response: {
-          200: z.object({ from: z.string(), days: z.number(), date: z.string(), provisional: z.boolean() }),
+          200: ZWorkingDaysAdded,
         },
       },
     },
@@ -127,7 +73,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         operationId: "getCalendarStatus",
         tags: ["calendar"],
         summary: "Last official year and the warning when the coming year's arrangement is missing",
-        response: { 200: ZStatus },
+        response: { 200: ZCalendarStatus },
       },
     },
     async () => calendarStatus(ctx),
@@ -142,7 +88,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         summary:
           "Parse and validate a year's arrangement (the State Council notice as published, the line format, or JSON) and diff it against the known one (admin)",
         body: ZArrangementInput,
-        response: { 200: ZPreview },
+        response: { 200: ZArrangementPreview },
       },
     },
     async (req) => {
@@ -161,7 +107,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
           "Import a year's arrangement (notice text, line format or JSON; admin); an official year needs `replace: true`",
         body: ZArrangementInput,
         response: {
-          201: z.object({ year: z.number(), days: z.number(), replaced: z.boolean(), title: z.string() }),
+          201: ZArrangementImported,
         },
       },
     },
@@ -176,7 +122,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags: ["calendar"],
         summary: "Local closures and extra working days of the organizations the admin manages",
         querystring: ZListCalendarOverridesQuery,
-        response: { 200: z.object({ items: z.array(ZOverride) }) },
+        response: { 200: ZCalendarOverrideList },
         problems: [403],
       },
     },
@@ -191,7 +137,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags: ["calendar"],
         summary: "Close an organization on a working day or open it on a rest day (admin over it)",
         body: ZCreateOverride,
-        response: { 201: ZOverride },
+        response: { 201: ZCalendarOverride },
       },
     },
     async (req, reply) => reply.code(201).send(await createOverride(ctx, requireActor(req), req.body)),
@@ -205,7 +151,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags: ["calendar"],
         summary: "Remove a local override (admin over its organization)",
         params: ZDeleteCalendarOverrideParams,
-        response: { 204: z.null() },
+        response: { 204: ZNoContent },
       },
     },
     async (req, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { z } from "zod";
 import { ACCEPTED_UPLOADS } from "../../adapters/storage/fileType";
 import { caseCommand, finishOnTheSpot } from "../../app/cases/commands/requests";
 import {
@@ -14,7 +14,7 @@ import { findCaseByNumber, getCase, getCaseTimeline, listCases } from "../../app
 import { caseDocumentPdf, caseFile } from "../../app/cases/read/renderDocument";
 import { sendBackToReview } from "../../app/cases/review/reviewTasks";
 import type { AppContext } from "../../app/context";
-import { ZCaseTimeline } from "../../shared/api/cases";
+import { ZCaseFileUploaded, ZCaseList, ZCaseTimeline } from "../../shared/api/cases";
 import {
   ZAccept,
   ZCaseIdParams,
@@ -40,7 +40,7 @@ import { ZUploadParts } from "../../shared/api/requests/uploads";
 import { readMultipart, type Upload } from "../multipart";
 import { binaryResponse } from "../openapi";
 import { requireActor } from "../plugins/auth";
-import { caseRef, commandAnswer, prefersMinimal, ZCase, ZCaseOrRef, ZCaseSummary } from "./caseSchemas";
+import { caseRef, commandAnswer, prefersMinimal, ZCase, ZCaseOrRef } from "./caseSchemas";
 
 const tags = ["cases"];
 const UPLOAD_TYPES = Object.keys(ACCEPTED_UPLOADS);
@@ -58,7 +58,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         tags,
         summary: "Cases the caller may see, with filters and the window's queues",
         querystring: ZListCasesQuery,
-        response: { 200: z.object({ items: z.array(ZCaseSummary), total: z.number() }) },
+        response: { 200: ZCaseList },
       },
     },
     async (req) => {
@@ -205,7 +205,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
           "Upload a file for one material (multipart field `file`; PDF, JPEG, PNG, TIFF, WebP or OFD, at most 20 MB)",
         params: ZUploadMaterialParams,
         multipart: { parts: ZUploadParts },
-        response: { 201: z.object({ fileId: z.string(), sha256: z.string(), case: ZCase }) },
+        response: { 201: ZCaseFileUploaded },
         problems: [409],
       },
     },

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { catalogFacets } from "../../app/catalog/catalogFacets";
 import { getServiceItem, listItemVersions } from "../../app/catalog/getServiceItem";
 import { listServiceItems } from "../../app/catalog/listServiceItems";
@@ -15,7 +14,15 @@ import {
   serviceItemAbilities,
 } from "../../app/presenters/serviceItem";
 import { diffItemVersions } from "../../domain/catalog/diffItemVersions";
-import { ZItemVersionDiff, ZNoticeSheet, ZServiceItem } from "../../shared/api/catalog";
+import {
+  ZCatalogFacets,
+  ZItemVersionDiff,
+  ZItemVersionList,
+  ZNoticeSheet,
+  ZServiceItem,
+  ZServiceItemList,
+  ZServiceItemSaved,
+} from "../../shared/api/catalog";
 import {
   ZCodeParam,
   ZCompareItemVersionsQuery,
@@ -28,40 +35,6 @@ import {
 import { binaryMedia } from "../openapi";
 import { requireActor } from "../plugins/auth";
 
-const ZAbilities = z.record(z.string(), z.boolean());
-const ZFacet = z.object({ code: z.string(), label: z.string(), count: z.number() });
-const ZSummary = z.object({
-  id: z.string(),
-  code: z.string(),
-  catalogCode: z.string().nullable(),
-  name: z.string(),
-  kind: z.string(),
-  handlingType: z.string(),
-  orgCode: z.string(),
-  orgName: z.string(),
-  department: z.object({ code: z.string(), name: z.string() }).nullable(),
-  statutoryLimitDays: z.number(),
-  promisedLimitDays: z.number(),
-  visitsRequired: z.number(),
-  charged: z.boolean(),
-  onlineAvailable: z.boolean(),
-  lifeEvents: z.array(z.string()),
-  handledByTownship: z.boolean(),
-  version: z.number(),
-  latestVersion: z.number(),
-  effectiveFrom: z.string(),
-  active: z.boolean(),
-});
-const ZVersionEntry = z.object({
-  versionId: z.string(),
-  version: z.number(),
-  effectiveFrom: z.string(),
-  changeNote: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string().nullable(),
-  inEffect: z.boolean(),
-});
-const ZSaved = z.object({ id: z.string(), code: z.string(), version: z.number() });
 /** Public reads are cheap but not free: a generous per-IP limit. */
 const PUBLIC_RATE = { access: "public", rateLimit: { max: 600, timeWindow: "1 minute" } } as const;
 /** The same, for reads a session adds abilities to. */
@@ -84,13 +57,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           "Service items (public): filter by organization, department, kind, life event, handling type; Chinese search",
         querystring: ZListServiceItems,
         response: {
-          200: z.object({
-            items: z.array(ZSummary),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-            abilities: ZAbilities,
-          }),
+          200: ZServiceItemList,
         },
       },
     },
@@ -110,13 +77,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         summary:
           "What the guide browses by: departments, kinds, handling types, life events, with counts (public)",
         response: {
-          200: z.object({
-            departments: z.array(ZFacet),
-            kinds: z.array(ZFacet),
-            handlingTypes: z.array(ZFacet),
-            lifeEvents: z.array(ZFacet),
-            total: z.number(),
-          }),
+          200: ZCatalogFacets,
         },
       },
     },
@@ -156,12 +117,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         summary: "An item's version history, oldest first (public)",
         params: ZCodeParam,
         response: {
-          200: z.object({
-            code: z.string(),
-            latestVersion: z.number(),
-            items: z.array(ZVersionEntry),
-            abilities: ZAbilities,
-          }),
+          200: ZItemVersionList,
         },
       },
     },
@@ -245,7 +201,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         summary:
           "Create an item with its version 1 (admin of the implementing organization); 422 names every problem",
         body: ZCreateServiceItem,
-        response: { 201: ZSaved },
+        response: { 201: ZServiceItemSaved },
       },
     },
     async (req, reply) => {
@@ -265,7 +221,7 @@ export async function catalogRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           "Save a NEW version effective from a date (old versions never change); 409 when `expectedVersion` is stale",
         params: ZCodeParam,
         body: ZUpdateServiceItem,
-        response: { 200: ZSaved },
+        response: { 200: ZServiceItemSaved },
         problems: [409],
       },
     },

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { publishedJwks, publishedKeys, registeredKey } from "../../app/certificates/keys";
 import { certificatePdf } from "../../app/certificates/pdf";
 import {
@@ -15,6 +14,7 @@ import type { AppContext } from "../../app/context";
 import { notFound } from "../../domain/errors";
 import {
   ZCertificate,
+  ZCertificateList,
   ZJwks,
   ZPublishedKeySet,
   ZSignedCertificate,
@@ -116,7 +116,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         operationId: "listWallet",
         tags,
         summary: "The caller's certificate wallet (证照库)",
-        response: { 200: z.object({ items: z.array(ZCertificate) }) },
+        response: { 200: ZCertificateList },
       },
     },
     async (req) => listWallet(ctx, requireActor(req)),
@@ -130,7 +130,7 @@ export async function certificateRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         tags,
         summary: "Certificates issued for a case",
         params: ZCertificateIdParams,
-        response: { 200: z.object({ items: z.array(ZCertificate) }) },
+        response: { 200: ZCertificateList },
         problems: [403],
       },
     },

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { getApplicantProfile } from "../../app/applicants/profile";
 import type { AppContext } from "../../app/context";
 import { attachReusableMaterial, listReusableMaterials } from "../../app/materialLibrary/materials";
@@ -15,12 +14,13 @@ import { importSharedCsv, listSharedDatasets, publishSharedRecord } from "../../
 import { invalid } from "../../domain/errors";
 import {
   ZApplicantProfile,
-  ZDataAccess,
+  ZDataAccessList,
   ZImportReport,
   ZPartnerRequest,
-  ZReusableMaterial,
-  ZSharedDataset,
-  ZSharedFetch,
+  ZPartnerRequestList,
+  ZReusableMaterialList,
+  ZSharedDataFetched,
+  ZSharedDatasetList,
   ZSharedRecord,
 } from "../../shared/api/exchange";
 import {
@@ -80,7 +80,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         summary: "Materials the applicant provided before, with validity, for reuse (材料库)",
         params: ZListReusableMaterialsParams,
         querystring: ZListReusableMaterialsQuery,
-        response: { 200: z.object({ items: z.array(ZReusableMaterial) }) },
+        response: { 200: ZReusableMaterialList },
         problems: [403],
       },
     },
@@ -119,7 +119,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
           "Fetch a shared-data material through its connector (consent recorded, access logged, source stamped)",
         params: ZCaseMaterialParams,
         body: ZFetchSharedMaterial,
-        response: { 200: z.object({ fetched: ZSharedFetch, case: ZCase }) },
+        response: { 200: ZSharedDataFetched },
         problems: [409, 502, 504],
       },
     },
@@ -141,7 +141,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         summary:
           "Who accessed whose data, when and why (the applicant: their own data; staff: their organization)",
         querystring: ZListDataAccessLogQuery,
-        response: { 200: z.object({ items: z.array(ZDataAccess) }) },
+        response: { 200: ZDataAccessList },
         problems: [403],
       },
     },
@@ -173,7 +173,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary: "Material requests to the caller's department (partner) or from its window (clerk)",
         querystring: ZListPartnerRequestsQuery,
-        response: { 200: z.object({ items: z.array(ZPartnerRequest) }) },
+        response: { 200: ZPartnerRequestList },
         problems: [403],
       },
     },
@@ -212,7 +212,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary:
           "Datasets the caller publishes (partner of the provider) or imports (admin), with their records",
-        response: { 200: z.object({ items: z.array(ZSharedDataset) }) },
+        response: { 200: ZSharedDatasetList },
       },
     },
     async (req) => ({ items: await listSharedDatasets(ctx, requireActor(req)) }),

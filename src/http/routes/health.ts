@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../../app/context";
+import { ZHealth } from "../../shared/api/health";
 
 /** `GET /healthz`: liveness with the database kind and the version. */
 export async function healthRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -15,11 +15,7 @@ export async function healthRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         tags: ["system"],
         summary: "Health check",
         response: {
-          200: z.object({
-            status: z.literal("ok"),
-            database: z.enum(["pglite", "postgresql"]),
-            version: z.string(),
-          }),
+          200: ZHealth,
         },
       },
     },

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../../app/context";
 import {
   answerInquiry,
@@ -19,10 +18,10 @@ import {
 } from "../../app/inquiries/queries";
 import {
   ZInquiry,
-  ZInquiryColleague,
+  ZInquiryColleagueList,
   ZInquiryCreated,
   ZInquiryList,
-  ZItemFaq,
+  ZItemFaqList,
   ZPublicInquiry,
 } from "../../shared/api/inquiries";
 import {
@@ -111,7 +110,7 @@ export async function inquiryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags,
         summary: "Colleagues the inquiry may be handed over to (active staff of its office tree)",
         params: ZInquiryIdParams,
-        response: { 200: z.object({ items: z.array(ZInquiryColleague) }) },
+        response: { 200: ZInquiryColleagueList },
       },
     },
     async (req) => listInquiryColleagues(ctx, requireActor(req), req.params.id),
@@ -213,7 +212,7 @@ export async function inquiryRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         tags: ["catalog"],
         summary: "The item guide's FAQ: answered questions published by staff (public)",
         params: ZListItemFaqsParams,
-        response: { 200: z.object({ items: z.array(ZItemFaq) }) },
+        response: { 200: ZItemFaqList },
       },
     },
     async (req) => listItemFaqs(ctx, req.params.code),

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
   countUnread,
   listUserNotifications,
@@ -10,25 +9,14 @@ import {
 } from "../../adapters/notify/inApp";
 import type { AppContext } from "../../app/context";
 import { notFound } from "../../domain/errors";
+import {
+  type TNotification,
+  ZNotificationList,
+  ZNotificationMarkedRead,
+  ZNotificationsMarkedRead,
+} from "../../shared/api/notifications";
 import { ZListNotificationsQuery, ZNotificationIdParams } from "../../shared/api/requests/notifications";
 import { requireActor } from "../plugins/auth";
-
-const ZBilingual = z.object({ "zh-CN": z.string(), "en-US": z.string() });
-
-/** An in-app notification as its owner sees it. */
-export const ZNotification = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: ZBilingual,
-  body: ZBilingual,
-  link: z.string().nullable(),
-  caseId: z.string().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
-export type TNotification = z.infer<typeof ZNotification>;
-
-const ZNotificationList = z.object({ items: z.array(ZNotification), unreadCount: z.number().int() });
 
 /** The whitelist of fields that leave the server. */
 function presentNotification(n: NotificationRow): TNotification {
@@ -77,7 +65,7 @@ export async function notificationRoutes(app: FastifyInstance, { ctx }: { ctx: A
         operationId: "markAllNotificationsRead",
         tags: ["notifications"],
         summary: "Mark all of the caller's notifications read",
-        response: { 200: z.object({ updated: z.number().int(), unreadCount: z.number().int() }) },
+        response: { 200: ZNotificationsMarkedRead },
       },
     },
     async (req) => {
@@ -95,7 +83,7 @@ export async function notificationRoutes(app: FastifyInstance, { ctx }: { ctx: A
         tags: ["notifications"],
         summary: "Mark one of the caller's notifications read (404 for anyone else's)",
         params: ZNotificationIdParams,
-        response: { 200: z.object({ notification: ZNotification, unreadCount: z.number().int() }) },
+        response: { 200: ZNotificationMarkedRead },
       },
     },
     async (req) => {

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { fileBundle } from "../../app/bundles/fileBundle";
 import { recordLandContract } from "../../app/bundles/landContracts";
 import { recordLandDelivery } from "../../app/bundles/landDeliveries";
@@ -23,12 +22,12 @@ import { getProject, listProjects } from "../../app/projects/queries";
 import {
   ZBundle,
   ZBundleMeasureReport,
-  ZBundleTemplate,
-  ZLandContract,
-  ZLandDelivery,
-  ZNotFiled,
+  ZBundleTemplateList,
+  ZLandContractRecorded,
+  ZLandDeliveryRecorded,
   ZProject,
-  ZProjectListItem,
+  ZProjectFileUploaded,
+  ZProjectList,
 } from "../../shared/api/projects";
 import {
   ZChangeProjectStage,
@@ -49,11 +48,6 @@ import { readMultipart, type Upload } from "../multipart";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["projects"];
-const ZLandDeliveryRecorded = z.object({
-  delivery: ZLandDelivery,
-  bundle: ZBundle.nullable(),
-  notFiled: ZNotFiled.nullable(),
-});
 
 /** Projects (工程建设项目), early intervention (提前介入), bundles (一件事一次办) and the 怀远速度 measure. */
 export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -68,7 +62,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "listProjects",
         tags,
         summary: "Projects the caller may see (the enterprise its own; staff their organization's)",
-        response: { 200: z.object({ items: z.array(ZProjectListItem) }) },
+        response: { 200: ZProjectList },
       },
     },
     async (req) => listProjects(ctx, requireActor(req)),
@@ -184,7 +178,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         summary: "Upload a file for the project (pre-checked material, survey photo; multipart field `file`)",
         params: ZProjectIdParams,
         multipart: { parts: ZUploadParts },
-        response: { 201: z.object({ fileId: z.string(), sha256: z.string(), fileName: z.string() }) },
+        response: { 201: ZProjectFileUploaded },
       },
     },
     async (req, reply) => {
@@ -273,11 +267,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         params: ZProjectIdParams,
         body: ZRecordLandContract,
         response: {
-          201: z.object({
-            contract: ZLandContract,
-            bundle: ZBundle.nullable(),
-            notFiled: ZNotFiled.nullable(),
-          }),
+          201: ZLandContractRecorded,
         },
         problems: [409],
       },
@@ -334,7 +324,7 @@ export async function projectRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         operationId: "listBundleTemplates",
         tags,
         summary: "Bundle templates (一件事一次办)",
-        response: { 200: z.object({ items: z.array(ZBundleTemplate) }) },
+        response: { 200: ZBundleTemplateList },
       },
     },
     async (req) => {

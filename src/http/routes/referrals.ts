@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../../app/context";
 import {
   getReferral,
@@ -8,7 +7,7 @@ import {
   registerReferral,
   reportReferralProgress,
 } from "../../app/referrals/referrals";
-import { ZReferral } from "../../shared/api/referrals";
+import { ZReferral, ZReferralList } from "../../shared/api/referrals";
 import {
   ZGetReferralParams,
   ZListReferralsQuery,
@@ -31,7 +30,7 @@ export async function referralRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
         tags,
         summary: "Referrals the caller follows (receiving body, referring window, or the applicant)",
         querystring: ZListReferralsQuery,
-        response: { 200: z.object({ items: z.array(ZReferral) }) },
+        response: { 200: ZReferralList },
         problems: [403],
       },
     },

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
   claimReviewTask,
   commentReviewTask,
@@ -15,7 +14,7 @@ import {
   ZListReviewTasksQuery,
   ZReviewTaskIdParams,
 } from "../../shared/api/requests/review";
-import { ZReviewComment, ZReviewInboxItem, ZReviewTask } from "../../shared/api/review";
+import { ZReviewComment, ZReviewInbox, ZReviewTask } from "../../shared/api/review";
 import { requireActor } from "../plugins/auth";
 import { caseRef, commandAnswer, prefersMinimal, ZCaseOrRef } from "./caseSchemas";
 
@@ -32,7 +31,7 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         tags,
         summary: "The caller's departments' review tasks, most urgent first",
         querystring: ZListReviewTasksQuery,
-        response: { 200: z.object({ items: z.array(ZReviewInboxItem) }) },
+        response: { 200: ZReviewInbox },
         problems: [403],
       },
     },

@@ -259,3 +259,9 @@ export const ZPublicProgress = z.object({
   reviews: z.array(z.object({ stepName: z.string(), orgName: z.string(), status: ZReviewTaskStatus })),
 });
 export type TPublicProgress = z.infer<typeof ZPublicProgress>;
+
+/** A page of cases (the caller's, or the organization's). */
+export const ZCaseList = z.object({ items: z.array(ZCaseSummary), total: z.number() });
+
+/** The answer to uploading a material's file: the file and the case as it is now. */
+export const ZCaseFileUploaded = z.object({ fileId: z.string(), sha256: z.string(), case: ZCase });

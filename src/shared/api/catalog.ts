@@ -77,3 +77,68 @@ export const ZNoticeSheet = z.object({
   verification: z.object({ url: z.string(), queryCode: z.string().optional() }).optional(),
   version: z.number(),
 });
+
+/** A service item as the catalog list shows it. */
+export const ZServiceItemSummary = z.object({
+  id: z.string(),
+  code: z.string(),
+  catalogCode: z.string().nullable(),
+  name: z.string(),
+  kind: z.string(),
+  handlingType: z.string(),
+  orgCode: z.string(),
+  orgName: z.string(),
+  department: z.object({ code: z.string(), name: z.string() }).nullable(),
+  statutoryLimitDays: z.number(),
+  promisedLimitDays: z.number(),
+  visitsRequired: z.number(),
+  charged: z.boolean(),
+  onlineAvailable: z.boolean(),
+  lifeEvents: z.array(z.string()),
+  handledByTownship: z.boolean(),
+  version: z.number(),
+  latestVersion: z.number(),
+  effectiveFrom: z.string(),
+  active: z.boolean(),
+});
+
+/** A page of the catalog, with what the caller may do. */
+export const ZServiceItemList = z.object({
+  items: z.array(ZServiceItemSummary),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  abilities: ZAbilities,
+});
+
+/** A value of a catalog filter and how many items carry it. */
+export const ZCatalogFacet = z.object({ code: z.string(), label: z.string(), count: z.number() });
+
+export const ZCatalogFacets = z.object({
+  departments: z.array(ZCatalogFacet),
+  kinds: z.array(ZCatalogFacet),
+  handlingTypes: z.array(ZCatalogFacet),
+  lifeEvents: z.array(ZCatalogFacet),
+  total: z.number(),
+});
+
+/** A version of a service item in its history. */
+export const ZItemVersionEntry = z.object({
+  versionId: z.string(),
+  version: z.number(),
+  effectiveFrom: z.string(),
+  changeNote: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  inEffect: z.boolean(),
+});
+
+export const ZItemVersionList = z.object({
+  code: z.string(),
+  latestVersion: z.number(),
+  items: z.array(ZItemVersionEntry),
+  abilities: ZAbilities,
+});
+
+/** The answer to saving a service item: its id, code and new version. */
+export const ZServiceItemSaved = z.object({ id: z.string(), code: z.string(), version: z.number() });

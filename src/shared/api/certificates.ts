@@ -121,3 +121,5 @@ export const ZJwks = z.object({
     }),
   ),
 });
+
+export const ZCertificateList = z.object({ items: z.array(ZCertificate) });

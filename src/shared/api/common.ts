@@ -19,3 +19,6 @@ export const ZLocalDate = z.string();
 
 /** A JSON value no schema of ours describes (application form data, a partner's record, event data). */
 export const ZJsonObject = z.record(z.string(), z.unknown());
+
+/** The body of a 204 answer: nothing. */
+export const ZNoContent = z.null();

@@ -3,6 +3,7 @@
  * the data-access log, partner material requests and the partners' directory.
  */
 import { z } from "zod";
+import { ZCase } from "./cases";
 import { ZBilingual, ZInstant, ZLocalDate } from "./common";
 
 /** An applicant's profile (identifiers masked except for the owner and the clerk handling `caseId`). */
@@ -130,3 +131,14 @@ export const ZImportReport = z.object({
   imported: z.number(),
   rejected: z.array(z.object({ line: z.number(), field: z.string(), code: z.string(), message: ZBilingual })),
 });
+
+export const ZReusableMaterialList = z.object({ items: z.array(ZReusableMaterial) });
+
+/** The answer to fetching shared data into a material: what was fetched and the case as it is now. */
+export const ZSharedDataFetched = z.object({ fetched: ZSharedFetch, case: ZCase });
+
+export const ZDataAccessList = z.object({ items: z.array(ZDataAccess) });
+
+export const ZPartnerRequestList = z.object({ items: z.array(ZPartnerRequest) });
+
+export const ZSharedDatasetList = z.object({ items: z.array(ZSharedDataset) });

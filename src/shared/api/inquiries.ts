@@ -102,3 +102,7 @@ export const ZItemFaq = z
 export type TItemFaq = z.infer<typeof ZItemFaq>;
 
 export const ZInquiryColleague = z.object({ id: z.string(), name: z.string(), orgName: z.string() });
+
+export const ZInquiryColleagueList = z.object({ items: z.array(ZInquiryColleague) });
+
+export const ZItemFaqList = z.object({ items: z.array(ZItemFaq) });

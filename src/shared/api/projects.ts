@@ -290,3 +290,28 @@ export const ZLandDelivery = z.object({
   recordedAt: ZInstant,
   source: z.enum(["ui", "api"]),
 });
+
+export const ZProjectList = z.object({ items: z.array(ZProjectListItem) });
+
+/** The answer to uploading a project file. */
+export const ZProjectFileUploaded = z.object({
+  fileId: z.string(),
+  sha256: z.string(),
+  fileName: z.string(),
+});
+
+/** The answer to recording a land contract: the contract and the bundle filed from it (or why not). */
+export const ZLandContractRecorded = z.object({
+  contract: ZLandContract,
+  bundle: ZBundle.nullable(),
+  notFiled: ZNotFiled.nullable(),
+});
+
+/** The answer to recording a land delivery: the delivery and the bundle filed from it (or why not). */
+export const ZLandDeliveryRecorded = z.object({
+  delivery: ZLandDelivery,
+  bundle: ZBundle.nullable(),
+  notFiled: ZNotFiled.nullable(),
+});
+
+export const ZBundleTemplateList = z.object({ items: z.array(ZBundleTemplate) });

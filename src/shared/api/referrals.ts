@@ -43,3 +43,5 @@ export const ZReferral = z
   })
   .meta({ id: "Referral" });
 export type TReferral = z.infer<typeof ZReferral>;
+
+export const ZReferralList = z.object({ items: z.array(ZReferral) });

@@ -60,3 +60,5 @@ export const ZReviewComment = z.object({
   at: ZInstant,
 });
 export type TReviewComment = z.infer<typeof ZReviewComment>;
+
+export const ZReviewInbox = z.object({ items: z.array(ZReviewInboxItem) });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Locale } from "../api/ApiError";
-import { ApiError, api, setCsrfToken } from "../api/client";
+import { type ApiBody, ApiError, call, setCsrfToken, yz } from "../api/client";
 import type { Me } from "./types";
 import { ME_KEY } from "./useMe";
 
@@ -11,14 +11,13 @@ export function userSignedOut(): boolean {
   return signedOutOnPurpose;
 }
 
-export type LoginInput = { username: string; password: string };
+export type LoginInput = ApiBody<"/api/auth/login">;
 
 /** Signs in (`POST /api/auth/login`) and makes the answer the current user. */
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation<Me, ApiError, LoginInput>({
-    mutationFn: async (input) =>
-      (await api<{ user: Me }>("/api/auth/login", { method: "POST", body: input })).user,
+    mutationFn: async (input) => (await call(yz.POST("/api/auth/login", { body: input }))).user,
     onSuccess: (me) => {
       signedOutOnPurpose = false;
       setCsrfToken(me.csrfToken);
@@ -33,7 +32,7 @@ export function useLogout() {
   return useMutation<void, ApiError, void>({
     mutationFn: async () => {
       try {
-        await api<unknown>("/api/auth/logout", { method: "POST" });
+        await call(yz.POST("/api/auth/logout"));
       } catch (err) {
         // An expired session is as good as a finished logout.
         if (!(err instanceof ApiError && err.status === 401)) throw err;
@@ -48,13 +47,13 @@ export function useLogout() {
   });
 }
 
-export type ChangePasswordInput = { currentPassword: string; newPassword: string };
+export type ChangePasswordInput = ApiBody<"/api/auth/password">;
 
 /** Changes the signed-in user's password (`POST /api/auth/password`). */
 export function useChangePassword() {
   const qc = useQueryClient();
   return useMutation<unknown, ApiError, ChangePasswordInput>({
-    mutationFn: (input) => api<unknown>("/api/auth/password", { method: "POST", body: input }),
+    mutationFn: (input) => call(yz.POST("/api/auth/password", { body: input })),
     // The server may rotate the session and its CSRF token: read them again.
     onSuccess: () => qc.invalidateQueries({ queryKey: ME_KEY }),
   });
@@ -62,5 +61,5 @@ export function useChangePassword() {
 
 /** Saves the user's language (`PUT /api/auth/me/preferences`). */
 export function saveLocalePreference(locale: Locale): Promise<unknown> {
-  return api<unknown>("/api/auth/me/preferences", { method: "PUT", body: { locale } });
+  return call(yz.PUT("/api/auth/me/preferences", { body: { locale } }));
 }

@@ -1,4 +1,4 @@
-import type { Locale } from "../api/ApiError";
+import type { ApiData } from "../api/client";
 
 /** Roles a user holds in an organization (docs/api-conventions.md). */
 export type Role =
@@ -22,24 +22,11 @@ export const ROLES: readonly Role[] = [
   "admin",
 ];
 
-export type RoleMembership = {
-  role: Role;
-  orgId: string | null;
-  orgCode: string | null;
-  orgName: string | null;
-};
+/** One role of the user in one organization. */
+export type RoleMembership = Me["roles"][number];
 
-/** The signed-in user as `GET /api/auth/me` answers. */
-export type Me = {
-  id: string;
-  username: string;
-  displayName: string;
-  kind: "staff" | "person" | "enterprise";
-  locale: Locale;
-  roles: RoleMembership[];
-  abilities: Record<string, boolean>;
-  csrfToken: string;
-};
+/** The signed-in user as `GET /api/auth/me` answers (getMe). */
+export type Me = ApiData<"/api/auth/me">;
 
 /** The distinct role codes of a user. */
 export function roleSet(me: Me | null | undefined): Set<Role> {

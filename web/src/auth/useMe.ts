@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { ApiError, api, setCsrfToken } from "../api/client";
+import { ApiError, call, setCsrfToken, yz } from "../api/client";
 import type { Me } from "./types";
 
 export const ME_KEY = ["auth", "me"] as const;
@@ -7,7 +7,7 @@ export const ME_KEY = ["auth", "me"] as const;
 /** Loads the signed-in user; `null` when nobody is signed in (401). */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api<Me>("/api/auth/me");
+    const me = await call(yz.GET("/api/auth/me"));
     setCsrfToken(me.csrfToken);
     return me;
   } catch (err) {

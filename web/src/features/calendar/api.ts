@@ -1,53 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Bilingual } from "../../api/ApiError";
-import { api } from "../../api/client";
+import { type ApiBody, type ApiData, call, yz } from "../../api/client";
+
+// Every type here is the contract's (src/shared/api/schema.ts): no hand-written copies.
 
 /** How a day is shown (GET /api/calendar/days, docs/calendar.md). */
-export type DayKind = "holiday" | "makeup" | "weekend" | "workday" | "closed" | "open";
-export type CalendarDay = {
-  date: string;
-  working: boolean;
-  kind: DayKind;
-  name: string | null;
-  provisional: boolean;
-};
-export type CalendarStatus = {
-  today: string;
-  lastOfficialYear: number;
-  provisionalFrom: number;
-  nextYearMissing: boolean;
-  warning: boolean;
-  message: Bilingual | null;
-};
-export type ArrangementDay = { date: string; kind: "rest" | "work"; name: string };
-export type ArrangementError = { line: number; code: string; zh: string; en: string; path?: string };
-export type NoticeSource = { line: number; holiday: string; text: string; rest: string[]; work: string[] };
-export type ArrangementPreview = {
-  ok: boolean;
-  format: "notice" | "lines" | "json";
-  sources: NoticeSource[];
-  ignored: { line: number; text: string }[];
-  docNo: string | null;
-  errors: ArrangementError[];
-  year: number | null;
-  title: string | null;
-  days: ArrangementDay[];
-  existing: { source: "seed" | "imported"; importedAt: string | null } | null;
-  requiresReplace: boolean;
-  diff: { added: ArrangementDay[]; removed: ArrangementDay[]; changed: unknown[] };
-};
-export type ArrangementInput = { text?: string; json?: unknown; replace?: boolean };
-export type CalendarOverride = {
-  id: string;
-  orgId: string;
-  orgCode: string;
-  orgName: string;
-  date: string;
-  kind: "closed" | "open";
-  reason: string;
-  abilities: Record<string, boolean>;
-};
-export type NewOverride = { org: string; date: string; kind: "closed" | "open"; reason: string };
+export type CalendarDay = ApiData<"/api/calendar/days">["items"][number];
+export type DayKind = CalendarDay["kind"];
+/** The missing-year status (GET /api/calendar/status). */
+export type CalendarStatus = ApiData<"/api/calendar/status">;
+/** A parsed arrangement, not yet saved (previewArrangement). */
+export type ArrangementPreview = ApiData<"/api/calendar/arrangements/preview", "post">;
+export type ArrangementDay = ArrangementPreview["days"][number];
+export type ArrangementError = ArrangementPreview["errors"][number];
+export type NoticeSource = ArrangementPreview["sources"][number];
+export type ArrangementInput = ApiBody<"/api/calendar/arrangements/preview">;
+export type CalendarOverride = ApiData<"/api/calendar/overrides">["items"][number];
+export type NewOverride = ApiBody<"/api/calendar/overrides">;
 
 const KEY = ["calendar"] as const;
 
@@ -56,9 +24,8 @@ export function useCalendarDays(from: string, to: string, org: string | null) {
   return useQuery({
     queryKey: [...KEY, "days", from, to, org],
     queryFn: () => {
-      const q = new URLSearchParams({ from, to });
-      if (org) q.set("org", org);
-      return api<{ items: CalendarDay[] }>(`/api/calendar/days?${q}`).then((r) => r.items);
+      const query = org ? { from, to, org } : { from, to };
+      return call(yz.GET("/api/calendar/days", { params: { query } })).then((r) => r.items);
     },
     placeholderData: (prev) => prev,
   });
@@ -68,7 +35,7 @@ export function useCalendarDays(from: string, to: string, org: string | null) {
 export function useCalendarStatus(enabled = true) {
   return useQuery({
     queryKey: [...KEY, "status"],
-    queryFn: () => api<CalendarStatus>("/api/calendar/status"),
+    queryFn: () => call(yz.GET("/api/calendar/status")),
     enabled,
     staleTime: 10 * 60_000,
   });
@@ -78,7 +45,7 @@ export function useCalendarStatus(enabled = true) {
 export function useOverrides() {
   return useQuery({
     queryKey: [...KEY, "overrides"],
-    queryFn: () => api<{ items: CalendarOverride[] }>("/api/calendar/overrides").then((r) => r.items),
+    queryFn: () => call(yz.GET("/api/calendar/overrides")).then((r) => r.items),
   });
 }
 
@@ -86,7 +53,7 @@ export function useOverrides() {
 export function usePreviewArrangement() {
   return useMutation({
     mutationFn: (input: ArrangementInput) =>
-      api<ArrangementPreview>("/api/calendar/arrangements/preview", { method: "POST", body: input }),
+      call(yz.POST("/api/calendar/arrangements/preview", { body: input })),
   });
 }
 
@@ -100,11 +67,8 @@ function useInvalidate() {
 export function useImportArrangement() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: ArrangementInput) =>
-      api<{ year: number; days: number; replaced: boolean }>("/api/calendar/arrangements", {
-        method: "POST",
-        body: input,
-      }),
+    mutationFn: (input: ApiBody<"/api/calendar/arrangements">) =>
+      call(yz.POST("/api/calendar/arrangements", { body: input })),
     onSuccess: invalidate,
   });
 }
@@ -113,8 +77,7 @@ export function useImportArrangement() {
 export function useCreateOverride() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: NewOverride) =>
-      api<CalendarOverride>("/api/calendar/overrides", { method: "POST", body: input }),
+    mutationFn: (input: NewOverride) => call(yz.POST("/api/calendar/overrides", { body: input })),
     onSuccess: invalidate,
   });
 }
@@ -123,18 +86,18 @@ export function useCreateOverride() {
 export function useDeleteOverride() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (id: string) => api<void>(`/api/calendar/overrides/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) => call(yz.DELETE("/api/calendar/overrides/{id}", { params: { path: { id } } })),
     onSuccess: invalidate,
   });
 }
 
 /** The organizations, flattened from the public tree, for the organization pickers. */
 export function useOrganizations() {
-  type Node = { id: string; code: string; name: string; children: Node[] };
+  type Node = ApiData<"/api/organizations">["items"][number];
   return useQuery({
     queryKey: ["organizations", "flat"],
     queryFn: async () => {
-      const { items } = await api<{ items: Node[] }>("/api/organizations");
+      const { items } = await call(yz.GET("/api/organizations"));
       const out: { code: string; name: string; depth: number }[] = [];
       const walk = (nodes: Node[], depth: number) => {
         for (const n of nodes) {

@@ -1,32 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { App } from "antd";
 import { ApiError, type ProblemBody } from "../../api/ApiError";
-import { api, readCookie } from "../../api/client";
+import { type ApiBody, type ApiData, apiPath, call, csrfToken, type Schemas, yz } from "../../api/client";
 import { useT } from "../../i18n/useT";
-import type { CaseDetail, CaseListFilters, CaseSummary, CaseTimeline } from "./types";
+import type { CaseDetail, CaseListFilters } from "./types";
 
 /** Query keys of the case feature: every write invalidates `CASES`. */
 export const CASES = ["cases"] as const;
 export const caseKey = (id: string) => [...CASES, "detail", id] as const;
 export const timelineKey = (id: string) => [...CASES, "timeline", id] as const;
 
-function query(f: CaseListFilters): string {
-  const p = new URLSearchParams();
-  if (f.queue) p.set("queue", f.queue);
-  for (const s of f.status ?? []) p.append("status", s);
-  if (f.q) p.set("q", f.q);
-  if (f.bundleId) p.set("bundleId", f.bundleId);
-  if (f.limit) p.set("limit", String(f.limit));
-  if (f.offset) p.set("offset", String(f.offset));
-  const s = p.toString();
-  return s ? `?${s}` : "";
-}
-
 /** Cases the user may see (listCases): a queue, statuses, search. */
 export function useCases(filters: CaseListFilters, enabled = true) {
   return useQuery({
     queryKey: [...CASES, "list", filters],
-    queryFn: () => api<{ items: CaseSummary[]; total: number }>(`/api/cases${query(filters)}`),
+    queryFn: () => call(yz.GET("/api/cases", { params: { query: filters } })),
     enabled,
   });
 }
@@ -35,7 +23,7 @@ export function useCases(filters: CaseListFilters, enabled = true) {
 export function useCase(id: string | undefined) {
   return useQuery({
     queryKey: caseKey(id ?? ""),
-    queryFn: () => api<CaseDetail>(`/api/cases/${id}`),
+    queryFn: () => call(yz.GET("/api/cases/{id}", { params: { path: { id: id ?? "" } } })),
     enabled: Boolean(id),
   });
 }
@@ -44,58 +32,55 @@ export function useCase(id: string | undefined) {
 export function useCaseTimeline(id: string | undefined, enabled = true) {
   return useQuery({
     queryKey: timelineKey(id ?? ""),
-    queryFn: () => api<CaseTimeline>(`/api/cases/${id}/timeline`),
+    queryFn: () => call(yz.GET("/api/cases/{id}/timeline", { params: { path: { id: id ?? "" } } })),
     enabled: Boolean(id) && enabled,
   });
 }
 
-/** Lifecycle commands and the path each is posted to (src/http/routes/cases.ts). */
+/** Lifecycle commands and the path of the contract each is posted to (src/http/routes/cases). */
 export const COMMAND_PATHS = {
-  submit: "submit",
-  resubmit: "resubmit",
-  withdraw: "withdraw",
-  requestCorrection: "correction",
-  checkMaterials: "material-checks",
-  accept: "accept",
-  refuse: "refuse",
-  refer: "refer",
-  suspend: "suspend",
-  resume: "resume",
-  extend: "extend",
-  decide: "decide",
-  issue: "issue",
-  complete: "complete",
-  sendBack: "send-back",
+  submit: "/api/cases/{id}/submit",
+  resubmit: "/api/cases/{id}/resubmit",
+  withdraw: "/api/cases/{id}/withdraw",
+  requestCorrection: "/api/cases/{id}/correction",
+  checkMaterials: "/api/cases/{id}/material-checks",
+  accept: "/api/cases/{id}/accept",
+  refuse: "/api/cases/{id}/refuse",
+  refer: "/api/cases/{id}/refer",
+  suspend: "/api/cases/{id}/suspend",
+  resume: "/api/cases/{id}/resume",
+  extend: "/api/cases/{id}/extend",
+  decide: "/api/cases/{id}/decide",
+  issue: "/api/cases/{id}/issue",
+  complete: "/api/cases/{id}/complete",
+  sendBack: "/api/cases/{id}/send-back",
 } as const;
 export type CaseCommandName = keyof typeof COMMAND_PATHS;
 
-/** What a command sends besides `expectedVersion` (the server's zod schemas, src/app/cases/commands.ts). */
+/** What a command sends besides `expectedVersion` (the contract's request body of its path). */
 export type CommandBodies = {
-  submit: { reason?: string };
-  resubmit: { reason?: string };
-  withdraw: { reason?: string };
-  issue: { reason?: string };
-  complete: { reason?: string };
-  requestCorrection: {
-    items: { materialCode: string; problem: "missing" | "defective"; note?: string }[];
-    dueOn?: string;
-  };
-  checkMaterials: {
-    checks: { materialCode: string; status: "pass" | "missing" | "defective"; note?: string }[];
-  };
-  accept: {
-    deferred?: { materialCode: string; dueOn: string; commitmentSigned: boolean }[];
-    finishOnTheSpot?: boolean;
-    reasons?: string;
-  };
-  refuse: { legalBasis: string; reason: string };
-  refer: { toOrgCode: string; reason: string; policyReference?: string };
-  suspend: { kind: string; reason: string; expectedDays: number };
-  resume: { result?: string };
-  extend: { days: number; reason: string };
-  decide: { outcome: "approve" | "deny"; reasons: string };
-  sendBack: { taskId: string; opinion: string };
+  [C in CaseCommandName]: Omit<ApiBody<(typeof COMMAND_PATHS)[C]>, "expectedVersion">;
 };
+
+/** Posts one lifecycle command of a case with the version the user saw; answers the case. */
+export function postCaseCommand<C extends CaseCommandName>(
+  caseId: string,
+  command: C,
+  version: number,
+  body: CommandBodies[C],
+): Promise<CaseDetail> {
+  // The path is a key of `paths` and `body` was typed as that path's body by `CommandBodies[C]`;
+  // TypeScript cannot tie the two once the path is picked at run time, hence the one cast.
+  const path: (typeof COMMAND_PATHS)[CaseCommandName] = COMMAND_PATHS[command];
+  const full = { expectedVersion: version, ...body };
+  return call(yz.POST(path, { params: { path: { id: caseId } }, body: full as never })).then(fullCase);
+}
+
+/** The web never sends `Prefer: return=minimal`, so a command answers the full case, not a `CaseRef`. */
+export function fullCase(c: CaseDetail | Schemas["CaseRef"]): CaseDetail {
+  if ("abilities" in c) return c;
+  throw new Error(`case ${c.number}: the answer is a reference, not the case`);
+}
 
 export type CommandInput<C extends CaseCommandName = CaseCommandName> = {
   command: C;
@@ -139,27 +124,19 @@ export function useCaseCommand(caseId: string | undefined) {
   const handlers = useCaseWriteHandlers(caseId);
   return useMutation({
     mutationFn: ({ command, version, body }: CommandInput) =>
-      api<CaseDetail>(`/api/cases/${caseId}/${COMMAND_PATHS[command]}`, {
-        method: "POST",
-        body: { expectedVersion: version, ...body },
-      }),
+      postCaseCommand(caseId ?? "", command, version, body),
     ...handlers,
   });
 }
 
-export type NewApplication = {
-  itemCode: string;
-  formData?: Record<string, unknown>;
-  title?: string;
-  applicantId?: string;
-  agent?: { name: string; idNumber?: string; phone?: string };
-};
+/** The body of createApplication. */
+export type NewApplication = ApiBody<"/api/cases">;
 
 /** Starts an application as a draft (createApplication). */
 export function useCreateApplication() {
   const handlers = useCaseWriteHandlers(undefined);
   return useMutation({
-    mutationFn: (input: NewApplication) => api<CaseDetail>("/api/cases", { method: "POST", body: input }),
+    mutationFn: (input: NewApplication) => call(yz.POST("/api/cases", { body: input })),
     onSuccess: handlers.onSuccess,
   });
 }
@@ -169,15 +146,18 @@ export function useUpdateDraft(caseId: string | undefined) {
   const handlers = useCaseWriteHandlers(caseId);
   return useMutation({
     mutationFn: (input: { version: number; formData?: Record<string, unknown>; title?: string }) =>
-      api<CaseDetail>(`/api/cases/${caseId}`, {
-        method: "PATCH",
-        body: { expectedVersion: input.version, formData: input.formData, title: input.title },
-      }),
+      call(
+        yz.PATCH("/api/cases/{id}", {
+          params: { path: { id: caseId ?? "" } },
+          body: { expectedVersion: input.version, formData: input.formData, title: input.title },
+        }),
+      ),
     ...handlers,
   });
 }
 
-export type UploadResult = { fileId: string; sha256: string; case: CaseDetail };
+/** The answer of uploadMaterial. */
+export type UploadResult = ApiData<"/api/cases/{id}/materials/{code}/files", "post">;
 
 /**
  * Posts one file for one material as multipart field `file`, reporting progress (0–100). Rejects with
@@ -191,10 +171,10 @@ export function uploadMaterialFile(
 ): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/cases/${caseId}/materials/${encodeURIComponent(materialCode)}/files`);
+    xhr.open("POST", apiPath("/api/cases/{id}/materials/{code}/files", { id: caseId, code: materialCode }));
     xhr.withCredentials = true;
     xhr.setRequestHeader("accept", "application/json");
-    const token = readCookie("yz_csrf");
+    const token = csrfToken();
     if (token) xhr.setRequestHeader("x-csrf-token", token);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100));
@@ -227,7 +207,8 @@ export function useUploadMaterial(caseId: string | undefined) {
   });
 }
 
-type OrgNode = { id: string; code: string; name: string; kind?: string; children: OrgNode[] };
+/** A node of the public organization tree (listOrganizations). */
+type OrgNode = ApiData<"/api/organizations">["items"][number];
 export type OrgOption = { code: string; name: string; kind: string | null; depth: number };
 
 /** Every organization of the public tree, flattened (GET /api/organizations), for the referral target. */
@@ -235,7 +216,7 @@ export function useOrganizationOptions(enabled = true) {
   return useQuery({
     queryKey: ["organizations", "options"],
     queryFn: async () => {
-      const { items } = await api<{ items: OrgNode[] }>("/api/organizations");
+      const { items } = await call(yz.GET("/api/organizations"));
       const out: OrgOption[] = [];
       const walk = (nodes: OrgNode[], depth: number) => {
         for (const n of nodes) {
@@ -253,5 +234,5 @@ export function useOrganizationOptions(enabled = true) {
 
 /** Address of a document's PDF (文书). */
 export function documentPdfUrl(caseId: string, docId: string): string {
-  return `/api/cases/${caseId}/documents/${docId}/pdf`;
+  return apiPath("/api/cases/{id}/documents/{docId}/pdf", { id: caseId, docId });
 }

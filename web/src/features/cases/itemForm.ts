@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../../api/client";
+import { call, type Schemas, yz } from "../../api/client";
 
 export type JsonSchemaObject = {
   type?: string;
@@ -11,17 +11,8 @@ export type JsonSchemaObject = {
   >;
 } & Record<string, unknown>;
 
-/** A material as the item's published list gives it (the parts the case pages use). */
-export type ItemMaterial = {
-  code: string;
-  name: string;
-  required: boolean;
-  key: boolean;
-  source: string;
-  mayBeDeferred: boolean;
-  acceptanceStandard?: string;
-  note?: string;
-};
+/** A material as the item's published list gives it (the contract's `ServiceItem`). */
+export type ItemMaterial = Schemas["ServiceItem"]["content"]["materials"][number];
 
 /** The item version in effect, as far as the application form and the materials go. */
 export type ItemForm = {
@@ -34,30 +25,19 @@ export type ItemForm = {
   materials: ItemMaterial[];
 };
 
-type ItemView = {
-  code: string;
-  content: {
-    name: string;
-    handlingType: string;
-    promisedLimitDays: number;
-    formSchema: JsonSchemaObject;
-    uiSchema?: Record<string, unknown>;
-    materials: ItemMaterial[];
-  };
-};
-
 /** The application form (JSON Schema + uiSchema) and materials of an item (public catalog API). */
 export function useItemForm(code: string | undefined) {
   return useQuery({
     queryKey: ["catalog-item-form", code],
     queryFn: async (): Promise<ItemForm> => {
-      const v = await api<ItemView>(`/api/catalog/items/${encodeURIComponent(code ?? "")}`);
+      const v = await call(yz.GET("/api/catalog/items/{code}", { params: { path: { code: code ?? "" } } }));
       return {
         code: v.code,
         name: v.content.name,
         handlingType: v.content.handlingType,
         promisedLimitDays: v.content.promisedLimitDays,
-        formSchema: v.content.formSchema,
+        // The contract leaves the form's JSON Schema open (`{ [key]: unknown }`).
+        formSchema: v.content.formSchema as JsonSchemaObject,
         uiSchema: v.content.uiSchema ?? {},
         materials: v.content.materials,
       };

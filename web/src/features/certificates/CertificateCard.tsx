@@ -4,7 +4,7 @@ import { App, Button, Card, Descriptions, Form, Input, Modal, Radio, Space, Tag 
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
-import { api } from "../../api/client";
+import { apiPath, call, yz } from "../../api/client";
 import { CERTS, type Certificate, verifyPath } from "./api";
 import { useCertTexts } from "./texts";
 
@@ -26,7 +26,7 @@ export function CertificateCard({ cert }: { cert: Certificate }) {
   async function revoke() {
     const v = await form.validateFields();
     try {
-      await api(`/api/certificates/${cert.id}/revoke`, { method: "POST", body: v });
+      await call(yz.POST("/api/certificates/{id}/revoke", { params: { path: { id: cert.id } }, body: v }));
       setOpen(false);
       await qc.invalidateQueries({ queryKey: CERTS });
     } catch (e) {
@@ -51,14 +51,14 @@ export function CertificateCard({ cert }: { cert: Certificate }) {
       extra={
         <Space wrap>
           <a
-            href={`/api/certificates/${cert.id}/pdf`}
+            href={apiPath("/api/certificates/{id}/pdf", { id: cert.id })}
             target="_blank"
             rel="noreferrer"
             data-testid="certificate-pdf"
           >
             <FilePdfOutlined /> {t("cert.pdf")}
           </a>
-          <a href={`/api/certificates/${cert.id}/json`} data-testid="certificate-json">
+          <a href={apiPath("/api/certificates/{id}/json", { id: cert.id })} data-testid="certificate-json">
             {t("cert.json")}
           </a>
           <Link to={verifyPath(cert.verifyUrl)} data-testid="certificate-verify">

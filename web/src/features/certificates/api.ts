@@ -1,43 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../../api/client";
+import { type ApiBody, type ApiData, type ApiQuery, call, type Schemas, yz } from "../../api/client";
 
-export type CertificateField = { name: string; value: string };
-export type Certificate = {
-  id: string;
-  name: string;
-  number: string;
-  issuerName: string;
-  issuedOn: string;
-  holderName: string;
-  holderCode: string;
-  validUntil: string | null;
-  status: "valid" | "revoked" | "expired";
-  caseId: string;
-  caseNumber: string;
-  itemName: string;
-  fields: CertificateField[];
-  keyId: string;
-  algorithm: string;
-  revocationReason: string | null;
-  verifyUrl: string;
-  abilities: Record<string, boolean>;
-};
-export type VerificationResult = "valid" | "revoked" | "expired" | "unknown" | "tampered";
-export type Verification = {
-  result: VerificationResult;
-  certificate?: {
-    name: string;
-    number: string;
-    issuerName: string;
-    issuedOn: string;
-    holderName: string;
-    holderCode: string;
-    validUntil: string | null;
-    revocationReason: string | null;
-    keyId: string;
-    algorithm: string;
-  };
-};
+/** A certificate as the wallet and a case show it (the contract's `Certificate`). */
+export type Certificate = Schemas["Certificate"];
+export type CertificateField = Certificate["fields"][number];
+/** The answer of public verification (verifyCertificate). */
+export type Verification = ApiData<"/api/public/certificates/verify">;
+export type VerificationResult = Verification["result"];
 
 export const CERTS = ["certificates"] as const;
 
@@ -45,7 +14,7 @@ export const CERTS = ["certificates"] as const;
 export function useWallet() {
   return useQuery({
     queryKey: [...CERTS, "wallet"],
-    queryFn: () => api<{ items: Certificate[] }>("/api/wallet"),
+    queryFn: () => call(yz.GET("/api/wallet")),
   });
 }
 
@@ -53,18 +22,24 @@ export function useWallet() {
 export function useCaseCertificates(caseId: string) {
   return useQuery({
     queryKey: [...CERTS, "case", caseId],
-    queryFn: () => api<{ items: Certificate[] }>(`/api/cases/${caseId}/certificates`),
+    queryFn: () => call(yz.GET("/api/cases/{id}/certificates", { params: { path: { id: caseId } } })),
   });
 }
 
 /** Public verification by the QR link's query string (verifyCertificate). */
 export function verifyByLink(search: string) {
-  return api<Verification>(`/api/public/certificates/verify?${search}`);
+  const query: ApiQuery<"/api/public/certificates/verify"> = {};
+  const p = new URLSearchParams(search);
+  for (const k of ["d", "id", "no"] as const) {
+    const v = p.get(k);
+    if (v !== null) query[k] = v;
+  }
+  return call(yz.GET("/api/public/certificates/verify", { params: { query } }));
 }
 
 /** Public verification of pasted JSON. */
-export function verifyJson(doc: unknown) {
-  return api<Verification>("/api/public/certificates/verify", { method: "POST", body: doc });
+export function verifyJson(doc: ApiBody<"/api/public/certificates/verify">) {
+  return call(yz.POST("/api/public/certificates/verify", { body: doc }));
 }
 
 /** The page path of a certificate's verification link (same origin as this app). */

@@ -1,7 +1,7 @@
 import { CloudDownloadOutlined } from "@ant-design/icons";
 import { App, Button, Popconfirm } from "antd";
 import { ApiError } from "../../api/ApiError";
-import { api } from "../../api/client";
+import { call, yz } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
 import { useExchangeWrite } from "./api";
 import { useXT } from "./i18n";
@@ -27,10 +27,12 @@ export function FetchSharedButton({
   const { locale } = useI18n();
   const { message } = App.useApp();
   const fetchIt = useExchangeWrite(() =>
-    api(`/api/cases/${caseId}/materials/${material.code}/shared-data`, {
-      method: "POST",
-      body: { consent: true },
-    }),
+    call(
+      yz.POST("/api/cases/{id}/materials/{code}/shared-data", {
+        params: { path: { id: caseId, code: material.code } },
+        body: { consent: true },
+      }),
+    ),
   );
   if (material.source !== "shared_data" || material.files.length > 0) return null;
   return (

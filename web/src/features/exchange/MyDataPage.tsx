@@ -10,20 +10,23 @@ export default function MyDataPage() {
   const { me } = useMe();
   const profile = useProfile(me?.id);
   const log = useAccessLog();
-  const p = profile.data ?? {};
-  const show = (k: string) => (p[k] == null ? "—" : String(p[k]));
+  const p = profile.data;
+  type Shown = "name" | "creditCode" | "legalRepresentative" | "idNumber" | "phone" | "address";
+  const show = (k: Shown) => (p?.[k] == null ? "—" : String(p[k]));
   return (
     <div style={{ display: "grid", gap: 16 }}>
       <Card title={xt("profile")} loading={profile.isLoading} data-testid="my-profile">
         <Descriptions size="small" column={2}>
           <Descriptions.Item label="名称 Name">{show("name")}</Descriptions.Item>
-          {p.creditCode ? (
+          {p?.creditCode ? (
             <Descriptions.Item label="统一社会信用代码">{show("creditCode")}</Descriptions.Item>
           ) : null}
-          {p.legalRepresentative ? (
+          {p?.legalRepresentative ? (
             <Descriptions.Item label="法定代表人">{show("legalRepresentative")}</Descriptions.Item>
           ) : null}
-          {p.idNumber ? <Descriptions.Item label="居民身份证号">{show("idNumber")}</Descriptions.Item> : null}
+          {p?.idNumber ? (
+            <Descriptions.Item label="居民身份证号">{show("idNumber")}</Descriptions.Item>
+          ) : null}
           <Descriptions.Item label="电话 Phone">{show("phone")}</Descriptions.Item>
           <Descriptions.Item label="地址 Address">{show("address")}</Descriptions.Item>
         </Descriptions>

@@ -18,11 +18,10 @@ import {
 } from "antd";
 import { useState } from "react";
 import { ApiError } from "../../api/ApiError";
-import { api } from "../../api/client";
+import { type ApiBody, apiPath, call, sendForm, yz } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
 import {
   type Dataset,
-  postForm,
   type Referral,
   useDatasets,
   useExchangeWrite,
@@ -50,12 +49,15 @@ function ProgressModal({ referral, onClose }: { referral: Referral; onClose: () 
   const xt = useXT();
   const { message } = App.useApp();
   const err = useErrorText();
-  const [form] = Form.useForm<{ status: string; note: string }>();
-  const report = useExchangeWrite((v: { status: string; note: string }) =>
-    api(`/api/referrals/${referral.id}/progress`, {
-      method: "POST",
-      body: { ...v, expectedVersion: referral.version },
-    }),
+  type Report = Omit<ApiBody<"/api/referrals/{id}/progress">, "expectedVersion">;
+  const [form] = Form.useForm<Report>();
+  const report = useExchangeWrite((v: Report) =>
+    call(
+      yz.POST("/api/referrals/{id}/progress", {
+        params: { path: { id: referral.id } },
+        body: { ...v, expectedVersion: referral.version },
+      }),
+    ),
   );
   const order = ["sent", "received", "in_progress", "done"];
   const next = order.slice(Math.max(order.indexOf(referral.status), 1));
@@ -176,7 +178,7 @@ function RequestsTab() {
   const answer = useExchangeWrite((v: { id: string; file: File }) => {
     const f = new FormData();
     f.append("file", v.file);
-    return postForm(`/api/partner-requests/${v.id}/answer`, f);
+    return sendForm(apiPath("/api/partner-requests/{id}/answer", { id: v.id }), f);
   });
   return (
     <Table
@@ -240,21 +242,23 @@ function PublishCard({ d }: { d: Dataset }) {
   }>();
   const publish = useExchangeWrite(
     (v: { subjectCode: string; subjectName: string; validUntil?: string; fields?: string }) =>
-      api(`/api/exchange/datasets/${d.code}/records`, {
-        method: "POST",
-        body: {
-          subjectCode: v.subjectCode.trim(),
-          subjectName: v.subjectName,
-          validUntil: v.validUntil || null,
-          fields: Object.fromEntries(
-            (v.fields ?? "")
-              .split("\n")
-              .map((l) => l.split("="))
-              .filter((p) => p.length === 2 && p[0].trim())
-              .map(([k, val]) => [k.trim(), val.trim()]),
-          ),
-        },
-      }),
+      call(
+        yz.POST("/api/exchange/datasets/{dataset}/records", {
+          params: { path: { dataset: d.code } },
+          body: {
+            subjectCode: v.subjectCode.trim(),
+            subjectName: v.subjectName,
+            validUntil: v.validUntil || null,
+            fields: Object.fromEntries(
+              (v.fields ?? "")
+                .split("\n")
+                .map((l) => l.split("="))
+                .filter((p) => p.length === 2 && p[0].trim())
+                .map(([k, val]) => [k.trim(), val.trim()]),
+            ),
+          },
+        }),
+      ),
   );
   return (
     <Card title={`${d.name} · ${d.providerName}`} size="small" style={{ marginBottom: 16 }}>

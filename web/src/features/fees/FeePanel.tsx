@@ -3,7 +3,7 @@ import { App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typog
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
-import { api } from "../../api/client";
+import { apiPath, call, yz } from "../../api/client";
 import { useCertTexts, yuan } from "../certificates/texts";
 import { type CaseFees, feesKey, newIdempotencyKey, type Payment, useCaseFees } from "./api";
 
@@ -39,25 +39,36 @@ export function FeePanel({ caseId }: { caseId: string }) {
     }
   }
   const assess = () =>
-    run("assess", () => api(`/api/cases/${caseId}/fees/assessments`, { method: "POST", body: {} }));
+    run("assess", () =>
+      call(yz.POST("/api/cases/{id}/fees/assessments", { params: { path: { id: caseId } }, body: {} })),
+    );
   const payWindow = (channel: "cash" | "pos") =>
     run(channel, () =>
-      api(`/api/cases/${caseId}/fees/window-payments`, {
-        method: "POST",
-        body: { assessmentId: current?.id, channel, idempotencyKey: newIdempotencyKey() },
-      }),
+      call(
+        yz.POST("/api/cases/{id}/fees/window-payments", {
+          params: { path: { id: caseId } },
+          body: { assessmentId: current?.id ?? "", channel, idempotencyKey: newIdempotencyKey() },
+        }),
+      ),
     );
   const payOnline = () =>
     run("online", async () => {
-      const p = await api<{ payUrl: string }>(`/api/cases/${caseId}/fees/online-payments`, {
-        method: "POST",
-        body: { assessmentId: current?.id, idempotencyKey: newIdempotencyKey() },
-      });
+      const p = await call(
+        yz.POST("/api/cases/{id}/fees/online-payments", {
+          params: { path: { id: caseId } },
+          body: { assessmentId: current?.id ?? "", idempotencyKey: newIdempotencyKey() },
+        }),
+      );
       navigate(`${p.payUrl}&return=${encodeURIComponent(`/cases/${caseId}`)}`);
     });
   const refund = () =>
     run("refund", async () => {
-      await api(`/api/payments/${refunding?.id}/refund`, { method: "POST", body: { reason } });
+      await call(
+        yz.POST("/api/payments/{id}/refund", {
+          params: { path: { id: refunding?.id ?? "" } },
+          body: { reason },
+        }),
+      );
       setRefunding(null);
       setReason("");
     });
@@ -145,7 +156,7 @@ export function FeePanel({ caseId }: { caseId: string }) {
                   </Tag>
                   {p.receiptNumber && (
                     <a
-                      href={`/api/payments/${p.id}/receipt`}
+                      href={apiPath("/api/payments/{id}/receipt", { id: p.id })}
                       target="_blank"
                       rel="noreferrer"
                       data-testid="payment-receipt"

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Descriptions, Result, Space } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { api } from "../../api/client";
+import { simulatorCall } from "../../api/client";
 import { useCertTexts, yuan } from "../certificates/texts";
 
 /** `/pay/simulator`: the local payment-gateway simulator (demo and tests): pay or fail an order. */
@@ -14,7 +14,9 @@ export default function SimulatorPage() {
   const q = useQuery({
     queryKey: ["simulator", order],
     queryFn: () =>
-      api<{ orderId: string; amountFen: number; status: string }>(`/api/payment-simulator/orders/${order}`),
+      simulatorCall<{ orderId: string; amountFen: number; status: string }>(
+        `/api/payment-simulator/orders/${encodeURIComponent(order)}`,
+      ),
     enabled: Boolean(order),
   });
   const [outcome, setOutcome] = useState<string | null>(null);
@@ -22,10 +24,10 @@ export default function SimulatorPage() {
   const pay = async (o: "SUCCESS" | "FAILED") => {
     setBusy(true);
     try {
-      const r = await api<{ outcome: string }>(`/api/payment-simulator/orders/${order}/pay`, {
-        method: "POST",
-        body: { outcome: o },
-      });
+      const r = await simulatorCall<{ outcome: string }>(
+        `/api/payment-simulator/orders/${encodeURIComponent(order)}/pay`,
+        { outcome: o },
+      );
       setOutcome(r.outcome);
     } finally {
       setBusy(false);

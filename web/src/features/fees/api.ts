@@ -1,48 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../../api/client";
+import { call, type Schemas, yz } from "../../api/client";
 
-export type FeeLine = {
-  code: string;
-  name: string;
-  basis: string;
-  quantity: number;
-  amountFen: number;
-  grossFen: number;
-  exemptionName: string | null;
-};
-export type Assessment = {
-  id: string;
-  number: string;
-  status: "open" | "paid" | "void";
-  totalFen: number;
-  lines: FeeLine[];
-};
-export type Payment = {
-  id: string;
-  assessmentId: string;
-  channel: "cash" | "pos" | "online";
-  status: "pending" | "paid" | "failed" | "refunded";
-  amountFen: number;
-  receiptNumber: string | null;
-  payUrl: string | null;
-  paidAt: string | null;
-  refund: { reason: string } | null;
-};
-export type CaseFees = {
-  caseId: string;
-  /** The item charges fees: no result before they are assessed and paid. */
-  required: boolean;
-  settled: boolean;
-  abilities: { assess: boolean; recordWindowPayment: boolean; payOnline: boolean; refund: boolean };
-  assessments: Assessment[];
-  payments: Payment[];
-};
+/** A case's fees (the contract's `CaseFees`). */
+export type CaseFees = Schemas["CaseFees"];
+export type Assessment = CaseFees["assessments"][number];
+export type FeeLine = Assessment["lines"][number];
+export type Payment = CaseFees["payments"][number];
 
 export const feesKey = (caseId: string) => ["fees", caseId] as const;
 
 /** A case's fees (getCaseFees). */
 export function useCaseFees(caseId: string) {
-  return useQuery({ queryKey: feesKey(caseId), queryFn: () => api<CaseFees>(`/api/cases/${caseId}/fees`) });
+  return useQuery({
+    queryKey: feesKey(caseId),
+    queryFn: () => call(yz.GET("/api/cases/{id}/fees", { params: { path: { id: caseId } } })),
+  });
 }
 
 /** A fresh idempotency key for one payment attempt (the same click retried sends the same key). */

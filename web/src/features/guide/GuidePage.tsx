@@ -34,7 +34,8 @@ export default function GuidePage() {
   const filters: ItemFilters = {
     q: params.get("q") ?? undefined,
     department: params.get("department") ?? undefined,
-    kind: params.get("kind") ?? undefined,
+    // A kind the address names but the contract does not know gets the server's 422, shown as the error.
+    kind: (params.get("kind") ?? undefined) as ItemFilters["kind"],
     lifeEvent: params.get("lifeEvent") ?? undefined,
     page: Number(params.get("page") ?? "1") || 1,
     pageSize: 24,

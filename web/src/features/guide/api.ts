@@ -1,95 +1,41 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ServiceItemSummary, TServiceItemContent } from "../../../../src/shared/catalog";
-import { api } from "../../api/client";
+import { type ApiData, type ApiQuery, apiPath, call, type Schemas, yz } from "../../api/client";
 
-export type { TServiceItemContent };
+// Every type here is the contract's (src/shared/api/schema.ts): no hand-written copies.
 
-/** A row of the item list (GET /api/catalog/items): the server's own type. */
-export type ItemSummary = ServiceItemSummary;
+/** The content of an item version (the contract's `ServiceItem.content`). */
+export type TServiceItemContent = Schemas["ServiceItem"]["content"];
 
-export type ItemList = {
-  items: ItemSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-  abilities: Record<string, boolean>;
-};
+/** The item list (GET /api/catalog/items). */
+export type ItemList = ApiData<"/api/catalog/items">;
+/** A row of the item list. */
+export type ItemSummary = ItemList["items"][number];
 
-export type Facet = { code: string; label: string; count: number };
-export type Facets = {
-  departments: Facet[];
-  kinds: Facet[];
-  handlingTypes: Facet[];
-  lifeEvents: Facet[];
-  total: number;
-};
+/** What the guide browses by (GET /api/catalog/facets). */
+export type Facets = ApiData<"/api/catalog/facets">;
+export type Facet = Facets["kinds"][number];
 
 /** An item with one version (GET /api/catalog/items/:code). */
-export type ItemView = {
-  id: string;
-  code: string;
-  orgCode: string;
-  orgName: string;
-  active: boolean;
-  latestVersion: number;
-  versionId: string;
-  version: number;
-  effectiveFrom: string;
-  changeNote: string;
-  inEffect: boolean;
-  content: TServiceItemContent;
-  abilities: Record<string, boolean>;
-};
+export type ItemView = ApiData<"/api/catalog/items/{code}">;
 
-export type VersionEntry = {
-  versionId: string;
-  version: number;
-  effectiveFrom: string;
-  changeNote: string;
-  createdAt: string;
-  createdBy: string | null;
-  inEffect: boolean;
-};
+/** An item's version history (GET /api/catalog/items/:code/versions). */
+export type VersionList = ApiData<"/api/catalog/items/{code}/versions">;
+export type VersionEntry = VersionList["items"][number];
 
-export type FieldChange = { field: string; before: unknown; after: unknown };
-export type ListDiff = {
-  added: Record<string, unknown>[];
-  removed: Record<string, unknown>[];
-  changed: { code: string; name: string; changes: FieldChange[] }[];
-};
-export type Comparison = {
-  code: string;
-  from: { version: number; effectiveFrom: string };
-  to: { version: number; effectiveFrom: string };
-  fields: FieldChange[];
-  materials: ListDiff;
-  reviewSteps: ListDiff;
-  same: boolean;
-};
+/** Differences between two versions (GET /api/catalog/items/:code/compare). */
+export type Comparison = ApiData<"/api/catalog/items/{code}/compare">;
+export type FieldChange = Comparison["fields"][number];
+/** The changes of one list of the item (materials or review steps). */
+export type ListDiff = Comparison["materials"] | Comparison["reviewSteps"];
 
-/** Filters of the list, as in the page's query string. */
-export type ItemFilters = {
-  q?: string;
-  department?: string;
-  kind?: string;
-  lifeEvent?: string;
-  handlingType?: string;
-  page?: number;
-  pageSize?: number;
-};
-
-const qs = (o: Record<string, string | number | undefined>) => {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== "") p.set(k, String(v));
-  const s = p.toString();
-  return s ? `?${s}` : "";
-};
+/** Filters of the list, as in the page's query string (the query of listServiceItems). */
+export type ItemFilters = ApiQuery<"/api/catalog/items">;
 
 /** The item list with filters (public). */
 export function useItemList(f: ItemFilters) {
   return useQuery({
     queryKey: ["catalog", "items", f],
-    queryFn: () => api<ItemList>(`/api/catalog/items${qs(f)}`),
+    queryFn: () => call(yz.GET("/api/catalog/items", { params: { query: defined(f) } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -98,7 +44,7 @@ export function useItemList(f: ItemFilters) {
 export function useFacets() {
   return useQuery({
     queryKey: ["catalog", "facets"],
-    queryFn: () => api<Facets>("/api/catalog/facets"),
+    queryFn: () => call(yz.GET("/api/catalog/facets")),
     staleTime: 60_000,
   });
 }
@@ -107,7 +53,12 @@ export function useFacets() {
 export function useItem(code: string | undefined, version?: number) {
   return useQuery({
     queryKey: ["catalog", "item", code, version ?? null],
-    queryFn: () => api<ItemView>(`/api/catalog/items/${encodeURIComponent(code ?? "")}${qs({ version })}`),
+    queryFn: () =>
+      call(
+        yz.GET("/api/catalog/items/{code}", {
+          params: { path: { code: code ?? "" }, query: version === undefined ? {} : { version } },
+        }),
+      ),
     enabled: Boolean(code),
   });
 }
@@ -117,9 +68,7 @@ export function useVersions(code: string | undefined) {
   return useQuery({
     queryKey: ["catalog", "versions", code],
     queryFn: () =>
-      api<{ code: string; latestVersion: number; items: VersionEntry[]; abilities: Record<string, boolean> }>(
-        `/api/catalog/items/${encodeURIComponent(code ?? "")}/versions`,
-      ),
+      call(yz.GET("/api/catalog/items/{code}/versions", { params: { path: { code: code ?? "" } } })),
     enabled: Boolean(code),
   });
 }
@@ -129,12 +78,22 @@ export function useComparison(code: string | undefined, from?: number, to?: numb
   return useQuery({
     queryKey: ["catalog", "compare", code, from, to],
     queryFn: () =>
-      api<Comparison>(`/api/catalog/items/${encodeURIComponent(code ?? "")}/compare${qs({ from, to })}`),
+      call(
+        yz.GET("/api/catalog/items/{code}/compare", {
+          params: { path: { code: code ?? "" }, query: { from: from ?? 0, to: to ?? 0 } },
+        }),
+      ),
     enabled: Boolean(code && from && to),
   });
 }
 
 /** Address of the item's one-time notice sheet PDF. */
 export function noticeSheetUrl(code: string, version?: number): string {
-  return `/api/catalog/items/${encodeURIComponent(code)}/notice-sheet${qs({ version })}`;
+  const path = apiPath("/api/catalog/items/{code}/notice-sheet", { code });
+  return version === undefined ? path : `${path}?${new URLSearchParams({ version: String(version) })}`;
+}
+
+/** The filters without empty values (an empty search box sends nothing). */
+function defined<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as T;
 }

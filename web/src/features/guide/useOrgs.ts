@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../../api/client";
+import { type ApiData, call, yz } from "../../api/client";
 
 /** An organization of the public tree (GET /api/organizations). */
-export type OrgNode = { id: string; code: string; name: string; kind: string; children: OrgNode[] };
+export type OrgNode = ApiData<"/api/organizations">["items"][number];
 
 function flatten(nodes: OrgNode[], depth = 0): { code: string; name: string; kind: string; depth: number }[] {
   return nodes.flatMap((n) => [
@@ -15,7 +15,7 @@ function flatten(nodes: OrgNode[], depth = 0): { code: string; name: string; kin
 export function useOrgs() {
   const q = useQuery({
     queryKey: ["organizations"],
-    queryFn: () => api<{ items: OrgNode[] }>("/api/organizations"),
+    queryFn: () => call(yz.GET("/api/organizations")),
     staleTime: 5 * 60_000,
   });
   const list = flatten(q.data?.items ?? []);

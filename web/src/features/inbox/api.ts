@@ -1,36 +1,9 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../api/client";
-import type { CaseDetail, CaseSummary } from "../cases/types";
+import { type ApiData, call, yz } from "../../api/client";
+import type { CaseDetail } from "../cases/types";
 
 /** One review task of the inbox (GET /api/review-tasks), with its case and what the caller may do. */
-export type InboxTask = {
-  id: string;
-  caseId: string;
-  stepCode: string;
-  stepName: string;
-  orgName: string;
-  lead: boolean;
-  mode: string;
-  /** open | claimed | returned (waiting, approved and cancelled ones are not listed by default) */
-  status: string;
-  openedOn: string | null;
-  dueOn: string | null;
-  claimedBy: string | null;
-  returns: number;
-  opinion: string | null;
-  version: number;
-  abilities: { claim?: boolean; comment?: boolean; complete?: boolean };
-  case: {
-    id: string;
-    number: string;
-    itemName: string;
-    title: string;
-    status: string;
-    deadline: string | null;
-    applicantName: string;
-    version: number;
-  };
-};
+export type InboxTask = ApiData<"/api/review-tasks">["items"][number];
 
 const TASKS = ["review-tasks"] as const;
 
@@ -38,7 +11,7 @@ const TASKS = ["review-tasks"] as const;
 export function useInboxTasks() {
   return useQuery({
     queryKey: TASKS,
-    queryFn: () => api<{ items: InboxTask[] }>("/api/review-tasks").then((r) => r.items),
+    queryFn: () => call(yz.GET("/api/review-tasks")).then((r) => r.items),
     refetchInterval: 60_000,
   });
 }
@@ -51,13 +24,15 @@ export function useAwaitingDecision(enabled: boolean) {
   const list = useQuery({
     queryKey: ["cases", "list", "in_review"],
     queryFn: () =>
-      api<{ items: CaseSummary[] }>("/api/cases?status=in_review&limit=100").then((r) => r.items),
+      call(yz.GET("/api/cases", { params: { query: { status: ["in_review"], limit: 100 } } })).then(
+        (r) => r.items,
+      ),
     enabled,
   });
   const details = useQueries({
     queries: (list.data ?? []).map((c) => ({
       queryKey: ["cases", "detail", c.id],
-      queryFn: () => api<CaseDetail>(`/api/cases/${c.id}`),
+      queryFn: () => call(yz.GET("/api/cases/{id}", { params: { path: { id: c.id } } })),
     })),
   });
   const ready = details
@@ -89,14 +64,21 @@ function useTaskMutation<B>(fn: (b: B) => Promise<unknown>) {
 /** Claim a task of one's department. */
 export function useClaimTask() {
   return useTaskMutation((t: { id: string; version: number }) =>
-    api(`/api/review-tasks/${t.id}/claim`, { method: "POST", body: { expectedVersion: t.version } }),
+    call(
+      yz.POST("/api/review-tasks/{id}/claim", {
+        params: { path: { id: t.id } },
+        body: { expectedVersion: t.version },
+      }),
+    ),
   );
 }
 
 /** Comment on a task (审查意见往来). */
 export function useCommentTask() {
   return useTaskMutation((b: { id: string; text: string }) =>
-    api(`/api/review-tasks/${b.id}/comments`, { method: "POST", body: { text: b.text } }),
+    call(
+      yz.POST("/api/review-tasks/{id}/comments", { params: { path: { id: b.id } }, body: { text: b.text } }),
+    ),
   );
 }
 
@@ -104,9 +86,11 @@ export function useCommentTask() {
 export function useCompleteTask() {
   return useTaskMutation(
     (b: { id: string; version: number; outcome: "approve" | "return"; opinion: string }) =>
-      api<CaseDetail>(`/api/review-tasks/${b.id}/complete`, {
-        method: "POST",
-        body: { expectedVersion: b.version, outcome: b.outcome, opinion: b.opinion },
-      }),
+      call(
+        yz.POST("/api/review-tasks/{id}/complete", {
+          params: { path: { id: b.id } },
+          body: { expectedVersion: b.version, outcome: b.outcome, opinion: b.opinion },
+        }),
+      ),
   );
 }

@@ -1,14 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TInquiry, TInquiryList, TItemFaq, TPublicInquiry } from "../../../../src/shared/api/inquiries";
-import { api } from "../../api/client";
-import type { ItemSummary } from "../guide/api";
+import { type ApiBody, type ApiData, type ApiQuery, call, yz } from "../../api/client";
 
-export type Inquiry = TInquiry;
-export type InquiryList = TInquiryList;
-export type PublicInquiry = TPublicInquiry;
-export type ItemFaq = TItemFaq;
+// Every type here is the contract's (src/shared/api/schema.ts): no hand-written copies.
+export type InquiryList = ApiData<"/api/inquiries">;
+export type Inquiry = ApiData<"/api/inquiries/{id}">;
+export type PublicInquiry = ApiData<"/api/public/inquiries/{code}">;
+export type ItemFaq = ApiData<"/api/catalog/items/{code}/faqs">["items"][number];
 export type Channel = Inquiry["channel"];
-export type Created = { id: string; queryCode: string; status: string; inquiry: Inquiry | null };
+export type Created = ApiData<"/api/inquiries", "post">;
 
 export type DeskFilters = {
   status?: string;
@@ -23,12 +22,13 @@ const DESK = ["inquiries", "desk"] as const;
 
 /** The desk's list with counts (GET /api/inquiries). */
 export function useInquiries(f: DeskFilters) {
-  const qs = new URLSearchParams(
+  // The filters as the page's controls hold them; a value the contract does not know gets the 422.
+  const query = Object.fromEntries(
     Object.entries(f).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
-  );
+  ) as ApiQuery<"/api/inquiries">;
   return useQuery({
-    queryKey: [...DESK, qs.toString()],
-    queryFn: () => api<InquiryList>(`/api/inquiries?${qs}`),
+    queryKey: [...DESK, query],
+    queryFn: () => call(yz.GET("/api/inquiries", { params: { query } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -37,8 +37,7 @@ export function useInquiries(f: DeskFilters) {
 export function useColleagues(id: string | undefined) {
   return useQuery({
     queryKey: ["inquiries", "colleagues", id],
-    queryFn: () =>
-      api<{ items: { id: string; name: string; orgName: string }[] }>(`/api/inquiries/${id}/colleagues`),
+    queryFn: () => call(yz.GET("/api/inquiries/{id}/colleagues", { params: { path: { id: id ?? "" } } })),
     enabled: Boolean(id),
   });
 }
@@ -47,7 +46,8 @@ export function useColleagues(id: string | undefined) {
 export function useItems() {
   return useQuery({
     queryKey: ["catalog", "items", "all"],
-    queryFn: () => api<{ items: ItemSummary[] }>("/api/catalog/items?pageSize=100").then((r) => r.items),
+    queryFn: () =>
+      call(yz.GET("/api/catalog/items", { params: { query: { pageSize: 100 } } })).then((r) => r.items),
     staleTime: 5 * 60_000,
   });
 }
@@ -56,17 +56,29 @@ export function useItems() {
 export function useCreateInquiry() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => api<Created>("/api/inquiries", { method: "POST", body }),
+    mutationFn: (body: ApiBody<"/api/inquiries">) => call(yz.POST("/api/inquiries", { body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: DESK }),
   });
 }
 
+/** The actions on one inquiry and the path of the contract each is posted to. */
+const INQUIRY_ACTIONS = {
+  claim: "/api/inquiries/{id}/claim",
+  answer: "/api/inquiries/{id}/answer",
+  handover: "/api/inquiries/{id}/handover",
+  faq: "/api/inquiries/{id}/faq",
+} as const;
+type InquiryAction = keyof typeof INQUIRY_ACTIONS;
+
 /** claim / answer / handover / faq on one inquiry. */
-export function useInquiryAction(action: "claim" | "answer" | "handover" | "faq") {
+export function useInquiryAction<A extends InquiryAction>(action: A) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) =>
-      api<Inquiry>(`/api/inquiries/${id}/${action}`, { method: "POST", body }),
+    mutationFn: ({ id, body }: { id: string; body: ApiBody<(typeof INQUIRY_ACTIONS)[A]> }) => {
+      // `body` is typed as the path's body above; TypeScript cannot tie them once the path is a union.
+      const path: (typeof INQUIRY_ACTIONS)[InquiryAction] = INQUIRY_ACTIONS[action];
+      return call(yz.POST(path, { params: { path: { id } }, body: body as never }));
+    },
     onSettled: () => qc.invalidateQueries({ queryKey: DESK }),
   });
 }
@@ -75,7 +87,7 @@ export function useInquiryAction(action: "claim" | "answer" | "handover" | "faq"
 export function usePublicInquiry(code: string) {
   return useQuery({
     queryKey: ["public-inquiry", code],
-    queryFn: () => api<PublicInquiry>(`/api/public/inquiries/${encodeURIComponent(code)}`),
+    queryFn: () => call(yz.GET("/api/public/inquiries/{code}", { params: { path: { code } } })),
     enabled: Boolean(code),
     retry: false,
   });
@@ -85,7 +97,10 @@ export function usePublicInquiry(code: string) {
 export function useItemFaqs(code: string | undefined) {
   return useQuery({
     queryKey: ["faqs", code],
-    queryFn: () => api<{ items: ItemFaq[] }>(`/api/catalog/items/${code}/faqs`).then((r) => r.items),
+    queryFn: () =>
+      call(yz.GET("/api/catalog/items/{code}/faqs", { params: { path: { code: code ?? "" } } })).then(
+        (r) => r.items,
+      ),
     enabled: Boolean(code),
   });
 }

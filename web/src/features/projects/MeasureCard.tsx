@@ -1,27 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { Card, Statistic, Table, Tag } from "antd";
 import { Link } from "react-router-dom";
-import { api } from "../../api/client";
+import { call, yz } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
-import type { Measure } from "./api";
 import { bundleStatusKey } from "./BundleCard";
-
-type Figures = {
-  bundles: {
-    id: string;
-    projectId: string;
-    projectName: string;
-    template: string;
-    status: string;
-    measure: Measure;
-  }[];
-  summary: { total: number; completed: number; sameDay: number; averageWorkingHours: number | null };
-};
 
 /** The supervisor's figure (怀远速度): contract-to-certificate working hours of every bundle. */
 export function MeasureCard() {
   const { t } = useI18n();
-  const q = useQuery({ queryKey: ["bundle-measure"], queryFn: () => api<Figures>("/api/bundles/measure") });
+  const q = useQuery({ queryKey: ["bundle-measure"], queryFn: () => call(yz.GET("/api/bundles/measure")) });
   if (!q.data) return null;
   const s = q.data.summary;
   return (

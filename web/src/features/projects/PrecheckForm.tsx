@@ -1,27 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
-import { api, readCookie } from "../../api/client";
+import { type ApiData, apiPath, call, sendForm, yz } from "../../api/client";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
+import type { ItemMaterial } from "../cases/itemForm";
 import type { Project } from "./api";
 
-type Material = { code: string; name: string; required: boolean; source: string };
+type Material = ItemMaterial;
 type Row = { status: "pass" | "missing" | "defective"; fileIds: string[] };
 
 /** Uploads one file for the project (uploadProjectFile) and returns its id. */
 async function uploadProjectFile(projectId: string, file: File): Promise<string> {
   const form = new FormData();
   form.append("file", file, file.name);
-  const token = readCookie("yz_csrf");
-  const res = await fetch(`/api/projects/${projectId}/files`, {
-    method: "POST",
-    credentials: "same-origin",
-    headers: { accept: "application/json", ...(token ? { "x-csrf-token": token } : {}) },
-    body: form,
-  });
-  if (!res.ok) throw new Error(`upload failed: ${res.status}`);
-  return ((await res.json()) as { fileId: string }).fileId;
+  const url = apiPath("/api/projects/{id}/files", { id: projectId });
+  return (await sendForm<ApiData<"/api/projects/{id}/files", "post">>(url, form)).fileId;
 }
 
 /**
@@ -43,16 +37,20 @@ export function PrecheckForm({
   const [rows, setRows] = useState<Record<string, Row>>({});
   const item = useQuery({
     queryKey: ["catalog-item", itemCode],
-    queryFn: () =>
-      api<{ content: { name: string; materials: Material[] } }>(`/api/catalog/items/${itemCode}`),
+    queryFn: () => call(yz.GET("/api/catalog/items/{code}", { params: { path: { code: itemCode } } })),
     enabled: !!itemCode,
   });
   const save = useMutation({
     mutationFn: () =>
-      api<Project>(`/api/projects/${project.id}/prechecks`, {
-        method: "PUT",
-        body: { itemCode, checks: Object.entries(rows).map(([materialCode, r]) => ({ materialCode, ...r })) },
-      }),
+      call(
+        yz.PUT("/api/projects/{id}/prechecks", {
+          params: { path: { id: project.id } },
+          body: {
+            itemCode,
+            checks: Object.entries(rows).map(([materialCode, r]) => ({ materialCode, ...r })),
+          },
+        }),
+      ),
     onSuccess: (p) => {
       qc.setQueryData(["project", project.id], p);
       setRows({});

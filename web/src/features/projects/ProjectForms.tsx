@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, InputNumber, Select } from "antd";
 import { ApiError } from "../../api/ApiError";
-import { api } from "../../api/client";
+import { type ApiBody, call, yz } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
 import { officeToday } from "../cases/labels";
-import type { NotFiled, Project } from "./api";
+import type { Project } from "./api";
 
 /**
  * The clerk records the signed land-grant contract (出让合同) in the UI: this is the trigger of
@@ -14,18 +14,25 @@ export function LandContractForm({ project }: { project: Project }) {
   const qc = useQueryClient();
   const { t, locale } = useI18n();
   const m = useMutation({
-    mutationFn: (v: { number: string; priceYuan: number; paymentStatus: string; unitNumber?: string }) =>
-      api<{ notFiled: NotFiled | null }>(`/api/projects/${project.id}/land-contracts`, {
-        method: "POST",
-        body: {
-          number: v.number,
-          signedAt: new Date().toISOString(),
-          parties: { grantor: project.org.name, grantee: project.enterprise.name },
-          priceYuan: v.priceYuan,
-          paymentStatus: v.paymentStatus,
-          forms: v.unitNumber ? { "state-land-first-registration": { unitNumber: v.unitNumber } } : {},
-        },
-      }),
+    mutationFn: (v: {
+      number: string;
+      priceYuan: number;
+      paymentStatus: ApiBody<"/api/projects/{id}/land-contracts">["paymentStatus"];
+      unitNumber?: string;
+    }) =>
+      call(
+        yz.POST("/api/projects/{id}/land-contracts", {
+          params: { path: { id: project.id } },
+          body: {
+            number: v.number,
+            signedAt: new Date().toISOString(),
+            parties: { grantor: project.org.name, grantee: project.enterprise.name },
+            priceYuan: v.priceYuan,
+            paymentStatus: v.paymentStatus,
+            forms: v.unitNumber ? { "state-land-first-registration": { unitNumber: v.unitNumber } } : {},
+          },
+        }),
+      ),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["project", project.id] }),
   });
   // A contract recorded before without filing (pre-checks missing): recording it again files the bundle.
@@ -96,22 +103,24 @@ export function MeetingForm({ projectId }: { projectId: string }) {
       .filter(Boolean);
   const m = useMutation({
     mutationFn: (v: { topic: string; attendees: string; decisions?: string; actions?: string }) =>
-      api<Project>(`/api/projects/${projectId}/meetings`, {
-        method: "POST",
-        body: {
-          heldOn: officeToday(),
-          topic: v.topic,
-          attendees: lines(v.attendees).map((l) => {
-            const [name, department = ""] = l.split("/");
-            return { name, department: department || name };
-          }),
-          decisions: lines(v.decisions),
-          actionItems: lines(v.actions).map((l) => {
-            const [description, owner = "", dueOn = ""] = l.split("/");
-            return { description, owner, dueOn };
-          }),
-        },
-      }),
+      call(
+        yz.POST("/api/projects/{id}/meetings", {
+          params: { path: { id: projectId } },
+          body: {
+            heldOn: officeToday(),
+            topic: v.topic,
+            attendees: lines(v.attendees).map((l) => {
+              const [name, department = ""] = l.split("/");
+              return { name, department: department || name };
+            }),
+            decisions: lines(v.decisions),
+            actionItems: lines(v.actions).map((l) => {
+              const [description, owner = "", dueOn = ""] = l.split("/");
+              return { description, owner, dueOn };
+            }),
+          },
+        }),
+      ),
     onSuccess: (p) => qc.setQueryData(["project", projectId], p),
   });
   return (

@@ -1,21 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../api/client";
-import type { ItemSummary } from "../workbench/api";
+import { type ApiBody, call, type Schemas, yz } from "../../api/client";
 
-/** A referral (转办) as the window sees it. */
-export type Referral = {
-  id: string;
-  caseNumber: string | null;
-  itemCode: string;
-  itemName: string;
-  toOrgName: string;
-  applicant: { kind: string; name: string };
-  reason: string | null;
-  policyReference: string | null;
-  status: "sent" | "received" | "in_progress" | "done";
-  progress: { status: string; note: string; at: string; actorName: string }[];
-  referredAt: string;
-};
+/** A referral (转办) as the window sees it (the contract's `Referral`). */
+export type Referral = Schemas["Referral"];
 
 const KEY = ["referrals", "window"] as const;
 
@@ -23,7 +10,7 @@ const KEY = ["referrals", "window"] as const;
 export function useWindowReferrals() {
   return useQuery({
     queryKey: KEY,
-    queryFn: () => api<{ items: Referral[] }>("/api/referrals").then((r) => r.items),
+    queryFn: () => call(yz.GET("/api/referrals")).then((r) => r.items),
   });
 }
 
@@ -32,7 +19,7 @@ export function useReferableItems() {
   return useQuery({
     queryKey: ["catalog", "items", "referable"],
     queryFn: () =>
-      api<{ items: ItemSummary[] }>("/api/catalog/items?pageSize=100").then((r) =>
+      call(yz.GET("/api/catalog/items", { params: { query: { pageSize: 100 } } })).then((r) =>
         r.items.filter((i) => i.handledByTownship),
       ),
   });
@@ -42,13 +29,7 @@ export function useReferableItems() {
 export function useRegisterReferral() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
-      itemCode: string;
-      applicantId: string;
-      toOrgCode: string;
-      reason?: string;
-      details: Record<string, unknown>;
-    }) => api<Referral>("/api/referrals", { method: "POST", body }),
+    mutationFn: (body: ApiBody<"/api/referrals">) => call(yz.POST("/api/referrals", { body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
   });
 }

@@ -2,6 +2,7 @@ import { Button, Checkbox, DatePicker, Form, Input, Select, Space, Tag, Typograp
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useI18n } from "../../i18n/useT";
+import type { CaseCommandName, CommandBodies } from "../cases/api";
 import type { CaseDetail } from "../cases/types";
 import { useCaseFees } from "../fees/api";
 import { ActionModal } from "./ActionModal";
@@ -10,9 +11,9 @@ import { acceptable, type Checks, deferrable, failedRows } from "./checks";
 import { SpotFees } from "./SpotFees";
 
 /** Runs a case command after saving the checks (when `withChecks`); resolves with the new case. */
-export type Runner = (
-  path: string,
-  body: Record<string, unknown>,
+export type Runner = <C extends CaseCommandName>(
+  command: C,
+  body: CommandBodies[C],
   withChecks: boolean,
 ) => Promise<CaseDetail>;
 export type Outcome = "corrected" | "accepted" | "finished" | "refused" | "referred";
@@ -109,7 +110,7 @@ export function CheckActions({ c, list, checks, run, onDone }: Props) {
             ...(f.note ? { note: f.note } : {}),
           }));
           const body = { items, ...(v.dueOn ? { dueOn: v.dueOn.format("YYYY-MM-DD") } : {}) };
-          done("corrected")(await run("correction", body, true));
+          done("corrected")(await run("requestCorrection", body, true));
         }}
       >
         {() => (

@@ -3,13 +3,13 @@ import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Tag, Typogr
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
-import { api } from "../../api/client";
+import { call, yz } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
-import { useCase } from "../cases/api";
+import { fullCase, useCase } from "../cases/api";
 import { ClockTag } from "../cases/ClockTag";
 import { StatusTag } from "../cases/StatusTag";
 import type { CaseDetail } from "../cases/types";
-import { useCaseAction, useServiceItem } from "./api";
+import { type CaseAction, useCaseAction, useServiceItem } from "./api";
 import { CheckActions, type Outcome, type Runner } from "./CheckActions";
 import { CheckDueTag } from "./CheckDueTag";
 import { CheckTable } from "./CheckTable";
@@ -53,17 +53,19 @@ export default function CheckPage() {
     );
   }
 
-  const run: Runner = async (path, body, withChecks) => {
+  const run: Runner = async (command, body, withChecks) => {
     let version = c.version;
     const list = checkBody(c, checks);
     if (withChecks && list.length) {
-      const checked = await api<CaseDetail>(`/api/cases/${c.id}/material-checks`, {
-        method: "POST",
-        body: { expectedVersion: version, checks: list },
-      });
-      version = checked.version;
+      const checked = await call(
+        yz.POST("/api/cases/{id}/material-checks", {
+          params: { path: { id: c.id } },
+          body: { expectedVersion: version, checks: list },
+        }),
+      );
+      version = fullCase(checked).version;
     }
-    return action.mutateAsync({ id: c.id, path, body: { ...body, expectedVersion: version } });
+    return action.mutateAsync({ id: c.id, command, version, body } as CaseAction);
   };
 
   if (outcome) return <OutcomeView kind={outcome.kind} c={outcome.c} />;

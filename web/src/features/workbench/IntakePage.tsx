@@ -5,9 +5,9 @@ import { Alert, App, Button, Card, Descriptions, Result, Select, Space, Spin, St
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
-import { api } from "../../api/client";
+import { call, yz } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
-import { useCase } from "../cases/api";
+import { postCaseCommand, useCase } from "../cases/api";
 import type { CaseDetail } from "../cases/types";
 import { ApplicantPicker } from "./ApplicantPicker";
 import { type ApplicantHit, useFileableItems, useServiceItem } from "./api";
@@ -63,14 +63,17 @@ export default function IntakePage() {
     setBusy(true);
     try {
       const saved = c
-        ? await api<CaseDetail>(`/api/cases/${c.id}`, {
-            method: "PATCH",
-            body: { expectedVersion: c.version, formData: data },
-          })
-        : await api<CaseDetail>("/api/cases", {
-            method: "POST",
-            body: { itemCode, applicantId: applicant?.id, formData: data },
-          });
+        ? await call(
+            yz.PATCH("/api/cases/{id}", {
+              params: { path: { id: c.id } },
+              body: { expectedVersion: c.version, formData: data },
+            }),
+          )
+        : await call(
+            yz.POST("/api/cases", {
+              body: { itemCode: itemCode ?? "", applicantId: applicant?.id, formData: data },
+            }),
+          );
       setCase(saved);
       setParams({ case: saved.id }, { replace: true });
       setStep(3);
@@ -86,10 +89,7 @@ export default function IntakePage() {
     setProblem(null);
     setBusy(true);
     try {
-      const done = await api<CaseDetail>(`/api/cases/${c.id}/submit`, {
-        method: "POST",
-        body: { expectedVersion: c.version },
-      });
+      const done = await postCaseCommand(c.id, "submit", c.version, {});
       message.success(t("wb.intake.submitted", { number: done.number }));
       navigate(`/workbench/cases/${done.id}/check`);
     } catch (e) {

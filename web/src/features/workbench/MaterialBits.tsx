@@ -1,5 +1,6 @@
 import { FileOutlined } from "@ant-design/icons";
 import { Space, Tag, Typography } from "antd";
+import { apiPath } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
 import type { CaseFile, CaseMaterial } from "../cases/types";
 
@@ -41,7 +42,7 @@ export function FileLinks({ caseId, files }: { caseId: string; files: CaseFile[]
         <Space key={f.id} size={4}>
           <FileOutlined />
           <a
-            href={`/api/cases/${caseId}/files/${f.id}`}
+            href={apiPath("/api/cases/{id}/files/{fileId}", { id: caseId, fileId: f.id })}
             target="_blank"
             rel="noreferrer"
             data-testid="file-link"

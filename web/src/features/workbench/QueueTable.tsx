@@ -66,7 +66,7 @@ export function QueueTable({ queue, data, isLoading, error, refetch }: Props) {
 
   const issue = (c: CaseSummary) =>
     action.mutate(
-      { id: c.id, path: c.status === "denied" ? "complete" : "issue", body: { expectedVersion: c.version } },
+      { id: c.id, command: c.status === "denied" ? "complete" : "issue", version: c.version, body: {} },
       {
         onSuccess: () => message.success(t("wb.issued", { number: c.number })),
         onError: (e) =>

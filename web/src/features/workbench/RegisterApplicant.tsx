@@ -2,7 +2,7 @@ import { Alert, App, Button, Form, Input, Modal, Radio, Space } from "antd";
 import { useEffect, useState } from "react";
 import { residentIdProblem, usccProblem } from "../../../../src/domain/rules/identifiers";
 import { ApiError } from "../../api/ApiError";
-import { api } from "../../api/client";
+import { type ApiBody, call, yz } from "../../api/client";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { applyServerErrors } from "../cases/actions/serverErrors";
@@ -82,10 +82,11 @@ export function RegisterApplicant({ open, query, onClose, onDone }: Props) {
     setProblems([]);
     setExisting(null);
     try {
+      // Blank optional fields are left out; the server checks the rest (422 naming the field).
       const body = Object.fromEntries(
         Object.entries(v).filter(([, x]) => typeof x === "string" && x.trim() !== ""),
-      );
-      const a = await api<ApplicantHit>("/api/applicants", { method: "POST", body });
+      ) as ApiBody<"/api/applicants">;
+      const a = await call(yz.POST("/api/applicants", { body }));
       void message.success(t("walkin.registered", { name: a.name }));
       onDone(a);
     } catch (e) {

@@ -1,6 +1,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../api/client";
-import type { CaseDetail, CaseQueue, CaseSummary } from "../cases/types";
+import { type ApiData, call, type Schemas, yz } from "../../api/client";
+import { type CaseCommandName, type CommandBodies, postCaseCommand } from "../cases/api";
+import type { CaseQueue } from "../cases/types";
 
 /** The window's queues, in the order the workbench shows them. */
 export const QUEUES = [
@@ -14,45 +15,20 @@ export const QUEUES = [
 ] as const satisfies readonly CaseQueue[];
 export type WorkbenchQueue = (typeof QUEUES)[number];
 
-export type CaseList = { items: CaseSummary[]; total: number };
+/** A page of GET /api/cases. */
+export type CaseList = ApiData<"/api/cases">;
 
 /** An applicant the window may file for (GET /api/applicants; identifiers masked). */
-export type ApplicantHit = {
-  id: string;
-  username: string;
-  kind: "person" | "enterprise";
-  name: string;
-  idNumberMasked: string | null;
-  creditCode: string | null;
-  phoneMasked: string | null;
-};
+export type ApplicantHit = ApiData<"/api/applicants">["items"][number];
 
 /** One material of an item's published list (catalog content). */
-export type ItemMaterial = {
-  code: string;
-  name: string;
-  required: boolean;
-  key: boolean;
-  source: string;
-  mayBeDeferred: boolean;
-  acceptanceStandard?: string;
-};
+export type ItemMaterial = Schemas["ServiceItem"]["content"]["materials"][number];
 
-/** The parts of GET /api/catalog/items/:code the window uses. */
-export type ServiceItem = {
-  code: string;
-  content: {
-    name: string;
-    handlingType: string;
-    promisedLimitDays: number;
-    formSchema?: Record<string, unknown>;
-    uiSchema?: Record<string, unknown>;
-    materials: ItemMaterial[];
-  };
-};
+/** An item version as GET /api/catalog/items/:code answers. */
+export type ServiceItem = Schemas["ServiceItem"];
 
-export type ItemSummary = { code: string; name: string; handlingType: string; handledByTownship: boolean };
-export type OrgNode = { code: string; name: string; kind: string; children: OrgNode[] };
+export type ItemSummary = ApiData<"/api/catalog/items">["items"][number];
+export type OrgNode = ApiData<"/api/organizations">["items"][number];
 
 export const CASES_KEY = ["cases"] as const;
 
@@ -63,7 +39,7 @@ export function useQueues() {
   return useQueries({
     queries: QUEUES.map((queue) => ({
       queryKey: [...CASES_KEY, "queue", queue],
-      queryFn: () => api<CaseList>(`/api/cases?queue=${queue}&limit=100`),
+      queryFn: () => call(yz.GET("/api/cases", { params: { query: { queue, limit: 100 } } })),
       refetchInterval: 60_000,
     })),
   });
@@ -73,8 +49,7 @@ export function useQueues() {
 export function useApplicantSearch(q: string) {
   return useQuery({
     queryKey: ["applicants", q],
-    queryFn: () =>
-      api<{ items: ApplicantHit[] }>(`/api/applicants?q=${encodeURIComponent(q)}`).then((r) => r.items),
+    queryFn: () => call(yz.GET("/api/applicants", { params: { query: { q } } })).then((r) => r.items),
     placeholderData: (prev) => prev,
   });
 }
@@ -84,7 +59,7 @@ export function useFileableItems() {
   return useQuery({
     queryKey: ["catalog", "items", "fileable"],
     queryFn: () =>
-      api<{ items: ItemSummary[] }>("/api/catalog/items?pageSize=100").then((r) =>
+      call(yz.GET("/api/catalog/items", { params: { query: { pageSize: 100 } } })).then((r) =>
         r.items.filter((i) => !i.handledByTownship),
       ),
   });
@@ -94,7 +69,7 @@ export function useFileableItems() {
 export function useServiceItem(code: string | undefined) {
   return useQuery({
     queryKey: ["catalog", "item", code],
-    queryFn: () => api<ServiceItem>(`/api/catalog/items/${code}`),
+    queryFn: () => call(yz.GET("/api/catalog/items/{code}", { params: { path: { code: code ?? "" } } })),
     enabled: !!code,
   });
 }
@@ -104,7 +79,7 @@ export function useReferralTargets() {
   return useQuery({
     queryKey: ["organizations"],
     queryFn: () =>
-      api<{ items: OrgNode[] }>("/api/organizations").then((r) =>
+      call(yz.GET("/api/organizations")).then((r) =>
         flatten(r.items).filter((o) => o.kind === "township" || o.kind === "department"),
       ),
   });
@@ -114,12 +89,16 @@ function flatten(nodes: OrgNode[]): OrgNode[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children ?? [])]);
 }
 
-/** A POST to one of the case's command routes (`/api/cases/:id/<path>`), refreshing case queries. */
+/** A lifecycle command of one case, with the version the user saw. */
+export type CaseAction = {
+  [C in CaseCommandName]: { id: string; command: C; version: number; body: CommandBodies[C] };
+}[CaseCommandName];
+
+/** One of the case's lifecycle commands (a path of the contract), refreshing case queries. */
 export function useCaseAction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, path, body }: { id: string; path: string; body: Record<string, unknown> }) =>
-      api<CaseDetail>(`/api/cases/${id}/${path}`, { method: "POST", body }),
+    mutationFn: (a: CaseAction) => postCaseCommand(a.id, a.command, a.version, a.body),
     onSuccess: (c) => {
       qc.setQueryData([...CASES_KEY, "detail", c.id], c);
       return qc.invalidateQueries({ queryKey: CASES_KEY });

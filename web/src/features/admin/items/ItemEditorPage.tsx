@@ -15,7 +15,7 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { RESULT_TYPES } from "../../../../../src/shared/catalog/enums";
-import { ApiError, api } from "../../../api/client";
+import { type ApiBody, ApiError, call, yz } from "../../../api/client";
 import { useI18n } from "../../../i18n/useT";
 import { type ItemView, useItem, useVersions } from "../../guide/api";
 import { handlingKey, kindKey } from "../../guide/labels";
@@ -106,13 +106,21 @@ function Editor({ item }: { item: ItemView | undefined }) {
     setConflict(null);
     setProblems([]);
     try {
-      const body = { content, effectiveFrom: values.effectiveFrom, changeNote: values.changeNote ?? "" };
+      // The editor builds the content from its fields; the server checks it against the item schema and
+      // answers 422 naming the field, which `showProblems` puts next to it.
+      const body = {
+        content: content as ApiBody<"/api/catalog/items">["content"],
+        effectiveFrom: values.effectiveFrom,
+        changeNote: values.changeNote ?? "",
+      };
       const saved = item
-        ? await api<{ code: string; version: number }>(`/api/catalog/items/${item.code}`, {
-            method: "PUT",
-            body: { ...body, expectedVersion: item.latestVersion },
-          })
-        : await api<{ code: string; version: number }>("/api/catalog/items", { method: "POST", body });
+        ? await call(
+            yz.PUT("/api/catalog/items/{code}", {
+              params: { path: { code: item.code } },
+              body: { ...body, expectedVersion: item.latestVersion },
+            }),
+          )
+        : await call(yz.POST("/api/catalog/items", { body }));
       await qc.invalidateQueries({ queryKey: ["catalog"] });
       message.success(item ? t("editor.saved", { n: saved.version }) : t("editor.created"));
       navigate(`/admin/items/${saved.code}/history`);

@@ -208,7 +208,7 @@ function ListChanges({ title, diff, from, to }: { title: string; diff: ListDiff;
   const t = useI18n().t;
   const none = diff.added.length + diff.removed.length + diff.changed.length === 0;
   if (none) return null;
-  const name = (x: Record<string, unknown>) => `${String(x.name)}（${String(x.code)}）`;
+  const name = (x: { name: string; code: string }) => `${x.name}（${x.code}）`;
   return (
     <div data-testid="compare-list">
       <Typography.Title level={5}>{title}</Typography.Title>

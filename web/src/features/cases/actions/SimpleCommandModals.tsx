@@ -108,7 +108,7 @@ export function SuspendModal(p: ModalProps) {
       title={t("action.suspend")}
       fields={["kind", "reason", "expectedDays"]}
       toBody={(v) => ({
-        kind: String(v.kind),
+        kind: String(v.kind) as (typeof SUSPEND_KINDS)[number],
         reason: String(v.reason).trim(),
         expectedDays: Number(v.expectedDays),
       })}
@@ -181,7 +181,7 @@ export function DecideModal(p: ModalProps) {
       fields={["outcome", "reasons"]}
       initialValues={{ outcome: "approve" }}
       toBody={(v) => ({
-        outcome: v.outcome === "deny" ? "deny" : "approve",
+        outcome: v.outcome === "deny" ? ("deny" as const) : ("approve" as const),
         reasons: String(v.reasons).trim(),
       })}
     >

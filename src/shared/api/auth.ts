@@ -1,0 +1,30 @@
+/** The caller's account on the wire (login, `me`, preferences). What src/app/presenters/me.ts sends. */
+import { z } from "zod";
+import { ROLES } from "../../domain/roles";
+import { ZAbilities } from "./common";
+
+/** The caller's own account: whitelisted fields, roles and global abilities. */
+export const ZMe = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  kind: z.enum(["staff", "person", "enterprise"]),
+  locale: z.enum(["zh-CN", "en-US"]),
+  roles: z.array(
+    z.object({
+      role: z.enum(ROLES),
+      orgId: z.string().nullable(),
+      orgCode: z.string().nullable(),
+      orgName: z.string().nullable(),
+    }),
+  ),
+  abilities: ZAbilities,
+  csrfToken: z.string(),
+});
+export type TMe = z.infer<typeof ZMe>;
+
+/** The answer to logging in: the account. */
+export const ZLoginResult = z.object({ user: ZMe });
+
+/** Done (logout, password change). */
+export const ZOk = z.object({ ok: z.literal(true) });
