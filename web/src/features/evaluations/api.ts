@@ -4,22 +4,19 @@ import type {
   TEvaluation,
   TEvaluationInvitation,
   TEvaluationSettings,
-  TEvaluationTablet,
   TMyOpenInvitations,
   TRectification,
   TSatisfactionStats,
 } from "../../../../src/shared/api/evaluations";
 import type {
+  TListEvaluations,
   TSubmitEvaluation,
   TUpdateEvaluationSettings,
   TUpdateRectification,
 } from "../../../../src/shared/api/requests/evaluations";
-import { api } from "../../api/client";
+import { type ApiBody, call, yz } from "../../api/client";
 
-export {
-  EVALUATION_LEVELS,
-  EVALUATION_TAGS,
-} from "../../../../src/shared/api/evaluations";
+export { EVALUATION_LEVELS, EVALUATION_TAGS } from "../../../../src/shared/api/evaluations";
 export type {
   TCaseEvaluations,
   TEvaluation,
@@ -34,7 +31,8 @@ export type {
 export function useInvitation(ref: string | undefined) {
   return useQuery({
     queryKey: ["evaluation-invitation", ref],
-    queryFn: () => api<TEvaluationInvitation>(`/api/evaluation-invitations/${encodeURIComponent(ref ?? "")}`),
+    queryFn: async (): Promise<TEvaluationInvitation> =>
+      call(yz.GET("/api/evaluation-invitations/{ref}", { params: { path: { ref: ref ?? "" } } })),
     enabled: Boolean(ref),
     retry: false,
   });
@@ -46,11 +44,14 @@ export type SubmitResult = { id: string; level: string; rectificationId: string 
 export function useSubmitEvaluation(ref: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TSubmitEvaluation) =>
-      api<SubmitResult>(`/api/evaluation-invitations/${encodeURIComponent(ref)}/evaluation`, {
-        method: "POST",
-        body,
-      }),
+    mutationFn: async (body: TSubmitEvaluation): Promise<SubmitResult> =>
+      call(
+        yz.POST("/api/evaluation-invitations/{ref}/evaluation", {
+          params: { path: { ref } },
+          // The form sends one level per dimension shown (a partial record only in the zod type).
+          body: body as ApiBody<"/api/evaluation-invitations/{ref}/evaluation">,
+        }),
+      ),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["case-evaluations"] }),
   });
 }
@@ -59,24 +60,25 @@ export function useSubmitEvaluation(ref: string) {
 export function useCaseEvaluations(caseId: string) {
   return useQuery({
     queryKey: ["case-evaluations", caseId],
-    queryFn: () => api<TCaseEvaluations>(`/api/cases/${caseId}/evaluations`),
+    queryFn: async (): Promise<TCaseEvaluations> =>
+      call(yz.GET("/api/cases/{id}/evaluations", { params: { path: { id: caseId } } })),
   });
 }
 
 /** openEvaluationTablet. */
 export function useOpenTablet(caseId: string) {
   return useMutation({
-    mutationFn: (body: { deviceLabel: string }) =>
-      api<TEvaluationTablet>(`/api/cases/${caseId}/evaluation-tablet`, { method: "POST", body }),
+    mutationFn: async (body: { deviceLabel: string }) =>
+      call(yz.POST("/api/cases/{id}/evaluation-tablet", { params: { path: { id: caseId } }, body })),
   });
 }
 
 /** listEvaluations (the staff drill-down). */
-export function useEvaluations(params: Record<string, string>) {
-  const q = new URLSearchParams(params).toString();
+export function useEvaluations(params: Partial<TListEvaluations>) {
   return useQuery({
-    queryKey: ["evaluations", q],
-    queryFn: () => api<{ items: TEvaluation[]; total: number }>(`/api/evaluations?${q}`),
+    queryKey: ["evaluations", params],
+    queryFn: async (): Promise<{ items: TEvaluation[]; total: number }> =>
+      call(yz.GET("/api/evaluations", { params: { query: params } })),
   });
 }
 
@@ -84,8 +86,8 @@ export function useEvaluations(params: Record<string, string>) {
 export function useRectifications(status: "open" | "closed" | "all") {
   return useQuery({
     queryKey: ["rectifications", status],
-    queryFn: () =>
-      api<{ items: TRectification[] }>(`/api/rectifications${status === "all" ? "" : `?status=${status}`}`),
+    queryFn: async (): Promise<{ items: TRectification[] }> =>
+      call(yz.GET("/api/rectifications", { params: { query: status === "all" ? {} : { status } } })),
   });
 }
 
@@ -103,8 +105,8 @@ function useInvalidateAll() {
 export function useUpdateRectification() {
   const invalidate = useInvalidateAll();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: TUpdateRectification }) =>
-      api<TRectification>(`/api/rectifications/${id}`, { method: "PATCH", body }),
+    mutationFn: async ({ id, body }: { id: string; body: TUpdateRectification }): Promise<TRectification> =>
+      call(yz.PATCH("/api/rectifications/{id}", { params: { path: { id } }, body })),
     onSuccess: invalidate,
   });
 }
@@ -113,8 +115,8 @@ export function useUpdateRectification() {
 export function useAppeal() {
   const invalidate = useInvalidateAll();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      api<TEvaluation>(`/api/evaluations/${id}/appeal`, { method: "POST", body: { reason } }),
+    mutationFn: async ({ id, reason }: { id: string; reason: string }): Promise<TEvaluation> =>
+      call(yz.POST("/api/evaluations/{id}/appeal", { params: { path: { id } }, body: { reason } })),
     onSuccess: invalidate,
   });
 }
@@ -123,21 +125,31 @@ export function useAppeal() {
 export function useDecideAppeal() {
   const invalidate = useInvalidateAll();
   return useMutation({
-    mutationFn: ({ id, decision, reason }: { id: string; decision: "uphold" | "dismiss"; reason: string }) =>
-      api<TEvaluation>(`/api/evaluations/${id}/appeal-decision`, {
-        method: "POST",
-        body: { decision, reason },
-      }),
+    mutationFn: async ({
+      id,
+      decision,
+      reason,
+    }: {
+      id: string;
+      decision: "uphold" | "dismiss";
+      reason: string;
+    }): Promise<TEvaluation> =>
+      call(
+        yz.POST("/api/evaluations/{id}/appeal-decision", {
+          params: { path: { id } },
+          body: { decision, reason },
+        }),
+      ),
     onSuccess: invalidate,
   });
 }
 
 /** getSatisfactionStats (public). */
 export function useSatisfactionStats(from?: string, to?: string) {
-  const q = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString();
   return useQuery({
-    queryKey: ["satisfaction", q],
-    queryFn: () => api<TSatisfactionStats>(`/api/public/satisfaction${q ? `?${q}` : ""}`),
+    queryKey: ["satisfaction", from, to],
+    queryFn: async (): Promise<TSatisfactionStats> =>
+      call(yz.GET("/api/public/satisfaction", { params: { query: { from, to } } })),
   });
 }
 
@@ -145,7 +157,7 @@ export function useSatisfactionStats(from?: string, to?: string) {
 export function useEvaluationSettings() {
   return useQuery({
     queryKey: ["evaluation-settings"],
-    queryFn: () => api<{ items: TEvaluationSettings[] }>("/api/evaluation-settings"),
+    queryFn: async (): Promise<{ items: TEvaluationSettings[] }> => call(yz.GET("/api/evaluation-settings")),
   });
 }
 
@@ -153,8 +165,14 @@ export function useEvaluationSettings() {
 export function useUpdateEvaluationSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ orgId, body }: { orgId: string; body: TUpdateEvaluationSettings }) =>
-      api<TEvaluationSettings>(`/api/evaluation-settings/${orgId}`, { method: "PUT", body }),
+    mutationFn: async ({
+      orgId,
+      body,
+    }: {
+      orgId: string;
+      body: TUpdateEvaluationSettings;
+    }): Promise<TEvaluationSettings> =>
+      call(yz.PUT("/api/evaluation-settings/{id}", { params: { path: { id: orgId } }, body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["evaluation-settings"] }),
   });
 }
@@ -163,6 +181,6 @@ export function useUpdateEvaluationSettings() {
 export function useMyOpenInvitations() {
   return useQuery({
     queryKey: ["case-evaluations", "mine"],
-    queryFn: () => api<TMyOpenInvitations>("/api/me/evaluation-invitations"),
+    queryFn: async (): Promise<TMyOpenInvitations> => call(yz.GET("/api/me/evaluation-invitations")),
   });
 }
