@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../../app/context";
 import { appealEvaluation, decideAppeal } from "../../app/evaluations/appeals";
 import { listCaseEvaluations, listEvaluations, listMyOpenInvitations } from "../../app/evaluations/queries";
@@ -15,12 +14,13 @@ import {
   ZEvaluationInvitation,
   ZEvaluationList,
   ZEvaluationSettings,
+  ZEvaluationSettingsList,
   ZEvaluationTablet,
-  ZLevel,
   ZMyOpenInvitations,
   ZRectification,
   ZRectificationList,
   ZSatisfactionStats,
+  ZSubmittedEvaluation,
 } from "../../shared/api/evaluations";
 import {
   ZAppealEvaluation,
@@ -74,7 +74,7 @@ export async function evaluationRoutes(app: FastifyInstance, { ctx }: { ctx: App
         params: ZEvaluationRefParams,
         body: ZSubmitEvaluation,
         response: {
-          201: z.object({ id: z.string(), level: ZLevel, rectificationId: z.string().nullable() }),
+          201: ZSubmittedEvaluation,
         },
         problems: [403, 404, 409, 410],
       },
@@ -218,7 +218,7 @@ export async function evaluationRoutes(app: FastifyInstance, { ctx }: { ctx: App
         tags,
         summary:
           "The rectification clock and the items invited at acceptance, per organization the caller manages",
-        response: { 200: z.object({ items: z.array(ZEvaluationSettings) }) },
+        response: { 200: ZEvaluationSettingsList },
       },
     },
     async (req) => listEvaluationSettings(ctx, requireActor(req)),

@@ -205,3 +205,12 @@ export const ZMyOpenInvitations = z.object({
   ),
 });
 export type TMyOpenInvitations = z.infer<typeof ZMyOpenInvitations>;
+
+/** What submitEvaluation answers: the rating's id and level, and the rectification a bad one opened. */
+export const ZSubmittedEvaluation = z.object({
+  id: z.string(),
+  level: ZLevel,
+  rectificationId: z.string().nullable(),
+});
+
+export const ZEvaluationSettingsList = z.object({ items: z.array(ZEvaluationSettings) });
