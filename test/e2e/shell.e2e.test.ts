@@ -19,6 +19,7 @@ const ACCOUNTS: { username: string; area: Area }[] = [
   { username: "supervisor", area: "dashboard" },
   { username: "township", area: "partner" },
   { username: "sanmu", area: "portal" },
+  { username: "huaishang", area: "portal" },
   { username: "citizen", area: "portal" },
 ];
 
@@ -92,6 +93,14 @@ describe("web shell", () => {
       await page.getByTestId(`page-${area}`).waitFor();
       expect(await visibleAreas(page)).toEqual([area]);
       for (const p of PUBLIC_PAGES) expect(await page.getByTestId(`nav-${p}`).count()).toBe(1);
+      if (area === "dashboard") {
+        // The desk shows live figures, not a placeholder: both cards load without an error.
+        for (const card of ["dashboard-satisfaction", "dashboard-inquiries"]) {
+          await page.getByTestId(card).locator(".ant-statistic").first().waitFor();
+          expect(await page.getByTestId(card).locator(".ant-alert-error").count()).toBe(0);
+        }
+        expect(await page.getByText("后续版本").count()).toBe(0);
+      }
       if (area === "admin") {
         for (const sub of ["users", "orgs", "items", "calendar"]) {
           await page.getByTestId(`nav-admin-${sub}`).waitFor();

@@ -142,20 +142,24 @@ function pastTuesday(now: Date, weeks: number): Date {
 }
 
 /**
- * 好差评 demo data (issue 13, point 5): the demo applicant's cases of the past few months, one a fortnight,
+ * 好差评 demo data (issue 13, point 5): the cases of a second demo company (`huaishang`, so that the
+ * first company's portal stays as a newcomer finds it) of the past few months, one a fortnight,
  * completed through the real path and rated through the real one — in the portal or on the window
  * tablet — with levels, comments and tags from a fixed-seed PRNG and two bad ratings at fixed places; the
  * first bad rating's rectification is called back and rectified, the latest is left open. Idempotent (a `meta` flag); skipped when the demo
  * bureau is not loaded.
  */
+/** The demo company whose past cases are rated. */
+export const DEMO_RATER = "huaishang";
+
 export async function seedDemoEvaluations(ctx: AppContext): Promise<{ created: number }> {
   const db = ctx.database.db;
   const [done] = await db.select().from(meta).where(eq(meta.key, SEEDED));
   if (done) return { created: 0 };
-  const [sanmu] = await db.select({ id: users.id }).from(users).where(eq(users.username, "sanmu"));
-  if (!sanmu) return { created: 0 };
+  const [company] = await db.select({ id: users.id }).from(users).where(eq(users.username, DEMO_RATER));
+  if (!company) return { created: 0 };
   const who = {
-    applicant: await actorOf(ctx, "sanmu"),
+    applicant: await actorOf(ctx, DEMO_RATER),
     clerk: await actorOf(ctx, "clerk"),
     planning: await actorOf(ctx, "reviewer-planning"),
     land: await actorOf(ctx, "reviewer-land"),

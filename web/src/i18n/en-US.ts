@@ -112,8 +112,22 @@ export const enUS: Messages = {
     "Cases assigned to your department, reviewed in parallel with a clear clock; approvers decide and sign here.",
   "page.helper.desc":
     "Early intervention for key projects: material pre-checks, site surveys, coordination meetings and follow-up to the last certificate.",
+  "dashboard.satisfaction": "Ratings (好差评)",
+  "dashboard.toRectifications": "Rectifications and appeals",
+  "dashboard.rate": "Satisfaction",
+  "dashboard.ratings": "Ratings",
+  "dashboard.bad": "Bad ratings",
+  "dashboard.openRectifications": "Being rectified",
+  "dashboard.overdueRectifications": "Rectification overdue",
+  "dashboard.inquiries": "Inquiries",
+  "dashboard.toInquiries": "Inquiry desk",
+  "dashboard.unclaimed": "Unclaimed",
+  "dashboard.open": "Awaiting answer",
+  "dashboard.overdueInquiries": "Unanswered after 1 working day",
+  "dashboard.answered": "Answered",
+  "dashboard.loadFailed": "The figures could not be loaded; refresh to try again",
   "page.dashboard.desc":
-    "Deadline warnings, the five-don'ts rules, satisfaction and staff performance, training and assessment.",
+    "Satisfaction and the rectification of bad ratings, questions and their first responders, and the land-to-certificate speed of bundles.",
   "page.partner.desc":
     "Referred matters and shared-material requests from the bureau; report progress so nothing falls between two offices.",
   "page.admin.desc": "Maintain users, organizations, the service item catalog and the working-day calendar.",
