@@ -10,4 +10,5 @@ export * from "./inquiries";
 export * from "./organizations";
 export * from "./outbox";
 export * from "./projects";
+export * from "./training";
 export * from "./users";
