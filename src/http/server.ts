@@ -36,6 +36,7 @@ import { projectRoutes } from "./routes/projects";
 import { publicProgressRoutes } from "./routes/publicProgress";
 import { referralRoutes } from "./routes/referrals";
 import { reviewRoutes } from "./routes/review";
+import { trainingRoutes } from "./routes/training";
 import { registerTextGuard } from "./textGuard";
 
 export type ServerOptions = {
@@ -71,6 +72,7 @@ const ROUTES = [
   projectRoutes,
   evaluationRoutes,
   inquiryRoutes,
+  trainingRoutes,
 ];
 
 /**
