@@ -14,7 +14,7 @@ import type {
   TListTrainingSessions,
   TRecordAttendance,
 } from "../../shared/api/requests/training";
-import { type Actor, hasRole, hasRoleOver, type Role } from "../actor";
+import { type Actor, hasRole, type Role } from "../actor";
 import type { AppContext } from "../context";
 import { relatedTo } from "../policies/cases";
 
@@ -29,8 +29,22 @@ type SessionRow = typeof trainingSessions.$inferSelect;
 type Attendance = "present" | "absent" | "excused";
 
 const mayRead = (a: Actor, orgPath: string) => a.kind === "staff" && relatedTo(a, orgPath, ...STAFF_ROLES);
-/** The supervisor of the holding organization (or above it) creates sessions and records them. */
-const mayWrite = (a: Actor, orgPath: string) => a.kind === "staff" && hasRoleOver(a, orgPath, "supervisor");
+/**
+ * A supervisor of the holding organization's tree (above or below it, as for ratings: the section head
+ * holds the bureau's sessions) creates sessions and records them.
+ */
+const mayWrite = (a: Actor, orgPath: string) => a.kind === "staff" && relatedTo(a, orgPath, "supervisor");
+/** The top organization (bureau) of a path: `/HY-ZRZY/HY-ZRZY-SP/` → `/HY-ZRZY/`. */
+const rootOf = (path: string) => `/${path.split("/")[1] ?? ""}/`;
+/**
+ * True when a person working in `orgPath` is staff the actor supervises: the supervisor (or admin) of
+ * an organization of the same bureau (the section head manages the window staff: 日常管理、教育培训).
+ */
+const supervises = (a: Actor, orgPath: string) =>
+  a.kind === "staff" &&
+  a.memberships.some(
+    (m) => (m.role === "supervisor" || m.role === "admin") && !!m.orgPath && rootOf(m.orgPath) === rootOf(orgPath),
+  );
 
 async function orgMap(ex: Executor): Promise<Map<string, Org>> {
   const rows = await ex
@@ -333,7 +347,7 @@ export async function getTrainingHistory(
   const person = staff.find((p) => p.id === userId);
   if (!person) throw notFound(PERSON);
   const own = actor.userId === userId;
-  if (!own && !person.orgs.some((o) => hasRoleOver(actor, o.path, "supervisor", "admin")))
+  if (!own && !person.orgs.some((o) => supervises(actor, o.path)))
     throw forbidden("read another person's training history");
   const attendance = await db.select().from(trainingAttendance).where(eq(trainingAttendance.userId, userId));
   const status = new Map(attendance.map((a) => [a.sessionId, a.status]));
@@ -375,11 +389,14 @@ export async function getTrainingOptions(ctx: AppContext, actor: Actor): Promise
   const db = ctx.database.db;
   const orgs = await orgMap(db);
   const mine = [...orgs.values()]
-    .filter((o) => mayWrite(actor, o.path))
+    .filter((o) => supervises(actor, o.path) && o.kind !== "department" && o.kind !== "township")
     .sort((a, b) => a.path.localeCompare(b.path));
   const staff = (await staffMembers(db, orgs)).flatMap((p) => {
-    const o = p.orgs.find((x) => mayWrite(actor, x.path));
+    const o = p.orgs.find((x) => supervises(actor, x.path));
     return o ? [{ id: p.id, displayName: p.displayName, orgName: o.name }] : [];
   });
-  return { orgs: mine.map((o) => ({ id: o.id, name: o.name, kind: o.kind, path: o.path })), staff };
+  return {
+    orgs: mine.map((o) => ({ id: o.id, name: o.name, kind: o.kind, path: o.path, canHold: mayWrite(actor, o.path) })),
+    staff,
+  };
 }

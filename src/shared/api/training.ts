@@ -86,7 +86,13 @@ export type TTrainingHistory = z.infer<typeof ZTrainingHistory>;
 /** The staff a supervisor may record attendance for and create sessions for (the tree's people and sections). */
 export const ZTrainingOptions = z
   .object({
-    orgs: z.array(ZOrgRef.extend({ kind: z.string(), path: z.string() })),
+    orgs: z.array(
+      ZOrgRef.extend({
+        kind: z.string(),
+        path: z.string(),
+        canHold: z.boolean().describe("The caller may hold sessions of this organization (others: sections only)"),
+      }),
+    ),
     staff: z.array(ZPersonRef.extend({ orgName: z.string() })),
   })
   .meta({ id: "TrainingOptions" });
