@@ -7,6 +7,7 @@ import { defaultKeysDir } from "../adapters/signing";
 import { defaultStorage } from "../adapters/storage/storage";
 import { type AppContext, type Config, defaultConfig, normalizePublicUrl } from "../app/context";
 import { seedDemoEvaluations } from "../app/evaluations/demoRatings";
+import { seedDemoTraining } from "../app/training/demo";
 import { defaultOutboxHandlers } from "../app/notifications/notify";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
 import { runSweep } from "../app/sweep/runSweep";
@@ -95,6 +96,9 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
     // A few months of 好差评 on demo cases, so the published figures are filled (docs/evaluations.md).
     await seedDemoEvaluations(ctx);
   }
+  // Four past study sessions with attendance (教育培训, docs/training.md); idempotent, so a demo
+  // database seeded before training existed gets them too.
+  if (!opts.prepared && opts.demo) await seedDemoTraining(ctx);
   return ctx;
 }
 
