@@ -62,6 +62,7 @@ export const routes: RouteObject[] = [
             element: <RequireAuth />,
             children: [
               page("/account", () => import("./features/account/AccountPage")),
+              page("/my/training", () => import("./features/training/MyTrainingPage")),
               page("/cases/:id", () => import("./features/cases/CaseDetailPage")),
               page("/projects/:id", () => import("./features/projects/ProjectPage")),
               area("portal", () => import("./features/portal/PortalPage")),
@@ -87,6 +88,7 @@ export const routes: RouteObject[] = [
               area("helper", () => import("./features/helper/HelperPage")),
               area("dashboard", () => import("./features/dashboard/DashboardPage")),
               area("supervision", () => import("./features/evaluations/SupervisionPage")),
+              area("training", () => import("./features/training/TrainingPage")),
               area("partner", () => import("./features/partner/PartnerPage")),
               area("inquiries", () => import("./features/inquiries/InquiryDeskPage")),
               area("admin", () => import("./features/admin/AdminPage")),

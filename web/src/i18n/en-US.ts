@@ -9,6 +9,7 @@ import { projectsEn } from "./projects";
 import { windowEn } from "./window";
 import { workbenchEn } from "./workbench";
 import type { Messages } from "./zh-CN";
+import { trainingEn } from "./training";
 
 /** English UI text. */
 export const enUS: Messages = {
@@ -156,4 +157,5 @@ export const enUS: Messages = {
   ...projectsEn,
   ...windowEn,
   ...evaluationsEn,
+  ...trainingEn,
 };

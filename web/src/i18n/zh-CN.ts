@@ -8,6 +8,7 @@ import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
 import { windowZh } from "./window";
 import { workbenchZh } from "./workbench";
+import { trainingZh } from "./training";
 
 /** Chinese UI text — the source dictionary; every key here must exist in en-US.ts. */
 export const zhCN = {
@@ -144,6 +145,7 @@ export const zhCN = {
   ...projectsZh,
   ...windowZh,
   ...evaluationsZh,
+  ...trainingZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,9 +1,11 @@
-import { DownOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { BookOutlined, DownOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import { App, Avatar, Button, Dropdown, type MenuProps } from "antd";
 import { useNavigate } from "react-router-dom";
 import { useLogout } from "../auth/mutations";
 import type { Me } from "../auth/types";
 import { useI18n } from "../i18n/useT";
+
+const STAFF_ROLES: readonly string[] = ["clerk", "reviewer", "approver", "helper", "supervisor", "admin"];
 
 /** The signed-in user's name with 我的账户 and 退出登录. */
 export function UserMenu({ me }: { me: Me }) {
@@ -18,6 +20,16 @@ export function UserMenu({ me }: { me: Me }) {
       icon: <UserOutlined />,
       label: <span data-testid="menu-account">{t("nav.account")}</span>,
     },
+    // 我的培训: staff who attend sessions (not applicants, not partner departments).
+    ...(me.roles.some((r) => STAFF_ROLES.includes(r.role))
+      ? [
+          {
+            key: "training",
+            icon: <BookOutlined />,
+            label: <span data-testid="menu-training">{t("nav.myTraining")}</span>,
+          },
+        ]
+      : []),
     { type: "divider" },
     {
       key: "logout",
@@ -27,6 +39,7 @@ export function UserMenu({ me }: { me: Me }) {
   ];
   const onClick: MenuProps["onClick"] = ({ key }) => {
     if (key === "account") navigate("/account");
+    if (key === "training") navigate("/my/training");
     if (key === "logout") {
       logout.mutate(undefined, {
         onSuccess: () => navigate("/login", { replace: true }),

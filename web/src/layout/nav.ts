@@ -12,6 +12,7 @@ import {
   MessageOutlined,
   ProfileOutlined,
   QuestionCircleOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -67,6 +68,13 @@ export const ROLE_NAV: readonly NavItem[] = [
     path: "/supervision/evaluations",
     labelKey: "nav.supervision",
     icon: AuditOutlined,
+    roles: ["supervisor"],
+  },
+  {
+    key: "training",
+    path: "/supervision/training",
+    labelKey: "nav.training",
+    icon: ReadOutlined,
     roles: ["supervisor"],
   },
   {
