@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { trainingSessions, users } from "../../src/db/schema";
 import { DEMO_TRAINING, seedDemoTraining } from "../../src/app/training/demo";
+import { trainingSessions, users } from "../../src/db/schema";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -266,7 +266,9 @@ describe("training sessions (教育培训)", () => {
     // A colleague (the helper) may not read the clerk's history; an unknown person is 404.
     const helper = await t.as("helper");
     expect((await helper.get(`/api/staff/${clerkId}/training`)).status).toBe(403);
-    expect((await supervisor.get("/api/staff/00000000-0000-4000-8000-000000000000/training")).status).toBe(404);
+    expect((await supervisor.get("/api/staff/00000000-0000-4000-8000-000000000000/training")).status).toBe(
+      404,
+    );
     // The section's internal sessions are not in the window clerk's history.
     expect(own.body.items.every((i) => i.topic !== "股室内部业务学习")).toBe(true);
   });

@@ -2,18 +2,18 @@ import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { organizations, roleMemberships, trainingAttendance, trainingSessions, users } from "../../db/schema";
 import { forbidden, invalid, notFound, versionConflict } from "../../domain/errors";
-import { isRealDate } from "../../shared/text";
+import type {
+  TCreateTrainingSession,
+  TListTrainingSessions,
+  TRecordAttendance,
+} from "../../shared/api/requests/training";
 import type {
   TTrainingHistory,
   TTrainingOptions,
   TTrainingSession,
   TTrainingSessionSummary,
 } from "../../shared/api/training";
-import type {
-  TCreateTrainingSession,
-  TListTrainingSessions,
-  TRecordAttendance,
-} from "../../shared/api/requests/training";
+import { isRealDate } from "../../shared/text";
 import { type Actor, hasRole, type Role } from "../actor";
 import type { AppContext } from "../context";
 import { relatedTo } from "../policies/cases";
@@ -43,12 +43,18 @@ const rootOf = (path: string) => `/${path.split("/")[1] ?? ""}/`;
 const supervises = (a: Actor, orgPath: string) =>
   a.kind === "staff" &&
   a.memberships.some(
-    (m) => (m.role === "supervisor" || m.role === "admin") && !!m.orgPath && rootOf(m.orgPath) === rootOf(orgPath),
+    (m) =>
+      (m.role === "supervisor" || m.role === "admin") && !!m.orgPath && rootOf(m.orgPath) === rootOf(orgPath),
   );
 
 async function orgMap(ex: Executor): Promise<Map<string, Org>> {
   const rows = await ex
-    .select({ id: organizations.id, name: organizations.name, path: organizations.path, kind: organizations.kind })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      path: organizations.path,
+      kind: organizations.kind,
+    })
     .from(organizations);
   return new Map(rows.map((o) => [o.id, o]));
 }
@@ -58,7 +64,12 @@ type StaffMember = { id: string; displayName: string; orgs: Org[] };
 /** Active staff with their organizations (staff roles only). */
 async function staffMembers(ex: Executor, orgs: Map<string, Org>): Promise<StaffMember[]> {
   const rows = await ex
-    .select({ id: users.id, displayName: users.displayName, orgId: roleMemberships.orgId, role: roleMemberships.role })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      orgId: roleMemberships.orgId,
+      role: roleMemberships.role,
+    })
     .from(users)
     .innerJoin(roleMemberships, eq(roleMemberships.userId, users.id))
     .where(and(eq(users.kind, "staff"), eq(users.active, true), ne(roleMemberships.role, "applicant")))
@@ -208,7 +219,11 @@ async function loadSession(ex: Executor, actor: Actor, id: string, lock = false)
 }
 
 /** One session with its record and roster (getTrainingSession): staff of the tree. */
-export async function getTrainingSession(ctx: AppContext, actor: Actor, id: string): Promise<TTrainingSession> {
+export async function getTrainingSession(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<TTrainingSession> {
   requireStaff(actor, "read training sessions");
   const db = ctx.database.db;
   const { s } = await loadSession(db, actor, id);
@@ -239,7 +254,7 @@ export async function createTrainingSession(
   const sectionIds = [...new Set(input.sectionIds)];
   sectionIds.forEach((id, i) => {
     const o = orgs.get(id);
-    if (!o || !o.path.startsWith(org.path))
+    if (!o?.path.startsWith(org.path))
       throw invalid(`sectionIds.${i}`, "not_in_tree", {
         "zh-CN": "参训科室须为本机构或其下属科室、窗口",
         "en-US": "Each section must be the organization or one below it",
@@ -249,7 +264,7 @@ export async function createTrainingSession(
   if (organizerId !== actor.userId) {
     const staff = await staffMembers(db, orgs);
     const person = staff.find((p) => p.id === organizerId);
-    if (!person || !person.orgs.some((o) => o.path.startsWith(org.path) || org.path.startsWith(o.path)))
+    if (!person?.orgs.some((o) => o.path.startsWith(org.path) || org.path.startsWith(o.path)))
       throw invalid("organizerId", "not_staff", {
         "zh-CN": "组织人须为本机构的工作人员",
         "en-US": "The organizer must be staff of the organization",
@@ -310,7 +325,13 @@ export async function recordAttendance(
     for (const e of input.entries)
       await tx
         .insert(trainingAttendance)
-        .values({ sessionId: s.id, userId: e.userId, status: e.status, recordedBy: actor.userId, recordedAt: now })
+        .values({
+          sessionId: s.id,
+          userId: e.userId,
+          status: e.status,
+          recordedBy: actor.userId,
+          recordedAt: now,
+        })
         .onConflictDoUpdate({
           target: [trainingAttendance.sessionId, trainingAttendance.userId],
           set: { status: e.status, recordedBy: actor.userId, recordedAt: now },
@@ -375,7 +396,12 @@ export async function getTrainingHistory(
   const count = (st: Attendance) => items.filter((i) => i.status === st).length;
   return {
     user: { id: person.id, displayName: person.displayName },
-    totals: { sessions: items.length, present: count("present"), absent: count("absent"), excused: count("excused") },
+    totals: {
+      sessions: items.length,
+      present: count("present"),
+      absent: count("absent"),
+      excused: count("excused"),
+    },
     items,
   };
 }
@@ -396,7 +422,13 @@ export async function getTrainingOptions(ctx: AppContext, actor: Actor): Promise
     return o ? [{ id: p.id, displayName: p.displayName, orgName: o.name }] : [];
   });
   return {
-    orgs: mine.map((o) => ({ id: o.id, name: o.name, kind: o.kind, path: o.path, canHold: mayWrite(actor, o.path) })),
+    orgs: mine.map((o) => ({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      path: o.path,
+      canHold: mayWrite(actor, o.path),
+    })),
     staff,
   };
 }

@@ -53,5 +53,8 @@ export const trainingAttendance = pgTable(
       .references(() => users.id),
     recordedAt: instant("recorded_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.userId] }), index("training_attendance_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.userId] }),
+    index("training_attendance_user_idx").on(t.userId),
+  ],
 );

@@ -90,7 +90,9 @@ export const ZTrainingOptions = z
       ZOrgRef.extend({
         kind: z.string(),
         path: z.string(),
-        canHold: z.boolean().describe("The caller may hold sessions of this organization (others: sections only)"),
+        canHold: z
+          .boolean()
+          .describe("The caller may hold sessions of this organization (others: sections only)"),
       }),
     ),
     staff: z.array(ZPersonRef.extend({ orgName: z.string() })),

@@ -6,10 +6,10 @@ import { evaluationsEn } from "./evaluations";
 import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
+import { trainingEn } from "./training";
 import { windowEn } from "./window";
 import { workbenchEn } from "./workbench";
 import type { Messages } from "./zh-CN";
-import { trainingEn } from "./training";
 
 /** English UI text. */
 export const enUS: Messages = {

@@ -55,7 +55,8 @@ export const trainingEn: Record<keyof typeof trainingZh, string> = {
   "training.sections": "For sections",
   "training.organizer": "Organizer",
   "training.documents": "Documents studied",
-  "training.documentsHint": "Title and number of the laws and policy documents studied (a policy library comes later)",
+  "training.documentsHint":
+    "Title and number of the laws and policy documents studied (a policy library comes later)",
   "training.doc.title": "Title",
   "training.doc.number": "Number (optional)",
   "training.doc.add": "Add a document",

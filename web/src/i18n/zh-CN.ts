@@ -6,9 +6,9 @@ import { evaluationsZh } from "./evaluations";
 import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
+import { trainingZh } from "./training";
 import { windowZh } from "./window";
 import { workbenchZh } from "./workbench";
-import { trainingZh } from "./training";
 
 /** Chinese UI text — the source dictionary; every key here must exist in en-US.ts. */
 export const zhCN = {

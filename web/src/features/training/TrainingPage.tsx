@@ -149,16 +149,14 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: (id?: string) 
                     <Form.Item name={[f.name, "url"]} rules={[{ type: "url", max: 500 }]}>
                       <Input placeholder="https://" />
                     </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t("training.doc.remove")} />
+                    <MinusCircleOutlined
+                      onClick={() => remove(f.name)}
+                      aria-label={t("training.doc.remove")}
+                    />
                   </Space>
                 ))}
                 <Form.Item>
-                  <Button
-                    type="dashed"
-                    onClick={() => add()}
-                    icon={<PlusOutlined />}
-                    data-testid="doc-add"
-                  >
+                  <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />} data-testid="doc-add">
                     {t("training.doc.add")}
                   </Button>
                 </Form.Item>
@@ -355,7 +353,12 @@ function SessionsTab() {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="training-new">
+      <Button
+        type="primary"
+        icon={<PlusOutlined />}
+        onClick={() => setCreating(true)}
+        data-testid="training-new"
+      >
         {t("training.create")}
       </Button>
       {q.isError && (
