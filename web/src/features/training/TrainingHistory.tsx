@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, List, Skeleton, Space, Statistic, Tag, Typography } from "antd";
+import { Alert, Button, Empty, Skeleton, Space, Statistic, Tag, Typography } from "antd";
 import { ApiError } from "../../api/ApiError";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
@@ -41,26 +41,34 @@ export function TrainingHistory({ userId }: { userId: string }) {
         <Statistic title={t("training.status.absent")} value={h.totals.absent} />
         <Statistic title={t("training.status.excused")} value={h.totals.excused} />
       </Space>
-      <List
-        dataSource={h.items}
-        locale={{ emptyText: <Empty description={t("training.history.empty")} /> }}
-        renderItem={(i) => (
-          <List.Item key={i.sessionId} extra={<AttendanceTag status={i.status} />}>
-            <List.Item.Meta
-              title={i.topic}
-              description={
-                <Space orientation="vertical" size={0}>
-                  <span>
-                    {i.heldOn} · {i.orgName}
-                  </span>
-                  {i.documents.map((d) => (
-                    <Typography.Text type="secondary" key={d.title}>
-                      《{d.title}》{d.number ? `（${d.number}）` : ""}
-                    </Typography.Text>
-                  ))}
-                </Space>
-              }
-            />
+      {h.items.length === 0 && <Empty description={t("training.history.empty")} />}
+      {h.items.map((i) => (
+        <div
+          key={i.sessionId}
+          data-testid={`history-${i.sessionId}`}
+          style={{
+            display: "flex",
+            gap: 12,
+            justifyContent: "space-between",
+            alignItems: "flex-start",
+            borderTop: "1px solid rgba(5, 5, 5, 0.06)",
+            paddingTop: 8,
+          }}
+        >
+          <Space orientation="vertical" size={0}>
+            <Typography.Text strong>{i.topic}</Typography.Text>
+            <Typography.Text type="secondary">
+              {i.heldOn} · {i.orgName}
+            </Typography.Text>
+            {i.documents.map((d) => (
+              <Typography.Text type="secondary" key={d.title}>
+                《{d.title}》{d.number ? `（${d.number}）` : ""}
+              </Typography.Text>
+            ))}
+          </Space>
+          <AttendanceTag status={i.status} />
+        </div>
+      ))}
           </List.Item>
         )}
       />
