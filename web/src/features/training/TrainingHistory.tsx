@@ -69,9 +69,6 @@ export function TrainingHistory({ userId }: { userId: string }) {
           <AttendanceTag status={i.status} />
         </div>
       ))}
-          </List.Item>
-        )}
-      />
     </Space>
   );
 }
