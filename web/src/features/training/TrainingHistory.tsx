@@ -45,7 +45,7 @@ export function TrainingHistory({ userId }: { userId: string }) {
       {h.items.map((i) => (
         <div
           key={i.sessionId}
-          data-testid={`history-${i.sessionId}`}
+          data-testid={`history-item-${i.sessionId}`}
           style={{
             display: "flex",
             gap: 12,
