@@ -31,6 +31,7 @@ import { exchangeRoutes } from "./routes/exchange";
 import { feeRoutes } from "./routes/fees";
 import { healthRoutes } from "./routes/health";
 import { inquiryRoutes } from "./routes/inquiries";
+import { alertRoutes } from "./routes/alerts";
 import { notificationRoutes } from "./routes/notifications";
 import { projectRoutes } from "./routes/projects";
 import { publicProgressRoutes } from "./routes/publicProgress";
@@ -71,6 +72,7 @@ const ROUTES = [
   projectRoutes,
   evaluationRoutes,
   inquiryRoutes,
+  alertRoutes,
 ];
 
 /**
