@@ -15,20 +15,24 @@ import type { TAlert, TAlertList } from "../../shared/api/alerts";
 import type { ZAcknowledgeAlert, ZCloseAlert, ZListAlerts } from "../../shared/api/requests/alerts";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
-import { relatedTo } from "../policies/cases";
+import { inTree, rootPath } from "../inquiries/policy";
 
 const ALERT = { "zh-CN": "监察预警", "en-US": "Alert" };
 
-/** Alerts of the organizations in the trees where the actor is a supervisor (at, above or below). */
+/** Alerts of the organization trees where the actor is a supervisor (the whole tree, as the inquiry desk). */
 function alertScope(actor: Actor): SQL {
-  const parts: SQL[] = [];
-  for (const m of actor.memberships) {
-    if (m.role !== "supervisor" || !m.orgPath) continue;
-    parts.push(
-      sql`(${organizations.path} like ${`${m.orgPath}%`} or ${m.orgPath} like ${organizations.path} || '%')`,
-    );
-  }
-  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+  const roots = [
+    ...new Set(
+      actor.memberships
+        .filter((m) => m.role === "supervisor" && m.orgPath)
+        .map((m) => rootPath(m.orgPath as string)),
+    ),
+  ];
+  if (!roots.length) return sql`false`;
+  return sql`(${sql.join(
+    roots.map((root) => sql`${organizations.path} like ${`${root}%`}`),
+    sql` or `,
+  )})`;
 }
 
 const isSupervisor = (actor: Actor) =>
@@ -70,7 +74,7 @@ function present(actor: Actor, r: Selected): TAlert {
   const { a } = r;
   const info = alertRuleInfo(a.rule);
   const status = alertStatus(a);
-  const mayAct = relatedTo(actor, r.orgPath, "supervisor");
+  const mayAct = inTree(actor, r.orgPath, "supervisor");
   return {
     id: a.id,
     rule: a.rule,
