@@ -150,7 +150,9 @@ describe("the supervisor's alert desk (电子监察)", () => {
     const res = await supervisor.post(`/api/alerts/${other?.id}/acknowledge`, { expectedVersion: 1 });
     expect(res.status).toBe(404);
     const clerk = await t.as("clerk");
-    expect((await clerk.post(`/api/alerts/${other?.id}/acknowledge`, { expectedVersion: 1 })).status).toBe(403);
+    expect((await clerk.post(`/api/alerts/${other?.id}/acknowledge`, { expectedVersion: 1 })).status).toBe(
+      403,
+    );
   });
 
   it("rejects a bad filter with 422 naming the field", async () => {

@@ -87,6 +87,7 @@ export const routes: RouteObject[] = [
               area("helper", () => import("./features/helper/HelperPage")),
               area("dashboard", () => import("./features/dashboard/DashboardPage")),
               area("supervision", () => import("./features/evaluations/SupervisionPage")),
+              area("alerts", () => import("./features/alerts/AlertsPage")),
               area("partner", () => import("./features/partner/PartnerPage")),
               area("inquiries", () => import("./features/inquiries/InquiryDeskPage")),
               area("admin", () => import("./features/admin/AdminPage")),

@@ -5,8 +5,8 @@
  * subject later. The history stays in the alert's own columns (who and when acknowledged and closed).
  */
 import { and, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
-import type { z } from "zod";
 import { alias } from "drizzle-orm/pg-core";
+import type { z } from "zod";
 import type { Executor, Tx } from "../../db/client";
 import { cases, organizations, supervisionAlerts, users } from "../../db/schema";
 import { ALERT_RULES, alertRuleInfo, alertStatus } from "../../domain/alerts/rules";

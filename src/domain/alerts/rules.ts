@@ -3,7 +3,16 @@
  * each belongs to. One table: the desk's labels, filters and counts come from here.
  */
 
-export const ALERT_CATEGORIES = ["时限", "一次性告知", "不推", "不刁", "不敷", "不扯", "不拖", "满意"] as const;
+export const ALERT_CATEGORIES = [
+  "时限",
+  "一次性告知",
+  "不推",
+  "不刁",
+  "不敷",
+  "不扯",
+  "不拖",
+  "满意",
+] as const;
 export type AlertCategory = (typeof ALERT_CATEGORIES)[number];
 
 export const ALERT_CATEGORY_NAMES: Record<AlertCategory, { "zh-CN": string; "en-US": string }> = {
@@ -20,12 +29,22 @@ export const ALERT_CATEGORY_NAMES: Record<AlertCategory, { "zh-CN": string; "en-
 export type AlertRuleInfo = { code: string; zh: string; en: string; category: AlertCategory };
 
 export const ALERT_RULES: readonly AlertRuleInfo[] = [
-  { code: "clock_yellow", zh: "办件临近时限（黄牌）", en: "Case near its due date (yellow card)", category: "时限" },
+  {
+    code: "clock_yellow",
+    zh: "办件临近时限（黄牌）",
+    en: "Case near its due date (yellow card)",
+    category: "时限",
+  },
   { code: "clock_red", zh: "办件超期（红牌）", en: "Case overdue (red card)", category: "时限" },
   { code: "task_overdue", zh: "审查任务超期", en: "Review task overdue", category: "时限" },
   { code: "task_idle", zh: "审查任务长时间未处理", en: "Review task idle", category: "不敷" },
   { code: "check_overdue", zh: "受理审查超过时限", en: "Acceptance check past its limit", category: "时限" },
-  { code: "ping_pong", zh: "部门间反复退回", en: "Sent back between departments repeatedly", category: "不扯" },
+  {
+    code: "ping_pong",
+    zh: "部门间反复退回",
+    en: "Sent back between departments repeatedly",
+    category: "不扯",
+  },
   { code: "deferred_overdue", zh: "容缺材料逾期未补", en: "Deferred material overdue", category: "不拖" },
   {
     code: "partner_request_overdue",

@@ -3,7 +3,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { acknowledgeAlert, closeAlert, listAlerts } from "../../app/alerts/desk";
 import type { AppContext } from "../../app/context";
 import { ZAlert, ZAlertList } from "../../shared/api/alerts";
-import { ZAcknowledgeAlert, ZAlertIdParams, ZCloseAlert, ZListAlerts } from "../../shared/api/requests/alerts";
+import {
+  ZAcknowledgeAlert,
+  ZAlertIdParams,
+  ZCloseAlert,
+  ZListAlerts,
+} from "../../shared/api/requests/alerts";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["supervision"];

@@ -1,3 +1,4 @@
+import { alertsEn } from "./alerts";
 import { calendarEn } from "./calendar";
 import { caseActionsEn } from "./caseActions";
 import { casesEn } from "./cases";
@@ -156,4 +157,5 @@ export const enUS: Messages = {
   ...projectsEn,
   ...windowEn,
   ...evaluationsEn,
+  ...alertsEn,
 };

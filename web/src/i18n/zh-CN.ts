@@ -1,3 +1,4 @@
+import { alertsZh } from "./alerts";
 import { calendarZh } from "./calendar";
 import { caseActionsZh } from "./caseActions";
 import { casesZh } from "./cases";
@@ -144,6 +145,7 @@ export const zhCN = {
   ...projectsZh,
   ...windowZh,
   ...evaluationsZh,
+  ...alertsZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
