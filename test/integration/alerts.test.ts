@@ -123,6 +123,14 @@ describe("the supervisor's alert desk (电子监察)", () => {
       version: 3,
       abilities: { acknowledge: false, close: false },
     });
+    // The case's log records the closing (rule and alert, not the supervisor's comment).
+    const timeline = await supervisor.get<{ events: { type: string; data: Record<string, unknown> }[] }>(
+      `/api/cases/${c.id}/timeline`,
+    );
+    expect(timeline.status).toBe(200);
+    const closedEvents = timeline.body.events.filter((e) => e.type === "alert.closed");
+    expect(closedEvents).toHaveLength(1);
+    expect(closedEvents[0].data).toEqual({ alertId: red.id, rule: "clock_red" });
     const again = await supervisor.post<Problem>(`/api/alerts/${red.id}/close`, {
       comment: "再次关闭",
       expectedVersion: 3,

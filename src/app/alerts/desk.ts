@@ -14,6 +14,7 @@ import { forbidden, notFound, versionConflict, YizhanError } from "../../domain/
 import type { TAlert, TAlertList } from "../../shared/api/alerts";
 import type { ZAcknowledgeAlert, ZCloseAlert, ZListAlerts } from "../../shared/api/requests/alerts";
 import type { Actor } from "../actor";
+import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { inTree, rootPath } from "../inquiries/policy";
 
@@ -213,7 +214,11 @@ export async function acknowledgeAlert(
   });
 }
 
-/** A supervisor closes an open or acknowledged alert with a comment (how the finding was dealt with). */
+/**
+ * A supervisor closes an open or acknowledged alert with a comment (how the finding was dealt with).
+ * An alert about a case also records `alert.closed` in the case's log through the runner (the rule and
+ * the alert's id; the comment stays with the alert, since the applicant reads the log too).
+ */
 export async function closeAlert(
   ctx: AppContext,
   actor: Actor,
@@ -221,7 +226,7 @@ export async function closeAlert(
   input: z.infer<typeof ZCloseAlert>,
 ): Promise<TAlert> {
   const now = ctx.clock.now();
-  return ctx.database.db.transaction(async (tx) => {
+  const close = async (tx: Tx) => {
     const r = await lockAlert(tx, actor, id, input.expectedVersion);
     if (alertStatus(r.a) === "closed") throw closedAlready();
     await tx
@@ -230,5 +235,21 @@ export async function closeAlert(
       .where(eq(supervisionAlerts.id, id));
     const [next] = await selectAlerts(tx, eq(supervisionAlerts.id, id), 1);
     return present(actor, next);
+  };
+  return ctx.database.db.transaction(async (tx) => {
+    if (!isSupervisor(actor)) throw forbidden("manageAlert");
+    const [pre] = await tx
+      .select({ caseId: supervisionAlerts.caseId, rule: supervisionAlerts.rule })
+      .from(supervisionAlerts)
+      .where(eq(supervisionAlerts.id, id));
+    if (!pre?.caseId) return close(tx);
+    // The case first, then the alert (the runner's lock order).
+    const { result } = await changeCase(tx, actor, pre.caseId, {
+      change: "closeAlert",
+      action: null,
+      now,
+      apply: async () => ({ result: await close(tx), data: { alertId: id, rule: pre.rule } }),
+    });
+    return result;
   });
 }
