@@ -19,6 +19,7 @@ import { authPlugin } from "./plugins/auth";
 import { sendProblem } from "./problem";
 import { checkedSerializerCompiler, presenterSerializerCompiler } from "./responseCheck";
 import { adminRoutes } from "./routes/admin";
+import { alertRoutes } from "./routes/alerts";
 import { applicantRoutes } from "./routes/applicants";
 import { authRoutes } from "./routes/auth";
 import { calendarRoutes } from "./routes/calendar";
@@ -73,6 +74,7 @@ const ROUTES = [
   evaluationRoutes,
   inquiryRoutes,
   trainingRoutes,
+  alertRoutes,
 ];
 
 /**

@@ -89,6 +89,7 @@ export const routes: RouteObject[] = [
               area("dashboard", () => import("./features/dashboard/DashboardPage")),
               area("supervision", () => import("./features/evaluations/SupervisionPage")),
               area("training", () => import("./features/training/TrainingPage")),
+              area("alerts", () => import("./features/alerts/AlertsPage")),
               area("partner", () => import("./features/partner/PartnerPage")),
               area("inquiries", () => import("./features/inquiries/InquiryDeskPage")),
               area("admin", () => import("./features/admin/AdminPage")),

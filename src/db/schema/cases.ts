@@ -273,7 +273,14 @@ export const supervisionAlerts = pgTable(
     messageEn: text("message_en").notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     raisedAt: instant("raised_at").notNull(),
+    /** Closed: by a supervisor (closedBy set, with a comment) or by the sweep when the cause is gone. */
     resolvedAt: instant("resolved_at"),
+    acknowledgedAt: instant("acknowledged_at"),
+    acknowledgedBy: uuid("acknowledged_by").references(() => users.id),
+    acknowledgeComment: text("acknowledge_comment"),
+    closedBy: uuid("closed_by").references(() => users.id),
+    closeComment: text("close_comment"),
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     uniqueIndex("supervision_alerts_open_uq").on(t.dedupeKey).where(sql`${t.resolvedAt} IS NULL`),

@@ -87,6 +87,8 @@ export const SAME_STATE_CHANGES = {
   decideEvaluationAppeal: rule({ event: "evaluation.appeal_decided", advancesVersion: false }),
   recordRectificationCallback: rule({ event: "rectification.callback_recorded", advancesVersion: false }),
   recordRectificationOutcome: rule({ event: "rectification.rectified", advancesVersion: false }),
+  // 电子监察: a supervisor closed an alert the case raised (the comment stays with the alert).
+  closeAlert: rule({ event: "alert.closed", advancesVersion: false }),
 } satisfies Record<string, SameStateRule>;
 
 export type SameStateChange = keyof typeof SAME_STATE_CHANGES;

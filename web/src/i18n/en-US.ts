@@ -1,3 +1,4 @@
+import { alertsEn } from "./alerts";
 import { calendarEn } from "./calendar";
 import { caseActionsEn } from "./caseActions";
 import { casesEn } from "./cases";
@@ -158,4 +159,5 @@ export const enUS: Messages = {
   ...windowEn,
   ...evaluationsEn,
   ...trainingEn,
+  ...alertsEn,
 };

@@ -1,3 +1,4 @@
+import { alertsZh } from "./alerts";
 import { calendarZh } from "./calendar";
 import { caseActionsZh } from "./caseActions";
 import { casesZh } from "./cases";
@@ -146,6 +147,7 @@ export const zhCN = {
   ...windowZh,
   ...evaluationsZh,
   ...trainingZh,
+  ...alertsZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
@@ -61,6 +62,13 @@ export const ROLE_NAV: readonly NavItem[] = [
     path: "/dashboard",
     labelKey: "nav.dashboard",
     icon: DashboardOutlined,
+    roles: ["supervisor"],
+  },
+  {
+    key: "alerts",
+    path: "/supervision/alerts",
+    labelKey: "nav.alerts",
+    icon: AlertOutlined,
     roles: ["supervisor"],
   },
   {

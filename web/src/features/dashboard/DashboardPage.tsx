@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { call, yz } from "../../api/client";
 import { useT } from "../../i18n/useT";
+import { useAlerts } from "../alerts/api";
 import { useSatisfactionStats } from "../evaluations/api";
 import { MeasureCard } from "../projects/MeasureCard";
 
@@ -47,7 +48,9 @@ export default function DashboardPage() {
     queryKey: ["inquiries", "desk", "counts"],
     queryFn: () => call(yz.GET("/api/inquiries", { params: { query: { status: "open" } } })),
   });
+  const alerts = useAlerts({ status: "open" });
   const s = stats.data;
+  const ac = alerts.data?.counts;
   const c = inquiries.data?.counts;
   const rate = s?.overall.rate;
   return (
@@ -98,6 +101,23 @@ export default function DashboardPage() {
               styles={{ content: { color: c?.overdue ? "#a8071a" : undefined } }}
             />
             <Statistic title={t("dashboard.answered")} value={c?.answered ?? 0} />
+          </DeskCard>
+        </Col>
+        <Col xs={24} lg={12}>
+          <DeskCard
+            testId="dashboard-alerts"
+            title={t("dashboard.alerts")}
+            link={{ to: "/supervision/alerts", label: t("dashboard.toAlerts") }}
+            loading={alerts.isPending}
+            error={alerts.error}
+          >
+            <Statistic
+              title={t("dashboard.alertsOpen")}
+              value={ac?.open ?? 0}
+              styles={{ content: { color: ac?.open ? "#a8071a" : undefined } }}
+            />
+            <Statistic title={t("dashboard.alertsAcknowledged")} value={ac?.acknowledged ?? 0} />
+            <Statistic title={t("dashboard.alertsClosed")} value={ac?.closed ?? 0} />
           </DeskCard>
         </Col>
       </Row>

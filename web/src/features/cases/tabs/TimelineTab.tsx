@@ -42,6 +42,7 @@ const KNOWN_EVENTS = new Set([
   "evaluation.appeal_decided",
   "rectification.callback_recorded",
   "rectification.rectified",
+  "alert.closed",
 ]);
 
 /** 时间线: the Gantt-like chart and every event with its actor and time. */
