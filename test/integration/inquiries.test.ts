@@ -401,6 +401,15 @@ describe("inquiries (咨询, 首问负责制)", () => {
     });
     const [resolved] = await alertsOf();
     expect(resolved.resolvedAt).not.toBeNull();
+    // Closed by the answer: a supervisor acting with the version read before is told it changed.
+    expect(resolved.version).toBe(alert.version + 1);
+    const supervisor = await t.as("supervisor");
+    const late = await supervisor.post<{ code: string }>(`/api/alerts/${alert.id}/close`, {
+      expectedVersion: alert.version,
+      comment: "已督办",
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe("version_conflict");
   });
 
   it("the desk filters by status, channel, owner, item and date, scoped to the caller's tree", async () => {

@@ -1,4 +1,5 @@
-import type { Tx } from "../../db/client";
+import { type SQL, sql } from "drizzle-orm";
+import type { Executor, Tx } from "../../db/client";
 import { supervisionAlerts } from "../../db/schema";
 
 /**
@@ -38,4 +39,16 @@ export async function raiseAlert(
     .onConflictDoNothing()
     .returning({ id: supervisionAlerts.id });
   return inserted.length > 0;
+}
+
+/**
+ * Closes the open alerts `where` selects because their condition ended (the case left the clock, the
+ * question was answered): `resolvedAt` is set and the version advances, so a supervisor acting on the
+ * alert with the version read before gets 409 `version_conflict` and sees it closed on reload.
+ */
+export function resolveAlerts(ex: Executor, now: Date, where: SQL | undefined) {
+  return ex
+    .update(supervisionAlerts)
+    .set({ resolvedAt: now, version: sql`${supervisionAlerts.version} + 1` })
+    .where(where);
 }

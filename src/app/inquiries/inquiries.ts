@@ -25,6 +25,7 @@ import type {
   ZPublishInquiryFaq,
 } from "../../shared/api/requests/inquiries";
 import type { Actor, Role } from "../actor";
+import { resolveAlerts } from "../alerts/raiseAlert";
 import { calendarFor } from "../calendar/access";
 import { newQueryCode } from "../cases/commands/numbers";
 import type { AppContext } from "../context";
@@ -211,16 +212,15 @@ export async function answerInquiry(
       })
       .where(eq(inquiries.id, r.id))
       .returning();
-    await tx
-      .update(supervisionAlerts)
-      .set({ resolvedAt: now })
-      .where(
-        and(
-          eq(supervisionAlerts.rule, INQUIRY_ALERT_RULE),
-          eq(supervisionAlerts.taskId, r.id),
-          isNull(supervisionAlerts.resolvedAt),
-        ),
-      );
+    await resolveAlerts(
+      tx,
+      now,
+      and(
+        eq(supervisionAlerts.rule, INQUIRY_ALERT_RULE),
+        eq(supervisionAlerts.taskId, r.id),
+        isNull(supervisionAlerts.resolvedAt),
+      ),
+    );
     return next;
   });
 }

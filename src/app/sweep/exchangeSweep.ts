@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt, ne } from "drizzle-orm";
 import { cases, organizations, partnerRequests, referrals, supervisionAlerts } from "../../db/schema";
 import { REFERRAL_IDLE_WORKING_DAYS } from "../../domain/referrals/referralRules";
-import { raiseAlert } from "../alerts/raiseAlert";
+import { raiseAlert, resolveAlerts } from "../alerts/raiseAlert";
 import { calendarFor, localDates } from "../calendar/access";
 import type { AppContext } from "../context";
 
@@ -106,11 +106,7 @@ async function resolveWhere(
   if (ids.length === 0) return;
   const done = new Set((await settled(ids)).map((x) => x.id));
   const toResolve = pending.filter((a) => a.taskId && done.has(a.taskId)).map((a) => a.id);
-  if (toResolve.length)
-    await db
-      .update(supervisionAlerts)
-      .set({ resolvedAt: now })
-      .where(inArray(supervisionAlerts.id, toResolve));
+  if (toResolve.length) await resolveAlerts(db, now, inArray(supervisionAlerts.id, toResolve));
 }
 
 /** The exchange checks of the periodic sweep: overdue material requests and idle referrals. */

@@ -3,7 +3,7 @@ import { cases, organizations, reviewTasks, supervisionAlerts } from "../../db/s
 import { caseClock } from "../../domain/cases/clock";
 import { DEFERRED_OWED_IN } from "../../domain/cases/transitions";
 import { YizhanError } from "../../domain/errors";
-import { raiseAlert } from "../alerts/raiseAlert";
+import { raiseAlert, resolveAlerts } from "../alerts/raiseAlert";
 import { calendarFor, localDates } from "../calendar/access";
 import { loadCase, toState } from "../cases/caseRows";
 import { numberPendingNotices, pendingCases } from "../cases/commands/numbers";
@@ -181,16 +181,15 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
     });
   }
   // A yellow warning ends when the case leaves the running clock (decided, suspended, withdrawn).
-  await db
-    .update(supervisionAlerts)
-    .set({ resolvedAt: now })
-    .where(
-      and(
-        eq(supervisionAlerts.rule, "clock_yellow"),
-        isNull(supervisionAlerts.resolvedAt),
-        sql`${supervisionAlerts.caseId} in (select id from ${cases} where ${cases.status} not in ('accepted', 'in_review'))`,
-      ),
-    );
+  await resolveAlerts(
+    db,
+    now,
+    and(
+      eq(supervisionAlerts.rule, "clock_yellow"),
+      isNull(supervisionAlerts.resolvedAt),
+      sql`${supervisionAlerts.caseId} in (select id from ${cases} where ${cases.status} not in ('accepted', 'in_review'))`,
+    ),
+  );
 
   const tasks = await db
     .select({ t: reviewTasks, orgPath: organizations.path, number: cases.number })
@@ -235,18 +234,17 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
   report.deferredOverdue = await alertOverdueDeferred(ctx, today);
   report.evaluations = await runEvaluationSweep(ctx);
   // Resolved once nothing overdue is owed any more (delivered and passed, or the case closed).
-  await db
-    .update(supervisionAlerts)
-    .set({ resolvedAt: now })
-    .where(
-      and(
-        eq(supervisionAlerts.rule, "deferred_overdue"),
-        isNull(supervisionAlerts.resolvedAt),
-        sql`not exists (select 1 from case_materials m join cases c on c.id = m.case_id
+  await resolveAlerts(
+    db,
+    now,
+    and(
+      eq(supervisionAlerts.rule, "deferred_overdue"),
+      isNull(supervisionAlerts.resolvedAt),
+      sql`not exists (select 1 from case_materials m join cases c on c.id = m.case_id
           where m.case_id = ${supervisionAlerts.caseId} and m.deferred_due_on < ${today} and m.status <> 'pass'
           and ${inArray(sql`c.status`, [...DEFERRED_OWED_IN])})`,
-      ),
-    );
+    ),
+  );
   await runExchangeSweep(ctx);
   report.unansweredInquiries = await sweepUnansweredInquiries(ctx);
   return report;
