@@ -2,36 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { REG_FORM } from "../helpers/forms";
 import { type ApiCase, ApiClient } from "./lifecycleHelpers";
 import { e2eSuite, shot } from "./suite";
 
 process.env.YIZHAN_KEYS_DIR = mkdtempSync(join(tmpdir(), "yizhan-keys-e2e-"));
-
-const REG_FORM = {
-  rightHolder: "安徽三木新材料科技有限公司",
-  rightHolderCode: "91340321MA2T5ABC0H",
-  parcelLocation: "怀远县经济开发区涂山路与禹王路交叉口东南侧",
-  unitNumber: "340321003001GB00018W00000000",
-  parcelArea: 53333.5,
-  landUse: "工业用地",
-  rightNature: "出让",
-  contractNo: "怀土出〔2026〕18号",
-  termStart: "2026-11-01",
-  termEnd: "2076-10-31",
-  extraCertificates: 1,
-  boundary: {
-    type: "Polygon",
-    coordinates: [
-      [
-        [117.2001, 32.9701],
-        [117.2049, 32.9702],
-        [117.2051, 32.9663],
-        [117.2003, 32.9661],
-        [117.2001, 32.9701],
-      ],
-    ],
-  },
-};
 
 // The QR code carries the public URL of this deployment (test/e2e/server.ts sets it to the server's).
 const sessions = e2eSuite();

@@ -8,6 +8,7 @@ import { KeyStore } from "../../src/adapters/signing";
 import { type CaseBody, draftWithMaterials } from "../helpers/cases";
 import type { TestClient } from "../helpers/client";
 import { caseRead } from "../helpers/factories";
+import { REG_FORM } from "../helpers/forms";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 process.env.YIZHAN_KEYS_DIR = mkdtempSync(join(tmpdir(), "yizhan-keys-it-"));
@@ -33,33 +34,6 @@ type Fees = {
   payments: { id: string; status: string; receiptNumber: string | null }[];
 };
 type Verification = { result: string; certificate?: { holderCode: string; number: string } };
-
-/** Form of 国有建设用地使用权首次登记 with a parcel boundary (red-line map). */
-const REG_FORM = {
-  rightHolder: "安徽三木新材料科技有限公司",
-  rightHolderCode: "91340321MA2T5ABC0H",
-  parcelLocation: "怀远县经济开发区涂山路与禹王路交叉口东南侧",
-  unitNumber: "340321003001GB00018W00000000",
-  parcelArea: 53333.5,
-  landUse: "工业用地",
-  rightNature: "出让",
-  contractNo: "怀土出〔2026〕18号",
-  termStart: "2026-11-01",
-  termEnd: "2076-10-31",
-  extraCertificates: 1,
-  boundary: {
-    type: "Polygon",
-    coordinates: [
-      [
-        [117.2001, 32.9701],
-        [117.2049, 32.9702],
-        [117.2051, 32.9663],
-        [117.2003, 32.9661],
-        [117.2001, 32.9701],
-      ],
-    ],
-  },
-};
 
 let t: TestApp;
 beforeAll(async () => {
