@@ -37,6 +37,7 @@ import { projectRoutes } from "./routes/projects";
 import { publicProgressRoutes } from "./routes/publicProgress";
 import { referralRoutes } from "./routes/referrals";
 import { reviewRoutes } from "./routes/review";
+import { supervisionFigureRoutes } from "./routes/supervisionFigures";
 import { trainingRoutes } from "./routes/training";
 import { registerTextGuard } from "./textGuard";
 
@@ -75,6 +76,7 @@ const ROUTES = [
   inquiryRoutes,
   trainingRoutes,
   alertRoutes,
+  supervisionFigureRoutes,
 ];
 
 /**
