@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { unzipSync, strFromU8 } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeAlert } from "../../src/app/alerts/desk";
 import { raiseAlert } from "../../src/app/alerts/raiseAlert";
@@ -19,8 +19,8 @@ import type {
   TSupervisionDashboard,
 } from "../../src/shared/api/supervisionFigures";
 import { PDF } from "../helpers/cases";
-import { INQUIRY_FORM } from "../helpers/forms";
 import { caseIn } from "../helpers/factories";
+import { INQUIRY_FORM } from "../helpers/forms";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -147,7 +147,10 @@ beforeAll(async () => {
   );
   expect(alert).toBeTruthy();
   const [row] = await db().query.supervisionAlerts.findMany({ where: (a, { eq }) => eq(a.caseId, ids.G) });
-  await closeAlert(t.ctx, await actor("supervisor"), row.id, { comment: "已督促办结", expectedVersion: row.version });
+  await closeAlert(t.ctx, await actor("supervisor"), row.id, {
+    comment: "已督促办结",
+    expectedVersion: row.version,
+  });
 
   const sup = await t.as("supervisor");
   const session = await sup.post<{ id: string; version: number }>("/api/training-sessions", {
@@ -157,14 +160,18 @@ beforeAll(async () => {
     sectionIds: [await orgId("HY-ZRZY-WIN")],
   });
   expect(session.status).toBe(201);
-  const att = await sup.post(`/api/training-sessions/${session.body.id}/attendance`, {
+  const att = await sup.put(`/api/training-sessions/${session.body.id}/attendance`, {
     expectedVersion: session.body.version,
     entries: [{ userId: await userId("clerk"), status: "present" }],
   });
   expect(att.status).toBe(200);
 });
 
-const r = (numerator: number, denominator: number, value: number | null) => ({ numerator, denominator, value });
+const r = (numerator: number, denominator: number, value: number | null) => ({
+  numerator,
+  denominator,
+  value,
+});
 
 describe("the supervisor's dashboard (figures against a fixture computed by hand)", () => {
   it("overall, per office, per person, trend, clock states, alerts and training for November", async () => {
@@ -213,7 +220,12 @@ describe("the supervisor's dashboard (figures against a fixture computed by hand
       ...Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`),
     ]);
     expect(d.trend.at(-1)).toMatchObject({ month: "2026-11", ...d.overall });
-    expect(d.trend.at(-2)).toMatchObject({ month: "2026-10", accepted: 2, completed: 0, completionRate: r(1, 2, 0.5) });
+    expect(d.trend.at(-2)).toMatchObject({
+      month: "2026-10",
+      accepted: 2,
+      completed: 0,
+      completionRate: r(1, 2, 0.5),
+    });
 
     // October to November together: F and G join the accepted.
     const both = await sup.get<TSupervisionDashboard>("/api/supervision/dashboard?from=2026-10&to=2026-11");
@@ -234,7 +246,11 @@ describe("the supervisor's dashboard (figures against a fixture computed by hand
       const res = await sup.get<TSupervisionCaseList>(`/api/supervision/cases?from=2026-11&to=2026-11&${q}`);
       expect(res.status, res.text).toBe(200);
       const set = (xs: { id: string }[]) => new Set(xs.map((x) => x.id));
-      return { all: set(res.body.items), counted: set(res.body.items.filter((i) => i.counted)), body: res.body };
+      return {
+        all: set(res.body.items),
+        counted: set(res.body.items.filter((i) => i.counted)),
+        body: res.body,
+      };
     };
     const names = (s: Set<string>) =>
       Object.entries(ids)
@@ -313,12 +329,19 @@ describe("monthly scorecards (检查考核)", () => {
     });
     const window = list.body.sections.find((s) => s.subjectName === "县政务服务中心自然资源和规划窗口");
     expect(window?.figures).toEqual(clerk.figures);
-    expect(list.body.sections.find((s) => s.subjectName === "国土空间规划股")?.figures).toEqual(planner.figures);
+    expect(list.body.sections.find((s) => s.subjectName === "国土空间规划股")?.figures).toEqual(
+      planner.figures,
+    );
 
     const path = `/api/supervision/scorecards/2026-11/person/${clerk.subjectId}/sign`;
     expect((await sup.post(path, { comment: "", expectedVersion: 0 })).status).toBe(422);
-    expect((await (await t.as("clerk")).post(path, { comment: "自评", expectedVersion: 0 })).status).toBe(403);
-    const signed = await sup.post<TScorecard>(path, { comment: "按时办结率偏低，下月整改", expectedVersion: 0 });
+    expect((await (await t.as("clerk")).post(path, { comment: "自评", expectedVersion: 0 })).status).toBe(
+      403,
+    );
+    const signed = await sup.post<TScorecard>(path, {
+      comment: "按时办结率偏低，下月整改",
+      expectedVersion: 0,
+    });
     expect(signed.status).toBe(200);
     expect(signed.body).toMatchObject({
       status: "signed",
@@ -328,7 +351,9 @@ describe("monthly scorecards (检查考核)", () => {
       figures: clerk.figures,
       abilities: { sign: false },
     });
-    expect((await sup.post<{ code: string }>(path, { comment: "再签", expectedVersion: 1 })).status).toBe(409);
+    expect((await sup.post<{ code: string }>(path, { comment: "再签", expectedVersion: 1 })).status).toBe(
+      409,
+    );
     expect((await sup.post(path, { comment: "再签", expectedVersion: 0 })).status).toBe(409);
 
     // The data changes after signing: another case completed in November by the clerk.
@@ -350,7 +375,11 @@ describe("monthly scorecards (检查考核)", () => {
     });
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     const get = (format: string) =>
-      t.app.inject({ method: "GET", url: `/api/supervision/scorecards/export?month=2026-11&format=${format}`, headers: { cookie } });
+      t.app.inject({
+        method: "GET",
+        url: `/api/supervision/scorecards/export?month=2026-11&format=${format}`,
+        headers: { cookie },
+      });
 
     const csv = await get("csv");
     expect(csv.statusCode).toBe(200);
@@ -378,7 +407,20 @@ describe("monthly scorecards (检查考核)", () => {
     ]);
     const clerkLine = lines.find((l) => l.includes("王芳"))?.split(",") ?? [];
     expect(clerkLine.slice(0, 2)).toEqual(["2026-11", "个人"]);
-    expect(clerkLine.slice(4, 16)).toEqual(["5", "80", "40", "0.2", "50", "2", "1", "1", "1", "已签字", "按时办结率偏低，下月整改", "股负责人 周明"]);
+    expect(clerkLine.slice(4, 16)).toEqual([
+      "5",
+      "80",
+      "40",
+      "0.2",
+      "50",
+      "2",
+      "1",
+      "1",
+      "1",
+      "已签字",
+      "按时办结率偏低，下月整改",
+      "股负责人 周明",
+    ]);
 
     const xlsx = await get("xlsx");
     expect(xlsx.statusCode).toBe(200);

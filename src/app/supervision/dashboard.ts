@@ -4,7 +4,7 @@
  * office and per person, with 12 months of trend; every figure lists the cases behind it.
  */
 import type { z } from "zod";
-import { alertRuleInfo, ALERT_RULES } from "../../domain/alerts/rules";
+import { ALERT_RULES, alertRuleInfo } from "../../domain/alerts/rules";
 import { invalid } from "../../domain/errors";
 import {
   addMonths,
@@ -74,7 +74,7 @@ export async function getSupervisionDashboard(
   const scope = await figureScope(ctx, actor, q.orgId);
   const p = periodOf(ctx, q);
   const trendFrom = addMonths(p.to, -11);
-  const all = await gatherFacts(ctx, scope, p.from < trendFrom ? p.from : trendFrom);
+  const all = await gatherFacts(ctx, scope, [p.from, trendFrom].sort()[0]);
   const f = chosenFacts(scope, all);
 
   const orgName = new Map(scope.orgs.map((o) => [o.id, o.name]));
@@ -129,8 +129,9 @@ export async function getSupervisionDashboard(
         const info = alertRuleInfo(rule);
         return { rule, ruleName: { "zh-CN": info.zh, "en-US": info.en }, category: info.category, ...n };
       }),
-    trainingAttended: f.attendance.filter((x) => x.heldOn.slice(0, 7) >= p.from && x.heldOn.slice(0, 7) <= p.to)
-      .length,
+    trainingAttended: f.attendance.filter(
+      (x) => x.heldOn.slice(0, 7) >= p.from && x.heldOn.slice(0, 7) <= p.to,
+    ).length,
   };
 }
 

@@ -44,7 +44,8 @@ export type FigureScope = {
 };
 
 /** Local date (Asia/Shanghai, the demo's and the default zone) of an instant. */
-export const localDateOf = (at: Date): string => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const localDateOf = (at: Date): string =>
+  new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The actor's tree as a supervisor; 403 for anyone else, 404 for an office outside the tree. */
 export async function figureScope(ctx: AppContext, actor: Actor, orgId?: string): Promise<FigureScope> {
@@ -245,7 +246,11 @@ export async function gatherFacts(ctx: AppContext, scope: FigureScope, fromMonth
   const taskIds = alertRows.flatMap((a) => (a.taskId ? [a.taskId] : []));
   const alertTasks = taskIds.length
     ? await db
-        .select({ id: reviewTasks.id, claimedBy: reviewTasks.claimedBy, completedBy: reviewTasks.completedBy })
+        .select({
+          id: reviewTasks.id,
+          claimedBy: reviewTasks.claimedBy,
+          completedBy: reviewTasks.completedBy,
+        })
         .from(reviewTasks)
         .where(inArray(reviewTasks.id, [...new Set(taskIds)]))
     : [];
@@ -276,4 +281,3 @@ export async function gatherFacts(ctx: AppContext, scope: FigureScope, fromMonth
 export function currentMonth(now: Date): string {
   return localDateOf(now).slice(0, 7);
 }
-

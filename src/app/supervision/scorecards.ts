@@ -168,7 +168,8 @@ export async function signScorecard(
   const card = liveCards(scope, await gatherFacts(ctx, scope, month), month).find(
     (c) => c.subjectKind === params.kind && c.subjectId === params.subjectId,
   );
-  if (!card) throw new YizhanError("not_found", 404, { "zh-CN": "考核对象不存在", "en-US": "No such scorecard" });
+  if (!card)
+    throw new YizhanError("not_found", 404, { "zh-CN": "考核对象不存在", "en-US": "No such scorecard" });
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const [existing] = await tx

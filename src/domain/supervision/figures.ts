@@ -170,7 +170,11 @@ export type CaseFigures = {
 };
 
 /** Counts the figures of `period` over `facts` and `ratings` (definitions in docs/supervision.md). */
-export function caseFigures(facts: readonly CaseFact[], ratings: readonly RatingFact[], p: Period): CaseFigures {
+export function caseFigures(
+  facts: readonly CaseFact[],
+  ratings: readonly RatingFact[],
+  p: Period,
+): CaseFigures {
   let accepted = 0;
   let acceptedCompleted = 0;
   let completed = 0;

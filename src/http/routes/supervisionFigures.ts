@@ -32,7 +32,8 @@ export async function supervisionFigureRoutes(app: FastifyInstance, { ctx }: { c
       schema: {
         operationId: "getSupervisionDashboard",
         tags,
-        summary: "The supervisor's dashboard: 办结率, 按时办结率, 满意率 … overall, per office, per person, trends",
+        summary:
+          "The supervisor's dashboard: 办结率, 按时办结率, 满意率 … overall, per office, per person, trends",
         querystring: ZSupervisionDashboardQuery,
         response: { 200: ZSupervisionDashboard },
         problems: [403, 404],
