@@ -64,5 +64,5 @@ describe("the supervisor's dashboard and scorecards (检查考核)", () => {
     await phone.goto(s.at("/supervision/scorecards"));
     await phone.getByTestId(`scorecard-frozen-${subjectId}`).waitFor();
     await keep(phone, "supervision-scorecards-390");
-  });
+  }, 240_000); // two sessions and two pages each, on a shared machine
 });

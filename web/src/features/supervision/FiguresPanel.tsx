@@ -262,7 +262,7 @@ export function FiguresPanel() {
       ) : (
         <Space orientation="vertical" size={16} style={{ width: "100%" }}>
           <Row gutter={[12, 12]}>
-            <Col xs={12} md={8} xl={3}>
+            <Col flex="1 1 150px">
               <Kpi
                 code="accepted"
                 title={t("sv.accepted")}
@@ -270,7 +270,7 @@ export function FiguresPanel() {
                 onDrill={() => open({ figure: "accepted" })}
               />
             </Col>
-            <Col xs={12} md={8} xl={3}>
+            <Col flex="1 1 150px">
               <Kpi
                 code="completed"
                 title={t("sv.completed")}
@@ -279,7 +279,7 @@ export function FiguresPanel() {
               />
             </Col>
             {RATIOS.map((k) => (
-              <Col xs={12} md={8} xl={4} key={k}>
+              <Col flex="1 1 150px" key={k}>
                 <Kpi
                   code={k}
                   title={t(`sv.${k}`)}
@@ -289,7 +289,7 @@ export function FiguresPanel() {
                 />
               </Col>
             ))}
-            <Col xs={24} md={8} xl={2}>
+            <Col flex="1 1 150px">
               <Kpi
                 code="visitsPerCase"
                 title={t("sv.visitsPerCase")}
