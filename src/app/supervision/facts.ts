@@ -3,7 +3,7 @@
  * visits, clock, who handled it where), the ratings, the alerts and the training attendance of a span
  * of months. Read-only; the counting is src/domain/supervision/figures.ts.
  */
-import { and, eq, gte, inArray, isNotNull, like, ne, or } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, like, ne, or, sql } from "drizzle-orm";
 import {
   caseEvents,
   cases,
@@ -104,8 +104,8 @@ export type Facts = {
 };
 
 /**
- * Gathers the facts of the tree from `fromMonth` on (cases accepted or completed since, or open with a
- * running clock; ratings and alerts since; attendance since).
+ * Gathers the facts of the tree from `fromMonth` on (cases accepted or completed since, open with a
+ * clock, or rated or alerted since; ratings and alerts since; attendance since).
  */
 export async function gatherFacts(ctx: AppContext, scope: FigureScope, fromMonth: string): Promise<Facts> {
   const db = ctx.database.db;
@@ -118,6 +118,9 @@ export async function gatherFacts(ctx: AppContext, scope: FigureScope, fromMonth
       gte(cases.acceptedOn, start),
       gte(cases.completedAt, startInstant),
       inArray(cases.status, [...CLOCKED]),
+      // Older cases rated or alerted in the span: listed when a supervisor drills into those figures.
+      sql`exists (select 1 from ${evaluations} where ${evaluations.caseId} = ${cases.id} and ${evaluations.month} >= ${fromMonth})`,
+      sql`exists (select 1 from ${supervisionAlerts} where ${supervisionAlerts.caseId} = ${cases.id} and ${supervisionAlerts.raisedAt} >= ${startInstant.toISOString()}::timestamptz)`,
     ),
   );
   const caseRows = await db
