@@ -100,7 +100,7 @@ export function FiguresPanel() {
       d && {
         tooltip: { trigger: "axis", valueFormatter: (v: number) => `${v}%` },
         legend: { top: 0 },
-        grid: { left: 40, right: 16, top: 40, bottom: 28 },
+        grid: { left: 40, right: 16, top: 60, bottom: 28 },
         xAxis: { type: "category", data: d.trend.map((m) => m.month.slice(2)) },
         yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
         series: RATIOS.map((k) => ({
@@ -119,10 +119,15 @@ export function FiguresPanel() {
         legend: { top: 0 },
         grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
         xAxis: { type: "value", minInterval: 1 },
-        yAxis: { type: "category", data: d.byDepartment.map((o) => o.orgName), inverse: true },
+        yAxis: {
+          type: "category",
+          data: d.byDepartment.map((o) => o.orgName),
+          inverse: true,
+          axisLabel: { width: 120, overflow: "truncate" },
+        },
         series: [
           { name: t("sv.completed"), type: "bar", data: d.byDepartment.map((o) => o.completed) },
-          { name: t("sv.onTimeRate"), type: "bar", data: d.byDepartment.map((o) => o.onTimeRate.numerator) },
+          { name: t("sv.onTimeCount"), type: "bar", data: d.byDepartment.map((o) => o.onTimeRate.numerator) },
         ],
       },
     [d, t],
@@ -155,7 +160,12 @@ export function FiguresPanel() {
         legend: { top: 0 },
         grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
         xAxis: { type: "value", minInterval: 1 },
-        yAxis: { type: "category", data: d.alertsByRule.map((a) => a.ruleName[locale]), inverse: true },
+        yAxis: {
+          type: "category",
+          data: d.alertsByRule.map((a) => a.ruleName[locale]),
+          inverse: true,
+          axisLabel: { width: 120, overflow: "truncate" },
+        },
         series: [
           {
             name: t("sv.alertsRaised"),
@@ -214,10 +224,8 @@ export function FiguresPanel() {
   ];
 
   return (
-    <Card
-      title={t("sv.figures")}
-      data-testid="sv-figures"
-      extra={
+    <Card title={t("sv.figures")} data-testid="sv-figures">
+      <div style={{ marginBottom: 16 }}>
         <Space wrap>
           <Select
             aria-label={t("sv.org")}
@@ -248,8 +256,7 @@ export function FiguresPanel() {
             data-testid="sv-to"
           />
         </Space>
-      }
-    >
+      </div>
       {q.error ? (
         <Alert
           type="error"

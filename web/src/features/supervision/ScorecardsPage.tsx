@@ -142,7 +142,7 @@ export default function ScorecardsPage() {
     {
       title: t("sc.status"),
       key: "st",
-      width: 260,
+      width: 320,
       render: (_: unknown, c: TScorecard) =>
         c.status === "signed" ? (
           <Space orientation="vertical" size={0}>

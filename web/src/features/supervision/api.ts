@@ -17,6 +17,8 @@ export function useSupervisionDashboard(p: FigurePeriod) {
     queryKey: ["supervision", "dashboard", p],
     queryFn: async (): Promise<TSupervisionDashboard> =>
       call(yz.GET("/api/supervision/dashboard", { params: { query: p } })),
+    // Keep the last figures (and the office list) on screen while another period or office loads.
+    placeholderData: (previous) => previous,
   });
 }
 
