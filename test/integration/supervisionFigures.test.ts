@@ -165,7 +165,7 @@ beforeAll(async () => {
     entries: [{ userId: await userId("clerk"), status: "present" }],
   });
   expect(att.status).toBe(200);
-});
+}, 180_000); // seven cases through the real path, on a shared machine
 
 const r = (numerator: number, denominator: number, value: number | null) => ({
   numerator,
