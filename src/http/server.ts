@@ -38,6 +38,7 @@ import { projectRoutes } from "./routes/projects";
 import { publicProgressRoutes } from "./routes/publicProgress";
 import { referralRoutes } from "./routes/referrals";
 import { reviewRoutes } from "./routes/review";
+import { supervisionFigureRoutes } from "./routes/supervisionFigures";
 import { trainingRoutes } from "./routes/training";
 import { registerTextGuard } from "./textGuard";
 
@@ -76,6 +77,7 @@ const ROUTES = [
   inquiryRoutes,
   trainingRoutes,
   alertRoutes,
+  supervisionFigureRoutes,
 ];
 
 /**
