@@ -95,7 +95,15 @@ export default function OrgsPage() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
-          <Card title={<ApartmentOutlined aria-label={t("admin.orgs.title")} />} size="small">
+          <Card
+            title={
+              <Space>
+                <ApartmentOutlined aria-hidden />
+                {t("nav.admin.orgs")}
+              </Space>
+            }
+            size="small"
+          >
             {tree.isPending ? (
               <Skeleton active />
             ) : roots.length === 0 ? (
@@ -155,12 +163,10 @@ export default function OrgsPage() {
                 <Descriptions.Item label={t("admin.orgs.parent")}>
                   {path.at(-2)?.name ?? "—"}
                 </Descriptions.Item>
-                <Descriptions.Item label={t("admin.orgs.nameEn")} span={2}>
-                  {org.nameEn ?? "—"}
-                </Descriptions.Item>
+                <Descriptions.Item label={t("admin.orgs.nameEn")}>{org.nameEn ?? "—"}</Descriptions.Item>
                 <Descriptions.Item label={t("admin.orgs.address")}>{org.address ?? "—"}</Descriptions.Item>
                 <Descriptions.Item label={t("admin.orgs.phone")}>{org.phone ?? "—"}</Descriptions.Item>
-                <Descriptions.Item label={t("admin.orgs.hours")} span={2}>
+                <Descriptions.Item label={t("admin.orgs.hours")}>
                   <span data-testid="org-hours">{org.hours ?? "—"}</span>
                 </Descriptions.Item>
               </Descriptions>

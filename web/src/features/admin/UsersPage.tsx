@@ -166,7 +166,7 @@ export default function UsersPage() {
           size="middle"
           loading={users.isPending}
           dataSource={users.data?.items}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1400 }}
           locale={{ emptyText: t("admin.users.empty") }}
           pagination={{
             pageSize: 20,
@@ -179,14 +179,15 @@ export default function UsersPage() {
             {
               title: t("admin.users.username"),
               dataIndex: "username",
+              width: 190,
               render: (name: string) => (
-                <Space size={6}>
+                <Space size={6} style={{ whiteSpace: "nowrap" }}>
                   <UserOutlined aria-hidden />
                   <Typography.Text code>{name}</Typography.Text>
                 </Space>
               ),
             },
-            { title: t("admin.users.displayName"), dataIndex: "displayName" },
+            { title: t("admin.users.displayName"), dataIndex: "displayName", width: 170 },
             {
               title: t("admin.users.kind"),
               dataIndex: "kind",
@@ -196,6 +197,7 @@ export default function UsersPage() {
             {
               title: t("admin.users.roles"),
               dataIndex: "roles",
+              width: 280,
               render: (roles: UserRow["roles"]) => (
                 <Space size={[4, 4]} wrap>
                   {roles.map((r) => (
