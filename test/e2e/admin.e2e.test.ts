@@ -89,7 +89,7 @@ describe("administration (用户管理, 机构管理)", () => {
       await helper.locator("[data-testid=change-password] button[type=submit]").click();
       await helper.getByTestId("must-change-password").waitFor({ state: "detached" });
       await helper.goto(s.at("/helper"));
-      await helper.getByTestId("page-title").waitFor();
+      await helper.getByTestId("projects-table").waitFor();
     },
     SLOW,
   );
