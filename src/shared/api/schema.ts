@@ -3748,7 +3748,10 @@ export interface operations {
     importSharedCsv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3801,6 +3804,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3935,7 +3947,10 @@ export interface operations {
     acknowledgeAlert: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3995,7 +4010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4045,7 +4060,10 @@ export interface operations {
     closeAlert: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4106,7 +4124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4225,7 +4243,10 @@ export interface operations {
     registerApplicant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4284,6 +4305,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4516,7 +4546,10 @@ export interface operations {
     login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4571,6 +4604,15 @@ export interface operations {
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4637,7 +4679,10 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4666,6 +4711,24 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4745,7 +4808,10 @@ export interface operations {
     updatePreferences: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4814,6 +4880,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -4855,7 +4930,10 @@ export interface operations {
     changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4900,6 +4978,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5183,7 +5270,10 @@ export interface operations {
     importCalendarArrangement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5239,6 +5329,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -5280,7 +5379,10 @@ export interface operations {
     previewCalendarArrangement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5390,6 +5492,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5571,7 +5682,10 @@ export interface operations {
     createCalendarOverride: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5636,6 +5750,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -5677,7 +5800,10 @@ export interface operations {
     deleteCalendarOverride: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5712,6 +5838,15 @@ export interface operations {
             };
             /** @description No such record, or the caller may not know that it exists */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5907,7 +6042,10 @@ export interface operations {
     createApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5960,6 +6098,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6075,7 +6222,10 @@ export interface operations {
     updateDraft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6138,7 +6288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6188,7 +6338,10 @@ export interface operations {
     acceptCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6255,7 +6408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6374,7 +6527,10 @@ export interface operations {
     completeCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6434,7 +6590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6484,7 +6640,10 @@ export interface operations {
     requestCorrection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6551,7 +6710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6601,7 +6760,10 @@ export interface operations {
     decideCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6663,7 +6825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6713,7 +6875,10 @@ export interface operations {
     checkDeferredMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -6776,7 +6941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6826,7 +6991,10 @@ export interface operations {
     deliverDeferredMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -6890,7 +7058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7008,7 +7176,10 @@ export interface operations {
     openEvaluationTablet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7080,7 +7251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7217,7 +7388,10 @@ export interface operations {
     extendCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7278,7 +7452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7395,7 +7569,10 @@ export interface operations {
     assessFees: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7456,7 +7633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7506,7 +7683,10 @@ export interface operations {
     startOnlinePayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7567,7 +7747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7617,7 +7797,10 @@ export interface operations {
     recordWindowPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7681,7 +7864,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7804,7 +7987,10 @@ export interface operations {
     issueResult: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7864,7 +8050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7914,7 +8100,10 @@ export interface operations {
     checkMaterials: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7979,7 +8168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8029,7 +8218,10 @@ export interface operations {
     uploadMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -8097,7 +8289,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8147,7 +8339,10 @@ export interface operations {
     attachReusableMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -8208,7 +8403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8258,7 +8453,10 @@ export interface operations {
     fetchSharedMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -8330,7 +8528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8398,7 +8596,10 @@ export interface operations {
     requestPartnerMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8461,6 +8662,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -8502,7 +8712,10 @@ export interface operations {
     referCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8564,7 +8777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8614,7 +8827,10 @@ export interface operations {
     refuseCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8675,7 +8891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8725,7 +8941,10 @@ export interface operations {
     resubmitApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8785,7 +9004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8835,7 +9054,10 @@ export interface operations {
     resumeCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8895,7 +9117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8945,7 +9167,10 @@ export interface operations {
     sendBackToReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9007,7 +9232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9057,7 +9282,10 @@ export interface operations {
     submitApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9117,7 +9345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9167,7 +9395,10 @@ export interface operations {
     suspendCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9230,7 +9461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9386,7 +9617,10 @@ export interface operations {
     withdrawCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9446,7 +9680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9645,7 +9879,10 @@ export interface operations {
     createServiceItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9849,6 +10086,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -9951,7 +10197,10 @@ export interface operations {
     updateServiceItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
             };
@@ -10166,7 +10415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10847,7 +11096,10 @@ export interface operations {
     revokeCertificate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10908,7 +11160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11100,7 +11352,10 @@ export interface operations {
     submitEvaluation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description The invitation id (the applicant's session), or the token of the signed link (e_…) or of a tablet (t_…) */
                 ref: string;
@@ -11166,7 +11421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11284,7 +11539,10 @@ export interface operations {
     updateEvaluationSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11350,6 +11608,15 @@ export interface operations {
             };
             /** @description No such record, or the caller may not know that it exists */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11460,7 +11727,10 @@ export interface operations {
     appealEvaluation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11519,7 +11789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11569,7 +11839,10 @@ export interface operations {
     decideAppeal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11630,7 +11903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11742,7 +12015,10 @@ export interface operations {
     publishSharedRecord: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 dataset: string;
             };
@@ -11822,6 +12098,15 @@ export interface operations {
             };
             /** @description No such record, or the caller may not know that it exists */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11948,7 +12233,10 @@ export interface operations {
     createInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11999,6 +12287,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12114,7 +12411,10 @@ export interface operations {
     answerInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12178,7 +12478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12228,7 +12528,10 @@ export interface operations {
     claimInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12287,7 +12590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12401,7 +12704,10 @@ export interface operations {
     publishInquiryFaq: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12464,7 +12770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12514,7 +12820,10 @@ export interface operations {
     handOverInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12579,7 +12888,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12745,7 +13054,10 @@ export interface operations {
     markNotificationRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12807,6 +13119,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A field of the input is wrong: one entry per field in `errors` */
             422: {
                 headers: {
@@ -12830,7 +13151,10 @@ export interface operations {
     markAllNotificationsRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12859,6 +13183,24 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12911,7 +13253,10 @@ export interface operations {
     createOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12971,6 +13316,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -13012,7 +13366,10 @@ export interface operations {
     updateOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
             };
@@ -13080,7 +13437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13190,7 +13547,10 @@ export interface operations {
     answerPartnerRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13256,7 +13616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13350,7 +13710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13382,7 +13742,10 @@ export interface operations {
     refundPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13441,7 +13804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13491,7 +13854,10 @@ export interface operations {
     paymentCallback: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13525,6 +13891,15 @@ export interface operations {
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13632,7 +14007,10 @@ export interface operations {
     createProject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13702,7 +14080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13819,7 +14197,10 @@ export interface operations {
     completeActionItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 actionItemId: string;
                 id: string;
@@ -13864,6 +14245,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A field of the input is wrong: one entry per field in `errors` */
             422: {
                 headers: {
@@ -13887,7 +14277,10 @@ export interface operations {
     fileBundle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13952,7 +14345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14002,7 +14395,10 @@ export interface operations {
     recordContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14068,6 +14464,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14109,7 +14514,10 @@ export interface operations {
     uploadProjectFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14176,6 +14584,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14217,7 +14634,10 @@ export interface operations {
     recordLandContract: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14357,7 +14777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14407,7 +14827,10 @@ export interface operations {
     recordLandDelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14600,7 +15023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14650,7 +15073,10 @@ export interface operations {
     setLandTransferOrg: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14710,7 +15136,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14760,7 +15186,10 @@ export interface operations {
     recordCoordinationMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14834,6 +15263,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14875,7 +15313,10 @@ export interface operations {
     savePrecheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14942,6 +15383,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14983,7 +15433,10 @@ export interface operations {
     recordSiteSurvey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15047,6 +15500,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -15088,7 +15550,10 @@ export interface operations {
     changeProjectStage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15151,7 +15616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15269,7 +15734,10 @@ export interface operations {
     verifyCertificateDocument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15308,6 +15776,15 @@ export interface operations {
             };
             /** @description The request cannot be read (malformed JSON or multipart body) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15618,7 +16095,10 @@ export interface operations {
     updateRectification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15686,7 +16166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15796,7 +16276,10 @@ export interface operations {
     registerReferral: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15845,6 +16328,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15951,7 +16443,10 @@ export interface operations {
     reportReferralProgress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16014,7 +16509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16163,7 +16658,10 @@ export interface operations {
     claimReviewTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16222,7 +16720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16272,7 +16770,10 @@ export interface operations {
     commentReviewTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16339,6 +16840,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -16380,7 +16890,10 @@ export interface operations {
     completeReviewTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16442,7 +16955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16669,7 +17182,10 @@ export interface operations {
     createTrainingSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16731,6 +17247,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16846,7 +17371,10 @@ export interface operations {
     recordAttendance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16917,7 +17445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17051,7 +17579,10 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17140,6 +17671,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -17181,7 +17721,10 @@ export interface operations {
     updateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -17267,7 +17810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17317,7 +17860,10 @@ export interface operations {
     setUserActive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -17398,7 +17944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17448,7 +17994,10 @@ export interface operations {
     resetUserPassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -17531,7 +18080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
