@@ -54,7 +54,7 @@ export const adminZh = {
   "admin.users.self": "本人账户",
   "admin.orgs.title": "机构管理",
   "admin.orgs.subtitle": "机构树：局、股室、窗口、乡镇政府及其他部门。机构代码与上级机构创建后不可更改。",
-  "admin.orgs.select": "请在左侧选择一个机构",
+  "admin.orgs.select": "请在机构树中选择一个机构",
   "admin.orgs.code": "机构代码",
   "admin.orgs.kind": "机构类型",
   "admin.orgs.name": "名称",
@@ -146,7 +146,7 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   "admin.orgs.title": "Organizations",
   "admin.orgs.subtitle":
     "The organization tree: bureau, sections, windows, township governments and other departments. Code and parent are fixed once created.",
-  "admin.orgs.select": "Choose an organization on the left",
+  "admin.orgs.select": "Choose an organization in the tree",
   "admin.orgs.code": "Code",
   "admin.orgs.kind": "Kind",
   "admin.orgs.name": "Name",
