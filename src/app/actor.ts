@@ -20,6 +20,8 @@ export type Actor = {
   kind: "staff" | "person" | "enterprise";
   locale: "zh-CN" | "en-US";
   memberships: Membership[];
+  /** An administrator reset the password: only changing it (and reading `me`, logging out) is allowed. */
+  mustChangePassword?: boolean;
   sessionId?: string;
   ip?: string;
 };

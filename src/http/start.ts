@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { notifyChannelsFromEnv } from "../adapters/notify/fromEnv";
 import { defaultKeysDir } from "../adapters/signing";
 import { defaultStorage } from "../adapters/storage/storage";
+import { catalogSynonyms } from "../app/catalog/synonyms";
 import {
   type AppContext,
   type Config,
@@ -78,6 +79,8 @@ export type RunningYizhan = {
  */
 export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   const env = opts.env ?? process.env;
+  // The guide search's synonym list, read now: a broken file stops the start, not a search.
+  catalogSynonyms();
   const dataDir = opts.databaseUrl ? undefined : (opts.dataDir ?? env.YIZHAN_DATA_DIR ?? "./data");
   if (dataDir && !dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir, poolSize: opts.poolSize });

@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { authEvents, sessions, users } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
 import { maskPersonalText } from "../../domain/rules/maskText";
+import { formatDateTime } from "../../shared/localTime";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { actorOf, loadActor, membershipsJson } from "./loadActor";
@@ -156,7 +157,5 @@ export async function logout(ctx: AppContext, actor: Actor, origin: RequestOrigi
   });
 }
 
-/** Formats an instant as local time in China for messages (Asia/Shanghai). */
-function formatLocal(d: Date): string {
-  return d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
-}
+/** An instant as local time in China for messages (Asia/Shanghai). */
+const formatLocal = (d: Date): string => formatDateTime(d);

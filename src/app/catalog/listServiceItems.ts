@@ -4,6 +4,7 @@ import { type Executor, queryRows } from "../../db/client";
 import type { ZListServiceItems } from "../../shared/api/requests/catalog";
 import type { ServiceItemSummary } from "../../shared/catalog";
 import { buildTsQuery } from "./search";
+import { expandQuery } from "./synonyms";
 
 export type TListServiceItems = z.infer<typeof ZListServiceItems>;
 
@@ -67,11 +68,15 @@ export async function listServiceItems(
   let rank: SQL | null = null;
   if (query.q) {
     const like = `%${escapeLike(query.q)}%`;
-    const tsq = buildTsQuery(query.q);
-    const text = sql`s.name ILIKE ${like} OR s.code ILIKE ${like} OR v.content->>'catalogCode' ILIKE ${like}`;
+    // The query and its synonym variants (房产证 → 不动产权证书): an item matching any of them is found.
+    const variants = expandQuery(query.q);
+    const tsqs = variants.map(buildTsQuery).filter((x): x is string => x !== null);
+    const tsq = tsqs.length ? tsqs.map((x) => `(${x})`).join(" | ") : null;
+    const names = variants.map((v) => sql`s.name ILIKE ${`%${escapeLike(v)}%`}`);
+    const text = sql`${sql.join(names, sql` OR `)} OR s.code ILIKE ${like} OR v.content->>'catalogCode' ILIKE ${like}`;
     if (tsq) {
       where.push(sql`(s.search @@ ${tsq}::tsquery OR ${text})`);
-      rank = sql`ts_rank(s.search, ${tsq}::tsquery) + CASE WHEN s.name ILIKE ${like} THEN 1 ELSE 0 END`;
+      rank = sql`ts_rank(s.search, ${tsq}::tsquery) + CASE WHEN ${sql.join(names, sql` OR `)} THEN 1 ELSE 0 END`;
     } else {
       where.push(sql`(${text})`);
     }

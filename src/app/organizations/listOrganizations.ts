@@ -21,6 +21,9 @@ export async function listOrganizationTree(ex: Executor): Promise<OrgNode[]> {
       divisionCode: r.divisionCode,
       address: r.address,
       phone: r.phone,
+      creditCode: r.creditCode,
+      hours: r.hours,
+      version: r.version,
       children: [],
     };
     nodes.set(r.id, node);

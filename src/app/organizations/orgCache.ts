@@ -1,8 +1,9 @@
 /**
  * Organizations looked up by id or code on hot paths (the calendar of a case, the departments of its
- * review steps), cached per database for {@link ORG_TTL_MS}. Organizations are written only by the
- * seed, and an organization never changes id; a code or path changed by a new seed reaches every
- * server within the bound (ADR 0007). Unknown ids and codes are not cached.
+ * review steps), cached per database for {@link ORG_TTL_MS}. Organizations are written by the seed and
+ * by administrators (names and contacts only: app/organizations/manageOrganizations.ts), and an
+ * organization never changes id; a name changed, or a code or path changed by a new seed, reaches
+ * every server within the bound (ADR 0007). Unknown ids and codes are not cached.
  */
 import { inArray, or } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";

@@ -6,6 +6,7 @@ import "./certificates";
 import "./exchange";
 import "./fees";
 import "./global";
+import "./organizations";
 import "./projects";
 import "./serviceItem";
 import "./users";

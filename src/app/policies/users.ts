@@ -13,7 +13,7 @@ declare module "./registry" {
 // Everyone may read and edit their own account.
 allow("user", ["read", "updateSelf"], (a, u) => a.userId === u.id);
 // Admins manage staff in their organization tree; applicants (no organization) by any admin.
-allow("user", ["read", "update", "deactivate"], (a, u) =>
+allow("user", ["read", "update", "deactivate", "resetPassword"], (a, u) =>
   u.orgPaths.length === 0
     ? hasRole(a, "admin")
     : u.orgPaths.every((p) => hasRoleOver(a, p, "admin")) && a.userId !== u.id,

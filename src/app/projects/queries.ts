@@ -15,6 +15,7 @@ import {
   users,
 } from "../../db/schema";
 import type { TProject, TProjectListItem } from "../../shared/api/projects";
+import { formatDate } from "../../shared/localTime";
 import type { Actor } from "../actor";
 import { bundleViews } from "../bundles/queries";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
@@ -120,7 +121,7 @@ export async function getProject(ctx: AppContext, actor: Actor, id: string): Pro
   // Material names as the items publish them today (the checklist the helper pre-checked against).
   const materialNames = new Map<string, string>();
   for (const code of new Set(prechecks.map((c) => c.itemCode))) {
-    const v = await resolveEffectiveVersion(db, code, ctx.clock.now().toISOString().slice(0, 10));
+    const v = await resolveEffectiveVersion(db, code, formatDate(ctx.clock.now()));
     for (const m of v?.content.materials ?? []) materialNames.set(`${code}:${m.code}`, m.name);
   }
   const bundleList = await bundleViews(

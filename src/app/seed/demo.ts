@@ -21,6 +21,7 @@ const ZOrgSeed: z.ZodType<OrgSeed> = z.lazy(() =>
     timeZone: z.string().optional(),
     address: z.string().optional(),
     phone: z.string().optional(),
+    hours: z.string().optional(),
     children: z.array(ZOrgSeed).optional(),
   }),
 );
@@ -34,6 +35,7 @@ type OrgSeed = {
   timeZone?: string;
   address?: string;
   phone?: string;
+  hours?: string;
   children?: OrgSeed[];
 };
 
@@ -65,6 +67,7 @@ async function upsertOrgs(
       timeZone: o.timeZone ?? parent?.timeZone ?? "Asia/Shanghai",
       address: o.address,
       phone: o.phone,
+      hours: o.hours,
     };
     const row = existing
       ? (await ex.update(organizations).set(values).where(eq(organizations.id, existing.id)).returning())[0]

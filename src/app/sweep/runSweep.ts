@@ -3,6 +3,7 @@ import { cases, organizations, reviewTasks, supervisionAlerts } from "../../db/s
 import { caseClock } from "../../domain/cases/clock";
 import { DEFERRED_OWED_IN } from "../../domain/cases/transitions";
 import { YizhanError } from "../../domain/errors";
+import { formatDate } from "../../shared/localTime";
 import { raiseAlert, resolveAlerts } from "../alerts/raiseAlert";
 import { calendarFor, localDates } from "../calendar/access";
 import { loadCase, toState } from "../cases/caseRows";
@@ -114,7 +115,7 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
         now,
         apply: async (c) => {
           if (c.draftRemindedAt) return { result: false, skip: true };
-          const expiresOn = c.draftExpiresAt?.toISOString().slice(0, 10);
+          const expiresOn = c.draftExpiresAt ? formatDate(c.draftExpiresAt) : undefined;
           await dispatchNotifications(
             tx,
             c,

@@ -28,7 +28,18 @@ export const authEvents = pgTable(
   {
     id: id(),
     kind: text("kind", {
-      enum: ["login", "login_failed", "locked", "logout", "password_changed", "session_expired"],
+      enum: [
+        "login",
+        "login_failed",
+        "locked",
+        "logout",
+        "password_changed",
+        "session_expired",
+        "password_reset",
+        "account_updated",
+        "account_disabled",
+        "account_enabled",
+      ],
     }).notNull(),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     username: text("username").notNull(),

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ORGANIZATION_KINDS } from "../../domain/roles";
 import { id, instant } from "./common";
 
@@ -22,6 +22,10 @@ export const organizations = pgTable(
     timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
     address: text("address"),
     phone: text("phone"),
+    /** Opening hours as published (windows: 周一至周五 8:30-12:00 …), free text. */
+    hours: text("hours"),
+    /** Optimistic version as administrators edit it. */
+    version: integer("version").notNull().default(1),
     createdAt: instant("created_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("organizations_code_uq").on(t.code), index("organizations_path_idx").on(t.path)],

@@ -25,6 +25,10 @@ export const users = pgTable(
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: instant("locked_until"),
     passwordChangedAt: instant("password_changed_at"),
+    /** Set by an administrator's password reset: every request but changing it is refused until then. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** Optimistic version of the account as administrators edit it (roles, name, active). */
+    version: integer("version").notNull().default(1),
     createdAt: instant("created_at").notNull().defaultNow(),
   },
   (t) => [

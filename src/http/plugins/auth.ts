@@ -31,6 +31,15 @@ declare module "fastify" {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** What a user whose password was reset may still do: read their account, change the password, leave. */
+const PASSWORD_CHANGE_ROUTES = new Set([
+  "/api/auth/me",
+  "/api/auth/me/preferences",
+  "/api/auth/password",
+  "/api/auth/logout",
+  "/api/auth/login",
+]);
+
 /**
  * Resolves the session cookie to an actor on every request, refuses a route that needs a session
  * (`config.access`, default `session` for the API: src/http/openapi.ts) to a caller without one (401),
@@ -52,6 +61,17 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
     }
   });
   app.addHook("preHandler", async (req) => {
+    // After an administrator's password reset the temporary password opens only the way to change it.
+    if (
+      req.actor?.mustChangePassword &&
+      req.url.startsWith("/api/") &&
+      !PASSWORD_CHANGE_ROUTES.has(req.routeOptions.url ?? "")
+    ) {
+      throw new YizhanError("password_change_required", 403, {
+        "zh-CN": "管理员已重置您的密码，请先修改密码",
+        "en-US": "An administrator reset your password; change it first",
+      });
+    }
     if (SAFE_METHODS.has(req.method) || !req.actor || req.routeOptions.config?.csrf === false) return;
     if (!csrfMatches(req.csrfToken ?? "", req.headers[CSRF_HEADER] as string | undefined)) {
       throw new YizhanError("csrf_invalid", 403, {

@@ -2,13 +2,31 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppContext } from "../../app/context";
 import { listOrganizationTree } from "../../app/organizations/listOrganizations";
-import { authorize } from "../../app/policies";
-import { createUser } from "../../app/users/createUser";
+import { createOrganization, updateOrganization } from "../../app/organizations/manageOrganizations";
 import { listUsers } from "../../app/users/listUsers";
-import { ZOrganizationList, ZUserCreated, ZUserList } from "../../shared/api/admin";
-import { ZCreateUser } from "../../shared/api/requests/admin";
+import { createUserAsAdmin, resetUserPassword, setUserActive, updateUser } from "../../app/users/manageUsers";
+import {
+  ZOrganizationChanged,
+  ZOrganizationList,
+  ZTemporaryPassword,
+  ZUserChanged,
+  ZUserCreated,
+  ZUserList,
+} from "../../shared/api/admin";
+import {
+  ZCreateOrganization,
+  ZCreateUser,
+  ZListUsersQuery,
+  ZOrgCodeParams,
+  ZResetPassword,
+  ZSetUserActive,
+  ZUpdateOrganization,
+  ZUpdateUser,
+  ZUserIdParams,
+} from "../../shared/api/requests/admin";
 import { requireActor } from "../plugins/auth";
-/** Organizations (public tree) and user administration. */
+
+/** Organizations (public tree, administrators' edits) and user administration. */
 export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
@@ -25,18 +43,52 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     async () => ({ items: await listOrganizationTree(ctx.database.db) }),
   );
 
+  r.post(
+    "/api/organizations",
+    {
+      schema: {
+        operationId: "createOrganization",
+        tags: ["organizations"],
+        summary: "Create an organization (section, window, …) below one the administrator manages",
+        body: ZCreateOrganization,
+        response: { 201: ZOrganizationChanged },
+        problems: [403],
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createOrganization(ctx, requireActor(req), req.body)),
+  );
+
+  r.put(
+    "/api/organizations/:code",
+    {
+      schema: {
+        operationId: "updateOrganization",
+        tags: ["organizations"],
+        summary: "Edit an organization's names, credit code, address, phone and hours (version checked)",
+        params: ZOrgCodeParams,
+        body: ZUpdateOrganization,
+        response: { 200: ZOrganizationChanged },
+        problems: [403, 404, 409],
+      },
+    },
+    async (req) => updateOrganization(ctx, requireActor(req), req.params.code, req.body),
+  );
+
   r.get(
     "/api/users",
     {
       schema: {
         operationId: "listUsers",
         tags: ["users"],
-        summary: "Users the administrator may manage (identifiers masked)",
+        summary: "Users the administrator may manage (identifiers masked), searched and filtered",
+        querystring: ZListUsersQuery,
         response: { 200: ZUserList },
         problems: [403],
       },
     },
-    async (req) => ({ items: await listUsers(ctx.database.db, requireActor(req), ctx.clock.now()) }),
+    async (req) => ({
+      items: await listUsers(ctx.database.db, requireActor(req), ctx.clock.now(), req.query),
+    }),
   );
 
   r.post(
@@ -45,16 +97,60 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       schema: {
         operationId: "createUser",
         tags: ["users"],
-        summary: "Create an account with roles (admin)",
+        summary: "Create an account with roles in the administrator's organizations (admin)",
         body: ZCreateUser,
         response: { 201: ZUserCreated },
+        problems: [403],
       },
     },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      authorize(actor, "create", "user", { id: "", orgPaths: [] });
-      const user = await ctx.database.db.transaction((tx) => createUser(tx, req.body));
-      return reply.code(201).send(user);
+    async (req, reply) => reply.code(201).send(await createUserAsAdmin(ctx, requireActor(req), req.body)),
+  );
+
+  r.put(
+    "/api/users/:id",
+    {
+      schema: {
+        operationId: "updateUser",
+        tags: ["users"],
+        summary: "Change an account's name and roles (version checked)",
+        params: ZUserIdParams,
+        body: ZUpdateUser,
+        response: { 200: ZUserChanged },
+        problems: [403, 404, 409],
+      },
     },
+    async (req) => updateUser(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  r.post(
+    "/api/users/:id/active",
+    {
+      schema: {
+        operationId: "setUserActive",
+        tags: ["users"],
+        summary: "Disable an account (login refused, sessions ended) or enable it again",
+        params: ZUserIdParams,
+        body: ZSetUserActive,
+        response: { 200: ZUserChanged },
+        problems: [403, 404, 409],
+      },
+    },
+    async (req) => setUserActive(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  r.post(
+    "/api/users/:id/reset-password",
+    {
+      schema: {
+        operationId: "resetUserPassword",
+        tags: ["users"],
+        summary: "Reset a password: a temporary one, shown once, to be changed at the next login",
+        params: ZUserIdParams,
+        body: ZResetPassword,
+        response: { 200: ZTemporaryPassword },
+        problems: [403, 404, 409],
+      },
+    },
+    async (req) => resetUserPassword(ctx, requireActor(req), req.params.id, req.body),
   );
 }

@@ -15,6 +15,9 @@ export type OrgNode = {
   divisionCode: string;
   address: string | null;
   phone: string | null;
+  creditCode: string | null;
+  hours: string | null;
+  version: number;
   children: OrgNode[];
 };
 
@@ -29,6 +32,9 @@ export const ZOrgNode: z.ZodType<OrgNode> = z
       divisionCode: z.string(),
       address: z.string().nullable(),
       phone: z.string().nullable(),
+      creditCode: z.string().nullable(),
+      hours: z.string().nullable(),
+      version: z.number().int(),
       children: z.array(ZOrgNode),
     }),
   )
@@ -45,6 +51,8 @@ export const ZUserListItem = z.object({
   kind: z.enum(["staff", "person", "enterprise"]),
   active: z.boolean(),
   locked: z.boolean(),
+  mustChangePassword: z.boolean(),
+  version: z.number().int(),
   idNumberMasked: z.string().nullable(),
   creditCode: z.string().nullable(),
   phoneMasked: z.string().nullable(),
@@ -56,5 +64,14 @@ export const ZUserListItem = z.object({
 
 export const ZUserList = z.object({ items: z.array(ZUserListItem) });
 
-/** The answer to creating a user: its id. */
-export const ZUserCreated = z.object({ id: z.string() });
+/** The answer to creating a user: its list row (with its id). */
+export const ZUserCreated = ZUserListItem;
+
+/** A user after an administrator's change: the list row. */
+export const ZUserChanged = ZUserListItem;
+
+/** The answer to a password reset: the temporary password, shown once and never stored in clear. */
+export const ZTemporaryPassword = z.object({ temporaryPassword: z.string(), user: ZUserListItem });
+
+/** An organization after a change (without children). */
+export const ZOrganizationChanged = z.object({ code: z.string(), version: z.number().int() });

@@ -10,6 +10,8 @@ export const ZMe = z.object({
   displayName: z.string(),
   kind: z.enum(["staff", "person", "enterprise"]),
   locale: z.enum(["zh-CN", "en-US"]),
+  /** After an administrator's reset: every request but changing the password is refused (403). */
+  mustChangePassword: z.boolean(),
   roles: z.array(
     z.object({
       role: z.enum(ROLES),

@@ -28,6 +28,8 @@ export function RequireAuth({ children }: { children?: ReactNode }) {
     const state = userSignedOut() ? null : { from: location.pathname + location.search };
     return <Navigate to="/login" replace state={state} />;
   }
+  // After an administrator's password reset the server refuses everything but changing it.
+  if (me.mustChangePassword && location.pathname !== "/account") return <Navigate to="/account" replace />;
   return children ?? <Outlet />;
 }
 

@@ -1,3 +1,4 @@
+import { adminEn } from "./admin";
 import { alertsEn } from "./alerts";
 import { calendarEn } from "./calendar";
 import { caseActionsEn } from "./caseActions";
@@ -99,14 +100,13 @@ export const enUS: Messages = {
   "password.mismatch": "The two new passwords do not match",
   "password.changed": "Password changed. Use the new password at your next sign-in.",
   "password.wrongCurrent": "The current password is wrong",
+  "password.mustChange":
+    "An administrator reset your password. Change it first; the other pages open after that.",
 
   "pref.title": "Language",
   "pref.hint": "Your choice is saved to your account and used whenever you sign in.",
   "pref.saved": "Language preference saved",
 
-  "placeholder.later": "This feature arrives with a later issue",
-  "placeholder.laterDetail":
-    "This page is part of the Yizhan skeleton; its features arrive step by step with later issues.",
   "page.portal.desc":
     "Read service guides, apply online, supply missing materials, pay fees, track progress, receive e-certificates and rate the service.",
   "page.workbench.desc":
@@ -162,4 +162,5 @@ export const enUS: Messages = {
   ...trainingEn,
   ...alertsEn,
   ...supervisionFiguresEn,
+  ...adminEn,
 };

@@ -14,7 +14,7 @@ export const trainingZh = {
   "training.sections": "参训科室",
   "training.organizer": "组织人",
   "training.documents": "学习文件",
-  "training.documentsHint": "填写学习的法规、政策文件名称及文号（政策文件库将在后续接入）",
+  "training.documentsHint": "填写学习的法规、政策文件名称及文号",
   "training.doc.title": "文件名称",
   "training.doc.number": "文号（可选）",
   "training.doc.add": "添加学习文件",
@@ -55,8 +55,7 @@ export const trainingEn: Record<keyof typeof trainingZh, string> = {
   "training.sections": "For sections",
   "training.organizer": "Organizer",
   "training.documents": "Documents studied",
-  "training.documentsHint":
-    "Title and number of the laws and policy documents studied (a policy library comes later)",
+  "training.documentsHint": "Title and number of the laws and policy documents studied",
   "training.doc.title": "Title",
   "training.doc.number": "Number (optional)",
   "training.doc.add": "Add a document",

@@ -1,3 +1,4 @@
+import { adminZh } from "./admin";
 import { alertsZh } from "./alerts";
 import { calendarZh } from "./calendar";
 import { caseActionsZh } from "./caseActions";
@@ -97,13 +98,12 @@ export const zhCN = {
   "password.mismatch": "两次输入的新密码不一致",
   "password.changed": "密码已修改，下次登录请使用新密码。",
   "password.wrongCurrent": "当前密码不正确",
+  "password.mustChange": "管理员已重置您的密码。请先修改密码，修改后才能使用其他功能。",
 
   "pref.title": "语言偏好",
   "pref.hint": "所选语言保存在您的账户中，下次登录自动使用。",
   "pref.saved": "语言偏好已保存",
 
-  "placeholder.later": "该功能将在后续版本中提供",
-  "placeholder.laterDetail": "此页面是“一站”平台的骨架，具体功能将随后续议题（issue）逐步上线。",
   "page.portal.desc": "查阅办事指南、在线申报、补正材料、缴费、查看进度、领取电子证照并评价服务。",
   "page.workbench.desc": "登记咨询与申请、核验材料、一次性告知补正、受理或不予受理，即办件当场办结。",
   "page.inbox.desc": "本科室待审查的办件，并联审查，剩余时限一目了然；审批负责人在此决定与签发。",
@@ -150,6 +150,7 @@ export const zhCN = {
   ...trainingZh,
   ...alertsZh,
   ...supervisionFiguresZh,
+  ...adminZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

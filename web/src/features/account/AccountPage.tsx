@@ -1,4 +1,4 @@
-import { App, Card, Descriptions, Radio, Space, Tag, Typography } from "antd";
+import { Alert, App, Card, Descriptions, Radio, Space, Tag, Typography } from "antd";
 import type { Locale } from "../../api/ApiError";
 import { ApiError } from "../../api/client";
 import { useMe } from "../../auth/useMe";
@@ -29,6 +29,9 @@ export default function AccountPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t("account.title")}
       </Typography.Title>
+      {me.mustChangePassword && (
+        <Alert type="warning" showIcon title={t("password.mustChange")} data-testid="must-change-password" />
+      )}
       <Card title={t("account.profile")}>
         <Descriptions column={1} bordered size="small" styles={{ label: { width: 180 } }}>
           <Descriptions.Item label={t("account.username")}>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { decodeTextBytes } from "../../../../src/shared/textDecoding";
 import { ApiError } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
+import { formatDateTime } from "../cases/labels";
 import {
   type ArrangementDay,
   type ArrangementError,
@@ -168,7 +169,7 @@ export function ImportPanel() {
                       ? t("cal.import.existingSeed", { year: preview.year })
                       : t("cal.import.existingImported", {
                           year: preview.year,
-                          at: dayjs(preview.existing.importedAt).format("YYYY-MM-DD HH:mm"),
+                          at: formatDateTime(preview.existing.importedAt),
                         })}
                   </div>
                 )}

@@ -34,30 +34,12 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The office's time zone: times are shown as the bureau keeps them, whatever the browser's zone. */
-export const OFFICE_TIME_ZONE = "Asia/Shanghai";
+// Times are shown in the office's zone (Asia/Shanghai) by the one helper shared with the server.
+import { formatDate, formatDateTime, OFFICE_TIME_ZONE } from "../../../../src/shared/localTime";
 
-const dateTimeFormat = new Intl.DateTimeFormat("en-CA", {
-  timeZone: OFFICE_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** A timestamp in the office's local time (Asia/Shanghai), minutes precision (2026-11-26 09:30). */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const parts: Record<string, string> = {};
-  for (const part of dateTimeFormat.formatToParts(d)) parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
+export { formatDate, formatDateTime, OFFICE_TIME_ZONE };
 
 /** Today's date in the office's time zone (YYYY-MM-DD): a date field's default, whatever the browser's zone. */
 export function officeToday(now: Date = new Date()): string {
-  return formatDateTime(now.toISOString()).slice(0, 10);
+  return formatDate(now);
 }

@@ -20,6 +20,7 @@ import { useState } from "react";
 import { ApiError } from "../../api/ApiError";
 import { type ApiBody, apiPath, call, sendForm, yz } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
+import { formatDate, formatDateTime } from "../cases/labels";
 import {
   type Dataset,
   type Referral,
@@ -120,7 +121,7 @@ function ReferralsTab() {
               </div>
               <Timeline
                 items={r.progress.map((p) => ({
-                  content: `${p.at.slice(0, 16).replace("T", " ")} ${xt(p.status as "sent")} ${p.actorName}${p.note ? `：${p.note}` : ""}`,
+                  content: `${formatDateTime(p.at)} ${xt(p.status as "sent")} ${p.actorName}${p.note ? `：${p.note}` : ""}`,
                 }))}
               />
             </Space>
@@ -298,7 +299,7 @@ function PublishCard({ d }: { d: Dataset }) {
           { title: xt("subjectName"), dataIndex: "subjectName" },
           { title: xt("subjectCode"), dataIndex: "subjectCode" },
           { title: xt("validUntil"), dataIndex: "validUntil", render: (v: string | null) => v ?? "—" },
-          { title: xt("when"), dataIndex: "publishedAt", render: (v: string) => v.slice(0, 10) },
+          { title: xt("when"), dataIndex: "publishedAt", render: (v: string) => formatDate(v) },
         ]}
       />
     </Card>

@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
 import { FaqSection } from "../inquiries/FaqSection";
+import { ApplyOnline } from "./ApplyOnline";
 import { noticeSheetUrl, useItem, useVersions } from "./api";
 import { FormPreview } from "./FormPreview";
 import {
@@ -80,6 +81,11 @@ export default function GuideItemPage() {
           </Button>
         </Link>
         <Space wrap>
+          <ApplyOnline
+            code={v.code}
+            online={!!c.online?.available}
+            township={c.handledBy?.kind === "township"}
+          />
           <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="item-print">
             {t("item.print")}
           </Button>

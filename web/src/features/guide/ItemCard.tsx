@@ -1,6 +1,7 @@
 import { Card, Space, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { useT } from "../../i18n/useT";
+import { ApplyOnline } from "./ApplyOnline";
 import type { ItemSummary } from "./api";
 import { handlingKey, kindKey } from "./labels";
 
@@ -32,11 +33,17 @@ export function ItemCard({ item }: { item: ItemSummary }) {
         {t("guide.visitsN", { n: item.visitsRequired })} ·{" "}
         {item.charged ? t("guide.charged") : t("guide.free")}
       </Typography.Text>
-      <div>
+      <Space style={{ justifyContent: "space-between", width: "100%", marginTop: 8 }} wrap>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {item.department?.name ?? item.orgName}
         </Typography.Text>
-      </div>
+        <ApplyOnline
+          code={item.code}
+          online={item.onlineAvailable}
+          township={item.handledByTownship}
+          size="small"
+        />
+      </Space>
     </Card>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../../api/client";
 import { useI18n } from "../../../i18n/useT";
+import { formatDateTime } from "../../cases/labels";
 import { type FieldChange, type ListDiff, useComparison, useItem, useVersions } from "../../guide/api";
 
 const show = (v: unknown) =>
@@ -83,7 +84,7 @@ export default function ItemHistoryPage() {
               title: t("history.createdAt"),
               dataIndex: "createdAt",
               width: 180,
-              render: (s: string) => new Date(s).toLocaleString(locale),
+              render: (s: string) => formatDateTime(s),
             },
             {
               title: "",

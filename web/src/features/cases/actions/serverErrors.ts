@@ -2,9 +2,12 @@ import type { FormInstance } from "antd";
 import type { Locale } from "../../../api/ApiError";
 import { ApiError } from "../../../api/ApiError";
 
-/** `items.0.note` → `["items", 0, "note"]` (antd's name path). */
+/** `items.0.note` or `items[0].note` → `["items", 0, "note"]` (antd's name path). */
 export function namePath(field: string): (string | number)[] {
-  return field.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  return field
+    .replace(/\[(\d+)\]/g, ".$1")
+    .split(".")
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 /**
@@ -24,7 +27,7 @@ export function applyServerErrors(
   const general: string[] = [];
   const onForm: { name: (string | number)[]; errors: string[] }[] = [];
   for (const [field, messages] of Object.entries(perField)) {
-    const top = field.split(".")[0] ?? "";
+    const top = field.split(/[.[]/)[0] ?? "";
     if (fields.includes(top)) onForm.push({ name: namePath(field), errors: messages });
     else general.push(...messages);
   }
