@@ -6,7 +6,7 @@ import { zhCN } from "./zh-CN";
  * Latin words a Chinese page may show besides codes and abbreviations in capitals (PDF, GB/T, HY-ZRZY):
  * proper names and file formats written as their makers write them.
  */
-const LATIN_NAMES = new Set(["English", "WebP", "Ed25519", "Yizhan", "txt", "json"]);
+const LATIN_NAMES = new Set(["English", "WebP", "Ed25519", "Yizhan", "txt", "json", "Excel"]);
 
 /** zh-CN texts that quote a format literally (the calendar's line format, JSON Schema keywords). */
 const ZH_LITERAL_KEYS = new Set(["cal.import.placeholder", "editor.formSchemaHint", "editor.sectionForm"]);
