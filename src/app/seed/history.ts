@@ -530,6 +530,8 @@ export async function generateHistory(ctx: AppContext, options: HistoryOptions =
       // 延期: the approver extends a complicated case the next day, with the reason.
       schedule(day + 1, officeMinute(rnd, 0), async () => {
         const approver = await actor(pick(rnd, approvers));
+        const [c] = await db.select({ status: cases.status }).from(cases).where(eq(cases.id, flow.id));
+        if (c.status !== "accepted" && c.status !== "in_review") return; // decided already
         await caseCommand(sim, approver, flow.id, "extend", {
           expectedVersion: await version(flow.id),
           days: Math.min(flow.maxExtensionDays, between(rnd, 2, 5)),
@@ -781,4 +783,24 @@ export async function generateHistory(ctx: AppContext, options: HistoryOptions =
   status.cases = report.cases;
   await writeStatus(db, status);
   return report;
+}
+
+/** The demo history's progress for the pages' banner (`GET /api/demo/history`). */
+export async function getDemoHistoryStatus(ctx: AppContext) {
+  const s = await readHistoryStatus(ctx.database.db);
+  if (!s) return { state: "none" as const, done: 0, total: 0, percent: 0, from: null, to: null };
+  const percent = s.total === 0 ? 100 : Math.min(100, Math.floor((s.done / s.total) * 100));
+  return { state: s.state, done: s.done, total: s.total, percent, from: s.from, to: s.to };
+}
+
+/**
+ * A history left `running` by a process that ended mid-way (only one process generates it) is marked
+ * `stopped`, so the pages stop showing it as in progress. Returns the status after that.
+ */
+export async function settleInterruptedHistory(db: Db): Promise<HistoryStatus | null> {
+  const s = await readHistoryStatus(db);
+  if (s?.state !== "running") return s;
+  const stopped = { ...s, state: "stopped" as const };
+  await writeStatus(db, stopped);
+  return stopped;
 }
