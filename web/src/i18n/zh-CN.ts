@@ -3,6 +3,7 @@ import { calendarZh } from "./calendar";
 import { caseActionsZh } from "./caseActions";
 import { casesZh } from "./cases";
 import { catalogZh } from "./catalog";
+import { demoZh } from "./demo";
 import { evaluationsZh } from "./evaluations";
 import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
@@ -148,6 +149,7 @@ export const zhCN = {
   ...evaluationsZh,
   ...trainingZh,
   ...alertsZh,
+  ...demoZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
