@@ -392,8 +392,18 @@ export async function generateHistory(ctx: AppContext, options: HistoryOptions =
   let today_ = 0;
   let today_minute = 510;
   const schedule = (day: number, minute: number, run: () => Promise<void>) => {
+    let m = Math.min(Math.max(minute, 510), 17 * 60 + 25);
+    // Never before the clock: an action for earlier today happens a few minutes from now.
+    if (day <= today_ && m <= today_minute) {
+      day = today_;
+      m = today_minute + 5;
+      if (m > 12 * 60 && m < 14 * 60 + 30) m = 14 * 60 + 30;
+      if (m > 17 * 60 + 25) {
+        day++;
+        m = 510;
+      }
+    }
     if (day >= days.length) return; // after the last simulated day: left as open work
-    const m = Math.min(Math.max(minute, 510), 17 * 60 + 25);
     const list = agenda.get(day) ?? [];
     list.push({ minute: m, seq: seq++, run });
     agenda.set(day, list);
@@ -713,6 +723,7 @@ export async function generateHistory(ctx: AppContext, options: HistoryOptions =
       break;
     }
     const date = days[today_];
+    today_minute = 0;
     const intake = between(rnd, minPerDay, maxPerDay);
     for (let i = 0; i < intake; i++) {
       const m = officeMinute(rnd, 0);
