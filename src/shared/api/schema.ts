@@ -2139,6 +2139,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind one figure of the dashboard (drill-down), by office, person and months */
+        get: operations["listSupervisionCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supervisor's dashboard: 办结率, 按时办结率, 满意率 … overall, per office, per person, trends */
+        get: operations["getSupervisionDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month's scorecards (检查考核) per section and per person; signed ones frozen */
+        get: operations["listScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/scorecards/{month}/{kind}/{subjectId}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a month's scorecard with a comment: its figures are stored and frozen */
+        post: operations["signScorecard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/scorecards/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month's scorecards as an XLSX workbook or a CSV file (UTF-8 with BOM) */
+        get: operations["exportScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training-options": {
         parameters: {
             query?: never;
@@ -2532,6 +2617,26 @@ export interface components {
             /** @description Nothing is owed before the result may be issued */
             settled: boolean;
         };
+        CaseFigures: {
+            /** @description 受理量: cases accepted in the period */
+            accepted: number;
+            /** @description 办结量: cases completed in the period */
+            completed: number;
+            /** @description 办结率: of the cases accepted in the period, those completed */
+            completionRate: components["schemas"]["FigureRatio"];
+            /** @description 当场办结率: finished on the spot / completed */
+            onSpotRate: components["schemas"]["FigureRatio"];
+            /** @description 按时办结率: completed on or before the deadline / completed */
+            onTimeRate: components["schemas"]["FigureRatio"];
+            /** @description 满意率: ratings 基本满意 or better / ratings of the period */
+            satisfactionRate: components["schemas"]["FigureRatio"];
+            /** @description 跑动次数: window visits over the completed cases, per case */
+            visitsPerCase: {
+                cases: number;
+                value: number | null;
+                visits: number;
+            };
+        };
         CaseRef: {
             id: string;
             number: string;
@@ -2704,6 +2809,12 @@ export interface components {
             stage: "acceptance" | "completion" | "follow_up";
             /** @enum {string} */
             state: "open" | "used" | "closed";
+        };
+        FigureRatio: {
+            denominator: number;
+            numerator: number;
+            /** @description numerator / denominator (4 decimals); null when nothing to rate */
+            value: number | null;
         };
         Inquiry: {
             abilities: {
@@ -3211,6 +3322,46 @@ export interface components {
             };
             toMonth: string;
         };
+        Scorecard: {
+            abilities: {
+                [key: string]: boolean;
+            };
+            comment: string | null;
+            figures: {
+                alertsClosed: number;
+                alertsRaised: number;
+                /** @description Cases completed in the month that the subject handled */
+                casesHandled: number;
+                onSpotRate: components["schemas"]["FigureRatio"];
+                onTimeRate: components["schemas"]["FigureRatio"];
+                satisfactionRate: components["schemas"]["FigureRatio"];
+                trainingAttended: number;
+                visitsPerCase: number | null;
+            };
+            month: string;
+            sectionName: string | null;
+            signedAt: string | null;
+            signedBy: {
+                id: string;
+                name: string;
+            } | null;
+            /**
+             * @description signed: frozen figures as they stood at sign-off
+             * @enum {string}
+             */
+            status: "draft" | "signed";
+            subjectId: string;
+            /** @enum {string} */
+            subjectKind: "person" | "section";
+            subjectName: string;
+            /** @description 0 while unsigned */
+            version: number;
+        };
+        ScorecardList: {
+            month: string;
+            people: components["schemas"]["Scorecard"][];
+            sections: components["schemas"]["Scorecard"][];
+        };
         ServiceItem: {
             abilities: {
                 [key: string]: boolean;
@@ -3426,6 +3577,141 @@ export interface components {
             /** @enum {string} */
             status: "open" | "acknowledged" | "closed";
             version: number;
+        };
+        SupervisionCaseList: {
+            counted: number;
+            /** @enum {string} */
+            figure: "accepted" | "completed" | "completionRate" | "onTimeRate" | "onSpotRate" | "visitsPerCase" | "satisfactionRate" | "clockState" | "alerts";
+            figureName: {
+                "en-US": string;
+                "zh-CN": string;
+            };
+            /** @description At most 500, counted ones first */
+            items: {
+                acceptedOn: string | null;
+                clockState: ("normal" | "yellow" | "red" | "paused") | null;
+                completedOn: string | null;
+                /** @description In the figure's numerator (a ratio's denominator lists all its cases) */
+                counted: boolean;
+                deadline: string | null;
+                finishedOnSpot: boolean;
+                id: string;
+                itemName: string;
+                number: string;
+                /** @description Null while not completed */
+                onTime: boolean | null;
+                status: string;
+                visits: number;
+            }[];
+            total: number;
+        };
+        SupervisionDashboard: {
+            /** @description Raised / closed in the period */
+            alerts: {
+                closed: number;
+                raised: number;
+            };
+            alertsByRule: {
+                /** @enum {string} */
+                category: "时限" | "一次性告知" | "不推" | "不刁" | "不敷" | "不扯" | "不拖" | "满意";
+                closed: number;
+                raised: number;
+                rule: string;
+                ruleName: {
+                    "en-US": string;
+                    "zh-CN": string;
+                };
+            }[];
+            byDepartment: {
+                /** @description 受理量: cases accepted in the period */
+                accepted: number;
+                /** @description 办结量: cases completed in the period */
+                completed: number;
+                /** @description 办结率: of the cases accepted in the period, those completed */
+                completionRate: components["schemas"]["FigureRatio"];
+                /** @description 当场办结率: finished on the spot / completed */
+                onSpotRate: components["schemas"]["FigureRatio"];
+                /** @description 按时办结率: completed on or before the deadline / completed */
+                onTimeRate: components["schemas"]["FigureRatio"];
+                orgId: string;
+                orgName: string;
+                /** @description 满意率: ratings 基本满意 or better / ratings of the period */
+                satisfactionRate: components["schemas"]["FigureRatio"];
+                /** @description 跑动次数: window visits over the completed cases, per case */
+                visitsPerCase: {
+                    cases: number;
+                    value: number | null;
+                    visits: number;
+                };
+            }[];
+            byPerson: {
+                /** @description 受理量: cases accepted in the period */
+                accepted: number;
+                /** @description 办结量: cases completed in the period */
+                completed: number;
+                /** @description 办结率: of the cases accepted in the period, those completed */
+                completionRate: components["schemas"]["FigureRatio"];
+                name: string;
+                /** @description 当场办结率: finished on the spot / completed */
+                onSpotRate: components["schemas"]["FigureRatio"];
+                /** @description 按时办结率: completed on or before the deadline / completed */
+                onTimeRate: components["schemas"]["FigureRatio"];
+                orgName: string | null;
+                /** @description 满意率: ratings 基本满意 or better / ratings of the period */
+                satisfactionRate: components["schemas"]["FigureRatio"];
+                userId: string;
+                /** @description 跑动次数: window visits over the completed cases, per case */
+                visitsPerCase: {
+                    cases: number;
+                    value: number | null;
+                    visits: number;
+                };
+            }[];
+            /** @description Open accepted cases by their clock today */
+            clockStates: {
+                normal: number;
+                paused: number;
+                red: number;
+                yellow: number;
+            };
+            fromMonth: string;
+            /** @description The organization the figures cover (the supervisor's tree or the office chosen) */
+            org: {
+                id: string;
+                name: string;
+            };
+            /** @description Offices of the tree, to choose from */
+            orgs: {
+                depth: number;
+                id: string;
+                name: string;
+            }[];
+            overall: components["schemas"]["CaseFigures"];
+            toMonth: string;
+            /** @description Attendances (present) at study sessions held in the period */
+            trainingAttended: number;
+            /** @description The 12 months ending `toMonth` */
+            trend: {
+                /** @description 受理量: cases accepted in the period */
+                accepted: number;
+                /** @description 办结量: cases completed in the period */
+                completed: number;
+                /** @description 办结率: of the cases accepted in the period, those completed */
+                completionRate: components["schemas"]["FigureRatio"];
+                month: string;
+                /** @description 当场办结率: finished on the spot / completed */
+                onSpotRate: components["schemas"]["FigureRatio"];
+                /** @description 按时办结率: completed on or before the deadline / completed */
+                onTimeRate: components["schemas"]["FigureRatio"];
+                /** @description 满意率: ratings 基本满意 or better / ratings of the period */
+                satisfactionRate: components["schemas"]["FigureRatio"];
+                /** @description 跑动次数: window visits over the completed cases, per case */
+                visitsPerCase: {
+                    cases: number;
+                    value: number | null;
+                    visits: number;
+                };
+            }[];
         };
         TrainingDocument: {
             /** @description Its number (文号), e.g. 国土资源部令第63号 */
@@ -3693,7 +3979,10 @@ export interface operations {
     importSharedCsv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3746,6 +4035,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3880,7 +4178,10 @@ export interface operations {
     acknowledgeAlert: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3940,7 +4241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3990,7 +4291,10 @@ export interface operations {
     closeAlert: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4051,7 +4355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4170,7 +4474,10 @@ export interface operations {
     registerApplicant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4229,6 +4536,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4461,7 +4777,10 @@ export interface operations {
     login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4515,6 +4834,15 @@ export interface operations {
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4581,7 +4909,10 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4610,6 +4941,24 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4688,7 +5037,10 @@ export interface operations {
     updatePreferences: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4756,6 +5108,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -4797,7 +5158,10 @@ export interface operations {
     changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4842,6 +5206,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5125,7 +5498,10 @@ export interface operations {
     importCalendarArrangement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5181,6 +5557,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -5222,7 +5607,10 @@ export interface operations {
     previewCalendarArrangement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5332,6 +5720,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5513,7 +5910,10 @@ export interface operations {
     createCalendarOverride: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5578,6 +5978,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -5619,7 +6028,10 @@ export interface operations {
     deleteCalendarOverride: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5654,6 +6066,15 @@ export interface operations {
             };
             /** @description No such record, or the caller may not know that it exists */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5849,7 +6270,10 @@ export interface operations {
     createApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5902,6 +6326,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6017,7 +6450,10 @@ export interface operations {
     updateDraft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6080,7 +6516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6130,7 +6566,10 @@ export interface operations {
     acceptCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6197,7 +6636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6316,7 +6755,10 @@ export interface operations {
     completeCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6376,7 +6818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6426,7 +6868,10 @@ export interface operations {
     requestCorrection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6493,7 +6938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6543,7 +6988,10 @@ export interface operations {
     decideCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6605,7 +7053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6655,7 +7103,10 @@ export interface operations {
     checkDeferredMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -6718,7 +7169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6768,7 +7219,10 @@ export interface operations {
     deliverDeferredMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -6832,7 +7286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6950,7 +7404,10 @@ export interface operations {
     openEvaluationTablet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7022,7 +7479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7159,7 +7616,10 @@ export interface operations {
     extendCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7220,7 +7680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7337,7 +7797,10 @@ export interface operations {
     assessFees: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7398,7 +7861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7448,7 +7911,10 @@ export interface operations {
     startOnlinePayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7509,7 +7975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7559,7 +8025,10 @@ export interface operations {
     recordWindowPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7623,7 +8092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7746,7 +8215,10 @@ export interface operations {
     issueResult: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7806,7 +8278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7856,7 +8328,10 @@ export interface operations {
     checkMaterials: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7921,7 +8396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7971,7 +8446,10 @@ export interface operations {
     uploadMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -8039,7 +8517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8089,7 +8567,10 @@ export interface operations {
     attachReusableMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -8150,7 +8631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8200,7 +8681,10 @@ export interface operations {
     fetchSharedMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -8272,7 +8756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8340,7 +8824,10 @@ export interface operations {
     requestPartnerMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8403,6 +8890,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -8444,7 +8940,10 @@ export interface operations {
     referCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8506,7 +9005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8556,7 +9055,10 @@ export interface operations {
     refuseCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8617,7 +9119,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8667,7 +9169,10 @@ export interface operations {
     resubmitApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8727,7 +9232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8777,7 +9282,10 @@ export interface operations {
     resumeCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8837,7 +9345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8887,7 +9395,10 @@ export interface operations {
     sendBackToReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8949,7 +9460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8999,7 +9510,10 @@ export interface operations {
     submitApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9059,7 +9573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9109,7 +9623,10 @@ export interface operations {
     suspendCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9172,7 +9689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9328,7 +9845,10 @@ export interface operations {
     withdrawCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9388,7 +9908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9587,7 +10107,10 @@ export interface operations {
     createServiceItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9791,6 +10314,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -9893,7 +10425,10 @@ export interface operations {
     updateServiceItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
             };
@@ -10108,7 +10643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10789,7 +11324,10 @@ export interface operations {
     revokeCertificate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10850,7 +11388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11084,7 +11622,10 @@ export interface operations {
     submitEvaluation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description The invitation id (the applicant's session), or the token of the signed link (e_…) or of a tablet (t_…) */
                 ref: string;
@@ -11150,7 +11691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11268,7 +11809,10 @@ export interface operations {
     updateEvaluationSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11334,6 +11878,15 @@ export interface operations {
             };
             /** @description No such record, or the caller may not know that it exists */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11444,7 +11997,10 @@ export interface operations {
     appealEvaluation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11503,7 +12059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11553,7 +12109,10 @@ export interface operations {
     decideAppeal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11614,7 +12173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11726,7 +12285,10 @@ export interface operations {
     publishSharedRecord: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 dataset: string;
             };
@@ -11806,6 +12368,15 @@ export interface operations {
             };
             /** @description No such record, or the caller may not know that it exists */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11932,7 +12503,10 @@ export interface operations {
     createInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11983,6 +12557,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12098,7 +12681,10 @@ export interface operations {
     answerInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12162,7 +12748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12212,7 +12798,10 @@ export interface operations {
     claimInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12271,7 +12860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12385,7 +12974,10 @@ export interface operations {
     publishInquiryFaq: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12448,7 +13040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12498,7 +13090,10 @@ export interface operations {
     handOverInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12563,7 +13158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12729,7 +13324,10 @@ export interface operations {
     markNotificationRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12791,6 +13389,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A field of the input is wrong: one entry per field in `errors` */
             422: {
                 headers: {
@@ -12814,7 +13421,10 @@ export interface operations {
     markAllNotificationsRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12843,6 +13453,24 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12955,7 +13583,10 @@ export interface operations {
     answerPartnerRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13021,7 +13652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13115,7 +13746,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13147,7 +13778,10 @@ export interface operations {
     refundPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13206,7 +13840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13256,7 +13890,10 @@ export interface operations {
     paymentCallback: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13290,6 +13927,15 @@ export interface operations {
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13397,7 +14043,10 @@ export interface operations {
     createProject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13467,7 +14116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13584,7 +14233,10 @@ export interface operations {
     completeActionItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 actionItemId: string;
                 id: string;
@@ -13629,6 +14281,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A field of the input is wrong: one entry per field in `errors` */
             422: {
                 headers: {
@@ -13652,7 +14313,10 @@ export interface operations {
     fileBundle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13717,7 +14381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13767,7 +14431,10 @@ export interface operations {
     recordContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13833,6 +14500,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -13874,7 +14550,10 @@ export interface operations {
     uploadProjectFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13941,6 +14620,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -13982,7 +14670,10 @@ export interface operations {
     recordLandContract: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14122,7 +14813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14172,7 +14863,10 @@ export interface operations {
     recordLandDelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14365,7 +15059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14415,7 +15109,10 @@ export interface operations {
     setLandTransferOrg: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14475,7 +15172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14525,7 +15222,10 @@ export interface operations {
     recordCoordinationMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14599,6 +15299,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14640,7 +15349,10 @@ export interface operations {
     savePrecheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14707,6 +15419,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14748,7 +15469,10 @@ export interface operations {
     recordSiteSurvey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14812,6 +15536,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14853,7 +15586,10 @@ export interface operations {
     changeProjectStage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14916,7 +15652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15034,7 +15770,10 @@ export interface operations {
     verifyCertificateDocument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15073,6 +15812,15 @@ export interface operations {
             };
             /** @description The request cannot be read (malformed JSON or multipart body) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15383,7 +16131,10 @@ export interface operations {
     updateRectification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15451,7 +16202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15561,7 +16312,10 @@ export interface operations {
     registerReferral: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15610,6 +16364,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15716,7 +16479,10 @@ export interface operations {
     reportReferralProgress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15779,7 +16545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15928,7 +16694,10 @@ export interface operations {
     claimReviewTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15987,7 +16756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16037,7 +16806,10 @@ export interface operations {
     commentReviewTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16104,6 +16876,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -16145,7 +16926,10 @@ export interface operations {
     completeReviewTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16207,7 +16991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16272,6 +17056,416 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrainingHistory"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSupervisionCases: {
+        parameters: {
+            query: {
+                /** @description figure=clockState: only this state */
+                clockState?: "normal" | "yellow" | "red" | "paused";
+                figure: "accepted" | "completed" | "completionRate" | "onTimeRate" | "onSpotRate" | "visitsPerCase" | "satisfactionRate" | "clockState" | "alerts";
+                /** @description First month (YYYY-MM); default `to` */
+                from?: string;
+                /** @description An office of the tree; default the whole tree */
+                orgId?: string;
+                /** @description figure=alerts: only this rule */
+                rule?: string;
+                /** @description Last month (YYYY-MM); default this month */
+                to?: string;
+                /** @description Only the cases this person handled */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionCaseList"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupervisionDashboard: {
+        parameters: {
+            query?: {
+                /** @description First month (YYYY-MM); default `to` */
+                from?: string;
+                /** @description An office of the tree; default the whole tree */
+                orgId?: string;
+                /** @description Last month (YYYY-MM); default this month */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionDashboard"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listScorecards: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM; default last month */
+                month?: string;
+                /** @description A section of the tree: its card and its people's; default all */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardList"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signScorecard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                kind: "person" | "section";
+                month: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The supervisor's comment (考核意见) */
+                    comment: string;
+                    /** @description 0: the card is unsigned */
+                    expectedVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scorecard"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or multipart body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A media type (request body or uploaded file) the operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportScorecards: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                /** @description YYYY-MM; default last month */
+                month?: string;
+                /** @description A section of the tree: its card and its people's; default all */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scorecards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    "text/csv": Blob;
                 };
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */
@@ -16434,7 +17628,10 @@ export interface operations {
     createTrainingSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16496,6 +17693,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16611,7 +17817,10 @@ export interface operations {
     recordAttendance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16682,7 +17891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16800,7 +18009,10 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16863,6 +18075,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

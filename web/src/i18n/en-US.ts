@@ -8,6 +8,7 @@ import { evaluationsEn } from "./evaluations";
 import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
+import { supervisionFiguresEn } from "./supervisionFigures";
 import { trainingEn } from "./training";
 import { windowEn } from "./window";
 import { workbenchEn } from "./workbench";
@@ -162,4 +163,5 @@ export const enUS: Messages = {
   ...trainingEn,
   ...alertsEn,
   ...demoEn,
+  ...supervisionFiguresEn,
 };

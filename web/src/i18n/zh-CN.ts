@@ -8,6 +8,7 @@ import { evaluationsZh } from "./evaluations";
 import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
+import { supervisionFiguresZh } from "./supervisionFigures";
 import { trainingZh } from "./training";
 import { windowZh } from "./window";
 import { workbenchZh } from "./workbench";
@@ -150,6 +151,7 @@ export const zhCN = {
   ...trainingZh,
   ...alertsZh,
   ...demoZh,
+  ...supervisionFiguresZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
