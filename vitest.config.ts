@@ -10,6 +10,8 @@ export default defineConfig({
       "bench/**/*.test.ts",
     ],
     globalSetup: ["test/setup/globalSetup.ts"],
+    // `yizhan start --demo` in a test never generates the demo history in the background (ADR 0013).
+    env: { YIZHAN_DEMO_HISTORY: "0" },
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -1,5 +1,6 @@
 import type { Command } from "./command";
 import { calendarCommand } from "./commands/calendar";
+import { demoCommand } from "./commands/demo";
 import { exchangeCommand } from "./commands/exchange";
 import { keysCommand, verifyCertificateCommand } from "./commands/keys";
 import { migrateCommand, seedCommand } from "./commands/migrate";
@@ -18,6 +19,7 @@ export const COMMANDS: Command[] = [
   keysCommand,
   verifyCertificateCommand,
   exchangeCommand,
+  demoCommand,
 ];
 
 function help(): string {

@@ -28,6 +28,7 @@ import { caseRoutes } from "./routes/cases";
 import { catalogRoutes } from "./routes/catalog";
 import { certificateRoutes } from "./routes/certificates";
 import { deferredMaterialRoutes } from "./routes/deferredMaterials";
+import { demoRoutes } from "./routes/demo";
 import { evaluationRoutes } from "./routes/evaluations";
 import { exchangeRoutes } from "./routes/exchange";
 import { feeRoutes } from "./routes/fees";
@@ -78,6 +79,7 @@ const ROUTES = [
   trainingRoutes,
   alertRoutes,
   supervisionFigureRoutes,
+  demoRoutes,
 ];
 
 /**

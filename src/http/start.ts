@@ -17,6 +17,7 @@ import {
 import { seedDemoEvaluations } from "../app/evaluations/demoRatings";
 import { defaultOutboxHandlers } from "../app/notifications/notify";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
+import { generateHistory, type HistoryOptions, settleInterruptedHistory } from "../app/seed/history";
 import { runSweep } from "../app/sweep/runSweep";
 import { seedDemoTraining } from "../app/training/demo";
 import { openDatabase } from "../db/client";
@@ -36,6 +37,12 @@ export type StartOptions = {
   databaseUrl?: string;
   /** Load the demo county bureau and demo accounts on first start. */
   demo?: boolean;
+  /**
+   * With `demo`: generate the demo history (src/app/seed/history.ts) in the background once the server
+   * listens, when the database has none; the periodic sweep waits for it. Off unless given (tests and
+   * the e2e setup never pay for it); `yizhan start --demo` turns it on (ADR 0013).
+   */
+  demoHistory?: Omit<HistoryOptions, "shouldStop" | "until">;
   logLevel?: string;
   webDir?: string;
   clock?: Clock;
@@ -125,15 +132,54 @@ export type BackgroundWork = { stop(): Promise<void> };
 export function startBackgroundWork(
   ctx: AppContext,
   log: { error(obj: object, msg: string): void },
+  /** The sweep starts once this settles (the demo history: its simulated days must not meet today's sweep). */
+  sweepAfter?: Promise<unknown>,
 ): BackgroundWork {
   const worker = startOutboxWorker(ctx, defaultOutboxHandlers(), {
     onError: (err) => log.error({ err }, "outbox worker"),
   });
-  const sweeper = startSweeper(() => runSweep(ctx), { onError: (err) => log.error({ err }, "sweeper") });
+  let stopped = false;
+  let sweeper: ReturnType<typeof startSweeper> | null = null;
+  const startSweep = () => {
+    if (!stopped)
+      sweeper = startSweeper(() => runSweep(ctx), { onError: (err) => log.error({ err }, "sweeper") });
+  };
+  if (sweepAfter) sweepAfter.then(startSweep, startSweep);
+  else startSweep();
   return {
     async stop() {
-      await sweeper.stop();
+      stopped = true;
+      await sweepAfter?.catch(() => {});
+      await sweeper?.stop();
       await worker.stop();
+    },
+  };
+}
+
+/**
+ * The demo history generated in the background of a running server (ADR 0013): started when the
+ * database has none, stopped between two actions on close. `done` settles when it ends either way.
+ */
+function startHistoryFill(
+  ctx: AppContext,
+  options: Omit<HistoryOptions, "shouldStop" | "until">,
+  log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void },
+): { done: Promise<void>; stop(): Promise<void> } | null {
+  let stopping = false;
+  const done = (async () => {
+    const status = await settleInterruptedHistory(ctx.database.db);
+    if (status) return;
+    const report = await generateHistory(ctx, { ...options, shouldStop: () => stopping });
+    log.info(
+      { cases: report.cases, seconds: report.seconds, failures: report.failures, stopped: report.stopped },
+      "demo history generated",
+    );
+  })().catch((err) => log.error({ err }, "demo history"));
+  return {
+    done,
+    async stop() {
+      stopping = true;
+      await done;
     },
   };
 }
@@ -169,7 +215,10 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
   // Background work (outbox, sweep) runs on every server unless YIZHAN_BACKGROUND=0: a deployment can
   // keep API servers free of it and run it on others; row locks share the work between them.
   const background = (opts.background ?? (opts.env ?? process.env).YIZHAN_BACKGROUND !== "0") === true;
-  const work = background ? startBackgroundWork(ctx, app.log) : null;
+  // The demo history fills in after the server is healthy; the pages show its progress (ADR 0013).
+  const fill =
+    opts.demo && opts.demoHistory && !opts.prepared ? startHistoryFill(ctx, opts.demoHistory, app.log) : null;
+  const work = background ? startBackgroundWork(ctx, app.log, fill?.done) : null;
   let closed: Promise<void> | null = null;
   return {
     url: address.replace("[::1]", "localhost"),
@@ -178,6 +227,7 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
     close() {
       closed ??= (async () => {
         await app.close();
+        await fill?.stop();
         await work?.stop();
         await closeYizhan(ctx);
       })();

@@ -8,6 +8,9 @@ import { parseWorkers, runWorker, startPrimary } from "../cluster";
 import { type Command, databaseOptions } from "../command";
 import { progressBar, UsageError } from "../output";
 
+/** The history `start --demo` fills in the background (smaller than `demo history`'s default: ADR 0013). */
+export const START_HISTORY = { months: 3, seed: 1, casesPerDay: [4, 10] as [number, number] };
+
 export const startCommand: Command = {
   name: "start",
   summary: "Start the server (migrates; loads the demo bureau on first start with --demo)",
@@ -20,7 +23,10 @@ export const startCommand: Command = {
                from it: QR codes, PDF footers, e-mail and SMS links, the keys document's issuer.
   --host       interface to bind (default: $HOST or 0.0.0.0)
   --data-dir   PGlite data directory (default: $YIZHAN_DATA_DIR or ./data); ignored with $DATABASE_URL
-  --demo       load the demo county bureau and demo accounts on first start ($YIZHAN_DEMO=1)
+  --demo       load the demo county bureau and demo accounts on first start ($YIZHAN_DEMO=1), then
+               generate a demo history in the background once the server is healthy (the pages show
+               its progress; \`yizhan demo history\` makes a bigger one)
+  --no-history with --demo: no background history ($YIZHAN_DEMO_HISTORY=0)
   --build      build the web application first if it is missing or stale
   --workers    app-server processes sharing the port (default: $YIZHAN_WORKERS or 1; auto = one per
                CPU). More than 1 needs PostgreSQL ($DATABASE_URL): the primary migrates and seeds once,
@@ -37,6 +43,7 @@ export const startCommand: Command = {
         "data-dir": { type: "string" },
         demo: { type: "boolean" },
         "no-demo": { type: "boolean" },
+        "no-history": { type: "boolean" },
         build: { type: "boolean" },
         workers: { type: "string" },
         "log-level": { type: "string" },
@@ -67,6 +74,9 @@ export const startCommand: Command = {
       publicUrl,
       env,
       logStream: io.stdout,
+      // ADR 0013: the demo start fills in its history after it is healthy, not before.
+      demoHistory:
+        demo && !values["no-history"] && env.YIZHAN_DEMO_HISTORY !== "0" ? START_HISTORY : undefined,
     };
     // A forked worker of `--workers N` runs this same command: it only serves.
     if (cluster.isWorker) return runWorker(options, io);
@@ -100,6 +110,10 @@ export const startCommand: Command = {
     if ("pids" in server)
       lines.push(
         `  ${workers} workers (pids ${server.pids().join(", ")}); primary pid ${process.pid}${env.YIZHAN_BACKGROUND === "0" ? "" : " runs the background work"}`,
+      );
+    if (options.demoHistory && !("pids" in server))
+      lines.push(
+        "  Demo history: generated in the background now (progress: /api/demo/history; the pages show it)",
       );
     if (demo) {
       lines.push(`  Demo accounts (password ${DEMO_PASSWORD}):`);

@@ -1217,6 +1217,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/demo/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of the demo history (演示历史数据) being generated in the background */
+        get: operations["getDemoHistoryStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/evaluation-invitations/{ref}": {
         parameters: {
             query?: never;
@@ -11554,6 +11571,48 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDemoHistoryStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        done: number;
+                        /** @description The first simulated working day (YYYY-MM-DD) */
+                        from: string | null;
+                        percent: number;
+                        /**
+                         * @description none: no history in this database; running: being generated now; stopped: interrupted
+                         * @enum {string}
+                         */
+                        state: "none" | "running" | "done" | "stopped";
+                        /** @description The last simulated working day (YYYY-MM-DD) */
+                        to: string | null;
+                        total: number;
+                    };
                 };
             };
             /** @description An unexpected error: the problem names no internals; quote its requestId */

@@ -4,6 +4,7 @@ import { calendarEn } from "./calendar";
 import { caseActionsEn } from "./caseActions";
 import { casesEn } from "./cases";
 import { catalogEn } from "./catalog";
+import { demoEn } from "./demo";
 import { evaluationsEn } from "./evaluations";
 import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
@@ -161,6 +162,7 @@ export const enUS: Messages = {
   ...evaluationsEn,
   ...trainingEn,
   ...alertsEn,
+  ...demoEn,
   ...supervisionFiguresEn,
   ...adminEn,
 };

@@ -4,6 +4,7 @@ import { calendarZh } from "./calendar";
 import { caseActionsZh } from "./caseActions";
 import { casesZh } from "./cases";
 import { catalogZh } from "./catalog";
+import { demoZh } from "./demo";
 import { evaluationsZh } from "./evaluations";
 import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
@@ -149,6 +150,7 @@ export const zhCN = {
   ...evaluationsZh,
   ...trainingZh,
   ...alertsZh,
+  ...demoZh,
   ...supervisionFiguresZh,
   ...adminZh,
 } satisfies Record<string, string>;

@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import type { Me } from "../auth/types";
 import { CalendarStatusBanner } from "../features/calendar/CalendarStatusBanner";
+import { DemoHistoryBanner } from "../features/demo/DemoHistoryBanner";
 import { useI18n } from "../i18n/useT";
 import { Brand } from "./Brand";
 import { LanguageToggle } from "./LanguageToggle";
@@ -87,6 +88,7 @@ export function AppShell({ me }: { me: Me }) {
         </Layout.Sider>
         <Layout>
           <Layout.Content style={{ padding: 24 }}>
+            <DemoHistoryBanner />
             <CalendarStatusBanner />
             <Outlet />
           </Layout.Content>
