@@ -37,6 +37,7 @@ import { projectRoutes } from "./routes/projects";
 import { publicProgressRoutes } from "./routes/publicProgress";
 import { referralRoutes } from "./routes/referrals";
 import { reviewRoutes } from "./routes/review";
+import { staffRoutes } from "./routes/staff";
 import { trainingRoutes } from "./routes/training";
 import { registerTextGuard } from "./textGuard";
 
@@ -74,6 +75,7 @@ const ROUTES = [
   evaluationRoutes,
   inquiryRoutes,
   trainingRoutes,
+  staffRoutes,
   alertRoutes,
 ];
 

@@ -10,5 +10,6 @@ export * from "./inquiries";
 export * from "./organizations";
 export * from "./outbox";
 export * from "./projects";
+export * from "./staff";
 export * from "./training";
 export * from "./users";
