@@ -9,8 +9,8 @@ import { type AppContext, type Config, defaultConfig, normalizePublicUrl } from 
 import { seedDemoEvaluations } from "../app/evaluations/demoRatings";
 import { defaultOutboxHandlers } from "../app/notifications/notify";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
-import { runSweep } from "../app/sweep/runSweep";
 import { seedDemoStaff } from "../app/staff/demo";
+import { runSweep } from "../app/sweep/runSweep";
 import { seedDemoTraining } from "../app/training/demo";
 import { openDatabase } from "../db/client";
 import { startOutboxWorker } from "../jobs/outbox";

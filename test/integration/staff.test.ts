@@ -3,12 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_POSTS, seedDemoStaff } from "../../src/app/staff/demo";
 import { caseEvents, reviewTasks, users } from "../../src/db/schema";
 import type { TReviewInbox } from "../../src/shared/api/review";
-import type {
-  THandoverResult,
-  TStaffAbsence,
-  TStaffPost,
-  TStaffRoster,
-} from "../../src/shared/api/staff";
+import type { THandoverResult, TStaffAbsence, TStaffPost, TStaffRoster } from "../../src/shared/api/staff";
 import { caseIn } from "../helpers/factories";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";
 
@@ -49,7 +44,8 @@ async function roster() {
   return res.body;
 }
 
-const ghPost = (r: TStaffRoster) => r.orgs.flatMap((o) => o.posts).find((p) => p.name === "规划审查岗") as TStaffPost;
+const ghPost = (r: TStaffRoster) =>
+  r.orgs.flatMap((o) => o.posts).find((p) => p.name === "规划审查岗") as TStaffPost;
 const person = (r: TStaffRoster, id: string) => r.orgs.flatMap((o) => o.people).find((p) => p.id === id);
 
 describe("staff posts and AB岗 (人员)", () => {
@@ -57,7 +53,9 @@ describe("staff posts and AB岗 (人员)", () => {
     const r = await roster();
     expect(r.today).toBe("2026-11-24");
     const names = r.orgs.map((o) => o.name);
-    expect(names).toEqual(expect.arrayContaining(["县政务服务中心自然资源和规划窗口", "国土空间规划股", "不动产登记中心"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["县政务服务中心自然资源和规划窗口", "国土空间规划股", "不动产登记中心"]),
+    );
     const win = r.orgs.find((o) => o.kind === "window");
     expect(win?.posts).toMatchObject([
       {
@@ -102,7 +100,11 @@ describe("staff posts and AB岗 (人员)", () => {
       note: "年休假",
     });
     expect(absent.status).toBe(201);
-    expect(absent.body).toMatchObject({ reason: "leave", endedAt: null, recordedBy: { displayName: "股负责人 周明" } });
+    expect(absent.body).toMatchObject({
+      reason: "leave",
+      endedAt: null,
+      recordedBy: { displayName: "股负责人 周明" },
+    });
     // Recording the absence moved nothing: the first task is still the holder's.
     expect((await planningTask(first.id)).assigneeId).toBe(chen);
 
@@ -136,7 +138,12 @@ describe("staff posts and AB岗 (人员)", () => {
     });
     expect(handed.status).toBe(200);
     expect(handed.body.handedOver).toEqual([
-      { taskId: t1.id, caseNumber: first.number, from: expect.objectContaining({ id: chen }), to: expect.objectContaining({ id: li }) },
+      {
+        taskId: t1.id,
+        caseNumber: first.number,
+        from: expect.objectContaining({ id: chen }),
+        to: expect.objectContaining({ id: li }),
+      },
     ]);
     const after = await planningTask(first.id);
     expect(after.assigneeId).toBe(li);
@@ -145,7 +152,11 @@ describe("staff posts and AB岗 (人员)", () => {
       .select()
       .from(caseEvents)
       .where(and(eq(caseEvents.caseId, first.id), eq(caseEvents.type, "review.handed_over")));
-    expect(log?.data).toMatchObject({ taskId: t1.id, fromName: "规划审查员 陈刚", toName: "规划审查员 李娜" });
+    expect(log?.data).toMatchObject({
+      taskId: t1.id,
+      fromName: "规划审查员 陈刚",
+      toName: "规划审查员 李娜",
+    });
     expect(log?.actorName).toBe("股负责人 周明");
     expect((await roster()).handover.some((h) => h.taskId === t1.id)).toBe(false);
     // Handing over the same task again (stale, and no longer the holder's) is refused.
@@ -219,7 +230,11 @@ describe("staff posts and AB岗 (人员)", () => {
       backupId: chen,
     });
     expect(swapped.status).toBe(200);
-    expect(swapped.body).toMatchObject({ version: post.version + 1, holder: { id: li }, current: { id: li } });
+    expect(swapped.body).toMatchObject({
+      version: post.version + 1,
+      holder: { id: li },
+      current: { id: li },
+    });
     const stale = await supervisor.put<Problem>(`/api/staff-posts/${post.id}`, {
       expectedVersion: post.version,
       holderId: chen,
@@ -263,7 +278,10 @@ describe("staff posts and AB岗 (人员)", () => {
     expect(overlap.body.errors?.[0]?.field).toBe("fromDate");
     // A later absence shows as upcoming, not as today's.
     const r = await roster();
-    expect(person(r, lin)).toMatchObject({ absence: null, upcoming: [expect.objectContaining({ id: trip.body.id })] });
+    expect(person(r, lin)).toMatchObject({
+      absence: null,
+      upcoming: [expect.objectContaining({ id: trip.body.id })],
+    });
     const partner = await supervisor.post<Problem>("/api/staff-absences", {
       userId: await userId("township"),
       fromDate: "2026-12-01",

@@ -8,7 +8,13 @@ const SEEDED = "demo_staff_seeded";
 /** The demo bureau's posts: the window's intake and each reviewing section's review work (A岗 / B岗). */
 export const DEMO_POSTS: { org: string; name: string; duty: PostDuty; holder: string; backup: string }[] = [
   { org: "HY-ZRZY-WIN", name: "窗口综合受理岗", duty: "window_intake", holder: "clerk", backup: "clerk2" },
-  { org: "HY-ZRZY-GH", name: "规划审查岗", duty: "review", holder: "reviewer-planning", backup: "reviewer-planning2" },
+  {
+    org: "HY-ZRZY-GH",
+    name: "规划审查岗",
+    duty: "review",
+    holder: "reviewer-planning",
+    backup: "reviewer-planning2",
+  },
   {
     org: "HY-ZRZY-BDC",
     name: "不动产登记审查岗",
@@ -16,9 +22,27 @@ export const DEMO_POSTS: { org: string; name: string; duty: PostDuty; holder: st
     holder: "reviewer-registry",
     backup: "reviewer-registry2",
   },
-  { org: "HY-ZRZY-LY", name: "土地利用审查岗", duty: "review", holder: "reviewer-land", backup: "reviewer-land2" },
-  { org: "HY-ZRZY-GB", name: "耕地保护审查岗", duty: "review", holder: "reviewer-land", backup: "reviewer-land2" },
-  { org: "HY-ZRZY-YT", name: "用途管制审查岗", duty: "review", holder: "reviewer-land", backup: "reviewer-land2" },
+  {
+    org: "HY-ZRZY-LY",
+    name: "土地利用审查岗",
+    duty: "review",
+    holder: "reviewer-land",
+    backup: "reviewer-land2",
+  },
+  {
+    org: "HY-ZRZY-GB",
+    name: "耕地保护审查岗",
+    duty: "review",
+    holder: "reviewer-land",
+    backup: "reviewer-land2",
+  },
+  {
+    org: "HY-ZRZY-YT",
+    name: "用途管制审查岗",
+    duty: "review",
+    holder: "reviewer-land",
+    backup: "reviewer-land2",
+  },
 ];
 
 /**

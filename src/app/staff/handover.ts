@@ -26,8 +26,12 @@ export async function handOverReviewTasks(
   const orgIds = (await managedOrgs(db, roots)).map((o) => o.id);
   const now = ctx.clock.now();
   return db.transaction(async (tx) => {
-    const posts = orgIds.length ? await tx.select().from(staffPosts).where(inArray(staffPosts.orgId, orgIds)) : [];
-    const people = [...new Set(posts.flatMap((p) => [p.holderId, p.backupId]).filter((x): x is string => !!x))];
+    const posts = orgIds.length
+      ? await tx.select().from(staffPosts).where(inArray(staffPosts.orgId, orgIds))
+      : [];
+    const people = [
+      ...new Set(posts.flatMap((p) => [p.holderId, p.backupId]).filter((x): x is string => !!x)),
+    ];
     const absences = await currentAbsences(tx, people, today);
     const names = await userNames(tx, people);
     const list = handoverList(posts, absences, await openTasksOf(ctx, tx, people), today, names);
@@ -53,7 +57,11 @@ export async function handOverReviewTasks(
           action: null,
           now,
           apply: async () => {
-            const [t] = await tx.select().from(reviewTasks).where(eq(reviewTasks.id, item.taskId)).for("update");
+            const [t] = await tx
+              .select()
+              .from(reviewTasks)
+              .where(eq(reviewTasks.id, item.taskId))
+              .for("update");
             if (!t || t.version !== entry.expectedVersion)
               throw versionConflict(entry.expectedVersion, t?.version ?? entry.expectedVersion);
             await tx

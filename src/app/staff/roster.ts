@@ -28,7 +28,11 @@ export async function currentAbsences(ex: Executor, userIds: string[], today: st
     .select()
     .from(staffAbsences)
     .where(
-      and(inArray(staffAbsences.userId, userIds), gte(staffAbsences.toDate, today), isNull(staffAbsences.endedAt)),
+      and(
+        inArray(staffAbsences.userId, userIds),
+        gte(staffAbsences.toDate, today),
+        isNull(staffAbsences.endedAt),
+      ),
     )
     .orderBy(staffAbsences.fromDate);
 }
@@ -144,7 +148,10 @@ export async function openTasksOf(ctx: AppContext, ex: Executor, userIds: string
       caseId: c.id,
       caseNumber: c.number,
       itemName: c.itemName,
-      urgency: clock.state === "paused" ? "normal" : taskUrgency({ caseClock: clock.state, workingDaysToDue: toDue }),
+      urgency:
+        clock.state === "paused"
+          ? "normal"
+          : taskUrgency({ caseClock: clock.state, workingDaysToDue: toDue }),
     });
   }
   return out;
@@ -164,7 +171,8 @@ export function handoverList(
   const out: THandoverTask[] = [];
   for (const t of tasks) {
     const post = postFor(posts, { orgId: t.orgId, duty: "review", stepCode: t.stepCode });
-    if (!post?.holderId || post.holderId !== t.ownerId || !absenceOn(absences, post.holderId, today)) continue;
+    if (!post?.holderId || post.holderId !== t.ownerId || !absenceOn(absences, post.holderId, today))
+      continue;
     const backup =
       post.backupId && post.backupId !== post.holderId && !absenceOn(absences, post.backupId, today)
         ? post.backupId
@@ -199,11 +207,15 @@ export async function listStaff(ctx: AppContext, actor: Actor, q: TListStaff): P
   const orgIds = orgs.map((o) => o.id);
   const people = await staffOf(db, orgIds);
   const posts = orgIds.length
-    ? await db.select().from(staffPosts).where(inArray(staffPosts.orgId, orgIds)).orderBy(staffPosts.createdAt)
+    ? await db
+        .select()
+        .from(staffPosts)
+        .where(inArray(staffPosts.orgId, orgIds))
+        .orderBy(staffPosts.createdAt)
     : [];
-  const ids = [...new Set([...people.map((p) => p.id), ...posts.flatMap((p) => [p.holderId, p.backupId])])].filter(
-    (x): x is string => !!x,
-  );
+  const ids = [
+    ...new Set([...people.map((p) => p.id), ...posts.flatMap((p) => [p.holderId, p.backupId])]),
+  ].filter((x): x is string => !!x);
   const absences = await currentAbsences(db, ids, today);
   const tasks = await openTasksOf(ctx, db, ids);
   const names = await userNames(db, [...ids, ...absences.map((a) => a.recordedBy)]);
@@ -216,7 +228,9 @@ export async function listStaff(ctx: AppContext, actor: Actor, q: TListStaff): P
       roles: p.roles,
       phone: p.phone ? maskPhone(p.phone) : null,
       absence: now ? presentAbsence(now, names) : null,
-      upcoming: absences.filter((a) => a.userId === p.id && a.fromDate > today).map((a) => presentAbsence(a, names)),
+      upcoming: absences
+        .filter((a) => a.userId === p.id && a.fromDate > today)
+        .map((a) => presentAbsence(a, names)),
       workload: {
         open: mine.length,
         dueSoon: mine.filter((t) => t.urgency === "yellow").length,

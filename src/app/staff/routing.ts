@@ -27,7 +27,11 @@ export async function routeNewWork(ex: Executor, work: Work[], day: string): Pro
         .select()
         .from(staffAbsences)
         .where(
-          and(inArray(staffAbsences.userId, people), gte(staffAbsences.toDate, day), isNull(staffAbsences.endedAt)),
+          and(
+            inArray(staffAbsences.userId, people),
+            gte(staffAbsences.toDate, day),
+            isNull(staffAbsences.endedAt),
+          ),
         )
     : [];
   return work.map((w) => {
@@ -37,7 +41,10 @@ export async function routeNewWork(ex: Executor, work: Work[], day: string): Pro
 }
 
 /** Display names of the people a routing names. */
-export async function namesOf(ex: Executor, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+export async function namesOf(
+  ex: Executor,
+  ids: (string | null | undefined)[],
+): Promise<Map<string, string>> {
   const list = [...new Set(ids.filter((x): x is string => !!x))];
   if (!list.length) return new Map();
   const rows = await ex

@@ -52,7 +52,13 @@ export async function managedOrgs(ex: Executor, roots: string[]): Promise<Org[]>
   return rows.filter((o) => manages(roots, o.path)).sort((a, b) => a.path.localeCompare(b.path));
 }
 
-export type Person = { id: string; displayName: string; phone: string | null; roles: Role[]; orgIds: string[] };
+export type Person = {
+  id: string;
+  displayName: string;
+  phone: string | null;
+  roles: Role[];
+  orgIds: string[];
+};
 
 /** Active staff with a roster role in one of `orgIds`. */
 export async function staffOf(ex: Executor, orgIds: string[]): Promise<Person[]> {
@@ -72,7 +78,13 @@ export async function staffOf(ex: Executor, orgIds: string[]): Promise<Person[]>
   const byId = new Map<string, Person>();
   for (const r of rows) {
     if (!ROSTER_ROLES.includes(r.role) || !r.orgId) continue;
-    const p = byId.get(r.id) ?? { id: r.id, displayName: r.displayName, phone: r.phone, roles: [], orgIds: [] };
+    const p = byId.get(r.id) ?? {
+      id: r.id,
+      displayName: r.displayName,
+      phone: r.phone,
+      roles: [],
+      orgIds: [],
+    };
     if (!p.roles.includes(r.role)) p.roles.push(r.role);
     if (!p.orgIds.includes(r.orgId)) p.orgIds.push(r.orgId);
     byId.set(r.id, p);

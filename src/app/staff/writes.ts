@@ -30,7 +30,12 @@ export async function updatePost(
     const [p] = await tx.select().from(staffPosts).where(eq(staffPosts.id, id)).for("update");
     if (!p) throw notFound(POST);
     const [org] = await tx
-      .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, path: organizations.path })
+      .select({
+        id: organizations.id,
+        name: organizations.name,
+        kind: organizations.kind,
+        path: organizations.path,
+      })
       .from(organizations)
       .where(eq(organizations.id, p.orgId));
     if (!org || !manages(roots, org.path)) throw notFound(POST);
@@ -61,7 +66,13 @@ export async function updatePost(
       .returning();
     if (!next) throw new Error("update returned nothing");
     const people = [next.holderId, next.backupId].filter((x): x is string => !!x);
-    return presentPost(next, org, await currentAbsences(tx, people, today), today, await userNames(tx, people));
+    return presentPost(
+      next,
+      org,
+      await currentAbsences(tx, people, today),
+      today,
+      await userNames(tx, people),
+    );
   });
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type AbsenceForRouting, absenceOn, type PostForRouting, postFor, routeWork, taskUrgency } from "./routing";
+import {
+  type AbsenceForRouting,
+  absenceOn,
+  type PostForRouting,
+  postFor,
+  routeWork,
+  taskUrgency,
+} from "./routing";
 
 const post = (over: Partial<PostForRouting> = {}): PostForRouting => ({
   id: "p1",
@@ -11,7 +18,12 @@ const post = (over: Partial<PostForRouting> = {}): PostForRouting => ({
   createdAt: new Date("2026-01-01T00:00:00Z"),
   ...over,
 });
-const away = (userId: string, fromDate: string, toDate: string, endedAt: Date | null = null): AbsenceForRouting => ({
+const away = (
+  userId: string,
+  fromDate: string,
+  toDate: string,
+  endedAt: Date | null = null,
+): AbsenceForRouting => ({
   userId,
   fromDate,
   toDate,
@@ -33,7 +45,9 @@ describe("AB岗 routing", () => {
     // The days around the absence, and an absence ended early, count no longer.
     expect(routeWork(post(), leave, "2026-11-23").assigneeId).toBe("a");
     expect(routeWork(post(), leave, "2026-11-27").assigneeId).toBe("a");
-    expect(routeWork(post(), [away("a", "2026-11-24", "2026-11-26", new Date())], "2026-11-25").assigneeId).toBe("a");
+    expect(
+      routeWork(post(), [away("a", "2026-11-24", "2026-11-26", new Date())], "2026-11-25").assigneeId,
+    ).toBe("a");
   });
 
   it("leaves the work to the section when the holder is away and no backup is present", () => {

@@ -52,7 +52,8 @@ export function postFor<P extends PostForRouting>(
     .filter((p) => p.stepCode === null || p.stepCode === (work.stepCode ?? null))
     .sort(
       (a, b) =>
-        Number(b.stepCode !== null) - Number(a.stepCode !== null) || a.createdAt.getTime() - b.createdAt.getTime(),
+        Number(b.stepCode !== null) - Number(a.stepCode !== null) ||
+        a.createdAt.getTime() - b.createdAt.getTime(),
     );
   return mine[0] ?? null;
 }
@@ -93,6 +94,7 @@ export function taskUrgency(t: {
 }): Urgency {
   const warn = t.warnDays ?? 1;
   if (t.caseClock === "red" || (t.workingDaysToDue !== null && t.workingDaysToDue < 0)) return "red";
-  if (t.caseClock === "yellow" || (t.workingDaysToDue !== null && t.workingDaysToDue <= warn)) return "yellow";
+  if (t.caseClock === "yellow" || (t.workingDaysToDue !== null && t.workingDaysToDue <= warn))
+    return "yellow";
   return "normal";
 }

@@ -12,7 +12,13 @@ import {
   ZStaffIdParams,
   ZUpdatePost,
 } from "../../shared/api/requests/staff";
-import { ZHandoverResult, ZStaffAbsence, ZStaffPost, ZStaffPostList, ZStaffRoster } from "../../shared/api/staff";
+import {
+  ZHandoverResult,
+  ZStaffAbsence,
+  ZStaffPost,
+  ZStaffPostList,
+  ZStaffRoster,
+} from "../../shared/api/staff";
 import { requireActor } from "../plugins/auth";
 
 const tags = ["staff"];
@@ -45,7 +51,8 @@ export async function staffRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       schema: {
         operationId: "listPosts",
         tags,
-        summary: "The posts (岗位) of the windows and sections the caller manages, with who gets new work today",
+        summary:
+          "The posts (岗位) of the windows and sections the caller manages, with who gets new work today",
         response: { 200: ZStaffPostList },
         problems: [403],
       },
@@ -77,7 +84,8 @@ export async function staffRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       schema: {
         operationId: "setAbsence",
         tags,
-        summary: "Record a staff member's absence (请假, 培训, 出差): new work of their posts goes to the backup",
+        summary:
+          "Record a staff member's absence (请假, 培训, 出差): new work of their posts goes to the backup",
         body: ZSetAbsence,
         response: { 201: ZStaffAbsence },
         problems: [403],
@@ -110,7 +118,8 @@ export async function staffRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       schema: {
         operationId: "handOverReviewTasks",
         tags,
-        summary: "转交B岗: hand open tasks of holders absent today to their post's backup (recorded in each case's log)",
+        summary:
+          "转交B岗: hand open tasks of holders absent today to their post's backup (recorded in each case's log)",
         body: ZHandOverTasks,
         response: { 200: ZHandoverResult },
         problems: [403, 409],

@@ -7,7 +7,9 @@ import { ABSENCE_REASONS, POST_DUTIES } from "../../domain/staff/routing";
 import { ZAbilities, ZInstant, ZLocalDate } from "./common";
 
 export const ZPostDuty = z.enum(POST_DUTIES).describe("window_intake 窗口受理 | review 审查");
-export const ZAbsenceReason = z.enum(ABSENCE_REASONS).describe("leave 请假 | training 培训 | business_trip 出差 | other");
+export const ZAbsenceReason = z
+  .enum(ABSENCE_REASONS)
+  .describe("leave 请假 | training 培训 | business_trip 出差 | other");
 
 const ZPersonRef = z.object({ id: z.string(), displayName: z.string() });
 
@@ -34,11 +36,16 @@ export const ZStaffPost = z
     org: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
     name: z.string(),
     duty: ZPostDuty,
-    stepCode: z.string().nullable().describe("The one review step the post takes; null = all of the section's"),
+    stepCode: z
+      .string()
+      .nullable()
+      .describe("The one review step the post takes; null = all of the section's"),
     holder: ZPersonRef.nullable().describe("A岗"),
     backup: ZPersonRef.nullable().describe("B岗"),
     holderAbsent: z.boolean().describe("The holder is away today"),
-    current: ZPersonRef.nullable().describe("Who receives the post's new work today (holder, or backup while the holder is away)"),
+    current: ZPersonRef.nullable().describe(
+      "Who receives the post's new work today (holder, or backup while the holder is away)",
+    ),
     updatedAt: ZInstant,
   })
   .meta({ id: "StaffPost" });

@@ -7,6 +7,7 @@ import { evaluationsEn } from "./evaluations";
 import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
+import { staffEn } from "./staff";
 import { trainingEn } from "./training";
 import { windowEn } from "./window";
 import { workbenchEn } from "./workbench";
@@ -159,5 +160,6 @@ export const enUS: Messages = {
   ...windowEn,
   ...evaluationsEn,
   ...trainingEn,
+  ...staffEn,
   ...alertsEn,
 };

@@ -7,6 +7,7 @@ import { evaluationsZh } from "./evaluations";
 import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
+import { staffZh } from "./staff";
 import { trainingZh } from "./training";
 import { windowZh } from "./window";
 import { workbenchZh } from "./workbench";
@@ -147,6 +148,7 @@ export const zhCN = {
   ...windowZh,
   ...evaluationsZh,
   ...trainingZh,
+  ...staffZh,
   ...alertsZh,
 } satisfies Record<string, string>;
 

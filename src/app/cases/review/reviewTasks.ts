@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { z } from "zod";
 import { alias } from "drizzle-orm/pg-core";
+import type { z } from "zod";
 import { cases, organizations, reviewComments, reviewTasks, users } from "../../../db/schema";
 import type { ReviewTaskStatus } from "../../../domain/cases/reviewPlan";
 import { notFound, versionConflict, YizhanError } from "../../../domain/errors";

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { reviewTasks } from "../../../../db/schema";
 import { stepsReadyToOpen, taskDueOn } from "../../../../domain/cases/reviewPlan";
-import { routeReviewTasks } from "../../../staff/routing";
 import { type CaseNotification, caseNotificationData, staffInTree } from "../../../notifications/recipients";
+import { routeReviewTasks } from "../../../staff/routing";
 import { planSteps } from "../../itemInfo";
 import { deadlineOf, type Effect, taskOfCase } from "../effects";
 
