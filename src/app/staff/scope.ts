@@ -38,7 +38,7 @@ export function requireManager(actor: Actor, action: string): string[] {
 /** True when a window or section at `path` is managed by the actor. */
 export const manages = (roots: string[], path: string) => roots.some((r) => path.startsWith(r));
 
-/** The windows and sections of the managed bureaus, in tree order. */
+/** The windows and sections of the managed bureaus: windows first, then in tree order. */
 export async function managedOrgs(ex: Executor, roots: string[]): Promise<Org[]> {
   const rows = await ex
     .select({
@@ -49,7 +49,12 @@ export async function managedOrgs(ex: Executor, roots: string[]): Promise<Org[]>
     })
     .from(organizations)
     .where(inArray(organizations.kind, ["window", "section"]));
-  return rows.filter((o) => manages(roots, o.path)).sort((a, b) => a.path.localeCompare(b.path));
+  // The windows first (the front line), then the sections in tree order.
+  return rows
+    .filter((o) => manages(roots, o.path))
+    .sort(
+      (a, b) => Number(b.kind === "window") - Number(a.kind === "window") || a.path.localeCompare(b.path),
+    );
 }
 
 export type Person = {
