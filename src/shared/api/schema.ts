@@ -3884,7 +3884,10 @@ export interface operations {
     importSharedCsv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3937,6 +3940,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4071,7 +4083,10 @@ export interface operations {
     acknowledgeAlert: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4131,7 +4146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4181,7 +4196,10 @@ export interface operations {
     closeAlert: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4242,7 +4260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4361,7 +4379,10 @@ export interface operations {
     registerApplicant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4420,6 +4441,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4652,7 +4682,10 @@ export interface operations {
     login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4706,6 +4739,15 @@ export interface operations {
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4772,7 +4814,10 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4801,6 +4846,24 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4879,7 +4942,10 @@ export interface operations {
     updatePreferences: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4947,6 +5013,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -4988,7 +5063,10 @@ export interface operations {
     changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5033,6 +5111,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5316,7 +5403,10 @@ export interface operations {
     importCalendarArrangement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5372,6 +5462,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -5413,7 +5512,10 @@ export interface operations {
     previewCalendarArrangement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5523,6 +5625,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5704,7 +5815,10 @@ export interface operations {
     createCalendarOverride: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5769,6 +5883,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -5810,7 +5933,10 @@ export interface operations {
     deleteCalendarOverride: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5845,6 +5971,15 @@ export interface operations {
             };
             /** @description No such record, or the caller may not know that it exists */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6040,7 +6175,10 @@ export interface operations {
     createApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6093,6 +6231,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6208,7 +6355,10 @@ export interface operations {
     updateDraft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6271,7 +6421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6321,7 +6471,10 @@ export interface operations {
     acceptCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6388,7 +6541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6507,7 +6660,10 @@ export interface operations {
     completeCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6567,7 +6723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6617,7 +6773,10 @@ export interface operations {
     requestCorrection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6684,7 +6843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6734,7 +6893,10 @@ export interface operations {
     decideCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6796,7 +6958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6846,7 +7008,10 @@ export interface operations {
     checkDeferredMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -6909,7 +7074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6959,7 +7124,10 @@ export interface operations {
     deliverDeferredMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -7023,7 +7191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7141,7 +7309,10 @@ export interface operations {
     openEvaluationTablet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7213,7 +7384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7350,7 +7521,10 @@ export interface operations {
     extendCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7411,7 +7585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7528,7 +7702,10 @@ export interface operations {
     assessFees: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7589,7 +7766,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7639,7 +7816,10 @@ export interface operations {
     startOnlinePayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7700,7 +7880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7750,7 +7930,10 @@ export interface operations {
     recordWindowPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7814,7 +7997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7937,7 +8120,10 @@ export interface operations {
     issueResult: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7997,7 +8183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8047,7 +8233,10 @@ export interface operations {
     checkMaterials: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8112,7 +8301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8162,7 +8351,10 @@ export interface operations {
     uploadMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -8230,7 +8422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8280,7 +8472,10 @@ export interface operations {
     attachReusableMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -8341,7 +8536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8391,7 +8586,10 @@ export interface operations {
     fetchSharedMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -8463,7 +8661,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8531,7 +8729,10 @@ export interface operations {
     requestPartnerMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8594,6 +8795,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -8635,7 +8845,10 @@ export interface operations {
     referCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8697,7 +8910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8747,7 +8960,10 @@ export interface operations {
     refuseCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8808,7 +9024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8858,7 +9074,10 @@ export interface operations {
     resubmitApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8918,7 +9137,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8968,7 +9187,10 @@ export interface operations {
     resumeCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9028,7 +9250,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9078,7 +9300,10 @@ export interface operations {
     sendBackToReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9140,7 +9365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9190,7 +9415,10 @@ export interface operations {
     submitApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9250,7 +9478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9300,7 +9528,10 @@ export interface operations {
     suspendCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9363,7 +9594,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9519,7 +9750,10 @@ export interface operations {
     withdrawCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9579,7 +9813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9778,7 +10012,10 @@ export interface operations {
     createServiceItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9982,6 +10219,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -10084,7 +10330,10 @@ export interface operations {
     updateServiceItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
             };
@@ -10299,7 +10548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10980,7 +11229,10 @@ export interface operations {
     revokeCertificate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11041,7 +11293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11233,7 +11485,10 @@ export interface operations {
     submitEvaluation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description The invitation id (the applicant's session), or the token of the signed link (e_…) or of a tablet (t_…) */
                 ref: string;
@@ -11299,7 +11554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11417,7 +11672,10 @@ export interface operations {
     updateEvaluationSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11483,6 +11741,15 @@ export interface operations {
             };
             /** @description No such record, or the caller may not know that it exists */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11593,7 +11860,10 @@ export interface operations {
     appealEvaluation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11652,7 +11922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11702,7 +11972,10 @@ export interface operations {
     decideAppeal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11763,7 +12036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11875,7 +12148,10 @@ export interface operations {
     publishSharedRecord: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 dataset: string;
             };
@@ -11955,6 +12231,15 @@ export interface operations {
             };
             /** @description No such record, or the caller may not know that it exists */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12081,7 +12366,10 @@ export interface operations {
     createInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12132,6 +12420,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12247,7 +12544,10 @@ export interface operations {
     answerInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12311,7 +12611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12361,7 +12661,10 @@ export interface operations {
     claimInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12420,7 +12723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12534,7 +12837,10 @@ export interface operations {
     publishInquiryFaq: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12597,7 +12903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12647,7 +12953,10 @@ export interface operations {
     handOverInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12712,7 +13021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12878,7 +13187,10 @@ export interface operations {
     markNotificationRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12940,6 +13252,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A field of the input is wrong: one entry per field in `errors` */
             422: {
                 headers: {
@@ -12963,7 +13284,10 @@ export interface operations {
     markAllNotificationsRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12992,6 +13316,24 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13104,7 +13446,10 @@ export interface operations {
     answerPartnerRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13170,7 +13515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13264,7 +13609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13296,7 +13641,10 @@ export interface operations {
     refundPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13355,7 +13703,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13405,7 +13753,10 @@ export interface operations {
     paymentCallback: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13439,6 +13790,15 @@ export interface operations {
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13546,7 +13906,10 @@ export interface operations {
     createProject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13616,7 +13979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13733,7 +14096,10 @@ export interface operations {
     completeActionItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 actionItemId: string;
                 id: string;
@@ -13778,6 +14144,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A field of the input is wrong: one entry per field in `errors` */
             422: {
                 headers: {
@@ -13801,7 +14176,10 @@ export interface operations {
     fileBundle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13866,7 +14244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13916,7 +14294,10 @@ export interface operations {
     recordContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13982,6 +14363,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14023,7 +14413,10 @@ export interface operations {
     uploadProjectFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14090,6 +14483,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14131,7 +14533,10 @@ export interface operations {
     recordLandContract: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14271,7 +14676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14321,7 +14726,10 @@ export interface operations {
     recordLandDelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14514,7 +14922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14564,7 +14972,10 @@ export interface operations {
     setLandTransferOrg: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14624,7 +15035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14674,7 +15085,10 @@ export interface operations {
     recordCoordinationMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14748,6 +15162,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14789,7 +15212,10 @@ export interface operations {
     savePrecheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14856,6 +15282,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14897,7 +15332,10 @@ export interface operations {
     recordSiteSurvey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14961,6 +15399,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -15002,7 +15449,10 @@ export interface operations {
     changeProjectStage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15065,7 +15515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15183,7 +15633,10 @@ export interface operations {
     verifyCertificateDocument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15222,6 +15675,15 @@ export interface operations {
             };
             /** @description The request cannot be read (malformed JSON or multipart body) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15532,7 +15994,10 @@ export interface operations {
     updateRectification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15600,7 +16065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15710,7 +16175,10 @@ export interface operations {
     registerReferral: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15759,6 +16227,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15865,7 +16342,10 @@ export interface operations {
     reportReferralProgress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15928,7 +16408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15999,6 +16479,9 @@ export interface operations {
                             };
                             /** @description Step codes that must be approved before this one opens */
                             after: string[];
+                            /** @description Who the task was routed to (AB岗: the post's holder, or its backup while the holder is away) */
+                            assigneeId: string | null;
+                            assigneeName: string | null;
                             case: {
                                 applicantName: string;
                                 deadline: string | null;
@@ -16077,7 +16560,10 @@ export interface operations {
     claimReviewTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16136,7 +16622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16186,7 +16672,10 @@ export interface operations {
     commentReviewTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16253,6 +16742,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -16294,7 +16792,10 @@ export interface operations {
     completeReviewTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16356,7 +16857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16465,7 +16966,10 @@ export interface operations {
     setAbsence: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16523,6 +17027,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -16564,7 +17077,10 @@ export interface operations {
     endAbsence: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16623,7 +17139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16673,7 +17189,10 @@ export interface operations {
     handOverReviewTasks: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16739,7 +17258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16838,7 +17357,10 @@ export interface operations {
     updatePost: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16901,7 +17423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17128,7 +17650,10 @@ export interface operations {
     createTrainingSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17190,6 +17715,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17305,7 +17839,10 @@ export interface operations {
     recordAttendance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -17376,7 +17913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17494,7 +18031,10 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17557,6 +18097,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
