@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_POSTS, seedDemoStaff } from "../../src/app/staff/demo";
 import { caseEvents, reviewTasks, users } from "../../src/db/schema";
-import type { TReviewInbox } from "../../src/shared/api/review";
+import type { TReviewInboxItem } from "../../src/shared/api/review";
 import type { THandoverResult, TStaffAbsence, TStaffPost, TStaffRoster } from "../../src/shared/api/staff";
 import { caseIn } from "../helpers/factories";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";
@@ -120,7 +120,9 @@ describe("staff posts and AB岗 (人员)", () => {
       }),
     );
     // The backup sees it first in their inbox, marked as theirs; the holder's colleague sees the rest.
-    const inbox = await (await t.as("reviewer-planning2")).get<TReviewInbox>("/api/review-tasks");
+    const inbox = await (await t.as("reviewer-planning2")).get<{ items: TReviewInboxItem[] }>(
+      "/api/review-tasks",
+    );
     expect(inbox.status).toBe(200);
     expect(inbox.body.items[0]).toMatchObject({ id: t2.id, assigneeId: li, assigneeName: "规划审查员 李娜" });
     expect(inbox.body.items.find((i) => i.id === t1.id)?.assigneeId).toBe(chen);

@@ -68,7 +68,7 @@ function AbsenceModal({
         onClose();
       }}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: set.isPending, "data-testid": "absence-submit" } as object}
+      okButtonProps={{ loading: set.isPending, "data-testid": "absence-submit" }}
       destroyOnHidden
     >
       <Form<AbsenceForm>
@@ -141,7 +141,7 @@ function PostModal({
         onClose();
       }}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: update.isPending, "data-testid": "post-submit" } as object}
+      okButtonProps={{ loading: update.isPending, "data-testid": "post-submit" }}
       destroyOnHidden
     >
       <Form
