@@ -91,6 +91,7 @@ export const routes: RouteObject[] = [
               area("training", () => import("./features/training/TrainingPage")),
               area("alerts", () => import("./features/alerts/AlertsPage")),
               area("staff", () => import("./features/staff/StaffPage")),
+              area("scorecards", () => import("./features/supervision/ScorecardsPage")),
               area("partner", () => import("./features/partner/PartnerPage")),
               area("inquiries", () => import("./features/inquiries/InquiryDeskPage")),
               area("admin", () => import("./features/admin/AdminPage")),

@@ -12,5 +12,6 @@ export * from "./organizations";
 export * from "./outbox";
 export * from "./projects";
 export * from "./staff";
+export * from "./supervision_figures";
 export * from "./training";
 export * from "./users";
