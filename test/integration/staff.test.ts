@@ -181,7 +181,7 @@ describe("staff posts and AB岗 (人员)", () => {
     expect(stale.body.code).toBe("version_conflict");
     const third = await caseIn(t, "in_review");
     expect((await planningTask(third.id)).assigneeId).toBe(chen);
-  });
+  }, 120_000); // three cases filed, accepted and read on a shared machine
 
   it("counts each person's open, yellow and red work on the fixed clock", async () => {
     const chen = await userId("reviewer-planning");
