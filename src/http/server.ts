@@ -39,6 +39,7 @@ import { projectRoutes } from "./routes/projects";
 import { publicProgressRoutes } from "./routes/publicProgress";
 import { referralRoutes } from "./routes/referrals";
 import { reviewRoutes } from "./routes/review";
+import { staffRoutes } from "./routes/staff";
 import { supervisionFigureRoutes } from "./routes/supervisionFigures";
 import { trainingRoutes } from "./routes/training";
 import { registerTextGuard } from "./textGuard";
@@ -77,6 +78,7 @@ const ROUTES = [
   evaluationRoutes,
   inquiryRoutes,
   trainingRoutes,
+  staffRoutes,
   alertRoutes,
   supervisionFigureRoutes,
   demoRoutes,

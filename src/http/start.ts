@@ -18,6 +18,7 @@ import { seedDemoEvaluations } from "../app/evaluations/demoRatings";
 import { defaultOutboxHandlers } from "../app/notifications/notify";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
 import { generateHistory, type HistoryOptions, settleInterruptedHistory } from "../app/seed/history";
+import { seedDemoStaff } from "../app/staff/demo";
 import { runSweep } from "../app/sweep/runSweep";
 import { seedDemoTraining } from "../app/training/demo";
 import { openDatabase } from "../db/client";
@@ -119,6 +120,8 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   // Four past study sessions with attendance (教育培训, docs/training.md); idempotent, so a demo
   // database seeded before training existed gets them too.
   if (!opts.prepared && opts.demo) await seedDemoTraining(ctx);
+  // The posts (岗位, AB岗) of the window and the reviewing sections (docs/staff.md); idempotent too.
+  if (!opts.prepared && opts.demo) await seedDemoStaff(ctx);
   return ctx;
 }
 

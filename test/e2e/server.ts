@@ -4,8 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inject } from "vitest";
+import type { AppContext } from "../../src/app/context";
 import { LOCK_FILE } from "../../src/db/dataDirLock";
 import { startYizhan } from "../../src/http/start";
+import type { Clock } from "../../src/shared/clock";
 import { adminQuery, withDatabase } from "../setup/testDatabase";
 
 export const WEB_DIR = fileURLToPath(new URL("../../dist/web", import.meta.url));
@@ -16,14 +18,17 @@ export const WEB_DIR = fileURLToPath(new URL("../../dist/web", import.meta.url))
  */
 const E2E_CONFIG = { loginRateLimitPerMinute: 300 };
 
-export type TestServer = { url: string; close(): Promise<void> };
+export type TestServer = { url: string; ctx: AppContext; close(): Promise<void> };
+
+/** What a test file may change about its server: a clock of its own (a FixedClock it moves). */
+export type TestServerOptions = { clock?: Clock };
 
 /**
  * Starts Yizhan in this process on a random port, in demo mode, on a database of its own: a fresh
  * temporary PGlite data dir (a copy of the one the global setup loaded), or — with `DATABASE_URL` set — a freshly created PostgreSQL database that
  * is dropped again by `close()`. Serves the built web application from dist/web.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const name = `yz_e2e_${randomBytes(6).toString("hex")}`;
@@ -33,6 +38,7 @@ export async function startTestServer(): Promise<TestServer> {
       host: "127.0.0.1",
       databaseUrl: withDatabase(serverUrl, name),
       demo: true,
+      clock: opts.clock,
       config: E2E_CONFIG,
       logLevel: "silent",
       webDir: WEB_DIR,
@@ -41,6 +47,7 @@ export async function startTestServer(): Promise<TestServer> {
     app.ctx.config.publicUrl = app.url;
     return {
       url: app.url,
+      ctx: app.ctx,
       async close() {
         await app.close();
         await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -58,6 +65,7 @@ export async function startTestServer(): Promise<TestServer> {
     host: "127.0.0.1",
     dataDir,
     demo: true,
+    clock: opts.clock,
     config: E2E_CONFIG,
     logLevel: "silent",
     webDir: WEB_DIR,
@@ -65,6 +73,7 @@ export async function startTestServer(): Promise<TestServer> {
   app.ctx.config.publicUrl = app.url;
   return {
     url: app.url,
+    ctx: app.ctx,
     async close() {
       await app.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import type { AppContext } from "../../src/app/context";
 import { launchBrowser, screenshot } from "./browser";
-import { startTestServer, type TestServer } from "./server";
+import { startTestServer, type TestServer, type TestServerOptions } from "./server";
 
 /** How a fresh page is opened: browser locale, viewport, and a label for its errors. */
 export type PageOptions = { locale?: string; width?: number; height?: number; label?: string };
@@ -18,7 +19,15 @@ export class Sessions {
   constructor(
     private readonly browser: () => Browser,
     private readonly base: () => string,
+    private readonly server: () => TestServer | undefined = () => undefined,
   ) {}
+
+  /** The server's application context (its database and clock), for the few tests that need them. */
+  get ctx(): AppContext {
+    const ctx = this.server()?.ctx;
+    if (!ctx) throw new Error("no test server");
+    return ctx;
+  }
 
   /** The server's base URL. */
   get url(): string {
@@ -91,15 +100,16 @@ export class Sessions {
  * The frame of an e2e test file: one test server (demo data, its own database) and one Chromium for
  * the file; every test ends with its pages closed and no page error or console error seen.
  */
-export function e2eSuite(): Sessions {
+export function e2eSuite(opts: TestServerOptions = {}): Sessions {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const s = new Sessions(
     () => browser as Browser,
     () => (server as TestServer).url,
+    () => server,
   );
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startTestServer(opts), launchBrowser()]);
   });
   afterEach(async ({ task }) => {
     if (task.result?.state === "fail") await s.shootAll(task.name);

@@ -83,12 +83,13 @@ describe("training sessions (教育培训)", () => {
       abilities: { recordAttendance: true },
     });
     const clerk = await userId("clerk");
+    const clerk2 = await userId("clerk2");
     const helper = await userId("helper");
     const sup = await userId("supervisor");
-    // The roster: the window's clerk, the section's helper and supervisor; nobody of other sections.
-    expect(s.roster.map((r) => r.user.id).sort()).toEqual([clerk, helper, sup].sort());
+    // The roster: the window's two clerks, the section's helper and supervisor; nobody of other sections.
+    expect(s.roster.map((r) => r.user.id).sort()).toEqual([clerk, clerk2, helper, sup].sort());
     expect(s.roster.every((r) => r.status === null)).toBe(true);
-    expect(s.counts).toEqual({ present: 0, absent: 0, excused: 0, expected: 3 });
+    expect(s.counts).toEqual({ present: 0, absent: 0, excused: 0, expected: 4 });
 
     const recorded = await supervisor.put<Session>(`/api/training-sessions/${s.id}/attendance`, {
       expectedVersion: 1,
@@ -101,7 +102,7 @@ describe("training sessions (教育培训)", () => {
     });
     expect(recorded.status).toBe(200);
     expect(recorded.body.version).toBe(2);
-    expect(recorded.body.counts).toEqual({ present: 2, absent: 0, excused: 1, expected: 3 });
+    expect(recorded.body.counts).toEqual({ present: 2, absent: 0, excused: 1, expected: 4 });
     expect(recorded.body.record).toBe("逐条学习；窗口统一一次性告知口径。");
     expect(recorded.body.roster.find((r) => r.user.id === helper)?.status).toBe("excused");
 
@@ -122,7 +123,7 @@ describe("training sessions (教育培训)", () => {
       entries: [{ userId: helper, status: "absent" }],
     });
     expect(next.status).toBe(200);
-    expect(next.body.counts).toEqual({ present: 2, absent: 1, excused: 0, expected: 3 });
+    expect(next.body.counts).toEqual({ present: 2, absent: 1, excused: 0, expected: 4 });
     expect(next.body.record).toBe("逐条学习；窗口统一一次性告知口径。");
   });
 

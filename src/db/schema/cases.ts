@@ -202,6 +202,11 @@ export const reviewTasks = pgTable(
     dueOn: localDate("due_on"),
     claimedBy: uuid("claimed_by").references(() => users.id),
     claimedAt: instant("claimed_at"),
+    /**
+     * Who the task was routed to (AB岗: the post's holder, or its backup while the holder is away;
+     * docs/staff.md). They see it first; anyone of the section may still claim it.
+     */
+    assigneeId: uuid("assignee_id").references(() => users.id),
     opinion: text("opinion"),
     completedBy: uuid("completed_by").references(() => users.id),
     completedAt: instant("completed_at"),

@@ -11,6 +11,7 @@ export * from "./inquiries";
 export * from "./organizations";
 export * from "./outbox";
 export * from "./projects";
+export * from "./staff";
 export * from "./supervision_figures";
 export * from "./training";
 export * from "./users";

@@ -69,6 +69,8 @@ export const SAME_STATE_CHANGES = {
     namesStatus: true,
   }),
   claimReviewTask: rule({ event: "review.claimed", advancesVersion: false }),
+  // AB岗 (docs/staff.md): an absent holder's open task handed to the post's backup by the supervisor.
+  handOverReviewTask: rule({ event: "review.handed_over", advancesVersion: false }),
   assessFees: rule({
     from: ASSESSABLE,
     refusal: { "zh-CN": "当前状态不能核定收费", "en-US": "Fees cannot be assessed in this status" },

@@ -35,6 +35,11 @@ export type TReviewTask = z.infer<typeof ZReviewTask>;
 export const ZReviewInboxItem = z.object({
   ...ZReviewTask.shape,
   orgName: z.string(),
+  assigneeId: z
+    .string()
+    .nullable()
+    .describe("Who the task was routed to (AB岗: the post's holder, or its backup while the holder is away)"),
+  assigneeName: z.string().nullable(),
   case: z.object({
     id: z.string(),
     number: z.string(),

@@ -9,6 +9,7 @@ import { evaluationsEn } from "./evaluations";
 import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
+import { staffEn } from "./staff";
 import { supervisionFiguresEn } from "./supervisionFigures";
 import { trainingEn } from "./training";
 import { windowEn } from "./window";
@@ -161,6 +162,7 @@ export const enUS: Messages = {
   ...windowEn,
   ...evaluationsEn,
   ...trainingEn,
+  ...staffEn,
   ...alertsEn,
   ...demoEn,
   ...supervisionFiguresEn,

@@ -9,6 +9,7 @@ import { evaluationsZh } from "./evaluations";
 import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
+import { staffZh } from "./staff";
 import { supervisionFiguresZh } from "./supervisionFigures";
 import { trainingZh } from "./training";
 import { windowZh } from "./window";
@@ -149,6 +150,7 @@ export const zhCN = {
   ...windowZh,
   ...evaluationsZh,
   ...trainingZh,
+  ...staffZh,
   ...alertsZh,
   ...demoZh,
   ...supervisionFiguresZh,

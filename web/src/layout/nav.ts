@@ -94,6 +94,13 @@ export const ROLE_NAV: readonly NavItem[] = [
     roles: ["supervisor"],
   },
   {
+    key: "staff",
+    path: "/supervision/staff",
+    labelKey: "nav.staff",
+    icon: TeamOutlined,
+    roles: ["supervisor"],
+  },
+  {
     key: "partner",
     path: "/partner",
     labelKey: "nav.partner",

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import { cases, organizations, reviewComments, reviewTasks } from "../../../db/schema";
+import { cases, organizations, reviewComments, reviewTasks, users } from "../../../db/schema";
 import type { ReviewTaskStatus } from "../../../domain/cases/reviewPlan";
 import { notFound, versionConflict, YizhanError } from "../../../domain/errors";
 import type { ZCompleteReviewTask } from "../../../shared/api/requests/review";
@@ -58,9 +59,12 @@ const taskRecord = (t: { orgPath: string; status: string; claimedBy: string | nu
   claimedBy: t.claimedBy,
 });
 
+const assignee = alias(users, "assignee");
+
 /**
- * The reviewer's inbox: open, claimed and returned tasks of the actor's departments, most urgent
- * first (due date, then case deadline). Approvers see every task of their organization tree.
+ * The reviewer's inbox: open, claimed and returned tasks of the actor's departments — those routed to
+ * the actor first (分配给我, AB岗: docs/staff.md), then most urgent first (due date, then case
+ * deadline). Approvers see every task of their organization tree.
  */
 export async function listReviewTasks(
   ctx: AppContext,
@@ -76,10 +80,17 @@ export async function listReviewTasks(
   }
   const statuses = filter.status?.length ? filter.status : ["open", "claimed", "returned"];
   const rows = await ctx.database.db
-    .select({ t: reviewTasks, orgPath: organizations.path, orgName: organizations.name, c: cases })
+    .select({
+      t: reviewTasks,
+      orgPath: organizations.path,
+      orgName: organizations.name,
+      c: cases,
+      assigneeName: assignee.displayName,
+    })
     .from(reviewTasks)
     .innerJoin(organizations, eq(organizations.id, reviewTasks.orgId))
     .innerJoin(cases, eq(cases.id, reviewTasks.caseId))
+    .leftJoin(assignee, eq(assignee.id, reviewTasks.assigneeId))
     .where(
       and(
         inArray(reviewTasks.status, statuses as ReviewTaskStatus[]),
@@ -89,10 +100,16 @@ export async function listReviewTasks(
         )})`,
       ),
     )
-    .orderBy(asc(reviewTasks.dueOn), asc(cases.deadline));
+    .orderBy(
+      sql`(${reviewTasks.assigneeId} = ${actor.userId} and coalesce(${reviewTasks.claimedBy} = ${actor.userId}, true)) desc nulls last`,
+      asc(reviewTasks.dueOn),
+      asc(cases.deadline),
+    );
   return rows.map((r) => ({
     ...presentReviewTask(r.t),
     orgName: r.orgName,
+    assigneeId: r.t.assigneeId,
+    assigneeName: r.assigneeName,
     case: {
       id: r.c.id,
       number: r.c.number,

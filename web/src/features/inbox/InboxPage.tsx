@@ -58,6 +58,7 @@ export default function InboxPage() {
   ) : (
     <TaskTable
       tasks={tasks.data ?? []}
+      meId={me?.id}
       loading={tasks.isLoading}
       busyId={claim.isPending ? (claim.variables?.id ?? null) : null}
       onAction={onAction}

@@ -9,6 +9,8 @@ export type TaskAction = "claim" | "comment" | "approve" | "return";
 
 type Props = {
   tasks: InboxTask[];
+  /** The signed-in user: tasks routed to them are marked 分配给我 (AB岗). */
+  meId?: string;
   loading: boolean;
   busyId: string | null;
   onAction: (task: InboxTask, action: TaskAction) => void;
@@ -36,7 +38,7 @@ const TASK_COLOR: Record<string, string> = {
 };
 
 /** The inbox's tasks by urgency, with claim, comment, approve and return where the caller may. */
-export function TaskTable({ tasks, loading, busyId, onAction }: Props) {
+export function TaskTable({ tasks, loading, busyId, onAction, meId }: Props) {
   const { t } = useI18n();
   const columns: TableColumnsType<InboxTask> = [
     {
@@ -99,6 +101,17 @@ export function TaskTable({ tasks, loading, busyId, onAction }: Props) {
           <Tag color={TASK_COLOR[s] ?? "default"} data-testid="task-status" data-status={s}>
             {t(`inbox.task.${s}` as "inbox.task.open")}
           </Tag>
+          {task.assigneeId && !task.claimedBy ? (
+            task.assigneeId === meId ? (
+              <Tag color="magenta" data-testid="task-assigned-me">
+                {t("inbox.assignedToMe")}
+              </Tag>
+            ) : (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="task-assigned">
+                {t("inbox.assignedTo", { name: task.assigneeName ?? "" })}
+              </Typography.Text>
+            )
+          ) : null}
           {task.returns > 0 ? (
             <Typography.Text type="warning" style={{ fontSize: 12 }}>
               {t("inbox.returns", { n: task.returns })}

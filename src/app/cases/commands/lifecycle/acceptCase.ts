@@ -28,7 +28,7 @@ export async function onAccepted(
   }
   const deadline = deadlineOf(env);
   const startDay = env.next.acceptedOn ?? env.today;
-  const orgIds = await createReviewTasks(
+  const { orgIds, events: routing } = await createReviewTasks(
     env.ctx,
     tx,
     c,
@@ -77,6 +77,8 @@ export async function onAccepted(
   }
   return {
     eventData: { documentId: notice.id, deadline, reviewTasks: orgIds.length },
+    // AB岗: to whom each opening task went (docs/staff.md).
+    events: routing,
     notifications,
     // With review tasks the case moves on to review in the same save (the `assign` row of the table).
     followUp: orgIds.length

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { reviewTasks } from "../../../../db/schema";
 import { stepsReadyToOpen, taskDueOn } from "../../../../domain/cases/reviewPlan";
 import { type CaseNotification, caseNotificationData, staffInTree } from "../../../notifications/recipients";
+import { routeReviewTasks } from "../../../staff/routing";
 import { planSteps } from "../../itemInfo";
 import { deadlineOf, type Effect, taskOfCase } from "../effects";
 
@@ -29,15 +30,20 @@ export const recommendTask: Effect<"recommend"> = async (env) => {
     all.map((t) => ({ stepCode: t.stepCode, status: t.id === task.id ? "approved" : t.status })),
   );
   const deadline = deadlineOf(env);
+  // AB岗: the steps opening now go to their post's holder, or its backup while the holder is away.
+  const opening = all.filter((t) => ready.includes(t.stepCode));
+  const routed = await routeReviewTasks(env.tx, opening, env.today);
   for (const code of ready) {
     const step = steps.find((s) => s.code === code);
     if (!step) continue;
+    const t = opening.find((x) => x.stepCode === code);
     await env.tx
       .update(reviewTasks)
       .set({
         status: "open",
         openedOn: env.today,
         dueOn: taskDueOn(step, env.today, deadline, env.cal),
+        ...(t && routed.assignees.has(t.id) ? { assigneeId: routed.assignees.get(t.id) ?? null } : {}),
         updatedAt: env.now,
       })
       .where(and(eq(reviewTasks.caseId, env.c.id), eq(reviewTasks.stepCode, code)));
@@ -53,6 +59,7 @@ export const recommendTask: Effect<"recommend"> = async (env) => {
   }
   return {
     eventData: { taskId: task.id, stepCode: task.stepCode, stepName: task.stepName, opened: ready },
+    events: routed.events,
     notifications,
   };
 };

@@ -32,6 +32,8 @@ const KNOWN_EVENTS = new Set([
   "material.deferred_checked",
   "review.assigned",
   "review.claimed",
+  "review.routed",
+  "review.handed_over",
   "review.completed",
   "review.recommended",
   "review.sent_back",
@@ -44,6 +46,29 @@ const KNOWN_EVENTS = new Set([
   "rectification.rectified",
   "alert.closed",
 ]);
+
+type Translate = ReturnType<typeof useI18n>["t"];
+
+/** What an AB岗 event says (docs/staff.md): to whom a task was routed or handed, and why. */
+function routingNote(e: { type: string; data: Record<string, unknown> }, t: Translate): string | null {
+  const s = (k: string) => (typeof e.data[k] === "string" ? (e.data[k] as string) : "");
+  if (e.type === "review.handed_over")
+    return t("timeline.handedOver", { from: s("fromName"), to: s("toName") });
+  if (e.type !== "review.routed") return null;
+  const step = s("stepName");
+  const via = s("via");
+  const note =
+    via === "backup"
+      ? t("timeline.routed.backup", {
+          holder: s("holderName"),
+          reason: t(`staff.reason.${s("absence") || "other"}` as MessageKey),
+          name: s("assigneeName"),
+        })
+      : via === "holder"
+        ? t("timeline.routed.holder", { name: s("assigneeName") })
+        : t("timeline.routed.unassigned");
+  return step ? `${step}：${note}` : note;
+}
 
 /** 时间线: the Gantt-like chart and every event with its actor and time. */
 export function TimelineTab({ caseId }: { caseId: string }) {
@@ -75,6 +100,9 @@ export function TimelineTab({ caseId }: { caseId: string }) {
             content: (
               <Space orientation="vertical" size={0}>
                 <Typography.Text strong>{eventLabel(e.type)}</Typography.Text>
+                {routingNote(e, t) ? (
+                  <Typography.Text data-testid="timeline-routing">{routingNote(e, t)}</Typography.Text>
+                ) : null}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {e.actorName ?? t("timeline.system")} · {role(e.actorRole)}
                   {e.toStatus && e.toStatus !== e.fromStatus
