@@ -7,6 +7,7 @@ import { evaluationsEn } from "./evaluations";
 import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
+import { queuesEn } from "./queues";
 import { trainingEn } from "./training";
 import { windowEn } from "./window";
 import { workbenchEn } from "./workbench";
@@ -155,6 +156,7 @@ export const enUS: Messages = {
   ...catalogEn,
   ...workbenchEn,
   ...inboxEn,
+  ...queuesEn,
   ...projectsEn,
   ...windowEn,
   ...evaluationsEn,

@@ -7,6 +7,7 @@ import { evaluationsZh } from "./evaluations";
 import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
+import { queuesZh } from "./queues";
 import { trainingZh } from "./training";
 import { windowZh } from "./window";
 import { workbenchZh } from "./workbench";
@@ -143,6 +144,7 @@ export const zhCN = {
   ...catalogZh,
   ...workbenchZh,
   ...inboxZh,
+  ...queuesZh,
   ...projectsZh,
   ...windowZh,
   ...evaluationsZh,
