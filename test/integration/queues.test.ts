@@ -63,7 +63,8 @@ beforeAll(async () => {
   [clerk, approver, planning, land, registry] = await Promise.all(
     ["clerk", "approver", "reviewer-planning", "reviewer-land", "reviewer-registry"].map((u) => t.as(u)),
   );
-});
+  // Three cases through the real path (intake, checks, acceptance) take long on a loaded machine.
+}, 180_000);
 
 afterAll(async () => {
   await t?.close();
