@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { loadSeedCatalog, type TSeedItem } from "../../../seed/catalog/load";
 import type { Executor } from "../../db/client";
-import { serviceItems } from "../../db/schema";
+import { itemVersions, serviceItems } from "../../db/schema";
+import { fieldOrderOf } from "../../domain/catalog/formOrder";
 import { validateItemContent } from "../../domain/catalog/validateItem";
 import { loadCatalogContext } from "./validation";
 import { writeItemVersion } from "./writeItem";
@@ -12,8 +13,32 @@ export function seedCatalogItems(): TSeedItem[] {
 }
 
 /**
+ * Versions stored before the form's field order was recorded lost it (jsonb sorts an object's keys):
+ * a version whose form schema is the seed's (jsonb equality ignores key order) and has no `ui:order`
+ * gets the seed's order. Other versions are left as they are.
+ */
+async function recordSeedFieldOrder(tx: Executor, itemId: string, content: TSeedItem["content"]) {
+  const order = fieldOrderOf(content.formSchema, content.uiSchema);
+  if (order.length === 0) return;
+  await tx
+    .update(itemVersions)
+    .set({
+      content: sql`jsonb_set(${itemVersions.content}, '{uiSchema}',
+        coalesce(${itemVersions.content}->'uiSchema', '{}'::jsonb) || jsonb_build_object('ui:order', ${JSON.stringify(order)}::jsonb))`,
+    })
+    .where(
+      and(
+        eq(itemVersions.itemId, itemId),
+        sql`${itemVersions.content}->'formSchema' = ${JSON.stringify(content.formSchema)}::jsonb`,
+        sql`not coalesce(${itemVersions.content}->'uiSchema' ? 'ui:order', false)`,
+      ),
+    );
+}
+
+/**
  * Loads the seed catalog as version 1 of each item, effective from the seed's date. Idempotent: an item
- * whose code exists is kept as it is (an administrator may have edited it). Every item must pass the
+ * whose code exists is kept as it is (an administrator may have edited it), but for its form's field
+ * order (recordSeedFieldOrder). Every item must pass the
  * catalog validation first — a seed that does not is a bug, and nothing is written.
  */
 export async function seedCatalog(
@@ -49,6 +74,8 @@ export async function seedCatalog(
         now,
       );
       created++;
+    } else {
+      await recordSeedFieldOrder(tx, existing.id, item.content);
     }
     onItem(`item ${item.content.code}`);
   }

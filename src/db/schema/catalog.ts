@@ -5,12 +5,12 @@ import {
   date,
   index,
   integer,
-  jsonb,
   pgTable,
   text,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { inFieldOrder, withFieldOrder } from "../../domain/catalog/formOrder";
 import type { TServiceItemContent } from "../../shared/catalog";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
@@ -22,6 +22,17 @@ import { users } from "./users";
  */
 export const tsvector = customType<{ data: string; driverData: string }>({
   dataType: () => "tsvector",
+});
+
+/**
+ * An item version's content: jsonb, with the form's field order kept as `uiSchema["ui:order"]` on every
+ * write and applied to the form schema's `properties` on every read (jsonb sorts an object's keys:
+ * src/domain/catalog/formOrder.ts).
+ */
+const itemContent = customType<{ data: TServiceItemContent; driverData: unknown }>({
+  dataType: () => "jsonb",
+  toDriver: (v) => JSON.stringify(withFieldOrder(v)),
+  fromDriver: (v) => inFieldOrder((typeof v === "string" ? JSON.parse(v) : v) as TServiceItemContent),
 });
 
 /**
@@ -68,7 +79,7 @@ export const itemVersions = pgTable(
       .references(() => serviceItems.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     effectiveFrom: date("effective_from", { mode: "string" }).notNull(),
-    content: jsonb("content").$type<TServiceItemContent>().notNull(),
+    content: itemContent("content").notNull(),
     changeNote: text("change_note").notNull().default(""),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: instant("created_at").notNull().defaultNow(),

@@ -3,9 +3,13 @@ import type { WorkingCalendar } from "../calendar/workingCalendar";
 import type { CaseState } from "./caseState";
 import { type CaseStatus, CLOCKED } from "./caseStatus";
 
+/** The states of a case's clock (the queues filter by them). */
+export const CLOCK_STATES = ["normal", "yellow", "red", "paused", "not_started", "stopped"] as const;
+export type CaseClockState = (typeof CLOCK_STATES)[number];
+
 /** The clock as shown wherever a case appears: state, deadline, remaining days, provisional. */
 export type ClockView = {
-  state: "normal" | "yellow" | "red" | "paused" | "not_started" | "stopped";
+  state: CaseClockState;
   deadline: string | null;
   remainingWorkingDays: number | null;
   provisional: boolean;

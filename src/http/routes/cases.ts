@@ -10,13 +10,20 @@ import {
   updateDraft,
   uploadMaterial,
 } from "../../app/cases/intake/intake";
-import { findCaseByNumber, getCase, getCaseTimeline, listCases } from "../../app/cases/read/queries";
+import {
+  countCases,
+  findCaseByNumber,
+  getCase,
+  getCaseTimeline,
+  listCases,
+} from "../../app/cases/read/queries";
 import { caseDocumentPdf, caseFile } from "../../app/cases/read/renderDocument";
 import { sendBackToReview } from "../../app/cases/review/reviewTasks";
 import type { AppContext } from "../../app/context";
-import { ZCaseFileUploaded, ZCaseList, ZCaseTimeline } from "../../shared/api/cases";
+import { ZCaseCounts, ZCaseFileUploaded, ZCaseList, ZCaseTimeline } from "../../shared/api/cases";
 import {
   ZAccept,
+  ZCaseCountsQuery,
   ZCaseIdParams,
   ZCheckMaterials,
   ZCreateApplication,
@@ -43,6 +50,14 @@ import { requireActor } from "../plugins/auth";
 import { caseRef, commandAnswer, prefersMinimal, ZCase, ZCaseOrRef } from "./caseSchemas";
 
 const tags = ["cases"];
+
+/** `?status=` and `?clock=` given once or many times, as lists. */
+const list = <T>(v: T | T[] | undefined): T[] | undefined =>
+  v === undefined ? undefined : Array.isArray(v) ? v : [v];
+const manyOf = <S, C>(q: { status?: S | S[]; clock?: C | C[] }) => ({
+  status: list(q.status),
+  clock: list(q.clock),
+});
 const UPLOAD_TYPES = Object.keys(ACCEPTED_UPLOADS);
 
 /** Cases: listing, reading, intake and every lifecycle command (one route per operationId). */
@@ -61,11 +76,21 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         response: { 200: ZCaseList },
       },
     },
-    async (req) => {
-      const q = req.query;
-      const status = q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status];
-      return listCases(ctx, requireActor(req), { ...q, status });
+    async (req) => listCases(ctx, requireActor(req), { ...req.query, ...manyOf(req.query) }),
+  );
+
+  r.get(
+    "/api/cases/counts",
+    {
+      schema: {
+        operationId: "countCases",
+        tags,
+        summary: "The number of cases in every staff queue under the same filters (one query)",
+        querystring: ZCaseCountsQuery,
+        response: { 200: ZCaseCounts },
+      },
     },
+    async (req) => countCases(ctx, requireActor(req), { ...req.query, ...manyOf(req.query) }),
   );
 
   r.get(

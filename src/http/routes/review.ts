@@ -4,6 +4,7 @@ import {
   claimReviewTask,
   commentReviewTask,
   completeReviewTask,
+  countReviewTasks,
   listReviewTasks,
 } from "../../app/cases/review/reviewTasks";
 import type { AppContext } from "../../app/context";
@@ -12,9 +13,10 @@ import {
   ZCommentReviewTaskBody,
   ZCompleteReviewTask,
   ZListReviewTasksQuery,
+  ZReviewTaskFilters,
   ZReviewTaskIdParams,
 } from "../../shared/api/requests/review";
-import { ZReviewComment, ZReviewInbox, ZReviewTask } from "../../shared/api/review";
+import { ZReviewComment, ZReviewInbox, ZReviewTask, ZReviewTaskCounts } from "../../shared/api/review";
 import { requireActor } from "../plugins/auth";
 import { caseRef, commandAnswer, prefersMinimal, ZCaseOrRef } from "./caseSchemas";
 
@@ -29,17 +31,28 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       schema: {
         operationId: "listReviewTasks",
         tags,
-        summary: "The caller's departments' review tasks, most urgent first",
+        summary:
+          "The caller's departments' review tasks: to do (most urgent first) or done by the caller (已办)",
         querystring: ZListReviewTasksQuery,
         response: { 200: ZReviewInbox },
         problems: [403],
       },
     },
-    async (req) => ({
-      items: await listReviewTasks(ctx, requireActor(req), {
-        status: req.query.status?.split(",").filter(Boolean),
-      }),
-    }),
+    async (req) => listReviewTasks(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    "/api/review-tasks/counts",
+    {
+      schema: {
+        operationId: "countReviewTasks",
+        tags,
+        summary: "The numbers of the inbox's tabs (to do, done by the caller) under the same filters",
+        querystring: ZReviewTaskFilters,
+        response: { 200: ZReviewTaskCounts },
+        problems: [403],
+      },
+    },
+    async (req) => countReviewTasks(ctx, requireActor(req), req.query),
   );
   r.post(
     "/api/review-tasks/:id/claim",

@@ -263,5 +263,20 @@ export type TPublicProgress = z.infer<typeof ZPublicProgress>;
 /** A page of cases (the caller's, or the organization's). */
 export const ZCaseList = z.object({ items: z.array(ZCaseSummary), total: z.number() });
 
+/** The number of cases of every staff queue under one set of filters (`all`: the filters alone). */
+export const ZCaseCounts = z.object({
+  all: z.number(),
+  today: z.number(),
+  awaiting_check: z.number(),
+  corrections: z.number(),
+  in_progress: z.number(),
+  ready_to_issue: z.number(),
+  deferred: z.number(),
+  drafts: z.number(),
+  mine: z.number(),
+  awaiting_decision: z.number().describe("In review with every review task approved (待决定)"),
+  decided: z.number().describe("Decided by the caller (已办)"),
+});
+
 /** The answer to uploading a material's file: the file and the case as it is now. */
 export const ZCaseFileUploaded = z.object({ fileId: z.string(), sha256: z.string(), case: ZCase });

@@ -51,6 +51,8 @@ export const ZReviewInboxItem = z.object({
     version: z.number(),
   }),
   abilities: ZAbilities,
+  /** In 已办: the caller's last act on the task (approved or returned) and when. */
+  myAct: z.object({ outcome: z.enum(["approve", "return"]), at: ZInstant }).nullable(),
 });
 export type TReviewInboxItem = z.infer<typeof ZReviewInboxItem>;
 
@@ -66,4 +68,7 @@ export const ZReviewComment = z.object({
 });
 export type TReviewComment = z.infer<typeof ZReviewComment>;
 
-export const ZReviewInbox = z.object({ items: z.array(ZReviewInboxItem) });
+export const ZReviewInbox = z.object({ items: z.array(ZReviewInboxItem), total: z.number() });
+
+/** The numbers on the inbox's tabs: tasks to do, tasks the caller completed (已办). */
+export const ZReviewTaskCounts = z.object({ todo: z.number(), done: z.number() });

@@ -1011,6 +1011,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The number of cases in every staff queue under the same filters (one query) */
+        get: operations["countCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/facets": {
         parameters: {
             query?: never;
@@ -2079,7 +2096,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's departments' review tasks, most urgent first */
+        /** The caller's departments' review tasks: to do (most urgent first) or done by the caller (已办) */
         get: operations["listReviewTasks"];
         put?: never;
         post?: never;
@@ -2134,6 +2151,23 @@ export interface paths {
         put?: never;
         /** Approve the task, or return it with an opinion */
         post: operations["completeReviewTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-tasks/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The numbers of the inbox's tabs (to do, done by the caller) under the same filters */
+        get: operations["countReviewTasks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6496,12 +6530,17 @@ export interface operations {
     listCases: {
         parameters: {
             query?: {
+                applicant?: string;
                 bundleId?: string;
+                clock?: ("normal" | "yellow" | "red" | "paused" | "not_started" | "stopped")[] | ("normal" | "yellow" | "red" | "paused" | "not_started" | "stopped");
+                from?: string;
+                itemCode?: string;
                 limit?: number;
                 offset?: number;
                 q?: string;
-                queue?: "today" | "awaiting_check" | "corrections" | "in_progress" | "ready_to_issue" | "deferred" | "drafts" | "mine";
+                queue?: "today" | "awaiting_check" | "corrections" | "in_progress" | "ready_to_issue" | "deferred" | "drafts" | "mine" | "awaiting_decision" | "decided";
                 status?: ("draft" | "submitted" | "correction_requested" | "accepted" | "in_review" | "suspended" | "approved" | "denied" | "completed" | "not_accepted" | "referred" | "withdrawn" | "expired")[] | ("draft" | "submitted" | "correction_requested" | "accepted" | "in_review" | "suspended" | "approved" | "denied" | "completed" | "not_accepted" | "referred" | "withdrawn" | "expired");
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -10211,6 +10250,76 @@ export interface operations {
             };
             /** @description A media type (request body or uploaded file) the operation does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countCases: {
+        parameters: {
+            query?: {
+                applicant?: string;
+                bundleId?: string;
+                clock?: ("normal" | "yellow" | "red" | "paused" | "not_started" | "stopped")[] | ("normal" | "yellow" | "red" | "paused" | "not_started" | "stopped");
+                from?: string;
+                itemCode?: string;
+                q?: string;
+                status?: ("draft" | "submitted" | "correction_requested" | "accepted" | "in_review" | "suspended" | "approved" | "denied" | "completed" | "not_accepted" | "referred" | "withdrawn" | "expired")[] | ("draft" | "submitted" | "correction_requested" | "accepted" | "in_review" | "suspended" | "approved" | "denied" | "completed" | "not_accepted" | "referred" | "withdrawn" | "expired");
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        all: number;
+                        awaiting_check: number;
+                        /** @description In review with every review task approved (待决定) */
+                        awaiting_decision: number;
+                        corrections: number;
+                        /** @description Decided by the caller (已办) */
+                        decided: number;
+                        deferred: number;
+                        drafts: number;
+                        in_progress: number;
+                        mine: number;
+                        ready_to_issue: number;
+                        today: number;
+                    };
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17112,7 +17221,14 @@ export interface operations {
     listReviewTasks: {
         parameters: {
             query?: {
+                from?: string;
+                itemCode?: string;
+                limit?: number;
+                offset?: number;
+                q?: string;
                 status?: string;
+                to?: string;
+                view?: "todo" | "done";
             };
             header?: never;
             path?: never;
@@ -17158,6 +17274,11 @@ export interface operations {
                             limitDays: number;
                             /** @enum {string} */
                             mode: "parallel" | "sequential";
+                            myAct: {
+                                at: string;
+                                /** @enum {string} */
+                                outcome: "approve" | "return";
+                            } | null;
                             openedOn: string | null;
                             opinion: string | null;
                             orgId: string;
@@ -17170,6 +17291,7 @@ export interface operations {
                             updatedAt: string;
                             version: number;
                         }[];
+                        total: number;
                     };
                 };
             };
@@ -17531,6 +17653,71 @@ export interface operations {
             };
             /** @description A media type (request body or uploaded file) the operation does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countReviewTasks: {
+        parameters: {
+            query?: {
+                from?: string;
+                itemCode?: string;
+                q?: string;
+                status?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        done: number;
+                        todo: number;
+                    };
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

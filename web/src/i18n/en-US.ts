@@ -9,6 +9,7 @@ import { evaluationsEn } from "./evaluations";
 import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
+import { queuesEn } from "./queues";
 import { staffEn } from "./staff";
 import { supervisionFiguresEn } from "./supervisionFigures";
 import { trainingEn } from "./training";
@@ -158,6 +159,7 @@ export const enUS: Messages = {
   ...catalogEn,
   ...workbenchEn,
   ...inboxEn,
+  ...queuesEn,
   ...projectsEn,
   ...windowEn,
   ...evaluationsEn,

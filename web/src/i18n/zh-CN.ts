@@ -9,6 +9,7 @@ import { evaluationsZh } from "./evaluations";
 import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
+import { queuesZh } from "./queues";
 import { staffZh } from "./staff";
 import { supervisionFiguresZh } from "./supervisionFigures";
 import { trainingZh } from "./training";
@@ -146,6 +147,7 @@ export const zhCN = {
   ...catalogZh,
   ...workbenchZh,
   ...inboxZh,
+  ...queuesZh,
   ...projectsZh,
   ...windowZh,
   ...evaluationsZh,

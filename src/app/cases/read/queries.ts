@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { caseEvents, cases, organizations, reviewTasks } from "../../../db/schema";
-import type { CaseStatus } from "../../../domain/cases/caseStatus";
-import { type ClockView, caseClock } from "../../../domain/cases/clock";
+import { type CaseStatus, CLOCKED } from "../../../domain/cases/caseStatus";
+import { type CaseClockState, type ClockView, caseClock } from "../../../domain/cases/clock";
 import { notFound } from "../../../domain/errors";
 import type { TCase, TCaseSummary, TCaseTimeline, TPublicProgress } from "../../../shared/api/cases";
-import type { ZListCases } from "../../../shared/api/requests/cases";
+import { CASE_QUEUES, type ZCaseFilters, type ZListCases } from "../../../shared/api/requests/cases";
 import type { Actor } from "../../actor";
 import { calendarFor, localDates } from "../../calendar/access";
 import type { AppContext } from "../../context";
@@ -18,6 +18,8 @@ import { readCaseView } from "./caseView";
 import { earliestOwedDue, owedSummaries, owesDeferredMaterial } from "./owedQueries";
 
 export type TListCases = z.infer<typeof ZListCases>;
+export type TCaseFilters = z.infer<typeof ZCaseFilters>;
+export type CaseQueue = (typeof CASE_QUEUES)[number];
 
 /**
  * Row scoping for cases: the one function every case read uses. Applicants see their own cases;
@@ -75,55 +77,129 @@ async function clocks(ctx: AppContext, list: LoadedCase[]): Promise<Map<string, 
   return out;
 }
 
-/** Lists the cases the actor may see, with filters and the window's queues; each with its clock. */
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The applicant search of the staff queues. A whole 统一社会信用代码 or 身份证号 matches exactly (the
+ * staff list shows them masked, so a fragment must never narrow a list down digit by digit); anything
+ * else matches the applicant's name.
+ */
+function applicantMatch(input: string): SQL {
+  const v = input.trim().toUpperCase();
+  if (/^[0-9A-Z]{18}$/.test(v) || /^\d{15}$/.test(v))
+    return sql`(upper(${cases.applicant}->>'creditCode') = ${v} or upper(${cases.applicant}->>'idNumber') = ${v})`;
+  return sql`${cases.applicant}->>'name' ilike ${`%${escapeLike(input.trim())}%`}`;
+}
+
+/** The conditions of the filters every queue takes (scope first). */
+async function filterConditions(ctx: AppContext, actor: Actor, f: TCaseFilters): Promise<SQL[]> {
+  const where: SQL[] = [caseScope(actor)];
+  if (f.status?.length) where.push(inArray(cases.status, f.status));
+  if (f.bundleId) where.push(eq(cases.bundleId, f.bundleId));
+  if (f.itemCode) where.push(eq(cases.itemCode, f.itemCode));
+  if (f.q) {
+    const like = `%${escapeLike(f.q.trim())}%`;
+    where.push(
+      sql`(${cases.number} ilike ${like} or ${cases.title} ilike ${like} or ${cases.itemName} ilike ${like} or ${cases.applicant}->>'name' ilike ${like})`,
+    );
+  }
+  if (f.applicant?.trim()) where.push(applicantMatch(f.applicant));
+  const day = sql`coalesce(${cases.receivedOn}, (${cases.createdAt} at time zone 'Asia/Shanghai')::date)`;
+  if (f.from) where.push(sql`${day} >= ${f.from}::date`);
+  if (f.to) where.push(sql`${day} <= ${f.to}::date`);
+  if (f.clock?.length) where.push(await clockCondition(ctx, where, f.clock));
+  return where;
+}
+
+/**
+ * Cases whose clock is in one of `states` now. Before acceptance the clock has not started and after
+ * the decision it has stopped (plain SQL); for a running or paused clock the state is computed as every
+ * read computes it (the case's calendar, pauses and extension), among the cases the other filters keep.
+ */
+async function clockCondition(
+  ctx: AppContext,
+  where: SQL[],
+  states: readonly CaseClockState[],
+): Promise<SQL> {
+  const parts: SQL[] = [];
+  if (states.includes("not_started")) parts.push(sql`${cases.acceptedOn} is null`);
+  if (states.includes("stopped"))
+    parts.push(sql`(${cases.acceptedOn} is not null and not ${inArray(cases.status, [...CLOCKED])})`);
+  const running: CaseClockState[] = states.filter((s) => s !== "not_started" && s !== "stopped");
+  if (running.length > 0) {
+    const rows = await ctx.database.db
+      .select(caseColumns)
+      .from(cases)
+      .innerJoin(organizations, eq(organizations.id, cases.orgId))
+      .where(and(...where, inArray(cases.status, [...CLOCKED]), sql`${cases.acceptedOn} is not null`));
+    const list = rows.map(toLoaded);
+    const cl = await clocks(ctx, list);
+    const ids = list.filter((c) => running.includes((cl.get(c.id) as ClockView).state)).map((c) => c.id);
+    parts.push(ids.length ? inArray(cases.id, ids) : sql`false`);
+  }
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
+/** The condition and order of one queue. */
+function queueOf(queue: CaseQueue | undefined, actor: Actor, today: string): { where?: SQL; order: SQL[] } {
+  switch (queue) {
+    case "today":
+      return {
+        where: sql`(${cases.receivedOn} = ${today} or (${cases.createdAt} at time zone 'Asia/Shanghai')::date = ${today}::date)`,
+        order: [desc(cases.updatedAt)],
+      };
+    case "awaiting_check":
+      return { where: eq(cases.status, "submitted"), order: [asc(cases.checkDueOn)] };
+    case "corrections":
+      return { where: eq(cases.status, "correction_requested"), order: [desc(cases.updatedAt)] };
+    case "in_progress":
+      return {
+        where: inArray(cases.status, ["accepted", "in_review", "suspended"]),
+        order: [asc(cases.deadline)],
+      };
+    case "ready_to_issue":
+      return { where: inArray(cases.status, ["approved", "denied"]), order: [desc(cases.updatedAt)] };
+    case "deferred":
+      return { where: owesDeferredMaterial(), order: [earliestOwedDue()] };
+    case "drafts":
+      return {
+        where: and(eq(cases.status, "draft"), eq(cases.createdBy, actor.userId)) as SQL,
+        order: [desc(cases.updatedAt)],
+      };
+    case "mine":
+      return { where: eq(cases.applicantId, actor.userId), order: [desc(cases.updatedAt)] };
+    case "awaiting_decision":
+      // 待决定: in review, every review task approved.
+      return {
+        where: sql`(${cases.status} = 'in_review' and exists (select 1 from ${reviewTasks} t where t.case_id = ${cases.id})
+          and not exists (select 1 from ${reviewTasks} t where t.case_id = ${cases.id} and t.status <> 'approved'))`,
+        order: [asc(cases.deadline)],
+      };
+    case "decided":
+      // 已办 of the approver: the cases the caller decided.
+      return {
+        where: sql`exists (select 1 from ${caseEvents} e where e.case_id = ${cases.id} and e.type = 'case.decided' and e.actor_id = ${actor.userId})`,
+        order: [desc(cases.updatedAt)],
+      };
+    default:
+      return { order: [desc(cases.updatedAt)] };
+  }
+}
+
+async function todayOf(ctx: AppContext, actor: Actor): Promise<string> {
+  return localDates(await calendarFor(ctx, actor.memberships[0]?.orgId ?? null), ctx.clock.now()).today;
+}
+
+/** Lists the cases the actor may see, with filters and the staff queues; each with its clock. */
 export async function listCases(
   ctx: AppContext,
   actor: Actor,
   f: TListCases,
 ): Promise<{ items: TCaseSummary[]; total: number }> {
-  const where: SQL[] = [caseScope(actor)];
-  if (f.status?.length) where.push(inArray(cases.status, f.status));
-  if (f.bundleId) where.push(eq(cases.bundleId, f.bundleId));
-  if (f.q)
-    where.push(
-      sql`(${cases.number} ilike ${`%${f.q}%`} or ${cases.title} ilike ${`%${f.q}%`} or ${cases.itemName} ilike ${`%${f.q}%`} or ${cases.applicant}->>'name' ilike ${`%${f.q}%`})`,
-    );
-  const today = localDates(
-    await calendarFor(ctx, actor.memberships[0]?.orgId ?? null),
-    ctx.clock.now(),
-  ).today;
-  let order: SQL[] = [desc(cases.updatedAt)];
-  switch (f.queue) {
-    case "today":
-      where.push(
-        sql`(${cases.receivedOn} = ${today} or (${cases.createdAt} at time zone 'Asia/Shanghai')::date = ${today}::date)`,
-      );
-      break;
-    case "awaiting_check":
-      where.push(eq(cases.status, "submitted"));
-      order = [asc(cases.checkDueOn)];
-      break;
-    case "corrections":
-      where.push(eq(cases.status, "correction_requested"));
-      break;
-    case "in_progress":
-      where.push(inArray(cases.status, ["accepted", "in_review", "suspended"]));
-      order = [asc(cases.deadline)];
-      break;
-    case "ready_to_issue":
-      where.push(inArray(cases.status, ["approved", "denied"]));
-      break;
-    case "deferred":
-      where.push(owesDeferredMaterial());
-      order = [earliestOwedDue()];
-      break;
-    case "drafts":
-      where.push(and(eq(cases.status, "draft"), eq(cases.createdBy, actor.userId)) as SQL);
-      break;
-    case "mine":
-      where.push(eq(cases.applicantId, actor.userId));
-      break;
-  }
+  const today = await todayOf(ctx, actor);
+  const where = await filterConditions(ctx, actor, f);
+  const queue = queueOf(f.queue, actor, today);
+  if (queue.where) where.push(queue.where);
   const cond = and(...where);
   const [rows, [{ total }]] = await Promise.all([
     ctx.database.db
@@ -131,7 +207,7 @@ export async function listCases(
       .from(cases)
       .innerJoin(organizations, eq(organizations.id, cases.orgId))
       .where(cond)
-      .orderBy(...order)
+      .orderBy(...queue.order, desc(cases.id))
       .limit(f.limit)
       .offset(f.offset),
     ctx.database.db
@@ -153,6 +229,32 @@ export async function listCases(
     })),
     total,
   };
+}
+
+/**
+ * The count of every queue under the same filters, in one statement (`count(*) filter (where …)` per
+ * queue): the numbers on the tabs of the window's workbench and the approver's inbox.
+ */
+export async function countCases(
+  ctx: AppContext,
+  actor: Actor,
+  f: TCaseFilters,
+): Promise<Record<CaseQueue | "all", number>> {
+  const today = await todayOf(ctx, actor);
+  const where = await filterConditions(ctx, actor, f);
+  const columns: Record<string, SQL.Aliased<number>> = {
+    all: sql<number>`count(*)::int`.as("all"),
+  };
+  for (const q of CASE_QUEUES) {
+    const w = queueOf(q, actor, today).where ?? sql`true`;
+    columns[q] = sql<number>`(count(*) filter (where ${w}))::int`.as(q);
+  }
+  const [row] = await ctx.database.db
+    .select(columns)
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.orgId))
+    .where(and(...where));
+  return row as Record<CaseQueue | "all", number>;
 }
 
 /** One case with its materials, review tasks, documents and abilities. */

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { CASE_STATUSES } from "../../../domain/cases/caseStatus";
+import { CLOCK_STATES } from "../../../domain/cases/clock";
 import { INT32_MAX, ZExpectedVersion } from "../../numbers";
 import { multilineText } from "../../text";
 import { ZSuspensionKind } from "../cases";
@@ -105,22 +106,38 @@ export const ZCheckMaterials = z.object({
     .min(1),
 });
 
-export const ZListCases = z.object({
+/** The queues of the staff pages: the window's tabs, the approver's 待决定 and 已办 (decided by me). */
+export const CASE_QUEUES = [
+  "today",
+  "awaiting_check",
+  "corrections",
+  "in_progress",
+  "ready_to_issue",
+  "deferred",
+  "drafts",
+  "mine",
+  "awaiting_decision",
+  "decided",
+] as const;
+
+/** The filters every staff queue takes (search, item, dates, status, clock), without queue or page. */
+export const ZCaseFilters = z.object({
   status: z.array(z.enum(CASE_STATUSES)).optional(),
-  queue: z
-    .enum([
-      "today",
-      "awaiting_check",
-      "corrections",
-      "in_progress",
-      "ready_to_issue",
-      "deferred",
-      "drafts",
-      "mine",
-    ])
-    .optional(),
+  /** The clock state now (`red` = past the deadline, `yellow` = close to it, `paused` = special procedure). */
+  clock: z.array(z.enum(CLOCK_STATES)).optional(),
+  /** Any of: case number, title, item name, applicant name (substring). */
   q: z.string().max(100).optional(),
+  /** The applicant: a name (substring) or a whole 统一社会信用代码 / 身份证号 (exact; never a fragment). */
+  applicant: z.string().max(100).optional(),
+  itemCode: z.string().max(60).optional(),
+  /** Received (or, before receipt, created) on or after / on or before these local dates. */
+  from: ZDate.optional(),
+  to: ZDate.optional(),
   bundleId: z.uuid().optional(),
+});
+
+export const ZListCases = ZCaseFilters.extend({
+  queue: z.enum(CASE_QUEUES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
 });
@@ -135,10 +152,18 @@ export const ZCaseIdParams = z.object({ id: z.uuid() });
 
 export const ZDeferredMaterialParams = z.object({ id: z.uuid(), code: z.string().min(1).max(60) });
 
+/** One value or many, as a query string carries them (`?status=a&status=b` or `?status=a`). */
+const oneOrMany = <T extends z.ZodType>(t: T) => z.union([z.array(t), t]).optional();
+
 export const ZListCasesQuery = ZListCases.extend({
-  status: z
-    .union([z.array(ZListCases.shape.status.unwrap().element), ZListCases.shape.status.unwrap().element])
-    .optional(),
+  status: oneOrMany(z.enum(CASE_STATUSES)),
+  clock: oneOrMany(z.enum(CLOCK_STATES)),
+});
+
+/** The counts of every queue under the same filters (one query): `GET /api/cases/counts`. */
+export const ZCaseCountsQuery = ZCaseFilters.extend({
+  status: oneOrMany(z.enum(CASE_STATUSES)),
+  clock: oneOrMany(z.enum(CLOCK_STATES)),
 });
 
 export const ZFindCaseByNumberParams = z.object({ number: z.string().min(1).max(40) });

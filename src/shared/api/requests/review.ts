@@ -15,7 +15,26 @@ export const ZCompleteReviewTask = z.object({
 
 export const ZReviewTaskIdParams = z.object({ id: z.uuid() });
 
-export const ZListReviewTasksQuery = z.object({ status: z.string().max(40).optional() });
+/** 待办 (tasks to do) and 已办 (tasks the caller approved or returned). */
+export const REVIEW_VIEWS = ["todo", "done"] as const;
+
+/** The filters of the review inbox (without the view and the page): search, item, dates. */
+export const ZReviewTaskFilters = z.object({
+  /** Comma-separated task statuses (within `todo`: open, claimed, returned). */
+  status: z.string().max(40).optional(),
+  /** Case number, title, item name or applicant name (substring). */
+  q: z.string().max(100).optional(),
+  itemCode: z.string().max(60).optional(),
+  /** The task opened on or after / on or before these local dates. */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+export const ZListReviewTasksQuery = ZReviewTaskFilters.extend({
+  view: z.enum(REVIEW_VIEWS).default("todo"),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  offset: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
+});
 
 export const ZClaimReviewTaskBody = z.object({ expectedVersion: ZExpectedVersion });
 

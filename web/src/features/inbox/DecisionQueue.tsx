@@ -3,6 +3,7 @@ import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
 import { ClockTag } from "../cases/ClockTag";
+import type { QueueFilterValues } from "../cases/QueueFilters";
 import type { CaseDetail } from "../cases/types";
 import { nowrap } from "../workbench/QueueTable";
 import { useAwaitingDecision } from "./api";
@@ -11,9 +12,9 @@ import { useAwaitingDecision } from "./api";
  * 待决定 (approvers): cases in review whose tasks are all approved. The decision itself — and
  * suspend, resume, extend — is taken on the case page, with the full file in view.
  */
-export function DecisionQueue() {
+export function DecisionQueue({ filters = {} }: { filters?: QueueFilterValues }) {
   const { t, locale } = useI18n();
-  const q = useAwaitingDecision(true);
+  const q = useAwaitingDecision(true, filters);
   if (q.error)
     return (
       <Alert

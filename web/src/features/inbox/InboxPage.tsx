@@ -6,7 +6,10 @@ import { ApiError } from "../../api/ApiError";
 import { roleSet } from "../../auth/types";
 import { useMe } from "../../auth/useMe";
 import { useI18n } from "../../i18n/useT";
-import { type InboxTask, useClaimTask, useInboxTasks } from "./api";
+import { QueueFilters, useQueueFilters } from "../cases/QueueFilters";
+import { useCaseCounts, useQueue } from "../workbench/api";
+import { QueueTable } from "../workbench/QueueTable";
+import { type InboxTask, useClaimTask, useInboxCounts, useInboxTasks } from "./api";
 import { DecisionQueue } from "./DecisionQueue";
 import { TaskModals } from "./TaskModals";
 import { type TaskAction, TaskTable } from "./TaskTable";
@@ -22,8 +25,17 @@ export default function InboxPage() {
   const { me } = useMe();
   const approver = roleSet(me).has("approver");
   const [params, setParams] = useSearchParams();
-  const tab = approver && params.get("tab") === "decide" ? "decide" : "tasks";
-  const tasks = useInboxTasks();
+  const requested = params.get("tab");
+  const tab =
+    requested === "done" || (approver && (requested === "decide" || requested === "decided"))
+      ? requested
+      : "tasks";
+  const [filters, setFilters] = useQueueFilters();
+  const taskFilters = { q: filters.q, itemCode: filters.itemCode, from: filters.from, to: filters.to };
+  const tasks = useInboxTasks(tab === "done" ? "done" : "todo", taskFilters);
+  const taskCounts = useInboxCounts(taskFilters);
+  const caseCounts = useCaseCounts(approver ? filters : {});
+  const decided = useQueue("decided", filters, approver && tab === "decided");
   const claim = useClaimTask();
   const [selected, setSelected] = useState<{ id: string; mode: "comment" | "approve" | "return" } | null>(
     null,
@@ -57,6 +69,7 @@ export default function InboxPage() {
     />
   ) : (
     <TaskTable
+      done={tab === "done"}
       tasks={tasks.data ?? []}
       meId={me?.id}
       loading={tasks.isLoading}
@@ -76,29 +89,84 @@ export default function InboxPage() {
             {t(approver ? "inbox.subtitleApprover" : "inbox.subtitle")}
           </Typography.Text>
         </div>
-        <Button icon={<ReloadOutlined />} onClick={() => tasks.refetch()} aria-label={t("wb.refresh")} />
+        <Button
+          icon={<ReloadOutlined />}
+          onClick={() => {
+            tasks.refetch();
+            taskCounts.refetch();
+            caseCounts.refetch();
+          }}
+          aria-label={t("wb.refresh")}
+        />
       </Space>
       <Card>
+        <QueueFilters
+          values={filters}
+          onChange={setFilters}
+          withApplicant={approver && (tab === "decide" || tab === "decided")}
+          withClock={approver && (tab === "decide" || tab === "decided")}
+        />
         <Tabs
           activeKey={tab}
-          onChange={(k) => setParams(k === "decide" ? { tab: k } : {}, { replace: true })}
+          onChange={(k) => {
+            const p = new URLSearchParams(params);
+            if (k === "tasks") p.delete("tab");
+            else p.set("tab", k);
+            setParams(p, { replace: true });
+          }}
           items={[
             {
               key: "tasks",
               label: (
-                <span data-testid="inbox-tab-tasks">
+                <span data-testid="inbox-tab-tasks" data-count={taskCounts.data?.todo ?? ""}>
                   {t(approver ? "inbox.tab.allTasks" : "inbox.tab.tasks")}{" "}
-                  <Badge count={tasks.data?.length ?? 0} showZero color="#1677ff" />
+                  <Badge count={taskCounts.data?.todo ?? 0} showZero color="#1677ff" />
                 </span>
               ),
-              children: taskPane,
+              children: tab === "tasks" ? taskPane : null,
+            },
+            {
+              key: "done",
+              label: (
+                <span data-testid="inbox-tab-done" data-count={taskCounts.data?.done ?? ""}>
+                  {t("queues.done")} <Badge count={taskCounts.data?.done ?? 0} showZero color="#8c8c8c" />
+                </span>
+              ),
+              children: tab === "done" ? taskPane : null,
             },
             ...(approver
               ? [
                   {
                     key: "decide",
-                    label: <span data-testid="inbox-tab-decide">{t("inbox.tab.decide")}</span>,
-                    children: <DecisionQueue />,
+                    label: (
+                      <span
+                        data-testid="inbox-tab-decide"
+                        data-count={caseCounts.data?.awaiting_decision ?? ""}
+                      >
+                        {t("inbox.tab.decide")}{" "}
+                        <Badge count={caseCounts.data?.awaiting_decision ?? 0} showZero color="#fa8c16" />
+                      </span>
+                    ),
+                    children: tab === "decide" ? <DecisionQueue filters={filters} /> : null,
+                  },
+                  {
+                    key: "decided",
+                    label: (
+                      <span data-testid="inbox-tab-decided" data-count={caseCounts.data?.decided ?? ""}>
+                        {t("queues.decided")}{" "}
+                        <Badge count={caseCounts.data?.decided ?? 0} showZero color="#8c8c8c" />
+                      </span>
+                    ),
+                    children:
+                      tab === "decided" ? (
+                        <QueueTable
+                          queue="in_progress"
+                          data={decided.data}
+                          isLoading={decided.isLoading}
+                          error={decided.error}
+                          refetch={() => decided.refetch()}
+                        />
+                      ) : null,
                   },
                 ]
               : []),

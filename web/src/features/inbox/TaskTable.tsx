@@ -2,6 +2,7 @@ import { Button, Empty, Space, Table, type TableColumnsType, Tag, Tooltip, Typog
 import dayjs from "dayjs";
 import { Link } from "react-router-dom";
 import { useI18n } from "../../i18n/useT";
+import { formatDateTime } from "../cases/labels";
 import { nowrap } from "../workbench/QueueTable";
 import type { InboxTask } from "./api";
 
@@ -38,9 +39,36 @@ const TASK_COLOR: Record<string, string> = {
 };
 
 /** The inbox's tasks by urgency, with claim, comment, approve and return where the caller may. */
-export function TaskTable({ tasks, loading, busyId, onAction, meId }: Props) {
+export function TaskTable({
+  tasks,
+  loading,
+  busyId,
+  onAction,
+  meId,
+  done = false,
+}: Props & { done?: boolean }) {
   const { t } = useI18n();
+  const myAct: TableColumnsType<InboxTask> = [
+    {
+      title: t("queues.done"),
+      key: "myAct",
+      render: (_: unknown, task) =>
+        task.myAct ? (
+          <Space orientation="vertical" size={0}>
+            <Tag color={task.myAct.outcome === "approve" ? "green" : "orange"} data-testid="task-my-act">
+              {t(`queues.myAct.${task.myAct.outcome}`)}
+            </Tag>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(task.myAct.at)}
+            </Typography.Text>
+          </Space>
+        ) : (
+          "—"
+        ),
+    },
+  ];
   const columns: TableColumnsType<InboxTask> = [
+    ...(done ? myAct : []),
     {
       title: t("inbox.col.due"),
       dataIndex: "dueOn",
@@ -188,7 +216,7 @@ export function TaskTable({ tasks, loading, busyId, onAction, meId }: Props) {
           "data-case-number": task.case.number,
         }) as Record<string, string>
       }
-      locale={{ emptyText: <Empty description={t("inbox.empty")} /> }}
+      locale={{ emptyText: <Empty description={t(done ? "queues.doneEmpty" : "inbox.empty")} /> }}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ApiData, call, yz } from "../../api/client";
+import type { QueueFilterValues } from "../cases/QueueFilters";
 import type { CaseDetail } from "../cases/types";
 
 /** One review task of the inbox (GET /api/review-tasks), with its case and what the caller may do. */
@@ -7,26 +8,41 @@ export type InboxTask = ApiData<"/api/review-tasks">["items"][number];
 
 const TASKS = ["review-tasks"] as const;
 
-/** The caller's departments' open tasks, most urgent first. */
-export function useInboxTasks() {
+/** Inbox filters: search, item, dates (the task opened). */
+export type InboxFilters = Pick<QueueFilterValues, "q" | "itemCode" | "from" | "to">;
+
+/** The caller's departments' tasks to do (most urgent first) or the caller's 已办 (latest first). */
+export function useInboxTasks(view: "todo" | "done" = "todo", filters: InboxFilters = {}) {
   return useQuery({
-    queryKey: TASKS,
-    queryFn: () => call(yz.GET("/api/review-tasks")).then((r) => r.items),
+    queryKey: [...TASKS, view, filters],
+    queryFn: () =>
+      call(yz.GET("/api/review-tasks", { params: { query: { ...filters, view } } })).then((r) => r.items),
     refetchInterval: 60_000,
+    placeholderData: (prev) => prev,
+  });
+}
+
+/** The numbers on the inbox's tabs (to do, done) under the same filters. */
+export function useInboxCounts(filters: InboxFilters = {}) {
+  return useQuery({
+    queryKey: [...TASKS, "counts", filters],
+    queryFn: () => call(yz.GET("/api/review-tasks/counts", { params: { query: filters } })),
+    refetchInterval: 60_000,
+    placeholderData: (prev) => prev,
   });
 }
 
 /**
- * 待决定 (approvers): cases in review whose every review task is approved. The list does not carry
- * the tasks, so each case in review is read in full.
+ * 待决定 (approvers): cases in review whose every review task is approved (`queue=awaiting_decision`);
+ * each is read in full for the departments' opinions.
  */
-export function useAwaitingDecision(enabled: boolean) {
+export function useAwaitingDecision(enabled: boolean, filters: QueueFilterValues = {}) {
   const list = useQuery({
-    queryKey: ["cases", "list", "in_review"],
+    queryKey: ["cases", "list", "awaiting_decision", filters],
     queryFn: () =>
-      call(yz.GET("/api/cases", { params: { query: { status: ["in_review"], limit: 100 } } })).then(
-        (r) => r.items,
-      ),
+      call(
+        yz.GET("/api/cases", { params: { query: { ...filters, queue: "awaiting_decision", limit: 100 } } }),
+      ).then((r) => r.items),
     enabled,
   });
   const details = useQueries({

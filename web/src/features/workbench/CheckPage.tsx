@@ -1,11 +1,11 @@
-import { ArrowLeftOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
 import { call, yz } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
-import { fullCase, useCase } from "../cases/api";
+import { documentPdfUrl, fullCase, useCase } from "../cases/api";
 import { ClockTag } from "../cases/ClockTag";
 import { StatusTag } from "../cases/StatusTag";
 import type { CaseDetail } from "../cases/types";
@@ -147,7 +147,8 @@ export default function CheckPage() {
 /** What the visit ended with, and where to go next. */
 function OutcomeView({ kind, c }: { kind: Outcome; c: CaseDetail }) {
   const { t } = useI18n();
-  const doc = c.documents.at(-1);
+  // After acceptance the 受理通知书; otherwise the notice the act produced (the latest).
+  const doc = c.documents.find((d) => kind === "accepted" && d.kind === "acceptance") ?? c.documents.at(-1);
   return (
     <Result
       status={kind === "refused" ? "warning" : "success"}
@@ -156,6 +157,17 @@ function OutcomeView({ kind, c }: { kind: Outcome; c: CaseDetail }) {
       title={t(`wb.outcome.${kind}`, { number: c.number })}
       subTitle={doc ? t("wb.outcome.document", { title: doc.title, number: doc.number }) : undefined}
       extra={[
+        ...(doc
+          ? [
+              <a key="print" href={documentPdfUrl(c.id, doc.id)} target="_blank" rel="noreferrer">
+                <Button icon={<PrinterOutlined />} data-testid="outcome-print">
+                  {doc.kind === "acceptance"
+                    ? t("queues.printAcceptance")
+                    : t("queues.printDocument", { name: doc.title })}
+                </Button>
+              </a>,
+            ]
+          : []),
         <Link key="case" to={`/cases/${c.id}`} data-testid="outcome-case-link">
           <Button type="primary">{t("wb.outcome.openCase")}</Button>
         </Link>,

@@ -2,7 +2,8 @@ import { PlusOutlined, ReloadOutlined, SendOutlined } from "@ant-design/icons";
 import { Badge, Button, Card, Space, Tabs, Typography } from "antd";
 import { Link, useSearchParams } from "react-router-dom";
 import { useI18n } from "../../i18n/useT";
-import { QUEUES, useQueues, type WorkbenchQueue } from "./api";
+import { QueueFilters, useQueueFilters } from "../cases/QueueFilters";
+import { QUEUES, useCaseCounts, useQueue, type WorkbenchQueue } from "./api";
 import { QueueTable } from "./QueueTable";
 
 const isQueue = (v: string | null): v is WorkbenchQueue => QUEUES.some((q) => q === v);
@@ -16,9 +17,12 @@ export default function WorkbenchPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const queue = isQueue(params.get("queue")) ? (params.get("queue") as WorkbenchQueue) : "awaiting_check";
-  const results = useQueues();
+  const [filters, setFilters] = useQueueFilters();
+  const list = useQueue(queue, filters);
+  const counts = useCaseCounts(filters);
   const refetchAll = () => {
-    for (const r of results) r.refetch();
+    list.refetch();
+    counts.refetch();
   };
 
   return (
@@ -45,12 +49,16 @@ export default function WorkbenchPage() {
         </Space>
       </Space>
       <Card>
+        <QueueFilters values={filters} onChange={setFilters} />
         <Tabs
           activeKey={queue}
-          onChange={(k) => setParams({ queue: k }, { replace: true })}
-          items={QUEUES.map((q, i) => {
-            const r = results[i];
-            const count = r.data?.total;
+          onChange={(k) => {
+            const p = new URLSearchParams(params);
+            p.set("queue", k);
+            setParams(p, { replace: true });
+          }}
+          items={QUEUES.map((q) => {
+            const count = counts.data?.[q];
             return {
               key: q,
               label: (
@@ -64,15 +72,16 @@ export default function WorkbenchPage() {
                   />
                 </span>
               ),
-              children: (
-                <QueueTable
-                  queue={q}
-                  data={r.data}
-                  isLoading={r.isLoading}
-                  error={r.error}
-                  refetch={() => r.refetch()}
-                />
-              ),
+              children:
+                q === queue ? (
+                  <QueueTable
+                    queue={q}
+                    data={list.data}
+                    isLoading={list.isLoading}
+                    error={list.error}
+                    refetch={() => list.refetch()}
+                  />
+                ) : null,
             };
           })}
         />

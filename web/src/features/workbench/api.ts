@@ -1,6 +1,7 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ApiData, call, type Schemas, yz } from "../../api/client";
 import { type CaseCommandName, type CommandBodies, postCaseCommand } from "../cases/api";
+import type { QueueFilterValues } from "../cases/QueueFilters";
 import type { CaseQueue } from "../cases/types";
 
 /** The window's queues, in the order the workbench shows them. */
@@ -34,14 +35,24 @@ export const CASES_KEY = ["cases"] as const;
 
 // The case itself and uploads come from features/cases (useCase, uploadMaterialFile).
 
-/** Every queue of the workbench with its count (one request a queue). */
-export function useQueues() {
-  return useQueries({
-    queries: QUEUES.map((queue) => ({
-      queryKey: [...CASES_KEY, "queue", queue],
-      queryFn: () => call(yz.GET("/api/cases", { params: { query: { queue, limit: 100 } } })),
-      refetchInterval: 60_000,
-    })),
+/** One queue of the staff pages under the filters of the page. */
+export function useQueue(queue: CaseQueue, filters: QueueFilterValues, enabled = true) {
+  return useQuery({
+    queryKey: [...CASES_KEY, "queue", queue, filters],
+    queryFn: () => call(yz.GET("/api/cases", { params: { query: { ...filters, queue, limit: 100 } } })),
+    refetchInterval: 60_000,
+    placeholderData: (prev) => prev,
+    enabled,
+  });
+}
+
+/** The count of every queue under the same filters: one request, one query on the server. */
+export function useCaseCounts(filters: QueueFilterValues) {
+  return useQuery({
+    queryKey: [...CASES_KEY, "counts", filters],
+    queryFn: () => call(yz.GET("/api/cases/counts", { params: { query: filters } })),
+    refetchInterval: 60_000,
+    placeholderData: (prev) => prev,
   });
 }
 

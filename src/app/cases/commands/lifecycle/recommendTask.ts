@@ -9,11 +9,14 @@ import { deadlineOf, type Effect, taskOfCase } from "../effects";
 /** Effects of 审查通过: the task is approved, the next steps open; the approver hears when all are done. */
 export const recommendTask: Effect<"recommend"> = async (env) => {
   const task = taskOfCase(env, env.cmd.taskId);
+  // An unclaimed task is claimed by the act itself (recorded in the event: `claimedOnAct`).
+  const claimedOnAct = task.claimedBy === null && !!env.actor;
   // Sent with the case's save: the steps opened below are other rows.
   env.later(
     env.tx
       .update(reviewTasks)
       .set({
+        ...(claimedOnAct ? { claimedBy: env.actor?.userId, claimedAt: env.now } : {}),
         status: "approved",
         opinion: env.cmd.opinion,
         completedBy: env.actor?.userId,
@@ -58,7 +61,13 @@ export const recommendTask: Effect<"recommend"> = async (env) => {
     });
   }
   return {
-    eventData: { taskId: task.id, stepCode: task.stepCode, stepName: task.stepName, opened: ready },
+    eventData: {
+      taskId: task.id,
+      stepCode: task.stepCode,
+      stepName: task.stepName,
+      opened: ready,
+      ...(claimedOnAct ? { claimedOnAct: true } : {}),
+    },
     events: routed.events,
     notifications,
   };

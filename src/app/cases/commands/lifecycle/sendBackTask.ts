@@ -50,7 +50,15 @@ export const sendBackTask: Effect<"sendBack"> = async (env) => {
       now: env.now,
     });
   }
+  // A reviewer returning an unclaimed task claims it by the act (the event names who acted).
+  const claimedOnAct = !byApprover && task.claimedBy === null;
   return {
-    eventData: { taskId: task.id, stepCode: task.stepCode, targets, returnsCount: env.next.returnsCount },
+    eventData: {
+      taskId: task.id,
+      stepCode: task.stepCode,
+      targets,
+      returnsCount: env.next.returnsCount,
+      ...(claimedOnAct ? { claimedOnAct: true } : {}),
+    },
   };
 };
