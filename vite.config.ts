@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
-import { precompress } from "./scripts/precompress";
+import { precompress } from "./scripts/precompress.ts";
 
 const repoRoot = fileURLToPath(new URL(".", import.meta.url));
 const apiTarget = process.env.YIZHAN_API_URL ?? "http://127.0.0.1:3000";

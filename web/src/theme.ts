@@ -4,7 +4,42 @@ import type { ThemeConfig } from "antd";
 export const FONT_FAMILY =
   "'Noto Sans SC', -apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Helvetica Neue', Arial, sans-serif";
 
-/** Government red as the primary colour, calm neutrals elsewhere. */
+/**
+ * Government red as the primary colour, calm neutrals elsewhere. Every text colour reaches WCAG 2.1 AA
+ * contrast (4.5:1) on white and on the grey page background: antd's defaults for secondary and
+ * placeholder text (45 % and 25 % black) and the text of its coloured tags (palette step 7) do not, so
+ * they are darker here — once, for every page.
+ */
+const CONTRAST = {
+  colorTextSecondary: "rgba(0, 0, 0, 0.66)",
+  colorTextTertiary: "rgba(0, 0, 0, 0.62)",
+  colorTextDescription: "rgba(0, 0, 0, 0.62)",
+  colorTextPlaceholder: "rgba(0, 0, 0, 0.58)",
+  colorTextQuaternary: "rgba(0, 0, 0, 0.58)",
+  colorTextDisabled: "rgba(0, 0, 0, 0.5)",
+  // Status colours as text (Typography type=success, Result, status tags): dark enough to read.
+  colorSuccessText: "#2b6e0c",
+  colorWarningText: "#8a4b00",
+  colorErrorText: "#b0201f",
+  colorInfoText: "#1f5fa8",
+  colorSuccess: "#3c8a16",
+  colorWarning: "#b36200",
+  colorError: "#c4281f",
+  // Coloured tags write their text in step 7 of each palette: one step darker reads on step 1.
+  green7: "#1f6b06",
+  orange7: "#a14a07",
+  gold7: "#8a5a00",
+  volcano7: "#a8350e",
+  red7: "#a8071a",
+  cyan7: "#006d75",
+  blue7: "#0b4fa8",
+  geekblue7: "#1d39c4",
+  purple7: "#531dab",
+  magenta7: "#9e1068",
+  lime7: "#4a6e0a",
+  yellow7: "#7a6100",
+} satisfies ThemeConfig["token"];
+
 export const theme: ThemeConfig = {
   token: {
     fontFamily: FONT_FAMILY,
@@ -12,8 +47,62 @@ export const theme: ThemeConfig = {
     colorLink: "#1f5fa8",
     colorInfo: "#1f5fa8",
     borderRadius: 6,
+    ...CONTRAST,
   },
   components: {
     Layout: { headerBg: "#ffffff", siderBg: "#ffffff", bodyBg: "#f4f5f7", headerPadding: "0 24px" },
   },
 };
+
+/** On phones: controls at least 44 px tall (the tap target of WCAG 2.5.5 and the platform guides). */
+const PHONE: ThemeConfig = {
+  token: { controlHeight: 44, controlHeightSM: 36, controlHeightLG: 48 },
+  components: { Layout: { headerPadding: "0 12px", headerHeight: 56 } },
+};
+
+/**
+ * 关怀模式 (the elder-friendly mode of the national 适老化 guidance): 18 px body text, near-black text and
+ * darker borders, bigger controls.
+ */
+const CARE: ThemeConfig = {
+  token: {
+    fontSize: 18,
+    fontSizeSM: 16,
+    fontSizeLG: 20,
+    fontSizeHeading4: 24,
+    fontSizeHeading5: 20,
+    lineHeight: 1.6,
+    controlHeight: 48,
+    controlHeightSM: 40,
+    controlHeightLG: 56,
+    colorText: "#000000",
+    colorTextSecondary: "rgba(0, 0, 0, 0.8)",
+    colorTextTertiary: "rgba(0, 0, 0, 0.75)",
+    colorTextDescription: "rgba(0, 0, 0, 0.75)",
+    colorTextPlaceholder: "rgba(0, 0, 0, 0.65)",
+    colorBorder: "#6b6b6b",
+    colorBorderSecondary: "#b5b5b5",
+    colorPrimary: "#a3231f",
+    colorLink: "#0b4a8f",
+  },
+  components: {
+    Layout: { headerHeight: 72, bodyBg: "#ffffff" },
+    Menu: { itemHeight: 52 },
+  },
+};
+
+function merge(a: ThemeConfig, b: ThemeConfig): ThemeConfig {
+  const components = { ...a.components } as Record<string, object>;
+  for (const [name, tokens] of Object.entries(b.components ?? {})) {
+    components[name] = { ...components[name], ...tokens };
+  }
+  return { ...a, ...b, token: { ...a.token, ...b.token }, components };
+}
+
+/** The theme for a phone-sized screen and for 关怀模式, each or both. */
+export function themeFor(opts: { phone: boolean; care: boolean }): ThemeConfig {
+  let t = theme;
+  if (opts.phone) t = merge(t, PHONE);
+  if (opts.care) t = merge(t, CARE);
+  return t;
+}

@@ -31,6 +31,7 @@ export function actorOf(user: typeof users.$inferSelect, memberships: Membership
     displayName: user.displayName,
     kind: user.kind,
     locale: user.locale,
+    careMode: user.careMode,
     memberships: memberships.map((m) => ({
       role: m.role,
       orgId: m.orgId,

@@ -10,6 +10,7 @@ export function presentMe(actor: Actor, csrfToken: string): TMe {
     displayName: actor.displayName,
     kind: actor.kind,
     locale: actor.locale,
+    careMode: actor.careMode ?? false,
     roles: actor.memberships.map((m) => ({
       role: m.role,
       orgId: m.orgId,

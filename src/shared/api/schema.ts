@@ -234,7 +234,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Save the caller's preferences (UI language) */
+        /** Save the caller's preferences (UI language, 关怀模式) */
         put: operations["updatePreferences"];
         post?: never;
         delete?: never;
@@ -4468,6 +4468,8 @@ export interface operations {
                             abilities: {
                                 [key: string]: boolean;
                             };
+                            /** @description 关怀模式: larger text, higher contrast, simpler words on the applicant's pages */
+                            careMode: boolean;
                             csrfToken: string;
                             displayName: string;
                             id: string;
@@ -4630,6 +4632,8 @@ export interface operations {
                         abilities: {
                             [key: string]: boolean;
                         };
+                        /** @description 关怀模式: larger text, higher contrast, simpler words on the applicant's pages */
+                        careMode: boolean;
                         csrfToken: string;
                         displayName: string;
                         id: string;
@@ -4678,8 +4682,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    careMode?: boolean;
                     /** @enum {string} */
-                    locale: "zh-CN" | "en-US";
+                    locale?: "zh-CN" | "en-US";
                 };
             };
         };
@@ -4694,6 +4699,8 @@ export interface operations {
                         abilities: {
                             [key: string]: boolean;
                         };
+                        /** @description 关怀模式: larger text, higher contrast, simpler words on the applicant's pages */
+                        careMode: boolean;
                         csrfToken: string;
                         displayName: string;
                         id: string;

@@ -11,6 +11,7 @@ import { trainingEn } from "./training";
 import { windowEn } from "./window";
 import { workbenchEn } from "./workbench";
 import type { Messages } from "./zh-CN";
+import { shellEn } from "./shell";
 
 /** English UI text. */
 export const enUS: Messages = {
@@ -160,4 +161,5 @@ export const enUS: Messages = {
   ...evaluationsEn,
   ...trainingEn,
   ...alertsEn,
+  ...shellEn,
 };

@@ -10,6 +10,7 @@ import { projectsZh } from "./projects";
 import { trainingZh } from "./training";
 import { windowZh } from "./window";
 import { workbenchZh } from "./workbench";
+import { shellZh } from "./shell";
 
 /** Chinese UI text — the source dictionary; every key here must exist in en-US.ts. */
 export const zhCN = {
@@ -148,6 +149,7 @@ export const zhCN = {
   ...evaluationsZh,
   ...trainingZh,
   ...alertsZh,
+  ...shellZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
