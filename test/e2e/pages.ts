@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { parse } from "yaml";
 import type { Me, Role } from "../../web/src/auth/types";
-import { canVisit, PUBLIC_NAV, ROLE_NAV } from "../../web/src/layout/nav";
+import { canVisit, navItemForPath, PUBLIC_NAV, ROLE_NAV } from "../../web/src/layout/nav";
 
 /**
  * Every page of the web application, found in its own sources — the paths of web/src/routes.tsx
@@ -56,6 +56,12 @@ function fakeMe(roles: readonly Role[]): Me {
 /** The route patterns a user with these roles may open (nav.ts's rule; pages outside the menu are open). */
 export function routesFor(roles: readonly Role[]): string[] {
   return webRoutes().filter((p) => !OUTSIDE_SHELL.has(p) && canVisit(fakeMe(roles), p));
+}
+
+/** Whether the route belongs to a public menu entry (guide, progress, ask, verify, satisfaction …). */
+export function isPublicArea(route: string): boolean {
+  const item = navItemForPath(route);
+  return !!item && PUBLIC_NAV.some((p) => p.key === item.key);
 }
 
 /** Public pages: those without a role in nav.ts and outside the signed-in area (checked by visiting). */

@@ -43,13 +43,14 @@ async function phoneDefects(page: Page, path: string): Promise<Defect[]> {
       ),
     ).filter((el) => {
       const r = el.getBoundingClientRect();
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
       // Visible controls only; the close buttons of tags and the clear icons are not tap targets here.
       return r.width > 0 && r.height > 0 && r.height < 43.5 && !el.closest(".ant-tag, .ant-input-affix-wrapper");
     });
     if (small.length > 0) {
       const el = small[0];
       out.push(
-        `${small.length} controls under 44 px tall, e.g. ${el.tagName.toLowerCase()} "${(el.innerText || el.getAttribute("aria-label") || "").trim().slice(0, 20)}" ${Math.round(el.getBoundingClientRect().height)} px`,
+        `${small.length} controls under 44 px tall, e.g. ${el.tagName.toLowerCase()}.${String(el.className).split(" ").slice(0, 2).join(".")} "${(el.innerText || el.getAttribute("aria-label") || "").trim().slice(0, 20)}" ${Math.round(el.getBoundingClientRect().height)} px`,
       );
     }
     return out;
@@ -91,7 +92,7 @@ describe("phones", () => {
     const { defects, seen } = await visitAll(page, ["/login", ...publicRoutes()], "visitor");
     expect(seen.length).toBeGreaterThanOrEqual(6);
     expect(defects, `\n${report(defects)}`).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 
   it("every applicant's pages fit a phone (390 and 360 px)", async () => {
     const applicants = demoAccounts().filter((a) => a.roles.includes("applicant"));
@@ -117,5 +118,5 @@ describe("phones", () => {
     const steps = page.getByTestId("apply-steps");
     expect(await steps.innerText()).toContain("选择事项");
     expect(await steps.locator(".ant-steps-item-process, .ant-steps-item-active").count()).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });

@@ -12,6 +12,7 @@ type Me = {
   roles: { role: string; orgCode: string | null }[];
   abilities: Record<string, boolean>;
   locale: string;
+  careMode: boolean;
 };
 
 let t: TestApp;

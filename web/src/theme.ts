@@ -7,8 +7,8 @@ export const FONT_FAMILY =
 /**
  * Government red as the primary colour, calm neutrals elsewhere. Every text colour reaches WCAG 2.1 AA
  * contrast (4.5:1) on white and on the grey page background: antd's defaults for secondary and
- * placeholder text (45 % and 25 % black) and the text of its coloured tags (palette step 7) do not, so
- * they are darker here — once, for every page.
+ * placeholder text (45 % and 25 % black) and its status colours do not, so they are darker here — once,
+ * for every page. (The text of coloured tags is darkened in global.css.)
  */
 const CONTRAST = {
   colorTextSecondary: "rgba(0, 0, 0, 0.66)",
@@ -22,22 +22,9 @@ const CONTRAST = {
   colorWarningText: "#8a4b00",
   colorErrorText: "#b0201f",
   colorInfoText: "#1f5fa8",
-  colorSuccess: "#3c8a16",
-  colorWarning: "#b36200",
+  colorSuccess: "#2f7512",
+  colorWarning: "#995300",
   colorError: "#c4281f",
-  // Coloured tags write their text in step 7 of each palette: one step darker reads on step 1.
-  green7: "#1f6b06",
-  orange7: "#a14a07",
-  gold7: "#8a5a00",
-  volcano7: "#a8350e",
-  red7: "#a8071a",
-  cyan7: "#006d75",
-  blue7: "#0b4fa8",
-  geekblue7: "#1d39c4",
-  purple7: "#531dab",
-  magenta7: "#9e1068",
-  lime7: "#4a6e0a",
-  yellow7: "#7a6100",
 } satisfies ThemeConfig["token"];
 
 export const theme: ThemeConfig = {
