@@ -1,7 +1,15 @@
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { concrete, isPublicArea, oneAccountPerRoleSet, openInApp, publicRoutes, routesFor, settle } from "./pages";
+import {
+  concrete,
+  isPublicArea,
+  oneAccountPerRoleSet,
+  openInApp,
+  publicRoutes,
+  routesFor,
+  settle,
+} from "./pages";
 import { e2eSuite } from "./suite";
 
 /**
@@ -22,7 +30,11 @@ async function audit(page: Page, label: string): Promise<Finding[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
   const violations = (await page.evaluate(
     (tags) =>
-      (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe
+      (
+        window as unknown as {
+          axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> };
+        }
+      ).axe
         .run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] })
         .then((r) => r.violations),
     TAGS,
@@ -46,7 +58,11 @@ function summary(findings: Finding[]): string {
     .join("\n");
 }
 
-async function auditRoutes(page: Page, routes: string[], who: string): Promise<{ findings: Finding[]; seen: number }> {
+async function auditRoutes(
+  page: Page,
+  routes: string[],
+  who: string,
+): Promise<{ findings: Finding[]; seen: number }> {
   const findings: Finding[] = [];
   let seen = 0;
   for (const route of routes) {

@@ -93,7 +93,8 @@ const SAMPLERS: Record<string, (page: Page) => Promise<Record<string, string> | 
     ok({ id: await firstOf(p, "/api/cases?queue=awaiting_check&limit=1", "id") }),
   "/projects/:id": async (p) => ok({ id: await firstOf(p, "/api/projects", "id") }),
   "/guide/items/:code": async (p) => ok({ code: await firstOf(p, "/api/catalog/items?limit=1", "code") }),
-  "/admin/items/:code/edit": async (p) => ok({ code: await firstOf(p, "/api/catalog/items?limit=1", "code") }),
+  "/admin/items/:code/edit": async (p) =>
+    ok({ code: await firstOf(p, "/api/catalog/items?limit=1", "code") }),
   "/admin/items/:code/history": async (p) =>
     ok({ code: await firstOf(p, "/api/catalog/items?limit=1", "code") }),
   // A signed link that is not (any more) valid: the page says so, and that page is checked.
@@ -125,7 +126,10 @@ export async function concrete(page: Page, route: string): Promise<string | unde
 export async function openInApp(page: Page, url: string): Promise<void> {
   const target = new URL(url);
   const here = page.url();
-  if (!here.startsWith(target.origin) || !(await page.evaluate(() => !!document.getElementById("root")?.firstChild))) {
+  if (
+    !here.startsWith(target.origin) ||
+    !(await page.evaluate(() => !!document.getElementById("root")?.firstChild))
+  ) {
     await page.goto(url);
   } else {
     await page.evaluate((path) => {

@@ -31,7 +31,7 @@ async function phoneDefects(page: Page, path: string): Promise<Defect[]> {
       out.push(`page is ${root.scrollWidth} px wide on a ${window.innerWidth} px screen (widest: ${worst})`);
     }
     for (const cell of Array.from(document.querySelectorAll<HTMLElement>("td, th"))) {
-      const text = (cell.innerText ?? "").trim();
+      const text = (cell.textContent ?? "").trim();
       if (text.length >= 4 && cell.offsetParent && cell.clientWidth < 40) {
         out.push(`table cell ${cell.clientWidth} px wide for "${text.slice(0, 12)}"`);
         break;
@@ -45,12 +45,14 @@ async function phoneDefects(page: Page, path: string): Promise<Defect[]> {
       const r = el.getBoundingClientRect();
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
       // Visible controls only; the close buttons of tags and the clear icons are not tap targets here.
-      return r.width > 0 && r.height > 0 && r.height < 43.5 && !el.closest(".ant-tag, .ant-input-affix-wrapper");
+      return (
+        r.width > 0 && r.height > 0 && r.height < 43.5 && !el.closest(".ant-tag, .ant-input-affix-wrapper")
+      );
     });
     if (small.length > 0) {
       const el = small[0];
       out.push(
-        `${small.length} controls under 44 px tall, e.g. ${el.tagName.toLowerCase()}.${String(el.className).split(" ").slice(0, 2).join(".")} "${(el.innerText || el.getAttribute("aria-label") || "").trim().slice(0, 20)}" ${Math.round(el.getBoundingClientRect().height)} px`,
+        `${small.length} controls under 44 px tall, e.g. ${el.tagName.toLowerCase()}.${String(el.className).split(" ").slice(0, 2).join(".")} "${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 20)}" ${Math.round(el.getBoundingClientRect().height)} px`,
       );
     }
     return out;
@@ -61,7 +63,11 @@ async function phoneDefects(page: Page, path: string): Promise<Defect[]> {
 /** The phone widths checked: the common 390 and the narrowest common, 360. */
 const WIDTHS = [390, 360];
 
-async function visitAll(page: Page, routes: string[], who: string): Promise<{ defects: Defect[]; seen: string[] }> {
+async function visitAll(
+  page: Page,
+  routes: string[],
+  who: string,
+): Promise<{ defects: Defect[]; seen: string[] }> {
   const defects: Defect[] = [];
   const seen: string[] = [];
   for (const route of routes) {
@@ -110,13 +116,13 @@ describe("phones", () => {
   it("the menu is a labelled button on a phone, and applying shows its steps", async () => {
     const page = await s.signIn("sanmu", { width: 390, height: 844 });
     const menu = page.getByTestId("nav-drawer-open");
-    expect((await menu.innerText()).trim()).toBe("菜单");
+    expect((await menu.textContent())?.trim()).toBe("菜单");
     await menu.click();
     await page.getByTestId("drawer-nav").getByTestId("nav-guide").click();
     await page.waitForURL(/\/guide$/);
     await openInApp(page, s.at("/portal/apply"));
     const steps = page.getByTestId("apply-steps");
-    expect(await steps.innerText()).toContain("选择事项");
+    expect(await steps.textContent()).toContain("选择事项");
     expect(await steps.locator(".ant-steps-item-process, .ant-steps-item-active").count()).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -10,7 +10,9 @@ export const ZMe = z.object({
   displayName: z.string(),
   kind: z.enum(["staff", "person", "enterprise"]),
   locale: z.enum(["zh-CN", "en-US"]),
-  careMode: z.boolean().describe("关怀模式: larger text, higher contrast, simpler words on the applicant's pages"),
+  careMode: z
+    .boolean()
+    .describe("关怀模式: larger text, higher contrast, simpler words on the applicant's pages"),
   roles: z.array(
     z.object({
       role: z.enum(ROLES),

@@ -7,11 +7,11 @@ import { evaluationsEn } from "./evaluations";
 import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
+import { shellEn } from "./shell";
 import { trainingEn } from "./training";
 import { windowEn } from "./window";
 import { workbenchEn } from "./workbench";
 import type { Messages } from "./zh-CN";
-import { shellEn } from "./shell";
 
 /** English UI text. */
 export const enUS: Messages = {

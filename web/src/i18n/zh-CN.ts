@@ -7,10 +7,10 @@ import { evaluationsZh } from "./evaluations";
 import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
+import { shellZh } from "./shell";
 import { trainingZh } from "./training";
 import { windowZh } from "./window";
 import { workbenchZh } from "./workbench";
-import { shellZh } from "./shell";
 
 /** Chinese UI text — the source dictionary; every key here must exist in en-US.ts. */
 export const zhCN = {

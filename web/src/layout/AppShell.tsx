@@ -7,8 +7,8 @@ import { useI18n } from "../i18n/useT";
 import { Brand } from "./Brand";
 import { CareModeToggle } from "./CareModeToggle";
 import { LanguageToggle } from "./LanguageToggle";
-import { NavDrawer } from "./NavDrawer";
 import { toMenuItems } from "./menuItems";
+import { NavDrawer } from "./NavDrawer";
 import { type NavItem, navItemForPath, PUBLIC_NAV, roleNavFor } from "./nav";
 import { UserMenu } from "./UserMenu";
 

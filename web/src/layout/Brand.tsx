@@ -8,7 +8,13 @@ export function Brand({ showMotto = true, compact = false }: { showMotto?: boole
   return (
     <Link
       to="/"
-      style={{ display: "flex", alignItems: "center", gap: compact ? 8 : 12, color: "inherit", flexShrink: 0 }}
+      style={{
+        display: "flex",
+        alignItems: "center",
+        gap: compact ? 8 : 12,
+        color: "inherit",
+        flexShrink: 0,
+      }}
       data-testid="brand"
       aria-label={compact ? t("app.fullName") : undefined}
     >

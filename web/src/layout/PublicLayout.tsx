@@ -5,8 +5,8 @@ import { useT } from "../i18n/useT";
 import { Brand } from "./Brand";
 import { CareModeToggle } from "./CareModeToggle";
 import { LanguageToggle } from "./LanguageToggle";
-import { NavDrawer } from "./NavDrawer";
 import { toMenuItems } from "./menuItems";
+import { NavDrawer } from "./NavDrawer";
 import { navItemForPath, PUBLIC_NAV } from "./nav";
 
 /**

@@ -8,7 +8,7 @@ function columnNames(table: HTMLTableElement): string[] {
   if (!row) return [];
   const names: string[] = [];
   for (const th of Array.from(row.cells)) {
-    const text = (th.innerText || th.textContent || "").trim();
+    const text = (th.textContent ?? "").trim();
     for (let i = 0; i < th.colSpan; i++) names.push(text);
   }
   return names;

@@ -60,8 +60,13 @@ export default function LoginPage() {
         <Brand showMotto={false} />
         <LanguageToggle />
       </header>
-      <main style={{ flex: 1, display: "grid", placeItems: "center", padding: "24px clamp(12px, 4vw, 24px)" }}>
-        <Card style={{ width: "100%", maxWidth: 400 }} styles={{ body: { padding: "clamp(16px, 6vw, 32px)" } }}>
+      <main
+        style={{ flex: 1, display: "grid", placeItems: "center", padding: "24px clamp(12px, 4vw, 24px)" }}
+      >
+        <Card
+          style={{ width: "100%", maxWidth: 400 }}
+          styles={{ body: { padding: "clamp(16px, 6vw, 32px)" } }}
+        >
           <Space
             orientation="vertical"
             size={4}
