@@ -16,6 +16,7 @@ import "../app/policies";
 import { YizhanError } from "../domain/errors";
 import { documentObject, documentRoute } from "./openapi";
 import { authPlugin } from "./plugins/auth";
+import { idempotencyPlugin } from "./plugins/idempotency";
 import { sendProblem } from "./problem";
 import { checkedSerializerCompiler, presenterSerializerCompiler } from "./responseCheck";
 import { adminRoutes } from "./routes/admin";
@@ -169,6 +170,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(authPlugin, { ctx });
+  await app.register(idempotencyPlugin, { ctx });
   await app.register(async (api) => {
     // Every route of the API needs a session unless it says otherwise (`config.access`, src/http/openapi.ts).
     api.addHook("onRoute", (route) => {

@@ -10,6 +10,7 @@ import { numberPendingNotices, pendingCases } from "../cases/commands/numbers";
 import { changeCase, numberPendingCase, runCaseCommand } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { type EvaluationSweepReport, runEvaluationSweep } from "../evaluations/sweep";
+import { deleteExpiredIdempotencyKeys } from "../idempotency/keys";
 import { sweepUnansweredInquiries } from "../inquiries/sweep";
 import {
   applicantRecipient,
@@ -39,6 +40,8 @@ export type SweepReport = {
   evaluations?: EvaluationSweepReport;
   /** Inquiries alerted as unanswered after one working day (首问负责). */
   unansweredInquiries: string[];
+  /** Idempotency keys past their 24 hours, deleted. */
+  idempotencyKeysExpired?: number;
 };
 
 /** Runs a lifecycle command as the system; a case someone else already moved is skipped. */
@@ -247,5 +250,6 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
   );
   await runExchangeSweep(ctx);
   report.unansweredInquiries = await sweepUnansweredInquiries(ctx);
+  report.idempotencyKeysExpired = await deleteExpiredIdempotencyKeys(ctx);
   return report;
 }

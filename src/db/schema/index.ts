@@ -6,6 +6,7 @@ export * from "./certificates";
 export * from "./evaluations";
 export * from "./exchange";
 export * from "./fees";
+export * from "./idempotency";
 export * from "./inquiries";
 export * from "./organizations";
 export * from "./outbox";
