@@ -25,6 +25,13 @@ const CONTRAST = {
   colorSuccess: "#2f7512",
   colorWarning: "#995300",
   colorError: "#c4281f",
+  // The light backgrounds and borders stay antd's (derived from the darker colours they turn muddy).
+  colorSuccessBg: "#f6ffed",
+  colorSuccessBorder: "#b7eb8f",
+  colorWarningBg: "#fffbe6",
+  colorWarningBorder: "#ffe58f",
+  colorErrorBg: "#fff2f0",
+  colorErrorBorder: "#ffccc7",
 } satisfies ThemeConfig["token"];
 
 export const theme: ThemeConfig = {
