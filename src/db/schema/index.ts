@@ -11,5 +11,6 @@ export * from "./inquiries";
 export * from "./organizations";
 export * from "./outbox";
 export * from "./projects";
+export * from "./supervision_figures";
 export * from "./training";
 export * from "./users";

@@ -2122,6 +2122,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind one figure of the dashboard (drill-down), by office, person and months */
+        get: operations["listSupervisionCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supervisor's dashboard: 办结率, 按时办结率, 满意率 … overall, per office, per person, trends */
+        get: operations["getSupervisionDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month's scorecards (检查考核) per section and per person; signed ones frozen */
+        get: operations["listScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/scorecards/{month}/{kind}/{subjectId}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a month's scorecard with a comment: its figures are stored and frozen */
+        post: operations["signScorecard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/scorecards/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month's scorecards as an XLSX workbook or a CSV file (UTF-8 with BOM) */
+        get: operations["exportScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training-options": {
         parameters: {
             query?: never;
@@ -2515,6 +2600,26 @@ export interface components {
             /** @description Nothing is owed before the result may be issued */
             settled: boolean;
         };
+        CaseFigures: {
+            /** @description 受理量: cases accepted in the period */
+            accepted: number;
+            /** @description 办结量: cases completed in the period */
+            completed: number;
+            /** @description 办结率: of the cases accepted in the period, those completed */
+            completionRate: components["schemas"]["FigureRatio"];
+            /** @description 当场办结率: finished on the spot / completed */
+            onSpotRate: components["schemas"]["FigureRatio"];
+            /** @description 按时办结率: completed on or before the deadline / completed */
+            onTimeRate: components["schemas"]["FigureRatio"];
+            /** @description 满意率: ratings 基本满意 or better / ratings of the period */
+            satisfactionRate: components["schemas"]["FigureRatio"];
+            /** @description 跑动次数: window visits over the completed cases, per case */
+            visitsPerCase: {
+                cases: number;
+                value: number | null;
+                visits: number;
+            };
+        };
         CaseRef: {
             id: string;
             number: string;
@@ -2687,6 +2792,12 @@ export interface components {
             stage: "acceptance" | "completion" | "follow_up";
             /** @enum {string} */
             state: "open" | "used" | "closed";
+        };
+        FigureRatio: {
+            denominator: number;
+            numerator: number;
+            /** @description numerator / denominator (4 decimals); null when nothing to rate */
+            value: number | null;
         };
         Inquiry: {
             abilities: {
@@ -3194,6 +3305,46 @@ export interface components {
             };
             toMonth: string;
         };
+        Scorecard: {
+            abilities: {
+                [key: string]: boolean;
+            };
+            comment: string | null;
+            figures: {
+                alertsClosed: number;
+                alertsRaised: number;
+                /** @description Cases completed in the month that the subject handled */
+                casesHandled: number;
+                onSpotRate: components["schemas"]["FigureRatio"];
+                onTimeRate: components["schemas"]["FigureRatio"];
+                satisfactionRate: components["schemas"]["FigureRatio"];
+                trainingAttended: number;
+                visitsPerCase: number | null;
+            };
+            month: string;
+            sectionName: string | null;
+            signedAt: string | null;
+            signedBy: {
+                id: string;
+                name: string;
+            } | null;
+            /**
+             * @description signed: frozen figures as they stood at sign-off
+             * @enum {string}
+             */
+            status: "draft" | "signed";
+            subjectId: string;
+            /** @enum {string} */
+            subjectKind: "person" | "section";
+            subjectName: string;
+            /** @description 0 while unsigned */
+            version: number;
+        };
+        ScorecardList: {
+            month: string;
+            people: components["schemas"]["Scorecard"][];
+            sections: components["schemas"]["Scorecard"][];
+        };
         ServiceItem: {
             abilities: {
                 [key: string]: boolean;
@@ -3409,6 +3560,141 @@ export interface components {
             /** @enum {string} */
             status: "open" | "acknowledged" | "closed";
             version: number;
+        };
+        SupervisionCaseList: {
+            counted: number;
+            /** @enum {string} */
+            figure: "accepted" | "completed" | "completionRate" | "onTimeRate" | "onSpotRate" | "visitsPerCase" | "satisfactionRate" | "clockState" | "alerts";
+            figureName: {
+                "en-US": string;
+                "zh-CN": string;
+            };
+            /** @description At most 500, counted ones first */
+            items: {
+                acceptedOn: string | null;
+                clockState: ("normal" | "yellow" | "red" | "paused") | null;
+                completedOn: string | null;
+                /** @description In the figure's numerator (a ratio's denominator lists all its cases) */
+                counted: boolean;
+                deadline: string | null;
+                finishedOnSpot: boolean;
+                id: string;
+                itemName: string;
+                number: string;
+                /** @description Null while not completed */
+                onTime: boolean | null;
+                status: string;
+                visits: number;
+            }[];
+            total: number;
+        };
+        SupervisionDashboard: {
+            /** @description Raised / closed in the period */
+            alerts: {
+                closed: number;
+                raised: number;
+            };
+            alertsByRule: {
+                /** @enum {string} */
+                category: "时限" | "一次性告知" | "不推" | "不刁" | "不敷" | "不扯" | "不拖" | "满意";
+                closed: number;
+                raised: number;
+                rule: string;
+                ruleName: {
+                    "en-US": string;
+                    "zh-CN": string;
+                };
+            }[];
+            byDepartment: {
+                /** @description 受理量: cases accepted in the period */
+                accepted: number;
+                /** @description 办结量: cases completed in the period */
+                completed: number;
+                /** @description 办结率: of the cases accepted in the period, those completed */
+                completionRate: components["schemas"]["FigureRatio"];
+                /** @description 当场办结率: finished on the spot / completed */
+                onSpotRate: components["schemas"]["FigureRatio"];
+                /** @description 按时办结率: completed on or before the deadline / completed */
+                onTimeRate: components["schemas"]["FigureRatio"];
+                orgId: string;
+                orgName: string;
+                /** @description 满意率: ratings 基本满意 or better / ratings of the period */
+                satisfactionRate: components["schemas"]["FigureRatio"];
+                /** @description 跑动次数: window visits over the completed cases, per case */
+                visitsPerCase: {
+                    cases: number;
+                    value: number | null;
+                    visits: number;
+                };
+            }[];
+            byPerson: {
+                /** @description 受理量: cases accepted in the period */
+                accepted: number;
+                /** @description 办结量: cases completed in the period */
+                completed: number;
+                /** @description 办结率: of the cases accepted in the period, those completed */
+                completionRate: components["schemas"]["FigureRatio"];
+                name: string;
+                /** @description 当场办结率: finished on the spot / completed */
+                onSpotRate: components["schemas"]["FigureRatio"];
+                /** @description 按时办结率: completed on or before the deadline / completed */
+                onTimeRate: components["schemas"]["FigureRatio"];
+                orgName: string | null;
+                /** @description 满意率: ratings 基本满意 or better / ratings of the period */
+                satisfactionRate: components["schemas"]["FigureRatio"];
+                userId: string;
+                /** @description 跑动次数: window visits over the completed cases, per case */
+                visitsPerCase: {
+                    cases: number;
+                    value: number | null;
+                    visits: number;
+                };
+            }[];
+            /** @description Open accepted cases by their clock today */
+            clockStates: {
+                normal: number;
+                paused: number;
+                red: number;
+                yellow: number;
+            };
+            fromMonth: string;
+            /** @description The organization the figures cover (the supervisor's tree or the office chosen) */
+            org: {
+                id: string;
+                name: string;
+            };
+            /** @description Offices of the tree, to choose from */
+            orgs: {
+                depth: number;
+                id: string;
+                name: string;
+            }[];
+            overall: components["schemas"]["CaseFigures"];
+            toMonth: string;
+            /** @description Attendances (present) at study sessions held in the period */
+            trainingAttended: number;
+            /** @description The 12 months ending `toMonth` */
+            trend: {
+                /** @description 受理量: cases accepted in the period */
+                accepted: number;
+                /** @description 办结量: cases completed in the period */
+                completed: number;
+                /** @description 办结率: of the cases accepted in the period, those completed */
+                completionRate: components["schemas"]["FigureRatio"];
+                month: string;
+                /** @description 当场办结率: finished on the spot / completed */
+                onSpotRate: components["schemas"]["FigureRatio"];
+                /** @description 按时办结率: completed on or before the deadline / completed */
+                onTimeRate: components["schemas"]["FigureRatio"];
+                /** @description 满意率: ratings 基本满意 or better / ratings of the period */
+                satisfactionRate: components["schemas"]["FigureRatio"];
+                /** @description 跑动次数: window visits over the completed cases, per case */
+                visitsPerCase: {
+                    cases: number;
+                    value: number | null;
+                    visits: number;
+                };
+            }[];
         };
         TrainingDocument: {
             /** @description Its number (文号), e.g. 国土资源部令第63号 */
@@ -16718,6 +17004,416 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrainingHistory"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSupervisionCases: {
+        parameters: {
+            query: {
+                /** @description figure=clockState: only this state */
+                clockState?: "normal" | "yellow" | "red" | "paused";
+                figure: "accepted" | "completed" | "completionRate" | "onTimeRate" | "onSpotRate" | "visitsPerCase" | "satisfactionRate" | "clockState" | "alerts";
+                /** @description First month (YYYY-MM); default `to` */
+                from?: string;
+                /** @description An office of the tree; default the whole tree */
+                orgId?: string;
+                /** @description figure=alerts: only this rule */
+                rule?: string;
+                /** @description Last month (YYYY-MM); default this month */
+                to?: string;
+                /** @description Only the cases this person handled */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionCaseList"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupervisionDashboard: {
+        parameters: {
+            query?: {
+                /** @description First month (YYYY-MM); default `to` */
+                from?: string;
+                /** @description An office of the tree; default the whole tree */
+                orgId?: string;
+                /** @description Last month (YYYY-MM); default this month */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionDashboard"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listScorecards: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM; default last month */
+                month?: string;
+                /** @description A section of the tree: its card and its people's; default all */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardList"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signScorecard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                kind: "person" | "section";
+                month: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The supervisor's comment (考核意见) */
+                    comment: string;
+                    /** @description 0: the card is unsigned */
+                    expectedVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scorecard"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or multipart body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A media type (request body or uploaded file) the operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportScorecards: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                /** @description YYYY-MM; default last month */
+                month?: string;
+                /** @description A section of the tree: its card and its people's; default all */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scorecards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    "text/csv": Blob;
                 };
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */

@@ -8,6 +8,7 @@ import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
 import { shellEn } from "./shell";
+import { supervisionFiguresEn } from "./supervisionFigures";
 import { trainingEn } from "./training";
 import { windowEn } from "./window";
 import { workbenchEn } from "./workbench";
@@ -162,4 +163,5 @@ export const enUS: Messages = {
   ...trainingEn,
   ...alertsEn,
   ...shellEn,
+  ...supervisionFiguresEn,
 };

@@ -8,6 +8,7 @@ import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
 import { shellZh } from "./shell";
+import { supervisionFiguresZh } from "./supervisionFigures";
 import { trainingZh } from "./training";
 import { windowZh } from "./window";
 import { workbenchZh } from "./workbench";
@@ -150,6 +151,7 @@ export const zhCN = {
   ...trainingZh,
   ...alertsZh,
   ...shellZh,
+  ...supervisionFiguresZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
