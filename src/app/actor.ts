@@ -19,6 +19,8 @@ export type Actor = {
   displayName: string;
   kind: "staff" | "person" | "enterprise";
   locale: "zh-CN" | "en-US";
+  /** 关怀模式 chosen by the user (absent for actors not read from a user row: treated as off). */
+  careMode?: boolean;
   memberships: Membership[];
   /** An administrator reset the password: only changing it (and reading `me`, logging out) is allowed. */
   mustChangePassword?: boolean;

@@ -202,7 +202,20 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       prefix: "/",
       wildcard: false,
       index: ["index.html"],
+      // The build writes .br and .gz beside every text asset (scripts/precompress.ts): sent as they are.
+      preCompressed: true,
+      globIgnore: ["**/*.br", "**/*.gz"],
+      cacheControl: false,
+      setHeaders: (reply, path) => reply.header("cache-control", webCacheControl(path)),
     });
   }
   return app;
+}
+
+/**
+ * Hashed build output under /assets/ never changes under its name: cached for a year, never revalidated.
+ * Everything else (index.html, which names the current hashes) is revalidated on every load.
+ */
+export function webCacheControl(path: string): string {
+  return /[\\/]assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache";
 }

@@ -5,7 +5,14 @@ import { launchBrowser, screenshot } from "./browser";
 import { startTestServer, type TestServer, type TestServerOptions } from "./server";
 
 /** How a fresh page is opened: browser locale, viewport, and a label for its errors. */
-export type PageOptions = { locale?: string; width?: number; height?: number; label?: string };
+export type PageOptions = {
+  locale?: string;
+  width?: number;
+  height?: number;
+  label?: string;
+  /** Lets the test inject scripts (axe-core) past the page's Content-Security-Policy. */
+  bypassCSP?: boolean;
+};
 
 /**
  * Browser pages on one test server: every page has its own context (cookies, storage) and reports
@@ -45,6 +52,7 @@ export class Sessions {
       locale: opts.locale ?? "zh-CN",
       // The bureau's browsers run on China time: date pickers default to the office's day and hour.
       timezoneId: "Asia/Shanghai",
+      bypassCSP: opts.bypassCSP ?? false,
     });
     this.contexts.push(context);
     const page = await context.newPage();

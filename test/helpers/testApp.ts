@@ -23,8 +23,14 @@ export type TestApp = {
 /** A Tuesday morning in the county's office hours (2026-11-24 09:00 Asia/Shanghai). */
 export const TEST_NOW = new Date("2026-11-24T01:00:00Z");
 
-/** Starts a test application on a fresh copy of the demo database (PGlite, or PostgreSQL with DATABASE_URL). */
-export async function createTestApp(config: Partial<Config> = {}): Promise<TestApp> {
+/**
+ * Starts a test application on a fresh copy of the demo database (PGlite, or PostgreSQL with DATABASE_URL);
+ * with `webDir`, it serves that built web application too.
+ */
+export async function createTestApp(
+  config: Partial<Config> = {},
+  server: { webDir?: string } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new FixedClock(TEST_NOW);
   const filesDir = mkdtempSync(join(tmpdir(), "yizhan-files-"));
@@ -34,7 +40,7 @@ export async function createTestApp(config: Partial<Config> = {}): Promise<TestA
     config: { ...defaultConfig, demo: true, loginRateLimitPerMinute: 1000, ...config },
     storage: new LocalDiskStorage(filesDir),
   };
-  const app = await buildServer(ctx, { logger: false, checkResponses: true });
+  const app = await buildServer(ctx, { logger: false, checkResponses: true, webDir: server.webDir });
   await app.ready();
   return {
     app,

@@ -12,6 +12,7 @@ type Me = {
   roles: { role: string; orgCode: string | null }[];
   abilities: Record<string, boolean>;
   locale: string;
+  careMode: boolean;
 };
 
 let t: TestApp;
@@ -120,6 +121,29 @@ describe("CSRF", () => {
     const c = await t.as("citizen");
     c.csrfToken = "forged-token-forged-token-forged";
     expect((await c.post<Problem>("/api/auth/logout")).body.code).toBe("csrf_invalid");
+  });
+});
+
+describe("preferences", () => {
+  it("remembers 关怀模式 per user beside the language, each saved without touching the other", async () => {
+    const c = await t.as("huaishang");
+    expect((await c.get<Me>("/api/auth/me")).body.careMode).toBe(false);
+    const on = await c.put<Me>("/api/auth/me/preferences", { careMode: true });
+    expect(on.status).toBe(200);
+    expect(on.body).toMatchObject({ careMode: true, locale: "zh-CN" });
+    const lang = await c.put<Me>("/api/auth/me/preferences", { locale: "en-US" });
+    expect(lang.body).toMatchObject({ careMode: true, locale: "en-US" });
+    // A new session (another device) reads both from the account.
+    const other = await t.as("huaishang");
+    expect((await other.get<Me>("/api/auth/me")).body).toMatchObject({ careMode: true, locale: "en-US" });
+    const nothing = await other.put<Me>("/api/auth/me/preferences", {});
+    expect(nothing.body).toMatchObject({ careMode: true, locale: "en-US" });
+    const off = await other.put<Me>("/api/auth/me/preferences", { careMode: false, locale: "zh-CN" });
+    expect(off.body).toMatchObject({ careMode: false, locale: "zh-CN" });
+    // Another user's choice is their own.
+    expect((await (await t.as("sanmu")).get<Me>("/api/auth/me")).body.careMode).toBe(false);
+    const bad = await other.put<Problem>("/api/auth/me/preferences", { careMode: "yes" });
+    expect(bad.status).toBe(422);
   });
 });
 

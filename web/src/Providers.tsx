@@ -1,12 +1,13 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { App as AntApp, ConfigProvider } from "antd";
+import { App as AntApp, ConfigProvider, Grid } from "antd";
 import enUSAntd from "antd/locale/en_US";
 import zhCNAntd from "antd/locale/zh_CN";
-import type { ReactNode } from "react";
+import { type ReactNode, useMemo } from "react";
 import { ApiError } from "./api/client";
 import { I18nProvider } from "./i18n/I18nProvider";
 import { useI18n } from "./i18n/useT";
-import { theme } from "./theme";
+import { CareModeProvider, useCareMode } from "./layout/careMode";
+import { themeFor } from "./theme";
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -20,6 +21,10 @@ export const queryClient = new QueryClient({
 
 function AntdConfig({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
+  const care = useCareMode().active;
+  // Phones (below antd's `sm`, 576 px): 44 px controls.
+  const phone = Grid.useBreakpoint().sm === false;
+  const theme = useMemo(() => themeFor({ phone, care }), [phone, care]);
   return (
     <ConfigProvider locale={locale === "zh-CN" ? zhCNAntd : enUSAntd} theme={theme}>
       <AntApp>{children}</AntApp>
@@ -27,13 +32,15 @@ function AntdConfig({ children }: { children: ReactNode }) {
   );
 }
 
-/** Query cache, language and Ant Design configuration shared by every page. */
+/** Query cache, 关怀模式, language and Ant Design configuration (theme per screen and mode) for every page. */
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <I18nProvider>
-        <AntdConfig>{children}</AntdConfig>
-      </I18nProvider>
+      <CareModeProvider>
+        <I18nProvider>
+          <AntdConfig>{children}</AntdConfig>
+        </I18nProvider>
+      </CareModeProvider>
     </QueryClientProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { authEvents, sessions, users } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
 import type { Actor } from "../actor";
@@ -76,17 +76,23 @@ export async function changePassword(
   });
 }
 
-/** Saves the caller's preferences (the UI language, remembered per user). */
+/** Saves the caller's preferences (the UI language, 关怀模式), remembered per user; returns them. */
 export async function updatePreferences(
   ctx: AppContext,
   actor: Actor,
-  input: { locale: "zh-CN" | "en-US" },
-): Promise<void> {
+  input: { locale?: "zh-CN" | "en-US"; careMode?: boolean },
+): Promise<{ locale: "zh-CN" | "en-US"; careMode: boolean }> {
+  const set = {
+    ...(input.locale ? { locale: input.locale } : {}),
+    ...(input.careMode !== undefined ? { careMode: input.careMode } : {}),
+  };
   const res = await ctx.database.db
     .update(users)
-    .set({ locale: input.locale })
+    // Nothing given: the same row, unchanged, so the answer is still the saved preferences.
+    .set(Object.keys(set).length > 0 ? set : { locale: sql`${users.locale}` })
     .where(eq(users.id, actor.userId))
-    .returning({ id: users.id });
+    .returning({ locale: users.locale, careMode: users.careMode });
   if (res.length === 0)
     throw new YizhanError("not_found", 404, { "zh-CN": "用户不存在", "en-US": "User not found" });
+  return res[0];
 }

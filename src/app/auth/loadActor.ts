@@ -32,6 +32,7 @@ export function actorOf(user: typeof users.$inferSelect, memberships: Membership
     kind: user.kind,
     locale: user.locale,
     mustChangePassword: user.mustChangePassword,
+    careMode: user.careMode,
     memberships: memberships.map((m) => ({
       role: m.role,
       orgId: m.orgId,

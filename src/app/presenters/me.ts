@@ -11,6 +11,7 @@ export function presentMe(actor: Actor, csrfToken: string): TMe {
     kind: actor.kind,
     locale: actor.locale,
     mustChangePassword: actor.mustChangePassword ?? false,
+    careMode: actor.careMode ?? false,
     roles: actor.memberships.map((m) => ({
       role: m.role,
       orgId: m.orgId,

@@ -15,6 +15,8 @@ export const users = pgTable(
     locale: text("locale", { enum: ["zh-CN", "en-US"] })
       .notNull()
       .default("zh-CN"),
+    /** 关怀模式 (larger text, higher contrast, simpler words) on the applicant's pages, remembered per user. */
+    careMode: boolean("care_mode").notNull().default(false),
     idNumber: text("id_number"),
     creditCode: text("credit_code"),
     legalRepresentative: text("legal_representative"),

@@ -82,15 +82,15 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       schema: {
         operationId: "updatePreferences",
         tags: ["auth"],
-        summary: "Save the caller's preferences (UI language)",
+        summary: "Save the caller's preferences (UI language, 关怀模式)",
         body: ZPreferences,
         response: { 200: ZMe },
       },
     },
     async (req) => {
       const actor = requireActor(req);
-      await updatePreferences(ctx, actor, req.body);
-      return presentMe({ ...actor, locale: req.body.locale }, req.csrfToken ?? "");
+      const saved = await updatePreferences(ctx, actor, req.body);
+      return presentMe({ ...actor, ...saved }, req.csrfToken ?? "");
     },
   );
 

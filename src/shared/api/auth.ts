@@ -12,6 +12,9 @@ export const ZMe = z.object({
   locale: z.enum(["zh-CN", "en-US"]),
   /** After an administrator's reset: every request but changing the password is refused (403). */
   mustChangePassword: z.boolean(),
+  careMode: z
+    .boolean()
+    .describe("关怀模式: larger text, higher contrast, simpler words on the applicant's pages"),
   roles: z.array(
     z.object({
       role: z.enum(ROLES),

@@ -234,7 +234,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Save the caller's preferences (UI language) */
+        /** Save the caller's preferences (UI language, 关怀模式) */
         put: operations["updatePreferences"];
         post?: never;
         delete?: never;
@@ -5118,6 +5118,8 @@ export interface operations {
                             abilities: {
                                 [key: string]: boolean;
                             };
+                            /** @description 关怀模式: larger text, higher contrast, simpler words on the applicant's pages */
+                            careMode: boolean;
                             csrfToken: string;
                             displayName: string;
                             id: string;
@@ -5311,6 +5313,8 @@ export interface operations {
                         abilities: {
                             [key: string]: boolean;
                         };
+                        /** @description 关怀模式: larger text, higher contrast, simpler words on the applicant's pages */
+                        careMode: boolean;
                         csrfToken: string;
                         displayName: string;
                         id: string;
@@ -5363,8 +5367,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    careMode?: boolean;
                     /** @enum {string} */
-                    locale: "zh-CN" | "en-US";
+                    locale?: "zh-CN" | "en-US";
                 };
             };
         };
@@ -5379,6 +5384,8 @@ export interface operations {
                         abilities: {
                             [key: string]: boolean;
                         };
+                        /** @description 关怀模式: larger text, higher contrast, simpler words on the applicant's pages */
+                        careMode: boolean;
                         csrfToken: string;
                         displayName: string;
                         id: string;

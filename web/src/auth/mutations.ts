@@ -63,3 +63,8 @@ export function useChangePassword() {
 export function saveLocalePreference(locale: Locale): Promise<unknown> {
   return call(yz.PUT("/api/auth/me/preferences", { body: { locale } }));
 }
+
+/** Saves the user's 关怀模式 choice (`PUT /api/auth/me/preferences`). */
+export function saveCareModePreference(careMode: boolean): Promise<unknown> {
+  return call(yz.PUT("/api/auth/me/preferences", { body: { careMode } }));
+}

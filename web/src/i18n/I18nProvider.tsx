@@ -7,6 +7,8 @@ import type { Locale } from "../api/ApiError";
 import { saveLocalePreference } from "../auth/mutations";
 import type { Me } from "../auth/types";
 import { ME_KEY, useMe } from "../auth/useMe";
+import { useCareMode } from "../layout/careMode";
+import { CARE_WORDING } from "./careWording";
 import { translate } from "./translate";
 
 const STORAGE_KEY = "yz_locale";
@@ -40,7 +42,7 @@ function storeLocale(locale: Locale): void {
 
 /**
  * Chooses the UI language: the signed-in user's preference (from `Me`), else the choice kept in this
- * browser, else Chinese.
+ * browser, else Chinese. In 关怀模式 a few texts read more simply (careWording.ts).
  */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
@@ -73,9 +75,18 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     [qc],
   );
 
+  // 关怀模式 words a few texts more simply (i18n/careWording.ts).
+  const care = useCareMode().active;
   const value = useMemo<I18nValue>(
-    () => ({ locale, setLocale, t: (key, vars) => translate(locale, key, vars) }),
-    [locale, setLocale],
+    () => ({
+      locale,
+      setLocale,
+      t: (key, vars) => {
+        const simple = care ? CARE_WORDING[locale][key] : undefined;
+        return simple && !vars ? simple : translate(locale, key, vars);
+      },
+    }),
+    [locale, setLocale, care],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

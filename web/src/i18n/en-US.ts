@@ -10,6 +10,7 @@ import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
 import { queuesEn } from "./queues";
+import { shellEn } from "./shell";
 import { staffEn } from "./staff";
 import { supervisionFiguresEn } from "./supervisionFigures";
 import { trainingEn } from "./training";
@@ -167,6 +168,7 @@ export const enUS: Messages = {
   ...staffEn,
   ...alertsEn,
   ...demoEn,
+  ...shellEn,
   ...supervisionFiguresEn,
   ...adminEn,
 };

@@ -10,6 +10,7 @@ import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
 import { queuesZh } from "./queues";
+import { shellZh } from "./shell";
 import { staffZh } from "./staff";
 import { supervisionFiguresZh } from "./supervisionFigures";
 import { trainingZh } from "./training";
@@ -155,6 +156,7 @@ export const zhCN = {
   ...staffZh,
   ...alertsZh,
   ...demoZh,
+  ...shellZh,
   ...supervisionFiguresZh,
   ...adminZh,
 } satisfies Record<string, string>;

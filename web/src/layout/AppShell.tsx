@@ -1,4 +1,4 @@
-import { Layout, Menu, type MenuProps, Space, Typography } from "antd";
+import { Grid, Layout, Menu, type MenuProps, Space, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import type { Me } from "../auth/types";
@@ -6,8 +6,10 @@ import { CalendarStatusBanner } from "../features/calendar/CalendarStatusBanner"
 import { DemoHistoryBanner } from "../features/demo/DemoHistoryBanner";
 import { useI18n } from "../i18n/useT";
 import { Brand } from "./Brand";
+import { CareModeToggle } from "./CareModeToggle";
 import { LanguageToggle } from "./LanguageToggle";
 import { toMenuItems } from "./menuItems";
+import { NavDrawer } from "./NavDrawer";
 import { type NavItem, navItemForPath, PUBLIC_NAV, roleNavFor } from "./nav";
 import { UserMenu } from "./UserMenu";
 
@@ -21,11 +23,16 @@ function pathOfKey(items: readonly NavItem[], key: string): string | undefined {
 }
 
 /**
- * The signed-in frame: header (brand, motto, language, user menu), a side menu built from the user's
- * roles (layout/nav.ts), and the page.
+ * The signed-in frame: header (brand, motto, language, 关怀模式 for applicants, user menu), a side menu
+ * built from the user's roles (layout/nav.ts), and the page. Below `lg` (992 px) the side menu becomes a
+ * drawer opened by a labelled 菜单 button in the header; on phones the header keeps only the menu button,
+ * the mark, the switches and the user.
  */
 export function AppShell({ me }: { me: Me }) {
   const { t } = useI18n();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.lg !== false;
+  const phone = screens.sm === false;
   const location = useLocation();
   const navigate = useNavigate();
   const roleNav = useMemo(() => roleNavFor(me), [me]);
@@ -50,44 +57,49 @@ export function AppShell({ me }: { me: Me }) {
 
   return (
     <Layout style={{ minHeight: "100vh" }} data-testid="app-shell">
+      <a className="yz-skip-link" href="#yz-main">
+        {t("nav.skipToContent")}
+      </a>
       <Layout.Header
         style={{
           display: "flex",
           alignItems: "center",
           justifyContent: "space-between",
+          gap: 8,
           borderBottom: "1px solid #ececec",
           position: "sticky",
           top: 0,
           zIndex: 10,
         }}
       >
-        <Brand />
+        <Space size="small" style={{ minWidth: 0 }}>
+          {!wide && <NavDrawer items={items} selectedKeys={selected} onClick={onClick} />}
+          <Brand showMotto={!phone} compact={phone} />
+        </Space>
         <Space size="small">
-          <LanguageToggle />
-          <UserMenu me={me} />
+          <CareModeToggle />
+          <LanguageToggle compact={phone} />
+          <UserMenu me={me} compact={phone} />
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider
-          width={220}
-          breakpoint="lg"
-          collapsedWidth={0}
-          style={{ borderRight: "1px solid #ececec" }}
-        >
-          <nav aria-label={t("nav.main")} data-testid="side-nav">
-            <Menu
-              mode="inline"
-              items={items}
-              selectedKeys={selected}
-              openKeys={openKeys}
-              onOpenChange={setOpenKeys}
-              onClick={onClick}
-              style={{ borderInlineEnd: "none", paddingTop: 8 }}
-            />
-          </nav>
-        </Layout.Sider>
-        <Layout>
-          <Layout.Content style={{ padding: 24 }}>
+        {wide && (
+          <Layout.Sider width={220} style={{ borderRight: "1px solid #ececec" }}>
+            <nav aria-label={t("nav.main")} data-testid="side-nav">
+              <Menu
+                mode="inline"
+                items={items}
+                selectedKeys={selected}
+                openKeys={openKeys}
+                onOpenChange={setOpenKeys}
+                onClick={onClick}
+                style={{ borderInlineEnd: "none", paddingTop: 8 }}
+              />
+            </nav>
+          </Layout.Sider>
+        )}
+        <Layout style={{ minWidth: 0 }}>
+          <Layout.Content id="yz-main" tabIndex={-1} style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
             <DemoHistoryBanner />
             <CalendarStatusBanner />
             <Outlet />

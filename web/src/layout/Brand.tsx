@@ -2,14 +2,21 @@ import { Typography } from "antd";
 import { Link } from "react-router-dom";
 import { useT } from "../i18n/useT";
 
-/** The product mark: 一站 / Yizhan and, on wide screens, the motto. */
-export function Brand({ showMotto = true }: { showMotto?: boolean }) {
+/** The product mark: 一站 / Yizhan and, on wide screens, the motto; `compact` (phones): the mark alone. */
+export function Brand({ showMotto = true, compact = false }: { showMotto?: boolean; compact?: boolean }) {
   const t = useT();
   return (
     <Link
       to="/"
-      style={{ display: "flex", alignItems: "center", gap: 12, color: "inherit" }}
+      style={{
+        display: "flex",
+        alignItems: "center",
+        gap: compact ? 8 : 12,
+        color: "inherit",
+        flexShrink: 0,
+      }}
       data-testid="brand"
+      aria-label={compact ? t("app.fullName") : undefined}
     >
       <span
         aria-hidden
@@ -29,7 +36,7 @@ export function Brand({ showMotto = true }: { showMotto?: boolean }) {
       >
         一
       </span>
-      <span style={{ display: "flex", flexDirection: "column", lineHeight: 1.2 }}>
+      <span style={{ display: compact ? "none" : "flex", flexDirection: "column", lineHeight: 1.2 }}>
         <Typography.Text strong style={{ fontSize: 18 }}>
           {t("app.name")}
           <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400, marginInlineStart: 6 }}>

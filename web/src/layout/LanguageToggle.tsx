@@ -4,8 +4,11 @@ import { useState } from "react";
 import { ApiError } from "../api/client";
 import { useI18n } from "../i18n/useT";
 
-/** Switches between 中文 and English; the button names the language it switches to. */
-export function LanguageToggle() {
+/**
+ * Switches between 中文 and English; the button names the language it switches to (`compact`, on phones:
+ * "EN" / "中", with the full name as its accessible name).
+ */
+export function LanguageToggle({ compact = false }: { compact?: boolean }) {
   const { locale, setLocale, t } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -25,14 +28,15 @@ export function LanguageToggle() {
   return (
     <Button
       type="text"
-      icon={<TranslationOutlined />}
+      icon={compact ? undefined : <TranslationOutlined />}
       onClick={onClick}
       loading={busy}
       title={t("lang.switchTitle")}
+      aria-label={compact ? t("lang.switch") : undefined}
       lang={next}
       data-testid="lang-toggle"
     >
-      {t("lang.switch")}
+      {compact ? (next === "en-US" ? "EN" : "中") : t("lang.switch")}
     </Button>
   );
 }

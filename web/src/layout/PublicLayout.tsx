@@ -1,41 +1,69 @@
 import { LoginOutlined } from "@ant-design/icons";
-import { Button, Layout, Menu, Space, Typography } from "antd";
-import { Link, Outlet, useLocation } from "react-router-dom";
+import { Button, Grid, Layout, Menu, Space, Typography } from "antd";
+import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useT } from "../i18n/useT";
 import { Brand } from "./Brand";
+import { CareModeToggle } from "./CareModeToggle";
 import { LanguageToggle } from "./LanguageToggle";
 import { toMenuItems } from "./menuItems";
+import { NavDrawer } from "./NavDrawer";
 import { navItemForPath, PUBLIC_NAV } from "./nav";
 
-/** The frame of the public pages (guide, progress, verification) for visitors who are not signed in. */
+/**
+ * The frame of the public pages (guide, progress, verification) for visitors who are not signed in. Below
+ * `md` (768 px) the menu is a drawer opened by a labelled 菜单 button; 关怀模式 and the language are in the
+ * header at every width.
+ */
 export function PublicLayout() {
   const t = useT();
   const location = useLocation();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.md !== false;
+  const phone = screens.sm === false;
   const current = navItemForPath(location.pathname);
+  const items = toMenuItems(PUBLIC_NAV, t);
+  const selected = current ? [current.key] : [];
   return (
     <Layout style={{ minHeight: "100vh" }} data-testid="public-shell">
+      <a className="yz-skip-link" href="#yz-main">
+        {t("nav.skipToContent")}
+      </a>
       <Layout.Header
-        style={{ display: "flex", alignItems: "center", gap: 24, borderBottom: "1px solid #ececec" }}
+        style={{
+          display: "flex",
+          alignItems: "center",
+          gap: phone ? 6 : 24,
+          borderBottom: "1px solid #ececec",
+        }}
       >
-        <Brand />
-        <nav aria-label={t("nav.main")} style={{ flex: 1, minWidth: 0 }}>
-          <Menu
-            mode="horizontal"
-            items={toMenuItems(PUBLIC_NAV, t)}
-            selectedKeys={current ? [current.key] : []}
-            style={{ borderBottom: "none" }}
-          />
-        </nav>
-        <Space>
-          <LanguageToggle />
-          <Link to="/login" state={{ from: location.pathname }}>
-            <Button type="primary" icon={<LoginOutlined />} data-testid="login-button">
-              {t("nav.login")}
-            </Button>
-          </Link>
+        {!wide && <NavDrawer items={items} selectedKeys={selected} />}
+        <Brand compact={phone} showMotto={!phone} />
+        {wide ? (
+          <nav aria-label={t("nav.main")} style={{ flex: 1, minWidth: 0 }}>
+            <Menu mode="horizontal" items={items} selectedKeys={selected} style={{ borderBottom: "none" }} />
+          </nav>
+        ) : (
+          <span style={{ flex: 1 }} />
+        )}
+        <Space size={phone ? 6 : "small"}>
+          <CareModeToggle />
+          <LanguageToggle compact={phone} />
+          <Button
+            type="primary"
+            icon={phone ? undefined : <LoginOutlined />}
+            onClick={() => navigate("/login", { state: { from: location.pathname } })}
+            data-testid="login-button"
+          >
+            {t("nav.login")}
+          </Button>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24, maxWidth: 1100, width: "100%", margin: "0 auto" }}>
+      <Layout.Content
+        id="yz-main"
+        tabIndex={-1}
+        style={{ padding: phone ? 12 : 24, maxWidth: 1100, width: "100%", margin: "0 auto" }}
+      >
         <Outlet />
       </Layout.Content>
       <Layout.Footer style={{ textAlign: "center" }}>

@@ -7,8 +7,8 @@ import { useI18n } from "../i18n/useT";
 
 const STAFF_ROLES: readonly string[] = ["clerk", "reviewer", "approver", "helper", "supervisor", "admin"];
 
-/** The signed-in user's name with 我的账户 and 退出登录. */
-export function UserMenu({ me }: { me: Me }) {
+/** The signed-in user's name with 我的账户 and 退出登录; `compact` (phones): the avatar, the name as its label. */
+export function UserMenu({ me, compact = false }: { me: Me; compact?: boolean }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const logout = useLogout();
@@ -50,10 +50,17 @@ export function UserMenu({ me }: { me: Me }) {
 
   return (
     <Dropdown menu={{ items, onClick }} trigger={["click"]} placement="bottomRight">
-      <Button type="text" data-testid="user-menu" loading={logout.isPending}>
+      <Button
+        type="text"
+        data-testid="user-menu"
+        loading={logout.isPending}
+        aria-label={compact ? me.displayName : undefined}
+      >
         <Avatar size="small" style={{ background: "#1f5fa8" }} icon={<UserOutlined />} />
-        <span data-testid="user-name">{me.displayName}</span>
-        <DownOutlined style={{ fontSize: 10 }} />
+        <span data-testid="user-name" className={compact ? "yz-visually-hidden" : undefined}>
+          {me.displayName}
+        </span>
+        {!compact && <DownOutlined style={{ fontSize: 10 }} />}
       </Button>
     </Dropdown>
   );

@@ -15,4 +15,8 @@ export const ZChangePassword = z.object({
   newPassword: z.string().min(8).max(128),
 });
 
-export const ZPreferences = z.object({ locale: z.enum(["zh-CN", "en-US"]) });
+/** The caller's preferences; each one given is saved, the others stay as they are. */
+export const ZPreferences = z.object({
+  locale: z.enum(["zh-CN", "en-US"]).optional(),
+  careMode: z.boolean().optional(),
+});

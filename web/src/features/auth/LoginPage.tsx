@@ -54,14 +54,19 @@ export default function LoginPage() {
           display: "flex",
           justifyContent: "space-between",
           alignItems: "center",
-          padding: "16px 32px",
+          padding: "16px clamp(12px, 4vw, 32px)",
         }}
       >
         <Brand showMotto={false} />
         <LanguageToggle />
       </header>
-      <main style={{ flex: 1, display: "grid", placeItems: "center", padding: 24 }}>
-        <Card style={{ width: 400, maxWidth: "100%" }} styles={{ body: { padding: 32 } }}>
+      <main
+        style={{ flex: 1, display: "grid", placeItems: "center", padding: "24px clamp(12px, 4vw, 24px)" }}
+      >
+        <Card
+          style={{ width: "100%", maxWidth: 400 }}
+          styles={{ body: { padding: "clamp(16px, 6vw, 32px)" } }}
+        >
           <Space
             orientation="vertical"
             size={4}

@@ -1,4 +1,4 @@
-import { Button, Card, Result, Skeleton } from "antd";
+import { Button, Card, Result, Skeleton, Steps } from "antd";
 import { Navigate, useParams } from "react-router-dom";
 import { useT } from "../../i18n/useT";
 import { useCase } from "../cases/api";
@@ -30,5 +30,25 @@ export default function ApplyPage() {
   else if (q.data.status === "draft") body = <DraftEditor key={q.data.id} caseData={q.data} />;
   else if (q.data.status === "correction_requested") body = <CorrectionPanel caseData={q.data} />;
   else body = <Navigate to={`/cases/${q.data.id}`} replace />;
-  return <div data-testid="page-apply">{body}</div>;
+  const correcting = q.data?.status === "correction_requested";
+  return (
+    <div data-testid="page-apply">
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <nav aria-label={t("apply.steps")}>
+          <Steps
+            size="small"
+            responsive={false}
+            current={id ? 1 : 0}
+            data-testid="apply-steps"
+            items={[
+              { title: t("apply.step.pick") },
+              { title: t(correcting ? "apply.step.correct" : "apply.step.fill") },
+              { title: t("apply.step.submit") },
+            ]}
+          />
+        </nav>
+      </Card>
+      {body}
+    </div>
+  );
 }
