@@ -10,5 +10,6 @@ export * from "./inquiries";
 export * from "./organizations";
 export * from "./outbox";
 export * from "./projects";
+export * from "./supervision";
 export * from "./training";
 export * from "./users";

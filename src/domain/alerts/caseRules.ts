@@ -21,6 +21,7 @@ export type CaseRule = (f: CaseFacts, th: SupervisionThresholds, cal: WorkingCal
 /** The event types the case rules read (the runner loads only these). */
 export const CASE_RULE_EVENT_TYPES = [
   "case.submitted",
+  "case.deemed_accepted",
   "case.resubmitted",
   "case.correction_requested",
   "case.decided",
@@ -31,6 +32,20 @@ export const CASE_RULE_EVENT_TYPES = [
 const ofType = (f: CaseFacts, type: string) => f.events.filter((e) => e.type === type);
 const last = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
 const ids = (es: readonly RuleEvent[]) => es.map((e) => e.id);
+
+/** 时限: not checked within the check period, the case was deemed accepted from receipt (Art. 32). */
+export const checkOverdue: CaseRule = (f) => {
+  const deemed = last(ofType(f, "case.deemed_accepted"));
+  if (!deemed) return null;
+  return {
+    rule: "check_overdue",
+    severity: "red",
+    zh: `办件 ${f.number} 未在 5 个工作日内一次性告知，依法视为自收件之日起受理`,
+    en: `Case ${f.number} was not checked within 5 working days and counts as accepted from receipt`,
+    eventIds: [deemed.id],
+    responsibleUserId: null,
+  };
+};
 
 /**
  * 一次性告知 (Art. 32): the last correction notice came more than N working days (default 5) after
@@ -139,6 +154,7 @@ export const extensionReasonShort: CaseRule = (f, th) => {
 
 /** Every case rule, with the commands after which it can newly hold. */
 export const CASE_RULES: readonly { rule: string; check: CaseRule; after: readonly CaseCommandType[] }[] = [
+  { rule: "check_overdue", check: checkOverdue, after: ["deemAccepted"] },
   { rule: "correction_late", check: correctionLate, after: ["requestCorrection"] },
   { rule: "correction_repeat_notice", check: correctionRepeatNotice, after: ["requestCorrection"] },
   { rule: "corrections_repeated", check: correctionsRepeated, after: ["requestCorrection"] },
