@@ -1,7 +1,7 @@
 /**
  * The thresholds of the supervision rules per organization (getSupervisionSettings,
- * updateSupervisionSettings): read and set by the organization's supervisors and admins (a role held
- * above it covers it). Values apply to its cases and those below it without settings of their own.
+ * updateSupervisionSettings): read and set by the supervisors and admins of the organization's tree
+ * (the alert desk's scope). Values apply to its cases and those below it without settings of their own.
  */
 import { asc, eq } from "drizzle-orm";
 import { organizations, supervisionSettings } from "../../db/schema";
@@ -21,18 +21,19 @@ import type { TSupervisionSettings } from "../../shared/api/alerts";
 import type { TUpdateSupervisionSettings } from "../../shared/api/requests/alerts";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
+import { inTree } from "../inquiries/policy";
 import { settingsRowFor } from "./thresholds";
 
 const ORG = { "zh-CN": "机构", "en-US": "Organization" };
 
-/** A supervisor or admin held in the organization at `path` or above it (an admin without one: everywhere). */
+/**
+ * A supervisor or admin of the organization's tree (as the alert desk: the section head supervises the
+ * whole bureau), or an admin held without an organization.
+ */
 const mayManage = (actor: Actor, path: string) =>
   actor.kind === "staff" &&
-  actor.memberships.some(
-    (m) =>
-      (m.role === "supervisor" || m.role === "admin") &&
-      (m.orgPath === null ? m.role === "admin" : path.startsWith(m.orgPath)),
-  );
+  (inTree(actor, path, "supervisor", "admin") ||
+    actor.memberships.some((m) => m.role === "admin" && m.orgPath === null));
 
 const values = (th: SupervisionThresholds) =>
   Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, th[k]])) as Record<ThresholdKey, number>;
