@@ -4,6 +4,7 @@ import { caseIn } from "../cases/testFixtures";
 import {
   CASE_RULES,
   type CaseFacts,
+  checkOverdue,
   correctionLate,
   correctionRepeatNotice,
   correctionsRepeated,
@@ -40,6 +41,18 @@ function facts(status: Parameters<typeof caseIn>[0], events: RuleEvent[], patch 
     events: [ev("case.submitted", "2026-11-24", {}, "u-applicant"), ...events],
   };
 }
+
+describe("时限: check_overdue", () => {
+  it("breaks when the case was deemed accepted, keeps one accepted by the window", () => {
+    const deemed = ev("case.deemed_accepted", "2026-12-02", {}, "");
+    expect(checkOverdue(facts("accepted", [deemed]), th, cal)).toMatchObject({
+      rule: "check_overdue",
+      severity: "red",
+      eventIds: [deemed.id],
+    });
+    expect(checkOverdue(facts("accepted", [ev("case.accepted", "2026-11-25")]), th, cal)).toBeNull();
+  });
+});
 
 describe("一次性告知: correction_late", () => {
   it("keeps a correction on the 5th working day after receipt", () => {
