@@ -16,8 +16,17 @@ export type Config = {
   lockoutMinutes: number;
   /** Login attempts per IP per minute. */
   loginRateLimitPerMinute: number;
-  /** Send the `Secure` attribute on cookies (behind HTTPS). */
+  /**
+   * Send the `Secure` attribute on cookies: `YIZHAN_COOKIE_SECURE=1|0`, else on when the public URL is
+   * https (the deployment is reached over HTTPS, usually behind a proxy).
+   */
   secureCookies: boolean;
+  /**
+   * The reverse proxies whose `X-Forwarded-For` is believed (`YIZHAN_TRUST_PROXY`: addresses or CIDRs,
+   * comma-separated). Empty: the client's address is the socket's, and no client can set its own
+   * address in the audit trail, the lockout or the rate limits.
+   */
+  trustProxy: string[];
   demo: boolean;
   version: string;
   /**
@@ -41,6 +50,7 @@ export const defaultConfig: Config = {
   lockoutMinutes: 15,
   loginRateLimitPerMinute: 30,
   secureCookies: false,
+  trustProxy: [],
   demo: false,
   version: VERSION,
   publicUrl: "http://localhost:3000",
@@ -61,6 +71,25 @@ export function normalizePublicUrl(value: string): string {
     throw new RangeError(`must start with http:// or https://: ${value}`);
   if (u.search || u.hash) throw new RangeError(`must not have a query or fragment: ${value}`);
   return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
+}
+
+/** `YIZHAN_TRUST_PROXY` as a list (addresses or CIDRs); throws a RangeError on an entry that is neither. */
+export function parseTrustProxy(value: string | undefined): string[] {
+  const list = (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of list) {
+    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry) && entry !== "loopback")
+      throw new RangeError(`YIZHAN_TRUST_PROXY: not an address or CIDR: ${entry}`);
+  }
+  return list;
+}
+
+/** `YIZHAN_COOKIE_SECURE` if set (1/true or 0/false), else whether the public URL is https. */
+export function secureCookiesFor(value: string | undefined, publicUrl: string): boolean {
+  if (value !== undefined && value !== "") return value === "1" || value.toLowerCase() === "true";
+  return publicUrl.startsWith("https:");
 }
 
 /** True when a public URL points at this machine only (localhost, 127.0.0.0/8, ::1, 0.0.0.0). */

@@ -48,7 +48,7 @@ const PROBLEM_TEXT: Record<ProblemStatus, string> = {
   401: "Not signed in (or the session has expired), or a signature that does not verify",
   403: "The caller may not do this (role or organization), or the CSRF header is missing",
   404: "No such record, or the caller may not know that it exists",
-  409: "The record changed since the caller read it (expectedVersion), or its state does not allow this",
+  409: "The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running",
   410: "Gone: a link or session past its time (the 30 days for rating, a tablet session)",
   413: "The body is over the limit (JSON 2 MB, uploads 20 MB)",
   415: "A media type (request body or uploaded file) the operation does not take",
@@ -67,6 +67,16 @@ const SUCCESS_TEXT: Record<string, string> = {
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const IDEMPOTENCY_KEY_PARAMETER = {
+  type: "string",
+  minLength: 1,
+  maxLength: 200,
+  description:
+    "Optional. Names this write so a retry is safe: a retry with the same key and request gets the first " +
+    "answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key " +
+    "on a different request is 422. A UUID is the usual choice.",
+};
 const PROBLEM_REF = "#/components/schemas/Problem";
 
 type JsonSchema = {
@@ -140,6 +150,18 @@ export const documentRoute: SwaggerTransform = (input) => {
   if (access === "session") add(401);
   if (csrf) add(403);
   if (carriesVersion(doc.body)) add(409);
+  if (write) {
+    // Every write takes an Idempotency-Key (src/http/plugins/idempotency.ts): 422 when reused for
+    // another request, 409 while the first one runs.
+    add(409, 422);
+    const headers = (doc.headers ?? { type: "object", properties: {} }) as {
+      properties?: Record<string, unknown>;
+    };
+    doc.headers = {
+      ...headers,
+      properties: { ...(headers.properties ?? {}), "idempotency-key": IDEMPOTENCY_KEY_PARAMETER },
+    };
+  }
   if ((route.config as { rateLimit?: unknown } | undefined)?.rateLimit) add(429);
   const errors = Object.fromEntries(
     [...statuses]

@@ -16,6 +16,7 @@ import "../app/policies";
 import { YizhanError } from "../domain/errors";
 import { documentObject, documentRoute } from "./openapi";
 import { authPlugin } from "./plugins/auth";
+import { idempotencyPlugin } from "./plugins/idempotency";
 import { sendProblem } from "./problem";
 import { checkedSerializerCompiler, presenterSerializerCompiler } from "./responseCheck";
 import { adminRoutes } from "./routes/admin";
@@ -37,6 +38,7 @@ import { projectRoutes } from "./routes/projects";
 import { publicProgressRoutes } from "./routes/publicProgress";
 import { referralRoutes } from "./routes/referrals";
 import { reviewRoutes } from "./routes/review";
+import { supervisionFigureRoutes } from "./routes/supervisionFigures";
 import { trainingRoutes } from "./routes/training";
 import { registerTextGuard } from "./textGuard";
 
@@ -75,6 +77,7 @@ const ROUTES = [
   inquiryRoutes,
   trainingRoutes,
   alertRoutes,
+  supervisionFigureRoutes,
 ];
 
 /**
@@ -90,7 +93,8 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
         ? { ...opts.logger, serializers: { ...logSerializers, ...opts.logger.serializers } }
         : (opts.logger ?? false),
     genReqId: (req) => (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID(),
-    trustProxy: true,
+    // Only the configured proxies may name the client's address (YIZHAN_TRUST_PROXY; docs/security.md).
+    trustProxy: ctx.config.trustProxy.length > 0 ? ctx.config.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
     // Errors of the router itself (a path parameter over 100 characters, a malformed URL) are problems too.
     frameworkErrors: (err, req, reply) => sendProblem(req, reply, err),
@@ -116,6 +120,15 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   registerTextGuard(app);
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
+    // What the API answers a signed-in caller, or on a route that needs a session, stays out of every
+    // cache (browser back/forward, shared proxies); the route may say otherwise (a public document).
+    if (
+      req.url.startsWith("/api/") &&
+      !reply.hasHeader("cache-control") &&
+      (req.actor || (req.routeOptions.config?.access ?? "session") === "session")
+    ) {
+      reply.header("cache-control", "no-store");
+    }
   });
 
   await app.register(fastifyHelmet, {
@@ -169,6 +182,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(authPlugin, { ctx });
+  await app.register(idempotencyPlugin, { ctx });
   await app.register(async (api) => {
     // Every route of the API needs a session unless it says otherwise (`config.access`, src/http/openapi.ts).
     api.addHook("onRoute", (route) => {

@@ -5,7 +5,14 @@ import type { FastifyInstance } from "fastify";
 import { notifyChannelsFromEnv } from "../adapters/notify/fromEnv";
 import { defaultKeysDir } from "../adapters/signing";
 import { defaultStorage } from "../adapters/storage/storage";
-import { type AppContext, type Config, defaultConfig, normalizePublicUrl } from "../app/context";
+import {
+  type AppContext,
+  type Config,
+  defaultConfig,
+  normalizePublicUrl,
+  parseTrustProxy,
+  secureCookiesFor,
+} from "../app/context";
 import { seedDemoEvaluations } from "../app/evaluations/demoRatings";
 import { defaultOutboxHandlers } from "../app/notifications/notify";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
@@ -76,6 +83,9 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir, poolSize: opts.poolSize });
   if (!opts.prepared) await database.migrate();
   const localDir = dataDir && !dataDir.startsWith("memory://") ? dataDir : (env.YIZHAN_DATA_DIR ?? "./data");
+  const publicUrl = normalizePublicUrl(
+    opts.publicUrl ?? opts.config?.publicUrl ?? `http://localhost:${opts.port || 3000}`,
+  );
   const ctx: AppContext = {
     database,
     clock: opts.clock ?? systemClock,
@@ -84,10 +94,10 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
       ...defaultConfig,
       demo: !!opts.demo,
       keysDir: defaultKeysDir(env),
+      secureCookies: secureCookiesFor(env.YIZHAN_COOKIE_SECURE, publicUrl),
+      trustProxy: parseTrustProxy(env.YIZHAN_TRUST_PROXY),
       ...opts.config,
-      publicUrl: normalizePublicUrl(
-        opts.publicUrl ?? opts.config?.publicUrl ?? `http://localhost:${opts.port || 3000}`,
-      ),
+      publicUrl,
     },
     notify: notifyChannelsFromEnv(env, resolve(localDir)),
   };

@@ -90,6 +90,7 @@ export const routes: RouteObject[] = [
               area("supervision", () => import("./features/evaluations/SupervisionPage")),
               area("training", () => import("./features/training/TrainingPage")),
               area("alerts", () => import("./features/alerts/AlertsPage")),
+              area("scorecards", () => import("./features/supervision/ScorecardsPage")),
               area("partner", () => import("./features/partner/PartnerPage")),
               area("inquiries", () => import("./features/inquiries/InquiryDeskPage")),
               area("admin", () => import("./features/admin/AdminPage")),

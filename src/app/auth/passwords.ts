@@ -1,4 +1,8 @@
 import { randomBytes, type ScryptOptions, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { SEED_DIR } from "../seed/files";
 
 const scrypt = (password: string, salt: Buffer, keylen: number, opts: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
@@ -32,11 +36,34 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export const DUMMY_HASH =
   "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-/** Password rule: at least 8 characters, not only digits. */
-export function passwordProblem(pw: string): { "zh-CN": string; "en-US": string } | null {
+/** Well-known passwords (seed/security/common-passwords.txt), lower-cased; read once. */
+let common: Set<string> | undefined;
+function commonPasswords(): Set<string> {
+  common ??= new Set(
+    readFileSync(join(SEED_DIR, "security/common-passwords.txt"), "utf8")
+      .split(/\r?\n/)
+      .map((l) => l.trim().toLowerCase())
+      .filter((l) => l && !l.startsWith("#")),
+  );
+  return common;
+}
+
+/**
+ * The password policy (docs/security.md): 8–128 characters, not a well-known password (a list kept as
+ * data), and not the username or a password containing it (case-insensitive).
+ */
+export function passwordProblem(pw: string, username?: string): { "zh-CN": string; "en-US": string } | null {
   if (pw.length < 8)
     return { "zh-CN": "密码至少 8 个字符", "en-US": "Password must have at least 8 characters" };
   if (pw.length > 128)
     return { "zh-CN": "密码最多 128 个字符", "en-US": "Password must have at most 128 characters" };
+  if (commonPasswords().has(pw.toLowerCase()))
+    return {
+      "zh-CN": "该密码过于常见，容易被猜中，请换一个",
+      "en-US": "This password is too common and easily guessed; choose another",
+    };
+  const name = username?.trim().toLowerCase();
+  if (name && name.length >= 3 && pw.toLowerCase().includes(name))
+    return { "zh-CN": "密码不能包含用户名", "en-US": "The password must not contain the username" };
   return null;
 }

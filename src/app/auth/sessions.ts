@@ -1,11 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { authEvents, sessions, users } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
 import { maskPersonalText } from "../../domain/rules/maskText";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { actorOf, loadActor, membershipsJson } from "./loadActor";
+import { countFailure, lockedUntilFor } from "./lockout";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 
 /** Where a request comes from, for the security log. */
@@ -47,37 +48,16 @@ export async function login(
       detail,
     });
 
-  if (user?.lockedUntil && user.lockedUntil > now) {
+  const lockedUntil = user ? await lockedUntilFor(ctx, user, origin.ip, now) : null;
+  if (user && lockedUntil) {
     await record("login_failed", { reason: "locked" });
-    throw new YizhanError(
-      "account_locked",
-      423,
-      {
-        "zh-CN": `登录失败次数过多，账户已锁定至 ${formatLocal(user.lockedUntil)}`,
-        "en-US": `Too many failed logins; the account is locked until ${formatLocal(user.lockedUntil)}`,
-      },
-      { details: { lockedUntil: user.lockedUntil.toISOString() } },
-    );
+    throw accountLocked(lockedUntil);
   }
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !user.active) {
     if (user) {
-      const windowStart = new Date(now.getTime() - cfg.lockoutWindowMinutes * 60_000);
-      const since = user.lockedUntil && user.lockedUntil > windowStart ? user.lockedUntil : windowStart;
       await record("login_failed", { reason: user.active ? "password" : "inactive" });
-      const [{ n }] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(authEvents)
-        .where(
-          and(eq(authEvents.userId, user.id), eq(authEvents.kind, "login_failed"), gt(authEvents.at, since)),
-        );
-      if (n >= cfg.lockoutThreshold) {
-        const lockedUntil = new Date(now.getTime() + cfg.lockoutMinutes * 60_000);
-        await db.update(users).set({ lockedUntil, failedLogins: n }).where(eq(users.id, user.id));
-        await record("locked", { failures: n, lockedUntil: lockedUntil.toISOString() });
-      } else {
-        await db.update(users).set({ failedLogins: n }).where(eq(users.id, user.id));
-      }
+      await countFailure(ctx, user, origin.ip, now, (kind, detail) => record(kind, detail));
     } else {
       await record("login_failed", { reason: "unknown_user" });
     }
@@ -100,11 +80,24 @@ export async function login(
       userAgent: origin.userAgent?.slice(0, 300),
     })
     .returning({ id: sessions.id });
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+  await db.update(users).set({ failedLogins: 0 }).where(eq(users.id, user.id));
   await record("login", { sessionId: session.id });
   const actor = await loadActor(db, user.id);
   if (!actor) throw invalidCredentials();
   return { token, csrfToken, actor: { ...actor, sessionId: session.id }, expiresAt };
+}
+
+/** 423: the account is locked for this caller until `until` (src/app/auth/lockout.ts). */
+export function accountLocked(until: Date): YizhanError {
+  return new YizhanError(
+    "account_locked",
+    423,
+    {
+      "zh-CN": `失败次数过多，账户已暂时锁定至 ${formatLocal(until)}`,
+      "en-US": `Too many failed attempts; the account is locked until ${formatLocal(until)}`,
+    },
+    { details: { lockedUntil: until.toISOString() } },
+  );
 }
 
 /** A live session found from its cookie token. */

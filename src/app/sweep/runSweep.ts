@@ -12,6 +12,7 @@ import { numberPendingNotices, pendingCases } from "../cases/commands/numbers";
 import { changeCase, numberPendingCase, runCaseCommand } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { type EvaluationSweepReport, runEvaluationSweep } from "../evaluations/sweep";
+import { deleteExpiredIdempotencyKeys } from "../idempotency/keys";
 import { sweepUnansweredInquiries } from "../inquiries/sweep";
 import {
   applicantRecipient,
@@ -42,6 +43,8 @@ export type SweepReport = {
   unansweredInquiries: string[];
   /** Organizations alerted for too many decisions on the cases' last day this month (不拖). */
   lastDayShare?: string[];
+  /** Idempotency keys past their 24 hours, deleted. */
+  idempotencyKeysExpired?: number;
 };
 
 /** Runs a lifecycle command as the system; a case someone else already moved is skipped. */
@@ -256,5 +259,6 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
   await runExchangeSweep(ctx, terms);
   report.unansweredInquiries = await sweepUnansweredInquiries(ctx, terms);
   report.lastDayShare = await sweepLastDayShare(ctx, terms);
+  report.idempotencyKeysExpired = await deleteExpiredIdempotencyKeys(ctx);
   return report;
 }

@@ -15,7 +15,7 @@ export type TCreateUser = z.infer<typeof ZCreateUser>;
  * (by code); identifiers are checked (GB 11643 for persons, GB 32100 for enterprises).
  */
 export async function createUser(ex: Executor, input: TCreateUser): Promise<{ id: string }> {
-  const problem = passwordProblem(input.password);
+  const problem = passwordProblem(input.password, input.username);
   if (problem) throw invalid("password", "weak_password", problem);
   if (input.idNumber && !isValidResidentId(input.idNumber)) {
     throw invalid("idNumber", "invalid_id_number", {

@@ -29,3 +29,27 @@ export function csrfHeader(token: () => string | undefined): Middleware {
     },
   };
 }
+
+/**
+ * A `fetch` for the client that makes writes safe to retry (docs/api-conventions.md): every write gets an
+ * `Idempotency-Key` (a fresh UUID unless the caller set one), and a write whose answer was lost to the
+ * network (the fetch failed, not an HTTP error) is sent once more with the same key — the server then
+ * answers with the first result instead of doing the write twice.
+ */
+export function idempotentFetch(
+  fetchImpl: (request: Request) => Promise<Response>,
+  retryDelayMs = 300,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (SAFE_METHODS.has(request.method)) return fetchImpl(request);
+    if (!request.headers.has("idempotency-key")) request.headers.set("idempotency-key", crypto.randomUUID());
+    const again = request.clone();
+    try {
+      return await fetchImpl(request);
+    } catch (err) {
+      if (request.signal?.aborted) throw err;
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
+      return fetchImpl(again);
+    }
+  };
+}

@@ -2156,6 +2156,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind one figure of the dashboard (drill-down), by office, person and months */
+        get: operations["listSupervisionCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supervisor's dashboard: 办结率, 按时办结率, 满意率 … overall, per office, per person, trends */
+        get: operations["getSupervisionDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month's scorecards (检查考核) per section and per person; signed ones frozen */
+        get: operations["listScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/scorecards/{month}/{kind}/{subjectId}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a month's scorecard with a comment: its figures are stored and frozen */
+        post: operations["signScorecard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/scorecards/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month's scorecards as an XLSX workbook or a CSV file (UTF-8 with BOM) */
+        get: operations["exportScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training-options": {
         parameters: {
             query?: never;
@@ -2549,6 +2634,26 @@ export interface components {
             /** @description Nothing is owed before the result may be issued */
             settled: boolean;
         };
+        CaseFigures: {
+            /** @description 受理量: cases accepted in the period */
+            accepted: number;
+            /** @description 办结量: cases completed in the period */
+            completed: number;
+            /** @description 办结率: of the cases accepted in the period, those completed */
+            completionRate: components["schemas"]["FigureRatio"];
+            /** @description 当场办结率: finished on the spot / completed */
+            onSpotRate: components["schemas"]["FigureRatio"];
+            /** @description 按时办结率: completed on or before the deadline / completed */
+            onTimeRate: components["schemas"]["FigureRatio"];
+            /** @description 满意率: ratings 基本满意 or better / ratings of the period */
+            satisfactionRate: components["schemas"]["FigureRatio"];
+            /** @description 跑动次数: window visits over the completed cases, per case */
+            visitsPerCase: {
+                cases: number;
+                value: number | null;
+                visits: number;
+            };
+        };
         CaseRef: {
             id: string;
             number: string;
@@ -2721,6 +2826,12 @@ export interface components {
             stage: "acceptance" | "completion" | "follow_up";
             /** @enum {string} */
             state: "open" | "used" | "closed";
+        };
+        FigureRatio: {
+            denominator: number;
+            numerator: number;
+            /** @description numerator / denominator (4 decimals); null when nothing to rate */
+            value: number | null;
         };
         Inquiry: {
             abilities: {
@@ -3228,6 +3339,46 @@ export interface components {
             };
             toMonth: string;
         };
+        Scorecard: {
+            abilities: {
+                [key: string]: boolean;
+            };
+            comment: string | null;
+            figures: {
+                alertsClosed: number;
+                alertsRaised: number;
+                /** @description Cases completed in the month that the subject handled */
+                casesHandled: number;
+                onSpotRate: components["schemas"]["FigureRatio"];
+                onTimeRate: components["schemas"]["FigureRatio"];
+                satisfactionRate: components["schemas"]["FigureRatio"];
+                trainingAttended: number;
+                visitsPerCase: number | null;
+            };
+            month: string;
+            sectionName: string | null;
+            signedAt: string | null;
+            signedBy: {
+                id: string;
+                name: string;
+            } | null;
+            /**
+             * @description signed: frozen figures as they stood at sign-off
+             * @enum {string}
+             */
+            status: "draft" | "signed";
+            subjectId: string;
+            /** @enum {string} */
+            subjectKind: "person" | "section";
+            subjectName: string;
+            /** @description 0 while unsigned */
+            version: number;
+        };
+        ScorecardList: {
+            month: string;
+            people: components["schemas"]["Scorecard"][];
+            sections: components["schemas"]["Scorecard"][];
+        };
         ServiceItem: {
             abilities: {
                 [key: string]: boolean;
@@ -3463,6 +3614,141 @@ export interface components {
             /** @enum {string} */
             status: "open" | "acknowledged" | "closed";
             version: number;
+        };
+        SupervisionCaseList: {
+            counted: number;
+            /** @enum {string} */
+            figure: "accepted" | "completed" | "completionRate" | "onTimeRate" | "onSpotRate" | "visitsPerCase" | "satisfactionRate" | "clockState" | "alerts";
+            figureName: {
+                "en-US": string;
+                "zh-CN": string;
+            };
+            /** @description At most 500, counted ones first */
+            items: {
+                acceptedOn: string | null;
+                clockState: ("normal" | "yellow" | "red" | "paused") | null;
+                completedOn: string | null;
+                /** @description In the figure's numerator (a ratio's denominator lists all its cases) */
+                counted: boolean;
+                deadline: string | null;
+                finishedOnSpot: boolean;
+                id: string;
+                itemName: string;
+                number: string;
+                /** @description Null while not completed */
+                onTime: boolean | null;
+                status: string;
+                visits: number;
+            }[];
+            total: number;
+        };
+        SupervisionDashboard: {
+            /** @description Raised / closed in the period */
+            alerts: {
+                closed: number;
+                raised: number;
+            };
+            alertsByRule: {
+                /** @enum {string} */
+                category: "时限" | "一次性告知" | "不推" | "不刁" | "不敷" | "不扯" | "不拖" | "满意";
+                closed: number;
+                raised: number;
+                rule: string;
+                ruleName: {
+                    "en-US": string;
+                    "zh-CN": string;
+                };
+            }[];
+            byDepartment: {
+                /** @description 受理量: cases accepted in the period */
+                accepted: number;
+                /** @description 办结量: cases completed in the period */
+                completed: number;
+                /** @description 办结率: of the cases accepted in the period, those completed */
+                completionRate: components["schemas"]["FigureRatio"];
+                /** @description 当场办结率: finished on the spot / completed */
+                onSpotRate: components["schemas"]["FigureRatio"];
+                /** @description 按时办结率: completed on or before the deadline / completed */
+                onTimeRate: components["schemas"]["FigureRatio"];
+                orgId: string;
+                orgName: string;
+                /** @description 满意率: ratings 基本满意 or better / ratings of the period */
+                satisfactionRate: components["schemas"]["FigureRatio"];
+                /** @description 跑动次数: window visits over the completed cases, per case */
+                visitsPerCase: {
+                    cases: number;
+                    value: number | null;
+                    visits: number;
+                };
+            }[];
+            byPerson: {
+                /** @description 受理量: cases accepted in the period */
+                accepted: number;
+                /** @description 办结量: cases completed in the period */
+                completed: number;
+                /** @description 办结率: of the cases accepted in the period, those completed */
+                completionRate: components["schemas"]["FigureRatio"];
+                name: string;
+                /** @description 当场办结率: finished on the spot / completed */
+                onSpotRate: components["schemas"]["FigureRatio"];
+                /** @description 按时办结率: completed on or before the deadline / completed */
+                onTimeRate: components["schemas"]["FigureRatio"];
+                orgName: string | null;
+                /** @description 满意率: ratings 基本满意 or better / ratings of the period */
+                satisfactionRate: components["schemas"]["FigureRatio"];
+                userId: string;
+                /** @description 跑动次数: window visits over the completed cases, per case */
+                visitsPerCase: {
+                    cases: number;
+                    value: number | null;
+                    visits: number;
+                };
+            }[];
+            /** @description Open accepted cases by their clock today */
+            clockStates: {
+                normal: number;
+                paused: number;
+                red: number;
+                yellow: number;
+            };
+            fromMonth: string;
+            /** @description The organization the figures cover (the supervisor's tree or the office chosen) */
+            org: {
+                id: string;
+                name: string;
+            };
+            /** @description Offices of the tree, to choose from */
+            orgs: {
+                depth: number;
+                id: string;
+                name: string;
+            }[];
+            overall: components["schemas"]["CaseFigures"];
+            toMonth: string;
+            /** @description Attendances (present) at study sessions held in the period */
+            trainingAttended: number;
+            /** @description The 12 months ending `toMonth` */
+            trend: {
+                /** @description 受理量: cases accepted in the period */
+                accepted: number;
+                /** @description 办结量: cases completed in the period */
+                completed: number;
+                /** @description 办结率: of the cases accepted in the period, those completed */
+                completionRate: components["schemas"]["FigureRatio"];
+                month: string;
+                /** @description 当场办结率: finished on the spot / completed */
+                onSpotRate: components["schemas"]["FigureRatio"];
+                /** @description 按时办结率: completed on or before the deadline / completed */
+                onTimeRate: components["schemas"]["FigureRatio"];
+                /** @description 满意率: ratings 基本满意 or better / ratings of the period */
+                satisfactionRate: components["schemas"]["FigureRatio"];
+                /** @description 跑动次数: window visits over the completed cases, per case */
+                visitsPerCase: {
+                    cases: number;
+                    value: number | null;
+                    visits: number;
+                };
+            }[];
         };
         SupervisionSettings: {
             defaults: components["schemas"]["SupervisionThresholdValues"];
@@ -3789,7 +4075,10 @@ export interface operations {
     importSharedCsv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3842,6 +4131,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3980,7 +4278,10 @@ export interface operations {
     acknowledgeAlert: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4040,7 +4341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4090,7 +4391,10 @@ export interface operations {
     closeAlert: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4151,7 +4455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4270,7 +4574,10 @@ export interface operations {
     registerApplicant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4329,6 +4636,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4561,7 +4877,10 @@ export interface operations {
     login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4615,6 +4934,15 @@ export interface operations {
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4681,7 +5009,10 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4710,6 +5041,24 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4788,7 +5137,10 @@ export interface operations {
     updatePreferences: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4856,6 +5208,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -4897,7 +5258,10 @@ export interface operations {
     changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4942,6 +5306,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5225,7 +5598,10 @@ export interface operations {
     importCalendarArrangement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5281,6 +5657,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -5322,7 +5707,10 @@ export interface operations {
     previewCalendarArrangement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5432,6 +5820,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5613,7 +6010,10 @@ export interface operations {
     createCalendarOverride: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5678,6 +6078,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -5719,7 +6128,10 @@ export interface operations {
     deleteCalendarOverride: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5754,6 +6166,15 @@ export interface operations {
             };
             /** @description No such record, or the caller may not know that it exists */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5949,7 +6370,10 @@ export interface operations {
     createApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6002,6 +6426,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6117,7 +6550,10 @@ export interface operations {
     updateDraft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6180,7 +6616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6230,7 +6666,10 @@ export interface operations {
     acceptCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6297,7 +6736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6416,7 +6855,10 @@ export interface operations {
     completeCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6476,7 +6918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6526,7 +6968,10 @@ export interface operations {
     requestCorrection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6593,7 +7038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6643,7 +7088,10 @@ export interface operations {
     decideCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6705,7 +7153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6755,7 +7203,10 @@ export interface operations {
     checkDeferredMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -6818,7 +7269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6868,7 +7319,10 @@ export interface operations {
     deliverDeferredMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -6932,7 +7386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7050,7 +7504,10 @@ export interface operations {
     openEvaluationTablet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7122,7 +7579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7259,7 +7716,10 @@ export interface operations {
     extendCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7320,7 +7780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7437,7 +7897,10 @@ export interface operations {
     assessFees: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7498,7 +7961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7548,7 +8011,10 @@ export interface operations {
     startOnlinePayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7609,7 +8075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7659,7 +8125,10 @@ export interface operations {
     recordWindowPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7723,7 +8192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7846,7 +8315,10 @@ export interface operations {
     issueResult: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7906,7 +8378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7956,7 +8428,10 @@ export interface operations {
     checkMaterials: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8021,7 +8496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8071,7 +8546,10 @@ export interface operations {
     uploadMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -8139,7 +8617,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8189,7 +8667,10 @@ export interface operations {
     attachReusableMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -8250,7 +8731,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8300,7 +8781,10 @@ export interface operations {
     fetchSharedMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
                 id: string;
@@ -8372,7 +8856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8440,7 +8924,10 @@ export interface operations {
     requestPartnerMaterial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8503,6 +8990,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -8544,7 +9040,10 @@ export interface operations {
     referCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8606,7 +9105,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8656,7 +9155,10 @@ export interface operations {
     refuseCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8717,7 +9219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8767,7 +9269,10 @@ export interface operations {
     resubmitApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8827,7 +9332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8877,7 +9382,10 @@ export interface operations {
     resumeCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8937,7 +9445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8987,7 +9495,10 @@ export interface operations {
     sendBackToReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9049,7 +9560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9099,7 +9610,10 @@ export interface operations {
     submitApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9159,7 +9673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9209,7 +9723,10 @@ export interface operations {
     suspendCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9272,7 +9789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9428,7 +9945,10 @@ export interface operations {
     withdrawCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9488,7 +10008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9687,7 +10207,10 @@ export interface operations {
     createServiceItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9891,6 +10414,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -9993,7 +10525,10 @@ export interface operations {
     updateServiceItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 code: string;
             };
@@ -10208,7 +10743,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10889,7 +11424,10 @@ export interface operations {
     revokeCertificate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10950,7 +11488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11142,7 +11680,10 @@ export interface operations {
     submitEvaluation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description The invitation id (the applicant's session), or the token of the signed link (e_…) or of a tablet (t_…) */
                 ref: string;
@@ -11208,7 +11749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11326,7 +11867,10 @@ export interface operations {
     updateEvaluationSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11392,6 +11936,15 @@ export interface operations {
             };
             /** @description No such record, or the caller may not know that it exists */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11502,7 +12055,10 @@ export interface operations {
     appealEvaluation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11561,7 +12117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11611,7 +12167,10 @@ export interface operations {
     decideAppeal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11672,7 +12231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11784,7 +12343,10 @@ export interface operations {
     publishSharedRecord: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 dataset: string;
             };
@@ -11864,6 +12426,15 @@ export interface operations {
             };
             /** @description No such record, or the caller may not know that it exists */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11990,7 +12561,10 @@ export interface operations {
     createInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12041,6 +12615,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12156,7 +12739,10 @@ export interface operations {
     answerInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12220,7 +12806,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12270,7 +12856,10 @@ export interface operations {
     claimInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12329,7 +12918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12443,7 +13032,10 @@ export interface operations {
     publishInquiryFaq: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12506,7 +13098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12556,7 +13148,10 @@ export interface operations {
     handOverInquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12621,7 +13216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12787,7 +13382,10 @@ export interface operations {
     markNotificationRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12849,6 +13447,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A field of the input is wrong: one entry per field in `errors` */
             422: {
                 headers: {
@@ -12872,7 +13479,10 @@ export interface operations {
     markAllNotificationsRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12901,6 +13511,24 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13013,7 +13641,10 @@ export interface operations {
     answerPartnerRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13079,7 +13710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13173,7 +13804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13205,7 +13836,10 @@ export interface operations {
     refundPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13264,7 +13898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13314,7 +13948,10 @@ export interface operations {
     paymentCallback: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13348,6 +13985,15 @@ export interface operations {
             };
             /** @description Not signed in (or the session has expired), or a signature that does not verify */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13455,7 +14101,10 @@ export interface operations {
     createProject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13525,7 +14174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13642,7 +14291,10 @@ export interface operations {
     completeActionItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 actionItemId: string;
                 id: string;
@@ -13687,6 +14339,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A field of the input is wrong: one entry per field in `errors` */
             422: {
                 headers: {
@@ -13710,7 +14371,10 @@ export interface operations {
     fileBundle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13775,7 +14439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13825,7 +14489,10 @@ export interface operations {
     recordContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13891,6 +14558,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -13932,7 +14608,10 @@ export interface operations {
     uploadProjectFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13999,6 +14678,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14040,7 +14728,10 @@ export interface operations {
     recordLandContract: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14180,7 +14871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14230,7 +14921,10 @@ export interface operations {
     recordLandDelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14423,7 +15117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14473,7 +15167,10 @@ export interface operations {
     setLandTransferOrg: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14533,7 +15230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14583,7 +15280,10 @@ export interface operations {
     recordCoordinationMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14657,6 +15357,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14698,7 +15407,10 @@ export interface operations {
     savePrecheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14765,6 +15477,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14806,7 +15527,10 @@ export interface operations {
     recordSiteSurvey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14870,6 +15594,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -14911,7 +15644,10 @@ export interface operations {
     changeProjectStage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -14974,7 +15710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15092,7 +15828,10 @@ export interface operations {
     verifyCertificateDocument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15131,6 +15870,15 @@ export interface operations {
             };
             /** @description The request cannot be read (malformed JSON or multipart body) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15441,7 +16189,10 @@ export interface operations {
     updateRectification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15509,7 +16260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15619,7 +16370,10 @@ export interface operations {
     registerReferral: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15668,6 +16422,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15774,7 +16537,10 @@ export interface operations {
     reportReferralProgress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -15837,7 +16603,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15986,7 +16752,10 @@ export interface operations {
     claimReviewTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16045,7 +16814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16095,7 +16864,10 @@ export interface operations {
     commentReviewTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16162,6 +16934,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
             413: {
                 headers: {
@@ -16203,7 +16984,10 @@ export interface operations {
     completeReviewTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16265,7 +17049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16450,7 +17234,10 @@ export interface operations {
     updateSupervisionSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 orgId: string;
             };
@@ -16524,7 +17311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16544,6 +17331,416 @@ export interface operations {
             };
             /** @description A media type (request body or uploaded file) the operation does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSupervisionCases: {
+        parameters: {
+            query: {
+                /** @description figure=clockState: only this state */
+                clockState?: "normal" | "yellow" | "red" | "paused";
+                figure: "accepted" | "completed" | "completionRate" | "onTimeRate" | "onSpotRate" | "visitsPerCase" | "satisfactionRate" | "clockState" | "alerts";
+                /** @description First month (YYYY-MM); default `to` */
+                from?: string;
+                /** @description An office of the tree; default the whole tree */
+                orgId?: string;
+                /** @description figure=alerts: only this rule */
+                rule?: string;
+                /** @description Last month (YYYY-MM); default this month */
+                to?: string;
+                /** @description Only the cases this person handled */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionCaseList"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupervisionDashboard: {
+        parameters: {
+            query?: {
+                /** @description First month (YYYY-MM); default `to` */
+                from?: string;
+                /** @description An office of the tree; default the whole tree */
+                orgId?: string;
+                /** @description Last month (YYYY-MM); default this month */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionDashboard"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listScorecards: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM; default last month */
+                month?: string;
+                /** @description A section of the tree: its card and its people's; default all */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardList"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signScorecard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                kind: "person" | "section";
+                month: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The supervisor's comment (考核意见) */
+                    comment: string;
+                    /** @description 0: the card is unsigned */
+                    expectedVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scorecard"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or multipart body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A media type (request body or uploaded file) the operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportScorecards: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                /** @description YYYY-MM; default last month */
+                month?: string;
+                /** @description A section of the tree: its card and its people's; default all */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scorecards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    "text/csv": Blob;
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16684,7 +17881,10 @@ export interface operations {
     createTrainingSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16746,6 +17946,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16861,7 +18070,10 @@ export interface operations {
     recordAttendance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16932,7 +18144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record changed since the caller read it (expectedVersion), or its state does not allow this */
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17050,7 +18262,10 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17113,6 +18328,15 @@ export interface operations {
             };
             /** @description The caller may not do this (role or organization), or the CSRF header is missing */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 import type { Client } from "openapi-fetch";
-import { createYizhanClient, csrfHeader } from "../../../src/shared/api/client";
+import { createYizhanClient, csrfHeader, idempotentFetch } from "../../../src/shared/api/client";
 import type { components, paths } from "../../../src/shared/api/schema";
 import { ApiError, type ProblemBody } from "./ApiError";
 
@@ -39,8 +39,9 @@ export function csrfToken(): string | undefined {
 export const yz: Client<paths> = createYizhanClient(globalThis.location?.origin ?? "", {
   credentials: "same-origin",
   headers: { accept: "application/json" },
-  // Looked up per call, so a page (or a test) that replaces `fetch` is honoured.
-  fetch: (request: Request) => globalThis.fetch(request),
+  // Looked up per call, so a page (or a test) that replaces `fetch` is honoured. Writes carry an
+  // Idempotency-Key and are sent once more when the network lost the answer.
+  fetch: idempotentFetch((request: Request) => globalThis.fetch(request)),
 });
 yz.use(csrfHeader(csrfToken));
 
@@ -131,6 +132,7 @@ async function send<T>(
   if (init.json) headers["content-type"] = "application/json";
   const token = csrfToken();
   if (token && init.method !== "GET") headers["x-csrf-token"] = token;
+  if (init.method !== "GET") headers["idempotency-key"] = crypto.randomUUID();
   let res: Response;
   try {
     res = await fetch(url, {

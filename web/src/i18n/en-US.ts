@@ -7,6 +7,7 @@ import { evaluationsEn } from "./evaluations";
 import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
+import { supervisionFiguresEn } from "./supervisionFigures";
 import { trainingEn } from "./training";
 import { windowEn } from "./window";
 import { workbenchEn } from "./workbench";
@@ -160,4 +161,5 @@ export const enUS: Messages = {
   ...evaluationsEn,
   ...trainingEn,
   ...alertsEn,
+  ...supervisionFiguresEn,
 };

@@ -7,6 +7,7 @@ import { evaluationsZh } from "./evaluations";
 import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
+import { supervisionFiguresZh } from "./supervisionFigures";
 import { trainingZh } from "./training";
 import { windowZh } from "./window";
 import { workbenchZh } from "./workbench";
@@ -148,6 +149,7 @@ export const zhCN = {
   ...evaluationsZh,
   ...trainingZh,
   ...alertsZh,
+  ...supervisionFiguresZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
+  FundOutlined,
   HomeOutlined,
   InboxOutlined,
   InteractionOutlined,
@@ -69,6 +70,13 @@ export const ROLE_NAV: readonly NavItem[] = [
     path: "/supervision/alerts",
     labelKey: "nav.alerts",
     icon: AlertOutlined,
+    roles: ["supervisor"],
+  },
+  {
+    key: "scorecards",
+    path: "/supervision/scorecards",
+    labelKey: "nav.scorecards",
+    icon: FundOutlined,
     roles: ["supervisor"],
   },
   {

@@ -90,8 +90,8 @@ function Events({ a }: { a: TAlert }) {
       </Typography.Text>
       {a.events.map((e) => (
         <Typography.Text key={e.id} style={{ fontSize: 12 }}>
-          {a.case ? <Link to={`/cases/${a.case.id}`}>{e.label[locale]}</Link> : e.label[locale]}{" "}
-          · {formatDateTime(e.at)}
+          {a.case ? <Link to={`/cases/${a.case.id}`}>{e.label[locale]}</Link> : e.label[locale]} ·{" "}
+          {formatDateTime(e.at)}
           {e.actorName ? ` · ${e.actorName}` : ""}
         </Typography.Text>
       ))}

@@ -8,6 +8,7 @@ import { useT } from "../../i18n/useT";
 import { useAlerts } from "../alerts/api";
 import { useSatisfactionStats } from "../evaluations/api";
 import { MeasureCard } from "../projects/MeasureCard";
+import { FiguresPanel } from "../supervision/FiguresPanel";
 
 /** One card of the desk: its figures, or a skeleton while loading, or the error, and a link to act on them. */
 function DeskCard(props: {
@@ -38,8 +39,9 @@ function DeskCard(props: {
 }
 
 /**
- * nav.dashboard: the supervisor's desk as far as it is built — satisfaction and rectifications (好差评),
- * questions waiting for an answer (首问负责制), and the 怀远速度 figure of land-to-certificate bundles.
+ * nav.dashboard: the supervisor's desk — the case figures with trends, offices, people and drill-down
+ * (FiguresPanel), satisfaction and rectifications (好差评), questions waiting for an answer (首问负责制),
+ * alerts, and the 怀远速度 figure of land-to-certificate bundles.
  */
 export default function DashboardPage() {
   const t = useT();
@@ -61,6 +63,7 @@ export default function DashboardPage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t("page.dashboard.desc")}</Typography.Text>
       </div>
+      <FiguresPanel />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <DeskCard
