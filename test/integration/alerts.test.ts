@@ -38,6 +38,7 @@ describe("the supervisor's alert desk (电子监察)", () => {
         zh: "另一机构的预警",
         en: "Another tree's alert",
         now: TEST_NOW,
+        respondBy: null,
       }),
     );
 

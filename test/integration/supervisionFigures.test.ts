@@ -128,7 +128,12 @@ beforeAll(async () => {
   ids.B = (await caseIn(t, "finished_on_the_spot", ON_THE_SPOT)).id;
   ids.C = await windowCaseFinishedOnTheSpot();
   ids.D = (await caseIn(t, "in_review")).id;
-  ids.E = (await caseIn(t, "denied_completed")).id;
+  // Reasons long enough for the 不敷 rule (denial_reason_short): the fixture's one alert stays the one raised below.
+  ids.E = (
+    await caseIn(t, "denied_completed", {
+      decisionReasons: "申请用地不符合国土空间规划确定的用途，依法不予许可",
+    })
+  ).id;
   await rate(ids.A, "satisfied");
   await rate(ids.E, "dissatisfied");
 
@@ -143,6 +148,7 @@ beforeAll(async () => {
       zh: "办件超期",
       en: "Case overdue",
       now: TEST_NOW,
+      respondBy: null,
     }),
   );
   expect(alert).toBeTruthy();

@@ -4,16 +4,20 @@
  * read (409 on a stale one). Closing sets `resolved_at`, so the rule may raise a new alert for the same
  * subject later. The history stays in the alert's own columns (who and when acknowledged and closed).
  */
-import { and, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Executor, Tx } from "../../db/client";
-import { cases, organizations, supervisionAlerts, users } from "../../db/schema";
+import { caseEvents, cases, organizations, supervisionAlerts, users } from "../../db/schema";
 import { ALERT_RULES, alertRuleInfo, alertStatus } from "../../domain/alerts/rules";
+import { isResponseOverdue } from "../../domain/alerts/thresholds";
+import type { IsoDate } from "../../domain/calendar/isoDate";
+import { COMMANDS } from "../../domain/cases/lifecycle";
 import { forbidden, notFound, versionConflict, YizhanError } from "../../domain/errors";
 import type { TAlert, TAlertList } from "../../shared/api/alerts";
 import type { ZAcknowledgeAlert, ZCloseAlert, ZListAlerts } from "../../shared/api/requests/alerts";
 import type { Actor } from "../actor";
+import { calendarFor, localDates } from "../calendar/access";
 import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { inTree, rootPath } from "../inquiries/policy";
@@ -46,8 +50,17 @@ const statusFilter = (s: "open" | "acknowledged" | "closed"): SQL | undefined =>
       ? and(isNull(supervisionAlerts.resolvedAt), isNotNull(supervisionAlerts.acknowledgedAt))
       : and(isNull(supervisionAlerts.resolvedAt), isNull(supervisionAlerts.acknowledgedAt));
 
+/** Open (not acknowledged, not closed) past the response date. */
+const overdueFilter = (today: IsoDate): SQL | undefined =>
+  and(
+    isNull(supervisionAlerts.resolvedAt),
+    isNull(supervisionAlerts.acknowledgedAt),
+    lt(supervisionAlerts.respondBy, today),
+  );
+
 const ackUser = alias(users, "ack_user");
 const closeUser = alias(users, "close_user");
+const responsibleUser = alias(users, "responsible_user");
 
 async function selectAlerts(db: Executor, where: SQL | undefined, limit: number) {
   return db
@@ -58,12 +71,14 @@ async function selectAlerts(db: Executor, where: SQL | undefined, limit: number)
       caseNumber: cases.number,
       ackName: ackUser.displayName,
       closeName: closeUser.displayName,
+      responsibleName: responsibleUser.displayName,
     })
     .from(supervisionAlerts)
     .innerJoin(organizations, eq(organizations.id, supervisionAlerts.orgId))
     .leftJoin(cases, eq(cases.id, supervisionAlerts.caseId))
     .leftJoin(ackUser, eq(ackUser.id, supervisionAlerts.acknowledgedBy))
     .leftJoin(closeUser, eq(closeUser.id, supervisionAlerts.closedBy))
+    .leftJoin(responsibleUser, eq(responsibleUser.id, supervisionAlerts.responsibleUserId))
     .where(where)
     .orderBy(sql`${supervisionAlerts.resolvedAt} is not null`, desc(supervisionAlerts.raisedAt))
     .limit(limit);
@@ -71,7 +86,44 @@ async function selectAlerts(db: Executor, where: SQL | undefined, limit: number)
 
 type Selected = Awaited<ReturnType<typeof selectAlerts>>[number];
 
-function present(actor: Actor, r: Selected): TAlert {
+/** Chinese names of the case events (the lifecycle table's labels), for the events beside an alert. */
+const EVENT_LABELS = new Map(Object.values(COMMANDS).map((d) => [d.event, d.label]));
+
+type AlertEvent = TAlert["events"][number];
+
+/** The case events that raised the alerts, by id (one read for a page of alerts). */
+async function eventsOf(db: Executor, rows: Selected[]): Promise<Map<string, AlertEvent>> {
+  const ids = [...new Set(rows.flatMap((r) => r.a.eventIds))];
+  if (!ids.length) return new Map();
+  const found = await db
+    .select({ id: caseEvents.id, type: caseEvents.type, at: caseEvents.at, actorName: caseEvents.actorName })
+    .from(caseEvents)
+    .where(inArray(caseEvents.id, ids));
+  return new Map(
+    found.map((e) => [
+      e.id,
+      {
+        id: e.id,
+        type: e.type,
+        label: { "zh-CN": EVENT_LABELS.get(e.type) ?? e.type, "en-US": e.type },
+        at: e.at.toISOString(),
+        actorName: e.actorName,
+      },
+    ]),
+  );
+}
+
+/** Today on the national calendar: the response dates are working days. */
+async function todayOf(ctx: AppContext): Promise<IsoDate> {
+  return localDates(await calendarFor(ctx, null), ctx.clock.now()).today;
+}
+
+function present(
+  actor: Actor,
+  r: Selected,
+  today: IsoDate,
+  events: Map<string, AlertEvent> = new Map(),
+): TAlert {
   const { a } = r;
   const info = alertRuleInfo(a.rule);
   const status = alertStatus(a);
@@ -87,6 +139,10 @@ function present(actor: Actor, r: Selected): TAlert {
     org: a.orgId ? { id: a.orgId, name: r.orgName } : null,
     case: a.caseId && r.caseNumber ? { id: a.caseId, number: r.caseNumber } : null,
     raisedAt: a.raisedAt.toISOString(),
+    responsible: a.responsibleUserId ? { id: a.responsibleUserId, name: r.responsibleName ?? "" } : null,
+    respondBy: a.respondBy,
+    overdue: isResponseOverdue(a, today),
+    events: a.eventIds.flatMap((id) => events.get(id) ?? []),
     acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
     acknowledgedBy: a.acknowledgedBy ? { id: a.acknowledgedBy, name: r.ackName ?? "" } : null,
     acknowledgeComment: a.acknowledgeComment,
@@ -111,11 +167,13 @@ export async function listAlerts(ctx: AppContext, actor: Actor, q: TListAlerts):
   if (!isSupervisor(actor)) throw forbidden("listAlerts");
   const db = ctx.database.db;
   const scope = alertScope(actor);
+  const today = await todayOf(ctx);
   const rows = await selectAlerts(
     db,
     and(
       scope,
       q.status ? statusFilter(q.status) : undefined,
+      q.overdue === "true" ? overdueFilter(today) : undefined,
       q.rule ? eq(supervisionAlerts.rule, q.rule) : undefined,
       q.severity ? eq(supervisionAlerts.severity, q.severity) : undefined,
       q.caseNumber ? eq(cases.number, q.caseNumber) : undefined,
@@ -128,6 +186,7 @@ export async function listAlerts(ctx: AppContext, actor: Actor, q: TListAlerts):
       closed: sql<boolean>`${supervisionAlerts.resolvedAt} is not null`,
       acknowledged: sql<boolean>`${supervisionAlerts.acknowledgedAt} is not null`,
       n: sql<number>`count(*)::int`,
+      overdue: sql<number>`count(*) filter (where ${overdueFilter(today)})::int`,
     })
     .from(supervisionAlerts)
     .innerJoin(organizations, eq(organizations.id, supervisionAlerts.orgId))
@@ -137,19 +196,21 @@ export async function listAlerts(ctx: AppContext, actor: Actor, q: TListAlerts):
       sql`${supervisionAlerts.resolvedAt} is not null`,
       sql`${supervisionAlerts.acknowledgedAt} is not null`,
     );
-  const counts = { open: 0, acknowledged: 0, closed: 0 };
+  const counts = { open: 0, acknowledged: 0, closed: 0, overdue: 0 };
   const byRule = new Map<string, { open: number; total: number }>();
   for (const c of counted) {
     const s = c.closed ? "closed" : c.acknowledged ? "acknowledged" : "open";
     counts[s] += c.n;
+    counts.overdue += c.overdue;
     const r = byRule.get(c.rule) ?? { open: 0, total: 0 };
     r.total += c.n;
     if (s !== "closed") r.open += c.n;
     byRule.set(c.rule, r);
   }
   const order = new Map(ALERT_RULES.map((r, i) => [r.code, i]));
+  const events = await eventsOf(db, rows);
   return {
-    items: rows.map((r) => present(actor, r)),
+    items: rows.map((r) => present(actor, r, today, events)),
     counts: {
       ...counts,
       byRule: [...byRule.entries()]
@@ -191,6 +252,7 @@ export async function acknowledgeAlert(
   input: z.infer<typeof ZAcknowledgeAlert>,
 ): Promise<TAlert> {
   const now = ctx.clock.now();
+  const today = await todayOf(ctx);
   return ctx.database.db.transaction(async (tx) => {
     const r = await lockAlert(tx, actor, id, input.expectedVersion);
     const status = alertStatus(r.a);
@@ -210,7 +272,7 @@ export async function acknowledgeAlert(
       })
       .where(eq(supervisionAlerts.id, id));
     const [next] = await selectAlerts(tx, eq(supervisionAlerts.id, id), 1);
-    return present(actor, next);
+    return present(actor, next, today, await eventsOf(tx, [next]));
   });
 }
 
@@ -226,6 +288,7 @@ export async function closeAlert(
   input: z.infer<typeof ZCloseAlert>,
 ): Promise<TAlert> {
   const now = ctx.clock.now();
+  const today = await todayOf(ctx);
   const close = async (tx: Tx) => {
     const r = await lockAlert(tx, actor, id, input.expectedVersion);
     if (alertStatus(r.a) === "closed") throw closedAlready();
@@ -234,7 +297,7 @@ export async function closeAlert(
       .set({ resolvedAt: now, closedBy: actor.userId, closeComment: input.comment, version: r.a.version + 1 })
       .where(eq(supervisionAlerts.id, id));
     const [next] = await selectAlerts(tx, eq(supervisionAlerts.id, id), 1);
-    return present(actor, next);
+    return present(actor, next, today, await eventsOf(tx, [next]));
   };
   return ctx.database.db.transaction(async (tx) => {
     if (!isSupervisor(actor)) throw forbidden("manageAlert");

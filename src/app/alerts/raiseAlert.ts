@@ -1,10 +1,13 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../../db/client";
 import { supervisionAlerts } from "../../db/schema";
+import type { IsoDate } from "../../domain/calendar/isoDate";
 
 /**
  * Raises a supervision alert (监察预警) once per rule and subject: while an alert for the same rule,
  * case and task (or other subject) is open, raising it again does nothing. Returns whether a new alert was raised.
+ * Every alert has an owner (the organization; the responsible person when known), a response date in
+ * working days and the events that raised it (none for sweep findings about time passing).
  */
 export async function raiseAlert(
   tx: Tx,
@@ -19,6 +22,12 @@ export async function raiseAlert(
     zh: string;
     en: string;
     now: Date;
+    /** Acknowledge or close by this date (`respondBy` of domain/alerts/thresholds.ts). */
+    respondBy: IsoDate | null;
+    /** The person answerable when known. */
+    responsibleUserId?: string | null;
+    /** The case events that raised it. */
+    eventIds?: string[];
     data?: Record<string, unknown>;
   },
 ): Promise<boolean> {
@@ -35,6 +44,9 @@ export async function raiseAlert(
       messageEn: a.en,
       data: a.data ?? {},
       raisedAt: a.now,
+      respondBy: a.respondBy,
+      responsibleUserId: a.responsibleUserId ?? null,
+      eventIds: a.eventIds ?? [],
     })
     .onConflictDoNothing()
     .returning({ id: supervisionAlerts.id });

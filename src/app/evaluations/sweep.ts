@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull, lt, lte } from "drizzle-orm";
 import { evaluationInvitations, rectifications, users } from "../../db/schema";
 import { reminderDue } from "../../domain/evaluations/evaluation";
 import { raiseAlert } from "../alerts/raiseAlert";
+import { alertTerms } from "../alerts/thresholds";
 import { calendarFor, localDates } from "../calendar/access";
 import { loadCase } from "../cases/caseRows";
 import { changeCase } from "../cases/commands/runner";
@@ -90,6 +91,7 @@ export async function runEvaluationSweep(ctx: AppContext): Promise<EvaluationSwe
 
   const national = await calendarFor(ctx, null);
   const { today } = localDates(national, now);
+  const terms = await alertTerms(ctx);
   const open = await db
     .select()
     .from(rectifications)
@@ -124,6 +126,11 @@ export async function runEvaluationSweep(ctx: AppContext): Promise<EvaluationSwe
               ? `The bad rating of case ${c.number} was not called back by ${due}`
               : `The rectification of the bad rating of case ${c.number} is past its due date ${due}`,
           now,
+          respondBy: terms.respondBy(
+            c.orgId,
+            s === "callback" ? "rectification_callback_overdue" : "rectification_overdue",
+          ),
+          responsibleUserId: r.responsibleUserId,
           data: { rectificationId: r.id, dueOn: due },
         });
         if (!raised) return;

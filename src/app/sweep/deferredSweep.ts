@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/client";
 import { DEFERRED_OWED_IN } from "../../domain/cases/transitions";
 import { raiseAlert } from "../alerts/raiseAlert";
+import { type AlertTerms, acceptorOf } from "../alerts/thresholds";
 import { loadCase } from "../cases/caseRows";
 import type { AppContext } from "../context";
 import {
@@ -16,7 +17,11 @@ import {
  * supervision alert per case (监察预警, naming every overdue material), and one message to the window,
  * the approvers and the applicant, raised once while the alert is open. Returns the cases alerted.
  */
-export async function alertOverdueDeferred(ctx: AppContext, today: string): Promise<string[]> {
+export async function alertOverdueDeferred(
+  ctx: AppContext,
+  today: string,
+  terms: AlertTerms,
+): Promise<string[]> {
   const db = ctx.database.db;
   const now = ctx.clock.now();
   const overdue = await queryRows<{ caseId: string; materials: { name: string; dueOn: string }[] }>(
@@ -45,6 +50,8 @@ export async function alertOverdueDeferred(ctx: AppContext, today: string): Prom
         zh: `办件 ${c.number} 的容缺材料逾期未补交：${names}`,
         en: `Case ${c.number}: deferred material(s) past their due date: ${materials.map((m) => `${m.name} (${m.dueOn})`).join(", ")}`,
         now,
+        respondBy: terms.respondBy(c.orgId, "deferred_overdue"),
+        responsibleUserId: await acceptorOf(tx, c.id),
         data: { materials },
       });
       if (!fresh) return false;

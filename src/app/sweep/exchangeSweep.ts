@@ -1,7 +1,8 @@
 import { and, eq, inArray, lt, ne } from "drizzle-orm";
 import { cases, organizations, partnerRequests, referrals, supervisionAlerts } from "../../db/schema";
-import { REFERRAL_IDLE_WORKING_DAYS } from "../../domain/referrals/referralRules";
+import { isReferralIdle } from "../../domain/alerts/sweepRules";
 import { raiseAlert, resolveAlerts } from "../alerts/raiseAlert";
+import { type AlertTerms, alertTerms } from "../alerts/thresholds";
 import { calendarFor, localDates } from "../calendar/access";
 import type { AppContext } from "../context";
 
@@ -14,10 +15,11 @@ export type ExchangeSweepReport = { overdueRequests: string[]; idleReferrals: st
  */
 export async function sweepOverduePartnerRequests(
   ctx: AppContext,
-  today: string,
   now: Date,
+  terms: AlertTerms,
 ): Promise<string[]> {
   const db = ctx.database.db;
+  const today = terms.today;
   const rows = await db
     .select({ r: partnerRequests, number: cases.number, toName: organizations.name })
     .from(partnerRequests)
@@ -36,6 +38,8 @@ export async function sweepOverduePartnerRequests(
         zh: `办件 ${number} 向${toName}调取的“${r.materialName}”已超过答复期限 ${r.dueOn}`,
         en: `The request to ${toName} for "${r.materialName}" of case ${number} is past its due date ${r.dueOn}`,
         now,
+        respondBy: terms.respondBy(r.fromOrgId, "partner_request_overdue"),
+        responsibleUserId: r.requestedBy,
         data: { requestId: r.id, dueOn: r.dueOn, toOrgId: r.toOrgId },
       }),
     );
@@ -51,10 +55,12 @@ export async function sweepOverduePartnerRequests(
 }
 
 /**
- * Referrals without progress for more than N working days (转办 followed until done, 不推): one
- * yellow alert per referral for the referring organization; resolved once it is done.
+ * Referrals without progress for more than N working days (转办 followed until done, 不推; N of the
+ * referring organization's thresholds): one yellow alert per referral for the referring organization;
+ * resolved once it is done.
  */
-export async function sweepIdleReferrals(ctx: AppContext, today: string, now: Date): Promise<string[]> {
+export async function sweepIdleReferrals(ctx: AppContext, now: Date, terms: AlertTerms): Promise<string[]> {
+  const today = terms.today;
   const db = ctx.database.db;
   const cal = await calendarFor(ctx, null);
   const rows = await db
@@ -64,8 +70,9 @@ export async function sweepIdleReferrals(ctx: AppContext, today: string, now: Da
     .where(ne(referrals.status, "done"));
   const raised: string[] = [];
   for (const { r, toName } of rows) {
-    const last = localDates(cal, r.lastProgressAt).today;
-    if (cal.workingDaysBetween(last, today) <= REFERRAL_IDLE_WORKING_DAYS) continue;
+    const th = terms.thresholdsOf(r.fromOrgId);
+    const lastProgressOn = localDates(cal, r.lastProgressAt).today;
+    if (!isReferralIdle({ status: r.status, lastProgressOn }, today, th, cal)) continue;
     const subject = r.caseNumber ? `办件 ${r.caseNumber}` : `“${r.itemName}”（${r.applicant.name}）`;
     const ok = await db.transaction((tx) =>
       raiseAlert(tx, {
@@ -74,9 +81,11 @@ export async function sweepIdleReferrals(ctx: AppContext, today: string, now: Da
         orgId: r.fromOrgId,
         caseId: r.caseId ?? undefined,
         taskId: r.id,
-        zh: `${subject}转办${toName}后已超过 ${REFERRAL_IDLE_WORKING_DAYS} 个工作日无办理进展（不推）`,
-        en: `${subject} referred to ${toName} has had no progress for more than ${REFERRAL_IDLE_WORKING_DAYS} working days`,
+        zh: `${subject}转办${toName}后已超过 ${th.referralIdleWorkingDays} 个工作日无办理进展（不推）`,
+        en: `${subject} referred to ${toName} has had no progress for more than ${th.referralIdleWorkingDays} working days`,
         now,
+        respondBy: terms.respondBy(r.fromOrgId, "referral_idle"),
+        responsibleUserId: r.referredBy,
         data: { referralId: r.id, lastProgressAt: r.lastProgressAt.toISOString() },
       }),
     );
@@ -110,11 +119,11 @@ async function resolveWhere(
 }
 
 /** The exchange checks of the periodic sweep: overdue material requests and idle referrals. */
-export async function runExchangeSweep(ctx: AppContext): Promise<ExchangeSweepReport> {
+export async function runExchangeSweep(ctx: AppContext, given?: AlertTerms): Promise<ExchangeSweepReport> {
   const now = ctx.clock.now();
-  const { today } = localDates(await calendarFor(ctx, null), now);
+  const terms = given ?? (await alertTerms(ctx));
   return {
-    overdueRequests: await sweepOverduePartnerRequests(ctx, today, now),
-    idleReferrals: await sweepIdleReferrals(ctx, today, now),
+    overdueRequests: await sweepOverduePartnerRequests(ctx, now, terms),
+    idleReferrals: await sweepIdleReferrals(ctx, now, terms),
   };
 }

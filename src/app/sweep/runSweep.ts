@@ -1,10 +1,12 @@
 import { and, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import { cases, organizations, reviewTasks, supervisionAlerts } from "../../db/schema";
+import { isTaskIdle } from "../../domain/alerts/sweepRules";
 import { caseClock } from "../../domain/cases/clock";
 import { DEFERRED_OWED_IN } from "../../domain/cases/transitions";
 import { YizhanError } from "../../domain/errors";
 import { formatDate } from "../../shared/localTime";
 import { raiseAlert, resolveAlerts } from "../alerts/raiseAlert";
+import { acceptorOf, alertTerms } from "../alerts/thresholds";
 import { calendarFor, localDates } from "../calendar/access";
 import { loadCase, toState } from "../cases/caseRows";
 import { numberPendingNotices, pendingCases } from "../cases/commands/numbers";
@@ -22,11 +24,10 @@ import {
 } from "../notifications/recipients";
 import { alertOverdueDeferred } from "./deferredSweep";
 import { runExchangeSweep } from "./exchangeSweep";
+import { sweepLastDayShare } from "./lastDaySweep";
 
 /** Days before a draft expires when its one reminder goes out. */
 export const DRAFT_REMINDER_DAYS = 7;
-/** Working days an open review task may wait unclaimed before it counts as idle (不敷). */
-export const IDLE_TASK_WORKING_DAYS = 1;
 
 /** What one sweep did, for logs and tests. */
 export type SweepReport = {
@@ -39,8 +40,10 @@ export type SweepReport = {
   deferredOverdue: string[];
   /** 好差评: reminders sent, overdue rectifications alerted. */
   evaluations?: EvaluationSweepReport;
-  /** Inquiries alerted as unanswered after one working day (首问负责). */
+  /** Inquiries alerted as unanswered after N working days (首问负责). */
   unansweredInquiries: string[];
+  /** Organizations alerted for too many decisions on the cases' last day this month (不拖). */
+  lastDayShare?: string[];
   /** Idempotency keys past their 24 hours, deleted. */
   idempotencyKeysExpired?: number;
 };
@@ -72,6 +75,8 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
   const now = ctx.clock.now();
   const national = await calendarFor(ctx, null);
   const { today } = localDates(national, now);
+  // Each organization's thresholds (电子监察), read once for the whole run.
+  const terms = await alertTerms(ctx);
   const report: SweepReport = {
     deemedAccepted: [],
     draftsReminded: [],
@@ -145,9 +150,10 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
     const cal = await calendarFor(ctx, c.orgId);
     const clock = caseClock(cal, toState(c), localDates(cal, now).today);
     if (clock.state !== "yellow" && clock.state !== "red") continue;
+    const rule = clock.state === "red" ? "clock_red" : "clock_yellow";
     await db.transaction(async (tx) => {
       const raised = await raiseAlert(tx, {
-        rule: clock.state === "red" ? "clock_red" : "clock_yellow",
+        rule,
         severity: clock.state === "red" ? "red" : "yellow",
         orgId: c.orgId,
         caseId: c.id,
@@ -160,6 +166,8 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
             ? `Case ${c.number} is past its deadline ${clock.deadline}`
             : `Case ${c.number} is due on ${clock.deadline}`,
         now,
+        respondBy: terms.respondBy(c.orgId, rule),
+        responsibleUserId: await acceptorOf(tx, c.id),
         data: { deadline: clock.deadline, remainingWorkingDays: clock.remainingWorkingDays },
       });
       if (!raised) return;
@@ -208,10 +216,8 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
     );
   for (const { t, number } of tasks) {
     const overdue = t.dueOn !== null && t.dueOn < today;
-    const idle =
-      t.status === "open" &&
-      t.openedOn !== null &&
-      national.workingDaysBetween(t.openedOn, today) > IDLE_TASK_WORKING_DAYS;
+    const th = terms.thresholdsOf(t.orgId);
+    const idle = isTaskIdle(t, today, th, national);
     for (const rule of [overdue ? "task_overdue" : null, idle ? "task_idle" : null] as const) {
       if (!rule) continue;
       const raised = await db.transaction((tx) =>
@@ -224,18 +230,20 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
           zh:
             rule === "task_overdue"
               ? `办件 ${number} 的“${t.stepName}”审查任务已超过截止日期 ${t.dueOn}`
-              : `办件 ${number} 的“${t.stepName}”审查任务已闲置超过 ${IDLE_TASK_WORKING_DAYS} 个工作日无人认领（不敷）`,
+              : `办件 ${number} 的“${t.stepName}”审查任务已闲置超过 ${th.taskIdleWorkingDays} 个工作日无人认领（不敷）`,
           en:
             rule === "task_overdue"
               ? `Review task "${t.stepName}" of case ${number} is past its due date ${t.dueOn}`
-              : `Review task "${t.stepName}" of case ${number} has waited unclaimed for more than ${IDLE_TASK_WORKING_DAYS} working day(s)`,
+              : `Review task "${t.stepName}" of case ${number} has waited unclaimed for more than ${th.taskIdleWorkingDays} working day(s)`,
           now,
+          respondBy: terms.respondBy(t.orgId, rule),
+          responsibleUserId: t.claimedBy,
         }),
       );
       if (raised) report.taskAlerts.push({ taskId: t.id, rule });
     }
   }
-  report.deferredOverdue = await alertOverdueDeferred(ctx, today);
+  report.deferredOverdue = await alertOverdueDeferred(ctx, today, terms);
   report.evaluations = await runEvaluationSweep(ctx);
   // Resolved once nothing overdue is owed any more (delivered and passed, or the case closed).
   await resolveAlerts(
@@ -249,8 +257,9 @@ export async function runSweep(ctx: AppContext): Promise<SweepReport> {
           and ${inArray(sql`c.status`, [...DEFERRED_OWED_IN])})`,
     ),
   );
-  await runExchangeSweep(ctx);
-  report.unansweredInquiries = await sweepUnansweredInquiries(ctx);
+  await runExchangeSweep(ctx, terms);
+  report.unansweredInquiries = await sweepUnansweredInquiries(ctx, terms);
+  report.lastDayShare = await sweepLastDayShare(ctx, terms);
   report.idempotencyKeysExpired = await deleteExpiredIdempotencyKeys(ctx);
   return report;
 }

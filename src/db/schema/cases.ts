@@ -278,6 +278,12 @@ export const supervisionAlerts = pgTable(
     messageEn: text("message_en").notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     raisedAt: instant("raised_at").notNull(),
+    /** The person answerable when known (the task's claimer, the case's acceptor, who did what raised it). */
+    responsibleUserId: uuid("responsible_user_id").references(() => users.id),
+    /** Acknowledge or close by this date (working days from the rule's default or the org's setting). */
+    respondBy: localDate("respond_by"),
+    /** The case events that raised it (ids of case_events), oldest first. */
+    eventIds: jsonb("event_ids").$type<string[]>().notNull().default([]),
     /** Closed: by a supervisor (closedBy set, with a comment) or by the sweep when the cause is gone. */
     resolvedAt: instant("resolved_at"),
     acknowledgedAt: instant("acknowledged_at"),

@@ -1,6 +1,8 @@
 /**
- * The supervision rules (电子监察) that raise alerts today, with their names and the 五不 category
- * each belongs to. One table: the desk's labels, filters and counts come from here.
+ * The supervision rules (电子监察) that raise alerts, with their names, the 五不 category each belongs
+ * to, when each is evaluated and its default response deadline. One table: the desk's labels, filters,
+ * counts and the settings panel come from here; the rules themselves are the pure functions beside it
+ * (caseRules.ts, blockedRules.ts, sweepRules.ts).
  */
 
 export const ALERT_CATEGORIES = [
@@ -26,48 +28,148 @@ export const ALERT_CATEGORY_NAMES: Record<AlertCategory, { "zh-CN": string; "en-
   满意: { "zh-CN": "满意", "en-US": "Satisfaction" },
 };
 
-export type AlertRuleInfo = { code: string; zh: string; en: string; category: AlertCategory };
+/**
+ * One rule: its code, names, 五不 category, severity, when it is evaluated ("command": after the case
+ * commands that can break it, in their transaction; "blocked": when a guard refuses a command, recorded
+ * in its own transaction; "sweep": by the periodic sweep) and the default response deadline in working days.
+ */
+export type AlertRuleInfo = {
+  code: string;
+  zh: string;
+  en: string;
+  category: AlertCategory;
+  severity: "yellow" | "red";
+  evaluated: "command" | "blocked" | "sweep";
+  respondDays: number;
+};
+
+const rule = (
+  code: string,
+  zh: string,
+  en: string,
+  category: AlertCategory,
+  severity: "yellow" | "red",
+  evaluated: AlertRuleInfo["evaluated"],
+  respondDays = severity === "red" ? 1 : 3,
+): AlertRuleInfo => ({ code, zh, en, category, severity, evaluated, respondDays });
 
 export const ALERT_RULES: readonly AlertRuleInfo[] = [
-  {
-    code: "clock_yellow",
-    zh: "办件临近时限（黄牌）",
-    en: "Case near its due date (yellow card)",
-    category: "时限",
-  },
-  { code: "clock_red", zh: "办件超期（红牌）", en: "Case overdue (red card)", category: "时限" },
-  { code: "task_overdue", zh: "审查任务超期", en: "Review task overdue", category: "时限" },
-  { code: "task_idle", zh: "审查任务长时间未处理", en: "Review task idle", category: "不敷" },
-  { code: "check_overdue", zh: "受理审查超过时限", en: "Acceptance check past its limit", category: "时限" },
-  {
-    code: "ping_pong",
-    zh: "部门间反复退回",
-    en: "Sent back between departments repeatedly",
-    category: "不扯",
-  },
-  { code: "deferred_overdue", zh: "容缺材料逾期未补", en: "Deferred material overdue", category: "不拖" },
-  {
-    code: "partner_request_overdue",
-    zh: "协查请求逾期未复",
-    en: "Partner request unanswered past due",
-    category: "不拖",
-  },
-  { code: "referral_idle", zh: "转办长时间无进展", en: "Referral without progress", category: "不推" },
-  { code: "inquiry_unanswered", zh: "咨询超过一个工作日未答复", en: "Inquiry unanswered", category: "不推" },
-  { code: "rectification_overdue", zh: "差评整改逾期", en: "Rectification overdue", category: "满意" },
-  {
-    code: "rectification_callback_overdue",
-    zh: "整改回访逾期",
-    en: "Rectification callback overdue",
-    category: "满意",
-  },
+  rule(
+    "clock_yellow",
+    "办件临近时限（黄牌）",
+    "Case near its due date (yellow card)",
+    "时限",
+    "yellow",
+    "sweep",
+    1,
+  ),
+  rule("clock_red", "办件超期（红牌）", "Case overdue (red card)", "时限", "red", "sweep"),
+  rule("task_overdue", "审查任务超期", "Review task overdue", "时限", "red", "sweep"),
+  rule("check_overdue", "受理审查超过时限", "Acceptance check past its limit", "时限", "red", "command"),
+  rule(
+    "correction_late",
+    "未在收件后 5 个工作日内一次性告知补正",
+    "Correction not requested within 5 working days of receipt",
+    "一次性告知",
+    "red",
+    "command",
+  ),
+  rule(
+    "correction_repeat_notice",
+    "同一办件再次下发补正告知",
+    "A second correction notice on the same case",
+    "一次性告知",
+    "red",
+    "command",
+  ),
+  rule(
+    "material_off_list",
+    "要求清单以外的材料（已拦截）",
+    "Material outside the item's list requested (blocked)",
+    "一次性告知",
+    "red",
+    "blocked",
+  ),
+  rule(
+    "refusal_without_basis",
+    "不予受理未引用法律依据（已拦截）",
+    "Refusal without a cited legal basis (blocked)",
+    "不刁",
+    "red",
+    "blocked",
+  ),
+  rule("corrections_repeated", "反复要求补正", "Repeated correction rounds", "不刁", "yellow", "command"),
+  rule("referral_idle", "转办长时间无进展", "Referral without progress", "不推", "yellow", "sweep"),
+  rule("inquiry_unanswered", "咨询超过时限未答复", "Inquiry unanswered", "不推", "red", "sweep"),
+  rule("task_idle", "审查任务长时间未处理", "Review task idle", "不敷", "yellow", "sweep"),
+  rule(
+    "denial_reason_short",
+    "不予许可理由过于简单",
+    "Denial with reasons below the minimum length",
+    "不敷",
+    "yellow",
+    "command",
+  ),
+  rule(
+    "ping_pong",
+    "部门间反复退回",
+    "Sent back between departments repeatedly",
+    "不扯",
+    "yellow",
+    "command",
+  ),
+  rule(
+    "extension_without_reason",
+    "延期未说明理由",
+    "Extension without a (sufficient) reason",
+    "不拖",
+    "yellow",
+    "command",
+  ),
+  rule(
+    "last_day_share",
+    "末日办结占比过高",
+    "Too many cases decided on their last day",
+    "不拖",
+    "yellow",
+    "sweep",
+    5,
+  ),
+  rule("deferred_overdue", "容缺材料逾期未补", "Deferred material overdue", "不拖", "red", "sweep"),
+  rule(
+    "partner_request_overdue",
+    "协查请求逾期未复",
+    "Partner request unanswered past due",
+    "不拖",
+    "red",
+    "sweep",
+  ),
+  rule("rectification_overdue", "差评整改逾期", "Rectification overdue", "满意", "red", "sweep"),
+  rule(
+    "rectification_callback_overdue",
+    "整改回访逾期",
+    "Rectification callback overdue",
+    "满意",
+    "red",
+    "sweep",
+  ),
 ];
 
 const BY_CODE = new Map(ALERT_RULES.map((r) => [r.code, r]));
 
 /** The rule's names and category; an unknown code (a rule added later) keeps its code as its name. */
 export function alertRuleInfo(code: string): AlertRuleInfo {
-  return BY_CODE.get(code) ?? { code, zh: code, en: code, category: "时限" };
+  return (
+    BY_CODE.get(code) ?? {
+      code,
+      zh: code,
+      en: code,
+      category: "时限",
+      severity: "yellow",
+      evaluated: "sweep",
+      respondDays: 3,
+    }
+  );
 }
 
 export const ALERT_STATUSES = ["open", "acknowledged", "closed"] as const;

@@ -1,13 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { acknowledgeAlert, closeAlert, listAlerts } from "../../app/alerts/desk";
+import { getSupervisionSettings, updateSupervisionSettings } from "../../app/alerts/settings";
 import type { AppContext } from "../../app/context";
-import { ZAlert, ZAlertList } from "../../shared/api/alerts";
+import { ZAlert, ZAlertList, ZSupervisionSettings } from "../../shared/api/alerts";
 import {
   ZAcknowledgeAlert,
   ZAlertIdParams,
   ZCloseAlert,
+  ZGetSupervisionSettings,
   ZListAlerts,
+  ZSupervisionSettingsParams,
+  ZUpdateSupervisionSettings,
 } from "../../shared/api/requests/alerts";
 import { requireActor } from "../plugins/auth";
 
@@ -59,5 +63,35 @@ export async function alertRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (req) => closeAlert(ctx, requireActor(req), req.params.id, req.body),
+  );
+  r.get(
+    "/api/supervision-settings",
+    {
+      schema: {
+        operationId: "getSupervisionSettings",
+        tags,
+        summary:
+          "The thresholds of the supervision rules that apply to an organization, and each rule's response days",
+        querystring: ZGetSupervisionSettings,
+        response: { 200: ZSupervisionSettings },
+        problems: [403, 404],
+      },
+    },
+    async (req) => getSupervisionSettings(ctx, requireActor(req), req.query.orgId),
+  );
+  r.put(
+    "/api/supervision-settings/:orgId",
+    {
+      schema: {
+        operationId: "updateSupervisionSettings",
+        tags,
+        summary: "Set an organization's own thresholds of the supervision rules (supervisors and admins)",
+        params: ZSupervisionSettingsParams,
+        body: ZUpdateSupervisionSettings,
+        response: { 200: ZSupervisionSettings },
+        problems: [403, 404, 409],
+      },
+    },
+    async (req) => updateSupervisionSettings(ctx, requireActor(req), req.params.orgId, req.body),
   );
 }

@@ -2293,6 +2293,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The thresholds of the supervision rules that apply to an organization, and each rule's response days */
+        get: operations["getSupervisionSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-settings/{orgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set an organization's own thresholds of the supervision rules (supervisors and admins) */
+        put: operations["updateSupervisionSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/cases": {
         parameters: {
             query?: never;
@@ -3869,6 +3903,17 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+            /** @description The case events that raised it */
+            events: {
+                actorName: string | null;
+                at: string;
+                id: string;
+                label: {
+                    "en-US": string;
+                    "zh-CN": string;
+                };
+                type: string;
+            }[];
             id: string;
             /** @description Plain-language explanation of the finding */
             message: {
@@ -3880,7 +3925,16 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+            /** @description Neither acknowledged nor closed by respondBy */
+            overdue: boolean;
             raisedAt: string;
+            /** @description Acknowledge or close by this date (working days from the rule) */
+            respondBy: string | null;
+            /** @description The person answerable when known */
+            responsible: {
+                id: string;
+                name: string;
+            } | null;
             rule: string;
             ruleName: {
                 "en-US": string;
@@ -4026,6 +4080,65 @@ export interface components {
                     visits: number;
                 };
             }[];
+        };
+        SupervisionSettings: {
+            defaults: components["schemas"]["SupervisionThresholdValues"];
+            /** @description The organization above whose settings apply; null with own settings or the defaults */
+            inheritedFrom: {
+                id: string;
+                name: string;
+            } | null;
+            limits: {
+                [key: string]: {
+                    max: number;
+                    min: number;
+                };
+            };
+            org: {
+                id: string;
+                name: string;
+            };
+            /** @description The organizations whose settings the caller may set */
+            organizations: {
+                id: string;
+                name: string;
+            }[];
+            /** @description The organization has its own settings (else inherited or the defaults) */
+            own: boolean;
+            /** @description Every rule with its response deadline in working days */
+            rules: {
+                /**
+                 * @description The 五不 category of the rule
+                 * @enum {string}
+                 */
+                category: "时限" | "一次性告知" | "不推" | "不刁" | "不敷" | "不扯" | "不拖" | "满意";
+                defaultRespondWorkingDays: number;
+                /** @enum {string} */
+                evaluated: "command" | "blocked" | "sweep";
+                respondWorkingDays: number;
+                rule: string;
+                ruleName: {
+                    "en-US": string;
+                    "zh-CN": string;
+                };
+                /** @enum {string} */
+                severity: "yellow" | "red";
+            }[];
+            thresholds: components["schemas"]["SupervisionThresholdValues"];
+            /** @description 0 while the organization has no settings of its own */
+            version: number;
+        };
+        SupervisionThresholdValues: {
+            correctionRounds: number;
+            correctionWithinWorkingDays: number;
+            denialReasonMinChars: number;
+            extensionReasonMinChars: number;
+            inquiryWorkingDays: number;
+            lastDayMinDecisions: number;
+            lastDaySharePercent: number;
+            pingPongReturns: number;
+            referralIdleWorkingDays: number;
+            taskIdleWorkingDays: number;
         };
         TrainingDocument: {
             /** @description Its number (文号), e.g. 国土资源部令第63号 */
@@ -4408,6 +4521,8 @@ export interface operations {
             query?: {
                 /** @description The case number, exactly */
                 caseNumber?: string;
+                /** @description true: only the alerts open past their response date */
+                overdue?: "true" | "false";
                 rule?: string;
                 severity?: "yellow" | "red";
                 status?: "open" | "acknowledged" | "closed";
@@ -4445,6 +4560,8 @@ export interface operations {
                             }[];
                             closed: number;
                             open: number;
+                            /** @description Open past their response date */
+                            overdue: number;
                         };
                         /** @description The newest 200 matching the filters, open ones first */
                         items: components["schemas"]["SupervisionAlert"][];
@@ -18358,6 +18475,201 @@ export interface operations {
             };
             /** @description No such record, or the caller may not know that it exists */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupervisionSettings: {
+        parameters: {
+            query?: {
+                /** @description The organization (default: the caller's first as supervisor or admin) */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionSettings"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSupervisionSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    correctionRounds: number;
+                    correctionWithinWorkingDays: number;
+                    denialReasonMinChars: number;
+                    /** @description The version read; 0 when the organization had none */
+                    expectedVersion: number;
+                    extensionReasonMinChars: number;
+                    inquiryWorkingDays: number;
+                    lastDayMinDecisions: number;
+                    lastDaySharePercent: number;
+                    pingPongReturns: number;
+                    referralIdleWorkingDays: number;
+                    /** @description Working days to respond to each rule's alerts; rules left out keep their default */
+                    respondWorkingDays: {
+                        [key: string]: number;
+                    };
+                    taskIdleWorkingDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionSettings"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or multipart body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A media type (request body or uploaded file) the operation does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

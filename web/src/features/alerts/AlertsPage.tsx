@@ -1,4 +1,4 @@
-import { AlertOutlined } from "@ant-design/icons";
+import { AlertOutlined, SettingOutlined } from "@ant-design/icons";
 import {
   Alert,
   Button,
@@ -23,6 +23,7 @@ import { ApiError } from "../../api/ApiError";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime } from "../cases/labels";
 import { type AlertFilters, type TAlert, useAlertAction, useAlerts } from "./api";
+import { SettingsDrawer } from "./SettingsDrawer";
 
 type Locale = "zh-CN" | "en-US";
 type Action = { alert: TAlert; action: "acknowledge" | "close" } | null;
@@ -51,6 +52,50 @@ function StatusTag({ a }: { a: TAlert }) {
     <Tag color={STATUS_COLOR[a.status]} data-testid={`alert-status-${a.id}`}>
       {t(`alerts.status.${a.status}`)}
     </Tag>
+  );
+}
+
+/** The response date (red when overdue) and the person answerable. */
+function Owner({ a }: { a: TAlert }) {
+  const { t } = useI18n();
+  return (
+    <Space size={4} wrap>
+      {a.respondBy && (
+        <Typography.Text type={a.overdue ? "danger" : "secondary"} style={{ fontSize: 12 }}>
+          {t("alerts.respondBy", { date: a.respondBy })}
+        </Typography.Text>
+      )}
+      {a.overdue && (
+        <Tag color="red" data-testid={`alert-overdue-${a.id}`}>
+          {t("alerts.overdue")}
+        </Tag>
+      )}
+      {a.responsible && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t("alerts.responsible", { name: a.responsible.name })}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/** The case events that raised the alert, each linking to the case's timeline. */
+function Events({ a }: { a: TAlert }) {
+  const { t, locale } = useI18n();
+  if (!a.events.length) return null;
+  return (
+    <Space orientation="vertical" size={0} data-testid={`alert-events-${a.id}`}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t("alerts.events")}
+      </Typography.Text>
+      {a.events.map((e) => (
+        <Typography.Text key={e.id} style={{ fontSize: 12 }}>
+          {a.case ? <Link to={`/cases/${a.case.id}`}>{e.label[locale]}</Link> : e.label[locale]} ·{" "}
+          {formatDateTime(e.at)}
+          {e.actorName ? ` · ${e.actorName}` : ""}
+        </Typography.Text>
+      ))}
+    </Space>
   );
 }
 
@@ -198,6 +243,8 @@ function MobileList({
               <Typography.Text strong>{a.ruleName[locale]}</Typography.Text>
             </Space>
             <Typography.Text>{a.message[locale]}</Typography.Text>
+            <Events a={a} />
+            <Owner a={a} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatDateTime(a.raisedAt)} · {a.org?.name ?? "—"}
               {a.case && (
@@ -235,6 +282,7 @@ export default function AlertsPage() {
   const [filters, setFilters] = useState<AlertFilters>({ status: "open" });
   const [caseNumber, setCaseNumber] = useState("");
   const [act, setAct] = useState<Action>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const list = useAlerts(filters);
   const counts = list.data?.counts;
   const set = (patch: AlertFilters) => setFilters((f) => ({ ...f, ...patch }));
@@ -245,9 +293,18 @@ export default function AlertsPage() {
 
   return (
     <Card data-testid="page-alerts">
-      <Typography.Title level={4} style={{ margin: 0 }} data-testid="page-title">
-        <AlertOutlined /> {t("alerts.title")}
-      </Typography.Title>
+      <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="page-title">
+          <AlertOutlined /> {t("alerts.title")}
+        </Typography.Title>
+        <Button
+          icon={<SettingOutlined />}
+          onClick={() => setSettingsOpen(true)}
+          data-testid="alert-settings-open"
+        >
+          {t("alerts.settings")}
+        </Button>
+      </Space>
       <Typography.Paragraph type="secondary">{t("page.alerts.desc")}</Typography.Paragraph>
       <Space orientation="vertical" style={{ width: "100%" }}>
         <Segmented
@@ -261,6 +318,14 @@ export default function AlertsPage() {
             { value: "all", label: t("alerts.status.all") },
           ]}
         />
+        <Tag.CheckableTag
+          checked={filters.overdue === "true"}
+          onChange={(on) => set({ overdue: on ? "true" : undefined })}
+          data-testid="alert-overdue-filter"
+        >
+          {t("alerts.overdueOnly")}
+          {counts ? ` ${counts.overdue}` : ""}
+        </Tag.CheckableTag>
         {counts && counts.byRule.length > 0 && (
           <Space size={[4, 4]} wrap data-testid="alert-rule-counts">
             <Typography.Text type="secondary">{t("alerts.byRule")}:</Typography.Text>
@@ -348,7 +413,16 @@ export default function AlertsPage() {
                   </Space>
                 ),
               },
-              { title: t("alerts.message"), key: "message", render: (_, a) => a.message[locale] },
+              {
+                title: t("alerts.message"),
+                key: "message",
+                render: (_, a) => (
+                  <Space orientation="vertical" size={4}>
+                    <Typography.Text>{a.message[locale]}</Typography.Text>
+                    <Events a={a} />
+                  </Space>
+                ),
+              },
               { title: t("alerts.org"), key: "org", width: 160, render: (_, a) => a.org?.name ?? "—" },
               {
                 title: t("alerts.case"),
@@ -363,6 +437,7 @@ export default function AlertsPage() {
                 render: (_, a) => (
                   <Space orientation="vertical" size={4}>
                     <StatusTag a={a} />
+                    <Owner a={a} />
                     <History a={a} />
                     <Actions a={a} onAct={setAct} />
                   </Space>
@@ -373,6 +448,7 @@ export default function AlertsPage() {
         )}
       </Space>
       <ActionModal act={act} onClose={() => setAct(null)} />
+      <SettingsDrawer open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </Card>
   );
 }

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { caseMaterials } from "../../../../db/schema";
 import type { DeferredMaterial } from "../../../../domain/cases/commands";
-import { raiseAlert } from "../../../alerts/raiseAlert";
 import { inviteInEffect } from "../../../evaluations/invitations";
 import { caseNotificationData, staffRecipients } from "../../../notifications/recipients";
 import { createNotice } from "../documents";
@@ -64,17 +63,6 @@ export async function onAccepted(
   }
   // 好差评 at acceptance, for the items the organization configured so (docs/evaluations.md).
   notifications.push(...(await inviteInEffect(env, "acceptance")));
-  if (deemed) {
-    await raiseAlert(tx, {
-      rule: "check_overdue",
-      severity: "red",
-      orgId: c.orgId,
-      caseId: c.id,
-      zh: `办件 ${c.number} 未在 5 个工作日内一次性告知，依法视为自收件之日起受理`,
-      en: `Case ${c.number} was not checked within 5 working days and counts as accepted from receipt`,
-      now,
-    });
-  }
   return {
     eventData: { documentId: notice.id, deadline, reviewTasks: orgIds.length },
     // AB岗: to whom each opening task went (docs/staff.md).

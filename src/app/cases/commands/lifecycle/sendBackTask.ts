@@ -1,11 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { reviewTasks } from "../../../../db/schema";
 import { returnTargets, taskDueOn } from "../../../../domain/cases/reviewPlan";
-import { raiseAlert } from "../../../alerts/raiseAlert";
 import { planSteps } from "../../itemInfo";
 import { deadlineOf, type Effect, taskOfCase } from "../effects";
 
-/** Effects of 审查退回: the steps to redo are returned (counted; a ping-pong alert from the second return). */
+/** Effects of 审查退回: the steps to redo are returned (counted; the ping-pong rule of domain/alerts/caseRules.ts runs after the command). */
 export const sendBackTask: Effect<"sendBack"> = async (env) => {
   const task = taskOfCase(env, env.cmd.taskId);
   // Authorized by the caller: a reviewer returning their own open task, or the approver (case:sendBack)
@@ -39,17 +38,6 @@ export const sendBackTask: Effect<"sendBack"> = async (env) => {
     .update(reviewTasks)
     .set({ returns: task.returns + 1 })
     .where(eq(reviewTasks.id, task.id));
-  if (env.next.returnsCount >= 2) {
-    await raiseAlert(env.tx, {
-      rule: "ping_pong",
-      severity: "yellow",
-      orgId: env.c.orgId,
-      caseId: env.c.id,
-      zh: `办件 ${env.c.number} 已在部门间退回 ${env.next.returnsCount} 次（不扯）`,
-      en: `Case ${env.c.number} has been returned between departments ${env.next.returnsCount} times`,
-      now: env.now,
-    });
-  }
   // A reviewer returning an unclaimed task claims it by the act (the event names who acted).
   const claimedOnAct = !byApprover && task.claimedBy === null;
   return {

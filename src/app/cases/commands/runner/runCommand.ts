@@ -5,6 +5,7 @@ import { caseDeadline } from "../../../../domain/cases/clock";
 import type { CaseCommand } from "../../../../domain/cases/commands";
 import { transition } from "../../../../domain/cases/transition";
 import type { Actor } from "../../../actor";
+import { raiseCaseAlerts, recordBlocked } from "../../../alerts/caseAlerts";
 import { calendarFor, localDates } from "../../../calendar/access";
 import type { AppContext } from "../../../context";
 import { dispatchNotifications } from "../../../notifications/recipients";
@@ -49,7 +50,9 @@ function snapshot(c: {
 /**
  * Runs one command on a case locked and authorized in `tx` ({@link lockCase}): pure transition →
  * command effects (tasks, materials, documents, notifications) → save with the version check → one
- * event row with before and after. Returns the case as saved.
+ * event row with before and after. Returns the case as saved. The callers then run the supervision rules
+ * the command can break (raiseCaseAlerts) in the same transaction; a refusal by the guards records its
+ * finding in a transaction of its own (recordBlocked).
  */
 async function executeCaseCommand(
   tx: Tx,
@@ -157,16 +160,24 @@ export async function runCaseCommand(
 ): Promise<CommandResult> {
   const action = opts.policyAction ?? (typeof cmd === "function" ? undefined : cmd.type);
   if (!action) throw new Error("A command built after locking names its policy action");
-  const { saved, notices } = await ctx.database.db.transaction(async (tx) => {
+  // What a refusal by the guards records (电子监察, blocked and recorded) needs the case and the command.
+  let attempted: { c: LoadedCase; command: CaseCommand } | undefined;
+  const run = ctx.database.db.transaction(async (tx) => {
     const c = await lockCase(tx, actor, caseRef, [action], expectedVersion);
     // Cached (ADR 0007); when it must read, it reads through this transaction.
     const cal = await calendarFor(ctx, c.orgId, tx);
     const rows = await loadCommandRows(tx, c);
     opts.check?.(c, rows);
     const command = typeof cmd === "function" ? await cmd(tx, c) : cmd;
+    attempted = { c, command };
     const result = await executeCaseCommand(tx, ctx, actor, c, command, { cal, rows });
+    await raiseCaseAlerts(tx, result, [command.type], cal, ctx.clock.now());
     const view = opts.view ? await readCaseView(tx, result, cal, ctx.clock.now()) : undefined;
     return { saved: { ...result, view }, notices: createdNotices(tx) };
+  });
+  const { saved, notices } = await run.catch(async (e: unknown) => {
+    if (attempted) await recordBlocked(ctx, actor, attempted.c, attempted.command, e);
+    throw e;
   });
   await numberNotices(ctx.database.db, notices, saved.orgName, saved.view);
   return saved;
@@ -194,6 +205,7 @@ export async function runCaseCommands(
     const cal = await calendarFor(ctx, c.orgId, tx);
     for (const step of steps)
       c = await executeCaseCommand(tx, ctx, actor, c, step.command, { cal, columns: step.columns });
+    await raiseCaseAlerts(tx, c, actions, cal, ctx.clock.now());
     const view = opts.view ? await readCaseView(tx, c, cal, ctx.clock.now()) : undefined;
     return { saved: { ...c, view }, notices: createdNotices(tx) };
   });
