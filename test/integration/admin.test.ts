@@ -57,8 +57,11 @@ describe("user list: search and filters", () => {
   it("searches by part of the username or the name, filters by role, organization and active", async () => {
     expect(names(await users("?q=review"))).toEqual([
       "reviewer-land",
+      "reviewer-land2",
       "reviewer-planning",
+      "reviewer-planning2",
       "reviewer-registry",
+      "reviewer-registry2",
     ]);
     expect(names(await users(`?q=${encodeURIComponent("王芳")}`))).toEqual(["clerk"]);
     const approvers = await users("?role=approver");

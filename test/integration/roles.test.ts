@@ -62,7 +62,7 @@ describe("user administration", () => {
   it("admin creates a clerk who can log in; a bad organization code names the field", async () => {
     const admin = await t.as("admin");
     const bad = await admin.post<{ code: string; field: string }>("/api/users", {
-      username: "clerk2",
+      username: "clerk9",
       displayName: "窗口受理员 二",
       password: "password-123",
       roles: [{ role: "clerk", org: "NO-SUCH-ORG" }],
@@ -70,13 +70,13 @@ describe("user administration", () => {
     expect(bad.status).toBe(422);
     expect(bad.body.field).toBe("roles[0].org");
     const created = await admin.post("/api/users", {
-      username: "clerk2",
+      username: "clerk9",
       displayName: "窗口受理员 二",
       password: "password-123",
       roles: [{ role: "clerk", org: "HY-ZRZY-WIN" }],
     });
     expect(created.status).toBe(201);
-    expect((await t.client().login("clerk2", "password-123")).status).toBe(200);
+    expect((await t.client().login("clerk9", "password-123")).status).toBe(200);
   });
 
   it("anonymous requests get 401 on protected endpoints, the organization tree is public", async () => {

@@ -24,11 +24,12 @@ type JsonSchema = {
   const?: unknown;
   format?: string;
   pattern?: string;
+  examples?: unknown[];
   "x-multiline"?: boolean;
 };
 type Operation = {
   operationId: string;
-  parameters?: { in: string; name: string; schema: JsonSchema }[];
+  parameters?: { in: string; name: string; schema: JsonSchema; example?: unknown }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
 };
 type Problem = { code: string; errors?: { field: string; code: string }[] };
@@ -115,13 +116,17 @@ function operations() {
 }
 
 /** Sends `value` in one field of one operation; the other path parameters get harmless values. */
-async function probe(o: { method: string; path: string }, field: Field, value: unknown) {
+async function probe(o: { method: string; path: string; op: Operation }, field: Field, value: unknown) {
+  // A valid value for another path parameter: its first enumerated or example value, a UUID for ids.
+  const harmless = (name: string) => {
+    const param = o.op.parameters?.find((p) => p.in === "path" && p.name === name);
+    const s = param?.schema ? deref(param.schema) : undefined;
+    const known = s?.enum?.[0] ?? param?.example ?? s?.examples?.[0];
+    if (known !== undefined) return encodeURIComponent(String(known));
+    return name === "id" || name.endsWith("Id") ? randomUUID() : "x";
+  };
   let url = o.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
-    field.where === "path" && field.keys[0] === name
-      ? encodeURIComponent(String(value))
-      : name === "id" || name.endsWith("Id")
-        ? randomUUID()
-        : "x",
+    field.where === "path" && field.keys[0] === name ? encodeURIComponent(String(value)) : harmless(name),
   );
   if (field.where === "query") url += `?${field.keys[0]}=${encodeURIComponent(String(value))}`;
   const body =

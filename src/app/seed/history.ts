@@ -446,8 +446,13 @@ export async function generateHistory(ctx: AppContext, options: HistoryOptions =
     }
     const applicant = await applicantOf(pick(rnd, item.kinds));
     const who = await actor(applicant.userId);
-    const draft = await createApplication(sim, who, {
+    // Most applicants come to the window, where a clerk files for them (代录: one visit, 跑动次数);
+    // the rest apply online and the window checks within a day.
+    const atWindow = rnd() < 0.6;
+    const filer = atWindow ? await actor(pick(rnd, clerks)) : who;
+    const draft = await createApplication(sim, filer, {
       itemCode: item.code,
+      ...(atWindow ? { applicantId: applicant.userId } : {}),
       formData: item.form(rnd, applicant, days[day]),
     });
     const info = await itemInfo(
@@ -471,10 +476,10 @@ export async function generateHistory(ctx: AppContext, options: HistoryOptions =
     report.cases++;
     const materials = await db.select().from(caseMaterials).where(eq(caseMaterials.caseId, flow.id));
     for (const m of materials.filter((m) => m.required && m.source === "upload"))
-      await uploadMaterial(sim, who, flow.id, m.materialCode, { fileName: `${m.name}.pdf`, bytes: PDF });
-    await submitApplication(sim, who, flow.id, await version(flow.id));
-    // At the window (most) the check follows at once; online the window checks within a day.
-    if (rnd() < 0.6) later(day, minute, 10, () => check(flow, day));
+      await uploadMaterial(sim, filer, flow.id, m.materialCode, { fileName: `${m.name}.pdf`, bytes: PDF });
+    await submitApplication(sim, filer, flow.id, await version(flow.id));
+    // At the window the check follows at once; online the window checks within a day.
+    if (atWindow) later(day, minute, 10, () => check(flow, day));
     else schedule(day + between(rnd, 0, 1), officeMinute(rnd, 0), () => check(flow, day));
   };
 

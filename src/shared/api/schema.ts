@@ -18703,13 +18703,19 @@ export interface operations {
                 /** @description figure=clockState: only this state */
                 clockState?: "normal" | "yellow" | "red" | "paused";
                 figure: "accepted" | "completed" | "completionRate" | "onTimeRate" | "onSpotRate" | "visitsPerCase" | "satisfactionRate" | "clockState" | "alerts";
-                /** @description First month (YYYY-MM); default `to` */
+                /**
+                 * @description First month (YYYY-MM); default `to`
+                 * @example 2026-11
+                 */
                 from?: string;
                 /** @description An office of the tree; default the whole tree */
                 orgId?: string;
                 /** @description figure=alerts: only this rule */
                 rule?: string;
-                /** @description Last month (YYYY-MM); default this month */
+                /**
+                 * @description Last month (YYYY-MM); default this month
+                 * @example 2026-11
+                 */
                 to?: string;
                 /** @description Only the cases this person handled */
                 userId?: string;
@@ -18779,11 +18785,17 @@ export interface operations {
     getSupervisionDashboard: {
         parameters: {
             query?: {
-                /** @description First month (YYYY-MM); default `to` */
+                /**
+                 * @description First month (YYYY-MM); default `to`
+                 * @example 2026-11
+                 */
                 from?: string;
                 /** @description An office of the tree; default the whole tree */
                 orgId?: string;
-                /** @description Last month (YYYY-MM); default this month */
+                /**
+                 * @description Last month (YYYY-MM); default this month
+                 * @example 2026-11
+                 */
                 to?: string;
             };
             header?: never;
@@ -18851,7 +18863,10 @@ export interface operations {
     listScorecards: {
         parameters: {
             query?: {
-                /** @description YYYY-MM; default last month */
+                /**
+                 * @description YYYY-MM; default last month
+                 * @example 2026-11
+                 */
                 month?: string;
                 /** @description A section of the tree: its card and its people's; default all */
                 orgId?: string;
@@ -18927,6 +18942,7 @@ export interface operations {
             };
             path: {
                 kind: "person" | "section";
+                /** @example 2026-11 */
                 month: string;
                 subjectId: string;
             };
@@ -19039,7 +19055,10 @@ export interface operations {
         parameters: {
             query: {
                 format: "csv" | "xlsx";
-                /** @description YYYY-MM; default last month */
+                /**
+                 * @description YYYY-MM; default last month
+                 * @example 2026-11
+                 */
                 month?: string;
                 /** @description A section of the tree: its card and its people's; default all */
                 orgId?: string;

@@ -110,8 +110,9 @@ function taskFilters(f: TReviewTaskFilters): SQL[] {
 
 function viewCondition(actor: Actor, view: (typeof REVIEW_VIEWS)[number], status: string[]): SQL {
   if (view === "done") return sql`exists (${myActs(actor)})`;
-  const statuses = status.length ? status.filter((x) => TODO.includes(x as ReviewTaskStatus)) : TODO;
-  return statuses.length ? inArray(reviewTasks.status, statuses as ReviewTaskStatus[]) : sql`false`;
+  // 待办 by default; an explicit `status` lists those tasks instead (approved, cancelled …).
+  const statuses = status.length ? status : TODO;
+  return inArray(reviewTasks.status, statuses as ReviewTaskStatus[]);
 }
 
 /**

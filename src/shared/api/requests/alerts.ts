@@ -9,7 +9,7 @@ import {
   THRESHOLD_LIMITS,
   type ThresholdKey,
 } from "../../../domain/alerts/thresholds";
-import { ZExpectedVersion } from "../../numbers";
+import { INT32_MAX, ZExpectedVersion } from "../../numbers";
 import { multiline } from "../../text";
 import { ZAlertSeverity, ZAlertStatus } from "../alerts";
 
@@ -48,7 +48,12 @@ export const ZUpdateSupervisionSettings = z.object({
       z.number().int().min(RESPOND_LIMITS.min).max(RESPOND_LIMITS.max),
     )
     .describe("Working days to respond to each rule's alerts; rules left out keep their default"),
-  expectedVersion: z.number().int().min(0).describe("The version read; 0 when the organization had none"),
+  expectedVersion: z
+    .number()
+    .int()
+    .min(0)
+    .max(INT32_MAX)
+    .describe("The version read; 0 when the organization had none"),
 });
 export type TUpdateSupervisionSettings = z.infer<typeof ZUpdateSupervisionSettings>;
 

@@ -20,7 +20,7 @@ export const REVIEW_VIEWS = ["todo", "done"] as const;
 
 /** The filters of the review inbox (without the view and the page): search, item, dates. */
 export const ZReviewTaskFilters = z.object({
-  /** Comma-separated task statuses (within `todo`: open, claimed, returned). */
+  /** Comma-separated task statuses (default for `todo`: open, claimed, returned; e.g. `cancelled`). */
   status: z.string().max(40).optional(),
   /** Case number, title, item name or applicant name (substring). */
   q: z.string().max(100).optional(),

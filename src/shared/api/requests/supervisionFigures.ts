@@ -4,7 +4,10 @@ import { INT32_MAX } from "../../numbers";
 import { multiline } from "../../text";
 import { ZClockStateShown, ZFigureCode, ZScorecardSubject } from "../supervisionFigures";
 
-const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
+const ZMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM")
+  .meta({ examples: ["2026-11"] });
 
 export const ZSupervisionDashboardQuery = z.object({
   from: ZMonth.optional().describe("First month (YYYY-MM); default `to`"),
