@@ -201,7 +201,9 @@ describe.skipIf(!serverUrl)(
           );
         });
         await Promise.all(sent);
-        await new Promise((r) => setTimeout(r, 200));
+        // Sent is not yet received: give the workers time to read the requests off their sockets
+        // (40 at once on 2 loaded cores), so SIGTERM finds them in flight, not waiting to be read.
+        await new Promise((r) => setTimeout(r, 1000));
         stopped = true;
         expect(await server.stop()).toBe(0);
         expect(new Set(await Promise.all(inFlight))).toEqual(new Set([200]));
