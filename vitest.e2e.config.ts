@@ -8,7 +8,8 @@ export default defineConfig({
     // it runs on its own (`npm run test:a11y`) until they are fixed, then joins the suite.
     exclude: process.env.YIZHAN_A11Y === "1" ? [] : ["test/e2e/a11y.e2e.test.ts"],
     globalSetup: ["test/e2e/globalSetup.ts"],
-    testTimeout: 60_000,
+    // A story drives a whole case through the browser; two files share 2 cores: minutes, not seconds.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     // Two files at a time: a browser test mostly waits (for pages, animations, the server), so two
     // share the 2 cores of CI well; each file has its own server, database and Chromium.
