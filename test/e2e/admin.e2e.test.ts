@@ -84,8 +84,8 @@ describe("administration (用户管理, 机构管理)", () => {
       await s.submitLogin(helper, "helper", temp);
       await helper.getByTestId("must-change-password").waitFor();
       await helper.getByTestId("password-current").fill(temp);
-      await helper.getByTestId("password-new").fill("helper-new-pw1");
-      await helper.locator("#confirm, input[autocomplete=new-password]").last().fill("helper-new-pw1");
+      await helper.getByTestId("password-new").fill("Lantern-river-27");
+      await helper.locator("#confirm, input[autocomplete=new-password]").last().fill("Lantern-river-27");
       await helper.locator("[data-testid=change-password] button[type=submit]").click();
       await helper.getByTestId("must-change-password").waitFor({ state: "detached" });
       await helper.goto(s.at("/helper"));
