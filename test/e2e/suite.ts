@@ -52,6 +52,8 @@ export class Sessions {
       locale: opts.locale ?? "zh-CN",
       // The bureau's browsers run on China time: date pickers default to the office's day and hour.
       timezoneId: "Asia/Shanghai",
+      // No animations to wait for (the app honours prefers-reduced-motion): steadier and faster tests.
+      reducedMotion: "reduce",
       bypassCSP: opts.bypassCSP ?? false,
     });
     this.contexts.push(context);

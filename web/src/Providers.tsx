@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider, Grid } from "antd";
 import enUSAntd from "antd/locale/en_US";
 import zhCNAntd from "antd/locale/zh_CN";
-import { type ReactNode, useMemo } from "react";
+import { type ReactNode, useMemo, useSyncExternalStore } from "react";
 import { ApiError } from "./api/client";
 import { I18nProvider } from "./i18n/I18nProvider";
 import { useI18n } from "./i18n/useT";
@@ -19,12 +19,28 @@ export const queryClient = new QueryClient({
   },
 });
 
+const REDUCED_MOTION = "(prefers-reduced-motion: reduce)";
+
+/** Whether the system asks for less motion; follows changes of the setting. */
+function usePrefersReducedMotion(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia?.(REDUCED_MOTION);
+      query?.addEventListener("change", onChange);
+      return () => query?.removeEventListener("change", onChange);
+    },
+    () => window.matchMedia?.(REDUCED_MOTION).matches ?? false,
+    () => false,
+  );
+}
+
 function AntdConfig({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   const care = useCareMode().active;
   // Phones (below antd's `sm`, 576 px): 44 px controls.
   const phone = Grid.useBreakpoint().sm === false;
-  const theme = useMemo(() => themeFor({ phone, care }), [phone, care]);
+  const reducedMotion = usePrefersReducedMotion();
+  const theme = useMemo(() => themeFor({ phone, care, reducedMotion }), [phone, care, reducedMotion]);
   return (
     <ConfigProvider locale={locale === "zh-CN" ? zhCNAntd : enUSAntd} theme={theme}>
       <AntApp>{children}</AntApp>

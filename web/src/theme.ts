@@ -93,10 +93,14 @@ function merge(a: ThemeConfig, b: ThemeConfig): ThemeConfig {
   return { ...a, ...b, token: { ...a.token, ...b.token }, components };
 }
 
-/** The theme for a phone-sized screen and for 关怀模式, each or both. */
-export function themeFor(opts: { phone: boolean; care: boolean }): ThemeConfig {
+/**
+ * The theme for a phone-sized screen, for 关怀模式 and for a person who asked their system for less motion
+ * (`prefers-reduced-motion`, WCAG 2.3.3): antd's transitions and wave effects are then off.
+ */
+export function themeFor(opts: { phone: boolean; care: boolean; reducedMotion?: boolean }): ThemeConfig {
   let t = theme;
   if (opts.phone) t = merge(t, PHONE);
   if (opts.care) t = merge(t, CARE);
+  if (opts.reducedMotion) t = merge(t, { token: { motion: false } });
   return t;
 }

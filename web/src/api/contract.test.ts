@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 /**
  * The web speaks the one wire contract (issue 12, docs/adr/0011-openapi-document-as-contract.md): every
@@ -114,6 +114,11 @@ describe("the typed client keeps the old client's manners", () => {
   });
   afterEach(() => {
     calls.length = 0;
+  });
+  // The stubs must not outlive this file: a worker that runs other files after it (isolate: false)
+  // would otherwise send their fetches here.
+  afterAll(() => {
+    vi.unstubAllGlobals();
   });
 
   it("gives the data of a 2xx answer; same-origin cookies; no CSRF header on a read", async () => {
