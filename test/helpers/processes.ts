@@ -12,7 +12,9 @@ export async function startServerProcess(args: string[], env: Record<string, str
   });
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    // A spawned server compiles the app with tsx and opens its database: on 2 loaded cores that has
+    // taken over a minute (the data-directory lock test on CI-like load), so two minutes.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /running at (http:\/\/\S+)/.exec(output);
