@@ -35,6 +35,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(RESULTS_DIR, `${name}.png`);
   // Wait for web fonts so Chinese text is rendered in Noto Sans SC, not a fallback.
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.screenshot({ path, fullPage: true });
+  // A full-page capture of a long page took over 20 s (the page default) on 2 cores under load.
+  await page.screenshot({ path, fullPage: true, timeout: 60_000 });
   return path;
 }
