@@ -113,7 +113,12 @@ export type SampleContext = {
  * minimum length, the first enumerated value, a format's or a pattern's sample; `byName` supplies real
  * ids and other values the schema alone cannot know.
  */
-export function sample(doc: OpenApiDoc, schema: JsonSchema | undefined, ctx: SampleContext = {}, depth = 0): unknown {
+export function sample(
+  doc: OpenApiDoc,
+  schema: JsonSchema | undefined,
+  ctx: SampleContext = {},
+  depth = 0,
+): unknown {
   if (!schema || depth > 15) return undefined;
   const s = deref(doc, schema);
   if (s.const !== undefined) return s.const;
@@ -138,7 +143,8 @@ export function sample(doc: OpenApiDoc, schema: JsonSchema | undefined, ctx: Sam
   if (typeIs(s, "array")) {
     return Array.from({ length: s.minItems ?? 0 }, () => sample(doc, s.items, ctx, depth + 1));
   }
-  if (typeIs(s, "integer") || typeIs(s, "number")) return s.minimum !== undefined ? Math.max(s.minimum, 1) : 1;
+  if (typeIs(s, "integer") || typeIs(s, "number"))
+    return s.minimum !== undefined ? Math.max(s.minimum, 1) : 1;
   if (typeIs(s, "boolean")) return false;
   if (typeIs(s, "string")) {
     if (s.format === "uuid") return randomUUID();
