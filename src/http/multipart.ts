@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { invalid } from "../domain/errors";
+import { invalid, YizhanError } from "../domain/errors";
 import { assertText } from "./textGuard";
 
 /** One uploaded file: its name as sent and its bytes. */
@@ -26,9 +26,24 @@ export async function readMultipart(
     });
   const fields: Record<string, string> = {};
   let file: Upload | undefined;
-  for await (const part of req.parts()) {
-    if (part.type === "file") file = { fileName: part.filename, bytes: await part.toBuffer() };
-    else fields[part.fieldname] = String(part.value);
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === "file") file = { fileName: part.filename, bytes: await part.toBuffer() };
+      else fields[part.fieldname] = String(part.value);
+    }
+  } catch (e) {
+    // The parser's own refusals (too large: 413) stand; a body it cannot read at all (no boundary,
+    // truncated parts) is the client's 400, not a 500 (test/integration/hostile.test.ts).
+    if (e instanceof YizhanError || (e as { statusCode?: number }).statusCode) throw e;
+    throw new YizhanError(
+      "malformed_multipart",
+      400,
+      {
+        "zh-CN": "上传内容无法读取（multipart 格式错误）",
+        "en-US": "The upload cannot be read (malformed multipart body)",
+      },
+      { field: "file" },
+    );
   }
   assertText(undefined, fields);
   if (file) assertText(ZFileName, { file: file.fileName });

@@ -107,9 +107,47 @@ const TITLES: Record<number, string> = {
   500: "Internal server error",
 };
 
+/** The SQLSTATE of a database error (node-postgres and PGlite), through Drizzle's wrapping `cause`. */
+function sqlState(err: unknown): string | undefined {
+  let e = err as { code?: unknown; cause?: unknown } | undefined;
+  for (let i = 0; i < 5 && e; i++) {
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
+/**
+ * Database refusals a request can cause, as problems instead of 500s (issue 16): two writers racing
+ * to the same unique value or a serialization failure are a conflict to retry (409); a value the
+ * database cannot hold (class 22: out of range, invalid text or encoding) or a reference to a row that
+ * is gone is the input's fault (422). Anything else stays a 500.
+ */
+function databaseProblem(state: string): YizhanError | undefined {
+  if (state === "23505" || state === "40001" || state === "40P01")
+    return new YizhanError("conflict", 409, {
+      "zh-CN": "数据已被同时修改，请刷新后重试",
+      "en-US": "The data was changed at the same time; reload and try again",
+    });
+  if (state === "23503")
+    return new YizhanError("unknown_reference", 422, {
+      "zh-CN": "引用的记录不存在",
+      "en-US": "A record the request refers to does not exist",
+    });
+  if (state.startsWith("22"))
+    return new YizhanError("invalid_value", 422, {
+      "zh-CN": "输入的值无法保存（超出范围或格式无效）",
+      "en-US": "A value cannot be stored (out of range or invalid)",
+    });
+  return undefined;
+}
+
 /** Converts any thrown error to a {@link YizhanError}; unknown errors become a 500 without internals. */
 export function toYizhanError(err: unknown): YizhanError {
   if (err instanceof YizhanError) return err;
+  const state = sqlState(err);
+  const db = state ? databaseProblem(state) : undefined;
+  if (db) return db;
   const fe = err as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fe)) return validationProblem(fe);
   if (err instanceof ZodError) return zodProblem(err);

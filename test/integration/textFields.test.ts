@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from "../helpers/testApp";
 // with a NUL, another control character, a line break, an impossible date, an unpaired surrogate and an
 // over-long string in each of its string fields. Each probe must be a 4xx problem+json naming that
 // field (422), never a 500 — and walking the document means an operation added later is probed too.
-// (A later issue adds fast-check fuzzing; this is its seed.)
+// Random hostile input (fast-check) is test/integration/hostile.test.ts; this file names the exact codes.
 
 type JsonSchema = {
   type?: string | string[];
@@ -138,6 +138,15 @@ async function probe(o: { method: string; path: string; op: Operation }, field: 
   return admin.request<Problem>(o.method, url, body);
 }
 
+/** Runs `jobs` a few at a time (one server, one database: overlap the requests, bound the load). */
+async function pool(jobs: (() => Promise<void>)[], size = 4) {
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) await jobs[next++]();
+  };
+  await Promise.all(Array.from({ length: size }, worker));
+}
+
 const named = (res: TestResponse<Problem>, field: string, code?: string) =>
   (res.body.errors ?? []).some((e) => e.field === field && (code === undefined || e.code === code));
 
@@ -159,13 +168,14 @@ describe("text fields of every operation in the OpenAPI document", () => {
 
   it("refuses a NUL, a control character, an unpaired surrogate and an impossible date in every field with 422 naming it", async () => {
     const misses: string[] = [];
+    const jobs: (() => Promise<void>)[] = [];
     for (const o of operations()) {
       for (const field of o.fields) {
         const name = field.keys.join(".");
+        // One control character per field (the guard treats them alike; test/integration/hostile.test.ts
+        // sends random ones, U+0007 and ESC among them, to every operation).
         for (const [value, code] of [
           ["a\u0000b", "control_character"],
-          ["a\u0007b", "control_character"],
-          ["a\u001bb", "control_character"],
           ["a\ud800b", "unpaired_surrogate"],
           ["2026-02-30", "impossible_date"],
           ["2026-11-24T25:00:00Z", "impossible_date"],
@@ -173,43 +183,52 @@ describe("text fields of every operation in the OpenAPI document", () => {
           // An unpaired surrogate cannot be written in a URL (it is not UTF-8): JSON bodies only.
           if (code === "unpaired_surrogate" && field.where !== "body") continue;
           const what = `${o.op.operationId} ${field.where} ${name} ${JSON.stringify(value)}`;
-          const res = await probe(o, field, value);
-          expectProblem(res, what);
-          if (res.status !== 422 || !named(res, name, code))
-            misses.push(`${what} → ${res.status} ${res.text.slice(0, 200)}`);
+          jobs.push(async () => {
+            const res = await probe(o, field, value);
+            expectProblem(res, what);
+            if (res.status !== 422 || !named(res, name, code))
+              misses.push(`${what} → ${res.status} ${res.text.slice(0, 200)}`);
+          });
         }
       }
     }
+    await pool(jobs);
     expect(misses).toEqual([]);
   }, 120_000); // every field of every operation: room for a loaded machine
 
   it("refuses line breaks and tabs in single-line fields and keeps them in multi-line ones", async () => {
     const misses: string[] = [];
     let multi = 0;
+    const jobs: (() => Promise<void>)[] = [];
     for (const o of operations()) {
       for (const field of o.fields) {
         const name = field.keys.join(".");
-        for (const value of ["a\nb", "a\r\nb", "a\tb"]) {
+        for (const value of ["a\nb", "a\tb"]) {
           const what = `${o.op.operationId} ${field.where} ${name} ${JSON.stringify(value)}`;
-          const res = await probe(o, field, value);
-          expect(res.status, `${what}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
-          if (field.schema["x-multiline"]) {
-            multi++;
-            if (named(res, name, "line_break") || named(res, name, "control_character"))
-              misses.push(`${what} refused`);
-          } else {
-            expectProblem(res, what);
-            if (res.status !== 422 || !named(res, name, "line_break")) misses.push(`${what} → ${res.status}`);
-          }
+          jobs.push(async () => {
+            const res = await probe(o, field, value);
+            expect(res.status, `${what}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
+            if (field.schema["x-multiline"]) {
+              multi++;
+              if (named(res, name, "line_break") || named(res, name, "control_character"))
+                misses.push(`${what} refused`);
+            } else {
+              expectProblem(res, what);
+              if (res.status !== 422 || !named(res, name, "line_break"))
+                misses.push(`${what} → ${res.status}`);
+            }
+          });
         }
       }
     }
+    await pool(jobs);
     expect(multi).toBeGreaterThan(20);
     expect(misses).toEqual([]);
   }, 120_000); // every field of every operation, three values each
 
   it("bounds every string field: one character too many is 422 naming it; none is unbounded", async () => {
     const misses: string[] = [];
+    const jobs: (() => Promise<void>)[] = [];
     for (const o of operations()) {
       for (const field of o.fields) {
         const name = field.keys.join(".");
@@ -219,18 +238,21 @@ describe("text fields of every operation in the OpenAPI document", () => {
           // An enum, a constant or a format (uuid, date, e-mail…) bounds it; anything else must say its maximum.
           if (!s.enum && s.const === undefined && !s.format && !s.pattern)
             misses.push(`${what}: no maxLength`);
-          const res = await probe(o, field, "x".repeat(10_000));
-          expectProblem(res, what);
+          jobs.push(async () => expectProblem(await probe(o, field, "x".repeat(10_000)), what));
           continue;
         }
-        const res = await probe(o, field, "汉".repeat(s.maxLength + 1));
-        expectProblem(res, what);
-        // A maximum beyond the body limit (2 MB) is met by 413 first.
-        if (res.status === 413 && (s.maxLength + 1) * 3 > 2 * 1024 * 1024) continue;
-        if (res.status !== 422 || !named(res, name))
-          misses.push(`${what}: ${res.status} ${res.text.slice(0, 200)}`);
+        const max = s.maxLength;
+        jobs.push(async () => {
+          const res = await probe(o, field, "汉".repeat(max + 1));
+          expectProblem(res, what);
+          // A maximum beyond the body limit (2 MB) is met by 413 first.
+          if (res.status === 413 && (max + 1) * 3 > 2 * 1024 * 1024) return;
+          if (res.status !== 422 || !named(res, name))
+            misses.push(`${what}: ${res.status} ${res.text.slice(0, 200)}`);
+        });
       }
     }
+    await pool(jobs);
     expect(misses).toEqual([]);
   }, 120_000); // every string field of every operation
 

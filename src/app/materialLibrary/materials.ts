@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { caseMaterials, cases, files, sharedRecords } from "../../db/schema";
+import { caseMaterials, cases, files, organizations, sharedRecords } from "../../db/schema";
 import { invalid } from "../../domain/errors";
 import type { TReusableMaterial } from "../../shared/api/exchange";
 import type { ZAttachReusable } from "../../shared/api/requests/exchange";
@@ -8,10 +8,12 @@ import { type Actor, hasRole } from "../actor";
 import { type CommandResult, changeCase, changeResult, type ViewOption } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
+import { relatedTo } from "../policies/cases";
 
 /**
  * Whose materials the actor may list: their own (applicant), or — for window staff filing on the
- * applicant's behalf — the applicant's. Others 403.
+ * applicant's behalf — the applicant's, of the cases of their own organization tree (the cases they
+ * may read; another county's window sees none: test/integration/authz). Others 403.
  */
 function assertMayList(actor: Actor, applicantId: string) {
   if (actor.userId === applicantId) return;
@@ -34,9 +36,16 @@ export async function listReusableMaterials(
   assertMayList(actor, applicantId);
   const db = ctx.database.db;
   const rows = await db
-    .select({ m: caseMaterials, number: cases.number, itemName: cases.itemName, applicant: cases.applicant })
+    .select({
+      m: caseMaterials,
+      number: cases.number,
+      itemName: cases.itemName,
+      applicant: cases.applicant,
+      orgPath: organizations.path,
+    })
     .from(caseMaterials)
     .innerJoin(cases, eq(cases.id, caseMaterials.caseId))
+    .innerJoin(organizations, eq(organizations.id, cases.orgId))
     .where(
       and(
         eq(cases.applicantId, applicantId),
@@ -46,7 +55,10 @@ export async function listReusableMaterials(
     )
     .orderBy(desc(caseMaterials.updatedAt))
     .limit(200);
-  const withFiles = rows.filter((r) => r.m.fileIds.length > 0);
+  const self = actor.userId === applicantId;
+  const withFiles = rows.filter(
+    (r) => r.m.fileIds.length > 0 && (self || relatedTo(actor, r.orgPath, "clerk", "helper")),
+  );
   const fileIds = withFiles.flatMap((r) => r.m.fileIds);
   const fileRows = fileIds.length ? await db.select().from(files).where(inArray(files.id, fileIds)) : [];
   const fileById = new Map(fileRows.map((f) => [f.id, f]));

@@ -2,9 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { checkDeferredMaterial, deliverDeferredMaterial } from "../../app/cases/intake/deferredMaterials";
 import type { AppContext } from "../../app/context";
-import { invalid } from "../../domain/errors";
 import { ZCheckDeferred, ZDeferredMaterialParams } from "../../shared/api/requests/cases";
 import { ZUploadParts } from "../../shared/api/requests/uploads";
+import { readMultipart, type Upload } from "../multipart";
 import { requireActor } from "../plugins/auth";
 import { commandAnswer, ZCase } from "./caseSchemas";
 
@@ -30,22 +30,11 @@ export async function deferredMaterialRoutes(app: FastifyInstance, { ctx }: { ct
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      if (!req.isMultipart())
-        throw invalid("file", "multipart_required", {
-          "zh-CN": "请以 multipart/form-data 上传文件",
-          "en-US": "Upload the file as multipart/form-data",
-        });
-      const part = await req.file();
-      if (!part) throw invalid("file", "required", { "zh-CN": "缺少文件", "en-US": "The file is missing" });
-      const bytes = await part.toBuffer();
-      const c = await deliverDeferredMaterial(
-        ctx,
-        actor,
-        req.params.id,
-        req.params.code,
-        { fileName: part.filename, bytes },
-        { view: true },
-      );
+      // The one reader of uploads: malformed bodies are 400, file names held to the text rule.
+      const { file } = await readMultipart(req, { requireFile: true });
+      const c = await deliverDeferredMaterial(ctx, actor, req.params.id, req.params.code, file as Upload, {
+        view: true,
+      });
       return reply.code(201).send(commandAnswer(actor, c));
     },
   );

@@ -4,7 +4,7 @@ import { defaultStorage } from "../../../adapters/storage/storage";
 import { caseMaterials, users } from "../../../db/schema";
 import { newDraft } from "../../../domain/cases/caseState";
 import { guardError } from "../../../domain/cases/guards";
-import { invalid, YizhanError } from "../../../domain/errors";
+import { forbidden, invalid, YizhanError } from "../../../domain/errors";
 import type { ZCheckMaterials, ZCreateApplication, ZUpdateDraft } from "../../../shared/api/requests/cases";
 import { type Actor, hasRole } from "../../actor";
 import { calendarFor, localDates } from "../../calendar/access";
@@ -14,6 +14,7 @@ import type { AppContext } from "../../context";
 import { recordFile } from "../../files/recordFile";
 import { acceptedUploadType, MAX_UPLOAD_BYTES } from "../../files/uploads";
 import { authorize } from "../../policies";
+import { relatedTo } from "../../policies/cases";
 import { casePolicyRecord, type LoadedCase, loadCase, stateColumns } from "../caseRows";
 import { newQueryCode, pendingNumber } from "../commands/numbers";
 import {
@@ -89,6 +90,10 @@ export async function createApplication(
     where: (o, { eq }) => eq(o.id, version.orgId),
     limit: 1,
   });
+  // On the applicant's behalf only at a window of the item's own organization tree: another
+  // county's window files nothing into this bureau's queue (test/integration/authz).
+  if (atWindow && (!org || !relatedTo(actor, org.path, "clerk", "helper")))
+    throw forbidden("file for the applicant");
   const created = await db.transaction(async (tx) => {
     const number = pendingNumber();
     const state = newDraft(now, {
