@@ -247,7 +247,7 @@ export default function IntakePage() {
                     onClick={() => void submit()}
                     data-testid="intake-submit"
                   >
-                    {t("wb.intake.submit")}
+                    {t("action.submit")}
                   </Button>
                 </>
               ) : (
