@@ -6,7 +6,9 @@ import { commandsAllowedIn } from "./transitions";
 
 describe("the next step of a case (issue 15 item 4)", () => {
   it("is read from the commands the transition table allows, named with the actions' names", () => {
-    expect(nextStepOf(commandsAllowedIn("submitted"))["zh-CN"]).toBe("窗口：受理 / 一次性告知补正 / 不予受理");
+    expect(nextStepOf(commandsAllowedIn("submitted"))["zh-CN"]).toBe(
+      "窗口：受理 / 一次性告知补正 / 不予受理",
+    );
     expect(nextStepOf(commandsAllowedIn("correction_requested"))["zh-CN"]).toBe("申请人：提交补正");
     expect(nextStepOf(commandsAllowedIn("approved"))["en-US"]).toBe("The window: Issue result");
     for (const status of OPEN) expect(nextStepOf(commandsAllowedIn(status))["zh-CN"], status).not.toBe("—");
