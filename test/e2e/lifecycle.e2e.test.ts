@@ -145,6 +145,10 @@ describe("the case lifecycle in the browser", () => {
     await approver.getByTestId("decide-reasons").fill("符合法定条件和标准，准予许可");
     await approver.getByTestId("modal-ok-decide").click();
     await caseStatus(approver, "approved");
+    // The decision (准予行政许可决定书) can be printed right after the act (issue 15 item 4).
+    const print = approver.getByTestId("new-documents").getByTestId("print-approval_decision");
+    expect(await print.textContent()).toContain("打印");
+    expect(await print.locator("xpath=..").getAttribute("href")).toMatch(/\/documents\/[^/]+\/pdf$/);
     await shot(approver, "lifecycle-12-approved");
 
     // The window issues: 已办结.

@@ -71,12 +71,15 @@ export function publicRoutes(): string[] {
 
 type Json = Record<string, unknown>;
 
-async function getJson(page: Page, path: string): Promise<Json | undefined> {
+/** What the samplers need of a page: its API requests (with its cookies) and its address. */
+type Requester = Pick<Page, "request" | "url">;
+
+async function getJson(page: Requester, path: string): Promise<Json | undefined> {
   const res = await page.request.get(new URL(path, page.url()).toString());
   return res.ok() ? ((await res.json()) as Json) : undefined;
 }
 
-async function firstOf(page: Page, path: string, field: string): Promise<string | undefined> {
+async function firstOf(page: Requester, path: string, field: string): Promise<string | undefined> {
   const body = await getJson(page, path);
   const items = (Array.isArray(body) ? body : (body?.items as Json[] | undefined)) ?? [];
   return items[0]?.[field] as string | undefined;
@@ -86,7 +89,7 @@ async function firstOf(page: Page, path: string, field: string): Promise<string 
  * Sample values for the parameters of a route, read from the demo data as the signed-in user on `page`
  * sees it. A route whose parameter has no sampler fails the test that asks: add one here.
  */
-const SAMPLERS: Record<string, (page: Page) => Promise<Record<string, string> | undefined>> = {
+const SAMPLERS: Record<string, (page: Requester) => Promise<Record<string, string> | undefined>> = {
   "/cases/:id": async (p) => ok({ id: await firstOf(p, "/api/cases?limit=1", "id") }),
   "/portal/apply/:id": async (p) => ok({ id: await firstOf(p, "/api/cases?status=draft&limit=1", "id") }),
   "/workbench/cases/:id/check": async (p) =>
@@ -110,7 +113,7 @@ function ok(values: Record<string, string | undefined>): Record<string, string> 
  * from the demo data; `undefined` when this user has no such record (e.g. no draft), `throws` when no
  * sampler knows the route.
  */
-export async function concrete(page: Page, route: string): Promise<string | undefined> {
+export async function concrete(page: Requester, route: string): Promise<string | undefined> {
   if (!route.includes(":")) return route;
   const sampler = SAMPLERS[route];
   if (!sampler) throw new Error(`test/e2e/pages.ts: no sample parameters for the route ${route}`);

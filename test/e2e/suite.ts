@@ -45,8 +45,13 @@ export class Sessions {
     return new URL(path, this.base()).toString();
   }
 
-  /** A fresh, signed-out page. */
+  /** A fresh, signed-out page in a context of its own. */
   async page(opts: PageOptions = {}): Promise<Page> {
+    return this.pageIn(await this.context(opts), opts.label);
+  }
+
+  /** A fresh browser context (cookies, storage), closed by `closeAll()`; open pages in it with `pageIn`. */
+  async context(opts: PageOptions = {}): Promise<BrowserContext> {
     const context = await this.browser().newContext({
       viewport: { width: opts.width ?? 1366, height: opts.height ?? 900 },
       locale: opts.locale ?? "zh-CN",
@@ -57,9 +62,14 @@ export class Sessions {
       bypassCSP: opts.bypassCSP ?? false,
     });
     this.contexts.push(context);
+    return context;
+  }
+
+  /** A new page in `context` whose uncaught exceptions and console errors go into `errors`. */
+  async pageIn(context: BrowserContext, labelText?: string): Promise<Page> {
     const page = await context.newPage();
-    this.pages.push({ page, label: opts.label ?? "visitor" });
-    const label = opts.label ? `${opts.label} ` : "";
+    this.pages.push({ page, label: labelText ?? "visitor" });
+    const label = labelText ? `${labelText} ` : "";
     page.on("pageerror", (err) => this.errors.push(`${label}pageerror: ${err.message}`));
     page.on("console", (msg) => {
       // 4xx answers are expected (refusals under test, 401 before login); anything else is not.

@@ -1,6 +1,8 @@
+import { nextStepOf } from "../../domain/cases/actionLabels";
 import { type SameStateChange, sameStateAllowedIn } from "../../domain/cases/caseChanges";
 import { type CaseStatus, STATUS_LABELS } from "../../domain/cases/caseStatus";
 import type { ClockView } from "../../domain/cases/clock";
+import type { CaseCommandType } from "../../domain/cases/commands";
 import { commandsAllowedIn } from "../../domain/cases/transitions";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
 import type { TCase, TCaseSummary } from "../../shared/api/cases";
@@ -40,23 +42,22 @@ export function seesPersonalData(actor: Actor, c: LoadedCase): boolean {
   return actor.userId === c.applicantId || relatedTo(actor, c.orgPath, "clerk");
 }
 
-/** Chinese and English text of the next step, for lists and the applicant portal. */
-export function nextStep(status: string): { "zh-CN": string; "en-US": string } {
-  const steps: Record<string, [string, string]> = {
-    draft: ["填写申请并提交", "Complete and submit the application"],
-    submitted: ["窗口审核材料（5 个工作日内）", "The window checks the materials (within 5 working days)"],
-    correction_requested: [
-      "申请人按一次性告知补正材料",
-      "The applicant corrects the materials listed in the notice",
-    ],
-    accepted: ["分送审查", "Assign to review"],
-    in_review: ["部门并联审查", "Departments review in parallel"],
-    suspended: ["特别程序进行中，计时暂停", "Special procedure under way; the clock is stopped"],
-    approved: ["制证并送达", "Issue and deliver the result"],
-    denied: ["送达不予许可决定", "Deliver the decision"],
-  };
-  const s = steps[status] ?? ["—", "—"];
-  return { "zh-CN": s[0], "en-US": s[1] };
+/**
+ * Chinese and English text of the next step, for lists, the case page and the applicant portal: read from
+ * the commands the transition table allows in the case's status and named with the actions' one name
+ * (domain/cases/actionLabels.ts). With the review tasks known (the case page), a case in review whose
+ * tasks are all done waits for the decision, else for the reviewers.
+ */
+export function nextStep(
+  status: string,
+  tasks?: readonly { status: string }[],
+): { "zh-CN": string; "en-US": string } {
+  let allowed: CaseCommandType[] = commandsAllowedIn(status as CaseStatus);
+  if (tasks && status === "in_review") {
+    const open = tasks.some((t) => t.status !== "approved" && t.status !== "cancelled");
+    allowed = allowed.filter((c) => (open ? c !== "decide" : c !== "recommend" && c !== "sendBack"));
+  }
+  return nextStepOf(allowed);
 }
 
 /** A case as lists show it (identifiers masked); lists add what is owed (`owedMaterials`). */
@@ -147,6 +148,7 @@ export function presentCaseView(actor: Actor, v: CaseView): TCase {
   const listed = new Map(v.item.content.materials.map((m) => [m.code, m]));
   return {
     ...presentCase(actor, v.case, v.clock),
+    nextStep: nextStep(v.case.status, v.rows.tasks),
     owedMaterials: v.owed,
     materials: v.rows.materials.map((m) => ({
       code: m.code,

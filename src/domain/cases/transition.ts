@@ -1,4 +1,5 @@
 import { YizhanError } from "../errors";
+import { ACTION_LABELS } from "./actionLabels";
 import type { CaseState } from "./caseState";
 import { STATUS_LABELS } from "./caseStatus";
 import type { CaseCommand, CaseCommandType } from "./commands";
@@ -44,8 +45,8 @@ export function transition(state: CaseState, cmd: CaseCommand, ctx: TransitionCo
         "invalid_transition",
         409,
         {
-          "zh-CN": `办件当前状态为“${label["zh-CN"]}”，不能执行“${rule.label}”`,
-          "en-US": `The case is ${label["en-US"].toLowerCase()}; "${cmd.type}" is not possible now`,
+          "zh-CN": `办件当前状态为“${label["zh-CN"]}”，不能执行“${ACTION_LABELS[cmd.type]["zh-CN"]}”`,
+          "en-US": `The case is ${label["en-US"].toLowerCase()}; "${ACTION_LABELS[cmd.type]["en-US"]}" is not possible now`,
         },
         { details: { status: state.status, command: cmd.type, allowedFrom: rule.from } },
       ),

@@ -4,6 +4,7 @@
  */
 export const calendarZh = {
   "cal.title": "工作日历",
+  "cal.month": "月份",
   "cal.subtitle": "法定节假日、调休上班日与本地调整；办件时限按工作日计算（《行政许可法》第八十二条）。",
   "cal.prevMonth": "上个月",
   "cal.nextMonth": "下个月",
@@ -83,6 +84,7 @@ export const calendarZh = {
 /** English texts of the working-day calendar. */
 export const calendarEn: Record<keyof typeof calendarZh, string> = {
   "cal.title": "Working-Day Calendar",
+  "cal.month": "Month",
   "cal.subtitle":
     "Public holidays, working weekend days and local changes; time limits count working days (Administrative Licensing Law, Art. 82).",
   "cal.prevMonth": "Previous month",

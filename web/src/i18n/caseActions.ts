@@ -1,29 +1,36 @@
-/** Texts of the case action panel and its modals (features/cases/actions), spread into both dictionaries. */
+import { ACTION_LABELS } from "../../../src/domain/cases/actionLabels";
+import type { CaseCommandType } from "../../../src/domain/cases/commands";
+
+type ActionNames = { [K in CaseCommandType as `action.${K}`]: string };
+
+/** The one name of every case action (`action.<command>`, src/domain/cases/actionLabels.ts) in `locale`. */
+function actionNames(locale: "zh-CN" | "en-US"): ActionNames {
+  return Object.fromEntries(
+    Object.entries(ACTION_LABELS).map(([command, label]) => [`action.${command}`, label[locale]]),
+  ) as ActionNames;
+}
+
+/**
+ * Texts of the case action panel and its modals (features/cases/actions), spread into both dictionaries.
+ * Every page that names a case action says `t("action.<command>")`; web/src/i18n/actionNames.test.ts
+ * keeps other names out.
+ */
 export const caseActionsZh = {
+  ...actionNames("zh-CN"),
   "action.panel": "办理",
   "action.done": "{action}成功",
   "action.cancel": "取消",
   "action.confirm": "确定",
   "action.problems": "请处理以下问题：",
   "action.remove": "删除",
+  "action.count": "（{n} 项）",
+  "action.accept.deferred": "容缺受理（{n} 项）",
+  "action.finishOnTheSpot": "当场办结",
 
-  "action.submit": "提交申请",
   "action.submit.confirm": "确认提交申请？提交后将由窗口审核材料。",
-  "action.resubmit": "提交补正",
   "action.resubmit.confirm": "确认已按一次性告知补齐材料并重新提交？",
-  "action.issue": "制证送达",
   "action.issue.confirm": "确认出具结果并送达申请人？",
-  "action.complete": "办结",
   "action.complete.confirm": "确认决定已送达并办结？",
-  "action.accept": "受理",
-  "action.requestCorrection": "一次性告知补正",
-  "action.refuse": "不予受理",
-  "action.refer": "转办",
-  "action.decide": "作出决定",
-  "action.suspend": "启动特别程序",
-  "action.resume": "恢复计时",
-  "action.extend": "延期",
-  "action.withdraw": "撤回申请",
 
   "action.legalBasis": "法律依据",
   "action.legalBasisRequired": "请填写不予受理的法律依据",
@@ -66,6 +73,7 @@ export const caseActionsZh = {
   "action.correctionEmpty": "至少列出一项需补正的材料",
   "action.materialRequired": "请选择材料",
   "action.pickMaterial": "选择材料",
+  "action.problemKind": "问题类型",
   "action.notePlaceholder": "问题说明",
   "action.addProblem": "添加一项",
   "action.correctionDue": "补正期限（选填）",
@@ -83,30 +91,21 @@ export const caseActionsZh = {
 export type CaseActionsMessages = Record<keyof typeof caseActionsZh, string>;
 
 export const caseActionsEn: CaseActionsMessages = {
+  ...actionNames("en-US"),
   "action.panel": "Actions",
   "action.done": "{action}: done",
   "action.cancel": "Cancel",
   "action.confirm": "Confirm",
   "action.problems": "Please fix these problems:",
   "action.remove": "Remove",
+  "action.count": " ({n})",
+  "action.accept.deferred": "Accept with deferral ({n})",
+  "action.finishOnTheSpot": "Finish on the spot",
 
-  "action.submit": "Submit",
   "action.submit.confirm": "Submit the application? The window will then check the materials.",
-  "action.resubmit": "Resubmit",
   "action.resubmit.confirm": "Have you supplied everything the correction notice lists? Resubmit now?",
-  "action.issue": "Issue result",
   "action.issue.confirm": "Issue the result and deliver it to the applicant?",
-  "action.complete": "Complete",
   "action.complete.confirm": "The decision has been delivered — complete the case?",
-  "action.accept": "Accept",
-  "action.requestCorrection": "Request correction",
-  "action.refuse": "Refuse",
-  "action.refer": "Refer",
-  "action.decide": "Decide",
-  "action.suspend": "Start special procedure",
-  "action.resume": "Resume clock",
-  "action.extend": "Extend",
-  "action.withdraw": "Withdraw",
 
   "action.legalBasis": "Legal basis",
   "action.legalBasisRequired": "Give the legal basis of the refusal",
@@ -151,6 +150,7 @@ export const caseActionsEn: CaseActionsMessages = {
   "action.correctionEmpty": "List at least one material to correct",
   "action.materialRequired": "Choose a material",
   "action.pickMaterial": "Choose a material",
+  "action.problemKind": "Kind of problem",
   "action.notePlaceholder": "What is wrong",
   "action.addProblem": "Add a problem",
   "action.correctionDue": "Correction due (optional)",

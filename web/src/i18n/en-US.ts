@@ -6,6 +6,7 @@ import { casesEn } from "./cases";
 import { catalogEn } from "./catalog";
 import { demoEn } from "./demo";
 import { evaluationsEn } from "./evaluations";
+import { formatsEn } from "./formats";
 import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
@@ -156,6 +157,7 @@ export const enUS: Messages = {
   ...calendarEn,
   ...casesEn,
   ...caseActionsEn,
+  ...formatsEn,
   ...portalEn,
   ...catalogEn,
   ...workbenchEn,

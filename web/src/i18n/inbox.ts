@@ -31,10 +31,7 @@ export const inboxZh = {
   "inbox.comment.required": "请填写意见",
   "inbox.comment.ok": "发表",
   "inbox.commented": "意见已记录",
-  "inbox.approve": "审查通过",
-  "inbox.return": "退回",
-  "inbox.approve.title": "审查通过",
-  "inbox.return.title": "退回（写明意见）",
+  "inbox.return.title": "审查退回（写明意见）",
   "inbox.return.hint": "退回次数会被统计（不扯皮）；请写清需要核实或修改的内容。",
   "inbox.opinion": "审查意见",
   "inbox.opinion.required": "请填写审查意见",
@@ -42,7 +39,6 @@ export const inboxZh = {
   "inbox.returned": "已退回",
   "inbox.decide.empty": "没有等待决定的办件",
   "inbox.decide.opinions": "各科室意见",
-  "inbox.decide.open": "去决定",
 } satisfies Record<string, string>;
 
 export const inboxEn: Record<keyof typeof inboxZh, string> = {
@@ -75,10 +71,7 @@ export const inboxEn: Record<keyof typeof inboxZh, string> = {
   "inbox.comment.required": "Write the comment",
   "inbox.comment.ok": "Post",
   "inbox.commented": "Comment saved",
-  "inbox.approve": "Approve",
-  "inbox.return": "Return",
-  "inbox.approve.title": "Approve the review",
-  "inbox.return.title": "Return with an opinion",
+  "inbox.return.title": "Send back, with an opinion",
   "inbox.return.hint": "Returns are counted (no ping-pong); say exactly what must be checked or changed.",
   "inbox.opinion": "Opinion",
   "inbox.opinion.required": "Write the opinion",
@@ -86,5 +79,4 @@ export const inboxEn: Record<keyof typeof inboxZh, string> = {
   "inbox.returned": "Returned",
   "inbox.decide.empty": "No cases waiting for a decision",
   "inbox.decide.opinions": "Departments' opinions",
-  "inbox.decide.open": "Decide",
 };

@@ -6,6 +6,7 @@ import { casesZh } from "./cases";
 import { catalogZh } from "./catalog";
 import { demoZh } from "./demo";
 import { evaluationsZh } from "./evaluations";
+import { formatsZh } from "./formats";
 import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
@@ -144,6 +145,7 @@ export const zhCN = {
   ...calendarZh,
   ...casesZh,
   ...caseActionsZh,
+  ...formatsZh,
   ...portalZh,
   ...catalogZh,
   ...workbenchZh,

@@ -1,5 +1,6 @@
 import { LoginOutlined } from "@ant-design/icons";
 import { Button, Grid, Layout, Menu, Space, Typography } from "antd";
+import { type RefObject, useLayoutEffect, useRef, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useT } from "../i18n/useT";
 import { Brand } from "./Brand";
@@ -12,15 +13,18 @@ import { navItemForPath, PUBLIC_NAV } from "./nav";
 /**
  * The frame of the public pages (guide, progress, verification) for visitors who are not signed in. Below
  * `md` (768 px) the menu is a drawer opened by a labelled 菜单 button; 关怀模式 and the language are in the
- * header at every width.
+ * header at every width. Wider, the menu is a horizontal bar as long as it fits whole; when it does not (long
+ * English labels, 关怀模式's bigger text) the drawer takes over: antd's own overflow ("…") would keep the
+ * hidden entries' links focusable under aria-hidden (WCAG 4.1.2, axe `aria-hidden-focus`).
  */
 export function PublicLayout() {
   const t = useT();
   const location = useLocation();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
-  const wide = screens.md !== false;
   const phone = screens.sm === false;
+  const fits = useMenuFits(screens.md !== false);
+  const wide = screens.md !== false && fits.fits;
   const current = navItemForPath(location.pathname);
   const items = toMenuItems(PUBLIC_NAV, t);
   const selected = current ? [current.key] : [];
@@ -39,9 +43,21 @@ export function PublicLayout() {
       >
         {!wide && <NavDrawer items={items} selectedKeys={selected} />}
         <Brand compact={phone} showMotto={!phone} />
-        {wide ? (
-          <nav aria-label={t("nav.main")} style={{ flex: 1, minWidth: 0 }}>
-            <Menu mode="horizontal" items={items} selectedKeys={selected} style={{ borderBottom: "none" }} />
+        {screens.md !== false ? (
+          // Measured even while it does not fit (then invisible: neither shown nor focusable).
+          <nav
+            ref={fits.ref}
+            aria-label={wide ? t("nav.main") : undefined}
+            aria-hidden={wide ? undefined : true}
+            style={{ flex: 1, minWidth: 0, overflow: "hidden", visibility: wide ? undefined : "hidden" }}
+          >
+            <Menu
+              mode="horizontal"
+              disabledOverflow
+              items={items}
+              selectedKeys={selected}
+              style={{ borderBottom: "none", width: "max-content" }}
+            />
           </nav>
         ) : (
           <span style={{ flex: 1 }} />
@@ -73,4 +89,22 @@ export function PublicLayout() {
       </Layout.Footer>
     </Layout>
   );
+}
+
+/** Whether the horizontal menu inside the `ref`'d element fits its width (watched as either resizes). */
+function useMenuFits(shown: boolean): { ref: RefObject<HTMLElement | null>; fits: boolean } {
+  const ref = useRef<HTMLElement | null>(null);
+  const [fits, setFits] = useState(true);
+  useLayoutEffect(() => {
+    const nav = ref.current;
+    const menu = nav?.firstElementChild as HTMLElement | null | undefined;
+    if (!shown || !nav || !menu) return;
+    const check = () => setFits(menu.scrollWidth <= nav.clientWidth + 1);
+    const observer = new ResizeObserver(check);
+    observer.observe(nav);
+    observer.observe(menu);
+    check();
+    return () => observer.disconnect();
+  }, [shown]);
+  return { ref, fits };
 }

@@ -38,26 +38,52 @@ export function labelTables(root: ParentNode = document): void {
 }
 
 /**
- * Keeps the labels current on phones: every change of the page (a table rendered, a language switched)
- * relabels on the next frame. Returns the function that stops it.
+ * A table wider than its box scrolls sideways; a keyboard user must be able to reach that scroll (WCAG
+ * 2.1.1, axe `scrollable-region-focusable`): such a scroll box is made focusable, and named by its table.
+ */
+export function focusableScrollers(root: ParentNode = document): void {
+  for (const box of Array.from(root.querySelectorAll<HTMLElement>(".ant-table-content, .ant-table-body"))) {
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls && !box.hasAttribute("tabindex")) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      const caption = box.closest(".ant-card")?.querySelector(".ant-card-head-title")?.textContent;
+      box.setAttribute(
+        "aria-label",
+        caption || (document.documentElement.lang === "en-US" ? "Table" : "表格"),
+      );
+    } else if (!scrolls && box.getAttribute("role") === "region") {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  }
+}
+
+/**
+ * Keeps the labels current on phones, and wide tables' scroll boxes focusable at every width: every change
+ * of the page (a table rendered, a language switched) relabels on the next frame. Returns the function that stops it.
  */
 export function watchTableLabels(): () => void {
   const media = window.matchMedia(PHONE_QUERY);
   let frame = 0;
   const schedule = () => {
-    if (!media.matches || frame) return;
+    if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      labelTables();
+      if (media.matches) labelTables();
+      focusableScrollers();
     });
   };
   const observer = new MutationObserver(schedule);
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   media.addEventListener("change", schedule);
+  window.addEventListener("resize", schedule);
   schedule();
   return () => {
     observer.disconnect();
     media.removeEventListener("change", schedule);
+    window.removeEventListener("resize", schedule);
     cancelAnimationFrame(frame);
   };
 }

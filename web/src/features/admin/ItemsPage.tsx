@@ -69,9 +69,9 @@ export default function ItemsPage() {
                 <>
                   <Link to={`/guide/items/${i.code}`}>{name}</Link>
                   {i.catalogCode && (
-                    <div style={{ fontSize: 12, color: "#8c8c8c" }}>
+                    <Typography.Text type="secondary" style={{ fontSize: 12, display: "block" }}>
                       {t("item.code")}：{i.catalogCode}
-                    </div>
+                    </Typography.Text>
                   )}
                 </>
               ),

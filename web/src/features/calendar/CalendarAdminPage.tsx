@@ -14,9 +14,9 @@ import { OverridesPanel } from "./OverridesPanel";
 const LEGEND = [
   { key: "cal.legend.holiday", color: "#cf1322" },
   { key: "cal.legend.makeup", color: "#1d39c4" },
-  { key: "cal.legend.weekend", color: "#8c8c8c" },
-  { key: "cal.legend.closed", color: "#d46b08" },
-  { key: "cal.legend.open", color: "#389e0d" },
+  { key: "cal.legend.weekend", color: "#666666" },
+  { key: "cal.legend.closed", color: "#ad4e00" },
+  { key: "cal.legend.open", color: "#2f7512" },
 ] as const;
 
 /**
@@ -57,6 +57,7 @@ export default function CalendarAdminPage() {
               onClick={() => setMonth(month.subtract(1, "month"))}
             />
             <DatePicker
+              aria-label={t("cal.month")}
               picker="month"
               allowClear={false}
               value={month}

@@ -62,6 +62,7 @@ export function ImportPanel() {
     <Space orientation="vertical" style={{ width: "100%" }} data-testid="cal-import">
       <Typography.Text type="secondary">{t("cal.import.hint")}</Typography.Text>
       <Input.TextArea
+        aria-label={t("cal.import.title")}
         data-testid="cal-import-text"
         value={text}
         onChange={(e) => {

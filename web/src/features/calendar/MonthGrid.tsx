@@ -22,8 +22,8 @@ const BADGE: Partial<
 > = {
   holiday: { key: "cal.badge.holiday", color: "#cf1322" },
   makeup: { key: "cal.badge.makeup", color: "#1d39c4" },
-  closed: { key: "cal.badge.closed", color: "#d46b08" },
-  open: { key: "cal.badge.open", color: "#389e0d" },
+  closed: { key: "cal.badge.closed", color: "#ad4e00" },
+  open: { key: "cal.badge.open", color: "#2f7512" },
 };
 
 /** The weeks shown for a month: Monday before the 1st to Sunday after the last day. */
@@ -55,12 +55,15 @@ function DayCell({ day, inMonth }: { day: CalendarDay; inMonth: boolean }) {
         borderStyle: day.provisional ? "dashed" : "solid",
         borderColor: "#f0f0f0",
         borderRadius: 6,
-        opacity: inMonth ? 1 : 0.35,
         ...CELL[day.kind],
+        // Days of the months around: grey, not faded (faded text would fail WCAG's 4.5:1 contrast).
+        ...(inMonth ? {} : { background: "#f5f5f5", borderColor: "#f5f5f5" }),
       }}
     >
       <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
-        <span style={{ fontWeight: 600, color: red ? "#cf1322" : day.working ? "#262626" : "#8c8c8c" }}>
+        <span
+          style={{ fontWeight: 600, color: red ? "#cf1322" : day.working && inMonth ? "#262626" : "#595959" }}
+        >
           {Number(day.date.slice(8))}
         </span>
         {badge && (
@@ -90,7 +93,7 @@ function DayCell({ day, inMonth }: { day: CalendarDay; inMonth: boolean }) {
         <Typography.Text
           ellipsis
           data-testid={`cal-statutory-${day.date}`}
-          style={{ fontSize: 11, color: "#d46b08", display: "block" }}
+          style={{ fontSize: 11, color: "#ad4e00", display: "block" }}
         >
           {t("cal.statutory")}
         </Typography.Text>

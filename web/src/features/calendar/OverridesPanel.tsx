@@ -72,6 +72,7 @@ export function OverridesPanel({ defaultOrg }: { defaultOrg: string | null }) {
       >
         <Form.Item name="org" rules={required}>
           <Select
+            aria-label={t("cal.ovr.org")}
             data-testid="cal-ovr-org"
             style={{ width: 240 }}
             placeholder={t("cal.ovr.org")}
@@ -84,7 +85,11 @@ export function OverridesPanel({ defaultOrg }: { defaultOrg: string | null }) {
           />
         </Form.Item>
         <Form.Item name="date" rules={required}>
-          <DatePicker data-testid="cal-ovr-date" placeholder={t("cal.ovr.date")} />
+          <DatePicker
+            aria-label={t("cal.ovr.date")}
+            data-testid="cal-ovr-date"
+            placeholder={t("cal.ovr.date")}
+          />
         </Form.Item>
         <Form.Item name="kind" rules={required}>
           <Radio.Group

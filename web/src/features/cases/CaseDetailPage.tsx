@@ -8,7 +8,7 @@ import { CaseCertificates } from "../certificates/CaseCertificates";
 import { CaseEvaluations } from "../evaluations/CaseEvaluations";
 import { SharedDataBar } from "../exchange/SharedDataBar";
 import { FeePanel } from "../fees/FeePanel";
-import { ActionPanel, hasActions } from "./actions/ActionPanel";
+import { ActionPanel, hasActions, NewDocuments } from "./actions/ActionPanel";
 import { useCase } from "./api";
 import { CaseHeader } from "./CaseHeader";
 import { DeferredMaterials } from "./DeferredMaterials";
@@ -75,6 +75,7 @@ export default function CaseDetailPage() {
         {t("cases.back")}
       </Button>
       <CaseHeader caseData={c} />
+      <NewDocuments key={c.id} caseData={c} />
       <Card size="small" title={t("action.panel")} hidden={!hasActions(c)}>
         <ActionPanel caseData={c} />
       </Card>

@@ -1,3 +1,4 @@
+import { Typography } from "antd";
 import type { ReactNode } from "react";
 
 type Row = {
@@ -28,7 +29,11 @@ export function RowList({ rows, testId }: { rows: Row[]; testId?: string }) {
           {r.icon}
           <div style={{ flex: 1, minWidth: 0 }}>
             <div style={{ fontWeight: 500 }}>{r.title}</div>
-            {r.description && <div style={{ color: "rgba(0,0,0,0.55)", marginTop: 4 }}>{r.description}</div>}
+            {r.description && (
+              <Typography.Text type="secondary" style={{ display: "block", marginTop: 4 }}>
+                {r.description}
+              </Typography.Text>
+            )}
           </div>
           {r.actions && <div style={{ flexShrink: 0 }}>{r.actions}</div>}
         </div>

@@ -134,7 +134,11 @@ export function MaterialsSection({ c }: { c: C }) {
                     {t("mat.key")}
                   </Tag>
                 )}
-                {m.note && <div style={{ fontSize: 12, color: "#8c8c8c" }}>{m.note}</div>}
+                {m.note && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12, display: "block" }}>
+                    {m.note}
+                  </Typography.Text>
+                )}
               </>
             ),
           },
@@ -226,7 +230,7 @@ export function ProcessSection({ c }: { c: C }) {
             {c.specialProcedures.map((s) => (
               <li key={s.name}>
                 {SPECIAL_PROCEDURE_KINDS[s.kind]} · {s.name}（{t("item.specialMax", { n: s.maxWorkingDays })}
-                ）{s.note && <span style={{ color: "#8c8c8c" }}> {s.note}</span>}
+                ）{s.note && <Typography.Text type="secondary"> {s.note}</Typography.Text>}
               </li>
             ))}
           </ul>

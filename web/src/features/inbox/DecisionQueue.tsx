@@ -75,7 +75,7 @@ export function DecisionQueue({ filters = {} }: { filters?: QueueFilterValues })
           render: (_: unknown, c) => (
             <Link to={`/cases/${c.id}`} data-testid="decision-open">
               <Button type="primary" size="small">
-                {t("inbox.decide.open")}
+                {t("action.decide")}
               </Button>
             </Link>
           ),

@@ -6,6 +6,7 @@ import { ApiError } from "../../api/ApiError";
 import { roleSet } from "../../auth/types";
 import { useMe } from "../../auth/useMe";
 import { useI18n } from "../../i18n/useT";
+import { BADGE } from "../../theme";
 import { QueueFilters, useQueueFilters } from "../cases/QueueFilters";
 import { useCaseCounts, useQueue } from "../workbench/api";
 import { QueueTable } from "../workbench/QueueTable";
@@ -120,7 +121,7 @@ export default function InboxPage() {
               label: (
                 <span data-testid="inbox-tab-tasks" data-count={taskCounts.data?.todo ?? ""}>
                   {t(approver ? "inbox.tab.allTasks" : "inbox.tab.tasks")}{" "}
-                  <Badge count={taskCounts.data?.todo ?? 0} showZero color="#1677ff" />
+                  <Badge count={taskCounts.data?.todo ?? 0} showZero color={BADGE.work} />
                 </span>
               ),
               children: tab === "tasks" ? taskPane : null,
@@ -129,7 +130,7 @@ export default function InboxPage() {
               key: "done",
               label: (
                 <span data-testid="inbox-tab-done" data-count={taskCounts.data?.done ?? ""}>
-                  {t("queues.done")} <Badge count={taskCounts.data?.done ?? 0} showZero color="#8c8c8c" />
+                  {t("queues.done")} <Badge count={taskCounts.data?.done ?? 0} showZero color={BADGE.quiet} />
                 </span>
               ),
               children: tab === "done" ? taskPane : null,
@@ -144,7 +145,11 @@ export default function InboxPage() {
                         data-count={caseCounts.data?.awaiting_decision ?? ""}
                       >
                         {t("inbox.tab.decide")}{" "}
-                        <Badge count={caseCounts.data?.awaiting_decision ?? 0} showZero color="#fa8c16" />
+                        <Badge
+                          count={caseCounts.data?.awaiting_decision ?? 0}
+                          showZero
+                          color={BADGE.attention}
+                        />
                       </span>
                     ),
                     children: tab === "decide" ? <DecisionQueue filters={filters} /> : null,
@@ -154,7 +159,7 @@ export default function InboxPage() {
                     label: (
                       <span data-testid="inbox-tab-decided" data-count={caseCounts.data?.decided ?? ""}>
                         {t("queues.decided")}{" "}
-                        <Badge count={caseCounts.data?.decided ?? 0} showZero color="#8c8c8c" />
+                        <Badge count={caseCounts.data?.decided ?? 0} showZero color={BADGE.quiet} />
                       </span>
                     ),
                     children:

@@ -62,8 +62,8 @@ export function TaskModals({ task, mode, onClose }: Props) {
   return (
     <ActionModal<{ opinion: string }>
       open
-      title={t(approve ? "inbox.approve.title" : "inbox.return.title")}
-      okText={t(approve ? "inbox.approve" : "inbox.return")}
+      title={t(approve ? "action.recommend" : "inbox.return.title")}
+      okText={t(approve ? "action.recommend" : "action.sendBack")}
       danger={!approve}
       testId="complete-modal"
       onCancel={() => onClose()}

@@ -180,7 +180,7 @@ export function TaskTable({
                   onClick={() => onAction(task, "approve")}
                   data-testid="task-approve"
                 >
-                  {t("inbox.approve")}
+                  {t("action.recommend")}
                 </Button>
                 <Button
                   size="small"
@@ -188,7 +188,7 @@ export function TaskTable({
                   onClick={() => onAction(task, "return")}
                   data-testid="task-return"
                 >
-                  {t("inbox.return")}
+                  {t("action.sendBack")}
                 </Button>
               </>
             ) : null}

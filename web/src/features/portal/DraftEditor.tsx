@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useI18n } from "../../i18n/useT";
 import { isVersionConflict, useCaseCommand, useUpdateDraft } from "../cases/api";
+import { withFormatHints, withoutChanged } from "../cases/formatHints";
 import { useItemForm } from "../cases/itemForm";
 import type { CaseDetail } from "../cases/types";
 import { MaterialUploads } from "./MaterialUploads";
@@ -22,7 +23,12 @@ export function DraftEditor({ caseData }: { caseData: CaseDetail }) {
   const save = useUpdateDraft(caseData.id);
   const submit = useCaseCommand(caseData.id);
   const [formData, setFormData] = useState<Record<string, unknown>>(caseData.formData);
-  const [problems, setProblems] = useState<SubmitProblems>(NONE);
+  const [problems, setProblemsOnly] = useState<SubmitProblems>(NONE);
+  const [filesAtError, setFilesAtError] = useState<Record<string, string>>({});
+  const setProblems = (next: SubmitProblems | ((p: SubmitProblems) => SubmitProblems)) => {
+    if (typeof next !== "function") setFilesAtError(filesByMaterial(caseData));
+    setProblemsOnly(next);
+  };
 
   const saveDraft = async (quiet = false): Promise<CaseDetail | null> => {
     try {
@@ -48,6 +54,12 @@ export function DraftEditor({ caseData }: { caseData: CaseDetail }) {
     }
   };
 
+  // A material's error goes as soon as its files change (uploaded or removed since the error was shown).
+  const now = filesByMaterial(caseData);
+  const materialErrors = Object.fromEntries(
+    Object.entries(problems.materials).filter(([code]) => now[code] === filesAtError[code]),
+  );
+
   const busy = save.isPending || submit.isPending;
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }} data-testid="draft-editor">
@@ -70,9 +82,17 @@ export function DraftEditor({ caseData }: { caseData: CaseDetail }) {
           <div data-testid="application-form" className="yz-rjsf">
             <Form
               schema={item.data.formSchema as RJSFSchema}
-              uiSchema={{ ...(item.data.uiSchema as UiSchema), "ui:submitButtonOptions": { norender: true } }}
+              uiSchema={{
+                ...(withFormatHints(item.data.formSchema, item.data.uiSchema, t) as UiSchema),
+                "ui:submitButtonOptions": { norender: true },
+              }}
               formData={formData}
-              onChange={(e) => setFormData((e.formData ?? {}) as Record<string, unknown>)}
+              onChange={(e) => {
+                const next = (e.formData ?? {}) as Record<string, unknown>;
+                // A field's error goes as soon as the field is changed (the server checks again on submit).
+                setProblems((p) => ({ ...p, form: withoutChanged(p.form, formData, next) }));
+                setFormData(next);
+              }}
               validator={validator}
               extraErrors={problems.form}
               showErrorList={false}
@@ -82,12 +102,12 @@ export function DraftEditor({ caseData }: { caseData: CaseDetail }) {
         )}
       </Card>
       <Card title={t("portal.materials")}>
-        <MaterialUploads caseData={caseData} errors={problems.materials} />
+        <MaterialUploads caseData={caseData} errors={materialErrors} />
       </Card>
       {problems.general.length > 0 && (
         <Alert type="error" showIcon data-testid="submit-error" title={problems.general.join("；")} />
       )}
-      {(Object.keys(problems.form).length > 0 || Object.keys(problems.materials).length > 0) && (
+      {(Object.keys(problems.form).length > 0 || Object.keys(materialErrors).length > 0) && (
         <Alert type="error" showIcon data-testid="submit-field-errors" title={t("portal.fixProblems")} />
       )}
       <Card size="small">
@@ -120,4 +140,9 @@ export function DraftEditor({ caseData }: { caseData: CaseDetail }) {
       </Card>
     </Space>
   );
+}
+
+/** Each material's files, as one comparable string. */
+function filesByMaterial(c: CaseDetail): Record<string, string> {
+  return Object.fromEntries(c.materials.map((m) => [m.code, m.files.map((f) => f.id).join(",")]));
 }

@@ -37,6 +37,7 @@ export function ItemPicker() {
       <Form layout="vertical" onFinish={start}>
         <Form.Item label={t("case.item")} required>
           <Select
+            aria-label={t("case.item")}
             showSearch={{ optionFilterProp: "label" }}
             loading={items.isLoading}
             disabled={items.isError}

@@ -43,6 +43,7 @@ export function LandTransferOrg({ project: p }: { project: Project }) {
     <Space orientation="vertical" style={{ width: "100%" }} data-testid="land-transfer-form">
       <Space wrap>
         <Select
+          aria-label={t("prj.transfer.label")}
           style={{ minWidth: 260 }}
           loading={orgs.isLoading}
           value={choice}

@@ -63,6 +63,7 @@ export function PrecheckForm({
   return (
     <Space orientation="vertical" style={{ width: "100%" }} data-testid="precheck-form">
       <Select
+        aria-label={t("prj.precheck.item")}
         value={itemCode}
         onChange={(v) => {
           setItemCode(v);
@@ -92,6 +93,7 @@ export function PrecheckForm({
             title: t("prj.precheck.verdict"),
             render: (_: unknown, m: Material) => (
               <Select
+                aria-label={`${t("prj.precheck.verdict")}：${m.name}`}
                 size="small"
                 style={{ width: 110 }}
                 placeholder="—"
@@ -111,6 +113,7 @@ export function PrecheckForm({
             render: (_: unknown, m: Material) =>
               m.source === "applicant" ? (
                 <input
+                  aria-label={`${t("prj.precheck.file")}：${m.name}`}
                   type="file"
                   data-testid={`precheck-file-${m.code}`}
                   onChange={async (e) => {

@@ -134,7 +134,7 @@ function RegisterReferralModal({ open, onClose }: { open: boolean; onClose: () =
       width={760}
       title={t("wb.ref.new")}
       onCancel={onClose}
-      okText={t("wb.ref.submit")}
+      okText={t("action.refer")}
       okButtonProps={
         { disabled: !applicant, loading: register.isPending, "data-testid": "ref-submit" } as never
       }

@@ -26,6 +26,7 @@ import { ZAbsenceReason } from "../../../../src/shared/api/staff";
 import { ApiError } from "../../api/ApiError";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
+import { BADGE } from "../../theme";
 import {
   type THandoverTask,
   type TStaffMember,
@@ -210,7 +211,7 @@ function Handover({ items }: { items: THandoverTask[] }) {
         <Space>
           <SwapOutlined />
           {t("staff.handover")}
-          <Badge count={items.length} showZero color={items.length ? "#fa8c16" : "#d9d9d9"} />
+          <Badge count={items.length} showZero color={items.length ? BADGE.attention : BADGE.quiet} />
         </Space>
       }
       extra={

@@ -290,6 +290,7 @@ function SessionModal({ id, onClose }: { id: string | null; onClose: () => void 
           <Typography.Text strong>{t("training.record")}</Typography.Text>
           {canRecord ? (
             <Input.TextArea
+              aria-label={t("training.record")}
               rows={4}
               value={record}
               maxLength={4000}

@@ -114,6 +114,7 @@ export default function VerifyPage() {
       <Card title={t("verify.paste")} size="small">
         <Space orientation="vertical" style={{ width: "100%" }}>
           <Input.TextArea
+            aria-label={t("verify.paste")}
             rows={6}
             value={text}
             onChange={(e) => setText(e.target.value)}

@@ -64,7 +64,8 @@ export function CheckActions({ c, list, checks, run, onDone }: Props) {
           onClick={() => setOpen("correction")}
           data-testid="action-correction"
         >
-          {t("wb.action.correction", { n: failed.length })}
+          {t("action.requestCorrection")}
+          {t("action.count", { n: failed.length })}
         </Button>
         {immediate ? (
           <Button
@@ -73,7 +74,7 @@ export function CheckActions({ c, list, checks, run, onDone }: Props) {
             onClick={() => setOpen("finish")}
             data-testid="action-finish"
           >
-            {t("wb.action.finish")}
+            {t("action.finishOnTheSpot")}
           </Button>
         ) : null}
         <Button
@@ -82,7 +83,7 @@ export function CheckActions({ c, list, checks, run, onDone }: Props) {
           onClick={() => setOpen("accept")}
           data-testid="action-accept"
         >
-          {toDefer.length ? t("wb.action.acceptDeferred", { n: toDefer.length }) : t("wb.action.accept")}
+          {toDefer.length ? t("action.accept.deferred", { n: toDefer.length }) : t("action.accept")}
         </Button>
         <Button
           danger
@@ -90,16 +91,16 @@ export function CheckActions({ c, list, checks, run, onDone }: Props) {
           onClick={() => setOpen("refuse")}
           data-testid="action-refuse"
         >
-          {t("wb.action.refuse")}
+          {t("action.refuse")}
         </Button>
         <Button disabled={!c.abilities.refer} onClick={() => setOpen("refer")} data-testid="action-refer">
-          {t("wb.action.refer")}
+          {t("action.refer")}
         </Button>
       </Space>
 
       <ActionModal<{ dueOn?: Dayjs }>
         open={open === "correction"}
-        title={t("wb.correction.title")}
+        title={t("action.requestCorrection")}
         okText={t("wb.correction.ok")}
         testId="correction-modal"
         onCancel={close}
@@ -142,8 +143,8 @@ export function CheckActions({ c, list, checks, run, onDone }: Props) {
 
       <ActionModal<{ deferred?: { dueOn: Dayjs; commitmentSigned: boolean }[] }>
         open={open === "accept"}
-        title={t("wb.accept.title")}
-        okText={t("wb.accept.ok")}
+        title={t("action.accept")}
+        okText={t("action.accept")}
         testId="accept-modal"
         initialValues={{ deferred: toDefer.map(() => ({ dueOn: nextWeekday(), commitmentSigned: false })) }}
         onCancel={close}
@@ -221,7 +222,7 @@ export function CheckActions({ c, list, checks, run, onDone }: Props) {
 
       <ActionModal<{ legalBasis: string; reason: string }>
         open={open === "refuse"}
-        title={t("wb.refuse.title")}
+        title={t("action.refuse")}
         okText={t("wb.refuse.ok")}
         testId="refuse-modal"
         danger
@@ -254,8 +255,8 @@ export function CheckActions({ c, list, checks, run, onDone }: Props) {
 
       <ActionModal<{ toOrgCode: string; reason: string; policyReference?: string }>
         open={open === "refer"}
-        title={t("wb.refer.title")}
-        okText={t("wb.refer.ok")}
+        title={t("action.refer")}
+        okText={t("action.refer")}
         testId="refer-modal"
         onCancel={close}
         onSubmit={async (v) => done("referred")(await run("refer", v, false))}

@@ -8,6 +8,8 @@ import { ApiError } from "../../api/ApiError";
 import { call, yz } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
 import { postCaseCommand, useCase } from "../cases/api";
+import { withFormatHints, withoutChanged } from "../cases/formatHints";
+import type { JsonSchemaObject } from "../cases/itemForm";
 import type { CaseDetail } from "../cases/types";
 import { ApplicantPicker } from "./ApplicantPicker";
 import { type ApplicantHit, useFileableItems, useServiceItem } from "./api";
@@ -39,6 +41,10 @@ export default function IntakePage() {
   const [c, setCase] = useState<CaseDetail | null>(null);
   const [formData, setFormData] = useState<Record<string, unknown>>({});
   const [problem, setProblem] = useState<ApiError | null>(null);
+  // The form as it was when the problem came: a field's error goes as soon as the field is changed.
+  const [formAtProblem, setFormAtProblem] = useState<Record<string, unknown>>({});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the snapshot is taken when a problem comes.
+  useEffect(() => setFormAtProblem(formData), [problem]);
   const [busy, setBusy] = useState(false);
   const items = useFileableItems();
   const existing = useCase(caseId);
@@ -205,7 +211,11 @@ export default function IntakePage() {
               <Form
                 schema={item.data.content.formSchema as RJSFSchema}
                 uiSchema={{
-                  ...(item.data.content.uiSchema as UiSchema | undefined),
+                  ...(withFormatHints(
+                    item.data.content.formSchema as JsonSchemaObject,
+                    item.data.content.uiSchema ?? {},
+                    t,
+                  ) as UiSchema),
                   "ui:submitButtonOptions": {
                     submitText: t("wb.intake.saveForm"),
                     props: { type: "primary", loading: busy, "data-testid": "intake-save-form" } as Record<
@@ -217,7 +227,7 @@ export default function IntakePage() {
                 formData={formData}
                 validator={validator}
                 noValidate
-                extraErrors={formErrors(errors) as ErrorSchema}
+                extraErrors={withoutChanged(formErrors(errors), formAtProblem, formData) as ErrorSchema}
                 showErrorList={false}
                 onChange={(e) => setFormData(e.formData as Record<string, unknown>)}
                 onSubmit={(e) => void saveForm(e.formData as Record<string, unknown>)}
@@ -247,7 +257,7 @@ export default function IntakePage() {
                     onClick={() => void submit()}
                     data-testid="intake-submit"
                   >
-                    {t("wb.intake.submit")}
+                    {t("action.submit")}
                   </Button>
                 </>
               ) : (

@@ -165,7 +165,7 @@ export function QueueTable({ queue, data, isLoading, error, refetch }: Props) {
               okButtonProps={{ "data-testid": "queue-issue-ok" } as Record<string, string>}
             >
               <Button size="small" type="primary" data-testid="queue-issue" loading={action.isPending}>
-                {t(c.status === "denied" ? "wb.action.deliver" : "wb.action.issue")}
+                {t(c.status === "denied" ? "action.complete" : "action.issue")}
               </Button>
             </Popconfirm>
           ) : null}

@@ -162,7 +162,13 @@ export function RegisterApplicant({ open, query, onClose, onDone }: Props) {
             <Input maxLength={100} data-testid="walkin-name" />
           </Form.Item>
           {kind === "person" ? (
-            <Form.Item name="idNumber" label={t("walkin.idNumber")} rules={[required, idRule]} validateFirst>
+            <Form.Item
+              name="idNumber"
+              label={t("walkin.idNumber")}
+              extra={t("format.idNumber")}
+              rules={[required, idRule]}
+              validateFirst
+            >
               <Input maxLength={18} data-testid="walkin-idNumber" style={{ maxWidth: 320 }} />
             </Form.Item>
           ) : (
@@ -170,6 +176,7 @@ export function RegisterApplicant({ open, query, onClose, onDone }: Props) {
               <Form.Item
                 name="creditCode"
                 label={t("walkin.creditCode")}
+                extra={t("format.creditCode")}
                 rules={[required, usccRule]}
                 validateFirst
               >
@@ -188,6 +195,7 @@ export function RegisterApplicant({ open, query, onClose, onDone }: Props) {
             <Form.Item
               name="phone"
               label={t("walkin.phone")}
+              extra={t("format.phone")}
               rules={[required, { pattern: /^1\d{10}$/, message: t("walkin.phoneInvalid") }]}
               validateFirst
             >

@@ -2,6 +2,7 @@ import { PlusOutlined, ReloadOutlined, SendOutlined } from "@ant-design/icons";
 import { Badge, Button, Card, Space, Tabs, Typography } from "antd";
 import { Link, useSearchParams } from "react-router-dom";
 import { useI18n } from "../../i18n/useT";
+import { BADGE } from "../../theme";
 import { QueueFilters, useQueueFilters } from "../cases/QueueFilters";
 import { QUEUES, useCaseCounts, useQueue, type WorkbenchQueue } from "./api";
 import { QueueTable } from "./QueueTable";
@@ -68,7 +69,7 @@ export default function WorkbenchPage() {
                     count={count ?? 0}
                     showZero
                     overflowCount={999}
-                    color={q === "awaiting_check" && (count ?? 0) > 0 ? "#fa8c16" : "#8c8c8c"}
+                    color={q === "awaiting_check" && (count ?? 0) > 0 ? BADGE.attention : BADGE.quiet}
                   />
                 </span>
               ),

@@ -254,6 +254,7 @@ function Editor({ item }: { item: ItemView | undefined }) {
         <Card title={t("editor.sectionForm")} style={{ marginBottom: 16 }}>
           <Form.Item name="formSchemaText" extra={t("editor.formSchemaHint")} rules={[jsonRule(t)]}>
             <Input.TextArea
+              aria-label={t("editor.sectionForm")}
               autoSize={{ minRows: 6, maxRows: 24 }}
               style={{ fontFamily: "monospace" }}
               data-testid="editor-form-schema"
@@ -262,7 +263,11 @@ function Editor({ item }: { item: ItemView | undefined }) {
         </Card>
         <Card title={t("editor.sectionOther")} style={{ marginBottom: 16 }}>
           <Form.Item name="otherText" extra={t("editor.otherHint")} rules={[jsonRule(t)]}>
-            <Input.TextArea autoSize={{ minRows: 8, maxRows: 30 }} style={{ fontFamily: "monospace" }} />
+            <Input.TextArea
+              aria-label={t("editor.sectionOther")}
+              autoSize={{ minRows: 8, maxRows: 30 }}
+              style={{ fontFamily: "monospace" }}
+            />
           </Form.Item>
         </Card>
         <Card style={{ marginBottom: 16 }}>

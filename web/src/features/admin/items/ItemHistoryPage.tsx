@@ -104,6 +104,7 @@ export default function ItemHistoryPage() {
             <Space style={{ marginBottom: 16 }} wrap>
               {t("history.from")}
               <Select
+                aria-label={t("history.from")}
                 value={from}
                 options={options}
                 style={{ width: 200 }}
@@ -112,6 +113,7 @@ export default function ItemHistoryPage() {
               />
               {t("history.to")}
               <Select
+                aria-label={t("history.to")}
                 value={to}
                 options={options}
                 style={{ width: 200 }}

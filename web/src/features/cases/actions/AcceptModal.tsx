@@ -52,6 +52,7 @@ export function AcceptModal(p: ModalProps) {
                   style={{ width: 260 }}
                 >
                   <Select
+                    aria-label={t("action.pickMaterial")}
                     placeholder={t("action.pickMaterial")}
                     options={candidates.map((m) => ({ value: m.code, label: m.name }))}
                   />
@@ -60,7 +61,7 @@ export function AcceptModal(p: ModalProps) {
                   name={[row.name, "dueOn"]}
                   rules={[{ required: true, message: t("action.dueRequired") }]}
                 >
-                  <DatePicker placeholder={t("action.deferredDue")} />
+                  <DatePicker aria-label={t("action.deferredDue")} placeholder={t("action.deferredDue")} />
                 </Form.Item>
                 <Form.Item
                   name={[row.name, "commitmentSigned"]}

@@ -1,9 +1,10 @@
+import { PrinterOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Popconfirm, Space } from "antd";
-import { type ComponentType, useState } from "react";
+import { type ComponentType, useRef, useState } from "react";
 import { ApiError } from "../../../api/ApiError";
 import type { MessageKey } from "../../../i18n/translate";
 import { useI18n } from "../../../i18n/useT";
-import { type CaseCommandName, isVersionConflict, useCaseCommand } from "../api";
+import { type CaseCommandName, documentPdfUrl, isVersionConflict, useCaseCommand } from "../api";
 import type { CaseDetail } from "../types";
 import { AcceptModal } from "./AcceptModal";
 import { CorrectionModal } from "./CorrectionModal";
@@ -130,5 +131,40 @@ export function ActionPanel({ caseData, exclude = [] }: Props) {
         <Modal key={c} caseData={caseData} open={open === c} onClose={() => setOpen(null)} />
       ))}
     </div>
+  );
+}
+
+/**
+ * The 文书 an act just produced on this page (受理通知书, 补正告知书, 不予受理决定书, 准予/不予许可决定书,
+ * 延期通知书 …), each with its print button, right after the act: the documents the case did not have when
+ * the page opened.
+ */
+export function NewDocuments({ caseData }: { caseData: CaseDetail }) {
+  const { t } = useI18n();
+  const before = useRef<Set<string> | null>(null);
+  before.current ??= new Set(caseData.documents.map((d) => d.id));
+  const known = before.current;
+  const fresh = caseData.documents.filter((d) => !known.has(d.id));
+  if (fresh.length === 0) return null;
+  return (
+    <Space orientation="vertical" style={{ width: "100%" }} data-testid="new-documents">
+      {fresh.map((d) => (
+        <Alert
+          key={d.id}
+          type="success"
+          showIcon
+          title={t("wb.outcome.document", { title: d.title, number: d.number })}
+          action={
+            <a href={documentPdfUrl(caseData.id, d.id)} target="_blank" rel="noreferrer">
+              <Button icon={<PrinterOutlined />} data-testid={`print-${d.kind}`}>
+                {d.kind === "acceptance"
+                  ? t("queues.printAcceptance")
+                  : t("queues.printDocument", { name: d.title })}
+              </Button>
+            </a>
+          }
+        />
+      ))}
+    </Space>
   );
 }

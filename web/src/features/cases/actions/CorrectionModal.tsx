@@ -55,6 +55,7 @@ export function CorrectionModal(p: ModalProps) {
                   style={{ width: 280 }}
                 >
                   <Select
+                    aria-label={t("action.pickMaterial")}
                     placeholder={t("action.pickMaterial")}
                     options={materials.map((m) => ({ value: m.code, label: m.name }))}
                     data-testid="correction-material"
@@ -62,6 +63,7 @@ export function CorrectionModal(p: ModalProps) {
                 </Form.Item>
                 <Form.Item name={[row.name, "problem"]} rules={[{ required: true }]} style={{ width: 130 }}>
                   <Select
+                    aria-label={t("action.problemKind")}
                     options={[
                       { value: "missing", label: t("material.status.missing") },
                       { value: "defective", label: t("material.status.defective") },
