@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { listAdminAuditEntries } from "../../app/audit/adminAudit";
 import type { AppContext } from "../../app/context";
 import { listOrganizationTree } from "../../app/organizations/listOrganizations";
 import { createOrganization, updateOrganization } from "../../app/organizations/manageOrganizations";
@@ -13,6 +14,7 @@ import {
   ZUserCreated,
   ZUserList,
 } from "../../shared/api/admin";
+import { ZAdminAuditList, ZListAdminAuditQuery } from "../../shared/api/audit";
 import {
   ZCreateOrganization,
   ZCreateUser,
@@ -152,5 +154,21 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (req) => resetUserPassword(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  r.get(
+    "/api/admin/audit-entries",
+    {
+      schema: {
+        operationId: "listAdminAuditEntries",
+        tags: ["admin"],
+        summary:
+          "The administrators' audit log (accounts, roles, organizations, items, calendar, settings), newest first; admin or supervisor, within their organizations",
+        querystring: ZListAdminAuditQuery,
+        response: { 200: ZAdminAuditList },
+        problems: [403],
+      },
+    },
+    async (req) => listAdminAuditEntries(ctx, requireActor(req), req.query),
   );
 }
