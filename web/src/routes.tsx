@@ -95,6 +95,7 @@ export const routes: RouteObject[] = [
               area("scorecards", () => import("./features/supervision/ScorecardsPage")),
               area("partner", () => import("./features/partner/PartnerPage")),
               area("inquiries", () => import("./features/inquiries/InquiryDeskPage")),
+              area("audit", () => import("./features/admin/AuditLogPage")),
               area("admin", () => import("./features/admin/AdminPage")),
               area("admin-users", () => import("./features/admin/UsersPage")),
               area("admin-orgs", () => import("./features/admin/OrgsPage")),

@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
+  FileSearchOutlined,
   FundOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -113,6 +114,13 @@ export const ROLE_NAV: readonly NavItem[] = [
     labelKey: "nav.inquiries",
     icon: MessageOutlined,
     roles: ["clerk", "supervisor"],
+  },
+  {
+    key: "audit",
+    path: "/audit",
+    labelKey: "nav.audit",
+    icon: FileSearchOutlined,
+    roles: ["supervisor", "admin"],
   },
   {
     key: "admin",
