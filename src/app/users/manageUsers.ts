@@ -15,6 +15,7 @@ import type { ZResetPassword, ZSetUserActive, ZUpdateUser } from "../../shared/a
 import { type Actor, hasRoleOver } from "../actor";
 import { type AuditEntry, changedFields, recordAdminAudit } from "../audit/adminAudit";
 import { hashPassword } from "../auth/passwords";
+import { TOTP_OFF } from "../auth/totp";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { createUser, type TCreateUser } from "./createUser";
@@ -163,7 +164,7 @@ async function record(
   ex: Executor,
   actor: Actor,
   user: UserRow,
-  kind: "password_reset" | "account_updated" | "account_disabled" | "account_enabled",
+  kind: "password_reset" | "account_updated" | "account_disabled" | "account_enabled" | "totp_reset",
   at: Date,
   detail: Record<string, unknown> = {},
 ) {
@@ -318,5 +319,37 @@ export async function resetUserPassword(
       orgPath: userOrgPath(await rolesOf(tx, id)),
     });
     return { temporaryPassword: password, user: await listRow(tx, actor, saved, now) };
+  });
+}
+
+/**
+ * Turns an account's two-step login off (the staff member lost their phone): they log in with the
+ * password alone and may enrol again. Every session ends; recorded in `auth_events` and the audit log.
+ */
+export async function resetUserTotp(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { expectedVersion: number },
+): Promise<UserListItem> {
+  const now = ctx.clock.now();
+  return ctx.database.db.transaction(async (tx) => {
+    const user = await lockUser(tx, actor, id, "resetPassword", input.expectedVersion);
+    const [saved] = await tx
+      .update(users)
+      .set({ ...TOTP_OFF, version: user.version + 1 })
+      .where(eq(users.id, id))
+      .returning();
+    await endSessions(tx, id, now);
+    await record(tx, actor, user, "totp_reset", now, { wasEnabled: user.totpEnabledAt !== null });
+    await recordAdminAudit(tx, actor, now, {
+      action: "user.totp_reset",
+      targetType: "user",
+      targetId: id,
+      targetLabel: user.username,
+      orgPath: userOrgPath(await rolesOf(tx, id)),
+      detail: { wasEnabled: user.totpEnabledAt !== null },
+    });
+    return listRow(tx, actor, saved, now);
   });
 }
