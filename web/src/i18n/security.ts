@@ -40,8 +40,7 @@ export const securityZh = {
   "audit.action.setting.supervision_thresholds": "修改监察阈值",
   "audit.action.setting.evaluation": "修改好差评设置",
   "totp.title": "两步验证（动态验证码）",
-  "totp.hint":
-    "开启后，登录时除密码外还需输入手机验证器（如微信小程序、Google Authenticator、Microsoft Authenticator）显示的 6 位动态码。",
+  "totp.hint": "开启后，登录时除密码外还需输入手机上身份验证器应用显示的 6 位动态码。",
   "totp.loadError": "两步验证状态加载失败",
   "totp.off": "未开启",
   "totp.on": "已开启（{at}），剩余恢复码 {left} 个",
