@@ -82,6 +82,20 @@ describe("optional two-step login (TOTP) for staff", () => {
     const byRecovery = await login({ recoveryCode: recovery[0].toLowerCase() });
     expect(byRecovery.status).toBe(200);
     expect((await login({ recoveryCode: recovery[0] })).status).toBe(401);
+
+    // Two logins racing with one fresh code, or one recovery code: exactly one gets in.
+    t.clock.advance(30_000);
+    const code = totpCode(secret, t.clock.now());
+    const raced = await Promise.all([
+      login({ totpCode: code }, "10.30.0.5"),
+      login({ totpCode: code }, "10.30.0.6"),
+    ]);
+    expect(raced.map((r) => r.status).sort()).toEqual([200, 401]);
+    const both = await Promise.all([
+      login({ recoveryCode: recovery[1] }, "10.30.0.5"),
+      login({ recoveryCode: recovery[1] }, "10.30.0.6"),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 401]);
   });
 
   it("wrong codes count toward the lockout of the account from that address", async () => {

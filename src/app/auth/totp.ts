@@ -7,7 +7,7 @@
  * records it). Built on node:crypto only.
  */
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import QRCode from "qrcode";
 import { authEvents, users } from "../../db/schema";
 import { forbidden, invalid } from "../../domain/errors";
@@ -205,16 +205,24 @@ export async function checkSecondFactor(
   if (input.totpCode) {
     const step = matchTotp(user.totpSecret, input.totpCode, now, user.totpLastStep);
     if (step === null) return "wrong";
-    await db.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
-    return "ok";
+    // Conditional: of two logins racing with one code, one wins.
+    const won = await db
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), sql`${users.totpLastStep} < ${step}`)))
+      .returning({ id: users.id });
+    return won.length ? "ok" : "wrong";
   }
   if (input.recoveryCode) {
     const hash = sha256(normalizeRecovery(input.recoveryCode));
     if (!user.totpRecoveryHashes.includes(hash)) return "wrong";
-    await db
+    // Conditional: a recovery code is used up by exactly one login.
+    const won = await db
       .update(users)
-      .set({ totpRecoveryHashes: user.totpRecoveryHashes.filter((h) => h !== hash) })
-      .where(eq(users.id, user.id));
+      .set({ totpRecoveryHashes: sql`${users.totpRecoveryHashes} - ${hash}::text` })
+      .where(and(eq(users.id, user.id), sql`${users.totpRecoveryHashes} ? ${hash}::text`))
+      .returning({ id: users.id });
+    if (!won.length) return "wrong";
     await db.insert(authEvents).values({
       kind: "recovery_code_used",
       userId: user.id,
