@@ -116,13 +116,6 @@ export const ROLE_NAV: readonly NavItem[] = [
     roles: ["clerk", "supervisor"],
   },
   {
-    key: "audit",
-    path: "/audit",
-    labelKey: "nav.audit",
-    icon: FileSearchOutlined,
-    roles: ["supervisor", "admin"],
-  },
-  {
     key: "admin",
     path: "/admin",
     labelKey: "nav.admin",
@@ -159,6 +152,14 @@ export const ROLE_NAV: readonly NavItem[] = [
         roles: ["admin"],
       },
     ],
+  },
+  // After 系统管理: an administrator still lands on /admin.
+  {
+    key: "audit",
+    path: "/audit",
+    labelKey: "nav.audit",
+    icon: FileSearchOutlined,
+    roles: ["supervisor", "admin"],
   },
 ];
 
