@@ -1,19 +1,32 @@
 import type { FastifyRequest } from "fastify";
-import { z } from "zod";
 import { invalid, YizhanError } from "../domain/errors";
 import { assertText } from "./textGuard";
 
 /** One uploaded file: its name as sent and its bytes. */
 export type Upload = { fileName: string; bytes: Buffer };
 
-// A file name is one line: the text rule of every other field (src/shared/text.ts), strictly.
-const ZFileName = z.object({ file: z.string() });
+// Bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069) and the marks (U+200E, U+200F,
+// U+061C): they make "申请表\u202Efdp.exe" show as "申请表exe.pdf". Control characters: C0, DEL, C1, and the
+// line and paragraph separators U+2028, U+2029 (a name is one line).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const UNSAFE_IN_NAMES = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g;
 
 /**
- * Reads a multipart/form-data request: the file part (`file`) and the other fields as strings, held to
- * the text rule of JSON bodies (no control characters; the file name on one line) — a 422 naming the
- * field, never a file name or note with U+0000 reaching the database. With `requireFile`, a request
- * without a file is a 422 naming `file`.
+ * An uploaded file's name as it is stored and shown: bidi controls and control characters removed, no
+ * directory part (`..\\a/b.pdf` → `b.pdf`), trimmed, at most 200 characters; `file` when nothing is
+ * left.
+ */
+export function cleanFileName(name: string): string {
+  const base = name.replace(UNSAFE_IN_NAMES, "").split(/[/\\]/).pop() ?? "";
+  const clean = Array.from(base.trim()).slice(0, 200).join("").trim();
+  return clean === "" || clean === "." || clean === ".." ? "file" : clean;
+}
+
+/**
+ * Reads a multipart/form-data request: the file part (`file`), its name cleaned ({@link cleanFileName}:
+ * no bidi overrides, no control characters, no directory), and the other fields as strings, held to the
+ * text rule of JSON bodies (no control characters) — a 422 naming the field, never a note with U+0000
+ * reaching the database. With `requireFile`, a request without a file is a 422 naming `file`.
  */
 export async function readMultipart(
   req: FastifyRequest,
@@ -28,7 +41,8 @@ export async function readMultipart(
   let file: Upload | undefined;
   try {
     for await (const part of req.parts()) {
-      if (part.type === "file") file = { fileName: part.filename, bytes: await part.toBuffer() };
+      if (part.type === "file")
+        file = { fileName: cleanFileName(part.filename), bytes: await part.toBuffer() };
       else fields[part.fieldname] = String(part.value);
     }
   } catch (e) {
@@ -46,7 +60,6 @@ export async function readMultipart(
     );
   }
   assertText(undefined, fields);
-  if (file) assertText(ZFileName, { file: file.fileName });
   if (opts.requireFile && !file)
     throw invalid("file", "required", { "zh-CN": "缺少文件", "en-US": "The file is missing" });
   return { fields, file };

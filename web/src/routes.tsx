@@ -55,13 +55,14 @@ export const routes: RouteObject[] = [
           page("/ask", () => import("./features/inquiries/AskPage")),
           page("/ask/answer", () => import("./features/inquiries/AnswerPage")),
           page("/verify", () => import("./features/verify/VerifyPage")),
-          page("/pay/simulator", () => import("./features/fees/SimulatorPage")),
           page("/satisfaction", () => import("./features/evaluations/SatisfactionPage")),
           page("/evaluate/:token", () => import("./features/evaluations/EvaluatePage")),
           {
             element: <RequireAuth />,
             children: [
               page("/account", () => import("./features/account/AccountPage")),
+              // Demo mode only: the API answers 404 elsewhere, and needs a session like everything else.
+              page("/pay/simulator", () => import("./features/fees/SimulatorPage")),
               page("/my/training", () => import("./features/training/MyTrainingPage")),
               page("/cases/:id", () => import("./features/cases/CaseDetailPage")),
               page("/projects/:id", () => import("./features/projects/ProjectPage")),
@@ -94,6 +95,7 @@ export const routes: RouteObject[] = [
               area("scorecards", () => import("./features/supervision/ScorecardsPage")),
               area("partner", () => import("./features/partner/PartnerPage")),
               area("inquiries", () => import("./features/inquiries/InquiryDeskPage")),
+              area("audit", () => import("./features/admin/AuditLogPage")),
               area("admin", () => import("./features/admin/AdminPage")),
               area("admin-users", () => import("./features/admin/UsersPage")),
               area("admin-orgs", () => import("./features/admin/OrgsPage")),

@@ -20,6 +20,7 @@ import { forbidden, invalid, notFound, versionConflict } from "../../domain/erro
 import type { TSupervisionSettings } from "../../shared/api/alerts";
 import type { TUpdateSupervisionSettings } from "../../shared/api/requests/alerts";
 import type { Actor } from "../actor";
+import { recordAdminAudit } from "../audit/adminAudit";
 import type { AppContext } from "../context";
 import { inTree } from "../inquiries/policy";
 import { settingsRowFor } from "./thresholds";
@@ -139,6 +140,14 @@ export async function updateSupervisionSettings(
       await tx
         .insert(supervisionSettings)
         .values({ orgId: org.id, thresholds, updatedBy: actor.userId, updatedAt: now, version: 1 });
+    await recordAdminAudit(tx, actor, now, {
+      action: "setting.supervision_thresholds",
+      targetType: "setting",
+      targetId: org.id,
+      targetLabel: `${org.name} 监察阈值`,
+      orgPath: org.path,
+      detail: { before: current?.thresholds ?? null, after: thresholds },
+    });
   });
   return present(ctx, actor, org);
 }

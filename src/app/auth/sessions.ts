@@ -9,6 +9,7 @@ import type { AppContext } from "../context";
 import { actorOf, loadActor, membershipsJson } from "./loadActor";
 import { countFailure, lockedUntilFor } from "./lockout";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
+import { checkSecondFactor } from "./totp";
 
 /** Where a request comes from, for the security log. */
 export type RequestOrigin = { ip?: string; userAgent?: string };
@@ -30,7 +31,7 @@ export type LoginResult = { token: string; csrfToken: string; actor: Actor; expi
  */
 export async function login(
   ctx: AppContext,
-  input: { username: string; password: string },
+  input: { username: string; password: string; totpCode?: string; recoveryCode?: string },
   origin: RequestOrigin,
 ): Promise<LoginResult> {
   const { db } = ctx.database;
@@ -63,6 +64,31 @@ export async function login(
       await record("login_failed", { reason: "unknown_user" });
     }
     throw invalidCredentials();
+  }
+  // Two-step login (staff who enrolled): no code asks for one; a wrong one is a failed login.
+  const second = await checkSecondFactor(ctx, user, input, now);
+  if (second === "missing")
+    throw new YizhanError(
+      "totp_required",
+      401,
+      {
+        "zh-CN": "请输入验证器中的 6 位验证码（或一个恢复码）",
+        "en-US": "Type the 6-digit code from your authenticator (or a recovery code)",
+      },
+      { field: "totpCode" },
+    );
+  if (second === "wrong") {
+    await record("login_failed", { reason: "totp" });
+    await countFailure(ctx, user, origin.ip, now, (kind, detail) => record(kind, detail));
+    throw new YizhanError(
+      "totp_invalid",
+      401,
+      {
+        "zh-CN": "验证码或恢复码不正确",
+        "en-US": "Wrong code or recovery code",
+      },
+      { field: input.totpCode ? "totpCode" : "recoveryCode" },
+    );
   }
 
   const token = randomBytes(32).toString("base64url");

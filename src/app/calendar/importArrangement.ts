@@ -20,6 +20,7 @@ import {
 import { type FieldProblem, invalid, YizhanError } from "../../domain/errors";
 import type { ZArrangementInput } from "../../shared/api/requests/calendar";
 import type { Actor } from "../actor";
+import { recordAdminAudit } from "../audit/adminAudit";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { type ArrangementSource, arrangementDays, bumpCalendarVersion, loadKnownYears } from "./arrangements";
@@ -257,5 +258,16 @@ export async function importArrangement(
   input: TArrangementInput,
 ): Promise<ImportResult> {
   authorize(actor, "importArrangement", "calendar", null);
-  return saveArrangement(ctx.database.db, actor.userId, input, ctx.clock.now());
+  const now = ctx.clock.now();
+  return ctx.database.db.transaction(async (tx) => {
+    const result = await saveArrangement(tx, actor.userId, input, now);
+    await recordAdminAudit(tx, actor, now, {
+      action: "calendar.arrangement_imported",
+      targetType: "calendar",
+      targetId: String(result.year),
+      targetLabel: result.title,
+      detail: { year: result.year, days: result.days, replaced: result.replaced },
+    });
+    return result;
+  });
 }

@@ -11,6 +11,7 @@ import { tryIsoToDay } from "../../domain/calendar";
 import { invalid, notFound, YizhanError } from "../../domain/errors";
 import type { ZCreateOverride } from "../../shared/api/requests/calendar";
 import { type Actor, hasRoleOver } from "../actor";
+import { recordAdminAudit } from "../audit/adminAudit";
 import type { AppContext } from "../context";
 import { abilities, authorize } from "../policies";
 import { bumpCalendarVersion } from "./arrangements";
@@ -126,6 +127,14 @@ export async function createOverride(
       .values({ ...input, orgId: org.id, createdBy: actor.userId, createdAt: ctx.clock.now() })
       .returning({ id: calendarOverrides.id });
     await bumpCalendarVersion(tx);
+    await recordAdminAudit(tx, actor, ctx.clock.now(), {
+      action: "calendar.override_created",
+      targetType: "calendar",
+      targetId: created.id,
+      targetLabel: `${org.code} ${input.date}`,
+      orgPath: org.path,
+      detail: { org: org.code, date: input.date, kind: input.kind, reason: input.reason ?? null },
+    });
     const [row] = await tx
       .select(SELECT)
       .from(calendarOverrides)
@@ -141,7 +150,12 @@ export async function createOverride(
 export async function deleteOverride(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   await ctx.database.db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ orgPath: organizations.path })
+      .select({
+        orgPath: organizations.path,
+        orgCode: organizations.code,
+        date: calendarOverrides.date,
+        kind: calendarOverrides.kind,
+      })
       .from(calendarOverrides)
       .innerJoin(organizations, eq(organizations.id, calendarOverrides.orgId))
       .where(eq(calendarOverrides.id, id));
@@ -149,6 +163,14 @@ export async function deleteOverride(ctx: AppContext, actor: Actor, id: string):
     authorize(actor, "delete", "calendarOverride", row);
     await tx.delete(calendarOverrides).where(eq(calendarOverrides.id, id));
     await bumpCalendarVersion(tx);
+    await recordAdminAudit(tx, actor, ctx.clock.now(), {
+      action: "calendar.override_deleted",
+      targetType: "calendar",
+      targetId: id,
+      targetLabel: `${row.orgCode} ${row.date}`,
+      orgPath: row.orgPath,
+      detail: { org: row.orgCode, date: row.date, kind: row.kind },
+    });
   });
   calendarChanged();
 }

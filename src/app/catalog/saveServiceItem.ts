@@ -5,6 +5,7 @@ import { itemVersions, organizations, serviceItems } from "../../db/schema";
 import { invalid, versionConflict } from "../../domain/errors";
 import type { ZCreateServiceItem, ZUpdateServiceItem } from "../../shared/api/requests/catalog";
 import type { Actor } from "../actor";
+import { recordAdminAudit } from "../audit/adminAudit";
 import { authorize } from "../policies";
 import { loadServiceItem } from "./getServiceItem";
 import { assertValidContent } from "./validation";
@@ -57,6 +58,18 @@ export async function createServiceItem(
     null,
     now,
   );
+  await recordAdminAudit(tx, actor, now, {
+    action: "service_item.created",
+    targetType: "service_item",
+    targetId: input.content.code,
+    targetLabel: `${input.content.code} ${input.content.name}`,
+    orgPath,
+    detail: {
+      version: written.version,
+      effectiveFrom: input.effectiveFrom,
+      changeNote: input.changeNote ?? null,
+    },
+  });
   return { itemId: written.itemId, code: input.content.code, version: written.version };
 }
 
@@ -108,6 +121,18 @@ export async function updateServiceItem(
     { id: item.id, currentVersion: item.currentVersion },
     now,
   );
+  await recordAdminAudit(tx, actor, now, {
+    action: "service_item.updated",
+    targetType: "service_item",
+    targetId: item.code,
+    targetLabel: `${item.code} ${input.content.name}`,
+    orgPath: item.orgPath,
+    detail: {
+      version: written.version,
+      effectiveFrom: input.effectiveFrom,
+      changeNote: input.changeNote ?? null,
+    },
+  });
   return { itemId: item.id, code: item.code, version: written.version };
 }
 

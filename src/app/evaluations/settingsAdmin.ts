@@ -4,6 +4,7 @@ import { invalid, notFound } from "../../domain/errors";
 import type { TEvaluationSettings } from "../../shared/api/evaluations";
 import type { TUpdateEvaluationSettings } from "../../shared/api/requests/evaluations";
 import type { Actor } from "../actor";
+import { recordAdminAudit } from "../audit/adminAudit";
 import type { AppContext } from "../context";
 import { relatedTo } from "../policies/cases";
 import { settingsFor } from "./settings";
@@ -70,9 +71,33 @@ export async function updateEvaluationSettings(
       "zh-CN": "整改期限不能短于回访期限",
       "en-US": "The rectification cannot be due before the callback",
     });
-  await db
-    .insert(evaluationSettings)
-    .values({ orgId, ...values })
-    .onConflictDoUpdate({ target: evaluationSettings.orgId, set: values });
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(evaluationSettings).where(eq(evaluationSettings.orgId, orgId));
+    await tx
+      .insert(evaluationSettings)
+      .values({ orgId, ...values })
+      .onConflictDoUpdate({ target: evaluationSettings.orgId, set: values });
+    await recordAdminAudit(tx, actor, values.updatedAt, {
+      action: "setting.evaluation",
+      targetType: "setting",
+      targetId: orgId,
+      targetLabel: `${org.code} 好差评设置`,
+      orgPath: org.path,
+      detail: {
+        before: before
+          ? {
+              callbackWorkingDays: before.callbackWorkingDays,
+              rectifyWorkingDays: before.rectifyWorkingDays,
+              acceptanceItemCodes: before.acceptanceItemCodes,
+            }
+          : null,
+        after: {
+          callbackWorkingDays: values.callbackWorkingDays,
+          rectifyWorkingDays: values.rectifyWorkingDays,
+          acceptanceItemCodes: codes,
+        },
+      },
+    });
+  });
   return { orgId, orgCode: org.code, orgName: org.name, ...(await settingsFor(db, org.path)), own: true };
 }

@@ -146,11 +146,14 @@ export async function paymentReceiptPdf(ctx: AppContext, actor: Actor, paymentId
 }
 
 /**
- * An online payment order as the local gateway simulator shows it (demo and tests only); 404 for
- * anything that is not an online payment.
+ * An online payment order as the local gateway simulator shows it (demo mode only): for whoever may pay
+ * the case online (its applicant, or the clerk who filed for them), else 403; 404 for anything that is
+ * not an online payment.
  */
-export async function simulatorOrder(ctx: AppContext, paymentId: string) {
-  const [p] = await ctx.database.db.select().from(payments).where(eq(payments.id, paymentId));
+export async function simulatorOrder(ctx: AppContext, actor: Actor, paymentId: string) {
+  const db = ctx.database.db;
+  const [p] = await db.select().from(payments).where(eq(payments.id, paymentId));
   if (p?.channel !== "online") throw notFound({ "zh-CN": "支付订单", "en-US": "Order" });
+  authorize(actor, "payOnline", "case", casePolicyRecord(await loadCase(db, p.caseId)));
   return p;
 }

@@ -12,6 +12,7 @@ import { invalid, notFound, versionConflict } from "../../domain/errors";
 import { isValidUscc } from "../../domain/rules/identifiers";
 import type { ZCreateOrganization, ZUpdateOrganization } from "../../shared/api/requests/admin";
 import type { Actor } from "../actor";
+import { changedFields, recordAdminAudit } from "../audit/adminAudit";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 
@@ -73,6 +74,14 @@ export async function createOrganization(
         hours: orNull(input.hours),
       })
       .returning({ code: organizations.code, version: organizations.version });
+    await recordAdminAudit(tx, actor, ctx.clock.now(), {
+      action: "organization.created",
+      targetType: "organization",
+      targetId: input.code,
+      targetLabel: `${input.code} ${input.name}`,
+      orgPath: `${parent.path}${input.code}/`,
+      detail: { parent: input.parent, kind: input.kind, name: input.name },
+    });
     return row;
   });
 }
@@ -103,6 +112,26 @@ export async function updateOrganization(
       })
       .where(eq(organizations.id, org.id))
       .returning({ code: organizations.code, version: organizations.version });
+    const changed = changedFields(
+      org,
+      {
+        name: input.name,
+        nameEn: orNull(input.nameEn),
+        creditCode: orNull(input.creditCode),
+        address: orNull(input.address),
+        phone: orNull(input.phone),
+        hours: orNull(input.hours),
+      },
+      ["name", "nameEn", "creditCode", "address", "phone", "hours"],
+    );
+    await recordAdminAudit(tx, actor, ctx.clock.now(), {
+      action: "organization.updated",
+      targetType: "organization",
+      targetId: org.code,
+      targetLabel: `${org.code} ${input.name}`,
+      orgPath: org.path,
+      detail: changed,
+    });
     return row;
   });
 }

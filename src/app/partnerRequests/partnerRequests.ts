@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
 import { caseMaterials, cases, organizations, partnerRequests } from "../../db/schema";
 import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
@@ -12,6 +11,7 @@ import { loadCase } from "../cases/caseRows";
 import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
+import { acceptedUploadType } from "../files/uploads";
 import { dispatchNotifications, staffRecipients } from "../notifications/recipients";
 import { authorize, can } from "../policies";
 import { localStamp } from "../sharedData/fetchShared";
@@ -209,17 +209,7 @@ export async function answerPartnerRequest(
   extra: { note?: string; expectedVersion?: number } = {},
 ) {
   if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw notFound(REQUEST);
-  const type = upload.bytes.length ? await detectUploadType(upload.bytes) : null;
-  if (!type)
-    throw new YizhanError(
-      "unsupported_file_type",
-      415,
-      {
-        "zh-CN": "只接受 PDF、JPEG、PNG、TIFF、WebP 或 OFD 文件",
-        "en-US": "Only PDF, JPEG, PNG, TIFF, WebP or OFD files",
-      },
-      { field: "file" },
-    );
+  const type = await acceptedUploadType(upload.bytes);
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const [r] = await tx

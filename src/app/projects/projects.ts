@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
 import {
   actionItems,
@@ -22,9 +21,9 @@ import type {
   ZSavePrecheck,
 } from "../../shared/api/requests/projects";
 import type { Actor } from "../actor";
-import { MAX_UPLOAD_BYTES } from "../cases/intake/intake";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import type { AppContext } from "../context";
+import { acceptedUploadType } from "../files/uploads";
 import { authorize } from "../policies";
 import { resolveLandTransferOrg } from "./landTransferOrg";
 import { appendProjectEvent, authorizedProject } from "./projectRows";
@@ -296,22 +295,7 @@ export async function uploadProjectFile(
   upload: { fileName: string; bytes: Buffer },
 ) {
   await authorizedProject(ctx.database.db, actor, id, "savePrecheck");
-  if (upload.bytes.length === 0 || upload.bytes.length > MAX_UPLOAD_BYTES)
-    throw invalid("file", "size", {
-      "zh-CN": "文件为空或超过 20 MB",
-      "en-US": "The file is empty or exceeds 20 MB",
-    });
-  const type = await detectUploadType(upload.bytes);
-  if (!type)
-    throw new YizhanError(
-      "unsupported_file_type",
-      415,
-      {
-        "zh-CN": "只接受 PDF、JPEG、PNG、TIFF、WebP 或 OFD 文件",
-        "en-US": "Only PDF, JPEG, PNG, TIFF, WebP or OFD files",
-      },
-      { field: "file" },
-    );
+  const type = await acceptedUploadType(upload.bytes);
   const stored = await (ctx.storage ?? defaultStorage()).put(upload.bytes);
   const [file] = await ctx.database.db
     .insert(files)

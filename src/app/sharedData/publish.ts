@@ -1,18 +1,18 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { CsvError, type CsvRecord, csvRecords } from "../../adapters/exchange/csv";
-import { detectUploadType } from "../../adapters/storage/fileType";
 import { defaultStorage } from "../../adapters/storage/storage";
 import type { Executor } from "../../db/client";
 import { sharedRecords } from "../../db/schema";
 import { tryIsoToDay } from "../../domain/calendar/isoDate";
-import { type Bilingual, invalid, YizhanError } from "../../domain/errors";
+import { type Bilingual, invalid, type YizhanError } from "../../domain/errors";
 import { maskSubjectCode, subjectCodeKind } from "../../domain/rules/identifiers";
 import type { TSharedRecord } from "../../shared/api/exchange";
 import type { ZPublishRecord } from "../../shared/api/requests/exchange";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { recordFile } from "../files/recordFile";
+import { acceptedUploadType } from "../files/uploads";
 import { authorize, can } from "../policies";
 import { datasetByCode, providerOf, type SharedDataset, sharedDatasets } from "./datasets";
 
@@ -96,17 +96,7 @@ export async function publishSharedRecord(
   const now = ctx.clock.now();
   let type: string | undefined;
   if (document) {
-    type = (await detectUploadType(document.bytes)) ?? undefined;
-    if (!type)
-      throw new YizhanError(
-        "unsupported_file_type",
-        415,
-        {
-          "zh-CN": "只接受 PDF、JPEG、PNG、TIFF、WebP 或 OFD 文件",
-          "en-US": "Only PDF, JPEG, PNG, TIFF, WebP or OFD files",
-        },
-        { field: "file" },
-      );
+    type = await acceptedUploadType(document.bytes);
   }
   // The document and the record together, or neither (a failed upsert leaves no file row behind).
   const row = await db.transaction(async (tx) => {

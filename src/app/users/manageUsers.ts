@@ -13,7 +13,9 @@ import { invalid, notFound, versionConflict } from "../../domain/errors";
 import type { Role } from "../../domain/roles";
 import type { ZResetPassword, ZSetUserActive, ZUpdateUser } from "../../shared/api/requests/admin";
 import { type Actor, hasRoleOver } from "../actor";
+import { type AuditEntry, changedFields, recordAdminAudit } from "../audit/adminAudit";
 import { hashPassword } from "../auth/passwords";
+import { TOTP_OFF } from "../auth/totp";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
 import { createUser, type TCreateUser } from "./createUser";
@@ -32,7 +34,7 @@ async function checkRoles(
   ex: Executor,
   actor: Actor,
   roles: readonly { role: Role; org?: string }[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, { id: string; path: string }>> {
   const codes = [...new Set(roles.map((r) => r.org).filter((c): c is string => !!c))];
   const orgs = codes.length
     ? await ex
@@ -68,8 +70,41 @@ async function checkRoles(
         "en-US": `You are not an administrator of ${r.org} and cannot grant roles there`,
       });
   });
-  return new Map(orgs.map((o) => [o.code, o.id]));
+  return new Map(orgs.map((o) => [o.code, { id: o.id, path: o.path }]));
 }
+
+type RoleRef = { role: Role; org?: string | null; path?: string | null };
+const roleKey = (r: RoleRef) => (r.org ? `${r.role}@${r.org}` : r.role);
+
+/** Audit entries for the roles granted and revoked between `before` and `after`. */
+function roleChanges(user: UserRow, before: RoleRef[], after: RoleRef[]): AuditEntry[] {
+  const had = new Set(before.map(roleKey));
+  const has = new Set(after.map(roleKey));
+  const entry = (action: string, r: RoleRef): AuditEntry => ({
+    action,
+    targetType: "user",
+    targetId: user.id,
+    targetLabel: user.username,
+    orgPath: r.path ?? null,
+    detail: { role: r.role, org: r.org ?? null },
+  });
+  return [
+    ...after.filter((r) => !had.has(roleKey(r))).map((r) => entry("role.granted", r)),
+    ...before.filter((r) => !has.has(roleKey(r))).map((r) => entry("role.revoked", r)),
+  ];
+}
+
+/** The roles an account holds now, with their organizations. */
+async function rolesOf(ex: Executor, userId: string): Promise<RoleRef[]> {
+  return ex
+    .select({ role: roleMemberships.role, org: organizations.code, path: organizations.path })
+    .from(roleMemberships)
+    .leftJoin(organizations, eq(organizations.id, roleMemberships.orgId))
+    .where(eq(roleMemberships.userId, userId)) as Promise<RoleRef[]>;
+}
+
+/** The organization an account's entries belong to: that of its first staff role (null for applicants). */
+const userOrgPath = (roles: RoleRef[]) => roles.find((r) => r.path)?.path ?? null;
 
 /** Creates an account whose staff roles lie within the administrator's organizations; its list row. */
 export async function createUserAsAdmin(
@@ -82,6 +117,21 @@ export async function createUserAsAdmin(
     await checkRoles(tx, actor, input.roles);
     const { id } = await createUser(tx, input);
     const [row] = await tx.select().from(users).where(eq(users.id, id));
+    const roles = await rolesOf(tx, id);
+    await recordAdminAudit(
+      tx,
+      actor,
+      ctx.clock.now(),
+      {
+        action: "user.created",
+        targetType: "user",
+        targetId: id,
+        targetLabel: row.username,
+        orgPath: userOrgPath(roles),
+        detail: { displayName: row.displayName, kind: row.kind },
+      },
+      ...roleChanges(row, [], roles),
+    );
     const [item] = await presentUsers(tx, actor, [row], ctx.clock.now());
     return item;
   });
@@ -114,7 +164,7 @@ async function record(
   ex: Executor,
   actor: Actor,
   user: UserRow,
-  kind: "password_reset" | "account_updated" | "account_disabled" | "account_enabled",
+  kind: "password_reset" | "account_updated" | "account_disabled" | "account_enabled" | "totp_reset",
   at: Date,
   detail: Record<string, unknown> = {},
 ) {
@@ -152,6 +202,7 @@ export async function updateUser(
   return ctx.database.db.transaction(async (tx) => {
     const user = await lockUser(tx, actor, id, "update", input.expectedVersion);
     const orgIds = await checkRoles(tx, actor, input.roles);
+    const before = await rolesOf(tx, id);
     const [saved] = await tx
       .update(users)
       .set({ displayName: input.displayName, version: user.version + 1 })
@@ -162,8 +213,30 @@ export async function updateUser(
     if (unique.length) {
       await tx
         .insert(roleMemberships)
-        .values(unique.map((r) => ({ userId: id, role: r.role, orgId: r.org ? orgIds.get(r.org) : null })));
+        .values(
+          unique.map((r) => ({ userId: id, role: r.role, orgId: r.org ? orgIds.get(r.org)?.id : null })),
+        );
     }
+    const after = unique.map((r) => ({ ...r, path: r.org ? orgIds.get(r.org)?.path : null }));
+    const renamed = changedFields(user, { displayName: input.displayName }, ["displayName"]);
+    await recordAdminAudit(
+      tx,
+      actor,
+      now,
+      ...(Object.keys(renamed).length
+        ? [
+            {
+              action: "user.updated",
+              targetType: "user" as const,
+              targetId: id,
+              targetLabel: user.username,
+              orgPath: userOrgPath(before),
+              detail: renamed,
+            },
+          ]
+        : []),
+      ...roleChanges(user, before, after),
+    );
     await record(tx, actor, user, "account_updated", now, {
       roles: unique.map((r) => (r.org ? `${r.role}@${r.org}` : r.role)),
     });
@@ -189,6 +262,13 @@ export async function setUserActive(
     if (!input.active) await endSessions(tx, id, now);
     if (input.active !== user.active) {
       await record(tx, actor, user, input.active ? "account_enabled" : "account_disabled", now);
+      await recordAdminAudit(tx, actor, now, {
+        action: input.active ? "user.enabled" : "user.disabled",
+        targetType: "user",
+        targetId: id,
+        targetLabel: user.username,
+        orgPath: userOrgPath(await rolesOf(tx, id)),
+      });
     }
     return listRow(tx, actor, saved, now);
   });
@@ -231,6 +311,45 @@ export async function resetUserPassword(
       .returning();
     await endSessions(tx, id, now);
     await record(tx, actor, user, "password_reset", now);
+    await recordAdminAudit(tx, actor, now, {
+      action: "user.password_reset",
+      targetType: "user",
+      targetId: id,
+      targetLabel: user.username,
+      orgPath: userOrgPath(await rolesOf(tx, id)),
+    });
     return { temporaryPassword: password, user: await listRow(tx, actor, saved, now) };
+  });
+}
+
+/**
+ * Turns an account's two-step login off (the staff member lost their phone): they log in with the
+ * password alone and may enrol again. Every session ends; recorded in `auth_events` and the audit log.
+ */
+export async function resetUserTotp(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { expectedVersion: number },
+): Promise<UserListItem> {
+  const now = ctx.clock.now();
+  return ctx.database.db.transaction(async (tx) => {
+    const user = await lockUser(tx, actor, id, "resetPassword", input.expectedVersion);
+    const [saved] = await tx
+      .update(users)
+      .set({ ...TOTP_OFF, version: user.version + 1 })
+      .where(eq(users.id, id))
+      .returning();
+    await endSessions(tx, id, now);
+    await record(tx, actor, user, "totp_reset", now, { wasEnabled: user.totpEnabledAt !== null });
+    await recordAdminAudit(tx, actor, now, {
+      action: "user.totp_reset",
+      targetType: "user",
+      targetId: id,
+      targetLabel: user.username,
+      orgPath: userOrgPath(await rolesOf(tx, id)),
+      detail: { wasEnabled: user.totpEnabledAt !== null },
+    });
+    return listRow(tx, actor, saved, now);
   });
 }

@@ -151,15 +151,18 @@ export const caseMaterials = pgTable(
 
 /**
  * Every state change of a case is one row (actor, time, IP, before and after), written in the same
- * transaction as the change; timelines, reports and the transparency log are built from it.
+ * transaction as the change; timelines, reports and the transparency log are built from it. Never
+ * updated or deleted.
  */
 export const caseEvents = pgTable(
   "case_events",
   {
     id: id(),
+    // RESTRICT: deleting a case never takes its history with it (issue 16); the rows are append-only
+    // (trigger, migration `append_only`).
     caseId: uuid("case_id")
       .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+      .references(() => cases.id, { onDelete: "restrict" }),
     seq: integer("seq").notNull(),
     type: text("type").notNull(),
     actorId: uuid("actor_id").references(() => users.id),

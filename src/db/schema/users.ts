@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES, USER_KINDS } from "../../domain/roles";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
@@ -29,6 +29,16 @@ export const users = pgTable(
     passwordChangedAt: instant("password_changed_at"),
     /** Set by an administrator's password reset: every request but changing it is refused until then. */
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /**
+     * Two-step login (TOTP, RFC 6238; staff only, optional): the base32 secret once confirmed, the one
+     * being enrolled, when it was confirmed, the last time step accepted (a code is used once), and the
+     * SHA-256 hashes of the unused recovery codes.
+     */
+    totpSecret: text("totp_secret"),
+    totpPendingSecret: text("totp_pending_secret"),
+    totpEnabledAt: instant("totp_enabled_at"),
+    totpLastStep: integer("totp_last_step"),
+    totpRecoveryHashes: jsonb("totp_recovery_hashes").$type<string[]>().notNull().default([]),
     /** Optimistic version of the account as administrators edit it (roles, name, active). */
     version: integer("version").notNull().default(1),
     createdAt: instant("created_at").notNull().defaultNow(),

@@ -1,10 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { listAdminAuditEntries } from "../../app/audit/adminAudit";
 import type { AppContext } from "../../app/context";
 import { listOrganizationTree } from "../../app/organizations/listOrganizations";
 import { createOrganization, updateOrganization } from "../../app/organizations/manageOrganizations";
 import { listUsers } from "../../app/users/listUsers";
-import { createUserAsAdmin, resetUserPassword, setUserActive, updateUser } from "../../app/users/manageUsers";
+import {
+  createUserAsAdmin,
+  resetUserPassword,
+  resetUserTotp,
+  setUserActive,
+  updateUser,
+} from "../../app/users/manageUsers";
 import {
   ZOrganizationChanged,
   ZOrganizationList,
@@ -13,6 +20,7 @@ import {
   ZUserCreated,
   ZUserList,
 } from "../../shared/api/admin";
+import { ZAdminAuditList, ZListAdminAuditQuery } from "../../shared/api/audit";
 import {
   ZCreateOrganization,
   ZCreateUser,
@@ -24,6 +32,7 @@ import {
   ZUpdateUser,
   ZUserIdParams,
 } from "../../shared/api/requests/admin";
+import { ZResetTotp } from "../../shared/api/requests/auth";
 import { requireActor } from "../plugins/auth";
 
 /** Organizations (public tree, administrators' edits) and user administration. */
@@ -152,5 +161,37 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       },
     },
     async (req) => resetUserPassword(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  r.post(
+    "/api/users/:id/reset-totp",
+    {
+      schema: {
+        operationId: "resetUserTotp",
+        tags: ["users"],
+        summary: "Turn an account's two-step login (TOTP) off, e.g. after a lost phone; its sessions end",
+        params: ZUserIdParams,
+        body: ZResetTotp,
+        response: { 200: ZUserChanged },
+        problems: [403, 404, 409],
+      },
+    },
+    async (req) => resetUserTotp(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  r.get(
+    "/api/admin/audit-entries",
+    {
+      schema: {
+        operationId: "listAdminAuditEntries",
+        tags: ["admin"],
+        summary:
+          "The administrators' audit log (accounts, roles, organizations, items, calendar, settings), newest first; admin or supervisor, within their organizations",
+        querystring: ZListAdminAuditQuery,
+        response: { 200: ZAdminAuditList },
+        problems: [403],
+      },
+    },
+    async (req) => listAdminAuditEntries(ctx, requireActor(req), req.query),
   );
 }

@@ -2,10 +2,18 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { changePassword, updatePreferences } from "../../app/auth/account";
 import { login, logout } from "../../app/auth/sessions";
+import { confirmTotpEnrolment, startTotpEnrolment, totpStatus } from "../../app/auth/totp";
 import type { AppContext } from "../../app/context";
 import { presentMe } from "../../app/presenters/me";
-import { ZLoginResult, ZMe, ZOk } from "../../shared/api/auth";
-import { ZChangePassword, ZLogin, ZPreferences } from "../../shared/api/requests/auth";
+import {
+  ZLoginResult,
+  ZMe,
+  ZOk,
+  ZTotpEnrolment,
+  ZTotpRecoveryCodes,
+  ZTotpStatus,
+} from "../../shared/api/auth";
+import { ZChangePassword, ZLogin, ZPreferences, ZTotpConfirm } from "../../shared/api/requests/auth";
 import { CSRF_COOKIE, originOf, requireActor, SESSION_COOKIE } from "../plugins/auth";
 
 /** Login, logout, the caller's account, password change and preferences. */
@@ -61,6 +69,48 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       reply.clearCookie(CSRF_COOKIE, { path: "/" });
       return { ok: true as const };
     },
+  );
+
+  r.get(
+    "/api/auth/totp",
+    {
+      schema: {
+        operationId: "getTotpStatus",
+        tags: ["auth"],
+        summary: "The caller's two-step login (TOTP): available (staff), on or off, recovery codes left",
+        response: { 200: ZTotpStatus },
+      },
+    },
+    async (req) => totpStatus(ctx, requireActor(req)),
+  );
+
+  r.post(
+    "/api/auth/totp/enrolment",
+    {
+      schema: {
+        operationId: "startTotpEnrolment",
+        tags: ["auth"],
+        summary: "Start enrolling an authenticator (staff): a new secret with its otpauth QR code",
+        response: { 200: ZTotpEnrolment },
+        problems: [403],
+      },
+    },
+    async (req) => startTotpEnrolment(ctx, requireActor(req)),
+  );
+
+  r.post(
+    "/api/auth/totp/enrolment/confirm",
+    {
+      schema: {
+        operationId: "confirmTotpEnrolment",
+        tags: ["auth"],
+        summary: "Confirm the authenticator with one code: two-step login is on; the recovery codes, once",
+        body: ZTotpConfirm,
+        response: { 200: ZTotpRecoveryCodes },
+        problems: [403],
+      },
+    },
+    async (req) => confirmTotpEnrolment(ctx, requireActor(req), req.body.code),
   );
 
   r.get(

@@ -151,31 +151,31 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
     },
   );
 
-  // The local payment-gateway simulator (demo and tests only): the page /pay/simulator shows the order
-  // and "pays" it, which sends a signed callback through the same path a real provider's would take.
-  const simulatorOn = ctx.config.demo || process.env.YIZHAN_PAYMENT_SIMULATOR === "1";
-  if (!simulatorOn) return;
+  // The local payment-gateway simulator (demo mode only): the page /pay/simulator shows the order and
+  // "pays" it, which sends a signed callback through the same path a real provider's would take. Outside
+  // demo mode the routes do not exist (404, not in the OpenAPI document); in demo mode they need a session
+  // (and CSRF on the write) like every other route, and only the case's payer may use them.
+  if (!ctx.config.demo) return;
   r.get(
     "/api/payment-simulator/orders/:id",
     {
-      config: { access: "public", csrf: false },
       schema: {
         operationId: "getSimulatorOrder",
         tags: ["simulator"],
         summary: "An online payment order as the gateway simulator shows it (demo and tests only)",
         params: ZFeeCaseIdParams,
         response: { 200: ZSimulatorOrder },
+        problems: [403],
       },
     },
     async (req) => {
-      const p = await simulatorOrder(ctx, req.params.id);
+      const p = await simulatorOrder(ctx, requireActor(req), req.params.id);
       return { orderId: p.id, amountFen: p.amountFen, status: p.status };
     },
   );
   r.post(
     "/api/payment-simulator/orders/:id/pay",
     {
-      config: { access: "public", csrf: false },
       schema: {
         operationId: "simulatePayment",
         tags: ["simulator"],
@@ -183,10 +183,11 @@ export async function feeRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
         params: ZFeeCaseIdParams,
         body: ZSimulatePaymentBody,
         response: { 200: ZCallbackOutcome },
+        problems: [403],
       },
     },
     async (req) => {
-      const p = await simulatorOrder(ctx, req.params.id);
+      const p = await simulatorOrder(ctx, requireActor(req), req.params.id);
       const body = new SimulatorGateway().callbackFor(p.id, p.amountFen, req.body.outcome, ctx.clock.now());
       return handlePaymentCallback(ctx, body);
     },

@@ -31,5 +31,20 @@ export type TMe = z.infer<typeof ZMe>;
 /** The answer to logging in: the account. */
 export const ZLoginResult = z.object({ user: ZMe });
 
+/** The caller's two-step login (TOTP). */
+export const ZTotpStatus = z.object({
+  /** Staff accounts may turn it on. */
+  available: z.boolean(),
+  enabled: z.boolean(),
+  enabledAt: z.string().nullable(),
+  recoveryCodesLeft: z.number().int(),
+});
+
+/** A new authenticator secret: the otpauth URL and its QR code (PNG data URL), and the secret to type. */
+export const ZTotpEnrolment = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
+
+/** Two-step login is on: the recovery codes, shown this once. */
+export const ZTotpRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+
 /** Done (logout, password change). */
 export const ZOk = z.object({ ok: z.literal(true) });

@@ -11,6 +11,7 @@ import { inboxEn } from "./inbox";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
 import { queuesEn } from "./queues";
+import { securityEn } from "./security";
 import { shellEn } from "./shell";
 import { staffEn } from "./staff";
 import { supervisionFiguresEn } from "./supervisionFigures";
@@ -173,4 +174,5 @@ export const enUS: Messages = {
   ...shellEn,
   ...supervisionFiguresEn,
   ...adminEn,
+  ...securityEn,
 };

@@ -11,6 +11,7 @@ import { inboxZh } from "./inbox";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
 import { queuesZh } from "./queues";
+import { securityZh } from "./security";
 import { shellZh } from "./shell";
 import { staffZh } from "./staff";
 import { supervisionFiguresZh } from "./supervisionFigures";
@@ -161,6 +162,7 @@ export const zhCN = {
   ...shellZh,
   ...supervisionFiguresZh,
   ...adminZh,
+  ...securityZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

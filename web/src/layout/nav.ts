@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
+  FileSearchOutlined,
   FundOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -151,6 +152,14 @@ export const ROLE_NAV: readonly NavItem[] = [
         roles: ["admin"],
       },
     ],
+  },
+  // After 系统管理: an administrator still lands on /admin.
+  {
+    key: "audit",
+    path: "/audit",
+    labelKey: "nav.audit",
+    icon: FileSearchOutlined,
+    roles: ["supervisor", "admin"],
   },
 ];
 

@@ -5,6 +5,7 @@ import { useMe } from "../../auth/useMe";
 import { translate } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { ChangePasswordForm } from "./ChangePasswordForm";
+import { TotpCard } from "./TotpCard";
 
 /** 我的账户: who I am, my roles and organizations, my password and my language. */
 export default function AccountPage() {
@@ -52,6 +53,7 @@ export default function AccountPage() {
         </Descriptions>
       </Card>
       <ChangePasswordForm />
+      <TotpCard />
       <Card title={t("pref.title")}>
         <Typography.Paragraph type="secondary">{t("pref.hint")}</Typography.Paragraph>
         <Radio.Group

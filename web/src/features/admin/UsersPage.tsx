@@ -25,6 +25,7 @@ import {
   type UserRow,
   useCreateUser,
   useResetPassword,
+  useResetTotp,
   useSetUserActive,
   useUpdateUser,
   useUsers,
@@ -66,6 +67,7 @@ export default function UsersPage() {
   const [temp, setTemp] = useState<{ name: string; password: string }>();
   const setActive = useSetUserActive();
   const reset = useResetPassword();
+  const resetTotp = useResetTotp();
   const set = (patch: Partial<UserFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const errorText = (err: unknown) =>
     err instanceof ApiError ? (err.messageIn(locale) ?? t("error.generic")) : t("error.generic");
@@ -78,6 +80,14 @@ export default function UsersPage() {
           message.success(
             t(active ? "admin.users.enabled" : "admin.users.disabled", { name: u.displayName }),
           ),
+        onError: (err) => message.error(errorText(err)),
+      },
+    );
+  const onResetTotp = (u: UserRow) =>
+    resetTotp.mutate(
+      { id: u.id, expectedVersion: u.version },
+      {
+        onSuccess: () => message.success(t("totp.resetDone", { name: u.displayName })),
         onError: (err) => message.error(errorText(err)),
       },
     );
@@ -259,6 +269,18 @@ export default function UsersPage() {
                         {t("admin.users.reset")}
                       </Button>
                     </Popconfirm>
+                    {u.kind === "staff" && (
+                      <Popconfirm
+                        title={t("totp.resetConfirm", { name: u.displayName })}
+                        onConfirm={() => onResetTotp(u)}
+                        okText={t("totp.reset")}
+                        cancelText={t("admin.users.cancel")}
+                      >
+                        <Button type="link" size="small" data-testid="user-reset-totp">
+                          {t("totp.reset")}
+                        </Button>
+                      </Popconfirm>
+                    )}
                     <Popconfirm
                       title={t(u.active ? "admin.users.disableConfirm" : "admin.users.enableConfirm", {
                         name: u.displayName,

@@ -55,6 +55,16 @@ export const useResetPassword = () =>
     ),
   );
 
+export const useResetTotp = () =>
+  useUserMutation((v: { id: string; expectedVersion: number }) =>
+    call(
+      yz.POST("/api/users/{id}/reset-totp", {
+        params: { path: { id: v.id } },
+        body: { expectedVersion: v.expectedVersion },
+      }),
+    ),
+  );
+
 /** Organization changes refresh the tree (shared with the guide's and the forms' organization lists). */
 function useOrgMutation<V, R>(fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();

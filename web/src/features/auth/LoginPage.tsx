@@ -1,5 +1,6 @@
-import { LockOutlined, UserOutlined } from "@ant-design/icons";
+import { LockOutlined, SafetyOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Space, Typography } from "antd";
+import { useState } from "react";
 import { Link, Navigate, useLocation, useNavigate } from "react-router-dom";
 import { useLogin } from "../../auth/mutations";
 import type { Me } from "../../auth/types";
@@ -11,7 +12,7 @@ import { canVisit, homePathFor, PUBLIC_NAV } from "../../layout/nav";
 import { ShellSkeleton } from "../../layout/ShellSkeleton";
 import { loginErrorText } from "./loginErrors";
 
-type Fields = { username: string; password: string };
+type Fields = { username: string; password: string; totpCode?: string; recoveryCode?: string };
 
 /** Where to go after signing in: back where the user came from if allowed, else the role's home. */
 function targetFor(me: Me, from: unknown): string {
@@ -28,14 +29,29 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const from: unknown = (location.state as { from?: unknown } | null)?.from;
+  // Two-step login: the server asked for a code (totp_required); the code field stays from then on.
+  const [needCode, setNeedCode] = useState(false);
+  const [useRecovery, setUseRecovery] = useState(false);
 
   if (isLoading) return <ShellSkeleton />;
   if (me && !login.isPending) return <Navigate to={targetFor(me, from)} replace />;
 
   const onFinish = (values: Fields) => {
     login.mutate(
-      { username: values.username.trim(), password: values.password },
-      { onSuccess: (user) => navigate(targetFor(user, from), { replace: true }) },
+      {
+        username: values.username.trim(),
+        password: values.password,
+        ...(needCode && !useRecovery && values.totpCode ? { totpCode: values.totpCode.trim() } : {}),
+        ...(needCode && useRecovery && values.recoveryCode
+          ? { recoveryCode: values.recoveryCode.trim() }
+          : {}),
+      },
+      {
+        onSuccess: (user) => navigate(targetFor(user, from), { replace: true }),
+        onError: (err) => {
+          if (err.code === "totp_required" || err.code === "totp_invalid") setNeedCode(true);
+        },
+      },
     );
   };
 
@@ -114,6 +130,45 @@ export default function LoginPage() {
                 data-testid="login-password"
               />
             </Form.Item>
+            {needCode && !useRecovery && (
+              <Form.Item
+                name="totpCode"
+                label={t("totp.login.code")}
+                rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t("totp.codeInvalid") }]}
+              >
+                <Input
+                  prefix={<SafetyOutlined />}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  autoFocus
+                  data-testid="login-totp"
+                />
+              </Form.Item>
+            )}
+            {needCode && useRecovery && (
+              <Form.Item
+                name="recoveryCode"
+                label={t("totp.login.recovery")}
+                rules={[{ required: true, whitespace: true, message: t("totp.login.recovery") }]}
+              >
+                <Input
+                  prefix={<SafetyOutlined />}
+                  autoComplete="off"
+                  maxLength={20}
+                  data-testid="login-recovery"
+                />
+              </Form.Item>
+            )}
+            {needCode && (
+              <Button
+                type="link"
+                style={{ padding: 0, marginBottom: 12 }}
+                onClick={() => setUseRecovery(!useRecovery)}
+              >
+                {t(useRecovery ? "totp.login.useCode" : "totp.login.useRecovery")}
+              </Button>
+            )}
             <Button
               type="primary"
               htmlType="submit"

@@ -1,13 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Descriptions, Result, Space } from "antd";
+import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Space } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
+import { ApiError } from "../../api/ApiError";
 import { simulatorCall } from "../../api/client";
 import { useCertTexts, yuan } from "../certificates/texts";
 
-/** `/pay/simulator`: the local payment-gateway simulator (demo and tests): pay or fail an order. */
+/**
+ * `/pay/simulator`: the local payment-gateway simulator (demo mode only; signed in as the case's payer):
+ * pay or fail an order. Outside demo mode the API answers 404 and the page says so.
+ */
 export default function SimulatorPage() {
-  const { t } = useCertTexts();
+  const { t, locale } = useCertTexts();
+  const { message } = App.useApp();
   const [params] = useSearchParams();
   const order = params.get("order") ?? "";
   const back = params.get("return") ?? "/portal";
@@ -18,9 +23,11 @@ export default function SimulatorPage() {
         `/api/payment-simulator/orders/${encodeURIComponent(order)}`,
       ),
     enabled: Boolean(order),
+    retry: false,
   });
   const [outcome, setOutcome] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const errorText = (e: unknown) => (e instanceof ApiError ? (e.messageIn(locale) ?? e.message) : String(e));
   const pay = async (o: "SUCCESS" | "FAILED") => {
     setBusy(true);
     try {
@@ -29,6 +36,8 @@ export default function SimulatorPage() {
         { outcome: o },
       );
       setOutcome(r.outcome);
+    } catch (e) {
+      message.error(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -46,10 +55,23 @@ export default function SimulatorPage() {
         }
       />
     );
+  if (!order || q.error) {
+    const missing = q.error instanceof ApiError && q.error.status === 404;
+    return (
+      <Result
+        status="warning"
+        title={order ? errorText(q.error) : t("sim.noOrder")}
+        subTitle={missing ? t("sim.unavailable") : undefined}
+        data-testid="simulator-error"
+        extra={<Link to={back}>{t("sim.back")}</Link>}
+      />
+    );
+  }
   return (
     <Card title={t("sim.title")} style={{ maxWidth: 560, margin: "32px auto" }} data-testid="page-simulator">
       <Space orientation="vertical" style={{ width: "100%" }}>
         <Alert type="warning" showIcon title={t("sim.hint")} />
+        {q.isLoading && <Skeleton active paragraph={{ rows: 2 }} />}
         {q.data && (
           <Descriptions column={1} bordered size="small">
             <Descriptions.Item label={t("sim.order")}>{q.data.orderId}</Descriptions.Item>
