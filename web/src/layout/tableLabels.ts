@@ -60,8 +60,63 @@ export function focusableScrollers(root: ParentNode = document): void {
   }
 }
 
+/** Names of icon-only controls whose icon is their only name (antd writes the icon's English name). */
+const ICON_CONTROL_NAMES: Record<string, [string, string]> = {
+  search: ["搜索", "Search"],
+  close: ["关闭", "Close"],
+  left: ["上一页", "Previous"],
+  right: ["下一页", "Next"],
+  "double-left": ["向前 5 页", "Back 5 pages"],
+  "double-right": ["向后 5 页", "Forward 5 pages"],
+  "close-circle": ["清除", "Clear"],
+  ellipsis: ["更多", "More"],
+};
+
 /**
- * Keeps the labels current on phones, and wide tables' scroll boxes focusable at every width: every change
+ * antd's icons name themselves in English (`role="img" aria-label="book"`), which a screen reader reads out
+ * on a Chinese page (issue 15 item 8). An icon beside text, or in a control named otherwise, is decorative
+ * and is hidden from assistive technology; an icon that is a control's only content names the control in
+ * the page's language (上一页, 搜索 …) and is hidden then. So are the step buttons of number inputs and the
+ * row checkboxes of tables named in the page's language.
+ */
+export function hideIconNames(root: ParentNode = document): void {
+  const zh = document.documentElement.lang !== "en-US";
+  for (const icon of Array.from(root.querySelectorAll<HTMLElement>(".anticon[aria-label]"))) {
+    const control = icon.parentElement?.closest<HTMLElement>(
+      "button, a, [role=button], [role=menuitem], li[title]",
+    );
+    const english = icon.getAttribute("aria-label") ?? "";
+    if (control && !control.getAttribute("aria-label") && !control.innerText.trim()) {
+      const title = control.closest("[title]")?.getAttribute("title");
+      const names = ICON_CONTROL_NAMES[english];
+      const name = title || (names ? names[zh ? 0 : 1] : undefined);
+      if (!name) continue;
+      control.setAttribute("aria-label", name);
+    }
+    icon.removeAttribute("aria-label");
+    icon.removeAttribute("role");
+    icon.setAttribute("aria-hidden", "true");
+  }
+  // The step buttons of number inputs are named "Increase Value" / "Decrease Value" in every language.
+  for (const step of Array.from(
+    root.querySelectorAll<HTMLElement>(".ant-input-number [role=button][aria-label]"),
+  )) {
+    step.dataset.step ??= step.getAttribute("aria-label")?.startsWith("Increase") ? "up" : "down";
+    const up = step.dataset.step === "up";
+    const name = up ? (zh ? "增加" : "Increase") : zh ? "减少" : "Decrease";
+    if (step.getAttribute("aria-label") !== name) step.setAttribute("aria-label", name);
+  }
+  for (const box of Array.from(
+    root.querySelectorAll<HTMLInputElement>("input[aria-label^='Select row'], input[data-row]"),
+  )) {
+    box.dataset.row ??= box.getAttribute("aria-label")?.replace(/\D+/g, "") ?? "";
+    const name = zh ? `选择第 ${box.dataset.row} 行` : `Select row ${box.dataset.row}`;
+    if (box.getAttribute("aria-label") !== name) box.setAttribute("aria-label", name);
+  }
+}
+
+/**
+ * Keeps the labels current on phones, icons unnamed, and wide tables' scroll boxes focusable at every width: every change
  * of the page (a table rendered, a language switched) relabels on the next frame. Returns the function that stops it.
  */
 export function watchTableLabels(): () => void {
@@ -73,9 +128,14 @@ export function watchTableLabels(): () => void {
       frame = 0;
       if (media.matches) labelTables();
       focusableScrollers();
+      hideIconNames();
     });
   };
-  const observer = new MutationObserver(schedule);
+  // Icons are renamed at once (no frame waited: a page in the background may get no animation frames).
+  const observer = new MutationObserver(() => {
+    hideIconNames();
+    schedule();
+  });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   media.addEventListener("change", schedule);
   window.addEventListener("resize", schedule);

@@ -308,6 +308,7 @@ export default function AlertsPage() {
       <Typography.Paragraph type="secondary">{t("page.alerts.desc")}</Typography.Paragraph>
       <Space orientation="vertical" style={{ width: "100%" }}>
         <Segmented
+          aria-label={t("queues.status")}
           value={filters.status ?? "all"}
           onChange={(v) => set({ status: v === "all" ? undefined : (v as AlertFilters["status"]) })}
           data-testid="alert-status-filter"

@@ -1,5 +1,7 @@
-import { Button, DatePicker, Input, Select, Space } from "antd";
+import { FilterOutlined } from "@ant-design/icons";
+import { Button, DatePicker, Grid, Input, Select, Space } from "antd";
 import dayjs from "dayjs";
+import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import type { Schemas } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
@@ -43,7 +45,9 @@ export function useQueueFilters(): [QueueFilterValues, (next: QueueFilterValues)
 
 /**
  * Search and filters of a staff queue: number / item / applicant text, the applicant (a name, or a whole
- * credit code or ID number: the lists show them masked), the item, the dates received and the clock.
+ * credit code or ID number: the lists show them masked), the item, the dates received and the clock. On a
+ * phone only the search shows at first, with a 更多筛选 button: five full-width filters took the whole
+ * first screen before the queue itself.
  */
 export function QueueFilters({
   values,
@@ -60,6 +64,12 @@ export function QueueFilters({
   const items = useFileableItems();
   const set = (patch: Partial<QueueFilterValues>) => onChange({ ...values, ...patch });
   const any = Object.values(values).some((v) => (Array.isArray(v) ? v.length > 0 : !!v));
+  const phone = Grid.useBreakpoint().sm === false;
+  const others = Object.entries(values).filter(
+    ([k, v]) => k !== "q" && (Array.isArray(v) ? v.length : v),
+  ).length;
+  const [more, setMore] = useState(false);
+  const folded = phone && !more && others === 0;
   return (
     <Space wrap style={{ marginBottom: 12 }} data-testid="queue-filters">
       <Input.Search
@@ -72,7 +82,12 @@ export function QueueFilters({
         onSearch={(v) => set({ q: v.trim() || undefined })}
         data-testid="queue-search"
       />
-      {withApplicant && (
+      {folded && (
+        <Button icon={<FilterOutlined />} onClick={() => setMore(true)} data-testid="queue-more-filters">
+          {t("queues.moreFilters")}
+        </Button>
+      )}
+      {!folded && withApplicant && (
         <Input.Search
           allowClear
           style={{ width: 260 }}
@@ -85,24 +100,28 @@ export function QueueFilters({
           data-testid="queue-applicant"
         />
       )}
-      <Select
-        allowClear
-        style={{ width: 220 }}
-        showSearch={{ optionFilterProp: "label" }}
-        placeholder={t("queues.item")}
-        aria-label={t("queues.itemLabel")}
-        value={values.itemCode}
-        onChange={(v) => set({ itemCode: v || undefined })}
-        options={(items.data ?? []).map((i) => ({ value: i.code, label: i.name }))}
-        data-testid="queue-item"
-      />
-      <DatePicker.RangePicker
-        aria-label={t("queues.dates")}
-        placeholder={[t("queues.dates"), t("queues.dates")]}
-        value={values.from && values.to ? [dayjs(values.from), dayjs(values.to)] : null}
-        onChange={(r) => set({ from: r?.[0]?.format("YYYY-MM-DD"), to: r?.[1]?.format("YYYY-MM-DD") })}
-      />
-      {withClock && (
+      {!folded && (
+        <Select
+          allowClear
+          style={{ width: 220 }}
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder={t("queues.item")}
+          aria-label={t("queues.itemLabel")}
+          value={values.itemCode}
+          onChange={(v) => set({ itemCode: v || undefined })}
+          options={(items.data ?? []).map((i) => ({ value: i.code, label: i.name }))}
+          data-testid="queue-item"
+        />
+      )}
+      {!folded && (
+        <DatePicker.RangePicker
+          aria-label={t("queues.dates")}
+          placeholder={[t("queues.dates"), t("queues.dates")]}
+          value={values.from && values.to ? [dayjs(values.from), dayjs(values.to)] : null}
+          onChange={(r) => set({ from: r?.[0]?.format("YYYY-MM-DD"), to: r?.[1]?.format("YYYY-MM-DD") })}
+        />
+      )}
+      {!folded && withClock && (
         <Select
           mode="multiple"
           allowClear

@@ -98,6 +98,7 @@ function RectificationsTab() {
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Segmented
+        aria-label={t("rect.status")}
         value={status}
         onChange={(v) => setStatus(v as typeof status)}
         options={(["open", "closed", "all"] as const).map((s) => ({

@@ -17,18 +17,18 @@ export default function MyDataPage() {
     <div style={{ display: "grid", gap: 16 }}>
       <Card title={xt("profile")} loading={profile.isLoading} data-testid="my-profile">
         <Descriptions size="small" column={2}>
-          <Descriptions.Item label="名称 Name">{show("name")}</Descriptions.Item>
+          <Descriptions.Item label={xt("fieldName")}>{show("name")}</Descriptions.Item>
           {p?.creditCode ? (
-            <Descriptions.Item label="统一社会信用代码">{show("creditCode")}</Descriptions.Item>
+            <Descriptions.Item label={xt("fieldCreditCode")}>{show("creditCode")}</Descriptions.Item>
           ) : null}
           {p?.legalRepresentative ? (
-            <Descriptions.Item label="法定代表人">{show("legalRepresentative")}</Descriptions.Item>
+            <Descriptions.Item label={xt("fieldLegalRep")}>{show("legalRepresentative")}</Descriptions.Item>
           ) : null}
           {p?.idNumber ? (
-            <Descriptions.Item label="居民身份证号">{show("idNumber")}</Descriptions.Item>
+            <Descriptions.Item label={xt("fieldIdNumber")}>{show("idNumber")}</Descriptions.Item>
           ) : null}
-          <Descriptions.Item label="电话 Phone">{show("phone")}</Descriptions.Item>
-          <Descriptions.Item label="地址 Address">{show("address")}</Descriptions.Item>
+          <Descriptions.Item label={xt("fieldPhone")}>{show("phone")}</Descriptions.Item>
+          <Descriptions.Item label={xt("fieldAddress")}>{show("address")}</Descriptions.Item>
         </Descriptions>
       </Card>
       <Card title={xt("accessLog")}>
