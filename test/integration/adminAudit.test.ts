@@ -172,7 +172,9 @@ describe("the administrators' audit log", () => {
         });
       } catch (e) {
         const text = `${String(e)} ${String((e as { cause?: unknown }).cause ?? "")}`;
-        return /append-only|foreign key constraint "case_events_case_id_cases_id_fk"/.test(text) ? "refused" : text;
+        return /append-only|foreign key constraint "case_events_case_id_cases_id_fk"/.test(text)
+          ? "refused"
+          : text;
       }
       return "done";
     };
