@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { notifyChannelsFromEnv } from "../adapters/notify/fromEnv";
 import { defaultKeysDir } from "../adapters/signing";
-import { defaultStorage } from "../adapters/storage/storage";
+import { DatabaseStorage } from "../adapters/storage/databaseStorage";
+import { type FileStorage, legacyDiskStorage } from "../adapters/storage/storage";
 import { catalogSynonyms } from "../app/catalog/synonyms";
 import {
   type AppContext,
@@ -21,7 +22,7 @@ import { generateHistory, type HistoryOptions, settleInterruptedHistory } from "
 import { seedDemoStaff } from "../app/staff/demo";
 import { runSweep } from "../app/sweep/runSweep";
 import { seedDemoTraining } from "../app/training/demo";
-import { openDatabase } from "../db/client";
+import { type Database, openDatabase } from "../db/client";
 import { startOutboxWorker } from "../jobs/outbox";
 import { startSweeper } from "../jobs/sweeper";
 import { type Clock, systemClock } from "../shared/clock";
@@ -97,10 +98,11 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   const publicUrl = normalizePublicUrl(
     opts.publicUrl ?? opts.config?.publicUrl ?? `http://localhost:${opts.port || 3000}`,
   );
+  const clock = opts.clock ?? systemClock;
   const ctx: AppContext = {
     database,
-    clock: opts.clock ?? systemClock,
-    storage: defaultStorage(localDir, env),
+    clock,
+    storage: serverFileStorage(database, localDir, env, clock),
     config: {
       ...defaultConfig,
       demo: !!opts.demo,
@@ -123,6 +125,20 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   // The posts (岗位, AB岗) of the window and the reviewing sections (docs/staff.md); idempotent too.
   if (!opts.prepared && opts.demo) await seedDemoStaff(ctx);
   return ctx;
+}
+
+/**
+ * The file store of a server: the database (every server reaches every file, a backup carries them:
+ * ADR 0014), reading the disk store of an older installation (`localDir`/files, `$YIZHAN_FILES_DIR`)
+ * for what has not been copied in yet.
+ */
+export function serverFileStorage(
+  database: Database,
+  localDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+  clock: Clock,
+): FileStorage {
+  return new DatabaseStorage(database.db, legacyDiskStorage(localDir, env), () => clock.now());
 }
 
 /** Background work of a server: the outbox worker and the periodic sweep. */

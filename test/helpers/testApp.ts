@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { LocalDiskStorage } from "../../src/adapters/storage/storage";
 import { type AppContext, type Config, defaultConfig } from "../../src/app/context";
 import { buildServer } from "../../src/http/server";
 import { FixedClock } from "../../src/shared/clock";
@@ -33,12 +29,10 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new FixedClock(TEST_NOW);
-  const filesDir = mkdtempSync(join(tmpdir(), "yizhan-files-"));
   const ctx: AppContext = {
     database,
     clock,
     config: { ...defaultConfig, demo: true, loginRateLimitPerMinute: 1000, ...config },
-    storage: new LocalDiskStorage(filesDir),
   };
   const app = await buildServer(ctx, { logger: false, checkResponses: true, webDir: server.webDir });
   await app.ready();
@@ -56,7 +50,6 @@ export async function createTestApp(
     async close() {
       await app.close();
       await database.drop();
-      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

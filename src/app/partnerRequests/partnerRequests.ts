@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { detectUploadType } from "../../adapters/storage/fileType";
-import { defaultStorage } from "../../adapters/storage/storage";
 import { caseMaterials, cases, organizations, partnerRequests } from "../../db/schema";
 import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
 import type { TPartnerRequest } from "../../shared/api/exchange";
@@ -11,6 +10,7 @@ import { calendarFor, localDates } from "../calendar/access";
 import { loadCase } from "../cases/caseRows";
 import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
+import { fileStorage } from "../files/fileStorage";
 import { recordFile } from "../files/recordFile";
 import { dispatchNotifications, staffRecipients } from "../notifications/recipients";
 import { authorize, can } from "../policies";
@@ -251,7 +251,7 @@ export async function answerPartnerRequest(
       now,
       apply: async (c) => {
         // Stored only once the answer is allowed: a refused request leaves nothing behind, not even bytes.
-        const stored = await (ctx.storage ?? defaultStorage()).put(upload.bytes);
+        const stored = await fileStorage(ctx).put(upload.bytes);
         const file = await recordFile(tx, stored, {
           fileName: upload.fileName,
           contentType: type,

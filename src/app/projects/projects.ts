@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { detectUploadType } from "../../adapters/storage/fileType";
-import { defaultStorage } from "../../adapters/storage/storage";
 import {
   actionItems,
   coordinationMeetings,
@@ -25,6 +24,7 @@ import type { Actor } from "../actor";
 import { MAX_UPLOAD_BYTES } from "../cases/intake/intake";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import type { AppContext } from "../context";
+import { fileStorage } from "../files/fileStorage";
 import { authorize } from "../policies";
 import { resolveLandTransferOrg } from "./landTransferOrg";
 import { appendProjectEvent, authorizedProject } from "./projectRows";
@@ -312,7 +312,7 @@ export async function uploadProjectFile(
       },
       { field: "file" },
     );
-  const stored = await (ctx.storage ?? defaultStorage()).put(upload.bytes);
+  const stored = await fileStorage(ctx).put(upload.bytes);
   const [file] = await ctx.database.db
     .insert(files)
     .values({

@@ -2,7 +2,6 @@ import { and, desc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { CsvError, type CsvRecord, csvRecords } from "../../adapters/exchange/csv";
 import { detectUploadType } from "../../adapters/storage/fileType";
-import { defaultStorage } from "../../adapters/storage/storage";
 import type { Executor } from "../../db/client";
 import { sharedRecords } from "../../db/schema";
 import { tryIsoToDay } from "../../domain/calendar/isoDate";
@@ -12,6 +11,7 @@ import type { TSharedRecord } from "../../shared/api/exchange";
 import type { ZPublishRecord } from "../../shared/api/requests/exchange";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
+import { fileStorage } from "../files/fileStorage";
 import { recordFile } from "../files/recordFile";
 import { authorize, can } from "../policies";
 import { datasetByCode, providerOf, type SharedDataset, sharedDatasets } from "./datasets";
@@ -112,7 +112,7 @@ export async function publishSharedRecord(
   const row = await db.transaction(async (tx) => {
     let fileId: string | undefined;
     if (document && type) {
-      const stored = await (ctx.storage ?? defaultStorage()).put(document.bytes);
+      const stored = await fileStorage(ctx).put(document.bytes);
       const f = await recordFile(tx, stored, {
         fileName: document.fileName,
         contentType: type,
