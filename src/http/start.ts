@@ -22,6 +22,7 @@ import { generateHistory, type HistoryOptions, settleInterruptedHistory } from "
 import { seedDemoStaff } from "../app/staff/demo";
 import { runSweep } from "../app/sweep/runSweep";
 import { seedDemoTraining } from "../app/training/demo";
+import { serveBackups } from "../db/backup";
 import { type Database, openDatabase } from "../db/client";
 import { startOutboxWorker } from "../jobs/outbox";
 import { startSweeper } from "../jobs/sweeper";
@@ -210,6 +211,25 @@ export async function closeYizhan(ctx: AppContext): Promise<void> {
 }
 
 /**
+ * On an embedded database in a directory, `yizhan backup` asks this server for a consistent backup
+ * through a socket of its user (src/db/backup.ts). A socket that cannot be made (a path too
+ * long for one) leaves the server running: the backup command then says it cannot reach it.
+ */
+async function backupSocket(
+  ctx: AppContext,
+  log: { error(obj: object, msg: string): void },
+): Promise<{ close(): Promise<void> } | null> {
+  const { pglite, location } = ctx.database;
+  if (!pglite || location.includes("://")) return null;
+  try {
+    return await serveBackups(location, pglite, (err) => log.error({ err }, "backup"));
+  } catch (err) {
+    log.error({ err }, "backup socket");
+    return null;
+  }
+}
+
+/**
  * Opens the database (see {@link openYizhan}) and starts the HTTP server. `close()` stops accepting
  * requests, finishes the ones in flight and closes the database cleanly (PGlite data stays intact).
  */
@@ -238,6 +258,7 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
   const fill =
     opts.demo && opts.demoHistory && !opts.prepared ? startHistoryFill(ctx, opts.demoHistory, app.log) : null;
   const work = background ? startBackgroundWork(ctx, app.log, fill?.done) : null;
+  const backups = await backupSocket(ctx, app.log);
   let closed: Promise<void> | null = null;
   return {
     url: address.replace("[::1]", "localhost"),
@@ -246,6 +267,7 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
     close() {
       closed ??= (async () => {
         await app.close();
+        await backups?.close();
         await fill?.stop();
         await work?.stop();
         await closeYizhan(ctx);

@@ -37,9 +37,21 @@ export async function createTestApp(
   const app = await buildServer(ctx, { logger: false, checkResponses: true, webDir: server.webDir });
   await app.ready();
   return {
+    ...testAppOn(app, ctx),
+    clock,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** The TestApp shape the factories need, on a server built elsewhere (a second server, a started one). */
+export function testAppOn(app: FastifyInstance, ctx: AppContext): TestApp {
+  return {
     app,
     ctx,
-    clock,
+    clock: ctx.clock as FixedClock,
     client: (ip) => new TestClient(app, ip),
     async as(username) {
       const c = new TestClient(app);
@@ -47,9 +59,6 @@ export async function createTestApp(
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${res.text}`);
       return c;
     },
-    async close() {
-      await app.close();
-      await database.drop();
-    },
+    close: async () => {},
   };
 }

@@ -10,9 +10,9 @@ import { serverFileStorage } from "../../src/http/start";
 import { FixedClock } from "../../src/shared/clock";
 import type { CaseBody } from "../helpers/cases";
 import { LAND_PERMIT_FORM, PDF } from "../helpers/cases";
-import { TestClient } from "../helpers/client";
+import type { TestClient } from "../helpers/client";
 import { caseRead } from "../helpers/factories";
-import { TEST_NOW, type TestApp } from "../helpers/testApp";
+import { TEST_NOW, testAppOn } from "../helpers/testApp";
 import { openTestDatabase } from "../setup/testDatabase";
 
 // Issue 16, point 4: files live with the data. Two app servers on one database, each with the file
@@ -55,23 +55,6 @@ afterAll(async () => {
   for (const s of [a, b]) if (s) rmSync(s.dir, { recursive: true, force: true });
 });
 
-/** The TestApp shape the factories need, on server `s`. */
-function testApp(s: Server): TestApp {
-  return {
-    app: s.app,
-    ctx: s.ctx,
-    clock: s.ctx.clock as FixedClock,
-    client: (ip) => new TestClient(s.app, ip),
-    async as(username) {
-      const c = new TestClient(s.app);
-      const res = await c.login(username);
-      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${res.text}`);
-      return c;
-    },
-    close: async () => {},
-  };
-}
-
 /** GET `url` on `s` with the session of `client` (signed in on the other server: sessions are in the database). */
 function getOn(s: Server, client: TestClient, url: string) {
   return s.app.inject({ method: "GET", url, headers: { cookie: client.cookieHeader() } });
@@ -79,7 +62,7 @@ function getOn(s: Server, client: TestClient, url: string) {
 
 describe("two app servers on one database serve each other's files (issue 16, point 4)", () => {
   it("an upload made on one server downloads from the other, byte for byte", async () => {
-    const ta = testApp(a);
+    const ta = testAppOn(a.app, a.ctx);
     const applicant = await ta.as("sanmu");
     const created = await applicant.post<CaseBody>("/api/cases", {
       itemCode: "construction-land-planning-permit",
@@ -104,7 +87,7 @@ describe("two app servers on one database serve each other's files (issue 16, po
   });
 
   it("a document rendered on one server is served by the other, the same bytes", async () => {
-    const ta = testApp(a);
+    const ta = testAppOn(a.app, a.ctx);
     const applicant = await ta.as("sanmu");
     const c = await caseRead(ta, "approved", applicant, { decisionReasons: "符合法定条件、标准。" });
     const doc = c.documents.find((d) => d.kind === "approval_decision");
