@@ -1,3 +1,4 @@
+import { and, isNotNull, isNull } from "drizzle-orm";
 import type { Database, Executor } from "./client";
 import { outbox } from "./schema";
 
@@ -85,4 +86,17 @@ export function outboxInsert(
       availableAt: m.availableAt ?? m.at,
     })),
   );
+}
+
+/**
+ * Frees the messages claimed by a worker that is gone. Only for the embedded database, at open: its data
+ * directory is one process's (dataDirLock.ts), so every claim still held was made by a process that died.
+ */
+export async function releaseDeadOutboxClaims(db: Database["db"]): Promise<number> {
+  const freed = await db
+    .update(outbox)
+    .set({ lockedUntil: null })
+    .where(and(isNull(outbox.processedAt), isNull(outbox.failedAt), isNotNull(outbox.lockedUntil)))
+    .returning({ id: outbox.id });
+  return freed.length;
 }

@@ -16,6 +16,7 @@ import {
   secureCookiesFor,
 } from "../app/context";
 import { seedDemoEvaluations } from "../app/evaluations/demoRatings";
+import { releaseDeadIdempotencyClaims } from "../app/idempotency/keys";
 import { defaultOutboxHandlers } from "../app/notifications/notify";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
 import { generateHistory, type HistoryOptions, settleInterruptedHistory } from "../app/seed/history";
@@ -24,6 +25,7 @@ import { runSweep } from "../app/sweep/runSweep";
 import { seedDemoTraining } from "../app/training/demo";
 import { serveBackups } from "../db/backup";
 import { type Database, openDatabase } from "../db/client";
+import { releaseDeadOutboxClaims } from "../db/outbox";
 import { startOutboxWorker } from "../jobs/outbox";
 import { startSweeper } from "../jobs/sweeper";
 import { type Clock, systemClock } from "../shared/clock";
@@ -115,6 +117,11 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
     },
     notify: notifyChannelsFromEnv(env, resolve(localDir)),
   };
+  if (database.kind === "pglite") {
+    // The data directory is this process's alone: what a killed process still held is free again.
+    await releaseDeadIdempotencyClaims(ctx);
+    await releaseDeadOutboxClaims(database.db);
+  }
   if (!opts.prepared && opts.demo && !(await isDemoSeeded(database.db))) {
     await seedDemo(database.db, opts.onProgress);
     // A few months of 好差评 on demo cases, so the published figures are filled (docs/evaluations.md).

@@ -1,4 +1,4 @@
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, gt, lt } from "drizzle-orm";
 import { idempotencyKeys } from "../../db/schema";
 import { IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_TTL_HOURS } from "../../domain/idempotency";
 import type { AppContext } from "../context";
@@ -108,4 +108,20 @@ export async function deleteExpiredIdempotencyKeys(ctx: AppContext): Promise<num
 
 function keyIs(ref: Ref) {
   return and(eq(idempotencyKeys.scope, ref.scope), eq(idempotencyKeys.key, ref.key));
+}
+
+/**
+ * Ends the lease of every key still running. Only for the embedded database, at open: its data directory
+ * is one process's, so a `pending` key was claimed by a process that died (a SIGKILL, a power cut), and a
+ * retry must not wait for the lease to run out. The retry then runs the request (docs/api-conventions.md).
+ */
+export async function releaseDeadIdempotencyClaims(
+  ctx: Pick<AppContext, "database" | "clock">,
+): Promise<number> {
+  const freed = await ctx.database.db
+    .update(idempotencyKeys)
+    .set({ leaseUntil: ctx.clock.now() })
+    .where(and(eq(idempotencyKeys.state, "pending"), gt(idempotencyKeys.leaseUntil, ctx.clock.now())))
+    .returning({ key: idempotencyKeys.key });
+  return freed.length;
 }
