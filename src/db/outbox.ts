@@ -1,4 +1,3 @@
-import { and, isNotNull, isNull } from "drizzle-orm";
 import type { Database, Executor } from "./client";
 import { outbox } from "./schema";
 
@@ -6,7 +5,12 @@ import { outbox } from "./schema";
  * What the worker needs of its host: the database and the clock. The application's context satisfies it;
  * handlers receive the context the worker was started with (`C`), so jobs/ imports nothing of app/.
  */
-export type WorkerContext = { database: Pick<Database, "db">; clock: { now(): Date } };
+export type WorkerContext = {
+  database: Pick<Database, "db">;
+  clock: { now(): Date };
+  /** This server among those on the database: claims carry its id; a dead holder's are taken over. */
+  instance?: { id: string; alive(id: string): Promise<boolean> };
+};
 
 /** A message as handlers see it. */
 export type OutboxMessage = {
@@ -86,17 +90,4 @@ export function outboxInsert(
       availableAt: m.availableAt ?? m.at,
     })),
   );
-}
-
-/**
- * Frees the messages claimed by a worker that is gone. Only for the embedded database, at open: its data
- * directory is one process's (dataDirLock.ts), so every claim still held was made by a process that died.
- */
-export async function releaseDeadOutboxClaims(db: Database["db"]): Promise<number> {
-  const freed = await db
-    .update(outbox)
-    .set({ lockedUntil: null })
-    .where(and(isNull(outbox.processedAt), isNull(outbox.failedAt), isNotNull(outbox.lockedUntil)))
-    .returning({ id: outbox.id });
-  return freed.length;
 }

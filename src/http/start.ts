@@ -16,7 +16,6 @@ import {
   secureCookiesFor,
 } from "../app/context";
 import { seedDemoEvaluations } from "../app/evaluations/demoRatings";
-import { releaseDeadIdempotencyClaims } from "../app/idempotency/keys";
 import { defaultOutboxHandlers } from "../app/notifications/notify";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
 import { generateHistory, type HistoryOptions, settleInterruptedHistory } from "../app/seed/history";
@@ -25,7 +24,6 @@ import { runSweep } from "../app/sweep/runSweep";
 import { seedDemoTraining } from "../app/training/demo";
 import { serveBackups } from "../db/backup";
 import { type Database, openDatabase } from "../db/client";
-import { releaseDeadOutboxClaims } from "../db/outbox";
 import { startOutboxWorker } from "../jobs/outbox";
 import { startSweeper } from "../jobs/sweeper";
 import { type Clock, systemClock } from "../shared/clock";
@@ -117,11 +115,9 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
     },
     notify: notifyChannelsFromEnv(env, resolve(localDir)),
   };
-  if (database.kind === "pglite") {
-    // The data directory is this process's alone: what a killed process still held is free again.
-    await releaseDeadIdempotencyClaims(ctx);
-    await releaseDeadOutboxClaims(database.db);
-  }
+  // Who this server is among those on the database: a killed server's claims (idempotency keys, outbox
+  // messages) are taken over at once by the others, or by itself started again.
+  ctx.instance = await database.instance();
   if (!opts.prepared && opts.demo && !(await isDemoSeeded(database.db))) {
     await seedDemo(database.db, opts.onProgress);
     // A few months of 好差评 on demo cases, so the published figures are filled (docs/evaluations.md).

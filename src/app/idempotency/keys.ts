@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import { idempotencyKeys } from "../../db/schema";
 import { IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_TTL_HOURS } from "../../domain/idempotency";
 import type { AppContext } from "../context";
@@ -39,7 +39,14 @@ export async function claimIdempotencyKey(ctx: AppContext, ref: Ref, fingerprint
   for (let attempt = 0; attempt < 3; attempt++) {
     const inserted = await db
       .insert(idempotencyKeys)
-      .values({ ...ref, fingerprint, state: "pending", leaseUntil: leaseEnd(now), createdAt: now })
+      .values({
+        ...ref,
+        fingerprint,
+        state: "pending",
+        leaseUntil: leaseEnd(now),
+        holder: ctx.instance?.id ?? null,
+        createdAt: now,
+      })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
     if (inserted.length > 0) return { kind: "claimed" };
@@ -60,10 +67,11 @@ export async function claimIdempotencyKey(ctx: AppContext, ref: Ref, fingerprint
         },
       };
     }
-    if (row.leaseUntil > now) return { kind: "in_progress" };
+    // Still running — unless the server that claimed it is gone (killed): then take it over at once.
+    if (row.leaseUntil > now && !(await holderDead(ctx, row.holder))) return { kind: "in_progress" };
     const taken = await db
       .update(idempotencyKeys)
-      .set({ leaseUntil: leaseEnd(now) })
+      .set({ leaseUntil: leaseEnd(now), holder: ctx.instance?.id ?? null })
       .where(
         and(keyIs(ref), eq(idempotencyKeys.state, "pending"), eq(idempotencyKeys.leaseUntil, row.leaseUntil)),
       )
@@ -106,22 +114,12 @@ export async function deleteExpiredIdempotencyKeys(ctx: AppContext): Promise<num
   return gone.length;
 }
 
-function keyIs(ref: Ref) {
-  return and(eq(idempotencyKeys.scope, ref.scope), eq(idempotencyKeys.key, ref.key));
+/** True when the claim's holder is known to be another server that is no longer alive. */
+async function holderDead(ctx: AppContext, holder: string | null): Promise<boolean> {
+  if (!holder || !ctx.instance || holder === ctx.instance.id) return false;
+  return !(await ctx.instance.alive(holder));
 }
 
-/**
- * Ends the lease of every key still running. Only for the embedded database, at open: its data directory
- * is one process's, so a `pending` key was claimed by a process that died (a SIGKILL, a power cut), and a
- * retry must not wait for the lease to run out. The retry then runs the request (docs/api-conventions.md).
- */
-export async function releaseDeadIdempotencyClaims(
-  ctx: Pick<AppContext, "database" | "clock">,
-): Promise<number> {
-  const freed = await ctx.database.db
-    .update(idempotencyKeys)
-    .set({ leaseUntil: ctx.clock.now() })
-    .where(and(eq(idempotencyKeys.state, "pending"), gt(idempotencyKeys.leaseUntil, ctx.clock.now())))
-    .returning({ key: idempotencyKeys.key });
-  return freed.length;
+function keyIs(ref: Ref) {
+  return and(eq(idempotencyKeys.scope, ref.scope), eq(idempotencyKeys.key, ref.key));
 }
