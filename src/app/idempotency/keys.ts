@@ -1,4 +1,5 @@
 import { and, eq, lt } from "drizzle-orm";
+import type { Executor } from "../../db/client";
 import { idempotencyKeys } from "../../db/schema";
 import { IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_TTL_HOURS } from "../../domain/idempotency";
 import type { AppContext } from "../context";
@@ -15,7 +16,9 @@ export type Claim =
   | { kind: "claimed" }
   | { kind: "replay"; response: KeptResponse }
   | { kind: "mismatch" }
-  | { kind: "in_progress" };
+  | { kind: "in_progress" }
+  /** The first request's change committed, its answer was lost with its server: never run it again. */
+  | { kind: "applied" };
 
 type Ref = { scope: string; key: string };
 
@@ -67,6 +70,12 @@ export async function claimIdempotencyKey(ctx: AppContext, ref: Ref, fingerprint
         },
       };
     }
+    if (row.state === "committed") {
+      // Committed: either its answer is being kept right now (its server lives), or it never will be.
+      return (await holderDead(ctx, row.holder)) || row.leaseUntil <= now
+        ? { kind: "applied" }
+        : { kind: "in_progress" };
+    }
     // Still running — unless the server that claimed it is gone (killed): then take it over at once.
     if (row.leaseUntil > now && !(await holderDead(ctx, row.holder))) return { kind: "in_progress" };
     const taken = await db
@@ -79,6 +88,18 @@ export async function claimIdempotencyKey(ctx: AppContext, ref: Ref, fingerprint
     if (taken.length > 0) return { kind: "claimed" };
   }
   return { kind: "in_progress" };
+}
+
+/**
+ * Marks the key's change as committed, in the change's own transaction: from then on a retry never
+ * runs the request again, even when the answer is lost with its server (the plugin calls this at the
+ * end of every transaction the request runs).
+ */
+export async function markIdempotencyCommitted(tx: Executor, ref: Ref): Promise<void> {
+  await tx
+    .update(idempotencyKeys)
+    .set({ state: "committed" })
+    .where(and(keyIs(ref), eq(idempotencyKeys.state, "pending")));
 }
 
 /** Keeps the answer of the request that claimed the key; a retry receives it again. */
@@ -100,7 +121,10 @@ export async function keepIdempotentResponse(
     .where(keyIs(ref));
 }
 
-/** Lets the key go (the request failed on the server, or its answer cannot be kept): a retry runs again. */
+/**
+ * Lets the key go (the request failed on the server, or its answer cannot be kept): a retry runs again
+ * — unless its change committed: then the key stays, and a retry is told so instead of running twice.
+ */
 export async function releaseIdempotencyKey(ctx: AppContext, ref: Ref): Promise<void> {
   await ctx.database.db.delete(idempotencyKeys).where(and(keyIs(ref), eq(idempotencyKeys.state, "pending")));
 }
