@@ -54,17 +54,24 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { ctx: Ap
   // Every transaction a keyed request runs marks its key `committed` in that same transaction, so a
   // retry after a crash between the commit and the kept answer never runs the change twice.
   const running = new AsyncLocalStorage<{ scope: string; key: string }>();
-  const db = ctx.database.db;
-  const transaction = db.transaction.bind(db);
-  db.transaction = ((fn: Parameters<typeof transaction>[0], config?: Parameters<typeof transaction>[1]) => {
-    const ref = running.getStore();
-    if (!ref) return transaction(fn, config);
-    return transaction(async (tx) => {
-      const result = await fn(tx);
-      await markIdempotencyCommitted(tx, ref);
-      return result;
-    }, config);
-  }) as typeof db.transaction;
+  let wrapped = false;
+  // Wrapped at the first keyed write, not at registration: the OpenAPI document builds the server
+  // without a database.
+  const wrapTransactions = () => {
+    if (wrapped) return;
+    wrapped = true;
+    const db = ctx.database.db;
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((fn: Parameters<typeof transaction>[0], config?: Parameters<typeof transaction>[1]) => {
+      const ref = running.getStore();
+      if (!ref) return transaction(fn, config);
+      return transaction(async (tx) => {
+        const result = await fn(tx);
+        await markIdempotencyCommitted(tx, ref);
+        return result;
+      }, config);
+    }) as typeof db.transaction;
+  };
   app.addHook("preHandler", async (req, reply) => {
     if (SAFE_METHODS.has(req.method)) return;
     const header = req.headers[IDEMPOTENCY_HEADER];
@@ -93,6 +100,7 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { ctx: Ap
     const claim = await claimIdempotencyKey(ctx, ref, fingerprintOf(req));
     switch (claim.kind) {
       case "claimed":
+        wrapTransactions();
         req.idempotency = ref;
         return;
       case "replay":
