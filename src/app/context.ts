@@ -1,6 +1,6 @@
 import type { NotifyChannels } from "../adapters/notify/types";
 import type { FileStorage } from "../adapters/storage/storage";
-import type { Database } from "../db/client";
+import type { Database, DatabaseInstance } from "../db/client";
 import type { Clock } from "../shared/clock";
 import { VERSION } from "../shared/version";
 
@@ -111,6 +111,8 @@ export type AppContext = {
   config: Config;
   /** Outbound e-mail and SMS (built from the environment by the server; absent in most tests). */
   notify?: NotifyChannels;
-  /** Where uploaded and generated files are stored (default: `files/` beside the data). */
+  /** Where uploaded and generated files are stored (default: the database, ADR 0015). */
   storage?: FileStorage;
+  /** This server among those on the database (set by the server): who holds a claim, and is it alive. */
+  instance?: DatabaseInstance;
 };

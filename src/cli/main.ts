@@ -1,4 +1,5 @@
 import type { Command } from "./command";
+import { backupCommand, restoreCommand } from "./commands/backup";
 import { calendarCommand } from "./commands/calendar";
 import { demoCommand } from "./commands/demo";
 import { exchangeCommand } from "./commands/exchange";
@@ -20,6 +21,8 @@ export const COMMANDS: Command[] = [
   verifyCertificateCommand,
   exchangeCommand,
   demoCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
 function help(): string {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import type { sql } from "drizzle-orm";
@@ -29,7 +30,19 @@ export type Database = {
   close(): Promise<void>;
   /** PGlite only: the underlying instance (to dump a migrated data dir in tests). */
   pglite?: PGlite;
+  /**
+   * This process among those using the database (taken once, held until `close()`): an id to sign the
+   * claims it makes (idempotency keys), and whether the holder of a claim is still alive — so that a
+   * killed server's claims are taken over at once, not when their lease runs out.
+   */
+  instance(): Promise<DatabaseInstance>;
 };
+
+/** See {@link Database.instance}. */
+export type DatabaseInstance = { id: string; alive(id: string): Promise<boolean> };
+
+/** The advisory-lock key of an instance (PostgreSQL): a session lock held by its process while it lives. */
+const INSTANCE_KEY = "hashtextextended('yizhan-instance:' || $1, 7363002)";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations", import.meta.url));
 
@@ -58,6 +71,8 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
         process.emitWarning(`PostgreSQL idle connection error: ${err.message}`);
     });
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    let held: pg.PoolClient | null = null;
+    let instance: Promise<DatabaseInstance> | null = null;
     const url = new URL(opts.databaseUrl);
     url.password = "";
     return {
@@ -75,7 +90,31 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
           client.release();
         }
       },
-      close: () => pool.end(),
+      instance() {
+        instance ??= (async () => {
+          const id = randomUUID();
+          // One connection holds the instance's lock for the life of the process; PostgreSQL drops it
+          // when the process dies (its connection closes), which is how the others know.
+          held = await pool.connect();
+          await held.query(`SELECT pg_advisory_lock(${INSTANCE_KEY})`, [id]);
+          return {
+            id,
+            async alive(other: string) {
+              if (other === id) return true;
+              const r = await pool.query<{ alive: boolean }>(
+                `SELECT CASE WHEN pg_try_advisory_lock(${INSTANCE_KEY}) THEN NOT pg_advisory_unlock(${INSTANCE_KEY}) ELSE true END AS alive`,
+                [other],
+              );
+              return r.rows[0]?.alive ?? true;
+            },
+          };
+        })();
+        return instance;
+      },
+      async close() {
+        held?.release();
+        await pool.end();
+      },
     };
   }
   const onDisk = opts.dataDir && !opts.dataDir.includes("://") ? opts.dataDir : undefined;
@@ -88,11 +127,14 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     throw e;
   }
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const pgliteInstance = randomUUID();
   return {
     db,
     kind: "pglite",
     location: opts.dataDir ?? "memory://",
     pglite,
+    // One process per data directory (dataDirLock.ts): a claim by any other instance is a dead one's.
+    instance: async () => ({ id: pgliteInstance, alive: async (other) => other === pgliteInstance }),
     async migrate() {
       await migratePglite(drizzlePglite(pglite), { migrationsFolder: MIGRATIONS_DIR });
     },

@@ -5,7 +5,12 @@ import { outbox } from "./schema";
  * What the worker needs of its host: the database and the clock. The application's context satisfies it;
  * handlers receive the context the worker was started with (`C`), so jobs/ imports nothing of app/.
  */
-export type WorkerContext = { database: Pick<Database, "db">; clock: { now(): Date } };
+export type WorkerContext = {
+  database: Pick<Database, "db">;
+  clock: { now(): Date };
+  /** This server among those on the database: claims carry its id; a dead holder's are taken over. */
+  instance?: { id: string; alive(id: string): Promise<boolean> };
+};
 
 /** A message as handlers see it. */
 export type OutboxMessage = {

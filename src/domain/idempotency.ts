@@ -3,8 +3,12 @@
  * key and the same request gets the first answer instead of doing the write again.
  */
 
-/** `pending`: the first request is running; `done`: its answer is kept. */
-export const IDEMPOTENCY_STATES = ["pending", "done"] as const;
+/**
+ * `pending`: the first request is running; `committed`: its change committed (marked in the change's own
+ * transaction) but its answer is not kept yet — or never will be, when the server died in between;
+ * `done`: its answer is kept.
+ */
+export const IDEMPOTENCY_STATES = ["pending", "committed", "done"] as const;
 export type IdempotencyState = (typeof IDEMPOTENCY_STATES)[number];
 
 /** The header's name (draft-ietf-httpapi-idempotency-key-header). */

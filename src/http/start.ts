@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { notifyChannelsFromEnv } from "../adapters/notify/fromEnv";
 import { defaultKeysDir } from "../adapters/signing";
-import { defaultStorage } from "../adapters/storage/storage";
+import { DatabaseStorage } from "../adapters/storage/databaseStorage";
+import { type FileStorage, legacyDiskStorage } from "../adapters/storage/storage";
 import { catalogSynonyms } from "../app/catalog/synonyms";
 import {
   type AppContext,
@@ -21,7 +22,8 @@ import { generateHistory, type HistoryOptions, settleInterruptedHistory } from "
 import { seedDemoStaff } from "../app/staff/demo";
 import { runSweep } from "../app/sweep/runSweep";
 import { seedDemoTraining } from "../app/training/demo";
-import { openDatabase } from "../db/client";
+import { serveBackups } from "../db/backup";
+import { type Database, openDatabase } from "../db/client";
 import { startOutboxWorker } from "../jobs/outbox";
 import { startSweeper } from "../jobs/sweeper";
 import { type Clock, systemClock } from "../shared/clock";
@@ -97,10 +99,11 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   const publicUrl = normalizePublicUrl(
     opts.publicUrl ?? opts.config?.publicUrl ?? `http://localhost:${opts.port || 3000}`,
   );
+  const clock = opts.clock ?? systemClock;
   const ctx: AppContext = {
     database,
-    clock: opts.clock ?? systemClock,
-    storage: defaultStorage(localDir, env),
+    clock,
+    storage: serverFileStorage(database, localDir, env, clock),
     config: {
       ...defaultConfig,
       demo: !!opts.demo,
@@ -112,6 +115,9 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
     },
     notify: notifyChannelsFromEnv(env, resolve(localDir)),
   };
+  // Who this server is among those on the database: a killed server's claims (idempotency keys, outbox
+  // messages) are taken over at once by the others, or by itself started again.
+  ctx.instance = await database.instance();
   if (!opts.prepared && opts.demo && !(await isDemoSeeded(database.db))) {
     await seedDemo(database.db, opts.onProgress);
     // A few months of 好差评 on demo cases, so the published figures are filled (docs/evaluations.md).
@@ -123,6 +129,20 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   // The posts (岗位, AB岗) of the window and the reviewing sections (docs/staff.md); idempotent too.
   if (!opts.prepared && opts.demo) await seedDemoStaff(ctx);
   return ctx;
+}
+
+/**
+ * The file store of a server: the database (every server reaches every file, a backup carries them:
+ * ADR 0015), reading the disk store of an older installation (`localDir`/files, `$YIZHAN_FILES_DIR`)
+ * for what has not been copied in yet.
+ */
+export function serverFileStorage(
+  database: Database,
+  localDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+  clock: Clock,
+): FileStorage {
+  return new DatabaseStorage(database.db, legacyDiskStorage(localDir, env), () => clock.now());
 }
 
 /** Background work of a server: the outbox worker and the periodic sweep. */
@@ -194,6 +214,25 @@ export async function closeYizhan(ctx: AppContext): Promise<void> {
 }
 
 /**
+ * On an embedded database in a directory, `yizhan backup` asks this server for a consistent backup
+ * through a socket of its user (src/db/backup.ts). A socket that cannot be made (a path too
+ * long for one) leaves the server running: the backup command then says it cannot reach it.
+ */
+async function backupSocket(
+  ctx: AppContext,
+  log: { error(obj: object, msg: string): void },
+): Promise<{ close(): Promise<void> } | null> {
+  const { pglite, location } = ctx.database;
+  if (!pglite || location.includes("://")) return null;
+  try {
+    return await serveBackups(location, pglite, (err) => log.error({ err }, "backup"));
+  } catch (err) {
+    log.error({ err }, "backup socket");
+    return null;
+  }
+}
+
+/**
  * Opens the database (see {@link openYizhan}) and starts the HTTP server. `close()` stops accepting
  * requests, finishes the ones in flight and closes the database cleanly (PGlite data stays intact).
  */
@@ -222,6 +261,7 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
   const fill =
     opts.demo && opts.demoHistory && !opts.prepared ? startHistoryFill(ctx, opts.demoHistory, app.log) : null;
   const work = background ? startBackgroundWork(ctx, app.log, fill?.done) : null;
+  const backups = await backupSocket(ctx, app.log);
   let closed: Promise<void> | null = null;
   return {
     url: address.replace("[::1]", "localhost"),
@@ -230,6 +270,7 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
     close() {
       closed ??= (async () => {
         await app.close();
+        await backups?.close();
         await fill?.stop();
         await work?.stop();
         await closeYizhan(ctx);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { type OutboxHandlers, type OutboxMessage, PermanentError, type WorkerContext } from "../db/outbox";
 import { outbox } from "../db/schema";
 
@@ -42,6 +42,7 @@ export function backoffMs(attempt: number, opts: OutboxOptions = {}): number {
  * at once, so no transaction stays open while handlers talk to mail servers.
  */
 async function claim(ctx: WorkerContext, topics: string[], now: Date, opts: Required<OutboxOptions>) {
+  const dead = await deadHolders(ctx, now);
   return ctx.database.db.transaction(async (tx) => {
     const due = await tx
       .select({ id: outbox.id })
@@ -51,7 +52,11 @@ async function claim(ctx: WorkerContext, topics: string[], now: Date, opts: Requ
           isNull(outbox.processedAt),
           isNull(outbox.failedAt),
           lte(outbox.availableAt, now),
-          or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now)),
+          or(
+            isNull(outbox.lockedUntil),
+            lte(outbox.lockedUntil, now),
+            dead.length > 0 ? inArray(outbox.lockedBy, dead) : undefined,
+          ),
           inArray(outbox.topic, topics),
         ),
       )
@@ -61,7 +66,11 @@ async function claim(ctx: WorkerContext, topics: string[], now: Date, opts: Requ
     if (due.length === 0) return [];
     return tx
       .update(outbox)
-      .set({ attempts: sql`${outbox.attempts} + 1`, lockedUntil: new Date(now.getTime() + opts.leaseMs) })
+      .set({
+        attempts: sql`${outbox.attempts} + 1`,
+        lockedUntil: new Date(now.getTime() + opts.leaseMs),
+        lockedBy: ctx.instance?.id ?? null,
+      })
       .where(
         inArray(
           outbox.id,
@@ -70,6 +79,22 @@ async function claim(ctx: WorkerContext, topics: string[], now: Date, opts: Requ
       )
       .returning();
   });
+}
+
+/**
+ * The other servers holding claims that are no longer alive (killed mid-message): their claims are
+ * taken over now rather than when the lease runs out. Without an instance (tests), none.
+ */
+async function deadHolders(ctx: WorkerContext, now: Date): Promise<string[]> {
+  const instance = ctx.instance;
+  if (!instance) return [];
+  const holders = await ctx.database.db
+    .selectDistinct({ by: outbox.lockedBy })
+    .from(outbox)
+    .where(and(isNull(outbox.processedAt), isNull(outbox.failedAt), gt(outbox.lockedUntil, now)));
+  const dead: string[] = [];
+  for (const { by } of holders) if (by && by !== instance.id && !(await instance.alive(by))) dead.push(by);
+  return dead;
 }
 
 /** Records the outcome of one attempt, only if the claim is still ours (same attempt number). */

@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { LocalDiskStorage } from "../../src/adapters/storage/storage";
 import { type AppContext, type Config, defaultConfig } from "../../src/app/context";
 import { buildServer } from "../../src/http/server";
 import { FixedClock } from "../../src/shared/clock";
@@ -33,19 +29,29 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new FixedClock(TEST_NOW);
-  const filesDir = mkdtempSync(join(tmpdir(), "yizhan-files-"));
   const ctx: AppContext = {
     database,
     clock,
     config: { ...defaultConfig, demo: true, loginRateLimitPerMinute: 1000, ...config },
-    storage: new LocalDiskStorage(filesDir),
   };
   const app = await buildServer(ctx, { logger: false, checkResponses: true, webDir: server.webDir });
   await app.ready();
   return {
+    ...testAppOn(app, ctx),
+    clock,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** The TestApp shape the factories need, on a server built elsewhere (a second server, a started one). */
+export function testAppOn(app: FastifyInstance, ctx: AppContext): TestApp {
+  return {
     app,
     ctx,
-    clock,
+    clock: ctx.clock as FixedClock,
     client: (ip) => new TestClient(app, ip),
     async as(username) {
       const c = new TestClient(app);
@@ -53,10 +59,6 @@ export async function createTestApp(
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${res.text}`);
       return c;
     },
-    async close() {
-      await app.close();
-      await database.drop();
-      rmSync(filesDir, { recursive: true, force: true });
-    },
+    close: async () => {},
   };
 }

@@ -32,6 +32,30 @@ function withKey(key: string) {
 }
 
 describe("Idempotency-Key on writes", () => {
+  it("a change that committed but lost its answer (its server died) is not run again: 409 idempotency_applied", async () => {
+    const c = await checkedCase();
+    const key = `applied-${c.id}`;
+    const body = JSON.stringify({ expectedVersion: c.version });
+    const first = await clerk.request<CaseBody>("POST", `/api/cases/${c.id}/accept`, body, withKey(key));
+    expect(first.status).toBe(200);
+    const events = await eventCount(c.id);
+    // What a SIGKILL between the commit and the kept answer leaves: the key marked in the change's
+    // transaction, no answer, the holder gone (test/integration/crash.test.ts makes it for real).
+    await t.ctx.database.db
+      .update(idempotencyKeys)
+      .set({ state: "committed", statusCode: null, body: null, headers: null, leaseUntil: new Date(0) })
+      .where(eq(idempotencyKeys.key, key));
+    const retry = await clerk.request<{ code: string }>(
+      "POST",
+      `/api/cases/${c.id}/accept`,
+      body,
+      withKey(key),
+    );
+    expect(retry.status).toBe(409);
+    expect(retry.body.code).toBe("idempotency_applied");
+    expect(await eventCount(c.id)).toBe(events);
+  });
+
   it("a retry with the same key gets the first answer and changes nothing", async () => {
     const c = await checkedCase();
     const key = `accept-${c.id}`;

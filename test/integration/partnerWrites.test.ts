@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checksumKey } from "../../src/adapters/storage/storage";
+import { fileStorage } from "../../src/app/files/fileStorage";
 import { PDF } from "../helpers/cases";
 import { caseRead } from "../helpers/factories";
 import { at, openProject, type Project } from "../helpers/projects";
@@ -209,7 +211,7 @@ describe("other partner writes are bound to the partner's organization", () => {
       );
       expect(res.status, who).toBe(404);
     }
-    await expect(t.ctx.storage?.get(`${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}`)).rejects.toThrow();
+    await expect(fileStorage(t.ctx).get(checksumKey(sha))).rejects.toThrow();
     const answered = await (await t.as("tax")).upload<{ status: string }>(
       `/api/partner-requests/${asked.body.id}/answer`,
       "合同.pdf",

@@ -1,4 +1,5 @@
 import { and, eq, lt } from "drizzle-orm";
+import type { Executor } from "../../db/client";
 import { idempotencyKeys } from "../../db/schema";
 import { IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_TTL_HOURS } from "../../domain/idempotency";
 import type { AppContext } from "../context";
@@ -15,7 +16,9 @@ export type Claim =
   | { kind: "claimed" }
   | { kind: "replay"; response: KeptResponse }
   | { kind: "mismatch" }
-  | { kind: "in_progress" };
+  | { kind: "in_progress" }
+  /** The first request's change committed, its answer was lost with its server: never run it again. */
+  | { kind: "applied" };
 
 type Ref = { scope: string; key: string };
 
@@ -39,7 +42,14 @@ export async function claimIdempotencyKey(ctx: AppContext, ref: Ref, fingerprint
   for (let attempt = 0; attempt < 3; attempt++) {
     const inserted = await db
       .insert(idempotencyKeys)
-      .values({ ...ref, fingerprint, state: "pending", leaseUntil: leaseEnd(now), createdAt: now })
+      .values({
+        ...ref,
+        fingerprint,
+        state: "pending",
+        leaseUntil: leaseEnd(now),
+        holder: ctx.instance?.id ?? null,
+        createdAt: now,
+      })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
     if (inserted.length > 0) return { kind: "claimed" };
@@ -60,10 +70,17 @@ export async function claimIdempotencyKey(ctx: AppContext, ref: Ref, fingerprint
         },
       };
     }
-    if (row.leaseUntil > now) return { kind: "in_progress" };
+    if (row.state === "committed") {
+      // Committed: either its answer is being kept right now (its server lives), or it never will be.
+      return (await holderDead(ctx, row.holder)) || row.leaseUntil <= now
+        ? { kind: "applied" }
+        : { kind: "in_progress" };
+    }
+    // Still running — unless the server that claimed it is gone (killed): then take it over at once.
+    if (row.leaseUntil > now && !(await holderDead(ctx, row.holder))) return { kind: "in_progress" };
     const taken = await db
       .update(idempotencyKeys)
-      .set({ leaseUntil: leaseEnd(now) })
+      .set({ leaseUntil: leaseEnd(now), holder: ctx.instance?.id ?? null })
       .where(
         and(keyIs(ref), eq(idempotencyKeys.state, "pending"), eq(idempotencyKeys.leaseUntil, row.leaseUntil)),
       )
@@ -71,6 +88,18 @@ export async function claimIdempotencyKey(ctx: AppContext, ref: Ref, fingerprint
     if (taken.length > 0) return { kind: "claimed" };
   }
   return { kind: "in_progress" };
+}
+
+/**
+ * Marks the key's change as committed, in the change's own transaction: from then on a retry never
+ * runs the request again, even when the answer is lost with its server (the plugin calls this at the
+ * end of every transaction the request runs).
+ */
+export async function markIdempotencyCommitted(tx: Executor, ref: Ref): Promise<void> {
+  await tx
+    .update(idempotencyKeys)
+    .set({ state: "committed" })
+    .where(and(keyIs(ref), eq(idempotencyKeys.state, "pending")));
 }
 
 /** Keeps the answer of the request that claimed the key; a retry receives it again. */
@@ -92,7 +121,10 @@ export async function keepIdempotentResponse(
     .where(keyIs(ref));
 }
 
-/** Lets the key go (the request failed on the server, or its answer cannot be kept): a retry runs again. */
+/**
+ * Lets the key go (the request failed on the server, or its answer cannot be kept): a retry runs again
+ * — unless its change committed: then the key stays, and a retry is told so instead of running twice.
+ */
 export async function releaseIdempotencyKey(ctx: AppContext, ref: Ref): Promise<void> {
   await ctx.database.db.delete(idempotencyKeys).where(and(keyIs(ref), eq(idempotencyKeys.state, "pending")));
 }
@@ -104,6 +136,12 @@ export async function deleteExpiredIdempotencyKeys(ctx: AppContext): Promise<num
     .where(lt(idempotencyKeys.createdAt, expiredBefore(ctx.clock.now())))
     .returning({ key: idempotencyKeys.key });
   return gone.length;
+}
+
+/** True when the claim's holder is known to be another server that is no longer alive. */
+async function holderDead(ctx: AppContext, holder: string | null): Promise<boolean> {
+  if (!holder || !ctx.instance || holder === ctx.instance.id) return false;
+  return !(await ctx.instance.alive(holder));
 }
 
 function keyIs(ref: Ref) {

@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { defaultStorage } from "../../adapters/storage/storage";
 import { caseMaterials, cases, organizations, partnerRequests } from "../../db/schema";
 import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
 import type { TPartnerRequest } from "../../shared/api/exchange";
@@ -10,6 +9,7 @@ import { calendarFor, localDates } from "../calendar/access";
 import { loadCase } from "../cases/caseRows";
 import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
+import { fileStorage } from "../files/fileStorage";
 import { recordFile } from "../files/recordFile";
 import { acceptedUploadType } from "../files/uploads";
 import { dispatchNotifications, staffRecipients } from "../notifications/recipients";
@@ -241,7 +241,7 @@ export async function answerPartnerRequest(
       now,
       apply: async (c) => {
         // Stored only once the answer is allowed: a refused request leaves nothing behind, not even bytes.
-        const stored = await (ctx.storage ?? defaultStorage()).put(upload.bytes);
+        const stored = await fileStorage(ctx).put(upload.bytes);
         const file = await recordFile(tx, stored, {
           fileName: upload.fileName,
           contentType: type,

@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { defaultStorage } from "../../adapters/storage/storage";
 import {
   actionItems,
   coordinationMeetings,
@@ -23,6 +22,7 @@ import type {
 import type { Actor } from "../actor";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import type { AppContext } from "../context";
+import { fileStorage } from "../files/fileStorage";
 import { acceptedUploadType } from "../files/uploads";
 import { authorize } from "../policies";
 import { resolveLandTransferOrg } from "./landTransferOrg";
@@ -296,7 +296,7 @@ export async function uploadProjectFile(
 ) {
   await authorizedProject(ctx.database.db, actor, id, "savePrecheck");
   const type = await acceptedUploadType(upload.bytes);
-  const stored = await (ctx.storage ?? defaultStorage()).put(upload.bytes);
+  const stored = await fileStorage(ctx).put(upload.bytes);
   const [file] = await ctx.database.db
     .insert(files)
     .values({

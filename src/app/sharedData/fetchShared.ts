@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { LookupResult } from "../../adapters/exchange/types";
-import { defaultStorage } from "../../adapters/storage/storage";
 import type { Executor } from "../../db/client";
 import { caseMaterials } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
@@ -11,6 +10,7 @@ import { calendarFor, localDates } from "../calendar/access";
 import { casePolicyRecord, type LoadedCase, loadCase } from "../cases/caseRows";
 import { changeCase, changeResult, type ViewOption } from "../cases/commands/runner";
 import type { AppContext } from "../context";
+import { fileStorage } from "../files/fileStorage";
 import { recordFile } from "../files/recordFile";
 import { authorize } from "../policies";
 import { hasConsent, logDataAccess, recordConsent } from "./accessLog";
@@ -77,7 +77,7 @@ async function storeDocument(
       fetchedAtLabel: meta.label,
       fetchedAt: meta.now,
     }));
-  const stored = await (ctx.storage ?? defaultStorage()).put(bytes);
+  const stored = await fileStorage(ctx).put(bytes);
   const file = await recordFile(ex, stored, {
     fileName: doc?.fileName ?? `${meta.dataset.name}（共享数据核验单）.pdf`,
     contentType: doc?.contentType ?? "application/pdf",

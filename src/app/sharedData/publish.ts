@@ -1,7 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { CsvError, type CsvRecord, csvRecords } from "../../adapters/exchange/csv";
-import { defaultStorage } from "../../adapters/storage/storage";
 import type { Executor } from "../../db/client";
 import { sharedRecords } from "../../db/schema";
 import { tryIsoToDay } from "../../domain/calendar/isoDate";
@@ -11,6 +10,7 @@ import type { TSharedRecord } from "../../shared/api/exchange";
 import type { ZPublishRecord } from "../../shared/api/requests/exchange";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
+import { fileStorage } from "../files/fileStorage";
 import { recordFile } from "../files/recordFile";
 import { acceptedUploadType } from "../files/uploads";
 import { authorize, can } from "../policies";
@@ -102,7 +102,7 @@ export async function publishSharedRecord(
   const row = await db.transaction(async (tx) => {
     let fileId: string | undefined;
     if (document && type) {
-      const stored = await (ctx.storage ?? defaultStorage()).put(document.bytes);
+      const stored = await fileStorage(ctx).put(document.bytes);
       const f = await recordFile(tx, stored, {
         fileName: document.fileName,
         contentType: type,

@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
 import { defaultKeysDir } from "../../adapters/signing";
-import { defaultStorage } from "../../adapters/storage/storage";
 import { defaultConfig } from "../../app/context";
 import { seedDemoEvaluations } from "../../app/evaluations/demoRatings";
 import { seedDemo } from "../../app/seed/demo";
@@ -46,7 +45,6 @@ export const seedCommand: Command = {
           database,
           clock: systemClock,
           config: { ...defaultConfig, demo: true, keysDir: defaultKeysDir(io.env) },
-          storage: defaultStorage(values["data-dir"] ?? io.env.YIZHAN_DATA_DIR ?? "./data", io.env),
         });
         io.stdout.write(`Demo data loaded (${created} new accounts, ${rated.created} rated demo cases).\n`);
       } else {

@@ -103,7 +103,7 @@ export const cases = pgTable(
   ],
 );
 
-/** Stored files (uploads, generated documents): bytes on disk behind the storage interface. */
+/** Stored files (uploads, generated documents): their bytes are in `stored_files` (by `storage_key`). */
 export const files = pgTable(
   "files",
   {

@@ -17,6 +17,8 @@ export const idempotencyKeys = pgTable(
     fingerprint: text("fingerprint").notNull(),
     state: text("state", { enum: IDEMPOTENCY_STATES }).notNull(),
     leaseUntil: instant("lease_until").notNull(),
+    /** The server process that claimed it (Database.instance): a dead holder's claim is taken over at once. */
+    holder: text("holder"),
     statusCode: integer("status_code"),
     /** The response headers a retry gets again (content-type, location, content-disposition). */
     headers: text("headers"),

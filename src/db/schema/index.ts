@@ -13,6 +13,7 @@ export * from "./organizations";
 export * from "./outbox";
 export * from "./projects";
 export * from "./staff";
+export * from "./storedFiles";
 export * from "./supervision";
 export * from "./supervision_figures";
 export * from "./training";

@@ -26,6 +26,8 @@ export const outbox = pgTable(
     failedAt: instant("failed_at"),
     /** A worker holding the row past this instant is presumed dead. */
     lockedUntil: instant("locked_until"),
+    /** The server process holding the claim (Database.instance): a dead holder's claim is taken over at once. */
+    lockedBy: text("locked_by"),
   },
   (t) => [
     index("outbox_due_idx").on(t.availableAt).where(sql`${t.processedAt} IS NULL AND ${t.failedAt} IS NULL`),

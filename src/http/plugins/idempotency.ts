@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
@@ -6,6 +7,7 @@ import type { AppContext } from "../../app/context";
 import {
   claimIdempotencyKey,
   keepIdempotentResponse,
+  markIdempotencyCommitted,
   releaseIdempotencyKey,
 } from "../../app/idempotency/keys";
 import { YizhanError } from "../../domain/errors";
@@ -49,6 +51,27 @@ function fingerprintOf(req: FastifyRequest): string {
 export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContext }) => {
   const { ctx } = opts;
   app.decorateRequest("idempotency", null);
+  // Every transaction a keyed request runs marks its key `committed` in that same transaction, so a
+  // retry after a crash between the commit and the kept answer never runs the change twice.
+  const running = new AsyncLocalStorage<{ scope: string; key: string }>();
+  let wrapped = false;
+  // Wrapped at the first keyed write, not at registration: the OpenAPI document builds the server
+  // without a database.
+  const wrapTransactions = () => {
+    if (wrapped) return;
+    wrapped = true;
+    const db = ctx.database.db;
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((fn: Parameters<typeof transaction>[0], config?: Parameters<typeof transaction>[1]) => {
+      const ref = running.getStore();
+      if (!ref) return transaction(fn, config);
+      return transaction(async (tx) => {
+        const result = await fn(tx);
+        await markIdempotencyCommitted(tx, ref);
+        return result;
+      }, config);
+    }) as typeof db.transaction;
+  };
   app.addHook("preHandler", async (req, reply) => {
     if (SAFE_METHODS.has(req.method)) return;
     const header = req.headers[IDEMPOTENCY_HEADER];
@@ -77,6 +100,7 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { ctx: Ap
     const claim = await claimIdempotencyKey(ctx, ref, fingerprintOf(req));
     switch (claim.kind) {
       case "claimed":
+        wrapTransactions();
         req.idempotency = ref;
         return;
       case "replay":
@@ -89,6 +113,12 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { ctx: Ap
           "zh-CN": "该 Idempotency-Key 已用于另一个请求：请为新的操作使用新的键",
           "en-US": "This Idempotency-Key was used for a different request; use a new key for a new operation",
         });
+      case "applied":
+        throw new YizhanError("idempotency_applied", 409, {
+          "zh-CN": "该请求已生效，但服务器在返回结果前中断，结果已丢失：请刷新查看",
+          "en-US":
+            "This request was applied, but the server stopped before answering; reload to see the result",
+        });
       case "in_progress":
         reply.header("retry-after", "1");
         throw new YizhanError("idempotency_in_progress", 409, {
@@ -96,6 +126,11 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { ctx: Ap
           "en-US": "A request with the same Idempotency-Key is still being processed; retry shortly",
         });
     }
+  });
+  // The rest of a keyed request (its handler) runs with its key at hand, for the transactions above.
+  app.addHook("preHandler", (req, _reply, done) => {
+    if (req.idempotency) running.run(req.idempotency, done);
+    else done();
   });
   app.addHook("onSend", async (req, reply: FastifyReply, payload) => {
     const ref = req.idempotency;

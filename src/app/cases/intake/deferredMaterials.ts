@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import { defaultStorage } from "../../../adapters/storage/storage";
 import type { ZCheckDeferred } from "../../../shared/api/requests/cases";
 import type { Actor } from "../../actor";
 import type { AppContext } from "../../context";
+import { fileStorage } from "../../files/fileStorage";
 import { recordFile } from "../../files/recordFile";
 import { acceptedUploadType } from "../../files/uploads";
 import { authorize } from "../../policies";
@@ -25,7 +25,7 @@ export async function deliverDeferredMaterial(
   // Refused callers store nothing: the policy is checked before the bytes are written.
   authorize(actor, "deliverDeferred", "case", casePolicyRecord(await loadCase(ctx.database.db, caseId)));
   const contentType = await acceptedUploadType(upload.bytes);
-  const stored = await (ctx.storage ?? defaultStorage()).put(upload.bytes);
+  const stored = await fileStorage(ctx).put(upload.bytes);
   const now = ctx.clock.now();
   return runCaseCommand(
     ctx,

@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { defaultStorage } from "../../../adapters/storage/storage";
 import { caseMaterials, users } from "../../../db/schema";
 import { newDraft } from "../../../domain/cases/caseState";
 import { guardError } from "../../../domain/cases/guards";
@@ -11,6 +10,7 @@ import { calendarFor, localDates } from "../../calendar/access";
 import { resolveEffectiveVersion } from "../../catalog/resolveItemVersion";
 import { attachWalletCertificates } from "../../certificates/wallet";
 import type { AppContext } from "../../context";
+import { fileStorage } from "../../files/fileStorage";
 import { recordFile } from "../../files/recordFile";
 import { acceptedUploadType, MAX_UPLOAD_BYTES } from "../../files/uploads";
 import { authorize } from "../../policies";
@@ -216,7 +216,7 @@ export async function uploadMaterial(
 ) {
   const type = await acceptedUploadType(upload.bytes);
   const now = ctx.clock.now();
-  const storage = ctx.storage ?? defaultStorage();
+  const storage = fileStorage(ctx);
   const stored = await storage.put(upload.bytes);
   return ctx.database.db.transaction(async (tx) => {
     const { case: c, result: file } = await changeCase(tx, actor, caseId, {

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { type NoticeDataByKind, type ResultNoticeKind, renderNotice } from "../../../adapters/pdf/notices";
 import type { NoticeBase, SpecialProcedureKind } from "../../../adapters/pdf/types";
-import { defaultStorage } from "../../../adapters/storage/storage";
 import { caseDocuments, caseMaterials, files } from "../../../db/schema";
 import { caseDeadline } from "../../../domain/cases/clock";
 import { notFound } from "../../../domain/errors";
@@ -10,6 +9,7 @@ import { MATERIAL_FORMS } from "../../../shared/catalog";
 import type { Actor } from "../../actor";
 import { calendarFor } from "../../calendar/access";
 import type { AppContext } from "../../context";
+import { fileStorage } from "../../files/fileStorage";
 import { recordFile } from "../../files/recordFile";
 import { progressUrl } from "../../publicLinks";
 import { type LoadedCase, toState } from "../caseRows";
@@ -241,7 +241,7 @@ export async function caseDocumentPdf(ctx: AppContext, actor: Actor, caseId: str
         .where(and(eq(caseDocuments.id, documentId), eq(caseDocuments.caseId, c.id)))
     : [];
   if (!doc) throw notFound({ "zh-CN": "文书", "en-US": "Document" });
-  const storage = ctx.storage ?? defaultStorage();
+  const storage = fileStorage(ctx);
   if (doc.fileId) {
     const [f] = await db.select().from(files).where(eq(files.id, doc.fileId));
     if (f) return { fileName: `${doc.title}-${doc.number}.pdf`, bytes: await storage.get(f.storageKey) };
@@ -273,6 +273,6 @@ export async function caseFile(ctx: AppContext, actor: Actor, caseId: string, fi
         .where(and(eq(files.id, fileId), eq(files.caseId, c.id)))
     : [];
   if (!f) throw notFound({ "zh-CN": "文件", "en-US": "File" });
-  const bytes = await (ctx.storage ?? defaultStorage()).get(f.storageKey);
+  const bytes = await fileStorage(ctx).get(f.storageKey);
   return { fileName: f.fileName, contentType: f.contentType, sha256: f.sha256, bytes };
 }
