@@ -17,6 +17,7 @@ import {
   inquiries,
   notifications,
   organizations,
+  payments,
   projects,
   reviewTasks,
   staffPosts,
@@ -74,6 +75,18 @@ const ACCOUNTS: Record<Role, [string, string]> = {
   supervisor: ["supervisor", "x-supervisor"],
   partner: ["township", "scjg"],
   admin: ["admin", "x-admin"],
+};
+
+/** The application form of 不动产权证书补发 (a charged item). */
+const REPLACEMENT_FORM = {
+  rightHolder: "安徽三木新材料科技有限公司",
+  certificateNo: "皖（2024）怀远县不动产权第0001234号",
+  location: "怀远县经济开发区涂山路18号",
+  reason: "污损",
+  rightType: "国有建设用地使用权/房屋所有权",
+  rightNature: "出让/市场化商品房",
+  housingType: "住宅",
+  buildingArea: 118.5,
 };
 
 /** Another county's bureau (a root organization outside 怀远县's tree) and its staff. */
@@ -136,6 +149,18 @@ async function buildWorld() {
   const inReview = await caseIn(t, "in_review");
   const done = await caseIn(t, "completed");
   const draft = await caseIn(t, "draft");
+  // A charged item (不动产权证书补发, 即办件) finished on the spot: its fee assessment and cash payment.
+  const paid = await caseIn(t, "finished_on_the_spot", {
+    itemCode: "real-estate-certificate-replacement",
+    formData: REPLACEMENT_FORM,
+  });
+  const payment = await first(db.select().from(payments).where(eq(payments.caseId, paid.id)), "payment");
+  secrets.add(paid.id);
+  secrets.add(payment.id);
+  for (const op of ["getCaseFees", "assessFees", "recordWindowPayment", "startOnlinePayment"])
+    params[`${op}.id`] = paid.id;
+  params["payments.id"] = payment.id;
+  bodyValues.assessmentId = payment.assessmentId;
   const caseRow = await first(db.select().from(cases).where(eq(cases.id, inReview.id)), "case");
   const doneRow = await first(db.select().from(cases).where(eq(cases.id, done.id)), "completed case");
   const task = await first(
@@ -443,13 +468,11 @@ function cellOf(id: string, column: Column): Cell | string {
 }
 
 /**
- * Operations whose object this test does not build (a payment, an evaluation and its appeal, a
+ * Operations whose object this test does not build (an evaluation and its appeal, a
  * rectification, a filed bundle, an alert, the demo payment simulator's order): every caller gets
  * 404, so their rows of expected.yaml say only that no one reaches a random id.
  */
 const NO_OBJECT = [
-  "refundPayment",
-  "downloadPaymentReceipt",
   "getSimulatorOrder",
   "simulatePayment",
   "getBundle",
