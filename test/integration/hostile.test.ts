@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
-import { load as loadYaml } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseDocuments, files, organizations, projects, reviewTasks, users } from "../../src/db/schema";
+import { type AuthzTable, loadAuthzTable } from "../helpers/authzTable";
 import { PDF } from "../helpers/cases";
 import type { TestClient, TestResponse } from "../helpers/client";
 import { caseIn } from "../helpers/factories";
@@ -54,7 +53,7 @@ const PREFERENCE: [string, string][] = [
 /** Operations that end or change the caller's session get an account of their own. */
 const OWN_SESSION = new Set(["logout", "changePassword"]);
 
-let expected: Record<string, Record<string, string>>;
+let expected: AuthzTable;
 
 function callerOf(o: Op): TestClient {
   if (OWN_SESSION.has(o.id)) return clients.get("clerk2") as TestClient;
@@ -65,9 +64,7 @@ function callerOf(o: Op): TestClient {
 
 beforeAll(async () => {
   t = await createTestApp();
-  expected = loadYaml(
-    readFileSync(new URL("./authz/expected.yaml", import.meta.url), "utf8"),
-  ) as typeof expected;
+  expected = loadAuthzTable();
   let n = 1;
   for (const [, name] of [...PREFERENCE, ["", "clerk2"]]) {
     const c = t.client(`10.7.0.${n++}`);
