@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import { load as loadYaml } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultOutboxHandlers } from "../../../src/app/notifications/notify";
 import { demoCreditCode, prng } from "../../../src/app/seed/historyForms";
@@ -17,12 +16,14 @@ import {
   inquiries,
   notifications,
   organizations,
+  payments,
   projects,
   reviewTasks,
   staffPosts,
   users,
 } from "../../../src/db/schema";
 import { processOutboxBatch } from "../../../src/jobs/outbox";
+import { authzRow, loadAuthzTable } from "../../helpers/authzTable";
 import { LAND_PERMIT_FORM, PDF } from "../../helpers/cases";
 import type { TestClient, TestResponse } from "../../helpers/client";
 import { caseIn } from "../../helpers/factories";
@@ -31,7 +32,7 @@ import { createTestApp, type TestApp } from "../../helpers/testApp";
 
 // Issue 16, item 1: the authorization matrix. Every operation of the OpenAPI document is called by
 // every role and anonymously on real objects of the demo bureau (怀远县), and the answer is compared
-// with test/integration/authz/expected.yaml (operation × role → allow / deny / own).
+// with test/integration/authz/expected.md (operation × role → allow / deny / own).
 //
 // Each role is played by two accounts: an insider — the applicant who owns the objects, the bureau's
 // staff, the reviewer of the department with the review task, the township the case concerns — and an
@@ -44,10 +45,9 @@ import { createTestApp, type TestApp } from "../../helpers/testApp";
 // Lists, searches and exports are scoped like reads: no answer to an outsider or an anonymous caller
 // contains an identifier or number of the owner's cases, documents, files or certificates.
 //
-// `YIZHAN_AUTHZ_WRITE=1` writes what was observed to expected.observed.yaml, to review and copy.
+// `YIZHAN_AUTHZ_WRITE=1` writes what was observed to expected.observed.md, to review and copy.
 
 const HERE = new URL(".", import.meta.url).pathname;
-const EXPECTED_FILE = `${HERE}expected.yaml`;
 
 const ROLES = [
   "applicant",
@@ -74,6 +74,18 @@ const ACCOUNTS: Record<Role, [string, string]> = {
   supervisor: ["supervisor", "x-supervisor"],
   partner: ["township", "scjg"],
   admin: ["admin", "x-admin"],
+};
+
+/** The application form of 不动产权证书补发 (a charged item). */
+const REPLACEMENT_FORM = {
+  rightHolder: "安徽三木新材料科技有限公司",
+  certificateNo: "皖（2024）怀远县不动产权第0001234号",
+  location: "怀远县经济开发区涂山路18号",
+  reason: "污损",
+  rightType: "国有建设用地使用权/房屋所有权",
+  rightNature: "出让/市场化商品房",
+  housingType: "住宅",
+  buildingArea: 118.5,
 };
 
 /** Another county's bureau (a root organization outside 怀远县's tree) and its staff. */
@@ -136,6 +148,18 @@ async function buildWorld() {
   const inReview = await caseIn(t, "in_review");
   const done = await caseIn(t, "completed");
   const draft = await caseIn(t, "draft");
+  // A charged item (不动产权证书补发, 即办件) finished on the spot: its fee assessment and cash payment.
+  const paid = await caseIn(t, "finished_on_the_spot", {
+    itemCode: "real-estate-certificate-replacement",
+    formData: REPLACEMENT_FORM,
+  });
+  const payment = await first(db.select().from(payments).where(eq(payments.caseId, paid.id)), "payment");
+  secrets.add(paid.id);
+  secrets.add(payment.id);
+  for (const op of ["getCaseFees", "assessFees", "recordWindowPayment", "startOnlinePayment"])
+    params[`${op}.id`] = paid.id;
+  params["payments.id"] = payment.id;
+  bodyValues.assessmentId = payment.assessmentId;
   const caseRow = await first(db.select().from(cases).where(eq(cases.id, inReview.id)), "case");
   const doneRow = await first(db.select().from(cases).where(eq(cases.id, done.id)), "completed case");
   const task = await first(
@@ -443,13 +467,11 @@ function cellOf(id: string, column: Column): Cell | string {
 }
 
 /**
- * Operations whose object this test does not build (a payment, an evaluation and its appeal, a
+ * Operations whose object this test does not build (an evaluation and its appeal, a
  * rectification, a filed bundle, an alert, the demo payment simulator's order): every caller gets
- * 404, so their rows of expected.yaml say only that no one reaches a random id.
+ * 404, so their rows of expected.md say only that no one reaches a random id.
  */
 const NO_OBJECT = [
-  "refundPayment",
-  "downloadPaymentReceipt",
   "getSimulatorOrder",
   "simulatePayment",
   "getBundle",
@@ -529,29 +551,33 @@ async function buildWorldAccounts() {
 
 describe("authorization matrix (every operation × every role, on real objects)", () => {
   it("classifies every operation of the OpenAPI document and no operation twice", () => {
-    const expected = loadYaml(readFileSync(EXPECTED_FILE, "utf8")) as Record<string, Record<string, Cell>>;
+    const expected = loadAuthzTable();
     const ids = walk(doc).map((o) => o.id);
     const missing = ids.filter((id) => !expected[id]);
     const stale = Object.keys(expected).filter((id) => !ids.includes(id));
-    expect(missing, "operations without a row in expected.yaml: classify them").toEqual([]);
-    expect(stale, "rows of expected.yaml for operations that no longer exist").toEqual([]);
+    expect(missing, "operations without a row in expected.md: classify them").toEqual([]);
+    expect(stale, "rows of expected.md for operations that no longer exist").toEqual([]);
     for (const [id, row] of Object.entries(expected))
       expect(Object.keys(row).sort(), id).toEqual([...COLUMNS].sort());
   });
 
   it("answers every operation as the table says, for every role and anonymously", () => {
-    const expected = loadYaml(readFileSync(EXPECTED_FILE, "utf8")) as Record<string, Record<string, Cell>>;
+    const expected = loadAuthzTable();
     const mismatches: string[] = [];
     const out: string[] = [];
     for (const o of walk(doc)) {
-      const row = COLUMNS.map((c) => `${c}: ${cellOf(o.id, c)}`).join(", ");
       const statuses = [...(observed.get(o.id) ?? new Map<string, Observation>())]
         .map(
           ([a, x]) =>
             `${a} ${x.status}${x.status >= 400 ? `:${x.text.match(/"code":"(\w+)"/)?.[1]}${x.status === 422 ? `(${x.text.match(/"detail":"([^"]*)"/)?.[1]})` : ""}` : ""}`,
         )
         .join(", ");
-      out.push(`${o.id}: { ${row} }\n# ${statuses}`);
+      out.push(
+        `${authzRow(
+          o.id,
+          COLUMNS.map((c) => cellOf(o.id, c)),
+        )}\n<!-- ${statuses} -->`,
+      );
       for (const c of COLUMNS) {
         const want = expected[o.id]?.[c];
         const got = cellOf(o.id, c);
@@ -562,7 +588,11 @@ describe("authorization matrix (every operation × every role, on real objects)"
         }
       }
     }
-    if (process.env.YIZHAN_AUTHZ_WRITE) writeFileSync(`${HERE}expected.observed.yaml`, `${out.join("\n")}\n`);
+    if (process.env.YIZHAN_AUTHZ_WRITE)
+      writeFileSync(
+        `${HERE}expected.observed.md`,
+        `| operation | ${COLUMNS.join(" | ")} |\n|---|${"---|".repeat(COLUMNS.length)}\n${out.join("\n")}\n`,
+      );
     expect(mismatches).toEqual([]);
   });
 
