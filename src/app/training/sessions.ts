@@ -24,7 +24,7 @@ const PERSON = { "zh-CN": "工作人员", "en-US": "Staff member" };
 /** Roles whose holders are staff of an organization: they attend its sessions and read them. */
 const STAFF_ROLES: readonly Role[] = ["clerk", "reviewer", "approver", "helper", "supervisor", "admin"];
 
-type Org = { id: string; name: string; path: string; kind: string };
+export type Org = { id: string; name: string; path: string; kind: string };
 type SessionRow = typeof trainingSessions.$inferSelect;
 type Attendance = "present" | "absent" | "excused";
 
@@ -47,7 +47,8 @@ const supervises = (a: Actor, orgPath: string) =>
       (m.role === "supervisor" || m.role === "admin") && !!m.orgPath && rootOf(m.orgPath) === rootOf(orgPath),
   );
 
-async function orgMap(ex: Executor): Promise<Map<string, Org>> {
+/** Every organization by id (id, name, path, kind). */
+export async function orgMap(ex: Executor): Promise<Map<string, Org>> {
   const rows = await ex
     .select({
       id: organizations.id,
@@ -59,10 +60,10 @@ async function orgMap(ex: Executor): Promise<Map<string, Org>> {
   return new Map(rows.map((o) => [o.id, o]));
 }
 
-type StaffMember = { id: string; displayName: string; orgs: Org[] };
+export type StaffMember = { id: string; displayName: string; orgs: Org[] };
 
 /** Active staff with their organizations (staff roles only). */
-async function staffMembers(ex: Executor, orgs: Map<string, Org>): Promise<StaffMember[]> {
+export async function staffMembers(ex: Executor, orgs: Map<string, Org>): Promise<StaffMember[]> {
   const rows = await ex
     .select({
       id: users.id,

@@ -10,6 +10,7 @@ export * from "./idempotency";
 export * from "./inquiries";
 export * from "./organizations";
 export * from "./outbox";
+export * from "./policyLibrary";
 export * from "./projects";
 export * from "./staff";
 export * from "./supervision";
