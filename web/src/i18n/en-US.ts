@@ -7,6 +7,7 @@ import { catalogEn } from "./catalog";
 import { demoEn } from "./demo";
 import { evaluationsEn } from "./evaluations";
 import { inboxEn } from "./inbox";
+import { policiesEn } from "./policies";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
 import { queuesEn } from "./queues";
@@ -165,6 +166,7 @@ export const enUS: Messages = {
   ...windowEn,
   ...evaluationsEn,
   ...trainingEn,
+  ...policiesEn,
   ...staffEn,
   ...alertsEn,
   ...demoEn,

@@ -7,6 +7,7 @@ import { catalogZh } from "./catalog";
 import { demoZh } from "./demo";
 import { evaluationsZh } from "./evaluations";
 import { inboxZh } from "./inbox";
+import { policiesZh } from "./policies";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
 import { queuesZh } from "./queues";
@@ -153,6 +154,7 @@ export const zhCN = {
   ...windowZh,
   ...evaluationsZh,
   ...trainingZh,
+  ...policiesZh,
   ...staffZh,
   ...alertsZh,
   ...demoZh,

@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
+  FileSearchOutlined,
   FundOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -92,6 +93,13 @@ export const ROLE_NAV: readonly NavItem[] = [
     labelKey: "nav.training",
     icon: ReadOutlined,
     roles: ["supervisor"],
+  },
+  {
+    key: "policies",
+    path: "/policies",
+    labelKey: "nav.policies",
+    icon: FileSearchOutlined,
+    roles: ["clerk", "reviewer", "approver", "helper", "supervisor", "admin"],
   },
   {
     key: "staff",
