@@ -29,9 +29,15 @@ export const ZSeedPolicy = z.object({
 });
 export type TSeedPolicy = z.infer<typeof ZSeedPolicy>;
 
+/** YAML folds a long line with a space: between two Chinese characters it is no space at all. */
+const CJK_FOLD = /(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])/g;
+
 /** The seed documents, parsed; throws on a broken file (a dangling key, a duplicate key). */
 export function loadSeedPolicies(): TSeedPolicy[] {
-  const list = z.array(ZSeedPolicy).parse(load(readFileSync(join(here, "documents.yaml"), "utf8")));
+  const list = z
+    .array(ZSeedPolicy)
+    .parse(load(readFileSync(join(here, "documents.yaml"), "utf8")))
+    .map((p) => ({ ...p, summary: p.summary.replace(CJK_FOLD, "") }));
   const keys = new Set<string>();
   for (const p of list) {
     if (keys.has(p.key)) throw new Error(`seed/policies: duplicate key ${p.key}`);

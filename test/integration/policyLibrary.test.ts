@@ -321,3 +321,33 @@ describe("change notices", () => {
     expect(guide.body.changes[0]?.movedTo.map((m) => m.name)).toEqual(["城关镇人民政府", "双桥集镇人民政府"]);
   });
 });
+
+describe("study", () => {
+  it("a training session links library documents: title and 文号 come from the library; an unknown one is 422", async () => {
+    const sup = await t.as("supervisor");
+    const list = (await sup.get<{ items: Doc[] }>("/api/policy-documents?limit=100")).body.items;
+    const regulation = list.find((d) => d.title === "不动产登记暂行条例");
+    const body = {
+      orgId: await orgId("HY-ZRZY"),
+      heldOn: "2026-11-20",
+      topic: "不动产登记条例学习",
+      sectionIds: [await orgId("HY-ZRZY-WIN")],
+      documents: [{ title: "条例", policyId: regulation?.id }, { title: "窗口规范（内部）" }],
+    };
+    const created = await sup.post<{ documents: { title: string; number?: string; policyId?: string }[] }>(
+      "/api/training-sessions",
+      body,
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.documents).toEqual([
+      { title: "不动产登记暂行条例", number: "国务院令第656号", policyId: regulation?.id },
+      { title: "窗口规范（内部）" },
+    ]);
+    const bad = await sup.post<Problem>("/api/training-sessions", {
+      ...body,
+      documents: [{ title: "条例", policyId: "01900000-0000-7000-8000-000000000000" }],
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors?.map((e) => e.field)).toEqual(["documents.0.policyId"]);
+  });
+});

@@ -4613,6 +4613,8 @@ export interface components {
         TrainingDocument: {
             /** @description Its number (文号), e.g. 国土资源部令第63号 */
             number?: string;
+            /** @description The document in the policy library (政策文件库), when linked */
+            policyId?: string;
             /** @description The document's title, e.g. 《不动产登记暂行条例实施细则》 */
             title: string;
             url?: string;
@@ -21041,6 +21043,11 @@ export interface operations {
                     /** @default [] */
                     documents?: {
                         number?: string;
+                        /**
+                         * Format: uuid
+                         * @description A document of the policy library: its title and 文号 are taken from there
+                         */
+                        policyId?: string;
                         title: string;
                         url?: string;
                     }[];
