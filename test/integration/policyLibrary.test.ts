@@ -351,3 +351,16 @@ describe("study", () => {
     expect(bad.body.errors?.map((e) => e.field)).toEqual(["documents.0.policyId"]);
   });
 });
+
+describe("scorecard", () => {
+  it("counts the notices a person has not acknowledged in the month's card", async () => {
+    const sup = await t.as("supervisor");
+    type Card = { subjectName: string; figures: { noticesUnacknowledged: number | null } };
+    const res = await sup.get<{ people: Card[] }>("/api/supervision/scorecards?month=2026-11");
+    expect(res.status).toBe(200);
+    const of = (name: string) => res.body.people.find((p) => p.subjectName.includes(name))?.figures;
+    // Both notices of this file are for the window: 王芳 acknowledged the first, 杨洁 neither.
+    expect(of("杨洁")?.noticesUnacknowledged).toBe(2);
+    expect(of("王芳")?.noticesUnacknowledged).toBe(1);
+  });
+});

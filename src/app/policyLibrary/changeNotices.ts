@@ -341,15 +341,32 @@ export async function listChangeNoticeAcknowledgements(
   };
 }
 
-/** Notices a person must acknowledge and has not (the scorecard's and the desk's count). */
-export async function unacknowledgedNotices(ctx: AppContext, userId: string): Promise<number> {
+/** One person's obligation to acknowledge one notice: the months (local) it was announced and acknowledged. */
+export type NoticeObligation = {
+  userId: string;
+  noticeId: string;
+  createdMonth: string;
+  ackMonth: string | null;
+};
+
+/**
+ * Every acknowledgement owed (each notice × each person of its roster today) with when it was given:
+ * what the monthly scorecard counts as 未阅知.
+ */
+export async function noticeObligations(ctx: AppContext): Promise<NoticeObligation[]> {
   const rows = await ctx.database.db.select().from(policyChangeNotices);
-  if (!rows.length) return 0;
+  if (!rows.length) return [];
   const l = await loadFor(ctx, rows);
-  return rows.filter((n) => {
-    const onRoster = noticeRoster(n.sectionIds, l.orgs, l.staff).some((r) => r.user.id === userId);
-    return onRoster && !l.acks.some((a) => a.noticeId === n.id && a.userId === userId);
-  }).length;
+  const month = (d: Date) => localDate(d).slice(0, 7);
+  const acked = new Map(l.acks.map((a) => [`${a.noticeId}|${a.userId}`, month(a.acknowledgedAt)]));
+  return rows.flatMap((n) =>
+    noticeRoster(n.sectionIds, l.orgs, l.staff).map((r) => ({
+      userId: r.user.id,
+      noticeId: n.id,
+      createdMonth: month(n.createdAt),
+      ackMonth: acked.get(`${n.id}|${r.user.id}`) ?? null,
+    })),
+  );
 }
 
 export { NOTICE };

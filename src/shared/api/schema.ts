@@ -4044,6 +4044,8 @@ export interface components {
                 alertsRaised: number;
                 /** @description Cases completed in the month that the subject handled */
                 casesHandled: number;
+                /** @description Policy change notices owed at the month's end and not acknowledged by then (null: signed before this figure existed) */
+                noticesUnacknowledged: number | null;
                 onSpotRate: components["schemas"]["FigureRatio"];
                 onTimeRate: components["schemas"]["FigureRatio"];
                 satisfactionRate: components["schemas"]["FigureRatio"];

@@ -83,6 +83,7 @@ export const policiesZh = {
   "study.acknowledged": "已阅知通知",
   "study.pending": "待阅知通知",
   "study.empty": "暂无政策学习记录",
+  "policies.sc.unacknowledged": "未阅知变更通知",
 } as const;
 
 export const policiesEn: Record<keyof typeof policiesZh, string> = {
@@ -170,4 +171,5 @@ export const policiesEn: Record<keyof typeof policiesZh, string> = {
   "study.acknowledged": "Notices acknowledged",
   "study.pending": "Notices pending",
   "study.empty": "No policy study yet",
+  "policies.sc.unacknowledged": "Notices not acknowledged",
 };
