@@ -50,6 +50,10 @@ describe("policy library (政策文件库)", () => {
     await clerk.getByTestId("notice-acked").waitFor();
     await screenshot(clerk, "policies-notice-acknowledged-1440");
 
+    // Her training record shows the acknowledgement.
+    await clerk.goto(s.at("/my/training"));
+    await clerk.getByTestId("policy-study").getByTestId("study-notice-done").waitFor();
+
     // The supervisor sees who has not: 杨洁, not 王芳.
     await sup.reload();
     await card.getByText("已阅知 1/2").waitFor();
@@ -59,6 +63,17 @@ describe("policy library (政策文件库)", () => {
     expect(await acks.getByTestId("ack-missing").textContent()).toContain("杨洁");
     expect(await acks.getByTestId("ack-done").textContent()).toContain("王芳");
     await screenshot(sup, "policies-who-has-not-1440");
+
+    // A study session takes its documents from the library: title and 文号 filled in.
+    await sup.goto(s.at("/supervision/training"));
+    await sup.getByTestId("training-new").click();
+    await sup.getByTestId("library-picker").click();
+    await sup.getByTestId("library-picker").locator("input").fill("不动产登记暂行条例");
+    await sup
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "国务院令第656号" })
+      .first()
+      .click();
+    expect(await sup.getByTestId("doc-title-0").inputValue()).toBe("不动产登记暂行条例");
 
     // The public guide of the item shows the change and its date.
     const visitor = await s.page({ width: 1366 });

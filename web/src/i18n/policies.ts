@@ -84,6 +84,7 @@ export const policiesZh = {
   "study.pending": "待阅知通知",
   "study.empty": "暂无政策学习记录",
   "policies.sc.unacknowledged": "未阅知变更通知",
+  "policies.pick": "从政策文件库选择学习文件",
 } as const;
 
 export const policiesEn: Record<keyof typeof policiesZh, string> = {
@@ -172,4 +173,5 @@ export const policiesEn: Record<keyof typeof policiesZh, string> = {
   "study.pending": "Notices pending",
   "study.empty": "No policy study yet",
   "policies.sc.unacknowledged": "Notices not acknowledged",
+  "policies.pick": "Choose a document from the policy library",
 };
