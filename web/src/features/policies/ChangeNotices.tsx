@@ -32,7 +32,7 @@ import {
   usePolicies,
   usePolicyOptions,
 } from "./api";
-import { errorText, LoadError } from "./parts";
+import { errorText, LoadError, UNDERLINE } from "./parts";
 
 /** The change notices tab: what the caller must acknowledge, and for supervisors who has not. */
 export function ChangeNotices() {
@@ -87,7 +87,7 @@ function NoticeCard({ n, onShowAcks }: { n: TChangeNotice; onShowAcks: () => voi
       <Space orientation="vertical" size={4} style={{ width: "100%" }}>
         <Typography.Text type="secondary">
           {t("notices.effectiveOn")}：{n.effectiveOn} · {t("notices.policy")}：
-          <Link to={`/policies/${n.policy.id}`}>
+          <Link style={UNDERLINE} to={`/policies/${n.policy.id}`}>
             《{n.policy.title}》{n.policy.docNumber}
           </Link>
         </Typography.Text>

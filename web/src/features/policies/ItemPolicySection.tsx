@@ -2,7 +2,7 @@ import { Alert, Card, Empty, Skeleton, Space, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { useI18n } from "../../i18n/useT";
 import { useItemPolicies } from "./api";
-import { LoadError } from "./parts";
+import { LoadError, UNDERLINE } from "./parts";
 
 /** The guide's 政策依据与变更: the changes announced for the item (with their dates) and the documents in force. */
 export function ItemPolicySection({ code }: { code: string }) {
@@ -46,7 +46,9 @@ export function ItemPolicySection({ code }: { code: string }) {
               <ul style={{ margin: 0 }}>
                 {q.data.documents.map((d) => (
                   <li key={d.id}>
-                    <Link to={`/policies/${d.id}`}>《{d.title}》</Link>
+                    <Link style={UNDERLINE} to={`/policies/${d.id}`}>
+                      《{d.title}》
+                    </Link>
                     <Typography.Text type="secondary">
                       {" "}
                       {[d.docNumber, d.issuer, d.issuedOn].filter(Boolean).join(" · ")}

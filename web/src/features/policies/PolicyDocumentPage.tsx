@@ -17,7 +17,7 @@ import { Link, useParams } from "react-router-dom";
 import { formatDateTime } from "../../../../src/shared/localTime";
 import { useI18n } from "../../i18n/useT";
 import { attachmentUrl, useMarkRead, usePolicy, useUploadAttachment } from "./api";
-import { errorText, LoadError, PolicyLevelTag, PolicyStatusTag } from "./parts";
+import { errorText, LoadError, PolicyLevelTag, PolicyStatusTag, UNDERLINE } from "./parts";
 
 /** `/policies/:id`: a document with its status links, items, notices, attachments and full text. */
 export default function PolicyDocumentPage() {
@@ -33,7 +33,7 @@ export default function PolicyDocumentPage() {
   const d = doc.data;
   const link = (r: { id: string; title: string; docNumber: string } | null) =>
     r ? (
-      <Link to={`/policies/${r.id}`}>
+      <Link style={UNDERLINE} to={`/policies/${r.id}`}>
         《{r.title}》{r.docNumber}
       </Link>
     ) : null;
@@ -122,7 +122,9 @@ export default function PolicyDocumentPage() {
           <ul style={{ margin: 0 }} data-testid="policy-items">
             {d.items.map((i) => (
               <li key={`${i.itemId}${i.basisTitle}`}>
-                <Link to={`/guide/items/${i.code}`}>{i.name}</Link>
+                <Link style={UNDERLINE} to={`/guide/items/${i.code}`}>
+                  {i.name}
+                </Link>
                 {i.basisTitle && <Typography.Text type="secondary"> · {i.basisTitle}</Typography.Text>}
               </li>
             ))}
@@ -134,7 +136,10 @@ export default function PolicyDocumentPage() {
           <ul style={{ margin: 0 }}>
             {d.changeNotices.map((n) => (
               <li key={n.id}>
-                {n.effectiveOn} · <Link to="/policies?tab=notices">{n.title}</Link>
+                {n.effectiveOn} ·{" "}
+                <Link style={UNDERLINE} to="/policies?tab=notices">
+                  {n.title}
+                </Link>
               </li>
             ))}
           </ul>

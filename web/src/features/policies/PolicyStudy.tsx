@@ -3,7 +3,7 @@ import { Link } from "react-router-dom";
 import { formatDateTime } from "../../../../src/shared/localTime";
 import { useI18n } from "../../i18n/useT";
 import { usePolicyStudy } from "./api";
-import { LoadError } from "./parts";
+import { LoadError, UNDERLINE } from "./parts";
 
 /** A person's policy study in their training record: documents studied, notices acknowledged or pending. */
 export function PolicyStudy({ userId }: { userId: string }) {
@@ -25,8 +25,10 @@ export function PolicyStudy({ userId }: { userId: string }) {
       <ul style={{ margin: 0 }}>
         {s.readings.map((r) => (
           <li key={r.policyId}>
-            <Link to={`/policies/${r.policyId}`}>《{r.title}》</Link> {r.docNumber} ·{" "}
-            {t("policies.readAt", { at: formatDateTime(r.readAt) })}
+            <Link style={UNDERLINE} to={`/policies/${r.policyId}`}>
+              《{r.title}》
+            </Link>{" "}
+            {r.docNumber} · {t("policies.readAt", { at: formatDateTime(r.readAt) })}
           </li>
         ))}
         {s.notices.map((n) => (

@@ -66,3 +66,6 @@ export function LoadError({ error, retry }: { error: unknown; retry: () => void 
 export function errorText(error: unknown, locale: "zh-CN" | "en-US"): string {
   return error instanceof ApiError ? (error.messageIn(locale) ?? error.message) : String(error);
 }
+
+/** Links inside text are underlined (not told apart by colour alone, WCAG 1.4.1). */
+export const UNDERLINE = { textDecoration: "underline" } as const;
