@@ -4,7 +4,6 @@ import {
   Card,
   Empty,
   Input,
-  List,
   Pagination,
   Select,
   Skeleton,
