@@ -111,7 +111,7 @@ describe("request schemas come from src/shared/api", () => {
     expect(checked).toBeGreaterThan(100);
     // The binary ones are few and known: the signing key (PEM), a case document, certificate, receipt and
     // one-time notice sheet as PDF, an uploaded file (a GET and its HEAD twin count once), the scorecards
-    // as XLSX or CSV.
+    // as XLSX or CSV, a policy document's attachment.
     expect([...binary].sort()).toEqual([
       "/.well-known/yizhan-keys/:file 200",
       "/api/cases/:id/documents/:docId/pdf 200",
@@ -119,6 +119,7 @@ describe("request schemas come from src/shared/api", () => {
       "/api/catalog/items/:code/notice-sheet 200",
       "/api/certificates/:id/pdf 200",
       "/api/payments/:id/receipt 200",
+      "/api/policy-documents/:id/attachments/:fileId 200",
       "/api/supervision/scorecards/export 200",
     ]);
     expect(privateOnes).toEqual([]);

@@ -35,6 +35,7 @@ import { feeRoutes } from "./routes/fees";
 import { healthRoutes } from "./routes/health";
 import { inquiryRoutes } from "./routes/inquiries";
 import { notificationRoutes } from "./routes/notifications";
+import { policyLibraryRoutes } from "./routes/policyLibrary";
 import { projectRoutes } from "./routes/projects";
 import { publicProgressRoutes } from "./routes/publicProgress";
 import { referralRoutes } from "./routes/referrals";
@@ -78,6 +79,7 @@ const ROUTES = [
   evaluationRoutes,
   inquiryRoutes,
   trainingRoutes,
+  policyLibraryRoutes,
   staffRoutes,
   alertRoutes,
   supervisionFigureRoutes,

@@ -17,6 +17,7 @@ import {
 } from "../app/context";
 import { seedDemoEvaluations } from "../app/evaluations/demoRatings";
 import { defaultOutboxHandlers } from "../app/notifications/notify";
+import { seedPolicyLibrary } from "../app/policyLibrary/seed";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
 import { generateHistory, type HistoryOptions, settleInterruptedHistory } from "../app/seed/history";
 import { seedDemoStaff } from "../app/staff/demo";
@@ -128,6 +129,8 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   if (!opts.prepared && opts.demo) await seedDemoTraining(ctx);
   // The posts (岗位, AB岗) of the window and the reviewing sections (docs/staff.md); idempotent too.
   if (!opts.prepared && opts.demo) await seedDemoStaff(ctx);
+  // The policy library's 50+ documents linked to the items' 设定依据 (docs/policies.md); idempotent.
+  if (!opts.prepared && opts.demo) await seedPolicyLibrary(ctx);
   return ctx;
 }
 

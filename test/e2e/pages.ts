@@ -100,9 +100,18 @@ const SAMPLERS: Record<string, (page: Requester) => Promise<Record<string, strin
     ok({ code: await firstOf(p, "/api/catalog/items?limit=1", "code") }),
   "/admin/items/:code/history": async (p) =>
     ok({ code: await firstOf(p, "/api/catalog/items?limit=1", "code") }),
+  // A document the guide cites (readable by anyone): the first one of the first item.
+  "/policies/:id": async (p) => ok({ id: await citedPolicy(p) }),
+  "/policies/:id/edit": async (p) => ok({ id: await citedPolicy(p) }),
   // A signed link that is not (any more) valid: the page says so, and that page is checked.
   "/evaluate/:token": async () => ({ token: "expired-or-unknown-link" }),
 };
+
+async function citedPolicy(page: Requester): Promise<string | undefined> {
+  const code = await firstOf(page, "/api/catalog/items?limit=1", "code");
+  const body = code ? await getJson(page, `/api/item-policies/${encodeURIComponent(code)}`) : undefined;
+  return ((body?.documents as Json[] | undefined) ?? [])[0]?.id as string | undefined;
+}
 
 function ok(values: Record<string, string | undefined>): Record<string, string> | undefined {
   return Object.values(values).every(Boolean) ? (values as Record<string, string>) : undefined;

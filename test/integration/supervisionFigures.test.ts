@@ -320,6 +320,7 @@ describe("monthly scorecards (检查考核)", () => {
         alertsRaised: 1,
         alertsClosed: 1,
         trainingAttended: 1,
+        noticesUnacknowledged: 0,
       },
     });
     const planner = list.body.people.find((p) => p.subjectName.includes("陈刚")) as TScorecard;
@@ -332,6 +333,7 @@ describe("monthly scorecards (检查考核)", () => {
       alertsRaised: 0,
       alertsClosed: 0,
       trainingAttended: 0,
+      noticesUnacknowledged: 0,
     });
     const window = list.body.sections.find((s) => s.subjectName === "县政务服务中心自然资源和规划窗口");
     expect(window?.figures).toEqual(clerk.figures);

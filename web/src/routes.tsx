@@ -55,6 +55,8 @@ export const routes: RouteObject[] = [
           page("/ask", () => import("./features/inquiries/AskPage")),
           page("/ask/answer", () => import("./features/inquiries/AnswerPage")),
           page("/verify", () => import("./features/verify/VerifyPage")),
+          // A document the guide cites is public; the API answers 404 for what the caller may not read.
+          page("/policies/:id", () => import("./features/policies/PolicyDocumentPage")),
           page("/satisfaction", () => import("./features/evaluations/SatisfactionPage")),
           page("/evaluate/:token", () => import("./features/evaluations/EvaluatePage")),
           {
@@ -90,6 +92,14 @@ export const routes: RouteObject[] = [
               area("dashboard", () => import("./features/dashboard/DashboardPage")),
               area("supervision", () => import("./features/evaluations/SupervisionPage")),
               area("training", () => import("./features/training/TrainingPage")),
+              area("policies", () => import("./features/policies/PolicyLibraryPage")),
+              {
+                element: <RequireRole roles={["supervisor", "admin"]} />,
+                children: [
+                  page("/policies/new", () => import("./features/policies/PolicyEditorPage")),
+                  page("/policies/:id/edit", () => import("./features/policies/PolicyEditorPage")),
+                ],
+              },
               area("alerts", () => import("./features/alerts/AlertsPage")),
               area("staff", () => import("./features/staff/StaffPage")),
               area("scorecards", () => import("./features/supervision/ScorecardsPage")),

@@ -12,6 +12,19 @@ const UNSUPPORTED = {
 
 const MB = (n: number) => Math.round(n / 1024 / 1024);
 
+/** Whether a refused zip was refused for inflating too far (a compression bomb), not for being malformed. */
+export function isCompressionBomb(err: ZipRefused): boolean {
+  return err.reason === "too_large" || err.reason === "ratio" || err.reason === "too_many_entries";
+}
+
+/** The 422 naming `file` for a zip container that inflates past the limits. */
+export function compressedTooLarge(): YizhanError {
+  return invalid("file", "compressed_too_large", {
+    "zh-CN": `压缩文件解压后过大（超过 ${MB(UPLOAD_ZIP_LIMITS.maxTotalBytes)} MB、压缩比超过 ${UPLOAD_ZIP_LIMITS.maxRatio}:1 或条目超过 ${UPLOAD_ZIP_LIMITS.maxEntries} 个），已拒收`,
+    "en-US": `The compressed file inflates too far (over ${MB(UPLOAD_ZIP_LIMITS.maxTotalBytes)} MB, a ratio over ${UPLOAD_ZIP_LIMITS.maxRatio}:1 or over ${UPLOAD_ZIP_LIMITS.maxEntries} entries); refused`,
+  });
+}
+
 /**
  * Checks an uploaded file before it is stored — the one gate of every upload (case materials, deferred
  * materials, project files, a partner's answer, a shared-data document): not empty, at most 20 MB, and
@@ -35,11 +48,7 @@ export async function acceptedUploadType(bytes: Buffer): Promise<string> {
     type = await detectUploadType(bytes);
   } catch (err) {
     if (!(err instanceof ZipRefused)) throw err;
-    if (err.reason === "too_large" || err.reason === "ratio" || err.reason === "too_many_entries")
-      throw invalid("file", "compressed_too_large", {
-        "zh-CN": `压缩文件解压后过大（超过 ${MB(UPLOAD_ZIP_LIMITS.maxTotalBytes)} MB、压缩比超过 ${UPLOAD_ZIP_LIMITS.maxRatio}:1 或条目超过 ${UPLOAD_ZIP_LIMITS.maxEntries} 个），已拒收`,
-        "en-US": `The compressed file inflates too far (over ${MB(UPLOAD_ZIP_LIMITS.maxTotalBytes)} MB, a ratio over ${UPLOAD_ZIP_LIMITS.maxRatio}:1 or over ${UPLOAD_ZIP_LIMITS.maxEntries} entries); refused`,
-      });
+    if (isCompressionBomb(err)) throw compressedTooLarge();
     type = null;
   }
   if (!type) throw new YizhanError("unsupported_file_type", 415, UNSUPPORTED, { field: "file" });

@@ -11,5 +11,6 @@ import "./projects";
 import "./serviceItem";
 import "./users";
 import "../evaluations/policy";
+import "../policyLibrary/policy";
 
 export { abilities, allow, authorize, can } from "./registry";

@@ -33,6 +33,7 @@ import { calendarFor, localDates } from "../calendar/access";
 import { toState } from "../cases/caseRows";
 import type { AppContext } from "../context";
 import { rootPath } from "../inquiries/policy";
+import { type NoticeObligation, noticeObligations } from "../policyLibrary/changeNotices";
 
 /** The office tree a supervisor oversees, and the office asked for (default the whole tree). */
 export type FigureScope = {
@@ -98,6 +99,8 @@ export type Facts = {
   alerts: AlertFact[];
   /** Present attendances: who, and the session's date. */
   attendance: { userId: string; heldOn: string }[];
+  /** Change notices owed: who, the month announced, the month acknowledged (null: not yet). */
+  notices: NoticeObligation[];
   /** Staff of the tree who handle cases (clerk, reviewer, approver): their first such office. */
   staff: Map<string, { name: string; orgId: string }>;
   names: Map<string, string>;
@@ -277,7 +280,8 @@ export async function gatherFacts(ctx: AppContext, scope: FigureScope, fromMonth
     .innerJoin(organizations, eq(organizations.id, trainingSessions.orgId))
     .where(and(inTree, eq(trainingAttendance.status, "present"), gte(trainingSessions.heldOn, start)));
 
-  return { cases: factsOut, ratings, alerts, attendance, staff, names };
+  const notices = await noticeObligations(ctx);
+  return { cases: factsOut, ratings, alerts, attendance, notices, staff, names };
 }
 
 /** The month of `now` in the organization's zone, and the month before. */

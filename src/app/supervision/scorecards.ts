@@ -40,6 +40,11 @@ const SECTION_KINDS = new Set(["section", "window"]);
 function liveCards(scope: FigureScope, f: Facts, month: string): Card[] {
   const attended = (userIds: Set<string>) =>
     f.attendance.filter((a) => userIds.has(a.userId) && a.heldOn.slice(0, 7) === month).length;
+  // Owed at the month's end (announced by then) and not acknowledged by then.
+  const unacknowledged = (userIds: Set<string>) =>
+    f.notices.filter(
+      (n) => userIds.has(n.userId) && n.createdMonth <= month && (n.ackMonth === null || n.ackMonth > month),
+    ).length;
   const orgName = new Map(scope.orgs.map((o) => [o.id, o.name]));
   const sections = scope.orgs.filter((o) => SECTION_KINDS.has(o.kind) && scope.chosen.ids.has(o.id));
   const cards: Card[] = [];
@@ -59,6 +64,7 @@ function liveCards(scope: FigureScope, f: Facts, month: string): Card[] {
         alertsOf(f.alerts, caseIds, { orgIds: ids }),
         attended(members),
         month,
+        unacknowledged(members),
       ),
     });
   }
@@ -79,6 +85,7 @@ function liveCards(scope: FigureScope, f: Facts, month: string): Card[] {
         alertsOf(f.alerts, caseIds, { userId }),
         attended(new Set([userId])),
         month,
+        unacknowledged(new Set([userId])),
       ),
     });
   }
@@ -95,7 +102,8 @@ function present(card: Card, month: string, stored: Stored | undefined): TScorec
       subjectId: stored.subjectId,
       subjectName: stored.subjectName,
       sectionName: stored.sectionName,
-      figures: stored.figures,
+      // A card signed before the notices figure existed shows it as unknown.
+      figures: { ...stored.figures, noticesUnacknowledged: stored.figures.noticesUnacknowledged ?? null },
       status: "signed",
       comment: stored.comment,
       signedBy: { id: stored.signedBy, name: stored.signedByName },

@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { organizations, roleMemberships, trainingAttendance, trainingSessions, users } from "../../db/schema";
+import {
+  organizations,
+  policyDocuments,
+  roleMemberships,
+  type TrainingDocument,
+  trainingAttendance,
+  trainingSessions,
+  users,
+} from "../../db/schema";
 import { forbidden, invalid, notFound, versionConflict } from "../../domain/errors";
 import type {
   TCreateTrainingSession,
@@ -24,7 +32,7 @@ const PERSON = { "zh-CN": "工作人员", "en-US": "Staff member" };
 /** Roles whose holders are staff of an organization: they attend its sessions and read them. */
 const STAFF_ROLES: readonly Role[] = ["clerk", "reviewer", "approver", "helper", "supervisor", "admin"];
 
-type Org = { id: string; name: string; path: string; kind: string };
+export type Org = { id: string; name: string; path: string; kind: string };
 type SessionRow = typeof trainingSessions.$inferSelect;
 type Attendance = "present" | "absent" | "excused";
 
@@ -47,7 +55,8 @@ const supervises = (a: Actor, orgPath: string) =>
       (m.role === "supervisor" || m.role === "admin") && !!m.orgPath && rootOf(m.orgPath) === rootOf(orgPath),
   );
 
-async function orgMap(ex: Executor): Promise<Map<string, Org>> {
+/** Every organization by id (id, name, path, kind). */
+export async function orgMap(ex: Executor): Promise<Map<string, Org>> {
   const rows = await ex
     .select({
       id: organizations.id,
@@ -59,10 +68,10 @@ async function orgMap(ex: Executor): Promise<Map<string, Org>> {
   return new Map(rows.map((o) => [o.id, o]));
 }
 
-type StaffMember = { id: string; displayName: string; orgs: Org[] };
+export type StaffMember = { id: string; displayName: string; orgs: Org[] };
 
 /** Active staff with their organizations (staff roles only). */
-async function staffMembers(ex: Executor, orgs: Map<string, Org>): Promise<StaffMember[]> {
+export async function staffMembers(ex: Executor, orgs: Map<string, Org>): Promise<StaffMember[]> {
   const rows = await ex
     .select({
       id: users.id,
@@ -136,6 +145,7 @@ function summary(s: SessionRow, c: Ctx): TTrainingSessionSummary {
       title: d.title,
       ...(d.number ? { number: d.number } : {}),
       ...(d.url ? { url: d.url } : {}),
+      ...(d.policyId ? { policyId: d.policyId } : {}),
     })),
     organizer: { id: s.organizerId, displayName: c.names.get(s.organizerId) ?? "" },
     counts: {
@@ -270,6 +280,7 @@ export async function createTrainingSession(
         "en-US": "The organizer must be staff of the organization",
       });
   }
+  const documents = await libraryDocuments(db, input.documents);
   const now = ctx.clock.now();
   const [s] = await db
     .insert(trainingSessions)
@@ -277,11 +288,7 @@ export async function createTrainingSession(
       orgId: org.id,
       heldOn: input.heldOn,
       topic: input.topic,
-      documents: input.documents.map((doc) => ({
-        title: doc.title,
-        ...(doc.number ? { number: doc.number } : {}),
-        ...(doc.url ? { url: doc.url } : {}),
-      })),
+      documents,
       sectionIds,
       organizerId,
       record: input.record?.length ? input.record : null,
@@ -292,6 +299,43 @@ export async function createTrainingSession(
     .returning();
   if (!s) throw new Error("insert returned nothing");
   return detail(actor, s, await loadCtx(db, [s]));
+}
+
+/**
+ * The documents of a new session: a document of the policy library (`policyId`) gets its title and 文号
+ * from the library (422 `documents.<i>.policyId` when there is no such document); others stay as typed.
+ */
+async function libraryDocuments(
+  ex: Executor,
+  docs: TCreateTrainingSession["documents"],
+): Promise<TrainingDocument[]> {
+  const ids = docs.flatMap((d) => (d.policyId ? [d.policyId] : []));
+  const rows = ids.length
+    ? await ex
+        .select({
+          id: policyDocuments.id,
+          title: policyDocuments.title,
+          docNumber: policyDocuments.docNumber,
+        })
+        .from(policyDocuments)
+        .where(inArray(policyDocuments.id, ids))
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return docs.map((doc, i) => {
+    const p = doc.policyId ? byId.get(doc.policyId) : undefined;
+    if (doc.policyId && !p)
+      throw invalid(`documents.${i}.policyId`, "unknown_policy", {
+        "zh-CN": "政策文件库中没有该文件",
+        "en-US": "No such document in the policy library",
+      });
+    const number = p ? p.docNumber : doc.number;
+    return {
+      title: p ? p.title : doc.title,
+      ...(number ? { number } : {}),
+      ...(doc.url ? { url: doc.url } : {}),
+      ...(p ? { policyId: p.id } : {}),
+    };
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ export * from "./idempotency";
 export * from "./inquiries";
 export * from "./organizations";
 export * from "./outbox";
+export * from "./policyLibrary";
 export * from "./projects";
 export * from "./staff";
 export * from "./storedFiles";

@@ -3,8 +3,8 @@ import { id, instant } from "./common";
 import { organizations } from "./organizations";
 import { users } from "./users";
 
-/** A document studied in a session: free-text reference for now (the policy library comes later). */
-export type TrainingDocument = { title: string; number?: string; url?: string };
+/** A document studied in a session: a document of the policy library (`policyId`) or a free-text reference. */
+export type TrainingDocument = { title: string; number?: string; url?: string; policyId?: string };
 
 /**
  * A study session (教育培训 / 政策学习) held by an organization (the bureau or a section) for some of

@@ -270,6 +270,8 @@ export type ScorecardFigures = {
   alertsRaised: number;
   alertsClosed: number;
   trainingAttended: number;
+  /** Policy change notices owed at the month's end and not acknowledged by then (政策变更阅知). */
+  noticesUnacknowledged: number | null;
 };
 
 /** The scorecard of one person or section for one month. */
@@ -279,6 +281,7 @@ export function scorecardFigures(
   alerts: readonly AlertFact[],
   trainingAttended: number,
   month: string,
+  noticesUnacknowledged: number | null = null,
 ): ScorecardFigures {
   const p = { from: month, to: month };
   const f = caseFigures(facts, ratings, p);
@@ -292,6 +295,7 @@ export function scorecardFigures(
     alertsRaised: a.raised,
     alertsClosed: a.closed,
     trainingAttended,
+    noticesUnacknowledged,
   };
 }
 

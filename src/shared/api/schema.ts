@@ -1285,6 +1285,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/change-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Change notices the caller must acknowledge or supervises, newest first */
+        get: operations["listChangeNotices"];
+        put?: never;
+        /** Announce a policy change: the policy, the affected items, a summary, the sections whose staff must acknowledge; optionally move the items to townships (referral rule) */
+        post: operations["createChangeNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/change-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One change notice (its roster's staff and the bureau's supervisors) */
+        get: operations["getChangeNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/change-notices/{id}/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who must acknowledge a notice and who has not (supervisors of the bureau) */
+        get: operations["listChangeNoticeAcknowledgements"];
+        put?: never;
+        /** Acknowledge a change notice (已阅知晓; staff of its sections; again is harmless) */
+        post: operations["acknowledgeChangeNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/data-access-log": {
         parameters: {
             query?: never;
@@ -1592,6 +1645,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/item-policies/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For an item's public guide: the in-force documents it cites and the policy changes concerning it */
+        get: operations["getItemPolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/evaluation-invitations": {
         parameters: {
             query?: never;
@@ -1774,6 +1844,127 @@ export interface paths {
         put?: never;
         /** Signed callback from the payment gateway (idempotent) */
         post: operations["paymentCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Documents of the policy library (staff), newest first; filters status, level, issuer, item, tag */
+        get: operations["listPolicies"];
+        put?: never;
+        /** Add a document to the library (supervisors, administrators) */
+        post: operations["createPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document with its links and text: staff read any; anyone an in-force document a service item cites (else 404) */
+        get: operations["getPolicy"];
+        /** Edit a document and its item links (supervisors, administrators; optimistic version, 409) */
+        put: operations["updatePolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-documents/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a PDF, Word (.docx) or text file (supervisors, administrators); `extractText=true` takes the text of a .docx or .txt as the full text */
+        post: operations["uploadPolicyAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-documents/{id}/attachments/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An attachment of a document (staff) */
+        get: operations["downloadPolicyAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-documents/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a document read (已学习, staff): it counts in the person's training record */
+        post: operations["markPolicyRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-documents/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chinese full-text search (jieba words in a simple tsvector): ranked hits with highlighted snippets (staff) */
+        get: operations["searchPolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Items (with their 设定依据), sections, townships and issuers the editor and notice form choose from */
+        get: operations["getPolicyOptions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2337,6 +2528,23 @@ export interface paths {
         get?: never;
         /** Set a post's holder (A岗) and backup (B岗) (supervisors, admins; optimistic version, 409) */
         put: operations["updatePost"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/{id}/policy-study": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's documents read and change notices acknowledged (their own, or staff the caller supervises) */
+        get: operations["getPolicyStudy"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -3067,6 +3275,62 @@ export interface components {
             /** @description The public verification link printed as the QR code */
             verifyUrl: string;
         };
+        ChangeNotice: {
+            abilities: {
+                [key: string]: boolean;
+            };
+            /** @description The caller's acknowledgement */
+            acknowledgedAt: string | null;
+            counts: {
+                acknowledged: number;
+                expected: number;
+            };
+            createdAt: string;
+            createdBy: {
+                displayName: string;
+                id: string;
+            };
+            effectiveOn: string;
+            id: string;
+            items: {
+                code: string;
+                id: string;
+                name: string;
+            }[];
+            movedTo: {
+                code: string;
+                name: string;
+            }[];
+            /** @description The caller is on the notice's roster */
+            mustAcknowledge: boolean;
+            org: {
+                id: string;
+                name: string;
+            };
+            policy: components["schemas"]["PolicyRef"];
+            sections: {
+                id: string;
+                name: string;
+            }[];
+            summary: string;
+            title: string;
+        };
+        ChangeNoticeAcknowledgements: {
+            acknowledged: number;
+            expected: number;
+            noticeId: string;
+            people: {
+                acknowledgedAt: string | null;
+                orgName: string;
+                user: {
+                    displayName: string;
+                    id: string;
+                };
+            }[];
+        };
+        ChangeNoticeList: {
+            items: components["schemas"]["ChangeNotice"][];
+        };
         Evaluation: {
             abilities: {
                 [key: string]: boolean;
@@ -3206,6 +3470,31 @@ export interface components {
             publishedAt: string;
             question: string;
         };
+        ItemPolicies: {
+            changes: {
+                effectiveOn: string;
+                id: string;
+                movedTo: {
+                    code: string;
+                    name: string;
+                }[];
+                policy: components["schemas"]["PolicyRef"];
+                summary: string;
+                title: string;
+            }[];
+            documents: {
+                docNumber: string;
+                id: string;
+                issuedOn: string | null;
+                issuer: string;
+                /**
+                 * @description 现行有效 / 已修订 / 已废止
+                 * @enum {string}
+                 */
+                status: "in_force" | "amended" | "repealed";
+                title: string;
+            }[];
+        };
         Organization: {
             address: string | null;
             children: components["schemas"]["Organization"][];
@@ -3262,6 +3551,187 @@ export interface components {
             refundedAt: string | null;
             /** @enum {string} */
             status: "pending" | "paid" | "failed" | "refunded";
+        };
+        PolicyAttachment: {
+            contentType: string;
+            fileId: string;
+            fileName: string;
+            size: number;
+        };
+        PolicyDocument: {
+            abilities: {
+                [key: string]: boolean;
+            };
+            amendedBy: components["schemas"]["PolicyRef"] | null;
+            attachments: components["schemas"]["PolicyAttachment"][];
+            changeNotices: {
+                effectiveOn: string;
+                id: string;
+                title: string;
+            }[];
+            /** @description 文号 ('' when none) */
+            docNumber: string;
+            effectiveOn: string | null;
+            fullText: string;
+            id: string;
+            issuedOn: string | null;
+            issuer: string;
+            /** @description Service items citing the document */
+            itemCount: number;
+            items: components["schemas"]["PolicyItemLink"][];
+            /**
+             * @description 国家 / 省级 / 市级 / 县级
+             * @enum {string}
+             */
+            level: "national" | "provincial" | "municipal" | "county";
+            /** @description When the caller marked it read (staff; null otherwise) */
+            readAt: string | null;
+            repealedBy: components["schemas"]["PolicyRef"] | null;
+            repealedOn: string | null;
+            /** @description Documents this one amended or repealed */
+            replaces: components["schemas"]["PolicyRef"][];
+            /**
+             * @description 现行有效 / 已修订 / 已废止
+             * @enum {string}
+             */
+            status: "in_force" | "amended" | "repealed";
+            summary: string;
+            tags: string[];
+            title: string;
+            updatedAt: string;
+            version: number;
+        };
+        PolicyItemLink: {
+            /** @description The item's 设定依据 entry this document backs ('' when only related) */
+            basisTitle: string;
+            code: string;
+            itemId: string;
+            name: string;
+        };
+        PolicyList: {
+            items: components["schemas"]["PolicySummary"][];
+            total: number;
+        };
+        PolicyOptions: {
+            issuers: string[];
+            items: {
+                code: string;
+                id: string;
+                /** @description The titles of the item's 设定依据 (current version) */
+                legalBasis: string[];
+                name: string;
+                orgId: string;
+            }[];
+            sections: {
+                id: string;
+                name: string;
+                path: string;
+            }[];
+            townships: {
+                code: string;
+                name: string;
+            }[];
+        };
+        PolicyRef: {
+            docNumber: string;
+            id: string;
+            /**
+             * @description 现行有效 / 已修订 / 已废止
+             * @enum {string}
+             */
+            status: "in_force" | "amended" | "repealed";
+            title: string;
+        };
+        PolicySearchHit: {
+            /** @description 文号 ('' when none) */
+            docNumber: string;
+            effectiveOn: string | null;
+            id: string;
+            issuedOn: string | null;
+            issuer: string;
+            /** @description Service items citing the document */
+            itemCount: number;
+            /**
+             * @description 国家 / 省级 / 市级 / 县级
+             * @enum {string}
+             */
+            level: "national" | "provincial" | "municipal" | "county";
+            /** @description ts_rank of the match (higher first); an exact 文号 adds 10 */
+            rank: number;
+            repealedOn: string | null;
+            /** @description Up to ~120 characters around the first match, split at the hits */
+            snippet: {
+                hit: boolean;
+                text: string;
+            }[];
+            /**
+             * @description 现行有效 / 已修订 / 已废止
+             * @enum {string}
+             */
+            status: "in_force" | "amended" | "repealed";
+            summary: string;
+            tags: string[];
+            title: string;
+            /** @description The title split at the hits */
+            titleParts: {
+                hit: boolean;
+                text: string;
+            }[];
+            version: number;
+        };
+        PolicySearchResult: {
+            items: components["schemas"]["PolicySearchHit"][];
+            total: number;
+            /** @description The query's words as jieba cut them */
+            words: string[];
+        };
+        PolicyStudy: {
+            notices: {
+                acknowledgedAt: string | null;
+                effectiveOn: string;
+                id: string;
+                title: string;
+            }[];
+            readings: {
+                docNumber: string;
+                policyId: string;
+                readAt: string;
+                title: string;
+            }[];
+            totals: {
+                acknowledged: number;
+                pending: number;
+                read: number;
+            };
+            user: {
+                displayName: string;
+                id: string;
+            };
+        };
+        PolicySummary: {
+            /** @description 文号 ('' when none) */
+            docNumber: string;
+            effectiveOn: string | null;
+            id: string;
+            issuedOn: string | null;
+            issuer: string;
+            /** @description Service items citing the document */
+            itemCount: number;
+            /**
+             * @description 国家 / 省级 / 市级 / 县级
+             * @enum {string}
+             */
+            level: "national" | "provincial" | "municipal" | "county";
+            repealedOn: string | null;
+            /**
+             * @description 现行有效 / 已修订 / 已废止
+             * @enum {string}
+             */
+            status: "in_force" | "amended" | "repealed";
+            summary: string;
+            tags: string[];
+            title: string;
+            version: number;
         };
         /** @description An error (RFC 9457 problem details) */
         Problem: {
@@ -3659,6 +4129,8 @@ export interface components {
                 alertsRaised: number;
                 /** @description Cases completed in the month that the subject handled */
                 casesHandled: number;
+                /** @description Policy change notices owed at the month's end and not acknowledged by then (null: signed before this figure existed) */
+                noticesUnacknowledged: number | null;
                 onSpotRate: components["schemas"]["FigureRatio"];
                 onTimeRate: components["schemas"]["FigureRatio"];
                 satisfactionRate: components["schemas"]["FigureRatio"];
@@ -4228,6 +4700,8 @@ export interface components {
         TrainingDocument: {
             /** @description Its number (文号), e.g. 国土资源部令第63号 */
             number?: string;
+            /** @description The document in the policy library (政策文件库), when linked */
+            policyId?: string;
             /** @description The document's title, e.g. 《不动产登记暂行条例实施细则》 */
             title: string;
             url?: string;
@@ -12338,6 +12812,387 @@ export interface operations {
             };
         };
     };
+    listChangeNotices: {
+        parameters: {
+            query?: {
+                /** @description 'true': only notices the caller must still acknowledge */
+                pending?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNoticeList"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createChangeNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    effectiveOn: string;
+                    itemIds: string[];
+                    /** @description The items move to these bodies from `effectiveOn`: a referral rule (handledBy) is written */
+                    moveTo?: {
+                        /**
+                         * @default township
+                         * @enum {string}
+                         */
+                        kind?: "township";
+                        orgCodes: string[];
+                    };
+                    /** Format: uuid */
+                    policyId: string;
+                    /** @description Sections whose staff must acknowledge (each in the supervisor's bureau) */
+                    sectionIds: string[];
+                    /** @description What changes for the window */
+                    summary: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNotice"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or multipart body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A media type (request body or uploaded file) the operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChangeNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNotice"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChangeNoticeAcknowledgements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNoticeAcknowledgements"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeChangeNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeNotice"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listDataAccessLog: {
         parameters: {
             query?: {
@@ -14108,6 +14963,64 @@ export interface operations {
             };
         };
     };
+    getItemPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemPolicies"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMyEvaluationInvitations: {
         parameters: {
             query?: never;
@@ -15109,6 +16022,819 @@ export interface operations {
             };
             /** @description Too many requests from this address; try again later */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPolicies: {
+        parameters: {
+            query?: {
+                /** @description Issuer contains this text */
+                issuer?: string;
+                /** @description Only documents cited by this service item */
+                itemId?: string;
+                /** @description 国家 / 省级 / 市级 / 县级 */
+                level?: "national" | "provincial" | "municipal" | "county";
+                limit?: number;
+                offset?: number;
+                /** @description 现行有效 / 已修订 / 已废止 */
+                status?: "in_force" | "amended" | "repealed";
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyList"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The document amending it (status amended)
+                     * @default null
+                     */
+                    amendedById?: string | null;
+                    /**
+                     * @description 文号, e.g. 自然资规〔2019〕4号
+                     * @default
+                     */
+                    docNumber?: string;
+                    /** @default null */
+                    effectiveOn?: string | null;
+                    /** @default  */
+                    fullText?: string;
+                    /** @default null */
+                    issuedOn?: string | null;
+                    issuer: string;
+                    /** @default [] */
+                    items?: {
+                        /**
+                         * @description The item's 设定依据 entry (its title) this document backs; '' for a related document
+                         * @default
+                         */
+                        basisTitle?: string;
+                        /** Format: uuid */
+                        itemId: string;
+                    }[];
+                    /**
+                     * @description 国家 / 省级 / 市级 / 县级
+                     * @enum {string}
+                     */
+                    level: "national" | "provincial" | "municipal" | "county";
+                    /**
+                     * @description The document repealing it (status repealed)
+                     * @default null
+                     */
+                    repealedById?: string | null;
+                    /** @default null */
+                    repealedOn?: string | null;
+                    /**
+                     * @description 现行有效 / 已修订 / 已废止
+                     * @enum {string}
+                     */
+                    status: "in_force" | "amended" | "repealed";
+                    /** @default  */
+                    summary?: string;
+                    /** @default [] */
+                    tags?: string[];
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDocument"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or multipart body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A media type (request body or uploaded file) the operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDocument"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The document amending it (status amended)
+                     * @default null
+                     */
+                    amendedById?: string | null;
+                    /**
+                     * @description 文号, e.g. 自然资规〔2019〕4号
+                     * @default
+                     */
+                    docNumber?: string;
+                    /** @default null */
+                    effectiveOn?: string | null;
+                    expectedVersion: number;
+                    /** @default  */
+                    fullText?: string;
+                    /** @default null */
+                    issuedOn?: string | null;
+                    issuer: string;
+                    /** @default [] */
+                    items?: {
+                        /**
+                         * @description The item's 设定依据 entry (its title) this document backs; '' for a related document
+                         * @default
+                         */
+                        basisTitle?: string;
+                        /** Format: uuid */
+                        itemId: string;
+                    }[];
+                    /**
+                     * @description 国家 / 省级 / 市级 / 县级
+                     * @enum {string}
+                     */
+                    level: "national" | "provincial" | "municipal" | "county";
+                    /**
+                     * @description The document repealing it (status repealed)
+                     * @default null
+                     */
+                    repealedById?: string | null;
+                    /** @default null */
+                    repealedOn?: string | null;
+                    /**
+                     * @description 现行有效 / 已修订 / 已废止
+                     * @enum {string}
+                     */
+                    status: "in_force" | "amended" | "repealed";
+                    /** @default  */
+                    summary?: string;
+                    /** @default [] */
+                    tags?: string[];
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDocument"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or multipart body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A media type (request body or uploaded file) the operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadPolicyAttachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description 'true': put the text of a .txt or .docx file into the document's full text
+                     * @enum {string}
+                     */
+                    extractText?: "true" | "false";
+                    /**
+                     * Format: binary
+                     * @description The file's bytes
+                     */
+                    file: Blob;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDocument"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or multipart body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit (JSON 2 MB, uploads 20 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A media type (request body or uploaded file) the operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadPolicyAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as uploaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": Blob;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                    "text/plain": Blob;
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markPolicyRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. Names this write so a retry is safe: a retry with the same key and request gets the first answer again (header `Idempotent-Replayed: true`) and changes nothing; kept 24 hours; the same key on a different request is 422. A UUID is the usual choice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDocument"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since the caller read it (expectedVersion), its state does not allow this, or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchPolicies: {
+        parameters: {
+            query: {
+                /** @description Issuer contains this text */
+                issuer?: string;
+                /** @description Only documents cited by this service item */
+                itemId?: string;
+                /** @description 国家 / 省级 / 市级 / 县级 */
+                level?: "national" | "provincial" | "municipal" | "county";
+                limit?: number;
+                offset?: number;
+                /** @description A few words or a 文号 */
+                q: string;
+                /** @description 现行有效 / 已修订 / 已废止 */
+                status?: "in_force" | "amended" | "repealed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicySearchResult"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPolicyOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyOptions"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18822,6 +20548,73 @@ export interface operations {
             };
         };
     };
+    getPolicyStudy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyStudy"];
+                };
+            };
+            /** @description Not signed in (or the session has expired), or a signature that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (role or organization), or the CSRF header is missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getTrainingHistory: {
         parameters: {
             query?: never;
@@ -19639,6 +21432,11 @@ export interface operations {
                     /** @default [] */
                     documents?: {
                         number?: string;
+                        /**
+                         * Format: uuid
+                         * @description A document of the policy library: its title and 文号 are taken from there
+                         */
+                        policyId?: string;
                         title: string;
                         url?: string;
                     }[];

@@ -98,6 +98,12 @@ export const ZScorecardFigures = z.object({
   alertsRaised: z.number(),
   alertsClosed: z.number(),
   trainingAttended: z.number(),
+  noticesUnacknowledged: z
+    .number()
+    .nullable()
+    .describe(
+      "Policy change notices owed at the month's end and not acknowledged by then (null: signed before this figure existed)",
+    ),
 });
 
 export const ZScorecard = z

@@ -13,6 +13,7 @@ export const ZTrainingDocument = z
     title: z.string().describe("The document's title, e.g. 《不动产登记暂行条例实施细则》"),
     number: z.string().optional().describe("Its number (文号), e.g. 国土资源部令第63号"),
     url: z.string().optional(),
+    policyId: z.string().optional().describe("The document in the policy library (政策文件库), when linked"),
   })
   .meta({ id: "TrainingDocument" });
 

@@ -8,6 +8,7 @@ import { demoEn } from "./demo";
 import { evaluationsEn } from "./evaluations";
 import { formatsEn } from "./formats";
 import { inboxEn } from "./inbox";
+import { policiesEn } from "./policies";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
 import { queuesEn } from "./queues";
@@ -168,6 +169,7 @@ export const enUS: Messages = {
   ...windowEn,
   ...evaluationsEn,
   ...trainingEn,
+  ...policiesEn,
   ...staffEn,
   ...alertsEn,
   ...demoEn,

@@ -8,6 +8,7 @@ import { demoZh } from "./demo";
 import { evaluationsZh } from "./evaluations";
 import { formatsZh } from "./formats";
 import { inboxZh } from "./inbox";
+import { policiesZh } from "./policies";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
 import { queuesZh } from "./queues";
@@ -156,6 +157,7 @@ export const zhCN = {
   ...windowZh,
   ...evaluationsZh,
   ...trainingZh,
+  ...policiesZh,
   ...staffZh,
   ...alertsZh,
   ...demoZh,

@@ -95,6 +95,13 @@ export const ROLE_NAV: readonly NavItem[] = [
     roles: ["supervisor"],
   },
   {
+    key: "policies",
+    path: "/policies",
+    labelKey: "nav.policies",
+    icon: FileSearchOutlined,
+    roles: ["clerk", "reviewer", "approver", "helper", "supervisor", "admin"],
+  },
+  {
     key: "staff",
     path: "/supervision/staff",
     labelKey: "nav.staff",

@@ -25,6 +25,10 @@ const ZDocumentInput = z.object({
     .max(500)
     .regex(/^https?:\/\/\S+$/, "http(s) URL")
     .optional(),
+  policyId: z
+    .uuid()
+    .optional()
+    .describe("A document of the policy library: its title and 文号 are taken from there"),
 });
 
 export const ZCreateTrainingSession = z.object({

@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
 import { FaqSection } from "../inquiries/FaqSection";
+import { ItemPolicySection } from "../policies/ItemPolicySection";
 import { ApplyOnline } from "./ApplyOnline";
 import { noticeSheetUrl, useItem, useVersions } from "./api";
 import { FormPreview } from "./FormPreview";
@@ -135,6 +136,7 @@ export default function GuideItemPage() {
       <BasicSection c={c} orgName={v.orgName} />
       <MaterialsSection c={c} />
       <BasisSection c={c} />
+      <ItemPolicySection code={v.code} />
       <ProcessSection c={c} />
       <FeesSection c={c} />
       <WhereSection c={c} />

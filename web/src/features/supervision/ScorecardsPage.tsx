@@ -140,6 +140,11 @@ export default function ScorecardsPage() {
     },
     { title: t("sc.training"), key: "tr", render: (_: unknown, c: TScorecard) => c.figures.trainingAttended },
     {
+      title: t("policies.sc.unacknowledged"),
+      key: "na",
+      render: (_: unknown, c: TScorecard) => c.figures.noticesUnacknowledged ?? "—",
+    },
+    {
       title: t("sc.status"),
       key: "st",
       width: 320,

@@ -2,6 +2,7 @@ import { Alert, Button, Empty, Skeleton, Space, Statistic, Tag, Typography } fro
 import { ApiError } from "../../api/ApiError";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
+import { PolicyStudy } from "../policies/PolicyStudy";
 import { useTrainingHistory } from "./api";
 
 export const STATUS_COLORS: Record<string, string> = { present: "green", absent: "red", excused: "orange" };
@@ -69,6 +70,7 @@ export function TrainingHistory({ userId }: { userId: string }) {
           <AttendanceTag status={i.status} />
         </div>
       ))}
+      <PolicyStudy userId={userId} />
     </Space>
   );
 }

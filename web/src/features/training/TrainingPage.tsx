@@ -21,6 +21,7 @@ import { useEffect, useState } from "react";
 import { ApiError } from "../../api/ApiError";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
+import { LibraryPicker } from "../policies/LibraryPicker";
 import {
   ATTENDANCE_STATUSES,
   type TTrainingSessionSummary,
@@ -41,7 +42,7 @@ type CreateForm = {
   orgId: string;
   heldOn: string;
   topic: string;
-  documents?: { title: string; number?: string; url?: string }[];
+  documents?: { title: string; number?: string; url?: string; policyId?: string }[];
   sectionIds: string[];
   record?: string;
 };
@@ -91,6 +92,7 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: (id?: string) 
                   title: d.title,
                   number: blankToUndefined(d.number),
                   url: blankToUndefined(d.url),
+                  policyId: d.policyId,
                 })),
                 record: blankToUndefined(v.record),
               },
@@ -132,6 +134,14 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: (id?: string) 
           </Form.Item>
           <Typography.Text strong>{t("training.documents")}</Typography.Text>
           <Typography.Paragraph type="secondary">{t("training.documentsHint")}</Typography.Paragraph>
+          <LibraryPicker
+            onPick={(p) =>
+              form.setFieldValue("documents", [
+                ...(form.getFieldValue("documents") ?? []),
+                { title: p.title, number: p.docNumber || undefined, policyId: p.id },
+              ])
+            }
+          />
           <Form.List name="documents">
             {(fields, { add, remove }) => (
               <>
@@ -142,6 +152,9 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: (id?: string) 
                       rules={[{ required: true, whitespace: true, min: 2, max: 200 }]}
                     >
                       <Input placeholder={t("training.doc.title")} data-testid={`doc-title-${f.name}`} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, "policyId"]} hidden>
+                      <Input />
                     </Form.Item>
                     <Form.Item name={[f.name, "number"]} rules={[{ max: 100 }]}>
                       <Input placeholder={t("training.doc.number")} />
