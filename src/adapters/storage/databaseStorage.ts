@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Executor } from "../../db/client";
 import { storedFiles } from "../../db/schema";
 import { checksumKey, type FileStorage } from "./storage";
 
@@ -12,10 +12,15 @@ import { checksumKey, type FileStorage } from "./storage";
  */
 export class DatabaseStorage implements FileStorage {
   constructor(
-    private readonly db: Db,
+    private readonly db: Executor,
     private readonly legacy?: FileStorage,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** The same store writing and reading through `ex` (a transaction's executor). */
+  on(ex: Executor): DatabaseStorage {
+    return new DatabaseStorage(ex, this.legacy, this.now);
+  }
 
   async put(bytes: Buffer): Promise<{ key: string; sha256: string }> {
     const sha256 = createHash("sha256").update(bytes).digest("hex");

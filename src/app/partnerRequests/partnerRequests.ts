@@ -241,7 +241,7 @@ export async function answerPartnerRequest(
       now,
       apply: async (c) => {
         // Stored only once the answer is allowed: a refused request leaves nothing behind, not even bytes.
-        const stored = await fileStorage(ctx).put(upload.bytes);
+        const stored = await fileStorage(ctx, tx).put(upload.bytes);
         const file = await recordFile(tx, stored, {
           fileName: upload.fileName,
           contentType: type,

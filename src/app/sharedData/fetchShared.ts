@@ -77,7 +77,7 @@ async function storeDocument(
       fetchedAtLabel: meta.label,
       fetchedAt: meta.now,
     }));
-  const stored = await fileStorage(ctx).put(bytes);
+  const stored = await fileStorage(ctx, ex).put(bytes);
   const file = await recordFile(ex, stored, {
     fileName: doc?.fileName ?? `${meta.dataset.name}（共享数据核验单）.pdf`,
     contentType: doc?.contentType ?? "application/pdf",

@@ -102,7 +102,7 @@ export async function publishSharedRecord(
   const row = await db.transaction(async (tx) => {
     let fileId: string | undefined;
     if (document && type) {
-      const stored = await fileStorage(ctx).put(document.bytes);
+      const stored = await fileStorage(ctx, tx).put(document.bytes);
       const f = await recordFile(tx, stored, {
         fileName: document.fileName,
         contentType: type,

@@ -434,7 +434,8 @@ async function call(o: Op, account: string, who: TestClient): Promise<TestRespon
 }
 
 async function observe(o: Op, account: string, who: TestClient) {
-  const res = await call(o, account, who);
+  const slow = setTimeout(() => console.error(`still waiting: ${o.id} as ${account}`), 30_000);
+  const res = await call(o, account, who).finally(() => clearTimeout(slow));
   calls++;
   const text = typeof res.text === "string" ? res.text : "";
   const map = observed.get(o.id) ?? new Map<string, Observation>();
