@@ -179,6 +179,9 @@ export function toYizhanError(err: unknown): YizhanError {
 export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
   const e = toYizhanError(err);
   if (e.status >= 500) req.log.error({ err }, "request failed");
+  // A refusal by the database that reached it past the request's validation: the client's 409/422, but
+  // worth a line for whoever tightens the schema (the statement is logged without its parameters).
+  else if (sqlState(err)) req.log.warn({ err }, "database refused the request");
   const problem: Problem = {
     type: `https://yizhan.dev/problems/${e.code}`,
     status: e.status,

@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultOutboxHandlers } from "../../../src/app/notifications/notify";
+import { seedPolicyLibrary } from "../../../src/app/policyLibrary/seed";
 import { demoCreditCode, prng } from "../../../src/app/seed/historyForms";
 import { createUser } from "../../../src/app/users/createUser";
 import {
@@ -17,8 +18,10 @@ import {
   notifications,
   organizations,
   payments,
+  policyItemLinks,
   projects,
   reviewTasks,
+  serviceItems,
   staffPosts,
   users,
 } from "../../../src/db/schema";
@@ -390,6 +393,37 @@ async function buildWorld() {
   if (asked.status !== 201 || !askedId)
     throw new Error(`authz matrix: partner request ${asked.status} ${asked.text}`);
   params["partner-requests.id"] = askedId;
+  // The policy library: a document an item's guide cites, an attachment on it, a change notice to the window.
+  await seedPolicyLibrary(t.ctx); // `yizhan start --demo` loads it; the test database is the seed's
+  const [link] = await db
+    .select({ policyId: policyItemLinks.policyId, itemId: policyItemLinks.itemId, code: serviceItems.code })
+    .from(policyItemLinks)
+    .innerJoin(serviceItems, eq(serviceItems.id, policyItemLinks.itemId))
+    .limit(1);
+  if (!link) throw new Error("authz matrix: the demo data links no policy document to an item");
+  const policyId = link.policyId;
+  params["item-policies.code"] = link.code;
+  params["policy-documents.id"] = policyId;
+  const attached = await client("admin").upload(
+    `/api/policy-documents/${policyId}/attachments`,
+    "附件.pdf",
+    PDF,
+    "application/pdf",
+  );
+  const fileId = JSON.stringify(attached.body).match(/"fileId":"([0-9a-f-]{36})"/)?.[1];
+  if (attached.status !== 201 || !fileId)
+    throw new Error(`authz matrix: policy attachment ${attached.status} ${attached.text}`);
+  params["policy-documents.fileId"] = fileId;
+  const notice = await client("supervisor").post<{ id: string }>("/api/change-notices", {
+    policyId,
+    title: "权限矩阵测试通知",
+    summary: "测试用的变更通知。",
+    effectiveOn: "2026-11-24",
+    itemIds: [link.itemId],
+    sectionIds: [window.id],
+  });
+  if (notice.status !== 201) throw new Error(`authz matrix: change notice ${notice.status} ${notice.text}`);
+  params["change-notices.id"] = notice.body.id;
   // The applicant's evaluation invitations carry the link's token.
   const invitations = await client("sanmu").get<unknown>("/api/me/evaluation-invitations");
   const ref = JSON.stringify(invitations.body).match(/"ref":"([^"]+)"/)?.[1];
