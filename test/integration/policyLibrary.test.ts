@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderPdf } from "../../src/adapters/pdf/render";
 import { seedPolicyLibrary } from "../../src/app/policyLibrary/seed";
 import { organizations, serviceItems, users } from "../../src/db/schema";
 import { createTestApp, type TestApp } from "../helpers/testApp";
@@ -171,7 +172,7 @@ describe("policy documents: create, edit, read, attach", () => {
     expect((await anon.get("/api/policy-documents")).status).toBe(401);
   });
 
-  it("a .docx gives its text as the full text (searchable); a PDF is attached but its text is not extracted", async () => {
+  it("a .docx or a PDF gives its text as the full text (searchable); a PDF without text is refused", async () => {
     const sup = await t.as("supervisor");
     const list = (await sup.get<{ items: Doc[] }>("/api/policy-documents?limit=100")).body.items;
     const target = list.find((d) => d.title === "土地复垦条例");
@@ -197,11 +198,34 @@ describe("policy documents: create, edit, read, attach", () => {
     expect(up.body.attachments.map((a) => a.fileName)).toEqual(["土地复垦条例.docx"]);
     const found = await sup.get<Search>(`/api/policy-documents/search?q=${encodeURIComponent("基本国策")}`);
     expect(found.body.items.map((h) => h.id)).toEqual([target?.id]);
-    const pdf = Buffer.from("%PDF-1.4\n%%EOF\n");
-    const refused = await send("a.pdf", pdf, true);
+    // A PDF the app itself renders (pdfmake, embedded CJK font): its text layer becomes the full text.
+    const sentence = "设施农业用地备案由县级窗口调整到乡镇人民政府办理";
+    const pdf = await renderPdf({
+      info: { title: "通知", author: "一站", subject: "测试", creationDate: new Date("2026-12-01") },
+      content: [{ text: "关于设施农业用地备案的通知" }, { text: `${sentence}。`, pageBreak: "before" }],
+    });
+    const fromPdf = await send("通知.pdf", pdf, true);
+    expect(fromPdf.status).toBe(201);
+    expect(fromPdf.body.fullText).toContain(sentence);
+    expect(fromPdf.body.fullText.split("\n\n")).toHaveLength(2);
+    const byPdf = await sup.get<Search>(`/api/policy-documents/search?q=${encodeURIComponent("县级窗口")}`);
+    expect(byPdf.body.items.map((h) => h.id)).toContain(target?.id);
+    // A damaged PDF, or one without a text layer, is refused and nothing is written; attached as is it is kept.
+    const broken = Buffer.from("%PDF-1.4\n%%EOF\n");
+    const refused = await send("a.pdf", broken, true);
     expect(refused.status).toBe(422);
-    expect(refused.body.errors?.[0]?.field).toBe("file");
-    expect((await send("a.pdf", pdf, false)).status).toBe(201);
+    expect(refused.body.errors?.[0]).toMatchObject({ field: "file", code: "pdf_unreadable" });
+    const blank = await renderPdf({
+      info: { title: "扫描件", author: "一站", subject: "测试", creationDate: new Date("2026-12-01") },
+      content: [{ canvas: [{ type: "rect", x: 0, y: 0, w: 100, h: 100 }] }],
+    });
+    const scanned = await send("scan.pdf", blank, true);
+    expect(scanned.status).toBe(422);
+    expect(scanned.body.errors?.[0]).toMatchObject({ field: "file", code: "pdf_without_text" });
+    const after = await sup.get<Doc>(`/api/policy-documents/${target?.id}`);
+    expect(after.body.fullText).toBe(fromPdf.body.fullText);
+    expect(after.body.attachments).toHaveLength(2);
+    expect((await send("a.pdf", broken, false)).status).toBe(201);
     const dl = await sup.get(
       `/api/policy-documents/${target?.id}/attachments/${up.body.attachments[0]?.fileId}`,
     );

@@ -43,8 +43,9 @@ export const policiesZh = {
   "policies.attachments": "附件",
   "policies.attachments.none": "暂无附件",
   "policies.upload": "上传附件",
-  "policies.extract": "以附件文字作为全文（限文字处理文档和纯文本文件）",
-  "policies.uploadHint": "支持 PDF、文字处理文档和纯文本文件；PDF 暂不提取文字，请在编辑页粘贴全文。",
+  "policies.extract": "以附件文字作为全文",
+  "policies.uploadHint":
+    "支持 PDF、文字处理文档和纯文本文件，不超过 20 MB；扫描件 PDF 没有可提取的文字，请在编辑页粘贴全文。",
   "policies.uploaded": "附件已上传",
   "policies.noFullText": "尚未录入全文",
   "policies.edit": "编辑",
@@ -131,9 +132,9 @@ export const policiesEn: Record<keyof typeof policiesZh, string> = {
   "policies.attachments": "Attachments",
   "policies.attachments.none": "No attachments",
   "policies.upload": "Upload attachment",
-  "policies.extract": "Use the file's text as the full text (Word, text)",
+  "policies.extract": "Use the file's text as the full text",
   "policies.uploadHint":
-    "PDF, Word (.docx) and text (.txt) files; text is not extracted from PDF: paste it in the editor.",
+    "PDF, Word (.docx) and text (.txt) files up to 20 MB; a scanned PDF has no text to extract: paste it in the editor.",
   "policies.uploaded": "Attachment uploaded",
   "policies.noFullText": "No full text yet",
   "policies.edit": "Edit",

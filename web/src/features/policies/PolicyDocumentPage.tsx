@@ -169,7 +169,7 @@ export default function PolicyDocumentPage() {
                 showUploadList={false}
                 beforeUpload={(file) => {
                   upload.mutate(
-                    { id: d.id, file, extractText: extract && !/\.pdf$/i.test(file.name) },
+                    { id: d.id, file, extractText: extract },
                     {
                       onSuccess: () => message.success(t("policies.uploaded")),
                       onError: (e) => message.error(errorText(e, locale)),
