@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { zipSync } from "fflate";
+import { strFromU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPdf } from "../../src/adapters/pdf/render";
 import { seedPolicyLibrary } from "../../src/app/policyLibrary/seed";
@@ -386,5 +386,27 @@ describe("scorecard", () => {
     // Both notices of this file are for the window: 王芳 acknowledged the first, 杨洁 neither.
     expect(of("杨洁")?.noticesUnacknowledged).toBe(2);
     expect(of("王芳")?.noticesUnacknowledged).toBe(1);
+    // The exports carry the figure in its own column.
+    const exported = async (format: string) =>
+      t.app.inject({
+        method: "GET",
+        url: `/api/supervision/scorecards/export?month=2026-11&format=${format}`,
+        headers: { cookie: sup.cookieHeader() },
+      });
+    const csv = await exported("csv");
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.rawPayload.subarray(3).toString("utf8").trim().split("\r\n");
+    const col = lines[0]?.split(",").indexOf("未阅知变更通知") ?? -1;
+    expect(col).toBeGreaterThan(0);
+    const cell = (name: string) => lines.find((l) => l.includes(name))?.split(",")[col];
+    expect([cell("杨洁"), cell("王芳")]).toEqual(["2", "1"]);
+    const xlsx = await exported("xlsx");
+    const sheet = strFromU8(
+      unzipSync(new Uint8Array(xlsx.rawPayload))["xl/worksheets/sheet1.xml"] ?? new Uint8Array(),
+    );
+    const letter = String.fromCharCode(65 + col);
+    expect(sheet).toContain(`<t xml:space="preserve">未阅知变更通知</t>`);
+    const yang = [...sheet.matchAll(/<row r="\d+">(.*?)<\/row>/g)].find((m) => m[1]?.includes("杨洁"))?.[1];
+    expect(yang).toMatch(new RegExp(`<c r="${letter}\\d+"><v>2</v></c>`));
   });
 });
