@@ -2,8 +2,10 @@ import { eq } from "drizzle-orm";
 import { strFromU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPdf } from "../../src/adapters/pdf/render";
+import { defaultOutboxHandlers } from "../../src/app/notifications/notify";
 import { seedPolicyLibrary } from "../../src/app/policyLibrary/seed";
 import { organizations, serviceItems, users } from "../../src/db/schema";
+import { processOutboxBatch } from "../../src/jobs/outbox";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -260,6 +262,22 @@ describe("change notices", () => {
     const created = await sup.post<Notice>("/api/change-notices", body);
     expect(created.status).toBe(201);
     expect(created.body.counts).toEqual({ acknowledged: 0, expected: 2 });
+
+    // Everyone who must acknowledge it is told in the application (through the outbox); no one else is.
+    await processOutboxBatch(t.ctx, defaultOutboxHandlers(), { batchSize: 100 });
+    type Note = { kind: string; title: Record<string, string>; body: Record<string, string>; link: string };
+    const notes = async (who: string) =>
+      (await (await t.as(who)).get<{ items: Note[] }>("/api/notifications")).body.items.filter(
+        (x) => x.kind === "policy.change_notice",
+      );
+    const [told] = await notes("clerk2");
+    expect(told?.link).toBe("/policies?tab=notices");
+    expect(told?.title["zh-CN"]).toBe("政策变更通知：设施农业用地备案改由乡镇办理");
+    expect(told?.body["zh-CN"]).toContain(`依据《${anhui?.title}》`);
+    expect(told?.body["zh-CN"]).toContain("自 2026-12-01 起执行");
+    expect(await notes("clerk")).toHaveLength(1);
+    expect(await notes("reviewer-planning")).toEqual([]);
+    expect(await notes("supervisor")).toEqual([]);
 
     const pending = await clerk.get<{ items: Notice[] }>("/api/change-notices?pending=true");
     expect(pending.body.items.map((n) => n.id)).toContain(created.body.id);
