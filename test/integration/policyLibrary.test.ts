@@ -32,6 +32,9 @@ type Doc = {
   id: string;
   version: number;
   title: string;
+  docNumber: string;
+  issuedOn: string | null;
+  effectiveOn: string | null;
   status: string;
   fullText: string;
   amendedBy: { id: string } | null;
@@ -113,6 +116,9 @@ describe("policy library search (jieba into a simple tsvector)", () => {
     const p = await clerk.get<Doc>(`/api/policy-documents/${property?.id}`);
     expect(p.body.repealedBy?.title).toBe("中华人民共和国民法典");
     expect(p.body.abilities.update).toBe(false);
+    // The Anhui 2020 notice: its 文号 and dates are not confirmed, so they are empty, never a placeholder.
+    const anhui = list.body.items.find((d) => d.title.startsWith("安徽省自然资源厅"));
+    expect(anhui).toMatchObject({ docNumber: "", issuedOn: null, effectiveOn: null });
   });
 });
 
