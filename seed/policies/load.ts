@@ -18,8 +18,9 @@ export const ZSeedPolicy = z.object({
   docNumber: z.string().max(100),
   issuer: z.string().min(2).max(200),
   level: z.enum(POLICY_LEVELS),
-  issuedOn: ZDate,
-  effectiveOn: ZDate,
+  /** null when the date is not confirmed against the published text (never a placeholder date) */
+  issuedOn: ZDate.nullable(),
+  effectiveOn: ZDate.nullable(),
   repealedOn: ZDate.optional(),
   status: z.enum(POLICY_STATUSES),
   amendedBy: z.string().optional(),

@@ -42,9 +42,28 @@ describe("policy library (政策文件库)", () => {
     const card = sup.locator('[data-testid^="notice-"]', { hasText: "设施农业用地备案改由乡镇办理" }).first();
     await card.getByText("已阅知 0/2").waitFor();
 
-    // 王芳 of the window acknowledges it.
+    // 王芳 of the window is told (in-app, sent by the outbox worker): the notification leads to the notices.
     const clerk = await s.signIn("clerk", { width: 1440 });
-    await clerk.goto(s.at("/policies?tab=notices"));
+    const told = clerk
+      .getByTestId("notification-item")
+      .filter({ hasText: "政策变更通知：设施农业用地备案改由乡镇办理" });
+    await expect
+      .poll(
+        async () => {
+          await clerk.getByTestId("notification-bell").click();
+          const seen = await told
+            .first()
+            .waitFor({ timeout: 2_000 })
+            .then(() => true)
+            .catch(() => false);
+          if (!seen) await clerk.keyboard.press("Escape");
+          return seen;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
+    await told.first().click();
+    await clerk.waitForURL(/\/policies\?tab=notices/);
     await clerk.getByText("您有 1 条政策变更通知待阅知").waitFor();
     await clerk.getByTestId("notice-ack").click();
     await clerk.getByTestId("notice-acked").waitFor();

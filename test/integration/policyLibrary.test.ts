@@ -1,8 +1,11 @@
 import { eq } from "drizzle-orm";
-import { zipSync } from "fflate";
+import { strFromU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderPdf } from "../../src/adapters/pdf/render";
+import { defaultOutboxHandlers } from "../../src/app/notifications/notify";
 import { seedPolicyLibrary } from "../../src/app/policyLibrary/seed";
 import { organizations, serviceItems, users } from "../../src/db/schema";
+import { processOutboxBatch } from "../../src/jobs/outbox";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -29,6 +32,9 @@ type Doc = {
   id: string;
   version: number;
   title: string;
+  docNumber: string;
+  issuedOn: string | null;
+  effectiveOn: string | null;
   status: string;
   fullText: string;
   amendedBy: { id: string } | null;
@@ -110,6 +116,9 @@ describe("policy library search (jieba into a simple tsvector)", () => {
     const p = await clerk.get<Doc>(`/api/policy-documents/${property?.id}`);
     expect(p.body.repealedBy?.title).toBe("中华人民共和国民法典");
     expect(p.body.abilities.update).toBe(false);
+    // The Anhui 2020 notice: its 文号 and dates are not confirmed, so they are empty, never a placeholder.
+    const anhui = list.body.items.find((d) => d.title.startsWith("安徽省自然资源厅"));
+    expect(anhui).toMatchObject({ docNumber: "", issuedOn: null, effectiveOn: null });
   });
 });
 
@@ -171,7 +180,7 @@ describe("policy documents: create, edit, read, attach", () => {
     expect((await anon.get("/api/policy-documents")).status).toBe(401);
   });
 
-  it("a .docx gives its text as the full text (searchable); a PDF is attached but its text is not extracted", async () => {
+  it("a .docx or a PDF gives its text as the full text (searchable); a PDF without text is refused", async () => {
     const sup = await t.as("supervisor");
     const list = (await sup.get<{ items: Doc[] }>("/api/policy-documents?limit=100")).body.items;
     const target = list.find((d) => d.title === "土地复垦条例");
@@ -197,11 +206,34 @@ describe("policy documents: create, edit, read, attach", () => {
     expect(up.body.attachments.map((a) => a.fileName)).toEqual(["土地复垦条例.docx"]);
     const found = await sup.get<Search>(`/api/policy-documents/search?q=${encodeURIComponent("基本国策")}`);
     expect(found.body.items.map((h) => h.id)).toEqual([target?.id]);
-    const pdf = Buffer.from("%PDF-1.4\n%%EOF\n");
-    const refused = await send("a.pdf", pdf, true);
+    // A PDF the app itself renders (pdfmake, embedded CJK font): its text layer becomes the full text.
+    const sentence = "设施农业用地备案由县级窗口调整到乡镇人民政府办理";
+    const pdf = await renderPdf({
+      info: { title: "通知", author: "一站", subject: "测试", creationDate: new Date("2026-12-01") },
+      content: [{ text: "关于设施农业用地备案的通知" }, { text: `${sentence}。`, pageBreak: "before" }],
+    });
+    const fromPdf = await send("通知.pdf", pdf, true);
+    expect(fromPdf.status).toBe(201);
+    expect(fromPdf.body.fullText).toContain(sentence);
+    expect(fromPdf.body.fullText.split("\n\n")).toHaveLength(2);
+    const byPdf = await sup.get<Search>(`/api/policy-documents/search?q=${encodeURIComponent("县级窗口")}`);
+    expect(byPdf.body.items.map((h) => h.id)).toContain(target?.id);
+    // A damaged PDF, or one without a text layer, is refused and nothing is written; attached as is it is kept.
+    const broken = Buffer.from("%PDF-1.4\n%%EOF\n");
+    const refused = await send("a.pdf", broken, true);
     expect(refused.status).toBe(422);
-    expect(refused.body.errors?.[0]?.field).toBe("file");
-    expect((await send("a.pdf", pdf, false)).status).toBe(201);
+    expect(refused.body.errors?.[0]).toMatchObject({ field: "file", code: "pdf_unreadable" });
+    const blank = await renderPdf({
+      info: { title: "扫描件", author: "一站", subject: "测试", creationDate: new Date("2026-12-01") },
+      content: [{ canvas: [{ type: "rect", x: 0, y: 0, w: 100, h: 100 }] }],
+    });
+    const scanned = await send("scan.pdf", blank, true);
+    expect(scanned.status).toBe(422);
+    expect(scanned.body.errors?.[0]).toMatchObject({ field: "file", code: "pdf_without_text" });
+    const after = await sup.get<Doc>(`/api/policy-documents/${target?.id}`);
+    expect(after.body.fullText).toBe(fromPdf.body.fullText);
+    expect(after.body.attachments).toHaveLength(2);
+    expect((await send("a.pdf", broken, false)).status).toBe(201);
     const dl = await sup.get(
       `/api/policy-documents/${target?.id}/attachments/${up.body.attachments[0]?.fileId}`,
     );
@@ -236,6 +268,22 @@ describe("change notices", () => {
     const created = await sup.post<Notice>("/api/change-notices", body);
     expect(created.status).toBe(201);
     expect(created.body.counts).toEqual({ acknowledged: 0, expected: 2 });
+
+    // Everyone who must acknowledge it is told in the application (through the outbox); no one else is.
+    await processOutboxBatch(t.ctx, defaultOutboxHandlers(), { batchSize: 100 });
+    type Note = { kind: string; title: Record<string, string>; body: Record<string, string>; link: string };
+    const notes = async (who: string) =>
+      (await (await t.as(who)).get<{ items: Note[] }>("/api/notifications")).body.items.filter(
+        (x) => x.kind === "policy.change_notice",
+      );
+    const [told] = await notes("clerk2");
+    expect(told?.link).toBe("/policies?tab=notices");
+    expect(told?.title["zh-CN"]).toBe("政策变更通知：设施农业用地备案改由乡镇办理");
+    expect(told?.body["zh-CN"]).toContain(`依据《${anhui?.title}》`);
+    expect(told?.body["zh-CN"]).toContain("自 2026-12-01 起执行");
+    expect(await notes("clerk")).toHaveLength(1);
+    expect(await notes("reviewer-planning")).toEqual([]);
+    expect(await notes("supervisor")).toEqual([]);
 
     const pending = await clerk.get<{ items: Notice[] }>("/api/change-notices?pending=true");
     expect(pending.body.items.map((n) => n.id)).toContain(created.body.id);
@@ -362,5 +410,27 @@ describe("scorecard", () => {
     // Both notices of this file are for the window: 王芳 acknowledged the first, 杨洁 neither.
     expect(of("杨洁")?.noticesUnacknowledged).toBe(2);
     expect(of("王芳")?.noticesUnacknowledged).toBe(1);
+    // The exports carry the figure in its own column.
+    const exported = async (format: string) =>
+      t.app.inject({
+        method: "GET",
+        url: `/api/supervision/scorecards/export?month=2026-11&format=${format}`,
+        headers: { cookie: sup.cookieHeader() },
+      });
+    const csv = await exported("csv");
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.rawPayload.subarray(3).toString("utf8").trim().split("\r\n");
+    const col = lines[0]?.split(",").indexOf("未阅知变更通知") ?? -1;
+    expect(col).toBeGreaterThan(0);
+    const cell = (name: string) => lines.find((l) => l.includes(name))?.split(",")[col];
+    expect([cell("杨洁"), cell("王芳")]).toEqual(["2", "1"]);
+    const xlsx = await exported("xlsx");
+    const sheet = strFromU8(
+      unzipSync(new Uint8Array(xlsx.rawPayload))["xl/worksheets/sheet1.xml"] ?? new Uint8Array(),
+    );
+    const letter = String.fromCharCode(65 + col);
+    expect(sheet).toContain(`<t xml:space="preserve">未阅知变更通知</t>`);
+    const yang = [...sheet.matchAll(/<row r="\d+">(.*?)<\/row>/g)].find((m) => m[1]?.includes("杨洁"))?.[1];
+    expect(yang).toMatch(new RegExp(`<c r="${letter}\\d+"><v>2</v></c>`));
   });
 });

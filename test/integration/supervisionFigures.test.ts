@@ -408,6 +408,7 @@ describe("monthly scorecards (检查考核)", () => {
       "预警（发生）",
       "预警（关闭）",
       "培训出勤",
+      "未阅知变更通知",
       "状态",
       "考核意见",
       "签字人",
@@ -415,7 +416,7 @@ describe("monthly scorecards (检查考核)", () => {
     ]);
     const clerkLine = lines.find((l) => l.includes("王芳"))?.split(",") ?? [];
     expect(clerkLine.slice(0, 2)).toEqual(["2026-11", "个人"]);
-    expect(clerkLine.slice(4, 16)).toEqual([
+    expect(clerkLine.slice(4, 17)).toEqual([
       "5",
       "80",
       "40",
@@ -425,6 +426,7 @@ describe("monthly scorecards (检查考核)", () => {
       "1",
       "1",
       "1",
+      "0", // no change notice for the window in this file
       "已签字",
       "按时办结率偏低，下月整改",
       "股负责人 周明",

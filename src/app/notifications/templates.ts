@@ -31,6 +31,7 @@ export const NOTIFICATION_KINDS = [
   "evaluation.follow_up",
   "rectification.opened",
   "rectification.overdue",
+  "policy.change_notice",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -340,6 +341,19 @@ const TEMPLATES: Record<NotificationKind, Template> = {
   }),
   ...DEFERRED_TEMPLATES,
   ...EVALUATION_TEMPLATES,
+  // 政策变更通知 (docs/policies.md), to the staff who must acknowledge it: `caseNumber` is the notice's
+  // title, `document` the policy (《title》 and 文号), `itemName` the items, `applicantName` who announced
+  // it, `deadline` the date it takes effect, `reason` its summary.
+  "policy.change_notice": (d) => ({
+    zh: [
+      `政策变更通知：${d.caseNumber}`,
+      `${d.applicantName}发布政策变更通知“${d.caseNumber}”${d.document ? `（依据${d.document}）` : ""}，涉及事项：${d.itemName}${d.deadline ? `，自 ${d.deadline} 起执行` : ""}。${d.reason?.trim() ? `${clause(d.reason)}。` : ""}请阅读后点击“已阅知晓”确认。`,
+    ],
+    en: [
+      `Policy change notice: ${d.caseNumber}`,
+      `${d.applicantName} announced the policy change "${d.caseNumber}"${d.document ? ` (under ${d.document})` : ""} concerning ${d.itemName}${d.deadline ? `, effective ${d.deadline}` : ""}.${d.reason?.trim() ? ` ${clause(d.reason)}.` : ""} Please read it and acknowledge it.`,
+    ],
+  }),
   "clock.red": (d) => ({
     zh: [
       `【红色预警】办件已超期：${d.caseNumber}`,

@@ -1,11 +1,13 @@
 /**
  * Attachments of a policy document: the published PDF, a Word file or plain text, stored like every
- * upload (adapters/storage, `files` rows). The text of a .docx (word/document.xml in the zip, read with
- * fflate) or a .txt (UTF-8, UTF-16 or GB18030) can become the document's full text; a PDF's cannot —
- * there is no PDF text extraction in production (no pdftotext): its text is pasted in the editor.
+ * upload (adapters/storage, `files` rows). The text of a PDF (its text layer, read with pdf.js within
+ * bounds: adapters/pdf/pdfText), a .docx (word/document.xml in the zip, read with fflate) or a .txt
+ * (UTF-8, UTF-16 or GB18030) can become the document's full text. A scanned PDF has no text to give: its
+ * text is pasted in the editor.
  */
 
 import { eq } from "drizzle-orm";
+import { PdfTextRefused, pdfText } from "../../adapters/pdf/pdfText";
 import { inspectZip, ZipRefused } from "../../adapters/storage/zipArchive";
 import { files, policyDocuments } from "../../db/schema";
 import { invalid, notFound } from "../../domain/errors";
@@ -78,9 +80,42 @@ const clean = (s: string) =>
   s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").slice(0, 500_000);
 
 /**
- * Attaches a file to a document (supervisors and administrators). With `extractText`, the text of a
- * .docx or .txt replaces the full text (and the search index); 422 `file` for another type, for a PDF
- * asked to give its text, or past 20 attachments.
+ * The text layer of an uploaded PDF (pdf.js, at most 300 pages and 30 s); 422 `file` when the PDF is
+ * encrypted, damaged, too slow to read, or has no text (a scan): its text is then pasted in the editor.
+ */
+async function textOfPdf(bytes: Buffer): Promise<string> {
+  let text: string;
+  try {
+    text = await pdfText(bytes, { maxPages: 300, maxChars: 500_000, timeoutMs: 30_000 });
+  } catch (err) {
+    if (!(err instanceof PdfTextRefused)) throw err;
+    throw invalid("file", `pdf_${err.reason}`, {
+      "zh-CN":
+        err.reason === "encrypted"
+          ? "PDF 文件已加密，无法提取全文，请在编辑页粘贴全文"
+          : err.reason === "timeout"
+            ? "PDF 文件过于复杂，未能在限定时间内提取全文，请在编辑页粘贴全文"
+            : "PDF 文件已损坏或无法读取，请在编辑页粘贴全文",
+      "en-US":
+        err.reason === "encrypted"
+          ? "The PDF is encrypted; paste its text in the editor"
+          : err.reason === "timeout"
+            ? "The PDF took too long to read; paste its text in the editor"
+            : "The PDF is damaged or cannot be read; paste its text in the editor",
+    });
+  }
+  if (text.trim() === "")
+    throw invalid("file", "pdf_without_text", {
+      "zh-CN": "PDF 中没有可提取的文字（可能是扫描件），请在编辑页粘贴全文",
+      "en-US": "The PDF has no text layer (a scan?); paste its text in the editor",
+    });
+  return text;
+}
+
+/**
+ * Attaches a file to a document (supervisors and administrators). With `extractText`, the text of the
+ * PDF, .docx or .txt replaces the full text (and the search index); 422 `file` for another type, for a
+ * file whose text cannot be read (a scanned PDF), or past 20 attachments.
  */
 export async function uploadPolicyAttachment(
   ctx: AppContext,
@@ -98,12 +133,12 @@ export async function uploadPolicyAttachment(
     });
   let text: string | null = null;
   if (extractText) {
-    if (kind.kind === "pdf")
-      throw invalid("file", "pdf_text_not_extracted", {
-        "zh-CN": "暂不支持从 PDF 提取全文，请上传 Word 或文本文件，或在编辑页粘贴全文",
-        "en-US": "Text is not extracted from PDF files; upload Word or text, or paste the text in the editor",
-      });
-    text = kind.kind === "docx" ? docxText(upload.bytes) : (decodeTextBytes(upload.bytes)?.text ?? null);
+    text =
+      kind.kind === "pdf"
+        ? await textOfPdf(upload.bytes)
+        : kind.kind === "docx"
+          ? docxText(upload.bytes)
+          : (decodeTextBytes(upload.bytes)?.text ?? null);
     if (text === null)
       throw invalid("file", "unreadable_file", {
         "zh-CN": "无法读取文件内容",

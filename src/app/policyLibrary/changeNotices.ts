@@ -14,6 +14,7 @@ import {
   policyChangeNotices,
   policyDocuments,
   serviceItems,
+  users,
 } from "../../db/schema";
 import { forbidden, invalid, notFound } from "../../domain/errors";
 import type { TChangeNotice, TChangeNoticeAcknowledgements } from "../../shared/api/policyLibrary";
@@ -24,6 +25,7 @@ import { localDate } from "../catalog/localDate";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import { writeItemVersion } from "../catalog/writeItem";
 import type { AppContext } from "../context";
+import { enqueueNotifications } from "../notifications/notify";
 import { abilities, authorize, can } from "../policies";
 import { type Org, orgMap, type StaffMember, staffMembers } from "../training/sessions";
 import { mayEditLibrary, supervisesBureau } from "./policy";
@@ -218,11 +220,58 @@ async function moveItems(
   }
 }
 
+/** Item names in a message: the first five, then 等 n 项. */
+function itemList(names: string[]): string {
+  const shown = names.slice(0, 5).join("、");
+  return names.length > 5 ? `${shown}等 ${names.length} 项` : shown || "—";
+}
+
+/**
+ * Tells everyone on the notice's roster (but its author) in the application, through the outbox in the
+ * notice's transaction: a notice that rolls back tells no one. In-app only: the notice is for work.
+ */
+async function notifyRoster(
+  tx: Tx,
+  actor: Actor,
+  n: TCreateChangeNotice & {
+    policy: typeof policyDocuments.$inferSelect;
+    orgs: Map<string, Org>;
+    orgId: string;
+  },
+  now: Date,
+) {
+  const roster = noticeRoster(n.sectionIds, n.orgs, await staffMembers(tx, n.orgs)).filter(
+    (r) => r.user.id !== actor.userId,
+  );
+  if (roster.length === 0) return;
+  const items = await tx
+    .select({ id: serviceItems.id, name: serviceItems.name })
+    .from(serviceItems)
+    .where(inArray(serviceItems.id, n.itemIds));
+  const names = n.itemIds.map((i) => items.find((x) => x.id === i)?.name).filter((x): x is string => !!x);
+  const [author] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.userId));
+  const data = {
+    caseNumber: n.title,
+    itemName: itemList([...new Set(names)]),
+    applicantName: author?.name ?? "",
+    document: `《${n.policy.title}》${n.policy.docNumber ? `（${n.policy.docNumber}）` : ""}`,
+    deadline: n.effectiveOn,
+    reason: n.summary,
+    link: "/policies?tab=notices",
+  };
+  const recipients = roster.map((r) => ({ userId: r.user.id }));
+  const batches = [];
+  for (let i = 0; i < recipients.length; i += 500)
+    batches.push({ kind: "policy.change_notice" as const, recipients: recipients.slice(i, i + 500), data });
+  await enqueueNotifications(tx, batches, { at: now, orgId: n.orgId });
+}
+
 /**
  * Announces a policy change (supervisors and administrators of the bureau): the policy, the affected
  * items, a summary, the date and the sections whose staff must acknowledge. 422 naming `policyId`,
  * `itemIds.<i>`, `sectionIds.<i>` (not of the caller's bureau) or `moveTo.orgCodes.<i>`; moving the items
- * needs the catalog right over them (administrators, 403 otherwise). One transaction.
+ * needs the catalog right over them (administrators, 403 otherwise). One transaction, with the in-app
+ * notification (`policy.change_notice`) of everyone who must acknowledge it.
  */
 export async function createChangeNotice(
   ctx: AppContext,
@@ -291,6 +340,7 @@ export async function createChangeNotice(
         createdAt: now,
       })
       .returning({ id: policyChangeNotices.id });
+    await notifyRoster(tx, actor, { ...input, policy, orgs, orgId: home.orgId ?? "" }, now);
     return row.id;
   });
   return getChangeNotice(ctx, actor, id);

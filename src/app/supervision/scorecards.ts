@@ -224,7 +224,7 @@ export async function signScorecard(
 
 const pct = (r: { value: number | null }) => (r.value === null ? null : Math.round(r.value * 1000) / 10);
 
-/** The header and rows of a month's scorecards, for the XLSX and CSV exports. */
+/** The header and rows of a month's scorecards, for the XLSX and CSV exports (the columns of the page). */
 export function scorecardRows(list: TScorecardList): (string | number | null)[][] {
   const head = [
     "月份",
@@ -240,6 +240,7 @@ export function scorecardRows(list: TScorecardList): (string | number | null)[][
     "预警（发生）",
     "预警（关闭）",
     "培训出勤",
+    "未阅知变更通知",
     "状态",
     "考核意见",
     "签字人",
@@ -259,6 +260,8 @@ export function scorecardRows(list: TScorecardList): (string | number | null)[][
     c.figures.alertsRaised,
     c.figures.alertsClosed,
     c.figures.trainingAttended,
+    // null (an empty cell) on cards signed before the figure existed
+    c.figures.noticesUnacknowledged,
     c.status === "signed" ? "已签字" : "未签字",
     c.comment,
     c.signedBy?.name ?? null,

@@ -163,7 +163,7 @@ export async function policyLibraryRoutes(app: FastifyInstance, { ctx }: { ctx: 
         operationId: "uploadPolicyAttachment",
         tags,
         summary:
-          "Attach a PDF, Word (.docx) or text file (supervisors, administrators); `extractText=true` takes the text of a .docx or .txt as the full text",
+          "Attach a PDF, Word (.docx) or text file (supervisors, administrators); `extractText=true` takes the text of the PDF (its text layer), .docx or .txt as the full text; 422 `file` when it has none",
         params: ZPolicyIdParams,
         multipart: { parts: ZPolicyAttachmentParts },
         response: { 201: ZPolicyDocument },

@@ -1895,7 +1895,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attach a PDF, Word (.docx) or text file (supervisors, administrators); `extractText=true` takes the text of a .docx or .txt as the full text */
+        /** Attach a PDF, Word (.docx) or text file (supervisors, administrators); `extractText=true` takes the text of the PDF (its text layer), .docx or .txt as the full text; 422 `file` when it has none */
         post: operations["uploadPolicyAttachment"];
         delete?: never;
         options?: never;

@@ -12,6 +12,12 @@ export const shellZh = {
   "apply.step.fill": "填写并上传材料",
   "apply.step.submit": "提交，等待办理",
   "apply.step.correct": "补正材料",
+  "notify.title": "通知",
+  "notify.bellUnread": "通知（{n} 条未读）",
+  "notify.readAll": "全部标为已读",
+  "notify.none": "暂无通知",
+  "notify.loadFailed": "通知加载失败",
+  "notify.retry": "重试",
 } satisfies Record<string, string>;
 
 export const shellEn: Record<keyof typeof shellZh, string> = {
@@ -27,4 +33,10 @@ export const shellEn: Record<keyof typeof shellZh, string> = {
   "apply.step.fill": "Fill in and upload",
   "apply.step.submit": "Submit and wait",
   "apply.step.correct": "Correct materials",
+  "notify.title": "Notifications",
+  "notify.bellUnread": "Notifications ({n} unread)",
+  "notify.readAll": "Mark all read",
+  "notify.none": "No notifications",
+  "notify.loadFailed": "Notifications could not be loaded",
+  "notify.retry": "Retry",
 };

@@ -10,6 +10,7 @@ import { CareModeToggle } from "./CareModeToggle";
 import { LanguageToggle } from "./LanguageToggle";
 import { toMenuItems } from "./menuItems";
 import { NavDrawer } from "./NavDrawer";
+import { NotificationBell } from "./NotificationBell";
 import { type NavItem, navItemForPath, PUBLIC_NAV, roleNavFor } from "./nav";
 import { UserMenu } from "./UserMenu";
 
@@ -79,6 +80,7 @@ export function AppShell({ me }: { me: Me }) {
         <Space size="small">
           <CareModeToggle />
           <LanguageToggle compact={phone} />
+          <NotificationBell />
           <UserMenu me={me} compact={phone} />
         </Space>
       </Layout.Header>

@@ -95,13 +95,6 @@ export const ROLE_NAV: readonly NavItem[] = [
     roles: ["supervisor"],
   },
   {
-    key: "policies",
-    path: "/policies",
-    labelKey: "nav.policies",
-    icon: FileSearchOutlined,
-    roles: ["clerk", "reviewer", "approver", "helper", "supervisor", "admin"],
-  },
-  {
     key: "staff",
     path: "/supervision/staff",
     labelKey: "nav.staff",
@@ -161,6 +154,13 @@ export const ROLE_NAV: readonly NavItem[] = [
     ],
   },
   // After 系统管理: an administrator still lands on /admin.
+  {
+    key: "policies",
+    path: "/policies",
+    labelKey: "nav.policies",
+    icon: FileSearchOutlined,
+    roles: ["clerk", "reviewer", "approver", "helper", "supervisor", "admin"],
+  },
   {
     key: "audit",
     path: "/audit",

@@ -85,10 +85,22 @@ export default function PolicyDocumentPage() {
           size="small"
           column={{ xs: 1, md: 2 }}
           items={[
-            { key: "n", label: t("policies.field.docNumber"), children: d.docNumber || "—" },
+            {
+              key: "n",
+              label: t("policies.field.docNumber"),
+              children: d.docNumber || t("policies.notEntered"),
+            },
             { key: "i", label: t("policies.field.issuer"), children: d.issuer },
-            { key: "io", label: t("policies.field.issuedOn"), children: d.issuedOn ?? "—" },
-            { key: "eo", label: t("policies.field.effectiveOn"), children: d.effectiveOn ?? "—" },
+            {
+              key: "io",
+              label: t("policies.field.issuedOn"),
+              children: d.issuedOn ?? t("policies.notEntered"),
+            },
+            {
+              key: "eo",
+              label: t("policies.field.effectiveOn"),
+              children: d.effectiveOn ?? t("policies.notEntered"),
+            },
             ...(d.repealedOn
               ? [{ key: "ro", label: t("policies.field.repealedOn"), children: d.repealedOn }]
               : []),
@@ -169,7 +181,7 @@ export default function PolicyDocumentPage() {
                 showUploadList={false}
                 beforeUpload={(file) => {
                   upload.mutate(
-                    { id: d.id, file, extractText: extract && !/\.pdf$/i.test(file.name) },
+                    { id: d.id, file, extractText: extract },
                     {
                       onSuccess: () => message.success(t("policies.uploaded")),
                       onError: (e) => message.error(errorText(e, locale)),

@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
+import { CloseCircleFilled, MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { App, Button, Card, DatePicker, Form, Input, Select, Skeleton, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
@@ -31,6 +31,8 @@ const str = (d: Dayjs | null | undefined) => (d ? d.format("YYYY-MM-DD") : null)
 export default function PolicyEditorPage() {
   const { id } = useParams();
   const { t, locale } = useI18n();
+  // The select's clear button is named in the page's language (its default name is the English "Clear").
+  const clear = { clearIcon: <CloseCircleFilled />, label: t("policies.clear") };
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
@@ -168,7 +170,7 @@ export default function PolicyEditorPage() {
         {status === "repealed" && (
           <Form.Item name="repealedById" label={t("policies.field.repealedBy")}>
             <Select
-              allowClear
+              allowClear={clear}
               showSearch={{ filterOption: false, onSearch: setLinkQ }}
               options={[...linked, ...policyOptions]}
             />
@@ -206,7 +208,7 @@ export default function PolicyEditorPage() {
                     </Form.Item>
                     <Form.Item name={[f.name, "basisTitle"]} style={{ marginBottom: 0 }}>
                       <Select
-                        allowClear
+                        allowClear={clear}
                         style={{ width: 360 }}
                         placeholder={t("policies.field.basis")}
                         aria-label={t("policies.field.basis")}
