@@ -17,6 +17,7 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import { RESULT_TYPES } from "../../../../../src/shared/catalog/enums";
 import { type ApiBody, ApiError, call, yz } from "../../../api/client";
 import { useI18n } from "../../../i18n/useT";
+import { formatDate } from "../../cases/labels";
 import { type ItemView, useItem, useVersions } from "../../guide/api";
 import { handlingKey, kindKey } from "../../guide/labels";
 import { useOrgs } from "../../guide/useOrgs";
@@ -31,10 +32,8 @@ import {
 import { MaterialsEditor, StepsEditor } from "./ListEditors";
 
 const KINDS = ["administrative_licence", "administrative_confirmation", "filing", "public_service", "other"];
-const todayIso = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-};
+/** Today in the office (Asia/Shanghai), not in the browser's zone. */
+const todayIso = () => formatDate(new Date());
 
 /** The create/edit page of a service item: `/admin/items/new` or `/admin/items/:code/edit`. */
 export default function ItemEditorPage() {
