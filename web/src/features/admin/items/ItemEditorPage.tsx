@@ -16,6 +16,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { RESULT_TYPES } from "../../../../../src/shared/catalog/enums";
 import { type ApiBody, ApiError, call, yz } from "../../../api/client";
+import { enumLabel } from "../../../i18n/catalogEnums";
 import { useI18n } from "../../../i18n/useT";
 import { formatDate } from "../../cases/labels";
 import { type ItemView, useItem, useVersions } from "../../guide/api";
@@ -225,7 +226,12 @@ function Editor({ item }: { item: ItemView | undefined }) {
               <Input />
             </Form.Item>
             <Form.Item name="resultType" label={t("item.resultType")}>
-              <Select options={Object.entries(RESULT_TYPES).map(([value, label]) => ({ value, label }))} />
+              <Select
+                options={Object.keys(RESULT_TYPES).map((value) => ({
+                  value,
+                  label: enumLabel(locale, "resultType", value),
+                }))}
+              />
             </Form.Item>
             <Form.Item name="consultationPhone" label={t("item.consult")} rules={required}>
               <Input />
