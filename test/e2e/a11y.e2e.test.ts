@@ -136,13 +136,19 @@ async function chineseOnEnglishPage(page: Page, label: string): Promise<string[]
       const whole = (n.parentElement as HTMLElement).innerText || text;
       out.add(whole.trim().replace(/\s+/g, " ").slice(0, 120));
     }
+    // An attribute cannot mark a part of itself: an accessible name or a title may quote Chinese data
+    // that the page shows, marked, as text ("File: 营业执照" beside the cell 营业执照).
+    const marked = new Set<string>();
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>("[lang='zh-CN']")))
+      for (const run of el.innerText.match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? []) marked.add(run);
     for (const el of Array.from(
       document.querySelectorAll("[placeholder], [aria-label], [title], img[alt]"),
     )) {
       if (skip(el)) continue;
       for (const a of ["placeholder", "aria-label", "title", "alt"]) {
         const v = el.getAttribute(a);
-        if (v && HAN.test(v)) out.add(`@${a}=${v.trim().slice(0, 120)}`);
+        const own = v?.replace(/[\u3400-\u9fff\uf900-\ufaff]+/g, (run) => (marked.has(run) ? "" : run));
+        if (v && own && HAN.test(own)) out.add(`@${a}=${v.trim().slice(0, 120)}`);
       }
     }
     return [...out];

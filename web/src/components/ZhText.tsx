@@ -30,3 +30,22 @@ export function ZhText({ children }: { children?: ReactNode }) {
 export function zhCell(value: unknown): ReactNode {
   return value === null || value === undefined ? null : <ZhText>{String(value)}</ZhText>;
 }
+
+/**
+ * A translated text whose `{name}` placeholders are filled with data, each value marked as Chinese data
+ * when it is (`ZhText`): `withData(t("prj.action.line"), { description, owner, due })`. `t(key)` without
+ * variables returns the text with its placeholders.
+ */
+export function withData(template: string, vars: Record<string, string | number>): ReactNode {
+  const parts = template.split(/\{(\w+)\}/);
+  return parts.map((part, i) =>
+    i % 2 === 0 ? (
+      part
+    ) : part in vars ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed template, never reordered
+      <ZhText key={i}>{String(vars[part])}</ZhText>
+    ) : (
+      `{${part}}`
+    ),
+  );
+}

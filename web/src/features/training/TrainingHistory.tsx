@@ -1,5 +1,6 @@
 import { Alert, Button, Empty, Skeleton, Space, Statistic, Tag, Typography } from "antd";
 import { ApiError } from "../../api/ApiError";
+import { ZhText } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { PolicyStudy } from "../policies/PolicyStudy";
@@ -57,13 +58,15 @@ export function TrainingHistory({ userId }: { userId: string }) {
           }}
         >
           <Space orientation="vertical" size={0}>
-            <Typography.Text strong>{i.topic}</Typography.Text>
+            <Typography.Text strong>
+              <ZhText>{i.topic}</ZhText>
+            </Typography.Text>
             <Typography.Text type="secondary">
-              {i.heldOn} · {i.orgName}
+              {i.heldOn} · <ZhText>{i.orgName}</ZhText>
             </Typography.Text>
             {i.documents.map((d) => (
               <Typography.Text type="secondary" key={d.title}>
-                《{d.title}》{d.number ? `（${d.number}）` : ""}
+                <ZhText>{`《${d.title}》${d.number ? `（${d.number}）` : ""}`}</ZhText>
               </Typography.Text>
             ))}
           </Space>

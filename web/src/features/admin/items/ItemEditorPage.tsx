@@ -16,6 +16,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { RESULT_TYPES } from "../../../../../src/shared/catalog/enums";
 import { type ApiBody, ApiError, call, yz } from "../../../api/client";
+import { withData } from "../../../components/ZhText";
 import { enumLabel } from "../../../i18n/catalogEnums";
 import { useI18n } from "../../../i18n/useT";
 import { formatDate } from "../../cases/labels";
@@ -151,7 +152,7 @@ function Editor({ item }: { item: ItemView | undefined }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="page-item-editor">
       <Typography.Title level={3} style={{ margin: 0 }}>
-        {item ? t("editor.editTitle", { name: item.content.name }) : t("editor.newTitle")}
+        {item ? withData(t("editor.editTitle"), { name: item.content.name }) : t("editor.newTitle")}
       </Typography.Title>
       {item && (
         <Typography.Text type="secondary">
