@@ -125,7 +125,7 @@ async function chineseOnEnglishPage(page: Page, label: string): Promise<string[]
       !el ||
       // What is typed in a field or picked in a select is the user's data, not a label.
       !!el.closest(
-        "[hidden], [aria-hidden=true], script, style, noscript, template, textarea, .ant-select-selection-item, .ant-select-selection-overflow",
+        "[hidden], [aria-hidden=true], script, style, noscript, template, textarea, .ant-select-selection-item, .ant-select-content-value",
       ) ||
       (el.closest("[lang]")?.getAttribute("lang") ?? "") !== document.documentElement.lang;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

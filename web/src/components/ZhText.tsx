@@ -49,3 +49,21 @@ export function withData(template: string, vars: Record<string, string | number>
     ),
   );
 }
+
+/**
+ * A message composed by the server in the page's language that quotes data ("An inquiry about
+ * "建设用地规划许可证核发" …"): the quoted parts are marked as Chinese data when they are.
+ */
+export function withQuotedData(message: string): ReactNode {
+  const parts = message.split(/("[^"]*"|“[^”]*”)/);
+  return parts.length === 1
+    ? message
+    : parts.map((part, i) =>
+        i % 2 === 0 ? (
+          part
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one message, never reordered
+          <ZhText key={i}>{part}</ZhText>
+        ),
+      );
+}

@@ -20,6 +20,7 @@ import {
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
+import { withData, withQuotedData } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime } from "../cases/labels";
 import { type AlertFilters, type TAlert, useAlertAction, useAlerts } from "./api";
@@ -72,7 +73,7 @@ function Owner({ a }: { a: TAlert }) {
       )}
       {a.responsible && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t("alerts.responsible", { name: a.responsible.name })}
+          {withData(t("alerts.responsible"), { name: a.responsible.name })}
         </Typography.Text>
       )}
     </Space>
@@ -189,7 +190,7 @@ function ActionModal({ act, onClose }: { act: Action; onClose: () => void }) {
             )
           }
         >
-          <Typography.Paragraph>{act.alert.message[locale]}</Typography.Paragraph>
+          <Typography.Paragraph>{withQuotedData(act.alert.message[locale])}</Typography.Paragraph>
           {closing && <Typography.Paragraph type="secondary">{t("alerts.closeHint")}</Typography.Paragraph>}
           <Form.Item
             name="comment"
@@ -242,7 +243,7 @@ function MobileList({
               <Tag>{t(`alerts.cat.${a.category}`)}</Tag>
               <Typography.Text strong>{a.ruleName[locale]}</Typography.Text>
             </Space>
-            <Typography.Text>{a.message[locale]}</Typography.Text>
+            <Typography.Text>{withQuotedData(a.message[locale])}</Typography.Text>
             <Events a={a} />
             <Owner a={a} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -419,7 +420,7 @@ export default function AlertsPage() {
                 key: "message",
                 render: (_, a) => (
                   <Space orientation="vertical" size={4}>
-                    <Typography.Text>{a.message[locale]}</Typography.Text>
+                    <Typography.Text>{withQuotedData(a.message[locale])}</Typography.Text>
                     <Events a={a} />
                   </Space>
                 ),

@@ -18,6 +18,7 @@ import {
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
+import { zhCell } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime } from "../cases/labels";
@@ -283,7 +284,7 @@ function RatingsTable({
               </Space>
             ),
           },
-          { title: t("rect.applicant"), dataIndex: "applicantName" },
+          { title: t("rect.applicant"), dataIndex: "applicantName", render: zhCell },
           { title: t("rect.rating"), key: "level", render: (_, e) => <LevelTag level={e.level} /> },
           {
             title: t("eval.panel.comment"),

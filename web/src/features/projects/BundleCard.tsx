@@ -1,5 +1,6 @@
 import { Card, Space, Table, Tag, Timeline, Typography } from "antd";
 import { Link } from "react-router-dom";
+import { zhCell } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime } from "../cases/labels";
@@ -66,7 +67,7 @@ export function BundleCard({ b }: { b: Bundle }) {
               dataIndex: "number",
               render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link>,
             },
-            { title: t("prj.bundle.item"), dataIndex: "itemName" },
+            { title: t("prj.bundle.item"), dataIndex: "itemName", render: zhCell },
             {
               title: t("prj.bundle.status"),
               dataIndex: "status",
