@@ -52,8 +52,7 @@ type Report = {
  * column heads, form labels and help, buttons, menu entries, tabs, label cells, empty states,
  * placeholders, accessible names — show no English word (codes in capitals and a few proper names aside;
  * a part marked as another language with `lang` or as a name with `translate="no"` aside).
- * (The English pages are not checked yet: the item forms' field names, documents' titles and people's
- * names are Chinese data there and must first be marked `lang="zh-CN"`.)
+ * (The English pages are checked the other way round: `chineseOnEnglishPage`.)
  */
 /**
  * Chinese that may stand on an English page outside `lang="zh-CN"`, kept as data: the runs of Chinese in

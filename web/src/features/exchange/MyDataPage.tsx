@@ -1,5 +1,6 @@
 import { Card, Descriptions, Table, Tag } from "antd";
 import { useMe } from "../../auth/useMe";
+import { zhCell } from "../../components/ZhText";
 import { formatDateTime } from "../cases/labels";
 import { useAccessLog, useProfile } from "./api";
 import { useXT } from "./i18n";
@@ -48,7 +49,7 @@ export default function MyDataPage() {
             {
               title: xt("who"),
               key: "who",
-              render: (_, l) => [l.actorName, l.actorOrgName].filter(Boolean).join(" · "),
+              render: (_, l) => zhCell([l.actorName, l.actorOrgName].filter(Boolean).join(" · ")),
             },
             { title: xt("dataset"), dataIndex: "datasetCode" },
             { title: xt("why"), dataIndex: "purpose" },
