@@ -126,6 +126,7 @@ async function chineseOnEnglishPage(page: Page, label: string): Promise<string[]
       !!el.closest(
         "[hidden], [aria-hidden=true], script, style, noscript, template, textarea, .ant-select-selection-item, .ant-select-content-value",
       ) ||
+      (!!el.closest(".ant-select-content") && !el.closest(".ant-select-placeholder")) ||
       (el.closest("[lang]")?.getAttribute("lang") ?? "") !== document.documentElement.lang;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {

@@ -20,7 +20,7 @@ import {
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
-import { withData, withQuotedData } from "../../components/ZhText";
+import { withData, withQuotedData, ZhText, zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime } from "../cases/labels";
 import { type AlertFilters, type TAlert, useAlertAction, useAlerts } from "./api";
@@ -107,19 +107,19 @@ function History({ a }: { a: TAlert }) {
     <Space orientation="vertical" size={0}>
       {a.acknowledgedAt && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t("alerts.acknowledgedBy", {
+          {withData(t("alerts.acknowledgedBy"), {
             name: a.acknowledgedBy?.name ?? "—",
             at: formatDateTime(a.acknowledgedAt),
           })}
-          {a.acknowledgeComment ? `：${a.acknowledgeComment}` : ""}
+          {a.acknowledgeComment ? <ZhText>{`：${a.acknowledgeComment}`}</ZhText> : ""}
         </Typography.Text>
       )}
       {a.closedAt && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {a.closedBy
-            ? t("alerts.closedBy", { name: a.closedBy.name, at: formatDateTime(a.closedAt) })
+            ? withData(t("alerts.closedBy"), { name: a.closedBy.name, at: formatDateTime(a.closedAt) })
             : t("alerts.closedBySweep", { at: formatDateTime(a.closedAt) })}
-          {a.closeComment ? `：${a.closeComment}` : ""}
+          {a.closeComment ? <ZhText>{`：${a.closeComment}`}</ZhText> : ""}
         </Typography.Text>
       )}
     </Space>
@@ -247,7 +247,7 @@ function MobileList({
             <Events a={a} />
             <Owner a={a} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {formatDateTime(a.raisedAt)} · {a.org?.name ?? "—"}
+              {formatDateTime(a.raisedAt)} · <ZhText>{a.org?.name ?? "—"}</ZhText>
               {a.case && (
                 <>
                   {" · "}
@@ -425,7 +425,12 @@ export default function AlertsPage() {
                   </Space>
                 ),
               },
-              { title: t("alerts.org"), key: "org", width: 160, render: (_, a) => a.org?.name ?? "—" },
+              {
+                title: t("alerts.org"),
+                key: "org",
+                width: 160,
+                render: (_, a) => zhCell(a.org?.name ?? "—"),
+              },
               {
                 title: t("alerts.case"),
                 key: "case",

@@ -13,7 +13,7 @@ export default function MyDataPage() {
   const log = useAccessLog();
   const p = profile.data;
   type Shown = "name" | "creditCode" | "legalRepresentative" | "idNumber" | "phone" | "address";
-  const show = (k: Shown) => (p?.[k] == null ? "—" : String(p[k]));
+  const show = (k: Shown) => zhCell(p?.[k] == null ? "—" : String(p[k]));
   return (
     <div style={{ display: "grid", gap: 16 }}>
       <Card title={xt("profile")} loading={profile.isLoading} data-testid="my-profile">

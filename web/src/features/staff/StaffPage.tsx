@@ -494,7 +494,12 @@ export default function StaffPage() {
           <Handover items={q.data.handover} />
           {q.data.orgs.length === 0 && <Empty description={t("staff.emptyOrgs")} />}
           {q.data.orgs.map((org) => (
-            <Card key={org.id} size="small" title={org.name} data-testid={`org-${org.name}`}>
+            <Card
+              key={org.id}
+              size="small"
+              title={<ZhText>{org.name}</ZhText>}
+              data-testid={`org-${org.name}`}
+            >
               <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
                 <Posts org={org} onEdit={(p) => setPost({ post: p, org })} />
                 <People org={org} onAbsence={setAbsenceFor} />

@@ -36,7 +36,9 @@ export function TrainingHistory({ userId }: { userId: string }) {
   if (!h) return null;
   return (
     <Space orientation="vertical" style={{ width: "100%" }} data-testid="training-history">
-      <Typography.Text strong>{h.user.displayName}</Typography.Text>
+      <Typography.Text strong>
+        <ZhText>{h.user.displayName}</ZhText>
+      </Typography.Text>
       <Space wrap size="large">
         <Statistic title={t("training.history.sessions")} value={h.totals.sessions} />
         <Statistic title={t("training.status.present")} value={h.totals.present} />
