@@ -53,3 +53,21 @@ export function formatDate(at: string | Date | null | undefined, timeZone = OFFI
   const p = parts(d, timeZone);
   return `${p.year}-${p.month}-${p.day}`;
 }
+
+/**
+ * Asia/Shanghai's distance from UTC: eight hours, with no summer time (none since 1991), so a fixed shift
+ * is exact. Charts that can only draw in UTC or the browser's zone (ECharts' time axis) draw
+ * `officeClock(t)` with `useUTC: true`: their ticks fall on the office's midnights and hours, and their
+ * labels read the office's time whatever the browser's zone.
+ */
+export const OFFICE_UTC_OFFSET_MS = 8 * 3_600_000;
+
+/** An instant (ms) as the office's wall-clock time read in UTC (for a chart in `useUTC` mode). */
+export function officeClock(ms: number): number {
+  return ms + OFFICE_UTC_OFFSET_MS;
+}
+
+/** The instant of the office's midnight starting a calendar date `2026-11-26`. */
+export function officeDayStart(date: string): number {
+  return Date.parse(`${date}T00:00:00+08:00`);
+}

@@ -1,8 +1,11 @@
+import { appendFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { APIRequestContext, BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { Locale } from "../../web/src/api/ApiError";
+import { EN_CHINESE_KEYS, GLOSS } from "../../web/src/i18n/chineseInEnglish";
+import { enUS } from "../../web/src/i18n/en-US";
 import {
   concrete,
   isPublicArea,
@@ -36,16 +39,34 @@ const LANGS: Locale[] = ["zh-CN", "en-US"];
 
 type Violation = { id: string; impact: string; help: string; nodes: { target: string[]; html: string }[] };
 type Finding = { page: string; violation: Violation };
-type Report = { findings: Finding[]; seen: Record<Locale, number>; problems: string[]; words: string[] };
+type Report = {
+  findings: Finding[];
+  seen: Record<Locale, number>;
+  problems: string[];
+  words: string[];
+  chinese: string[];
+};
 
 /**
  * Language (issue 15 item 8), checked on the same visits: on a Chinese page the labels the product owns —
  * column heads, form labels and help, buttons, menu entries, tabs, label cells, empty states,
  * placeholders, accessible names — show no English word (codes in capitals and a few proper names aside;
  * a part marked as another language with `lang` or as a name with `translate="no"` aside).
- * (The English pages are not checked yet: the item forms' field names, documents' titles and people's
- * names are Chinese data there and must first be marked `lang="zh-CN"`.)
+ * (The English pages are checked the other way round: `chineseOnEnglishPage`.)
  */
+/**
+ * Chinese that may stand on an English page outside `lang="zh-CN"`, kept as data: the runs of Chinese in
+ * the en-US texts listed in web/src/i18n/chineseInEnglish.ts (the brand, the language's own name, the
+ * State Council notice to paste, sample item names), and glosses in parentheses ("Ratings (好差评)").
+ */
+const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+const ZH_ALLOWED = new Set(
+  [...EN_CHINESE_KEYS].flatMap((k) => (enUS as Record<string, string>)[k]?.match(HAN_RUN) ?? []),
+);
+function unmarkedChinese(text: string): boolean {
+  return (text.replace(GLOSS, "").match(HAN_RUN) ?? []).some((run) => !ZH_ALLOWED.has(run));
+}
+
 const OWNED =
   "th, label, button, .ant-menu-title-content, .ant-tabs-tab-btn, .ant-descriptions-item-label, " +
   ".ant-form-item-extra, .ant-empty-description, .ant-select-placeholder, .ant-pagination, [placeholder], [aria-label]";
@@ -86,6 +107,53 @@ async function strayWords(page: Page, lang: Locale, label: string): Promise<stri
     }
   }
   return bad;
+}
+
+/**
+ * English pages (issue 15 item 8): every text and accessible name on the page — not only the labels —
+ * carries no Chinese character, except inside an element marked `lang="zh-CN"` (Chinese data: item
+ * names, form field titles from item schemas, documents' titles, people's and organizations' names,
+ * rendered through `web/src/components/ZhText.tsx`) and what `ZH_ALLOWED` keeps. Hidden parts are
+ * skipped.
+ */
+async function chineseOnEnglishPage(page: Page, label: string): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+    const out = new Set<string>();
+    const skip = (el: Element | null) =>
+      !el ||
+      // What is typed in a field or picked in a select is the user's data, not a label.
+      !!el.closest(
+        "[hidden], [aria-hidden=true], script, style, noscript, template, textarea, .ant-select-selection-item, .ant-select-content-value",
+      ) ||
+      (!!el.closest(".ant-select-content") && !el.closest(".ant-select-placeholder")) ||
+      (el.closest("[lang]")?.getAttribute("lang") ?? "") !== document.documentElement.lang;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.nodeValue ?? "";
+      if (!HAN.test(text) || skip(n.parentElement)) continue;
+      // The whole element's text names the place better than one text node.
+      const whole = (n.parentElement as HTMLElement).innerText || text;
+      out.add(whole.trim().replace(/\s+/g, " ").slice(0, 120));
+    }
+    // An attribute cannot mark a part of itself: an accessible name or a title may quote Chinese data
+    // that the page shows, marked, as text ("File: 营业执照" beside the cell 营业执照).
+    const marked = new Set<string>();
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>("[lang='zh-CN']")))
+      for (const run of el.innerText.match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? []) marked.add(run);
+    for (const el of Array.from(
+      document.querySelectorAll("[placeholder], [aria-label], [title], img[alt]"),
+    )) {
+      if (skip(el)) continue;
+      for (const a of ["placeholder", "aria-label", "title", "alt"]) {
+        const v = el.getAttribute(a);
+        const own = v?.replace(/[\u3400-\u9fff\uf900-\ufaff]+/g, (run) => (marked.has(run) ? "" : run));
+        if (v && own && HAN.test(own)) out.add(`@${a}=${v.trim().slice(0, 120)}`);
+      }
+    }
+    return [...out];
+  });
+  return texts.filter((t) => unmarkedChinese(t.replace(/^@\w+=/, ""))).map((t) => `${label}: "${t}"`);
 }
 
 async function audit(page: Page, label: string): Promise<Finding[]> {
@@ -201,6 +269,7 @@ async function auditChunk(
         report.seen[lang]++;
         report.findings.push(...(await audit(page, `${who}@${lang} ${path}`)));
         report.words.push(...(await strayWords(page, lang, `${who}@${lang} ${path}`)));
+        if (lang === "en-US") report.chinese.push(...(await chineseOnEnglishPage(page, `${who} ${path}`)));
       }
     } finally {
       await page.close();
@@ -210,7 +279,13 @@ async function auditChunk(
 
 /** Every page of one user (or of the visitor), in both languages, a few pages at once. */
 async function auditUser(username: string | undefined, routes: string[]): Promise<Report> {
-  const report: Report = { findings: [], seen: { "zh-CN": 0, "en-US": 0 }, problems: [], words: [] };
+  const report: Report = {
+    findings: [],
+    seen: { "zh-CN": 0, "en-US": 0 },
+    problems: [],
+    words: [],
+    chinese: [],
+  };
   const who = username ?? "visitor";
   if (!username) {
     // The visitor's language lives in the browser: one context per language, both at once.
@@ -290,6 +365,12 @@ describe("accessibility (axe-core, WCAG 2.1 AA) and language", () => {
     it(`${who}: no English word in the labels of Chinese pages`, async () => {
       const words = [...new Set((await auditEveryone()).get(who)?.words)];
       expect(words, `\n${words.slice(0, 30).join("\n")}`).toEqual([]);
+    }, 300_000);
+
+    it(`${who}: no Chinese on English pages outside data marked lang="zh-CN"`, async () => {
+      const texts = [...new Set((await auditEveryone()).get(who)?.chinese)];
+      if (process.env.YIZHAN_A11Y_DUMP) appendFileSync(process.env.YIZHAN_A11Y_DUMP, `${texts.join("\n")}\n`);
+      expect(texts, `\n${texts.slice(0, 40).join("\n")}`).toEqual([]);
     }, 300_000);
   }
 });

@@ -125,6 +125,7 @@ export const catalogZh = {
   "step.after": "前序环节",
 
   "fee.name": "收费项目",
+  "fee.freeQuantity": "含免费 {n}",
   "fee.amount": "标准",
   "fee.basis": "收费依据",
 
@@ -334,6 +335,7 @@ export const catalogEn: Record<keyof typeof catalogZh, string> = {
   "step.after": "After",
 
   "fee.name": "Fee",
+  "fee.freeQuantity": "{n} free",
   "fee.amount": "Amount",
   "fee.basis": "Basis",
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { EN_CHINESE_KEYS, GLOSS } from "./chineseInEnglish";
 import { enUS } from "./en-US";
 import { zhCN } from "./zh-CN";
 
@@ -10,22 +11,6 @@ const LATIN_NAMES = new Set(["English", "WebP", "Ed25519", "Yizhan", "txt", "jso
 
 /** zh-CN texts that quote a format literally (the calendar's line format, JSON Schema keywords). */
 const ZH_LITERAL_KEYS = new Set(["cal.import.placeholder", "editor.formSchemaHint", "editor.sectionForm"]);
-
-/**
- * en-US texts that must show Chinese: the product's name, a language named in itself, documents and
- * searches whose content is Chinese (the State Council notice, a 文号, item names), the calendar's 休.
- * Elsewhere a Chinese term may only stand as a gloss in parentheses: "Ratings (好差评)".
- */
-const EN_CHINESE_KEYS = new Set([
-  "app.latinName",
-  "lang.switch",
-  "lang.zh-CN",
-  "cal.provisionalHint",
-  "cal.import.hint",
-  "cal.import.placeholder",
-  "action.policyReferencePlaceholder",
-  "guide.searchPlaceholder",
-]);
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
@@ -59,7 +44,7 @@ describe("the UI dictionaries", () => {
   it("en-US texts show no Chinese characters", () => {
     const offenders = Object.entries(en)
       .filter(([key]) => !EN_CHINESE_KEYS.has(key))
-      .filter(([, text]) => CJK.test(text.replace(/\([^)]*\)/g, "")))
+      .filter(([, text]) => CJK.test(text.replace(GLOSS, "")))
       .map(([key, text]) => `${key}: ${text}`);
     expect(offenders).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { App, Avatar, Button, Dropdown, type MenuProps } from "antd";
 import { useNavigate } from "react-router-dom";
 import { useLogout } from "../auth/mutations";
 import type { Me } from "../auth/types";
+import { ZhText } from "../components/ZhText";
 import { useI18n } from "../i18n/useT";
 
 const STAFF_ROLES: readonly string[] = ["clerk", "reviewer", "approver", "helper", "supervisor", "admin"];
@@ -58,7 +59,7 @@ export function UserMenu({ me, compact = false }: { me: Me; compact?: boolean })
       >
         <Avatar size="small" style={{ background: "#1f5fa8" }} icon={<UserOutlined />} />
         <span data-testid="user-name" className={compact ? "yz-visually-hidden" : undefined}>
-          {me.displayName}
+          <ZhText>{me.displayName}</ZhText>
         </span>
         {!compact && <DownOutlined style={{ fontSize: 10 }} />}
       </Button>

@@ -106,6 +106,12 @@ export function hideIconNames(root: ParentNode = document): void {
     const name = up ? (zh ? "增加" : "Increase") : zh ? "减少" : "Decrease";
     if (step.getAttribute("aria-label") !== name) step.setAttribute("aria-label", name);
   }
+  // Clear buttons of inputs, selects and pickers (`allowClear`) are named "Clear" in every language.
+  for (const clear of Array.from(root.querySelectorAll<HTMLElement>("[aria-label=Clear], [data-clear]"))) {
+    clear.dataset.clear = "";
+    const name = zh ? "清除" : "Clear";
+    if (clear.getAttribute("aria-label") !== name) clear.setAttribute("aria-label", name);
+  }
   for (const box of Array.from(
     root.querySelectorAll<HTMLInputElement>("input[aria-label^='Select row'], input[data-row]"),
   )) {

@@ -2,6 +2,7 @@ import { Alert, App, Card, Descriptions, Radio, Space, Tag, Typography } from "a
 import type { Locale } from "../../api/ApiError";
 import { ApiError } from "../../api/client";
 import { useMe } from "../../auth/useMe";
+import { ZhText } from "../../components/ZhText";
 import { translate } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { ChangePasswordForm } from "./ChangePasswordForm";
@@ -38,14 +39,20 @@ export default function AccountPage() {
           <Descriptions.Item label={t("account.username")}>
             <span data-testid="account-username">{me.username}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={t("account.displayName")}>{me.displayName}</Descriptions.Item>
+          <Descriptions.Item label={t("account.displayName")}>
+            <ZhText>{me.displayName}</ZhText>
+          </Descriptions.Item>
           <Descriptions.Item label={t("account.kind")}>{t(`kind.${me.kind}` as const)}</Descriptions.Item>
           <Descriptions.Item label={t("account.roles")}>
             <Space orientation="vertical" size={4} data-testid="account-roles">
               {me.roles.map((r) => (
                 <span key={`${r.role}:${r.orgId ?? ""}`}>
                   <Tag color="red">{t(`role.${r.role}` as const)}</Tag>
-                  {r.orgName && <Typography.Text type="secondary">{r.orgName}</Typography.Text>}
+                  {r.orgName && (
+                    <Typography.Text type="secondary">
+                      <ZhText>{r.orgName}</ZhText>
+                    </Typography.Text>
+                  )}
                 </span>
               ))}
             </Space>

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Image, Input, Skeleton, Space, Typograp
 import { useState } from "react";
 import { type ApiData, ApiError, call, yz } from "../../api/client";
 import { useI18n } from "../../i18n/useT";
+import { formatDateTime } from "../cases/labels";
 
 type Enrolment = ApiData<"/api/auth/totp/enrolment", "post">;
 const KEY = ["auth", "totp"] as const;
@@ -66,7 +67,7 @@ export function TotpCard() {
       <Typography.Paragraph data-testid="totp-state">
         {s.enabled
           ? t("totp.on", {
-              at: s.enabledAt ? new Date(s.enabledAt).toLocaleString(locale) : "",
+              at: s.enabledAt ? formatDateTime(s.enabledAt) : "",
               left: s.recoveryCodesLeft,
             })
           : t("totp.off")}

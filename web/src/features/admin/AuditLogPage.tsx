@@ -4,6 +4,7 @@ import { useState } from "react";
 import { type ApiData, type ApiQuery, call, yz } from "../../api/client";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
+import { formatDateTime } from "../cases/labels";
 
 type Entry = ApiData<"/api/admin/audit-entries">["items"][number];
 type Filters = ApiQuery<"/api/admin/audit-entries">;
@@ -28,7 +29,7 @@ function detailLines(detail: Entry["detail"]): string[] {
  * by target type, actor and target; pages of 50, newest first.
  */
 export default function AuditLogPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [filters, setFilters] = useState<Filters>({});
   const [offset, setOffset] = useState(0);
   const query = { ...filters, limit: PAGE, offset };
@@ -91,7 +92,7 @@ export default function AuditLogPage() {
             title: t("audit.at"),
             dataIndex: "at",
             width: 170,
-            render: (at: string) => new Date(at).toLocaleString(locale),
+            render: (at: string) => formatDateTime(at),
           },
           { title: t("audit.actor"), dataIndex: "actorUsername", width: 120 },
           {

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Input, Space, Table, Tag, Typography } from "antd"
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/client";
+import { ZhText } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { useItemList } from "../guide/api";
 import { handlingKey, kindKey } from "../guide/labels";
@@ -67,7 +68,9 @@ export default function ItemsPage() {
               dataIndex: "name",
               render: (name: string, i) => (
                 <>
-                  <Link to={`/guide/items/${i.code}`}>{name}</Link>
+                  <Link to={`/guide/items/${i.code}`}>
+                    <ZhText>{name}</ZhText>
+                  </Link>
                   {i.catalogCode && (
                     <Typography.Text type="secondary" style={{ fontSize: 12, display: "block" }}>
                       {t("item.code")}：{i.catalogCode}

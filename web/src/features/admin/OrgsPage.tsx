@@ -22,6 +22,7 @@ import {
 import { useMemo, useState } from "react";
 import { ApiError } from "../../api/client";
 import { useMe } from "../../auth/useMe";
+import { ZhText, zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { applyServerErrors } from "../cases/actions/serverErrors";
 import { useCreateOrganization, useUpdateOrganization } from "./api";
@@ -71,7 +72,8 @@ export default function OrgsPage() {
         key: n.code,
         title: (
           <span data-testid={`org-node-${n.code}`}>
-            {n.name} <Typography.Text type="secondary">{t(`orgKind.${n.kind as Kind}`)}</Typography.Text>
+            <ZhText>{n.name}</ZhText>{" "}
+            <Typography.Text type="secondary">{t(`orgKind.${n.kind as Kind}`)}</Typography.Text>
           </span>
         ),
         children: map(n.children),
@@ -129,7 +131,9 @@ export default function OrgsPage() {
             <Card
               title={
                 <Space wrap>
-                  <span data-testid="org-name">{org.name}</span>
+                  <span data-testid="org-name">
+                    <ZhText>{org.name}</ZhText>
+                  </span>
                   {kindTag(org.kind)}
                 </Space>
               }
@@ -161,10 +165,12 @@ export default function OrgsPage() {
                   {org.divisionCode || "—"}
                 </Descriptions.Item>
                 <Descriptions.Item label={t("admin.orgs.parent")}>
-                  {path.at(-2)?.name ?? "—"}
+                  <ZhText>{path.at(-2)?.name ?? "—"}</ZhText>
                 </Descriptions.Item>
                 <Descriptions.Item label={t("admin.orgs.nameEn")}>{org.nameEn ?? "—"}</Descriptions.Item>
-                <Descriptions.Item label={t("admin.orgs.address")}>{org.address ?? "—"}</Descriptions.Item>
+                <Descriptions.Item label={t("admin.orgs.address")}>
+                  <ZhText>{org.address ?? "—"}</ZhText>
+                </Descriptions.Item>
                 <Descriptions.Item label={t("admin.orgs.phone")}>{org.phone ?? "—"}</Descriptions.Item>
                 <Descriptions.Item label={t("admin.orgs.hours")}>
                   <span data-testid="org-hours">{org.hours ?? "—"}</span>
@@ -190,9 +196,9 @@ export default function OrgsPage() {
                 locale={{ emptyText: t("admin.orgs.noWindows") }}
                 onRow={(w) => ({ onClick: () => setSelected(w.code), style: { cursor: "pointer" } })}
                 columns={[
-                  { title: t("admin.orgs.name"), dataIndex: "name" },
-                  { title: t("admin.orgs.address"), dataIndex: "address", render: (v) => v ?? "—" },
-                  { title: t("admin.orgs.hours"), dataIndex: "hours", render: (v) => v ?? "—" },
+                  { title: t("admin.orgs.name"), dataIndex: "name", render: zhCell },
+                  { title: t("admin.orgs.address"), dataIndex: "address", render: (v) => zhCell(v ?? "—") },
+                  { title: t("admin.orgs.hours"), dataIndex: "hours", render: (v) => zhCell(v ?? "—") },
                 ]}
               />
             </Card>

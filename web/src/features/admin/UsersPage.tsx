@@ -18,6 +18,7 @@ import {
 import { useState } from "react";
 import { ApiError } from "../../api/client";
 import type { Role } from "../../auth/types";
+import { ZhText, zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { applyServerErrors } from "../cases/actions/serverErrors";
 import {
@@ -197,7 +198,7 @@ export default function UsersPage() {
                 </Space>
               ),
             },
-            { title: t("admin.users.displayName"), dataIndex: "displayName", width: 170 },
+            { title: t("admin.users.displayName"), dataIndex: "displayName", width: 170, render: zhCell },
             {
               title: t("admin.users.kind"),
               dataIndex: "kind",
@@ -213,7 +214,12 @@ export default function UsersPage() {
                   {roles.map((r) => (
                     <Tag key={`${r.role}@${r.orgCode}`}>
                       {t(`role.${r.role as Role}`)}
-                      {r.orgName ? ` · ${r.orgName}` : ""}
+                      {r.orgName ? (
+                        <>
+                          {" · "}
+                          <ZhText>{r.orgName}</ZhText>
+                        </>
+                      ) : null}
                     </Tag>
                   ))}
                 </Space>

@@ -20,6 +20,7 @@ import {
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
+import { withData, withQuotedData, ZhText, zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime } from "../cases/labels";
 import { type AlertFilters, type TAlert, useAlertAction, useAlerts } from "./api";
@@ -72,7 +73,7 @@ function Owner({ a }: { a: TAlert }) {
       )}
       {a.responsible && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t("alerts.responsible", { name: a.responsible.name })}
+          {withData(t("alerts.responsible"), { name: a.responsible.name })}
         </Typography.Text>
       )}
     </Space>
@@ -106,19 +107,19 @@ function History({ a }: { a: TAlert }) {
     <Space orientation="vertical" size={0}>
       {a.acknowledgedAt && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t("alerts.acknowledgedBy", {
+          {withData(t("alerts.acknowledgedBy"), {
             name: a.acknowledgedBy?.name ?? "—",
             at: formatDateTime(a.acknowledgedAt),
           })}
-          {a.acknowledgeComment ? `：${a.acknowledgeComment}` : ""}
+          {a.acknowledgeComment ? <ZhText>{`：${a.acknowledgeComment}`}</ZhText> : ""}
         </Typography.Text>
       )}
       {a.closedAt && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {a.closedBy
-            ? t("alerts.closedBy", { name: a.closedBy.name, at: formatDateTime(a.closedAt) })
+            ? withData(t("alerts.closedBy"), { name: a.closedBy.name, at: formatDateTime(a.closedAt) })
             : t("alerts.closedBySweep", { at: formatDateTime(a.closedAt) })}
-          {a.closeComment ? `：${a.closeComment}` : ""}
+          {a.closeComment ? <ZhText>{`：${a.closeComment}`}</ZhText> : ""}
         </Typography.Text>
       )}
     </Space>
@@ -189,7 +190,7 @@ function ActionModal({ act, onClose }: { act: Action; onClose: () => void }) {
             )
           }
         >
-          <Typography.Paragraph>{act.alert.message[locale]}</Typography.Paragraph>
+          <Typography.Paragraph>{withQuotedData(act.alert.message[locale])}</Typography.Paragraph>
           {closing && <Typography.Paragraph type="secondary">{t("alerts.closeHint")}</Typography.Paragraph>}
           <Form.Item
             name="comment"
@@ -242,11 +243,11 @@ function MobileList({
               <Tag>{t(`alerts.cat.${a.category}`)}</Tag>
               <Typography.Text strong>{a.ruleName[locale]}</Typography.Text>
             </Space>
-            <Typography.Text>{a.message[locale]}</Typography.Text>
+            <Typography.Text>{withQuotedData(a.message[locale])}</Typography.Text>
             <Events a={a} />
             <Owner a={a} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {formatDateTime(a.raisedAt)} · {a.org?.name ?? "—"}
+              {formatDateTime(a.raisedAt)} · <ZhText>{a.org?.name ?? "—"}</ZhText>
               {a.case && (
                 <>
                   {" · "}
@@ -419,12 +420,17 @@ export default function AlertsPage() {
                 key: "message",
                 render: (_, a) => (
                   <Space orientation="vertical" size={4}>
-                    <Typography.Text>{a.message[locale]}</Typography.Text>
+                    <Typography.Text>{withQuotedData(a.message[locale])}</Typography.Text>
                     <Events a={a} />
                   </Space>
                 ),
               },
-              { title: t("alerts.org"), key: "org", width: 160, render: (_, a) => a.org?.name ?? "—" },
+              {
+                title: t("alerts.org"),
+                key: "org",
+                width: 160,
+                render: (_, a) => zhCell(a.org?.name ?? "—"),
+              },
               {
                 title: t("alerts.case"),
                 key: "case",

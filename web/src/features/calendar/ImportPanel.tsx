@@ -4,6 +4,7 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { decodeTextBytes } from "../../../../src/shared/textDecoding";
 import { ApiError } from "../../api/client";
+import { zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime } from "../cases/labels";
 import {
@@ -197,7 +198,7 @@ export function ImportPanel() {
                     <Tag color="geekblue">{t("cal.import.work")}</Tag>
                   ),
               },
-              { title: t("cal.import.name"), dataIndex: "name" },
+              { title: t("cal.import.name"), dataIndex: "name", render: zhCell },
             ]}
           />
           <Space>

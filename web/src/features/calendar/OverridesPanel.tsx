@@ -15,6 +15,7 @@ import {
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { ApiError } from "../../api/client";
+import { zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import {
   type CalendarOverride,
@@ -137,7 +138,7 @@ export function OverridesPanel({ defaultOrg }: { defaultOrg: string | null }) {
                 <Tag color="green">{t("cal.ovr.open")}</Tag>
               ),
           },
-          { title: t("cal.ovr.org"), dataIndex: "orgName" },
+          { title: t("cal.ovr.org"), dataIndex: "orgName", render: zhCell },
           { title: t("cal.ovr.reason"), dataIndex: "reason" },
           {
             title: "",

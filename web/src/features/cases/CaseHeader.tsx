@@ -1,5 +1,6 @@
 import { Card, Descriptions, Space, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
+import { ZhText } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { ClockTag } from "./ClockTag";
 import { StatusTag } from "./StatusTag";
@@ -16,7 +17,7 @@ export function CaseHeader({ caseData: c, extra }: Props) {
         <Space wrap align="center" style={{ justifyContent: "space-between", width: "100%" }}>
           <Space wrap align="center">
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-item">
-              {c.itemName}
+              <ZhText>{c.itemName}</ZhText>
             </Typography.Title>
             <StatusTag status={c.status} label={c.statusLabel} />
             <Tag>
@@ -52,7 +53,7 @@ export function CaseHeader({ caseData: c, extra }: Props) {
                   },
                 ]
               : []),
-            { key: "org", label: t("case.org"), children: c.orgName },
+            { key: "org", label: t("case.org"), children: <ZhText>{c.orgName}</ZhText> },
             { key: "clock", label: t("case.clock"), children: <ClockTag clock={c.clock} /> },
             {
               key: "next",

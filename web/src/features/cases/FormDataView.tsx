@@ -1,4 +1,5 @@
 import { Descriptions, Empty } from "antd";
+import { ZhText } from "../../components/ZhText";
 import { useT } from "../../i18n/useT";
 import { fieldOrder, type JsonSchemaObject } from "./itemForm";
 
@@ -30,8 +31,8 @@ export function FormDataView({ formData, schema, uiSchema }: Props) {
       data-testid="form-data"
       items={keys.map((k) => ({
         key: k,
-        label: schema?.properties?.[k]?.title ?? k,
-        children: show(formData[k]),
+        label: <ZhText>{schema?.properties?.[k]?.title ?? k}</ZhText>,
+        children: <ZhText>{show(formData[k])}</ZhText>,
       }))}
     />
   );

@@ -1,3 +1,4 @@
+import { officeDayStart } from "../../../../src/shared/localTime";
 import type { CaseTimeline } from "./types";
 
 export type Span = {
@@ -38,11 +39,8 @@ export const TASK_HEX: Record<string, string> = {
 const CLOSED = new Set(["completed", "not_accepted", "referred", "withdrawn", "expired"]);
 const DAY = 86_400_000;
 
-/** Midnight (local) of an ISO date, as a timestamp. */
-function dateStart(d: string): number {
-  const [y, m, day] = d.split("-").map(Number);
-  return new Date(y ?? 1970, (m ?? 1) - 1, day ?? 1).getTime();
-}
+/** The office's midnight (Asia/Shanghai) starting an ISO date, as a timestamp — not the browser's. */
+const dateStart = officeDayStart;
 
 /**
  * The Gantt rows of a case: row 0 the events, row 1 the case's status spans, then one row per

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
 import { apiPath, call, yz } from "../../api/client";
+import { ZhText } from "../../components/ZhText";
 import { CERTS, type Certificate, verifyPath } from "./api";
 import { useCertTexts } from "./texts";
 
@@ -42,7 +43,7 @@ export function CertificateCard({ cert }: { cert: Certificate }) {
       title={
         <Space>
           <SafetyCertificateOutlined style={{ color: "#c8102e" }} />
-          {cert.name}
+          <ZhText>{cert.name}</ZhText>
           <Tag color={COLOR[cert.status]} data-testid="certificate-status">
             {t(status[cert.status])}
           </Tag>
@@ -73,17 +74,25 @@ export function CertificateCard({ cert }: { cert: Certificate }) {
       }
     >
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
-        <Descriptions.Item label={t("cert.number")}>{cert.number}</Descriptions.Item>
-        <Descriptions.Item label={t("cert.holder")}>{cert.holderName}</Descriptions.Item>
-        <Descriptions.Item label={t("cert.issuer")}>{cert.issuerName}</Descriptions.Item>
+        <Descriptions.Item label={t("cert.number")}>
+          <ZhText>{cert.number}</ZhText>
+        </Descriptions.Item>
+        <Descriptions.Item label={t("cert.holder")}>
+          <ZhText>{cert.holderName}</ZhText>
+        </Descriptions.Item>
+        <Descriptions.Item label={t("cert.issuer")}>
+          <ZhText>{cert.issuerName}</ZhText>
+        </Descriptions.Item>
         <Descriptions.Item label={t("cert.issuedOn")}>{cert.issuedOn}</Descriptions.Item>
         {cert.fields.slice(0, 8).map((f) => (
-          <Descriptions.Item key={f.name} label={f.name}>
-            {f.value}
+          <Descriptions.Item key={f.name} label={<ZhText>{f.name}</ZhText>}>
+            <ZhText>{f.value}</ZhText>
           </Descriptions.Item>
         ))}
         {cert.revocationReason && (
-          <Descriptions.Item label={t("cert.revocation")}>{cert.revocationReason}</Descriptions.Item>
+          <Descriptions.Item label={t("cert.revocation")}>
+            <ZhText>{cert.revocationReason}</ZhText>
+          </Descriptions.Item>
         )}
       </Descriptions>
       <Modal

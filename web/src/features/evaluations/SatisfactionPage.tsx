@@ -5,6 +5,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from "echarts/compon
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useMemo } from "react";
+import { dataLang, ZhText, zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { EChart } from "../cases/tabs/EChart";
 import { type TSatisfactionStats, useSatisfactionStats } from "./api";
@@ -154,7 +155,7 @@ export default function SatisfactionPage() {
               scroll={{ x: 560 }}
               data-testid="stats-items"
               columns={[
-                { title: t("stats.item"), dataIndex: "itemName" },
+                { title: t("stats.item"), dataIndex: "itemName", render: zhCell },
                 { title: t("stats.ratings"), dataIndex: "ratings", align: "right" },
                 { title: t("stats.rate"), key: "rate", align: "right", render: (_, r) => percent(r.rate) },
                 { title: t("stats.bad"), dataIndex: "bad", align: "right" },
@@ -174,10 +175,12 @@ export default function SatisfactionPage() {
                 <Space wrap>
                   <LevelTag level={c.level} />
                   <Typography.Text type="secondary">
-                    {c.itemName} · {c.month}
+                    <ZhText>{c.itemName}</ZhText> · {c.month}
                   </Typography.Text>
                 </Space>
-                <Typography.Paragraph style={{ margin: "4px 0 0" }}>{c.text}</Typography.Paragraph>
+                <Typography.Paragraph style={{ margin: "4px 0 0" }} lang={dataLang(c.text)}>
+                  {c.text}
+                </Typography.Paragraph>
               </div>
             ))}
           </Space>

@@ -18,6 +18,7 @@ import {
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
+import { ZhText, zhCell } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime } from "../cases/labels";
@@ -128,7 +129,9 @@ function RectificationsTab() {
             render: (_, r) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/cases/${r.caseId}`}>{r.caseNumber}</Link>
-                <Typography.Text type="secondary">{r.itemName}</Typography.Text>
+                <Typography.Text type="secondary">
+                  <ZhText>{r.itemName}</ZhText>
+                </Typography.Text>
               </Space>
             ),
           },
@@ -138,7 +141,11 @@ function RectificationsTab() {
             render: (_, r) => (
               <Space orientation="vertical" size={0}>
                 <LevelTag level={r.evaluation.level} />
-                {r.evaluation.comment && <Typography.Text>{r.evaluation.comment}</Typography.Text>}
+                {r.evaluation.comment && (
+                  <Typography.Text>
+                    <ZhText>{r.evaluation.comment}</ZhText>
+                  </Typography.Text>
+                )}
                 {r.evaluation.appealStatus !== "none" && (
                   <Tag>{t(`eval.appeal.${r.evaluation.appealStatus}` as MessageKey)}</Tag>
                 )}
@@ -148,7 +155,7 @@ function RectificationsTab() {
           {
             title: t("rect.responsible"),
             key: "resp",
-            render: (_, r) => r.responsible?.displayName ?? "—",
+            render: (_, r) => zhCell(r.responsible?.displayName ?? "—"),
           },
           {
             title: `${t("rect.callbackDue")} / ${t("rect.rectifyDue")}`,
@@ -279,16 +286,18 @@ function RatingsTable({
             render: (_, e) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/cases/${e.caseId}`}>{e.caseNumber}</Link>
-                <Typography.Text type="secondary">{e.itemName}</Typography.Text>
+                <Typography.Text type="secondary">
+                  <ZhText>{e.itemName}</ZhText>
+                </Typography.Text>
               </Space>
             ),
           },
-          { title: t("rect.applicant"), dataIndex: "applicantName" },
+          { title: t("rect.applicant"), dataIndex: "applicantName", render: zhCell },
           { title: t("rect.rating"), key: "level", render: (_, e) => <LevelTag level={e.level} /> },
           {
             title: t("eval.panel.comment"),
             key: "comment",
-            render: (_, e) => e.comment ?? "—",
+            render: (_, e) => zhCell(e.comment ?? "—"),
           },
           {
             title: t("rect.submittedAt"),

@@ -1,5 +1,6 @@
 import { Card, Descriptions, Table, Tag } from "antd";
 import { useMe } from "../../auth/useMe";
+import { zhCell } from "../../components/ZhText";
 import { formatDateTime } from "../cases/labels";
 import { useAccessLog, useProfile } from "./api";
 import { useXT } from "./i18n";
@@ -12,7 +13,7 @@ export default function MyDataPage() {
   const log = useAccessLog();
   const p = profile.data;
   type Shown = "name" | "creditCode" | "legalRepresentative" | "idNumber" | "phone" | "address";
-  const show = (k: Shown) => (p?.[k] == null ? "—" : String(p[k]));
+  const show = (k: Shown) => zhCell(p?.[k] == null ? "—" : String(p[k]));
   return (
     <div style={{ display: "grid", gap: 16 }}>
       <Card title={xt("profile")} loading={profile.isLoading} data-testid="my-profile">
@@ -48,7 +49,7 @@ export default function MyDataPage() {
             {
               title: xt("who"),
               key: "who",
-              render: (_, l) => [l.actorName, l.actorOrgName].filter(Boolean).join(" · "),
+              render: (_, l) => zhCell([l.actorName, l.actorOrgName].filter(Boolean).join(" · ")),
             },
             { title: xt("dataset"), dataIndex: "datasetCode" },
             { title: xt("why"), dataIndex: "purpose" },

@@ -19,6 +19,7 @@ import {
 import { useState } from "react";
 import { ApiError } from "../../api/ApiError";
 import { type ApiBody, apiPath, call, sendForm, yz } from "../../api/client";
+import { dataLang, ZhText, zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { formatDate, formatDateTime } from "../cases/labels";
 import {
@@ -109,7 +110,7 @@ function ReferralsTab() {
           expandedRowRender: (r) => (
             <Space align="start" size="large" wrap>
               <div style={{ maxWidth: 420 }}>
-                <Typography.Paragraph>{r.reason}</Typography.Paragraph>
+                <Typography.Paragraph lang={dataLang(r.reason)}>{r.reason}</Typography.Paragraph>
                 <Typography.Text type="secondary">
                   {xt("policy")}：{r.policyReference}
                 </Typography.Text>
@@ -138,8 +139,8 @@ function ReferralsTab() {
               </span>
             ),
           },
-          { title: xt("applicant"), key: "applicant", render: (_, r) => r.applicant.name },
-          { title: xt("from"), dataIndex: "fromOrgName" },
+          { title: xt("applicant"), key: "applicant", render: (_, r) => zhCell(r.applicant.name) },
+          { title: xt("from"), dataIndex: "fromOrgName", render: zhCell },
           {
             title: xt("status"),
             key: "status",
@@ -190,7 +191,15 @@ function RequestsTab() {
       dataSource={q.data?.items ?? []}
       pagination={false}
       columns={[
-        { title: xt("case"), key: "case", render: (_, r) => `${r.caseNumber} ${r.itemName}` },
+        {
+          title: xt("case"),
+          key: "case",
+          render: (_, r) => (
+            <>
+              {r.caseNumber} <ZhText>{r.itemName}</ZhText>
+            </>
+          ),
+        },
         {
           title: xt("material"),
           key: "m",
@@ -201,7 +210,7 @@ function RequestsTab() {
             </span>
           ),
         },
-        { title: xt("from"), dataIndex: "fromOrgName" },
+        { title: xt("from"), dataIndex: "fromOrgName", render: zhCell },
         { title: xt("due"), dataIndex: "dueOn" },
         {
           title: xt("status"),
@@ -296,7 +305,7 @@ function PublishCard({ d }: { d: Dataset }) {
         pagination={false}
         dataSource={d.records}
         columns={[
-          { title: xt("subjectName"), dataIndex: "subjectName" },
+          { title: xt("subjectName"), dataIndex: "subjectName", render: zhCell },
           { title: xt("subjectCode"), dataIndex: "subjectCode" },
           { title: xt("validUntil"), dataIndex: "validUntil", render: (v: string | null) => v ?? "—" },
           { title: xt("when"), dataIndex: "publishedAt", render: (v: string) => formatDate(v) },

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
 import { apiPath, call, yz } from "../../api/client";
+import { zhCell } from "../../components/ZhText";
 import { useCertTexts, yuan } from "../certificates/texts";
 import { type CaseFees, feesKey, newIdempotencyKey, type Payment, useCaseFees } from "./api";
 
@@ -96,7 +97,7 @@ export function FeePanel({ caseId }: { caseId: string }) {
             data-testid="fee-lines"
             dataSource={current.lines}
             columns={[
-              { title: t("fees.item"), dataIndex: "name" },
+              { title: t("fees.item"), dataIndex: "name", render: zhCell },
               { title: t("fees.basis"), dataIndex: "basis" },
               { title: t("fees.quantity"), dataIndex: "quantity", align: "right" },
               { title: t("fees.exempt"), dataIndex: "exemptionName", render: (v: string | null) => v ?? "—" },

@@ -3,6 +3,7 @@ import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 import validator from "@rjsf/validator-ajv8";
 import { Alert } from "antd";
 import { Component, type ReactNode } from "react";
+import { dataLang } from "../../components/ZhText";
 
 /** Keeps a broken schema from taking the page down: shows the error instead of the form. */
 class Boundary extends Component<{ children: ReactNode }, { error: string | null }> {
@@ -29,7 +30,8 @@ export function FormPreview({
 }) {
   return (
     <Boundary>
-      <div data-testid="form-preview">
+      {/* Every text of the preview comes from the item's form schema: Chinese data (no format hints here). */}
+      <div data-testid="form-preview" lang={dataLang(JSON.stringify(schema))}>
         <Form
           schema={schema as RJSFSchema}
           uiSchema={{ ...(uiSchema as UiSchema | undefined), "ui:submitButtonOptions": { norender: true } }}

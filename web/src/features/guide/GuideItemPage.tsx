@@ -19,6 +19,7 @@ import {
 } from "./ItemSections";
 import { useOrgs } from "./useOrgs";
 import "./print.css";
+import { ZhText } from "../../components/ZhText";
 
 /**
  * An item's guide (办事指南, public): everything an applicant needs — materials, limits, fees, visits,
@@ -104,13 +105,15 @@ export default function GuideItemPage() {
       </Space>
       <Card>
         <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="item-title">
-          {c.name}
+          <ZhText>{c.name}</ZhText>
         </Typography.Title>
         <Space wrap>
           <Tag>{t("item.version", { n: v.version, date: v.effectiveFrom })}</Tag>
           {c.lifeEvents.map((e) => (
             <Link key={e} to={`/guide?lifeEvent=${encodeURIComponent(e)}`} className="no-print">
-              <Tag color="geekblue">{e}</Tag>
+              <Tag color="geekblue">
+                <ZhText>{e}</ZhText>
+              </Tag>
             </Link>
           ))}
         </Space>

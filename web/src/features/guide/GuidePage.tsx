@@ -16,6 +16,7 @@ import {
 } from "antd";
 import { useSearchParams } from "react-router-dom";
 import { ApiError } from "../../api/client";
+import { ZhText } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { type Facet, type ItemFilters, useFacets, useItemList } from "./api";
 import { ItemCard } from "./ItemCard";
@@ -67,7 +68,7 @@ export default function GuidePage() {
           style={{ fontSize: 14, padding: "4px 12px", border: "1px solid #e5e5e5" }}
           data-testid={`facet-${name}-${f.code}`}
         >
-          {facetLabel(name, f)}{" "}
+          <ZhText>{facetLabel(name, f)}</ZhText>{" "}
           <Typography.Text type="secondary">{t("guide.count", { n: f.count })}</Typography.Text>
         </Tag.CheckableTag>
       ))}

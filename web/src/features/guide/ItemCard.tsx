@@ -1,5 +1,6 @@
 import { Card, Space, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
+import { ZhText } from "../../components/ZhText";
 import { useT } from "../../i18n/useT";
 import { ApplyOnline } from "./ApplyOnline";
 import type { ItemSummary } from "./api";
@@ -14,7 +15,7 @@ export function ItemCard({ item }: { item: ItemSummary }) {
     <Card size="small" hoverable data-testid="guide-item-card" style={{ height: "100%" }}>
       <Link to={`/guide/items/${item.code}`} data-testid={`guide-item-${item.code}`}>
         <Typography.Text strong style={{ fontSize: 16 }}>
-          {item.name}
+          <ZhText>{item.name}</ZhText>
         </Typography.Text>
       </Link>
       <div style={{ margin: "8px 0" }}>
@@ -35,7 +36,7 @@ export function ItemCard({ item }: { item: ItemSummary }) {
       </Typography.Text>
       <Space style={{ justifyContent: "space-between", width: "100%", marginTop: 8 }} wrap>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {item.department?.name ?? item.orgName}
+          <ZhText>{item.department?.name ?? item.orgName}</ZhText>
         </Typography.Text>
         <ApplyOnline
           code={item.code}

@@ -1,17 +1,8 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { Card, Descriptions, Space, Table, Tag, Tooltip, Typography } from "antd";
-import {
-  EXEMPTION_CONDITIONS,
-  FEE_UNITS,
-  HANDLER_KINDS,
-  MATERIAL_FORMS,
-  MATERIAL_SOURCES,
-  ONLINE_DEPTHS,
-  RESULT_TYPES,
-  SERVICE_OBJECTS,
-  SPECIAL_PROCEDURE_KINDS,
-} from "../../../../src/shared/catalog/enums";
-import { useT } from "../../i18n/useT";
+import { ZhText, zhCell } from "../../components/ZhText";
+import { enumLabel, paren } from "../../i18n/catalogEnums";
+import { useI18n, type useT } from "../../i18n/useT";
 import type { TServiceItemContent } from "./api";
 import { handlingKey, kindKey, modeKey, yuan } from "./labels";
 
@@ -20,7 +11,7 @@ const yesNo = (t: ReturnType<typeof useT>, v: boolean) => (v ? t("common.yes") :
 
 /** 基本信息 and 办理时限: kind, organization, handling type, limits, visits, result. */
 export function BasicSection({ c, orgName }: { c: C; orgName: string }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   return (
     <Card title={t("item.basic")} data-testid="item-basic">
       <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" styles={{ label: { width: 150 } }}>
@@ -28,7 +19,9 @@ export function BasicSection({ c, orgName }: { c: C; orgName: string }) {
           <span data-testid="item-catalog-code">{c.catalogCode ?? "—"}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t("item.kind")}>{t(kindKey(c.kind))}</Descriptions.Item>
-        <Descriptions.Item label={t("item.org")}>{orgName}</Descriptions.Item>
+        <Descriptions.Item label={t("item.org")}>
+          <ZhText>{orgName}</ZhText>
+        </Descriptions.Item>
         <Descriptions.Item label={t("item.handlingType")}>
           <Tag color={c.handlingType === "immediate" ? "green" : "blue"}>
             {t(handlingKey(c.handlingType))}
@@ -46,17 +39,20 @@ export function BasicSection({ c, orgName }: { c: C; orgName: string }) {
         </Descriptions.Item>
         {c.limitNotes && (
           <Descriptions.Item label={t("item.limitNotes")} span="filled">
-            {c.limitNotes}
+            <ZhText>{c.limitNotes}</ZhText>
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t("item.visits")}>
           {t("guide.visitsN", { n: c.visitsRequired })}
         </Descriptions.Item>
         <Descriptions.Item label={t("item.serviceObject")}>
-          {c.serviceObject.map((o) => SERVICE_OBJECTS[o]).join("、")}
+          {c.serviceObject
+            .map((o) => enumLabel(locale, "serviceObject", o))
+            .join(locale === "zh-CN" ? "、" : "; ")}
         </Descriptions.Item>
         <Descriptions.Item label={t("item.result")}>
-          {c.resultName}（{RESULT_TYPES[c.resultType]}）
+          <ZhText>{c.resultName}</ZhText>
+          {paren(locale, enumLabel(locale, "resultType", c.resultType))}
           {c.resultSample && (
             <>
               {" "}
@@ -65,17 +61,23 @@ export function BasicSection({ c, orgName }: { c: C; orgName: string }) {
           )}
         </Descriptions.Item>
         {c.entrustedOrg && (
-          <Descriptions.Item label={t("item.entrusted")}>{c.entrustedOrg}</Descriptions.Item>
+          <Descriptions.Item label={t("item.entrusted")}>
+            <ZhText>{c.entrustedOrg}</ZhText>
+          </Descriptions.Item>
         )}
         {c.handledBy && (
           <Descriptions.Item label={t("item.handledBy")} span="filled">
-            <Tag color="orange">{HANDLER_KINDS[c.handledBy.kind]}</Tag>
+            <Tag color="orange">{enumLabel(locale, "handlerKind", c.handledBy.kind)}</Tag>
             {t("item.handledBySince", {
               date: c.handledBy.since,
-              who: HANDLER_KINDS[c.handledBy.kind],
+              who: enumLabel(locale, "handlerKind", c.handledBy.kind),
               ref: c.handledBy.reference,
             })}
-            {c.handledBy.note && <div>{c.handledBy.note}</div>}
+            {c.handledBy.note && (
+              <div>
+                <ZhText>{c.handledBy.note}</ZhText>
+              </div>
+            )}
           </Descriptions.Item>
         )}
       </Descriptions>
@@ -85,7 +87,7 @@ export function BasicSection({ c, orgName }: { c: C; orgName: string }) {
 
 /** 设定依据 and 受理条件. */
 export function BasisSection({ c }: { c: C }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   return (
     <Card title={`${t("item.legalBasis")} · ${t("item.conditions")}`}>
       <Typography.Title level={5}>{t("item.legalBasis")}</Typography.Title>
@@ -93,17 +95,22 @@ export function BasisSection({ c }: { c: C }) {
         {c.legalBasis.map((b) => (
           <li key={`${b.title}${b.article ?? ""}`}>
             <Typography.Text strong>
-              {b.title}
-              {b.article}
+              <ZhText>{`${b.title}${b.article ?? ""}`}</ZhText>
             </Typography.Text>
-            {b.text && <div style={{ color: "#595959" }}>{b.text}</div>}
+            {b.text && (
+              <div style={{ color: "#595959" }}>
+                <ZhText>{b.text}</ZhText>
+              </div>
+            )}
           </li>
         ))}
       </ul>
       <Typography.Title level={5}>{t("item.conditions")}</Typography.Title>
       <ol>
         {c.acceptanceConditions.map((x) => (
-          <li key={x}>{x}</li>
+          <li key={x}>
+            <ZhText>{x}</ZhText>
+          </li>
         ))}
       </ol>
     </Card>
@@ -112,7 +119,7 @@ export function BasisSection({ c }: { c: C }) {
 
 /** 申请材料: the complete list with required/optional, form, copies, source, 容缺 and downloads. */
 export function MaterialsSection({ c }: { c: C }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   return (
     <Card title={t("item.materials")} data-testid="item-materials">
       <Table
@@ -128,7 +135,9 @@ export function MaterialsSection({ c }: { c: C }) {
             dataIndex: "name",
             render: (name: string, m) => (
               <>
-                <Typography.Text strong>{name}</Typography.Text>
+                <Typography.Text strong>
+                  <ZhText>{name}</ZhText>
+                </Typography.Text>
                 {m.key && (
                   <Tag style={{ marginLeft: 6 }} color="volcano">
                     {t("mat.key")}
@@ -136,7 +145,7 @@ export function MaterialsSection({ c }: { c: C }) {
                 )}
                 {m.note && (
                   <Typography.Text type="secondary" style={{ fontSize: 12, display: "block" }}>
-                    {m.note}
+                    <ZhText>{m.note}</ZhText>
                   </Typography.Text>
                 )}
               </>
@@ -154,7 +163,7 @@ export function MaterialsSection({ c }: { c: C }) {
             title: t("mat.form"),
             dataIndex: "form",
             width: 120,
-            render: (f: keyof typeof MATERIAL_FORMS) => MATERIAL_FORMS[f],
+            render: (f: string) => enumLabel(locale, "materialForm", f),
           },
           {
             title: t("mat.copies"),
@@ -167,7 +176,7 @@ export function MaterialsSection({ c }: { c: C }) {
             title: t("mat.source"),
             dataIndex: "source",
             width: 130,
-            render: (s: keyof typeof MATERIAL_SOURCES) => MATERIAL_SOURCES[s],
+            render: (s: string) => enumLabel(locale, "materialSource", s),
           },
           {
             title: t("mat.deferrable"),
@@ -201,7 +210,7 @@ export function MaterialsSection({ c }: { c: C }) {
               </Space>
             ),
           },
-          { title: t("mat.standard"), dataIndex: "acceptanceStandard", width: 220 },
+          { title: t("mat.standard"), dataIndex: "acceptanceStandard", width: 220, render: zhCell },
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
@@ -213,13 +222,15 @@ export function MaterialsSection({ c }: { c: C }) {
 
 /** 办理流程 and 特别程序. */
 export function ProcessSection({ c }: { c: C }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   return (
     <Card title={t("item.process")}>
       <ol>
         {c.processDescription.map((p) => (
           <li key={p.name} style={{ marginBottom: 4 }}>
-            <Typography.Text strong>{p.name}</Typography.Text>：{p.description}
+            <ZhText>
+              <Typography.Text strong>{p.name}</Typography.Text>：{p.description}
+            </ZhText>
           </li>
         ))}
       </ol>
@@ -229,8 +240,14 @@ export function ProcessSection({ c }: { c: C }) {
           <ul>
             {c.specialProcedures.map((s) => (
               <li key={s.name}>
-                {SPECIAL_PROCEDURE_KINDS[s.kind]} · {s.name}（{t("item.specialMax", { n: s.maxWorkingDays })}
-                ）{s.note && <Typography.Text type="secondary"> {s.note}</Typography.Text>}
+                {enumLabel(locale, "specialProcedure", s.kind)} · <ZhText>{s.name}</ZhText>
+                {paren(locale, t("item.specialMax", { n: s.maxWorkingDays }))}
+                {s.note && (
+                  <Typography.Text type="secondary">
+                    {" "}
+                    <ZhText>{s.note}</ZhText>
+                  </Typography.Text>
+                )}
               </li>
             ))}
           </ul>
@@ -242,7 +259,7 @@ export function ProcessSection({ c }: { c: C }) {
 
 /** 收费标准 with exemptions (amounts in yuan). */
 export function FeesSection({ c }: { c: C }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   return (
     <Card title={t("item.fees")} data-testid="item-fees">
       {!c.fees.charged ? (
@@ -255,14 +272,24 @@ export function FeesSection({ c }: { c: C }) {
             rowKey="code"
             dataSource={c.fees.items}
             columns={[
-              { title: t("fee.name"), dataIndex: "name" },
+              { title: t("fee.name"), dataIndex: "name", render: zhCell },
               {
                 title: t("fee.amount"),
                 width: 220,
-                render: (_v, f) =>
-                  `${yuan(f.amountFen)} ${FEE_UNITS[f.unit]}${f.freeQuantity ? `（含免费 ${f.freeQuantity}）` : ""}${f.note ? ` ${f.note}` : ""}`,
+                render: (_v, f) => (
+                  <>
+                    {`${yuan(f.amountFen)} ${enumLabel(locale, "feeUnit", f.unit)}`}
+                    {f.freeQuantity ? paren(locale, t("fee.freeQuantity", { n: f.freeQuantity })) : ""}
+                    {f.note && (
+                      <>
+                        {" "}
+                        <ZhText>{f.note}</ZhText>
+                      </>
+                    )}
+                  </>
+                ),
               },
-              { title: t("fee.basis"), dataIndex: "basis" },
+              { title: t("fee.basis"), dataIndex: "basis", render: zhCell },
             ]}
           />
           {c.fees.exemptions.length > 0 && (
@@ -273,7 +300,14 @@ export function FeesSection({ c }: { c: C }) {
               <ul>
                 {c.fees.exemptions.map((e) => (
                   <li key={e.code}>
-                    {e.name}（{EXEMPTION_CONDITIONS[e.condition]}；{e.basis}）{e.note && ` ${e.note}`}
+                    <ZhText>{e.name}</ZhText>
+                    {locale === "zh-CN" ? "（" : " ("}
+                    {enumLabel(locale, "exemption", e.condition)}
+                    {locale === "zh-CN" ? "；" : "; "}
+                    <ZhText>{e.basis}</ZhText>
+                    {locale === "zh-CN" ? "）" : ")"}
+                    {e.note && " "}
+                    <ZhText>{e.note}</ZhText>
                   </li>
                 ))}
               </ul>
@@ -287,27 +321,30 @@ export function FeesSection({ c }: { c: C }) {
 
 /** 办理地点和时间, phones and online service. */
 export function WhereSection({ c }: { c: C }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   return (
     <Card title={t("item.where")} data-testid="item-where">
       <Descriptions column={1} bordered size="small" styles={{ label: { width: 150 } }}>
-        <Descriptions.Item label={t("item.place")}>{c.place}</Descriptions.Item>
-        <Descriptions.Item label={t("item.hours")}>{c.hours}</Descriptions.Item>
+        <Descriptions.Item label={t("item.place")}>
+          <ZhText>{c.place}</ZhText>
+        </Descriptions.Item>
+        <Descriptions.Item label={t("item.hours")}>
+          <ZhText>{c.hours}</ZhText>
+        </Descriptions.Item>
         <Descriptions.Item label={t("item.consult")}>{c.consultationPhone}</Descriptions.Item>
         <Descriptions.Item label={t("item.complaint")}>{c.complaintPhone}</Descriptions.Item>
         <Descriptions.Item label={t("item.online")}>
           {yesNo(t, c.online.available)}
-          {c.online.depth && ` · ${ONLINE_DEPTHS[c.online.depth]}`} · {t("item.onlinePayment")}{" "}
-          {yesNo(t, c.online.onlinePayment)} · {t("item.postal")} {yesNo(t, c.online.postalDelivery)} ·{" "}
-          {t("item.appointment")} {yesNo(t, c.online.appointment)}
+          {c.online.depth && ` · ${enumLabel(locale, "onlineDepth", c.online.depth)}`} ·{" "}
+          {t("item.onlinePayment")} {yesNo(t, c.online.onlinePayment)} · {t("item.postal")}{" "}
+          {yesNo(t, c.online.postalDelivery)} · {t("item.appointment")} {yesNo(t, c.online.appointment)}
         </Descriptions.Item>
         {c.intermediaryServices && c.intermediaryServices.length > 0 && (
           <Descriptions.Item label={t("item.intermediary")}>
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
               {c.intermediaryServices.map((s) => (
                 <li key={s.name}>
-                  {s.name}
-                  {s.note && `（${s.note}）`}
+                  <ZhText>{s.note ? `${s.name}（${s.note}）` : s.name}</ZhText>
                 </li>
               ))}
             </ul>
@@ -320,7 +357,7 @@ export function WhereSection({ c }: { c: C }) {
 
 /** 审查环节: which organizations review, in parallel or in sequence, the lead, the limit of each. */
 export function ReviewSection({ c, orgNames }: { c: C; orgNames: Map<string, string> }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   if (c.reviewSteps.length === 0) return null;
   const byCode = new Map(c.reviewSteps.map((s) => [s.code, s.name]));
   return (
@@ -332,8 +369,8 @@ export function ReviewSection({ c, orgNames }: { c: C; orgNames: Map<string, str
         rowKey="code"
         dataSource={c.reviewSteps}
         columns={[
-          { title: t("step.name"), dataIndex: "name" },
-          { title: t("step.org"), dataIndex: "orgCode", render: (o: string) => orgNames.get(o) ?? o },
+          { title: t("step.name"), dataIndex: "name", render: zhCell },
+          { title: t("step.org"), dataIndex: "orgCode", render: (o: string) => zhCell(orgNames.get(o) ?? o) },
           { title: t("step.mode"), dataIndex: "mode", width: 90, render: (m: string) => t(modeKey(m)) },
           {
             title: t("step.lead"),
@@ -345,7 +382,7 @@ export function ReviewSection({ c, orgNames }: { c: C; orgNames: Map<string, str
           {
             title: t("step.after"),
             dataIndex: "after",
-            render: (a?: string[]) => (a ?? []).map((x) => byCode.get(x) ?? x).join("、") || "—",
+            render: (a?: string[]) => zhCell((a ?? []).map((x) => byCode.get(x) ?? x).join("、") || "—"),
           },
         ]}
       />

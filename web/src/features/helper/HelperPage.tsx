@@ -1,6 +1,7 @@
 import { TeamOutlined } from "@ant-design/icons";
 import { Skeleton, Space, Table, Typography } from "antd";
 import { Link } from "react-router-dom";
+import { ZhText, zhCell } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { useProjects } from "../projects/api";
@@ -27,11 +28,15 @@ export default function HelperPage() {
             {
               title: t("prj.list.name"),
               dataIndex: "name",
-              render: (v: string, r) => <Link to={`/projects/${r.id}`}>{v}</Link>,
+              render: (v: string, r) => (
+                <Link to={`/projects/${r.id}`}>
+                  <ZhText>{v}</ZhText>
+                </Link>
+              ),
             },
-            { title: t("prj.list.enterprise"), dataIndex: "enterpriseName" },
-            { title: t("prj.list.location"), dataIndex: "location" },
-            { title: t("prj.list.helper"), dataIndex: "helperName" },
+            { title: t("prj.list.enterprise"), dataIndex: "enterpriseName", render: zhCell },
+            { title: t("prj.list.location"), dataIndex: "location", render: zhCell },
+            { title: t("prj.list.helper"), dataIndex: "helperName", render: zhCell },
             {
               title: t("prj.list.stage"),
               dataIndex: "stage",

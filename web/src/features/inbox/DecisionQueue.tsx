@@ -1,6 +1,7 @@
 import { Alert, Button, Empty, Space, Table, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
+import { zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { ClockTag } from "../cases/ClockTag";
 import type { QueueFilterValues } from "../cases/QueueFilters";
@@ -53,8 +54,8 @@ export function DecisionQueue({ filters = {} }: { filters?: QueueFilterValues })
             </Link>
           ),
         },
-        { title: t("wb.col.item"), dataIndex: "itemName" },
-        { title: t("wb.col.applicant"), dataIndex: "applicantName" },
+        { title: t("wb.col.item"), dataIndex: "itemName", render: zhCell },
+        { title: t("wb.col.applicant"), dataIndex: "applicantName", render: zhCell },
         {
           title: t("inbox.decide.opinions"),
           key: "tasks",

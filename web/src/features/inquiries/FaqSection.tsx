@@ -1,6 +1,7 @@
 import { QuestionCircleOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Collapse, Empty, Skeleton, Typography } from "antd";
 import { Link } from "react-router-dom";
+import { dataLang, ZhText } from "../../components/ZhText";
 import { useItemFaqs } from "./api";
 import { useIT } from "./i18n";
 
@@ -36,10 +37,12 @@ export function FaqSection({ itemCode }: { itemCode: string }) {
         <Collapse
           items={(faqs.data ?? []).map((f) => ({
             key: f.id,
-            label: f.question,
+            label: <ZhText>{f.question}</ZhText>,
             children: (
               <>
-                <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{f.answer}</Typography.Paragraph>
+                <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }} lang={dataLang(f.answer)}>
+                  {f.answer}
+                </Typography.Paragraph>
                 {f.policyReference && (
                   <Typography.Text type="secondary">
                     {it("policyShort")}：{f.policyReference}

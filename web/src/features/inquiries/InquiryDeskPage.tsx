@@ -19,6 +19,7 @@ import {
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { ApiError } from "../../api/ApiError";
+import { dataLang, ZhText, zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime } from "../cases/labels";
 import {
@@ -209,12 +210,16 @@ export default function InquiryDeskPage() {
               title: it("question"),
               render: (_, r) => (
                 <div style={{ minWidth: 0 }}>
-                  <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.question }} style={{ margin: 0 }}>
+                  <Typography.Paragraph
+                    ellipsis={{ rows: 2, tooltip: r.question }}
+                    style={{ margin: 0 }}
+                    lang={dataLang(r.question)}
+                  >
                     {r.question}
                   </Typography.Paragraph>
                   {r.itemName && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {r.itemName}
+                      <ZhText>{r.itemName}</ZhText>
                     </Typography.Text>
                   )}
                 </div>
@@ -225,7 +230,7 @@ export default function InquiryDeskPage() {
               width: 150,
               render: (_, r) => (
                 <Space orientation="vertical" size={0}>
-                  <span>{r.askerName ?? "—"}</span>
+                  <ZhText>{r.askerName ?? "—"}</ZhText>
                   {r.askerContact && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {r.askerContact}
@@ -234,7 +239,7 @@ export default function InquiryDeskPage() {
                 </Space>
               ),
             },
-            { title: it("owner"), width: 130, render: (_, r) => r.owner?.name ?? "—" },
+            { title: it("owner"), width: 130, render: (_, r) => zhCell(r.owner?.name ?? "—") },
             {
               title: it("status"),
               width: 150,
@@ -296,11 +301,15 @@ function MobileList({
               <Tag>{it(r.channel)}</Tag>
               <StatusTags r={r} />
             </Space>
-            <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0 }}>
+            <Typography.Paragraph
+              ellipsis={{ rows: 3, expandable: true }}
+              style={{ margin: 0 }}
+              lang={dataLang(r.question)}
+            >
               {r.question}
             </Typography.Paragraph>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {[r.itemName, r.askerName, r.askerContact].filter(Boolean).join(" · ")}
+              <ZhText>{[r.itemName, r.askerName, r.askerContact].filter(Boolean).join(" · ")}</ZhText>
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatDateTime(r.askedAt)} · {it("owner")}：{r.owner?.name ?? "—"} ·{" "}
@@ -397,12 +406,12 @@ function Details({ r }: { r: Inquiry }) {
     <Space orientation="vertical" style={{ width: "100%" }} data-testid="inq-details">
       <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>
         <Typography.Text strong>{it("question")}：</Typography.Text>
-        {r.question}
+        <ZhText>{r.question}</ZhText>
       </Typography.Paragraph>
       {r.answer && (
         <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>
           <Typography.Text strong>{it("answer")}：</Typography.Text>
-          {r.answer}
+          <ZhText>{r.answer}</ZhText>
           <Typography.Text type="secondary">
             {" "}
             （{r.answeredBy?.name} · {formatDateTime(r.answeredAt)}）

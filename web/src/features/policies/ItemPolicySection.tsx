@@ -1,5 +1,6 @@
 import { Alert, Card, Empty, Skeleton, Space, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
+import { dataLang, withData, ZhText } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { useItemPolicies } from "./api";
 import { LoadError, UNDERLINE } from "./parts";
@@ -24,16 +25,21 @@ export function ItemPolicySection({ code }: { code: string }) {
               type="warning"
               showIcon
               data-testid="guide-policy-change"
-              title={`${c.effectiveOn} · ${t("guide.policies.changes")}：${c.title}`}
+              title={
+                <>
+                  {`${c.effectiveOn} · ${t("guide.policies.changes")}: `}
+                  <ZhText>{c.title}</ZhText>
+                </>
+              }
               description={
                 <Space orientation="vertical" size={2}>
-                  <span style={{ whiteSpace: "pre-wrap" }}>{c.summary}</span>
-                  <span>
-                    《{c.policy.title}》{c.policy.docNumber}
+                  <span style={{ whiteSpace: "pre-wrap" }} lang={dataLang(c.summary)}>
+                    {c.summary}
                   </span>
+                  <ZhText>{`《${c.policy.title}》${c.policy.docNumber}`}</ZhText>
                   {c.movedTo.length > 0 && (
                     <Tag color="purple">
-                      {t("notices.movedTo", { names: c.movedTo.map((m) => m.name).join("、") })}
+                      {withData(t("notices.movedTo"), { names: c.movedTo.map((m) => m.name).join("、") })}
                     </Tag>
                   )}
                 </Space>
@@ -47,11 +53,11 @@ export function ItemPolicySection({ code }: { code: string }) {
                 {q.data.documents.map((d) => (
                   <li key={d.id}>
                     <Link style={UNDERLINE} to={`/policies/${d.id}`}>
-                      《{d.title}》
+                      <ZhText>{`《${d.title}》`}</ZhText>
                     </Link>
                     <Typography.Text type="secondary">
                       {" "}
-                      {[d.docNumber, d.issuer, d.issuedOn].filter(Boolean).join(" · ")}
+                      <ZhText>{[d.docNumber, d.issuer, d.issuedOn].filter(Boolean).join(" · ")}</ZhText>
                     </Typography.Text>
                   </li>
                 ))}

@@ -15,6 +15,7 @@ import {
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { formatDateTime } from "../../../../src/shared/localTime";
+import { ZhText } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { attachmentUrl, useMarkRead, usePolicy, useUploadAttachment } from "./api";
 import { errorText, LoadError, PolicyLevelTag, PolicyStatusTag, UNDERLINE } from "./parts";
@@ -34,7 +35,7 @@ export default function PolicyDocumentPage() {
   const link = (r: { id: string; title: string; docNumber: string } | null) =>
     r ? (
       <Link style={UNDERLINE} to={`/policies/${r.id}`}>
-        《{r.title}》{r.docNumber}
+        <ZhText>{`《${r.title}》${r.docNumber}`}</ZhText>
       </Link>
     ) : null;
   return (
@@ -72,13 +73,15 @@ export default function PolicyDocumentPage() {
       </Space>
       <Card>
         <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="policy-title">
-          {d.title}
+          <ZhText>{d.title}</ZhText>
         </Typography.Title>
         <Space wrap style={{ marginBottom: 12 }}>
           <PolicyStatusTag status={d.status} />
           <PolicyLevelTag level={d.level} />
           {d.tags.map((tag) => (
-            <Tag key={tag}>{tag}</Tag>
+            <Tag key={tag}>
+              <ZhText>{tag}</ZhText>
+            </Tag>
           ))}
         </Space>
         <Descriptions
@@ -88,9 +91,9 @@ export default function PolicyDocumentPage() {
             {
               key: "n",
               label: t("policies.field.docNumber"),
-              children: d.docNumber || t("policies.notEntered"),
+              children: d.docNumber ? <ZhText>{d.docNumber}</ZhText> : t("policies.notEntered"),
             },
-            { key: "i", label: t("policies.field.issuer"), children: d.issuer },
+            { key: "i", label: t("policies.field.issuer"), children: <ZhText>{d.issuer}</ZhText> },
             {
               key: "io",
               label: t("policies.field.issuedOn"),
@@ -114,7 +117,7 @@ export default function PolicyDocumentPage() {
         />
         <Typography.Title level={5}>{t("policies.field.summary")}</Typography.Title>
         <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }} data-testid="policy-summary">
-          {d.summary}
+          <ZhText>{d.summary}</ZhText>
         </Typography.Paragraph>
         {d.replaces.length > 0 && (
           <>
@@ -135,9 +138,14 @@ export default function PolicyDocumentPage() {
             {d.items.map((i) => (
               <li key={`${i.itemId}${i.basisTitle}`}>
                 <Link style={UNDERLINE} to={`/guide/items/${i.code}`}>
-                  {i.name}
+                  <ZhText>{i.name}</ZhText>
                 </Link>
-                {i.basisTitle && <Typography.Text type="secondary"> · {i.basisTitle}</Typography.Text>}
+                {i.basisTitle && (
+                  <Typography.Text type="secondary">
+                    {" "}
+                    · <ZhText>{i.basisTitle}</ZhText>
+                  </Typography.Text>
+                )}
               </li>
             ))}
           </ul>
@@ -150,7 +158,7 @@ export default function PolicyDocumentPage() {
               <li key={n.id}>
                 {n.effectiveOn} ·{" "}
                 <Link style={UNDERLINE} to="/policies?tab=notices">
-                  {n.title}
+                  <ZhText>{n.title}</ZhText>
                 </Link>
               </li>
             ))}
@@ -165,7 +173,9 @@ export default function PolicyDocumentPage() {
             <ul>
               {d.attachments.map((a) => (
                 <li key={a.fileId}>
-                  <a href={attachmentUrl(d.id, a.fileId)}>{a.fileName}</a>
+                  <a href={attachmentUrl(d.id, a.fileId)}>
+                    <ZhText>{a.fileName}</ZhText>
+                  </a>
                 </li>
               ))}
             </ul>
@@ -201,7 +211,7 @@ export default function PolicyDocumentPage() {
       <Card title={t("policies.field.fullText")} size="small">
         {d.fullText ? (
           <Typography.Paragraph style={{ whiteSpace: "pre-wrap", maxHeight: 480, overflow: "auto" }}>
-            {d.fullText}
+            <ZhText>{d.fullText}</ZhText>
           </Typography.Paragraph>
         ) : (
           <Typography.Text type="secondary">{t("policies.noFullText")}</Typography.Text>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { roleSet } from "../../auth/types";
 import { useMe } from "../../auth/useMe";
+import { ZhText } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import {
@@ -127,17 +128,17 @@ function Library() {
                     <Space wrap>
                       <Link to={`/policies/${d.id}`}>
                         <Typography.Text strong>
-                          {hit ? <Highlighted parts={hit.titleParts} /> : d.title}
+                          <ZhText>{hit ? <Highlighted parts={hit.titleParts} /> : d.title}</ZhText>
                         </Typography.Text>
                       </Link>
                       <PolicyStatusTag status={d.status} />
                       <PolicyLevelTag level={d.level} />
                     </Space>
                     <Typography.Text type="secondary">
-                      {[d.docNumber, d.issuer, d.issuedOn].filter(Boolean).join(" · ")}
+                      <ZhText>{[d.docNumber, d.issuer, d.issuedOn].filter(Boolean).join(" · ")}</ZhText>
                     </Typography.Text>
                     <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="policy-snippet">
-                      {hit ? <Highlighted parts={hit.snippet} /> : d.summary}
+                      <ZhText>{hit ? <Highlighted parts={hit.snippet} /> : d.summary}</ZhText>
                     </Typography.Paragraph>
                   </Space>
                 </div>

@@ -1,6 +1,7 @@
 import { Empty, Skeleton, Space, Statistic, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { formatDateTime } from "../../../../src/shared/localTime";
+import { ZhText } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { usePolicyStudy } from "./api";
 import { LoadError, UNDERLINE } from "./parts";
@@ -26,14 +27,14 @@ export function PolicyStudy({ userId }: { userId: string }) {
         {s.readings.map((r) => (
           <li key={r.policyId}>
             <Link style={UNDERLINE} to={`/policies/${r.policyId}`}>
-              《{r.title}》
+              <ZhText>{`《${r.title}》`}</ZhText>
             </Link>{" "}
-            {r.docNumber} · {t("policies.readAt", { at: formatDateTime(r.readAt) })}
+            <ZhText>{r.docNumber}</ZhText> · {t("policies.readAt", { at: formatDateTime(r.readAt) })}
           </li>
         ))}
         {s.notices.map((n) => (
           <li key={n.id} data-testid={`study-notice-${n.acknowledgedAt ? "done" : "pending"}`}>
-            {n.effectiveOn} {n.title}{" "}
+            {n.effectiveOn} <ZhText>{n.title}</ZhText>{" "}
             {n.acknowledgedAt ? (
               <Tag color="green">{t("notices.acked", { at: formatDateTime(n.acknowledgedAt) })}</Tag>
             ) : (

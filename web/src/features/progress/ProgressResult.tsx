@@ -1,4 +1,5 @@
 import { Card, Descriptions, Space, Table, Tag, Timeline, Typography } from "antd";
+import { zhCell } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { ClockTag } from "../cases/ClockTag";
@@ -63,7 +64,7 @@ export function ProgressResult({ p }: { p: PublicProgress }) {
             dataSource={p.reviews}
             columns={[
               { title: t("review.step"), dataIndex: "stepName", key: "step" },
-              { title: t("review.org"), dataIndex: "orgName", key: "org" },
+              { title: t("review.org"), dataIndex: "orgName", key: "org", render: zhCell },
               {
                 title: t("review.status"),
                 dataIndex: "status",

@@ -1,5 +1,6 @@
 import { Card, Space, Table, Tag, Timeline, Typography } from "antd";
 import { Link } from "react-router-dom";
+import { ZhText, zhCell } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime } from "../cases/labels";
@@ -33,7 +34,7 @@ export function BundleCard({ b }: { b: Bundle }) {
       data-testid="bundle-card"
       data-bundle-status={b.status}
       data-template={b.template.code}
-      title={b.template.name}
+      title={<ZhText>{b.template.name}</ZhText>}
       extra={
         <Tag color={b.status === "completed" ? "green" : "blue"}>
           {t(bundleStatusKey(b.status)) ?? b.status}
@@ -66,7 +67,7 @@ export function BundleCard({ b }: { b: Bundle }) {
               dataIndex: "number",
               render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link>,
             },
-            { title: t("prj.bundle.item"), dataIndex: "itemName" },
+            { title: t("prj.bundle.item"), dataIndex: "itemName", render: zhCell },
             {
               title: t("prj.bundle.status"),
               dataIndex: "status",

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { type ApiData, apiPath, call, sendForm, yz } from "../../api/client";
+import { zhCell } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import type { ItemMaterial } from "../cases/itemForm";
@@ -79,7 +80,7 @@ export function PrecheckForm({
         loading={item.isLoading}
         dataSource={item.data?.content.materials ?? []}
         columns={[
-          { title: t("prj.precheck.material"), dataIndex: "name" },
+          { title: t("prj.precheck.material"), dataIndex: "name", render: zhCell },
           {
             title: t("prj.precheck.saved"),
             render: (_: unknown, m: Material) => {
@@ -93,7 +94,7 @@ export function PrecheckForm({
             title: t("prj.precheck.verdict"),
             render: (_: unknown, m: Material) => (
               <Select
-                aria-label={`${t("prj.precheck.verdict")}：${m.name}`}
+                aria-label={t("prj.precheck.verdictOf", { name: m.name })}
                 size="small"
                 style={{ width: 110 }}
                 placeholder="—"
@@ -113,7 +114,7 @@ export function PrecheckForm({
             render: (_: unknown, m: Material) =>
               m.source === "applicant" ? (
                 <input
-                  aria-label={`${t("prj.precheck.file")}：${m.name}`}
+                  aria-label={t("prj.precheck.fileOf", { name: m.name })}
                   type="file"
                   data-testid={`precheck-file-${m.code}`}
                   onChange={async (e) => {

@@ -14,6 +14,7 @@ import {
   Typography,
 } from "antd";
 import { useParams } from "react-router-dom";
+import { withData, ZhText, zhCell } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime, officeToday } from "../cases/labels";
@@ -43,17 +44,27 @@ export default function ProjectPage() {
   const itemNames = Object.fromEntries(PRECHECK_ITEMS.map((c) => [c, t(itemKey(c))]));
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }} data-testid="page-project">
-      <Typography.Title level={3}>{p.name}</Typography.Title>
+      <Typography.Title level={3}>
+        <ZhText>{p.name}</ZhText>
+      </Typography.Title>
       <Card title={t("prj.parcel.title")}>
         <Row gutter={16}>
           <Col flex="auto">
             <Descriptions column={1} size="small" bordered>
               <Descriptions.Item label={t("prj.list.code")}>{p.code}</Descriptions.Item>
-              <Descriptions.Item label={t("prj.list.enterprise")}>{p.enterprise.name}</Descriptions.Item>
-              <Descriptions.Item label={t("prj.parcel.location")}>{p.parcel.location}</Descriptions.Item>
+              <Descriptions.Item label={t("prj.list.enterprise")}>
+                <ZhText>{p.enterprise.name}</ZhText>
+              </Descriptions.Item>
+              <Descriptions.Item label={t("prj.parcel.location")}>
+                <ZhText>{p.parcel.location}</ZhText>
+              </Descriptions.Item>
               <Descriptions.Item label={t("prj.parcel.area")}>{p.parcel.areaSqm}</Descriptions.Item>
-              <Descriptions.Item label={t("prj.parcel.use")}>{p.parcel.use}</Descriptions.Item>
-              <Descriptions.Item label={t("prj.list.helper")}>{p.helper?.name ?? "—"}</Descriptions.Item>
+              <Descriptions.Item label={t("prj.parcel.use")}>
+                <ZhText>{p.parcel.use}</ZhText>
+              </Descriptions.Item>
+              <Descriptions.Item label={t("prj.list.helper")}>
+                <ZhText>{p.helper?.name ?? "—"}</ZhText>
+              </Descriptions.Item>
               <Descriptions.Item label={t("prj.transfer.label")}>
                 <LandTransferOrg project={p} />
               </Descriptions.Item>
@@ -87,7 +98,12 @@ export default function ProjectPage() {
           <Card title={t("prj.timeline.title")} data-testid="project-timeline">
             <Timeline
               items={p.timeline.map((e) => ({
-                content: `${formatDateTime(e.at)}  ${timelineText(e, p, t)}`,
+                content: (
+                  <>
+                    {`${formatDateTime(e.at)}  `}
+                    {timelineText(e, p, t)}
+                  </>
+                ),
               }))}
             />
           </Card>
@@ -108,7 +124,7 @@ export default function ProjectPage() {
                 {
                   title: t("prj.precheck.material"),
                   dataIndex: "materialName",
-                  render: (v: string | undefined, r) => v ?? r.materialCode,
+                  render: (v: string | undefined, r) => zhCell(v ?? r.materialCode),
                 },
                 {
                   title: t("prj.precheck.result"),
@@ -131,19 +147,25 @@ export default function ProjectPage() {
         {p.meetings.map((m) => (
           <Space key={m.id} orientation="vertical" style={{ width: "100%" }}>
             <Typography.Text strong>
-              {t("prj.meeting.heading", {
+              {withData(t("prj.meeting.heading"), {
                 date: m.heldOn,
                 topic: m.topic,
                 departments: m.attendees.map((a) => a.department).join(t("prj.sep")),
               })}
             </Typography.Text>
             {m.decisions.map((d) => (
-              <Typography.Text key={d}>· {d}</Typography.Text>
+              <Typography.Text key={d}>
+                · <ZhText>{d}</ZhText>
+              </Typography.Text>
             ))}
             {m.actionItems.map((a) => (
               <Space key={a.id} data-testid={`action-${a.id}`}>
                 <Typography.Text>
-                  {t("prj.action.line", { description: a.description, owner: a.owner, due: a.dueOn })}
+                  {withData(t("prj.action.line"), {
+                    description: a.description,
+                    owner: a.owner,
+                    due: a.dueOn,
+                  })}
                 </Typography.Text>
                 {a.status === "done" ? (
                   <Tag color="green">{t("prj.action.done")}</Tag>
@@ -163,7 +185,7 @@ export default function ProjectPage() {
       <Card key="surveys" title={t("prj.survey.title")} data-testid="project-surveys">
         {p.siteSurveys.map((s) => (
           <Typography.Paragraph key={s.id}>
-            {t("prj.survey.line", {
+            {withData(t("prj.survey.line"), {
               date: s.surveyedOn,
               people: s.people.join(t("prj.sep")),
               findings: s.findings,

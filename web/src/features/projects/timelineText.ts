@@ -1,3 +1,5 @@
+import { createElement, type ReactNode } from "react";
+import { withData, ZhText } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import type { Project } from "./api";
 
@@ -8,9 +10,9 @@ const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 
 /**
  * A timeline entry in the reader's language, rebuilt from its type and data and the project's records;
- * the server's Chinese summary when the entry does not carry enough (older entries of the demo data).
+ * the server's Chinese summary (marked as Chinese) when the entry does not carry enough (older entries of the demo data).
  */
-export function timelineText(e: Entry, p: Project, t: T): string {
+export function timelineText(e: Entry, p: Project, t: T): ReactNode {
   const d = e.data ?? {};
   const key = `prj.tl.${e.type}` as MessageKey;
   const vars = ((): Record<string, string | number> | null => {
@@ -75,5 +77,5 @@ export function timelineText(e: Entry, p: Project, t: T): string {
         return null;
     }
   })();
-  return vars ? t(key, vars) : e.summary;
+  return vars ? withData(t(key), vars) : createElement(ZhText, null, e.summary);
 }

@@ -16,6 +16,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { ApiError } from "../../api/ApiError";
+import { zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime } from "../cases/labels";
 import { ApplicantPicker } from "../workbench/ApplicantPicker";
@@ -74,7 +75,7 @@ export default function ReferralsPage() {
             ),
           }}
           columns={[
-            { title: t("wb.ref.item"), dataIndex: "itemName" },
+            { title: t("wb.ref.item"), dataIndex: "itemName", render: zhCell },
             { title: t("wb.ref.applicant"), render: (_, r) => r.applicant.name },
             { title: t("wb.ref.to"), dataIndex: "toOrgName" },
             {

@@ -24,6 +24,7 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ZAbsenceReason } from "../../../../src/shared/api/staff";
 import { ApiError } from "../../api/ApiError";
+import { ZhText, zhCell } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { BADGE } from "../../theme";
@@ -260,14 +261,14 @@ function Handover({ items }: { items: THandoverTask[] }) {
               </Space>
             ),
           },
-          { title: t("staff.handover.from"), key: "from", render: (_, i) => i.holder.displayName },
+          { title: t("staff.handover.from"), key: "from", render: (_, i) => zhCell(i.holder.displayName) },
           {
             title: t("staff.handover.to"),
             key: "to",
             render: (_, i) =>
               i.backup ? (
                 <Space>
-                  <span>{i.backup.displayName}</span>
+                  <ZhText>{i.backup.displayName}</ZhText>
                   <Button
                     size="small"
                     type="primary"
@@ -305,7 +306,7 @@ function Posts({ org, onEdit }: { org: Org; onEdit: (p: TStaffPost) => void }) {
           key: "name",
           render: (_, p) => (
             <Space size={4} wrap>
-              <span>{p.name}</span>
+              <ZhText>{p.name}</ZhText>
               <Tag>{t(`staff.post.duty.${p.duty}` as MessageKey)}</Tag>
             </Space>
           ),
@@ -315,18 +316,22 @@ function Posts({ org, onEdit }: { org: Org; onEdit: (p: TStaffPost) => void }) {
           key: "holder",
           render: (_, p) => (
             <Space size={4}>
-              <span>{p.holder?.displayName ?? "—"}</span>
+              <ZhText>{p.holder?.displayName ?? "—"}</ZhText>
               {p.holderAbsent ? <Tag color="orange">{t("staff.post.holderAway")}</Tag> : null}
             </Space>
           ),
         },
-        { title: t("staff.post.backup"), key: "backup", render: (_, p) => p.backup?.displayName ?? "—" },
+        {
+          title: t("staff.post.backup"),
+          key: "backup",
+          render: (_, p) => zhCell(p.backup?.displayName ?? "—"),
+        },
         {
           title: t("staff.post.current"),
           key: "current",
           render: (_, p) => (
             <Typography.Text strong data-testid="post-current">
-              {p.current?.displayName ?? "—"}
+              <ZhText>{p.current?.displayName ?? "—"}</ZhText>
             </Typography.Text>
           ),
         },
@@ -359,7 +364,7 @@ function People({ org, onAbsence }: { org: Org; onAbsence: (p: TStaffMember) => 
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
       onRow={(p) => ({ "data-testid": `person-${p.displayName}` }) as Record<string, string>}
       columns={[
-        { title: t("staff.col.name"), dataIndex: "displayName" },
+        { title: t("staff.col.name"), dataIndex: "displayName", render: zhCell },
         {
           title: t("staff.col.roles"),
           key: "roles",
@@ -489,7 +494,12 @@ export default function StaffPage() {
           <Handover items={q.data.handover} />
           {q.data.orgs.length === 0 && <Empty description={t("staff.emptyOrgs")} />}
           {q.data.orgs.map((org) => (
-            <Card key={org.id} size="small" title={org.name} data-testid={`org-${org.name}`}>
+            <Card
+              key={org.id}
+              size="small"
+              title={<ZhText>{org.name}</ZhText>}
+              data-testid={`org-${org.name}`}
+            >
               <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
                 <Posts org={org} onEdit={(p) => setPost({ post: p, org })} />
                 <People org={org} onAbsence={setAbsenceFor} />

@@ -1,5 +1,6 @@
 import { Alert, Drawer, Empty, Grid, Skeleton, Table, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
+import { zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { caseStatusKey } from "../cases/labels";
 import { type DrillQuery, type TSupervisionCaseList, useSupervisionCases } from "./api";
@@ -48,7 +49,7 @@ export function CaseDrawer({ query, onClose }: { query: DrillQuery | null; onClo
                     </Link>
                   ),
                 },
-                { title: t("sv.item"), dataIndex: "itemName", ellipsis: true },
+                { title: t("sv.item"), dataIndex: "itemName", ellipsis: true, render: zhCell },
                 { title: t("sv.status"), dataIndex: "status", render: (s: string) => t(caseStatusKey(s)) },
                 { title: t("sv.acceptedOn"), dataIndex: "acceptedOn", render: (v) => v ?? "—" },
                 { title: t("sv.completedOn"), dataIndex: "completedOn", render: (v) => v ?? "—" },

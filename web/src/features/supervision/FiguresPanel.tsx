@@ -18,6 +18,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from "echarts/compon
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { type ReactNode, useMemo, useState } from "react";
+import { zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { officeToday } from "../cases/labels";
 import { EChart } from "../cases/tabs/EChart";
@@ -440,7 +441,7 @@ export function FiguresPanel() {
               dataSource={d.byDepartment}
               data-testid="sv-dept-table"
               columns={[
-                { title: t("sv.department"), dataIndex: "orgName", fixed: "left" as const },
+                { title: t("sv.department"), dataIndex: "orgName", fixed: "left" as const, render: zhCell },
                 ...figureColumns((r: TSupervisionDashboard["byDepartment"][number]) => ({ orgId: r.orgId })),
               ]}
             />
@@ -455,8 +456,8 @@ export function FiguresPanel() {
               dataSource={d.byPerson}
               data-testid="sv-person-table"
               columns={[
-                { title: t("sv.person"), dataIndex: "name", fixed: "left" as const },
-                { title: t("sv.department"), dataIndex: "orgName" },
+                { title: t("sv.person"), dataIndex: "name", fixed: "left" as const, render: zhCell },
+                { title: t("sv.department"), dataIndex: "orgName", render: zhCell },
                 ...figureColumns((r: TSupervisionDashboard["byPerson"][number]) => ({ userId: r.userId })),
               ]}
             />

@@ -16,6 +16,7 @@ import {
 } from "antd";
 import { useMemo, useState } from "react";
 import { ApiError } from "../../api/ApiError";
+import { withData, zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime } from "../cases/labels";
 import { scorecardExportUrl, type TScorecard, useScorecards, useSignScorecard } from "./api";
@@ -108,9 +109,9 @@ export default function ScorecardsPage() {
   const [signing, setSigning] = useState<TScorecard | null>(null);
 
   const columns = (withSection: boolean) => [
-    { title: t("sc.subject"), dataIndex: "subjectName", fixed: "left" as const },
+    { title: t("sc.subject"), dataIndex: "subjectName", fixed: "left" as const, render: zhCell },
     ...(withSection
-      ? [{ title: t("sc.section"), dataIndex: "sectionName", render: (v: string | null) => v ?? "—" }]
+      ? [{ title: t("sc.section"), dataIndex: "sectionName", render: (v: string | null) => zhCell(v ?? "—") }]
       : []),
     { title: t("sc.casesHandled"), key: "n", render: (_: unknown, c: TScorecard) => c.figures.casesHandled },
     {
@@ -155,7 +156,7 @@ export default function ScorecardsPage() {
               {t("sc.signed")}
             </Tag>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t("sc.signedBy", { name: c.signedBy?.name ?? "—", at: formatDateTime(c.signedAt) })}
+              {withData(t("sc.signedBy"), { name: c.signedBy?.name ?? "—", at: formatDateTime(c.signedAt) })}
             </Typography.Text>
             <Typography.Text style={{ fontSize: 12 }}>{c.comment}</Typography.Text>
           </Space>

@@ -1,5 +1,6 @@
 import { Alert, Button, Empty, Skeleton, Space, Statistic, Tag, Typography } from "antd";
 import { ApiError } from "../../api/ApiError";
+import { ZhText } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { PolicyStudy } from "../policies/PolicyStudy";
@@ -35,7 +36,9 @@ export function TrainingHistory({ userId }: { userId: string }) {
   if (!h) return null;
   return (
     <Space orientation="vertical" style={{ width: "100%" }} data-testid="training-history">
-      <Typography.Text strong>{h.user.displayName}</Typography.Text>
+      <Typography.Text strong>
+        <ZhText>{h.user.displayName}</ZhText>
+      </Typography.Text>
       <Space wrap size="large">
         <Statistic title={t("training.history.sessions")} value={h.totals.sessions} />
         <Statistic title={t("training.status.present")} value={h.totals.present} />
@@ -57,13 +60,15 @@ export function TrainingHistory({ userId }: { userId: string }) {
           }}
         >
           <Space orientation="vertical" size={0}>
-            <Typography.Text strong>{i.topic}</Typography.Text>
+            <Typography.Text strong>
+              <ZhText>{i.topic}</ZhText>
+            </Typography.Text>
             <Typography.Text type="secondary">
-              {i.heldOn} · {i.orgName}
+              {i.heldOn} · <ZhText>{i.orgName}</ZhText>
             </Typography.Text>
             {i.documents.map((d) => (
               <Typography.Text type="secondary" key={d.title}>
-                《{d.title}》{d.number ? `（${d.number}）` : ""}
+                <ZhText>{`《${d.title}》${d.number ? `（${d.number}）` : ""}`}</ZhText>
               </Typography.Text>
             ))}
           </Space>

@@ -19,6 +19,7 @@ import {
 } from "antd";
 import { useEffect, useState } from "react";
 import { ApiError } from "../../api/ApiError";
+import { ZhText, zhCell } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { LibraryPicker } from "../policies/LibraryPicker";
@@ -240,12 +241,12 @@ function SessionModal({ id, onClose }: { id: string | null; onClose: () => void 
             column={1}
             items={[
               { key: "date", label: t("training.heldOn"), children: s.heldOn },
-              { key: "org", label: t("training.org"), children: s.org.name },
+              { key: "org", label: t("training.org"), children: <ZhText>{s.org.name}</ZhText> },
               { key: "organizer", label: t("training.organizer"), children: s.organizer.displayName },
               {
                 key: "sections",
                 label: t("training.sections"),
-                children: s.sections.map((o) => o.name).join("、"),
+                children: <ZhText>{s.sections.map((o) => o.name).join("、")}</ZhText>,
               },
               {
                 key: "docs",
@@ -281,8 +282,10 @@ function SessionModal({ id, onClose }: { id: string | null; onClose: () => void 
               data-testid={`roster-${r.user.id}`}
             >
               <Space orientation="vertical" size={0}>
-                <span>{r.user.displayName}</span>
-                <Typography.Text type="secondary">{r.orgName}</Typography.Text>
+                <ZhText>{r.user.displayName}</ZhText>
+                <Typography.Text type="secondary">
+                  <ZhText>{r.orgName}</ZhText>
+                </Typography.Text>
               </Space>
               {canRecord ? (
                 <Radio.Group
@@ -399,11 +402,11 @@ function SessionsTab() {
             render: (_, s) => (
               <Space orientation="vertical" size={0}>
                 <Button type="link" style={{ padding: 0 }} data-testid={`session-${s.id}`}>
-                  {s.topic}
+                  <ZhText>{s.topic}</ZhText>
                 </Button>
                 {s.documents.map((d) => (
                   <Typography.Text type="secondary" key={d.title}>
-                    《{d.title}》
+                    <ZhText>{`《${d.title}》`}</ZhText>
                   </Typography.Text>
                 ))}
               </Space>
@@ -412,7 +415,7 @@ function SessionsTab() {
           {
             title: t("training.sections"),
             key: "sections",
-            render: (_, s) => s.sections.map((o) => o.name).join("、"),
+            render: (_, s) => zhCell(s.sections.map((o) => o.name).join("、")),
           },
           {
             title: t("training.attendance"),
@@ -461,8 +464,8 @@ function PeopleTab() {
         data-testid="training-people"
         pagination={false}
         columns={[
-          { title: t("training.people.name"), dataIndex: "displayName" },
-          { title: t("training.people.org"), dataIndex: "orgName" },
+          { title: t("training.people.name"), dataIndex: "displayName", render: zhCell },
+          { title: t("training.people.org"), dataIndex: "orgName", render: zhCell },
           {
             title: "",
             key: "open",

@@ -2,6 +2,7 @@ import { UserAddOutlined } from "@ant-design/icons";
 import { Alert, Button, Empty, Input, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { ApiError } from "../../api/ApiError";
+import { zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { type ApplicantHit, useApplicantSearch } from "./api";
 import { RegisterApplicant } from "./RegisterApplicant";
@@ -98,7 +99,7 @@ export function ApplicantPicker({ value, onChange, onRegistered }: Props) {
             ),
           }}
           columns={[
-            { title: t("wb.intake.applicantName"), dataIndex: "name" },
+            { title: t("wb.intake.applicantName"), dataIndex: "name", render: zhCell },
             {
               title: t("wb.intake.applicantKind"),
               dataIndex: "kind",

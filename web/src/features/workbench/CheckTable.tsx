@@ -1,4 +1,5 @@
 import { Input, Radio, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { ZhText } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import type { CaseDetail, CaseMaterial } from "../cases/types";
 import type { ItemMaterial } from "./api";
@@ -35,7 +36,9 @@ export function CheckTable({ c, list, checks, onChange, disabled }: Props) {
       render: (name: string, m) => (
         <Space orientation="vertical" size={2}>
           <Space wrap size={4}>
-            <Typography.Text strong>{name}</Typography.Text>
+            <Typography.Text strong>
+              <ZhText>{name}</ZhText>
+            </Typography.Text>
             {m.required ? (
               <Tag color="red">{t("wb.material.required")}</Tag>
             ) : (

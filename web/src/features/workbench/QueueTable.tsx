@@ -12,6 +12,7 @@ import {
 } from "antd";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
+import { ZhText, zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { ClockTag } from "../cases/ClockTag";
 import { officeToday } from "../cases/labels";
@@ -104,12 +105,16 @@ export function QueueTable({ queue, data, isLoading, error, refetch }: Props) {
       dataIndex: "itemName",
       render: (name: string, c) => (
         <Space orientation="vertical" size={0}>
-          <span>{name}</span>
-          {c.title && c.title !== name ? <Typography.Text type="secondary">{c.title}</Typography.Text> : null}
+          <ZhText>{name}</ZhText>
+          {c.title && c.title !== name ? (
+            <Typography.Text type="secondary">
+              <ZhText>{c.title}</ZhText>
+            </Typography.Text>
+          ) : null}
         </Space>
       ),
     },
-    { title: t("wb.col.applicant"), dataIndex: "applicantName" },
+    { title: t("wb.col.applicant"), dataIndex: "applicantName", render: zhCell },
     {
       title: t("wb.col.status"),
       dataIndex: "status",

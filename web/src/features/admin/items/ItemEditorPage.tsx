@@ -16,7 +16,10 @@ import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { RESULT_TYPES } from "../../../../../src/shared/catalog/enums";
 import { type ApiBody, ApiError, call, yz } from "../../../api/client";
+import { withData } from "../../../components/ZhText";
+import { enumLabel } from "../../../i18n/catalogEnums";
 import { useI18n } from "../../../i18n/useT";
+import { formatDate } from "../../cases/labels";
 import { type ItemView, useItem, useVersions } from "../../guide/api";
 import { handlingKey, kindKey } from "../../guide/labels";
 import { useOrgs } from "../../guide/useOrgs";
@@ -31,10 +34,8 @@ import {
 import { MaterialsEditor, StepsEditor } from "./ListEditors";
 
 const KINDS = ["administrative_licence", "administrative_confirmation", "filing", "public_service", "other"];
-const todayIso = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-};
+/** Today in the office (Asia/Shanghai), not in the browser's zone. */
+const todayIso = () => formatDate(new Date());
 
 /** The create/edit page of a service item: `/admin/items/new` or `/admin/items/:code/edit`. */
 export default function ItemEditorPage() {
@@ -151,7 +152,7 @@ function Editor({ item }: { item: ItemView | undefined }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="page-item-editor">
       <Typography.Title level={3} style={{ margin: 0 }}>
-        {item ? t("editor.editTitle", { name: item.content.name }) : t("editor.newTitle")}
+        {item ? withData(t("editor.editTitle"), { name: item.content.name }) : t("editor.newTitle")}
       </Typography.Title>
       {item && (
         <Typography.Text type="secondary">
@@ -226,7 +227,12 @@ function Editor({ item }: { item: ItemView | undefined }) {
               <Input />
             </Form.Item>
             <Form.Item name="resultType" label={t("item.resultType")}>
-              <Select options={Object.entries(RESULT_TYPES).map(([value, label]) => ({ value, label }))} />
+              <Select
+                options={Object.keys(RESULT_TYPES).map((value) => ({
+                  value,
+                  label: enumLabel(locale, "resultType", value),
+                }))}
+              />
             </Form.Item>
             <Form.Item name="consultationPhone" label={t("item.consult")} rules={required}>
               <Input />

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Empty, Select, Skeleton, Space, Table, Tag, Typogr
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../../api/client";
+import { withData, zhCell } from "../../../components/ZhText";
 import { useI18n } from "../../../i18n/useT";
 import { formatDateTime } from "../../cases/labels";
 import { type FieldChange, type ListDiff, useComparison, useItem, useVersions } from "../../guide/api";
@@ -48,7 +49,7 @@ export default function ItemHistoryPage() {
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="page-item-history">
       <Space style={{ justifyContent: "space-between", width: "100%" }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {t("history.title", { name: item.data?.content.name ?? code ?? "" })}
+          {withData(t("history.title"), { name: item.data?.content.name ?? code ?? "" })}
         </Typography.Title>
         <Space>
           <Link to={`/guide/items/${code}`}>
@@ -73,7 +74,7 @@ export default function ItemHistoryPage() {
             { title: t("items.version"), dataIndex: "version", width: 80, render: (n: number) => `v${n}` },
             { title: t("history.effectiveFrom"), dataIndex: "effectiveFrom", width: 130 },
             { title: "", width: 100, render: (_v, v) => status(v) },
-            { title: t("history.changeNote"), dataIndex: "changeNote" },
+            { title: t("history.changeNote"), dataIndex: "changeNote", render: zhCell },
             {
               title: t("history.createdBy"),
               dataIndex: "createdBy",

@@ -1,15 +1,19 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Form, Input, InputNumber, Select, Switch } from "antd";
 import { MATERIAL_FORMS, MATERIAL_SOURCES } from "../../../../../src/shared/catalog/enums";
-import { useT } from "../../../i18n/useT";
+import type { Locale } from "../../../api/ApiError";
+import { type EnumTable, enumLabel } from "../../../i18n/catalogEnums";
+import { useI18n } from "../../../i18n/useT";
 import { modeKey } from "../../guide/labels";
 
-const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
+/** A catalogue list's entries as select options, named in the page's language. */
+const options = (locale: Locale, table: EnumTable, o: Record<string, string>) =>
+  Object.keys(o).map((value) => ({ value, label: enumLabel(locale, table, value) }));
 const row = { display: "grid", gap: 8, alignItems: "start" } as const;
 
 /** 申请材料 as an editable list: one row per material, every field a control. */
 export function MaterialsEditor() {
-  const t = useT();
+  const { t, locale } = useI18n();
   return (
     <Form.List name="materials">
       {(fields, { add, remove }) => (
@@ -46,7 +50,7 @@ export function MaterialsEditor() {
                   <Input data-testid={`material-${i}-name`} />
                 </Form.Item>
                 <Form.Item name={[f.name, "form"]} label={t("mat.form")}>
-                  <Select options={options(MATERIAL_FORMS)} />
+                  <Select options={options(locale, "materialForm", MATERIAL_FORMS)} />
                 </Form.Item>
                 <Form.Item name={[f.name, "copies"]} label={t("mat.copies")}>
                   <InputNumber min={0} style={{ width: "100%" }} />
@@ -67,7 +71,7 @@ export function MaterialsEditor() {
                   <Switch />
                 </Form.Item>
                 <Form.Item name={[f.name, "source"]} label={t("mat.source")}>
-                  <Select options={options(MATERIAL_SOURCES)} />
+                  <Select options={options(locale, "materialSource", MATERIAL_SOURCES)} />
                 </Form.Item>
                 <Form.Item name={[f.name, "sourceRef"]} label={t("mat.sourceRef")}>
                   <Input data-testid={`material-${i}-sourceRef`} />
@@ -128,7 +132,7 @@ export function MaterialsEditor() {
 
 /** 审查环节 as an editable list: organization, mode, lead, limit and predecessors of each step. */
 export function StepsEditor({ orgs }: { orgs: { code: string; name: string; depth: number }[] }) {
-  const t = useT();
+  const { t } = useI18n();
   const form = Form.useFormInstance();
   const steps = (Form.useWatch("reviewSteps", form) as { code?: string; name?: string }[] | undefined) ?? [];
   const orgOptions = orgs.map((o) => ({ value: o.code, label: `${"　".repeat(o.depth)}${o.name}` }));

@@ -1,4 +1,6 @@
 import { Descriptions, Space, Typography } from "antd";
+import type { ReactNode } from "react";
+import { ZhText } from "../../../components/ZhText";
 import { useI18n } from "../../../i18n/useT";
 import { FormDataView } from "../FormDataView";
 import { useItemForm } from "../itemForm";
@@ -12,27 +14,38 @@ export function OverviewTab({ caseData: c }: { caseData: CaseDetail }) {
   const item = useItemForm(c.itemCode);
   const a = c.applicant;
   const days = (n: number) => t("case.workingDays", { days: n });
-  const applicantItems = [
+  type Row = { key: string; label: string; children: ReactNode };
+  const applicantRows: (Row | "" | null | undefined)[] = [
     {
       key: "name",
       label: t("case.applicant.name"),
-      children: `${a.name}（${t(a.kind === "enterprise" ? "case.applicant.kind.enterprise" : "case.applicant.kind.person")}）`,
+      children: (
+        <>
+          <ZhText>{a.name}</ZhText>
+          {` (${t(a.kind === "enterprise" ? "case.applicant.kind.enterprise" : "case.applicant.kind.person")})`}
+        </>
+      ),
     },
     a.creditCode && { key: "credit", label: t("case.applicant.creditCode"), children: a.creditCode },
     a.legalRepresentative && {
       key: "legal",
       label: t("case.applicant.legalRepresentative"),
-      children: a.legalRepresentative,
+      children: <ZhText>{a.legalRepresentative}</ZhText>,
     },
     a.idNumber && { key: "id", label: t("case.applicant.idNumber"), children: a.idNumber },
     a.phone && { key: "phone", label: t("case.applicant.phone"), children: a.phone },
-    a.address && { key: "address", label: t("case.applicant.address"), children: a.address },
+    a.address && {
+      key: "address",
+      label: t("case.applicant.address"),
+      children: <ZhText>{a.address}</ZhText>,
+    },
     c.agent && {
       key: "agent",
       label: t("case.agent"),
-      children: [c.agent.name, c.agent.phone].filter(Boolean).join(" "),
+      children: <ZhText>{[c.agent.name, c.agent.phone].filter(Boolean).join(" ")}</ZhText>,
     },
-  ].filter((x): x is { key: string; label: string; children: string } => Boolean(x));
+  ];
+  const applicantItems = applicantRows.filter((x): x is Row => Boolean(x));
   const dateItems = [
     { key: "created", label: t("case.createdAt"), children: formatDateTime(c.createdAt) },
     { key: "submitted", label: t("case.submittedAt"), children: formatDateTime(c.submittedAt) },
@@ -93,7 +106,7 @@ export function OverviewTab({ caseData: c }: { caseData: CaseDetail }) {
                   c.decision.outcome === "approve" ? "case.decision.approve" : "case.decision.deny",
                 ),
               },
-              { key: "r", label: t("action.reasons"), children: c.decision.reasons },
+              { key: "r", label: t("action.reasons"), children: <ZhText>{c.decision.reasons}</ZhText> },
               { key: "at", label: t("document.issuedOn"), children: formatDateTime(c.decision.decidedAt) },
             ]}
           />

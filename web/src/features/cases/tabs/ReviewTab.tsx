@@ -1,4 +1,5 @@
 import { Empty, Space, Table, Tag, Typography } from "antd";
+import { zhCell } from "../../../components/ZhText";
 import { useT } from "../../../i18n/useT";
 import { formatDateTime, REVIEW_STATUS_COLOR, reviewStatusKey } from "../labels";
 import { RowList } from "../RowList";
@@ -28,7 +29,7 @@ export function ReviewTab({ tasks, comments }: Props) {
               </Space>
             ),
           },
-          { title: t("review.org"), dataIndex: "orgName", key: "org" },
+          { title: t("review.org"), dataIndex: "orgName", key: "org", render: zhCell },
           {
             title: t("review.status"),
             key: "status",

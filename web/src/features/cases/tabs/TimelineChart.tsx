@@ -4,6 +4,7 @@ import { GridComponent, MarkAreaComponent, TooltipComponent } from "echarts/comp
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useMemo } from "react";
+import { OFFICE_UTC_OFFSET_MS, officeClock } from "../../../../../src/shared/localTime";
 import type { MessageKey } from "../../../i18n/translate";
 import { useI18n } from "../../../i18n/useT";
 import { formatDateTime, reviewStatusKey } from "../labels";
@@ -40,14 +41,19 @@ export function TimelineChart({ timeline, eventLabel }: Props) {
         style: { fill: api.visual("color") as string },
       };
     };
+    // The axis is drawn in UTC on the office's wall-clock times (officeClock): its day and hour ticks and
+    // labels are Asia/Shanghai's whatever the browser's zone; tooltips turn them back into instants.
+    const at = (shifted: number | undefined) =>
+      formatDateTime(new Date((shifted ?? 0) - OFFICE_UTC_OFFSET_MS));
     return {
       animation: false,
+      useUTC: true,
       grid: { left: 8, right: 24, top: 16, bottom: 32, containLabel: true },
       tooltip: { trigger: "item", confine: true },
       xAxis: {
         type: "time",
-        min: g.min,
-        max: g.max,
+        min: officeClock(g.min),
+        max: officeClock(g.max),
         axisLabel: {
           hideOverlap: true,
           formatter: { day: "{MM}-{dd}", hour: "{HH}:{mm}", minute: "{HH}:{mm}" },
@@ -68,19 +74,22 @@ export function TimelineChart({ timeline, eventLabel }: Props) {
           renderItem,
           encode: { x: [1, 2], y: 0 },
           data: g.spans.map((s) => ({
-            value: [s.row, s.start, s.end],
+            value: [s.row, officeClock(s.start), officeClock(s.end)],
             itemStyle: { color: s.color },
             name: s.kind === "task" ? t(reviewStatusKey(s.label)) : s.label,
           })),
           tooltip: {
             formatter: (p: { name: string; value: number[] }) =>
-              `${p.name}<br/>${formatDateTime(new Date(p.value[1] ?? 0).toISOString())} → ${formatDateTime(new Date(p.value[2] ?? 0).toISOString())}`,
+              `${p.name}<br/>${at(p.value[1])} → ${at(p.value[2])}`,
           },
           markArea: {
             silent: true,
             itemStyle: { color: "rgba(114, 46, 209, 0.10)" },
             label: { color: "#722ed1", position: "insideTop" },
-            data: g.pauses.map((p) => [{ xAxis: p.from, name: t("timeline.pause") }, { xAxis: p.to }]),
+            data: g.pauses.map((p) => [
+              { xAxis: officeClock(p.from), name: t("timeline.pause") },
+              { xAxis: officeClock(p.to) },
+            ]),
           },
         },
         {
@@ -90,13 +99,13 @@ export function TimelineChart({ timeline, eventLabel }: Props) {
           symbolSize: 12,
           itemStyle: { color: "#fa541c" },
           data: g.markers.map((m) => ({
-            value: [m.at, rowNames[0]],
+            value: [officeClock(m.at), rowNames[0]],
             name: eventLabel(m.type),
             actor: m.actor,
           })),
           tooltip: {
             formatter: (p: { name: string; value: [number, string]; data: { actor: string | null } }) =>
-              `${p.name}<br/>${formatDateTime(new Date(p.value[0]).toISOString())}${p.data.actor ? ` · ${p.data.actor}` : ""}`,
+              `${p.name}<br/>${at(p.value[0])}${p.data.actor ? ` · ${p.data.actor}` : ""}`,
           },
         },
       ],
