@@ -9,7 +9,8 @@ import { ZPolicyLevel, ZPolicyStatus } from "../policyLibrary";
 import { ZUploadFile } from "./uploads";
 
 export const ZPolicyIdParams = z.object({ id: z.uuid() });
-export const ZItemCodeParams = z.object({ code: z.string().trim().min(1).max(100) });
+// At most 64, as an item code (ZCodeParam): the router refuses a path parameter over 100 characters (414).
+export const ZItemCodeParams = z.object({ code: z.string().trim().min(1).max(64) });
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 
