@@ -1,3 +1,4 @@
+import { piiHash } from "../../adapters/pii/keyring";
 import { randomBytes, randomInt } from "node:crypto";
 import { and, asc, eq, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
@@ -63,8 +64,8 @@ export async function searchApplicants(
               sql`${users.displayName} ilike ${like}`,
               sql`${users.username} ilike ${like}`,
               eq(users.creditCode, q.trim().toUpperCase()),
-              eq(users.idNumber, q.trim().toUpperCase()),
-              eq(users.phone, q.trim()),
+              eq(users.idNumberHash, piiHash(q)),
+              eq(users.phoneHash, piiHash(q)),
             )
           : undefined,
       ),

@@ -1,3 +1,4 @@
+import { piiHash } from "../../adapters/pii/keyring";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { users } from "../../db/schema";
@@ -132,14 +133,14 @@ export function registrationError(problems: FieldProblem[]): YizhanError {
 export async function findRegistered(ex: Executor, r: Registration) {
   const identifier = r.kind === "person" ? r.idNumber : r.creditCode;
   if (!identifier) return undefined;
-  await ex.execute(sql`select pg_advisory_xact_lock(hashtext(${`applicant:${identifier}`}))`);
+  await ex.execute(sql`select pg_advisory_xact_lock(hashtext(${`applicant:${piiHash(identifier)}`}))`);
   const [row] = await ex
     .select()
     .from(users)
     .where(
       and(
         ne(users.kind, "staff"),
-        r.kind === "person" ? eq(users.idNumber, identifier) : eq(users.creditCode, identifier),
+        r.kind === "person" ? eq(users.idNumberHash, piiHash(identifier)) : eq(users.creditCode, identifier),
       ),
     )
     .limit(1);

@@ -1,3 +1,4 @@
+import { piiHash } from "../../../adapters/pii/keyring";
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { caseEvents, cases, organizations, reviewTasks } from "../../../db/schema";
@@ -87,7 +88,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 function applicantMatch(input: string): SQL {
   const v = input.trim().toUpperCase();
   if (/^[0-9A-Z]{18}$/.test(v) || /^\d{15}$/.test(v))
-    return sql`(upper(${cases.applicant}->>'creditCode') = ${v} or upper(${cases.applicant}->>'idNumber') = ${v})`;
+    return sql`(upper(${cases.applicant}->>'creditCode') = ${v} or ${cases.applicant}->>'idNumberHash' = ${piiHash(v)})`;
   return sql`${cases.applicant}->>'name' ilike ${`%${escapeLike(input.trim())}%`}`;
 }
 

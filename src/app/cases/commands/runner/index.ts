@@ -17,3 +17,4 @@ export {
   runCaseCommands,
   type ViewOption,
 } from "./runCommand";
+export { rewriteCasePersonalData } from "./personalData";
