@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { TEST_PII_ENV } from "./test/setup/piiKeys";
+import { TEST_PII_ENV } from "./test/setup/piiKeys.ts";
 
 export default defineConfig({
   test: {

@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { TEST_PII_ENV } from "./test/setup/piiKeys";
+import { TEST_PII_ENV } from "./test/setup/piiKeys.ts";
 
 /** End-to-end tests: the real server in-process, the built web app, Debian's Chromium. */
 export default defineConfig({

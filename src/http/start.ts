@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
-import { loadPiiKeyring, usePiiKeyring } from "../adapters/pii/keyring";
 import { notifyChannelsFromEnv } from "../adapters/notify/fromEnv";
+import { loadPiiKeyring, setPiiKeyring } from "../adapters/pii/keyring";
 import { defaultKeysDir } from "../adapters/signing";
 import { DatabaseStorage } from "../adapters/storage/databaseStorage";
 import { type FileStorage, legacyDiskStorage } from "../adapters/storage/storage";
@@ -123,7 +123,7 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   ctx.instance = await database.instance();
   // Personal data at rest (ADR 0016): the keyring beside the signing keys (created on first start) or
   // from the environment; values an older version wrote in plaintext are encrypted now.
-  usePiiKeyring(loadPiiKeyring(ctx.config.keysDir ?? defaultKeysDir(env), env));
+  setPiiKeyring(loadPiiKeyring(ctx.config.keysDir ?? defaultKeysDir(env), env));
   if (!opts.prepared) await encryptPlaintextPersonalData(database.db);
   if (!opts.prepared && opts.demo && !(await isDemoSeeded(database.db))) {
     await seedDemo(database.db, opts.onProgress);

@@ -56,7 +56,10 @@ function fromFile(f: KeyFile, source: string): PiiKeyring {
 }
 
 /** Reads the keyring of `keysDir` (creating the key file on first use) or of the environment. */
-export function loadPiiKeyring(keysDir: string, env: NodeJS.ProcessEnv = process.env): PiiKeyring {
+export function loadPiiKeyring(
+  keysDir: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): PiiKeyring {
   if (env.YIZHAN_PII_KEY) {
     if (!env.YIZHAN_PII_HASH_KEY) throw new Error("YIZHAN_PII_KEY needs YIZHAN_PII_HASH_KEY beside it");
     const key = b64(env.YIZHAN_PII_KEY, "YIZHAN_PII_KEY");
@@ -65,7 +68,12 @@ export function loadPiiKeyring(keysDir: string, env: NodeJS.ProcessEnv = process
       const k = b64(old, "YIZHAN_PII_OLD_KEYS");
       keys.set(kidOf(k), k);
     }
-    return { source: "environment", active: kidOf(key), keys, hashKey: b64(env.YIZHAN_PII_HASH_KEY, "YIZHAN_PII_HASH_KEY") };
+    return {
+      source: "environment",
+      active: kidOf(key),
+      keys,
+      hashKey: b64(env.YIZHAN_PII_HASH_KEY, "YIZHAN_PII_HASH_KEY"),
+    };
   }
   const path = join(keysDir, PII_KEY_FILE);
   if (!existsSync(path)) {
@@ -97,12 +105,13 @@ export function addPiiKey(keysDir: string, now = new Date()): PiiKeyring {
 }
 
 let current: PiiKeyring | undefined;
+const reloaded = new Set<string>();
 
 /**
  * Makes `ring` the process's keyring. Keys already known stay readable (several servers in one test
  * process on different keys directories), the new ring's active and hash keys are used from now on.
  */
-export function usePiiKeyring(ring: PiiKeyring): PiiKeyring {
+export function setPiiKeyring(ring: PiiKeyring): PiiKeyring {
   const keys = new Map(current?.keys ?? []);
   for (const [k, v] of ring.keys) keys.set(k, v);
   current = { ...ring, keys };
@@ -111,7 +120,7 @@ export function usePiiKeyring(ring: PiiKeyring): PiiKeyring {
 
 /** The process's keyring: the one set at start, else that of `$YIZHAN_KEYS_DIR`. */
 export function piiKeyring(): PiiKeyring {
-  return current ?? usePiiKeyring(loadPiiKeyring(defaultKeysDir()));
+  return current ?? setPiiKeyring(loadPiiKeyring(defaultKeysDir()));
 }
 
 export const isEncrypted = (v: string) => v.startsWith(PII_PREFIX);
@@ -132,7 +141,13 @@ export function encryptPii(plain: string, ring: PiiKeyring = piiKeyring()): stri
 export function decryptPii(stored: string, ring: PiiKeyring = piiKeyring()): string {
   const kid = keyIdOf(stored);
   if (kid === null) return stored;
-  const key = ring.keys.get(kid);
+  let key = ring.keys.get(kid);
+  // A key added by `yizhan pii rotate` while this server runs: read the key file again, once per key.
+  if (!key && ring === current && ring.source !== "environment" && !reloaded.has(kid)) {
+    reloaded.add(kid);
+    const dir = ring.source.slice(0, -PII_KEY_FILE.length - 1);
+    key = setPiiKeyring(loadPiiKeyring(dir, {})).keys.get(kid);
+  }
   if (!key)
     throw new Error(
       `personal data encrypted with key ${kid}, which is not in the keyring (${ring.source}): restore ${PII_KEY_FILE} or set YIZHAN_PII_OLD_KEYS`,

@@ -1,7 +1,7 @@
-import { piiHash } from "../../adapters/pii/keyring";
 import { randomBytes, randomInt } from "node:crypto";
 import { and, asc, eq, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { piiHash } from "../../adapters/pii/keyring";
 import { users } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";

@@ -1,5 +1,5 @@
-import { piiHash } from "../../adapters/pii/keyring";
 import { and, eq, ne, sql } from "drizzle-orm";
+import { piiHash } from "../../adapters/pii/keyring";
 import type { Executor } from "../../db/client";
 import { users } from "../../db/schema";
 import { type FieldProblem, YizhanError } from "../../domain/errors";

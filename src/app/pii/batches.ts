@@ -9,7 +9,8 @@ import { PII_PREFIX } from "../../adapters/pii/keyring";
 export type RewriteTarget = { kind: "plaintext" } | { kind: "not-under"; kid: string };
 
 /** The LIKE pattern of the values that need no rewrite. */
-export const donePattern = (t: RewriteTarget) => (t.kind === "plaintext" ? `${PII_PREFIX}%` : `${PII_PREFIX}${t.kid}:%`);
+export const donePattern = (t: RewriteTarget) =>
+  t.kind === "plaintext" ? `${PII_PREFIX}%` : `${PII_PREFIX}${t.kid}:%`;
 
 /** A text column holding a value that needs rewriting. */
 export const staleText = (col: AnyPgColumn, t: RewriteTarget): SQL =>

@@ -76,7 +76,10 @@ async function rewriteUsers(db: Db, t: RewriteTarget, onProgress?: RewriteProgre
 }
 
 async function rewriteReferrals(db: Db, t: RewriteTarget, onProgress?: RewriteProgress) {
-  const stale = or(staleField(referrals.applicant, "idNumber", t), staleField(referrals.applicant, "phone", t));
+  const stale = or(
+    staleField(referrals.applicant, "idNumber", t),
+    staleField(referrals.applicant, "phone", t),
+  );
   return rewriteInBatches(
     "referrals",
     async () => (await db.select({ n: count() }).from(referrals).where(stale))[0]?.n ?? 0,

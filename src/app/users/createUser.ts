@@ -1,6 +1,6 @@
-import { piiHash } from "../../adapters/pii/keyring";
 import { eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
+import { piiHash } from "../../adapters/pii/keyring";
 import type { Executor } from "../../db/client";
 import { organizations, roleMemberships, users } from "../../db/schema";
 import { invalid } from "../../domain/errors";
