@@ -26,8 +26,9 @@ const ZHANG_ID = "340321198503122011";
 const ZHANG_PHONE = "13805529876";
 
 type Row = Record<string, unknown>;
-const rows = async (t: TestApp, q: ReturnType<typeof sql>) =>
-  (await t.ctx.database.db.execute(q)).rows as Row[];
+const rowsOf = async (db: TestApp["ctx"]["database"]["db"], q: ReturnType<typeof sql>) =>
+  ((await db.execute(q)) as unknown as { rows: Row[] }).rows;
+const rows = (t: TestApp, q: ReturnType<typeof sql>) => rowsOf(t.ctx.database.db, q);
 
 let t: TestApp;
 beforeAll(async () => {
@@ -192,18 +193,16 @@ describe("yizhan pii rotate (issue 16 point 8)", () => {
       const running = await serve(source.env, env);
       try {
         const db = running.ctx.database.db;
-        const kids = (
-          await db.execute(
-            sql`select id_number as v from users where id_number is not null union all select phone from users where phone is not null`,
-          )
-        ).rows as { v: string }[];
+        const kids = (await rowsOf(
+          db,
+          sql`select id_number as v from users where id_number is not null union all select phone from users where phone is not null`,
+        )) as { v: string }[];
         expect(kids.length).toBeGreaterThanOrEqual(2);
         expect(new Set(kids.map((r) => keyIdOf(r.v)))).toEqual(new Set([newKid]));
-        const snapshots = (
-          await db.execute(
-            sql`select coalesce(applicant->>'idNumber', applicant->>'phone') as v from cases where coalesce(applicant->>'idNumber', applicant->>'phone', '') <> ''`,
-          )
-        ).rows as { v: string }[];
+        const snapshots = (await rowsOf(
+          db,
+          sql`select coalesce(applicant->>'idNumber', applicant->>'phone') as v from cases where coalesce(applicant->>'idNumber', applicant->>'phone', '') <> ''`,
+        )) as { v: string }[];
         expect(snapshots.length).toBeGreaterThan(0);
         expect(new Set(snapshots.map((r) => keyIdOf(r.v)))).toEqual(new Set([newKid]));
         // A value still under the old key (this file's own database, not rotated) reads as before.

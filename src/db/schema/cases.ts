@@ -39,7 +39,7 @@ export type CaseAgent = {
 };
 
 /** The fields of applicant and agent snapshots encrypted at rest. */
-export const PII_FIELDS = ["idNumber", "phone"] as const;
+export const snapshotPiiFields = ["idNumber", "phone"] as const;
 
 /**
  * A case (办件): one application for one item, filed under one item version. The lifecycle fields
@@ -66,8 +66,8 @@ export const cases = pgTable(
       .notNull()
       .references(() => users.id),
     /** ID number and phone encrypted at rest, `idNumberHash` beside them for lookups (ADR 0016). */
-    applicant: piiJsonb<ApplicantSnapshot>("applicant", PII_FIELDS, ["idNumber"]).notNull(),
-    agent: piiJsonb<CaseAgent | null>("agent", PII_FIELDS),
+    applicant: piiJsonb<ApplicantSnapshot>("applicant", snapshotPiiFields, ["idNumber"]).notNull(),
+    agent: piiJsonb<CaseAgent | null>("agent", snapshotPiiFields),
     channel: text("channel", { enum: CASE_CHANNELS }).notNull(),
     createdBy: uuid("created_by")
       .notNull()

@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { type ApplicantSnapshot, cases, files, PII_FIELDS } from "./cases";
+import { type ApplicantSnapshot, cases, files, snapshotPiiFields } from "./cases";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
 import { piiJsonb } from "./pii";
@@ -139,7 +139,7 @@ export const referrals = pgTable(
       .references(() => organizations.id),
     applicantId: uuid("applicant_id").references(() => users.id),
     /** ID number and phone encrypted at rest (ADR 0016). */
-    applicant: piiJsonb<ApplicantSnapshot>("applicant", PII_FIELDS).notNull(),
+    applicant: piiJsonb<ApplicantSnapshot>("applicant", snapshotPiiFields).notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     reason: text("reason").notNull(),
     policyReference: text("policy_reference").notNull(),
