@@ -11,6 +11,7 @@ export default defineConfig({
       "bench/**/*.test.ts",
     ],
     globalSetup: ["test/setup/globalSetup.ts"],
+    setupFiles: ["test/setup/piiKeyring.ts"],
     // `yizhan start --demo` in a test never generates the demo history in the background (ADR 0013).
     env: { YIZHAN_DEMO_HISTORY: "0", ...TEST_PII_ENV },
     pool: "forks",

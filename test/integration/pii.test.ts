@@ -1,13 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  decryptPii,
-  keyIdOf,
-  loadPiiKeyring,
-  PII_PREFIX,
-  piiKeyring,
-  setPiiKeyring,
-} from "../../src/adapters/pii/keyring";
+import { decryptPii, keyIdOf, PII_PREFIX, piiKeyring } from "../../src/adapters/pii/keyring";
 import { encryptPlaintextPersonalData } from "../../src/app/pii/rewrite";
 import { startYizhan } from "../../src/http/start";
 import type { TAdminAuditList } from "../../src/shared/api/audit";
@@ -34,11 +27,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
 });
-afterAll(async () => {
-  await t?.close();
-  // The test run's keys again for the files that follow in this worker.
-  setPiiKeyring(loadPiiKeyring("", TEST_PII_ENV));
-});
+afterAll(async () => t?.close());
 
 describe("personal data at rest (issue 16 point 8)", () => {
   it("a row read with plain SQL shows no ID number, phone or TOTP secret; the ID number still finds the person", async () => {
