@@ -1,5 +1,14 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { defaultKeysDir } from "../signing/keyStore";
 
@@ -79,12 +88,22 @@ export function loadPiiKeyring(
   if (!existsSync(path)) {
     mkdirSync(keysDir, { recursive: true, mode: 0o700 });
     const key = randomBytes(32);
-    writeKeyFile(path, {
+    const first: KeyFile = {
       version: 1,
       active: kidOf(key),
       hashKey: randomBytes(32).toString("base64"),
       keys: [{ kid: kidOf(key), key: key.toString("base64"), createdAt: new Date().toISOString() }],
-    });
+    };
+    // Created at most once: two servers starting together on an empty directory both read the winner's.
+    const tmp = `${path}.new-${process.pid}-${randomBytes(4).toString("hex")}`;
+    writeFileSync(tmp, `${JSON.stringify(first, null, 2)}\n`, { mode: 0o600 });
+    try {
+      linkSync(tmp, path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    } finally {
+      unlinkSync(tmp);
+    }
   }
   return fromFile(JSON.parse(readFileSync(path, "utf8")) as KeyFile, path);
 }
