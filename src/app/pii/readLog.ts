@@ -4,14 +4,16 @@ import { recordAdminAudit } from "../audit/adminAudit";
 
 /** Where a person's identifiers were shown whole. */
 export type PersonalDataRead = {
-  applicantId: string;
+  /** The applicant's account; null for a person a referral names without one. */
+  applicantId: string | null;
   /** The applicant's name, as lists show it (never an identifier). */
   applicantLabel?: string | null;
   /** The organization of the case read (the bureau's supervisors read the entry). */
   orgPath: string | null;
-  via: "case" | "applicant_profile";
+  via: "case" | "applicant_profile" | "referral";
   caseId?: string;
   caseNumber?: string;
+  referralId?: string;
   /** The identifiers shown whole (`idNumber`, `phone`, `agent.phone`…); nothing is recorded when empty. */
   fields: string[];
 };
@@ -30,7 +32,13 @@ export async function recordPersonalDataRead(ex: Executor, actor: Actor, at: Dat
     targetId: r.applicantId,
     targetLabel: r.applicantLabel ?? null,
     orgPath: r.orgPath,
-    detail: { via: r.via, caseId: r.caseId ?? null, caseNumber: r.caseNumber ?? null, fields: r.fields },
+    detail: {
+      via: r.via,
+      caseId: r.caseId ?? null,
+      caseNumber: r.caseNumber ?? null,
+      ...(r.referralId ? { referralId: r.referralId } : {}),
+      fields: r.fields,
+    },
   });
 }
 
