@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { TEST_PII_ENV } from "./test/setup/piiKeys.ts";
 
 export default defineConfig({
   test: {
@@ -10,8 +11,9 @@ export default defineConfig({
       "bench/**/*.test.ts",
     ],
     globalSetup: ["test/setup/globalSetup.ts"],
+    setupFiles: ["test/setup/piiKeyring.ts"],
     // `yizhan start --demo` in a test never generates the demo history in the background (ADR 0013).
-    env: { YIZHAN_DEMO_HISTORY: "0" },
+    env: { YIZHAN_DEMO_HISTORY: "0", ...TEST_PII_ENV },
     pool: "forks",
     // Files share a worker process (each still starts its own server on its own database): importing
     // the app once per worker instead of once per file cut the suite's CPU time by about a third on

@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { TEST_PII_ENV } from "./test/setup/piiKeys.ts";
 
 /** End-to-end tests: the real server in-process, the built web app, Debian's Chromium. */
 export default defineConfig({
@@ -12,5 +13,7 @@ export default defineConfig({
     // share the 2 cores of CI well; each file has its own server, database and Chromium.
     maxWorkers: 2,
     pool: "forks",
+    // The personal-data keys of the seeded template, in every worker too (test/setup/piiKeys.ts).
+    env: TEST_PII_ENV,
   },
 });

@@ -5,6 +5,7 @@ import { demoCommand } from "./commands/demo";
 import { exchangeCommand } from "./commands/exchange";
 import { keysCommand, verifyCertificateCommand } from "./commands/keys";
 import { migrateCommand, seedCommand } from "./commands/migrate";
+import { piiCommand } from "./commands/pii";
 import { startCommand } from "./commands/start";
 import { userCommand } from "./commands/user";
 import type { CliIo } from "./io";
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [
   demoCommand,
   backupCommand,
   restoreCommand,
+  piiCommand,
 ];
 
 function help(): string {

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { notifyChannelsFromEnv } from "../adapters/notify/fromEnv";
+import { loadPiiKeyring, setPiiKeyring } from "../adapters/pii/keyring";
 import { defaultKeysDir } from "../adapters/signing";
 import { DatabaseStorage } from "../adapters/storage/databaseStorage";
 import { type FileStorage, legacyDiskStorage } from "../adapters/storage/storage";
@@ -17,6 +18,7 @@ import {
 } from "../app/context";
 import { seedDemoEvaluations } from "../app/evaluations/demoRatings";
 import { defaultOutboxHandlers } from "../app/notifications/notify";
+import { encryptPlaintextPersonalData } from "../app/pii/rewrite";
 import { seedPolicyLibrary } from "../app/policyLibrary/seed";
 import { isDemoSeeded, type Progress, seedDemo } from "../app/seed/demo";
 import { generateHistory, type HistoryOptions, settleInterruptedHistory } from "../app/seed/history";
@@ -119,6 +121,10 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   // Who this server is among those on the database: a killed server's claims (idempotency keys, outbox
   // messages) are taken over at once by the others, or by itself started again.
   ctx.instance = await database.instance();
+  // Personal data at rest (ADR 0016): the keyring beside the signing keys (created on first start) or
+  // from the environment; values an older version wrote in plaintext are encrypted now.
+  setPiiKeyring(loadPiiKeyring(ctx.config.keysDir ?? defaultKeysDir(env), env));
+  if (!opts.prepared) await encryptPlaintextPersonalData(database.db);
   if (!opts.prepared && opts.demo && !(await isDemoSeeded(database.db))) {
     await seedDemo(database.db, opts.onProgress);
     // A few months of 好差评 on demo cases, so the published figures are filled (docs/evaluations.md).

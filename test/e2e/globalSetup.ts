@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { closeYizhan, openYizhan } from "../../src/http/start";
+import { TEST_PII_ENV } from "../setup/piiKeys";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -52,6 +53,7 @@ function buildWeb(): void {
  * takes about 13 s, copying its data dir well under one, and every e2e file starts from a fresh copy.
  */
 export default async function globalSetup(project: TestProject): Promise<() => Promise<void>> {
+  Object.assign(process.env, TEST_PII_ENV);
   buildWeb();
   const dir = await mkdtemp(join(tmpdir(), "yizhan-e2e-template-"));
   if (!process.env.DATABASE_URL) {

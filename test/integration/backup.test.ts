@@ -12,6 +12,7 @@ import { cliDatabase, runCliInProcess } from "../helpers/cli";
 import type { TestClient } from "../helpers/client";
 import { caseRead } from "../helpers/factories";
 import { TEST_NOW, testAppOn } from "../helpers/testApp";
+import { TEST_PII_ENV } from "../setup/piiKeys";
 import { adminQuery, withDatabase } from "../setup/testDatabase";
 
 // Issue 16, point 5: a backup taken while the server runs, restored into a fresh instance, serves the
@@ -40,7 +41,9 @@ function serve(env: Record<string, string | undefined>, keysDir: string): Promis
     background: false,
     clock: new FixedClock(TEST_NOW),
     config: { demo: true, loginRateLimitPerMinute: 1000, keysDir },
-    env: { YIZHAN_KEYS_DIR: keysDir },
+    // The personal-data keys are the run's (test/setup/piiKeys.ts): a restored instance needs the key
+    // file of the source (docs/operations.md), unlike the signing keys.
+    env: { YIZHAN_KEYS_DIR: keysDir, ...TEST_PII_ENV },
   });
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExchangeSweep } from "../../src/app/sweep/exchangeSweep";
+import type { TAdminAuditList } from "../../src/shared/api/audit";
 import { caseRead } from "../helpers/factories";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
@@ -70,6 +71,13 @@ describe("referral (转办)", () => {
     const mine = inbox.body.items.find((r) => r.id === created.body.id) as Referral;
     expect(mine.abilities.reportProgress).toBe(true);
     expect(mine.applicant.phone).toBe("13805529876");
+    // The receiving body was shown the phone whole: recorded in the audit log (issue 16 point 8).
+    const reads = await (await t.as("supervisor")).get<TAdminAuditList>(
+      "/api/admin/audit-entries?action=personal_data.read&targetType=applicant&limit=100",
+    );
+    expect(
+      reads.body.items.find((e) => e.detail.referralId === created.body.id && e.actorUsername === "township"),
+    ).toMatchObject({ detail: { via: "referral", fields: expect.arrayContaining(["phone"]) } });
     const tax = await t.as("tax");
     expect((await tax.get<Referral>(`/api/referrals/${created.body.id}`)).status).toBe(404);
     expect(

@@ -5,10 +5,12 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { seedDemo } from "../../src/app/seed/demo";
 import { openDatabase } from "../../src/db/client";
+import { TEST_PII_ENV } from "./piiKeys";
 import { adminQuery, withDatabase } from "./testDatabase";
 
 /** Migrates and seeds one database per test run, to be copied by every test file. */
 export default async function globalSetup(project: TestProject): Promise<() => Promise<void>> {
+  Object.assign(process.env, TEST_PII_ENV);
   const url = process.env.DATABASE_URL;
   if (url) {
     const template = `yz_tmpl_${randomBytes(4).toString("hex")}`;

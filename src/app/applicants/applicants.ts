@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { and, asc, eq, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { piiHash } from "../../adapters/pii/keyring";
 import { users } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
@@ -63,8 +64,8 @@ export async function searchApplicants(
               sql`${users.displayName} ilike ${like}`,
               sql`${users.username} ilike ${like}`,
               eq(users.creditCode, q.trim().toUpperCase()),
-              eq(users.idNumber, q.trim().toUpperCase()),
-              eq(users.phone, q.trim()),
+              eq(users.idNumberHash, piiHash(q)),
+              eq(users.phoneHash, piiHash(q)),
             )
           : undefined,
       ),

@@ -6,6 +6,7 @@ import type { TApplicantProfile } from "../../shared/api/exchange";
 import { type Actor, hasRole } from "../actor";
 import { loadCase } from "../cases/caseRows";
 import type { AppContext } from "../context";
+import { identifierFields, recordPersonalDataRead } from "../pii/readLog";
 import { authorize } from "../policies";
 import { relatedTo } from "../policies/cases";
 
@@ -33,6 +34,17 @@ export async function getApplicantProfile(
   if (q.caseId && !self) {
     const c = await loadCase(db, q.caseId);
     handling = c.applicantId === applicantId && relatedTo(actor, c.orgPath, "clerk");
+    // The clerk handling the case is shown the identifiers whole: recorded (issue 16 point 8).
+    if (handling)
+      await recordPersonalDataRead(db, actor, ctx.clock.now(), {
+        applicantId,
+        applicantLabel: u.displayName,
+        orgPath: c.orgPath,
+        via: "applicant_profile",
+        caseId: c.id,
+        caseNumber: c.number,
+        fields: identifierFields(u),
+      });
   }
   const full = self || handling;
   const id = u.idNumber ? (full ? u.idNumber : maskIdentifier(u.idNumber)) : null;

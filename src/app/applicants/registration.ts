@@ -1,4 +1,5 @@
 import { and, eq, ne, sql } from "drizzle-orm";
+import { piiHash } from "../../adapters/pii/keyring";
 import type { Executor } from "../../db/client";
 import { users } from "../../db/schema";
 import { type FieldProblem, YizhanError } from "../../domain/errors";
@@ -132,14 +133,14 @@ export function registrationError(problems: FieldProblem[]): YizhanError {
 export async function findRegistered(ex: Executor, r: Registration) {
   const identifier = r.kind === "person" ? r.idNumber : r.creditCode;
   if (!identifier) return undefined;
-  await ex.execute(sql`select pg_advisory_xact_lock(hashtext(${`applicant:${identifier}`}))`);
+  await ex.execute(sql`select pg_advisory_xact_lock(hashtext(${`applicant:${piiHash(identifier)}`}))`);
   const [row] = await ex
     .select()
     .from(users)
     .where(
       and(
         ne(users.kind, "staff"),
-        r.kind === "person" ? eq(users.idNumber, identifier) : eq(users.creditCode, identifier),
+        r.kind === "person" ? eq(users.idNumberHash, piiHash(identifier)) : eq(users.creditCode, identifier),
       ),
     )
     .limit(1);

@@ -14,7 +14,7 @@ import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 
 /** What an entry is about. */
-export type AuditTarget = "user" | "organization" | "service_item" | "calendar" | "setting";
+export type AuditTarget = "user" | "organization" | "service_item" | "calendar" | "setting" | "applicant";
 
 /** One change to record. */
 export type AuditEntry = {

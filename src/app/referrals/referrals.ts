@@ -19,6 +19,7 @@ import type { LoadedCase } from "../cases/caseRows";
 import { resolveEffectiveVersion } from "../catalog/resolveItemVersion";
 import type { AppContext } from "../context";
 import { enqueueNotification } from "../notifications/notify";
+import { identifierFields, recordPersonalDataRead } from "../pii/readLog";
 import { abilities, authorize, can } from "../policies";
 
 const REFERRAL = { "zh-CN": "转办", "en-US": "Referral" };
@@ -203,7 +204,24 @@ export async function getReferral(ctx: AppContext, actor: Actor, id: string) {
   if (!r) throw notFound(REFERRAL);
   const orgs = await orgsOf(ctx.database.db, [r]);
   if (!can(actor, "read", "referral", policyRecord(r, orgs))) throw notFound(REFERRAL);
+  await recordReferralReads(ctx, actor, [r], orgs);
   return present(actor, r, orgs);
+}
+
+/** Referrals whose applicant's identifiers the actor is shown whole are recorded (issue 16 point 8). */
+async function recordReferralReads(ctx: AppContext, actor: Actor, rows: Row[], orgs: Map<string, Org>) {
+  for (const r of rows)
+    if (can(actor, "seePersonalData", "referral", policyRecord(r, orgs)))
+      await recordPersonalDataRead(ctx.database.db, actor, ctx.clock.now(), {
+        applicantId: r.applicantId,
+        applicantLabel: r.applicant.name,
+        orgPath: orgs.get(r.fromOrgId)?.path ?? null,
+        via: "referral",
+        caseId: r.caseId ?? undefined,
+        caseNumber: r.caseNumber ?? undefined,
+        referralId: r.id,
+        fields: identifierFields(r.applicant),
+      });
 }
 
 /**
@@ -234,9 +252,9 @@ export async function listReferrals(ctx: AppContext, actor: Actor, q: { open?: b
     .orderBy(sql`${referrals.status} = 'done'`, desc(referrals.referredAt))
     .limit(200);
   const orgs = await orgsOf(ctx.database.db, rows);
-  return rows
-    .filter((r) => can(actor, "read", "referral", policyRecord(r, orgs)))
-    .map((r) => present(actor, r, orgs));
+  const readable = rows.filter((r) => can(actor, "read", "referral", policyRecord(r, orgs)));
+  await recordReferralReads(ctx, actor, readable, orgs);
+  return readable.map((r) => present(actor, r, orgs));
 }
 
 /**

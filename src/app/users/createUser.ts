@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
+import { piiHash } from "../../adapters/pii/keyring";
 import type { Executor } from "../../db/client";
 import { organizations, roleMemberships, users } from "../../db/schema";
 import { invalid } from "../../domain/errors";
@@ -71,9 +72,11 @@ export async function createUser(ex: Executor, input: TCreateUser): Promise<{ id
       kind: input.kind,
       passwordHash,
       idNumber: input.idNumber,
+      idNumberHash: input.idNumber ? piiHash(input.idNumber) : null,
       creditCode: input.creditCode,
       legalRepresentative: input.legalRepresentative,
       phone: input.phone,
+      phoneHash: input.phone ? piiHash(input.phone) : null,
       email: input.email,
       address: input.address,
     })

@@ -13,6 +13,7 @@ import {
 import { itemVersions, serviceItems } from "./catalog";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
+import { piiJsonb } from "./pii";
 import { users } from "./users";
 
 const localDate = (name: string) => date(name, { mode: "string" });
@@ -28,6 +29,17 @@ export type ApplicantSnapshot = {
   email?: string | null;
   address?: string | null;
 };
+
+/** The agent (代理人) of a case. */
+export type CaseAgent = {
+  name: string;
+  idNumber?: string;
+  phone?: string;
+  powerOfAttorneyFileId?: string;
+};
+
+/** The fields of applicant and agent snapshots encrypted at rest. */
+export const snapshotPiiFields = ["idNumber", "phone"] as const;
 
 /**
  * A case (办件): one application for one item, filed under one item version. The lifecycle fields
@@ -53,13 +65,9 @@ export const cases = pgTable(
     applicantId: uuid("applicant_id")
       .notNull()
       .references(() => users.id),
-    applicant: jsonb("applicant").$type<ApplicantSnapshot>().notNull(),
-    agent: jsonb("agent").$type<{
-      name: string;
-      idNumber?: string;
-      phone?: string;
-      powerOfAttorneyFileId?: string;
-    } | null>(),
+    /** ID number and phone encrypted at rest, `idNumberHash` beside them for lookups (ADR 0016). */
+    applicant: piiJsonb<ApplicantSnapshot>("applicant", snapshotPiiFields, ["idNumber"]).notNull(),
+    agent: piiJsonb<CaseAgent | null>("agent", snapshotPiiFields),
     channel: text("channel", { enum: CASE_CHANNELS }).notNull(),
     createdBy: uuid("created_by")
       .notNull()

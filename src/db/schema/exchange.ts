@@ -1,7 +1,8 @@
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { type ApplicantSnapshot, cases, files } from "./cases";
+import { type ApplicantSnapshot, cases, files, snapshotPiiFields } from "./cases";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
+import { piiJsonb } from "./pii";
 import { users } from "./users";
 
 const localDate = (name: string) => date(name, { mode: "string" });
@@ -137,7 +138,8 @@ export const referrals = pgTable(
       .notNull()
       .references(() => organizations.id),
     applicantId: uuid("applicant_id").references(() => users.id),
-    applicant: jsonb("applicant").$type<ApplicantSnapshot>().notNull(),
+    /** ID number and phone encrypted at rest (ADR 0016). */
+    applicant: piiJsonb<ApplicantSnapshot>("applicant", snapshotPiiFields).notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     reason: text("reason").notNull(),
     policyReference: text("policy_reference").notNull(),

@@ -2,6 +2,7 @@ import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from
 import { ROLES, USER_KINDS } from "../../domain/roles";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
+import { piiText } from "./pii";
 
 /** Accounts: staff, and applicants as persons (居民) or enterprises (企业). */
 export const users = pgTable(
@@ -17,10 +18,13 @@ export const users = pgTable(
       .default("zh-CN"),
     /** 关怀模式 (larger text, higher contrast, simpler words) on the applicant's pages, remembered per user. */
     careMode: boolean("care_mode").notNull().default(false),
-    idNumber: text("id_number"),
+    /** Encrypted at rest (ADR 0016); `idNumberHash` is its keyed hash, for lookups. */
+    idNumber: piiText("id_number"),
+    idNumberHash: text("id_number_hash"),
     creditCode: text("credit_code"),
     legalRepresentative: text("legal_representative"),
-    phone: text("phone"),
+    phone: piiText("phone"),
+    phoneHash: text("phone_hash"),
     email: text("email"),
     address: text("address"),
     active: boolean("active").notNull().default(true),
@@ -34,8 +38,8 @@ export const users = pgTable(
      * being enrolled, when it was confirmed, the last time step accepted (a code is used once), and the
      * SHA-256 hashes of the unused recovery codes.
      */
-    totpSecret: text("totp_secret"),
-    totpPendingSecret: text("totp_pending_secret"),
+    totpSecret: piiText("totp_secret"),
+    totpPendingSecret: piiText("totp_pending_secret"),
     totpEnabledAt: instant("totp_enabled_at"),
     totpLastStep: integer("totp_last_step"),
     totpRecoveryHashes: jsonb("totp_recovery_hashes").$type<string[]>().notNull().default([]),
@@ -46,7 +50,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_username_uq").on(t.username),
     index("users_credit_code_idx").on(t.creditCode),
-    index("users_id_number_idx").on(t.idNumber),
+    index("users_id_number_hash_idx").on(t.idNumberHash),
+    index("users_phone_hash_idx").on(t.phoneHash),
   ],
 );
 

@@ -1,7 +1,14 @@
 /** The administrators' audit log on the wire (`listAdminAuditEntries`; src/app/audit/adminAudit.ts). */
 import { z } from "zod";
 
-export const AUDIT_TARGETS = ["user", "organization", "service_item", "calendar", "setting"] as const;
+export const AUDIT_TARGETS = [
+  "user",
+  "organization",
+  "service_item",
+  "calendar",
+  "setting",
+  "applicant",
+] as const;
 
 /** One recorded administrative change. */
 export const ZAdminAuditEntry = z.object({

@@ -4971,7 +4971,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 target?: string;
-                targetType?: "user" | "organization" | "service_item" | "calendar" | "setting";
+                targetType?: "user" | "organization" | "service_item" | "calendar" | "setting" | "applicant";
                 to?: string;
             };
             header?: never;
@@ -5000,7 +5000,7 @@ export interface operations {
                             targetId: string | null;
                             targetLabel: string | null;
                             /** @enum {string} */
-                            targetType: "user" | "organization" | "service_item" | "calendar" | "setting";
+                            targetType: "user" | "organization" | "service_item" | "calendar" | "setting" | "applicant";
                         }[];
                         nextOffset: number | null;
                     };

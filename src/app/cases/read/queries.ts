@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { piiHash } from "../../../adapters/pii/keyring";
 import { caseEvents, cases, organizations, reviewTasks } from "../../../db/schema";
 import { type CaseStatus, CLOCKED } from "../../../domain/cases/caseStatus";
 import { type CaseClockState, type ClockView, caseClock } from "../../../domain/cases/clock";
@@ -9,8 +10,9 @@ import { CASE_QUEUES, type ZCaseFilters, type ZListCases } from "../../../shared
 import type { Actor } from "../../actor";
 import { calendarFor, localDates } from "../../calendar/access";
 import type { AppContext } from "../../context";
+import { identifierFields, recordPersonalDataRead } from "../../pii/readLog";
 import { can } from "../../policies";
-import { presentCaseSummary, presentCaseView } from "../../presenters/case";
+import { presentCaseSummary, presentCaseView, seesPersonalData } from "../../presenters/case";
 import type { LoadedCase } from "../caseRows";
 import { casePolicyRecord, loadCase, toState } from "../caseRows";
 import { readableCase } from "../intake/intake";
@@ -87,7 +89,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 function applicantMatch(input: string): SQL {
   const v = input.trim().toUpperCase();
   if (/^[0-9A-Z]{18}$/.test(v) || /^\d{15}$/.test(v))
-    return sql`(upper(${cases.applicant}->>'creditCode') = ${v} or upper(${cases.applicant}->>'idNumber') = ${v})`;
+    return sql`(upper(${cases.applicant}->>'creditCode') = ${v} or ${cases.applicant}->>'idNumberHash' = ${piiHash(v)})`;
   return sql`${cases.applicant}->>'name' ilike ${`%${escapeLike(input.trim())}%`}`;
 }
 
@@ -261,7 +263,19 @@ export async function countCases(
 export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<TCase> {
   const c = await readableCase(ctx, actor, caseId);
   const cal = await calendarFor(ctx, c.orgId);
-  return presentCaseView(actor, await readCaseView(ctx.database.db, c, cal, ctx.clock.now()));
+  const view = await readCaseView(ctx.database.db, c, cal, ctx.clock.now());
+  // Who was shown whose identifiers whole is recorded (issue 16 point 8; docs/api-conventions.md).
+  if (seesPersonalData(actor, view.case))
+    await recordPersonalDataRead(ctx.database.db, actor, ctx.clock.now(), {
+      applicantId: c.applicantId,
+      applicantLabel: view.case.applicant.name,
+      orgPath: view.case.orgPath,
+      via: "case",
+      caseId: c.id,
+      caseNumber: c.number,
+      fields: identifierFields(view.case.applicant, view.case.agent),
+    });
+  return presentCaseView(actor, view);
 }
 
 /**

@@ -9,7 +9,7 @@ import { formatDateTime } from "../cases/labels";
 type Entry = ApiData<"/api/admin/audit-entries">["items"][number];
 type Filters = ApiQuery<"/api/admin/audit-entries">;
 
-const TYPES = ["user", "organization", "service_item", "calendar", "setting"] as const;
+const TYPES = ["user", "organization", "service_item", "calendar", "setting", "applicant"] as const;
 const PAGE = 50;
 
 /** One value of a detail, short. */

@@ -8,6 +8,7 @@
 export type { NewCaseEvent } from "./caseWrites";
 export { type CaseChange, type ChangeOutcome, changeCase } from "./changeCase";
 export { createCase, numberPendingCase } from "./createCase";
+export { rewriteCasePersonalData } from "./personalData";
 export {
   type CommandResult,
   type CommandStep,
