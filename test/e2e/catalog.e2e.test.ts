@@ -72,7 +72,8 @@ describe("public guide", () => {
     const toggle = page.getByTestId("lang-toggle");
     if ((await page.locator("html").getAttribute("lang")) !== "en-US" && (await toggle.count()) > 0)
       await toggle.click();
-    await page.getByText("Service Guide").first().waitFor();
+    // The header's menu may be in its drawer (it is horizontal only when the English labels fit whole).
+    await page.waitForFunction(() => document.documentElement.lang === "en-US");
     await page.getByTestId(`guide-item-${LAND}`).click();
     await page.getByText("Materials").first().waitFor();
     expect(await page.getByTestId("item-title").textContent()).toBe(LAND_NAME);

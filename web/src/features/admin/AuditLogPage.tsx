@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { type ApiData, type ApiQuery, call, yz } from "../../api/client";
+import { zhCell } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime } from "../cases/labels";
@@ -105,7 +106,12 @@ export default function AuditLogPage() {
               </Space>
             ),
           },
-          { title: t("audit.target"), dataIndex: "targetLabel", render: (v: string | null) => v ?? "—" },
+          {
+            title: t("audit.target"),
+            dataIndex: "targetLabel",
+            // A person's, an organization's or an item's name: data, marked Chinese on English pages.
+            render: (v: string | null) => zhCell(v) ?? "—",
+          },
           {
             title: t("audit.detail"),
             dataIndex: "detail",
