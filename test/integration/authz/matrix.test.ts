@@ -25,6 +25,7 @@ import {
   staffPosts,
   users,
 } from "../../../src/db/schema";
+import { ROLES } from "../../../src/domain/roles";
 import { processOutboxBatch } from "../../../src/jobs/outbox";
 import { authzRow, loadAuthzTable } from "../../helpers/authzTable";
 import { LAND_PERMIT_FORM, PDF } from "../../helpers/cases";
@@ -52,16 +53,6 @@ import { createTestApp, type TestApp } from "../../helpers/testApp";
 
 const HERE = new URL(".", import.meta.url).pathname;
 
-const ROLES = [
-  "applicant",
-  "clerk",
-  "reviewer",
-  "approver",
-  "helper",
-  "supervisor",
-  "partner",
-  "admin",
-] as const;
 type Role = (typeof ROLES)[number];
 type Column = "anonymous" | Role;
 type Cell = "allow" | "deny" | "own";
