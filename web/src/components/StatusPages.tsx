@@ -1,7 +1,8 @@
 import { Button, Result } from "antd";
-import { Link, useRouteError } from "react-router-dom";
+import { useRouteError } from "react-router-dom";
 import type { Role } from "../auth/types";
 import { useT } from "../i18n/useT";
+import { LinkButton } from "./LinkButton";
 
 /** 404: no page at this address. */
 export function NotFound() {
@@ -13,9 +14,9 @@ export function NotFound() {
       subTitle={t("notFound.subtitle")}
       data-testid="page-not-found"
       extra={
-        <Link to="/">
-          <Button type="primary">{t("common.backHome")}</Button>
-        </Link>
+        <LinkButton to="/" type="primary">
+          {t("common.backHome")}
+        </LinkButton>
       }
     />
   );
@@ -32,9 +33,9 @@ export function Forbidden({ roles }: { roles: readonly Role[] }) {
       subTitle={t("forbidden.subtitle", { roles: names })}
       data-testid="page-forbidden"
       extra={
-        <Link to="/">
-          <Button type="primary">{t("common.backHome")}</Button>
-        </Link>
+        <LinkButton to="/" type="primary">
+          {t("common.backHome")}
+        </LinkButton>
       }
     />
   );

@@ -30,6 +30,7 @@ export const calendarZh = {
 
   "cal.status.title": "节假日安排缺失",
   "cal.status.action": "前往导入",
+  "cal.status.more": "详情",
 
   "cal.import.title": "导入年度节假日安排",
   "cal.import.hint":
@@ -111,6 +112,7 @@ export const calendarEn: Record<keyof typeof calendarZh, string> = {
 
   "cal.status.title": "Holiday arrangement missing",
   "cal.status.action": "Import it",
+  "cal.status.more": "Details",
 
   "cal.import.title": "Import a year's holiday arrangement",
   "cal.import.hint":

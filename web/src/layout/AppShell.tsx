@@ -78,7 +78,7 @@ export function AppShell({ me }: { me: Me }) {
           <Brand showMotto={!phone} compact={phone} />
         </Space>
         <Space size="small">
-          <CareModeToggle />
+          <CareModeToggle compact={phone} />
           <LanguageToggle compact={phone} />
           <NotificationBell />
           <UserMenu me={me} compact={phone} />

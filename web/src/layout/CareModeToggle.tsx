@@ -6,8 +6,10 @@ import { useCareMode } from "./careMode";
 /**
  * The 关怀模式 switch in the header of the public and applicant frames: one press for larger text, higher
  * contrast, bigger controls and simpler words; pressed again, the standard view. Remembered in this browser.
+ * `compact` (phones): the eye icon alone, named for screen readers, so the header's brand and menu
+ * button keep their room.
  */
-export function CareModeToggle() {
+export function CareModeToggle({ compact = false }: { compact?: boolean }) {
   const t = useT();
   const care = useCareMode();
   if (!care.shown) return null;
@@ -19,9 +21,10 @@ export function CareModeToggle() {
       aria-pressed={care.on}
       title={t(care.on ? "care.switchOff" : "care.switchOn")}
       onClick={() => care.setOn(!care.on)}
+      aria-label={compact ? t("care.on") : undefined}
       data-testid="care-toggle"
     >
-      {t("care.on")}
+      {compact ? null : t("care.on")}
     </Button>
   );
 }

@@ -63,7 +63,7 @@ export function PublicLayout() {
           <span style={{ flex: 1 }} />
         )}
         <Space size={phone ? 6 : "small"}>
-          <CareModeToggle />
+          <CareModeToggle compact={phone} />
           <LanguageToggle compact={phone} />
           <Button
             type="primary"

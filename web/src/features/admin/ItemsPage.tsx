@@ -1,8 +1,9 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Input, Space, Table, Tag, Typography } from "antd";
+import { Alert, Card, Input, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/client";
+import { LinkButton } from "../../components/LinkButton";
 import { ZhText } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { useItemList } from "../guide/api";
@@ -24,11 +25,9 @@ export default function ItemsPage() {
           <Typography.Text type="secondary">{t("items.subtitle")}</Typography.Text>
         </div>
         {list.data?.abilities.create && (
-          <Link to="/admin/items/new">
-            <Button type="primary" icon={<PlusOutlined />} data-testid="items-new">
-              {t("items.new")}
-            </Button>
-          </Link>
+          <LinkButton to="/admin/items/new" type="primary" icon={<PlusOutlined />} data-testid="items-new">
+            {t("items.new")}
+          </LinkButton>
         )}
       </Space>
       <Input.Search

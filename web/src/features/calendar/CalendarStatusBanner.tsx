@@ -1,6 +1,8 @@
-import { Alert, Button } from "antd";
-import { Link, useLocation } from "react-router-dom";
+import { Alert, Button, Grid } from "antd";
+import { useState } from "react";
+import { useLocation } from "react-router-dom";
 import { useMe } from "../../auth/useMe";
+import { LinkButton } from "../../components/LinkButton";
 import { useI18n } from "../../i18n/useT";
 import { useCalendarStatus } from "./api";
 
@@ -15,9 +17,14 @@ export function CalendarStatusBanner() {
   const location = useLocation();
   const allowed = me?.abilities.calendarStatus === true;
   const q = useCalendarStatus(allowed);
+  const phone = Grid.useBreakpoint().sm === false;
+  const [expanded, setExpanded] = useState(false);
   if (!allowed || !q.data?.warning || !q.data.message) return null;
   const isAdmin = me?.abilities.administer === true;
   const onPage = location.pathname.startsWith("/admin/calendar");
+  // A phone shows the title and the action; the explanation opens on request, so the warning does not
+  // fill the first screen.
+  const brief = phone && !expanded;
   return (
     <Alert
       type="warning"
@@ -26,12 +33,20 @@ export function CalendarStatusBanner() {
       data-testid="calendar-status-banner"
       style={{ marginBottom: 16 }}
       title={t("cal.status.title")}
-      description={q.data.message[locale]}
+      description={
+        brief ? (
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setExpanded(true)}>
+            {t("cal.status.more")}
+          </Button>
+        ) : (
+          q.data.message[locale]
+        )
+      }
       action={
         isAdmin && !onPage ? (
-          <Link to="/admin/calendar">
-            <Button size="small">{t("cal.status.action")}</Button>
-          </Link>
+          <LinkButton to="/admin/calendar" size="small">
+            {t("cal.status.action")}
+          </LinkButton>
         ) : undefined
       }
     />

@@ -1,6 +1,6 @@
 import { StarOutlined } from "@ant-design/icons";
-import { Alert, Button, Space, Tag, Typography } from "antd";
-import { Link } from "react-router-dom";
+import { Alert, Space, Tag, Typography } from "antd";
+import { LinkButton } from "../../components/LinkButton";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
 import { formatDateTime } from "../cases/labels";
@@ -31,11 +31,14 @@ export function PendingRatings() {
               <Typography.Text type="secondary">
                 {t("eval.form.closesAt", { at: formatDateTime(i.closesAt) })}
               </Typography.Text>
-              <Link to={`/cases/${i.caseId}`}>
-                <Button size="small" type="primary" data-testid={`pending-rate-${i.caseId}`}>
-                  {t("eval.panel.rate")}
-                </Button>
-              </Link>
+              <LinkButton
+                to={`/cases/${i.caseId}`}
+                size="small"
+                type="primary"
+                data-testid={`pending-rate-${i.caseId}`}
+              >
+                {t("eval.panel.rate")}
+              </LinkButton>
             </Space>
           ))}
         </Space>

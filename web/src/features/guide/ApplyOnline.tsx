@@ -1,6 +1,6 @@
 import { FormOutlined } from "@ant-design/icons";
 import { Button, Tooltip } from "antd";
-import { Link } from "react-router-dom";
+import { LinkButton } from "../../components/LinkButton";
 import { useT } from "../../i18n/useT";
 
 /**
@@ -30,10 +30,14 @@ export function ApplyOnline({
     );
   }
   return (
-    <Link to={`/portal/apply?item=${encodeURIComponent(code)}`} data-testid={`apply-online-${code}`}>
-      <Button type="primary" size={size} icon={<FormOutlined />} tabIndex={-1}>
-        {t("guide.applyOnline")}
-      </Button>
-    </Link>
+    <LinkButton
+      to={`/portal/apply?item=${encodeURIComponent(code)}`}
+      type="primary"
+      size={size}
+      icon={<FormOutlined />}
+      data-testid={`apply-online-${code}`}
+    >
+      {t("guide.applyOnline")}
+    </LinkButton>
   );
 }

@@ -19,6 +19,7 @@ import {
 } from "./ItemSections";
 import { useOrgs } from "./useOrgs";
 import "./print.css";
+import { LinkButton } from "../../components/LinkButton";
 import { ZhText } from "../../components/ZhText";
 
 /**
@@ -44,9 +45,9 @@ export default function GuideItemPage() {
           status="404"
           title={e.messageIn(locale)}
           extra={
-            <Link to="/guide">
-              <Button type="primary">{t("item.back")}</Button>
-            </Link>
+            <LinkButton to="/guide" type="primary">
+              {t("item.back")}
+            </LinkButton>
           }
         />
       );
@@ -77,11 +78,9 @@ export default function GuideItemPage() {
       data-testid="page-guide-item"
     >
       <Space className="no-print" wrap style={{ justifyContent: "space-between", width: "100%" }}>
-        <Link to="/guide">
-          <Button icon={<ArrowLeftOutlined />} type="link" style={{ paddingLeft: 0 }}>
-            {t("item.back")}
-          </Button>
-        </Link>
+        <LinkButton to="/guide" icon={<ArrowLeftOutlined />} type="link" style={{ paddingLeft: 0 }}>
+          {t("item.back")}
+        </LinkButton>
         <Space wrap>
           <ApplyOnline
             code={v.code}

@@ -1,6 +1,7 @@
 import { Alert, Button, Empty, Space, Table, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
+import { LinkButton } from "../../components/LinkButton";
 import { zhCell } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { ClockTag } from "../cases/ClockTag";
@@ -74,11 +75,9 @@ export function DecisionQueue({ filters = {} }: { filters?: QueueFilterValues })
           title: t("wb.col.actions"),
           key: "actions",
           render: (_: unknown, c) => (
-            <Link to={`/cases/${c.id}`} data-testid="decision-open">
-              <Button type="primary" size="small">
-                {t("action.decide")}
-              </Button>
-            </Link>
+            <LinkButton to={`/cases/${c.id}`} type="primary" size="small" data-testid="decision-open">
+              {t("action.decide")}
+            </LinkButton>
           ),
         },
       ]}

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Result, Select, Space, Typography } f
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
+import { LinkButton } from "../../components/LinkButton";
 import { useI18n } from "../../i18n/useT";
 import { type Created, useCreateInquiry, useItems } from "./api";
 import { useIT } from "./i18n";
@@ -50,11 +51,14 @@ export default function AskPage() {
             </Space>
           }
           extra={[
-            <Link key="view" to={`/ask/answer?code=${done.queryCode}`}>
-              <Button type="primary" data-testid="ask-view-answer">
-                {it("viewAnswer")}
-              </Button>
-            </Link>,
+            <LinkButton
+              key="view"
+              to={`/ask/answer?code=${done.queryCode}`}
+              type="primary"
+              data-testid="ask-view-answer"
+            >
+              {it("viewAnswer")}
+            </LinkButton>,
             <Button
               key="again"
               onClick={() => {

@@ -1,6 +1,6 @@
 import { QuestionCircleOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Collapse, Empty, Skeleton, Typography } from "antd";
-import { Link } from "react-router-dom";
+import { LinkButton } from "../../components/LinkButton";
 import { dataLang, ZhText } from "../../components/ZhText";
 import { useItemFaqs } from "./api";
 import { useIT } from "./i18n";
@@ -15,11 +15,13 @@ export function FaqSection({ itemCode }: { itemCode: string }) {
       className="no-print"
       data-testid="guide-faq"
       extra={
-        <Link to={`/ask?item=${encodeURIComponent(itemCode)}`}>
-          <Button icon={<QuestionCircleOutlined />} data-testid="guide-ask">
-            {it("askAboutItem")}
-          </Button>
-        </Link>
+        <LinkButton
+          to={`/ask?item=${encodeURIComponent(itemCode)}`}
+          icon={<QuestionCircleOutlined />}
+          data-testid="guide-ask"
+        >
+          {it("askAboutItem")}
+        </LinkButton>
       }
     >
       {faqs.isLoading ? (

@@ -15,6 +15,7 @@ import {
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { formatDateTime } from "../../../../src/shared/localTime";
+import { LinkButton } from "../../components/LinkButton";
 import { ZhText } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
 import { attachmentUrl, useMarkRead, usePolicy, useUploadAttachment } from "./api";
@@ -41,11 +42,9 @@ export default function PolicyDocumentPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="page-policy">
       <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
-        <Link to="/policies">
-          <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingLeft: 0 }}>
-            {t("policies.back")}
-          </Button>
-        </Link>
+        <LinkButton to="/policies" type="link" icon={<ArrowLeftOutlined />} style={{ paddingLeft: 0 }}>
+          {t("policies.back")}
+        </LinkButton>
         <Space wrap>
           {d.abilities.markRead &&
             (d.readAt ? (
@@ -63,11 +62,14 @@ export default function PolicyDocumentPage() {
               </Button>
             ))}
           {d.abilities.update && (
-            <Link to={`/policies/${d.id}/edit`}>
-              <Button type="primary" icon={<EditOutlined />} data-testid="policy-edit">
-                {t("policies.edit")}
-              </Button>
-            </Link>
+            <LinkButton
+              to={`/policies/${d.id}/edit`}
+              type="primary"
+              icon={<EditOutlined />}
+              data-testid="policy-edit"
+            >
+              {t("policies.edit")}
+            </LinkButton>
           )}
         </Space>
       </Space>

@@ -1,9 +1,10 @@
 import { BookOutlined, PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Empty, Input, Pagination, Select, Skeleton, Space, Tabs, Typography } from "antd";
+import { Card, Empty, Input, Pagination, Select, Skeleton, Space, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { roleSet } from "../../auth/types";
 import { useMe } from "../../auth/useMe";
+import { LinkButton } from "../../components/LinkButton";
 import { ZhText } from "../../components/ZhText";
 import type { MessageKey } from "../../i18n/translate";
 import { useI18n } from "../../i18n/useT";
@@ -101,11 +102,9 @@ function Library() {
           onChange={(e) => setFilter({ issuer: e.target.value.trim() || undefined })}
         />
         {editor && (
-          <Link to="/policies/new">
-            <Button type="primary" icon={<PlusOutlined />} data-testid="policy-new">
-              {t("policies.new")}
-            </Button>
-          </Link>
+          <LinkButton to="/policies/new" type="primary" icon={<PlusOutlined />} data-testid="policy-new">
+            {t("policies.new")}
+          </LinkButton>
         )}
       </Space>
       {res.isLoading ? (

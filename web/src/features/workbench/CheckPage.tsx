@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
 import { call, yz } from "../../api/client";
+import { LinkButton } from "../../components/LinkButton";
 import { useI18n } from "../../i18n/useT";
 import { documentPdfUrl, fullCase, useCase } from "../cases/api";
 import { ClockTag } from "../cases/ClockTag";
@@ -168,12 +169,12 @@ function OutcomeView({ kind, c }: { kind: Outcome; c: CaseDetail }) {
               </a>,
             ]
           : []),
-        <Link key="case" to={`/cases/${c.id}`} data-testid="outcome-case-link">
-          <Button type="primary">{t("wb.outcome.openCase")}</Button>
-        </Link>,
-        <Link key="back" to="/workbench">
-          <Button>{t("wb.outcome.back")}</Button>
-        </Link>,
+        <LinkButton key="case" to={`/cases/${c.id}`} type="primary" data-testid="outcome-case-link">
+          {t("wb.outcome.openCase")}
+        </LinkButton>,
+        <LinkButton key="back" to="/workbench">
+          {t("wb.outcome.back")}
+        </LinkButton>,
       ]}
     />
   );

@@ -1,6 +1,7 @@
 import { PlusOutlined, ReloadOutlined, SendOutlined } from "@ant-design/icons";
 import { Badge, Button, Card, Space, Tabs, Typography } from "antd";
-import { Link, useSearchParams } from "react-router-dom";
+import { useSearchParams } from "react-router-dom";
+import { LinkButton } from "../../components/LinkButton";
 import { useI18n } from "../../i18n/useT";
 import { BADGE } from "../../theme";
 import { QueueFilters, useQueueFilters } from "../cases/QueueFilters";
@@ -37,16 +38,12 @@ export default function WorkbenchPage() {
         </div>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={refetchAll} aria-label={t("wb.refresh")} />
-          <Link to="/workbench/referrals">
-            <Button icon={<SendOutlined />} data-testid="wb-referrals">
-              {t("wb.referrals")}
-            </Button>
-          </Link>
-          <Link to="/workbench/intake">
-            <Button type="primary" icon={<PlusOutlined />} data-testid="wb-intake">
-              {t("wb.intake")}
-            </Button>
-          </Link>
+          <LinkButton to="/workbench/referrals" icon={<SendOutlined />} data-testid="wb-referrals">
+            {t("wb.referrals")}
+          </LinkButton>
+          <LinkButton to="/workbench/intake" type="primary" icon={<PlusOutlined />} data-testid="wb-intake">
+            {t("wb.intake")}
+          </LinkButton>
         </Space>
       </Space>
       <Card>

@@ -13,9 +13,10 @@ import {
   Typography,
 } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 import { RESULT_TYPES } from "../../../../../src/shared/catalog/enums";
 import { type ApiBody, ApiError, call, yz } from "../../../api/client";
+import { LinkButton } from "../../../components/LinkButton";
 import { withData } from "../../../components/ZhText";
 import { enumLabel } from "../../../i18n/catalogEnums";
 import { useI18n } from "../../../i18n/useT";
@@ -293,9 +294,9 @@ function Editor({ item }: { item: ItemView | undefined }) {
             <Button type="primary" htmlType="submit" loading={saving} data-testid="editor-save">
               {item ? t("editor.save") : t("editor.create")}
             </Button>
-            <Link to={item ? `/admin/items/${item.code}/history` : "/admin/items"}>
-              <Button>{t("editor.cancel")}</Button>
-            </Link>
+            <LinkButton to={item ? `/admin/items/${item.code}/history` : "/admin/items"}>
+              {t("editor.cancel")}
+            </LinkButton>
           </Space>
         </Card>
       </Form>

@@ -1,8 +1,9 @@
 import { EditOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Select, Skeleton, Space, Table, Tag, Typography } from "antd";
+import { Alert, Card, Empty, Select, Skeleton, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../../api/client";
+import { LinkButton } from "../../../components/LinkButton";
 import { withData, zhCell } from "../../../components/ZhText";
 import { useI18n } from "../../../i18n/useT";
 import { formatDateTime } from "../../cases/labels";
@@ -52,15 +53,16 @@ export default function ItemHistoryPage() {
           {withData(t("history.title"), { name: item.data?.content.name ?? code ?? "" })}
         </Typography.Title>
         <Space>
-          <Link to={`/guide/items/${code}`}>
-            <Button>{t("items.view")}</Button>
-          </Link>
+          <LinkButton to={`/guide/items/${code}`}>{t("items.view")}</LinkButton>
           {versions.data.abilities.update && (
-            <Link to={`/admin/items/${code}/edit`}>
-              <Button type="primary" icon={<EditOutlined />} data-testid="history-edit">
-                {t("items.edit")}
-              </Button>
-            </Link>
+            <LinkButton
+              to={`/admin/items/${code}/edit`}
+              type="primary"
+              icon={<EditOutlined />}
+              data-testid="history-edit"
+            >
+              {t("items.edit")}
+            </LinkButton>
           )}
         </Space>
       </Space>
