@@ -90,16 +90,17 @@ export default function GuideItemPage() {
           <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="item-print">
             {t("item.print")}
           </Button>
-          <a
+          <Button
             href={noticeSheetUrl(v.code, version)}
             target="_blank"
             rel="noreferrer"
             data-testid="item-notice-sheet"
+            type="primary"
+            icon={<FilePdfOutlined />}
+            title={t("item.noticeSheetPdf")}
           >
-            <Button type="primary" icon={<FilePdfOutlined />} title={t("item.noticeSheetPdf")}>
-              {t("item.noticeSheet")}
-            </Button>
-          </a>
+            {t("item.noticeSheet")}
+          </Button>
         </Space>
       </Space>
       <Card>

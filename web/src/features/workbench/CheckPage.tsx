@@ -160,13 +160,18 @@ function OutcomeView({ kind, c }: { kind: Outcome; c: CaseDetail }) {
       extra={[
         ...(doc
           ? [
-              <a key="print" href={documentPdfUrl(c.id, doc.id)} target="_blank" rel="noreferrer">
-                <Button icon={<PrinterOutlined />} data-testid="outcome-print">
-                  {doc.kind === "acceptance"
-                    ? t("queues.printAcceptance")
-                    : t("queues.printDocument", { name: doc.title })}
-                </Button>
-              </a>,
+              <Button
+                key="print"
+                href={documentPdfUrl(c.id, doc.id)}
+                target="_blank"
+                rel="noreferrer"
+                icon={<PrinterOutlined />}
+                data-testid="outcome-print"
+              >
+                {doc.kind === "acceptance"
+                  ? t("queues.printAcceptance")
+                  : t("queues.printDocument", { name: doc.title })}
+              </Button>,
             ]
           : []),
         <LinkButton key="case" to={`/cases/${c.id}`} type="primary" data-testid="outcome-case-link">

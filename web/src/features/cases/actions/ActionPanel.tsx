@@ -155,13 +155,17 @@ export function NewDocuments({ caseData }: { caseData: CaseDetail }) {
           showIcon
           title={t("wb.outcome.document", { title: d.title, number: d.number })}
           action={
-            <a href={documentPdfUrl(caseData.id, d.id)} target="_blank" rel="noreferrer">
-              <Button icon={<PrinterOutlined />} data-testid={`print-${d.kind}`}>
-                {d.kind === "acceptance"
-                  ? t("queues.printAcceptance")
-                  : t("queues.printDocument", { name: d.title })}
-              </Button>
-            </a>
+            <Button
+              href={documentPdfUrl(caseData.id, d.id)}
+              target="_blank"
+              rel="noreferrer"
+              icon={<PrinterOutlined />}
+              data-testid={`print-${d.kind}`}
+            >
+              {d.kind === "acceptance"
+                ? t("queues.printAcceptance")
+                : t("queues.printDocument", { name: d.title })}
+            </Button>
           }
         />
       ))}
