@@ -241,6 +241,41 @@ describe("organizations", () => {
     expect(stale.body.code).toBe("version_conflict");
   });
 
+  it("an edit keeps the fields it leaves out, and clears those sent as null or blank", async () => {
+    const before = find(await tree(), "HY-ZRZY-YT") as Org;
+    const setAll = await admin.put<{ version: number }>("/api/organizations/HY-ZRZY-YT", {
+      expectedVersion: before.version,
+      name: before.name,
+      address: "县政务服务中心二楼 12 号窗口",
+      phone: "0552-8010012",
+      hours: "工作日 8:30–12:00",
+    });
+    expect(setAll.status).toBe(200);
+    const renamed = await admin.put<{ version: number }>("/api/organizations/HY-ZRZY-YT", {
+      expectedVersion: setAll.body.version,
+      name: `${before.name}（改）`,
+    });
+    expect(renamed.status).toBe(200);
+    expect(find(await tree(), "HY-ZRZY-YT")).toMatchObject({
+      name: `${before.name}（改）`,
+      address: "县政务服务中心二楼 12 号窗口",
+      phone: "0552-8010012",
+      hours: "工作日 8:30–12:00",
+    });
+    const cleared = await admin.put<{ version: number }>("/api/organizations/HY-ZRZY-YT", {
+      expectedVersion: renamed.body.version,
+      name: before.name,
+      phone: null,
+      hours: " ",
+    });
+    expect(cleared.status).toBe(200);
+    expect(find(await tree(), "HY-ZRZY-YT")).toMatchObject({
+      address: "县政务服务中心二楼 12 号窗口",
+      phone: null,
+      hours: null,
+    });
+  });
+
   it("an administrator of the bureau may not edit a township, nor create below one", async () => {
     expect((await admin.put("/api/organizations/HY-SQJ", { expectedVersion: 1, name: "x" })).status).toBe(
       403,

@@ -30,6 +30,10 @@ function checkCreditCode(code: string | null | undefined) {
 /** Empty text is no value. */
 const orNull = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
 
+/** An edit's value for an optional field: omitted keeps the current value; null or blank clears it. */
+const edited = (s: string | null | undefined, current: string | null) =>
+  s === undefined ? current : orNull(s);
+
 async function byCode(ex: Executor, code: string, lock = false) {
   const q = ex.select().from(organizations).where(eq(organizations.code, code));
   const [row] = lock ? await q.for("update") : await q;
@@ -99,31 +103,20 @@ export async function updateOrganization(
     authorize(actor, "update", "organization", { path: org.path });
     if (org.version !== input.expectedVersion) throw versionConflict(input.expectedVersion, org.version);
     checkCreditCode(input.creditCode);
+    const next = {
+      name: input.name,
+      nameEn: edited(input.nameEn, org.nameEn),
+      creditCode: edited(input.creditCode, org.creditCode),
+      address: edited(input.address, org.address),
+      phone: edited(input.phone, org.phone),
+      hours: edited(input.hours, org.hours),
+    };
     const [row] = await tx
       .update(organizations)
-      .set({
-        name: input.name,
-        nameEn: orNull(input.nameEn),
-        creditCode: orNull(input.creditCode),
-        address: orNull(input.address),
-        phone: orNull(input.phone),
-        hours: orNull(input.hours),
-        version: org.version + 1,
-      })
+      .set({ ...next, version: org.version + 1 })
       .where(eq(organizations.id, org.id))
       .returning({ code: organizations.code, version: organizations.version });
-    const changed = changedFields(
-      org,
-      {
-        name: input.name,
-        nameEn: orNull(input.nameEn),
-        creditCode: orNull(input.creditCode),
-        address: orNull(input.address),
-        phone: orNull(input.phone),
-        hours: orNull(input.hours),
-      },
-      ["name", "nameEn", "creditCode", "address", "phone", "hours"],
-    );
+    const changed = changedFields(org, next, ["name", "nameEn", "creditCode", "address", "phone", "hours"]);
     await recordAdminAudit(tx, actor, ctx.clock.now(), {
       action: "organization.updated",
       targetType: "organization",

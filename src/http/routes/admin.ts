@@ -74,6 +74,8 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         operationId: "updateOrganization",
         tags: ["organizations"],
         summary: "Edit an organization's names, credit code, address, phone and hours (version checked)",
+        description:
+          "A field left out keeps its value; `null` or an empty string clears an optional field. `name` is always given.",
         params: ZOrgCodeParams,
         body: ZUpdateOrganization,
         response: { 200: ZOrganizationChanged },

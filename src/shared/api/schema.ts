@@ -1756,7 +1756,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Edit an organization's names, credit code, address, phone and hours (version checked) */
+        /**
+         * Edit an organization's names, credit code, address, phone and hours (version checked)
+         * @description A field left out keeps its value; `null` or an empty string clears an optional field. `name` is always given.
+         */
         put: operations["updateOrganization"];
         post?: never;
         delete?: never;
