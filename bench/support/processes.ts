@@ -114,11 +114,16 @@ export async function spawnServer(args: string[], env: NodeJS.ProcessEnv): Promi
 
 /**
  * `yizhan start` on `databaseUrl` as an API server (background work elsewhere unless
- * BENCH_BACKGROUND=1), `workers` processes.
+ * BENCH_BACKGROUND=1), `workers` processes. BENCH_SERVER_PROFILE=DIR writes a V8 CPU profile of the
+ * server process there when it stops (open it in Chrome DevTools, or sum it by module).
  */
 export function startYizhanProcess(databaseUrl: string, workers = 1): Promise<Spawned> {
+  const profile = process.env.BENCH_SERVER_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`]
+    : [];
   return spawnServer(
     [
+      ...profile,
       "bin/yizhan.js",
       "start",
       "--port",
