@@ -81,13 +81,21 @@ export function rssBytes(pid: number): number {
   return m ? Number(m[1]) * 1024 : Number.NaN;
 }
 
-export type Spawned = { url: string; pid: number; child: ChildProcess; stop(): Promise<void> };
+export type Spawned = {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  /** performance.now() when it was spawned. */
+  spawnedAt: number;
+  stop(): Promise<void>;
+};
 
 /**
  * Spawns `node args…` and resolves when its stdout says `running at <url>` (what `yizhan start` and
  * bench/support/bpmnServer.ts print).
  */
 export async function spawnServer(args: string[], env: NodeJS.ProcessEnv): Promise<Spawned> {
+  const spawnedAt = performance.now();
   const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   const url = await new Promise<string>((resolve, reject) => {
@@ -102,6 +110,7 @@ export async function spawnServer(args: string[], env: NodeJS.ProcessEnv): Promi
     url,
     pid: child.pid as number,
     child,
+    spawnedAt,
     stop: () =>
       new Promise<void>((resolve) => {
         child.removeAllListeners("exit");
