@@ -58,9 +58,16 @@ function main() {
     `  ${(us / 1e6).toFixed(2).padStart(7)} s  ${((100 * us) / busy).toFixed(1).padStart(5)} % of busy  ${name}`;
   console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy`);
   console.log("by package / folder (self time):");
-  for (const [b, us] of [...buckets].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(line(b, us));
+  for (const [b, us] of [...buckets]
+    .filter(([b]) => b !== "(idle)")
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 30))
+    console.log(line(b, us));
   console.log("top functions (self time):");
-  for (const [f, us] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, Number(topArg ?? 25)))
+  for (const [f, us] of [...fns]
+    .filter(([f]) => !f.startsWith("(idle)"))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, Number(topArg ?? 25)))
     console.log(line(f, us));
 }
 
