@@ -34,6 +34,7 @@ import {
   login,
   median,
   pct,
+  processCpuSeconds,
   rssBytes,
   runClients,
   type Session,
@@ -59,7 +60,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-type Started = { pid: number; child: ChildProcess; url: string; seconds: number; stop(): Promise<void> };
+type Started = {
+  pid: number;
+  child: ChildProcess;
+  url: string;
+  /** Wall seconds from the spawn to healthy. */
+  seconds: number;
+  /** CPU seconds (user + system) the server's processes used to get there: what the machine's load does not change. */
+  cpu: number;
+  stop(): Promise<void>;
+};
 
 /** Spawns `node args…` listening on a chosen port; resolves at the first 200 of `healthPath`. */
 async function startTimed(
@@ -94,11 +104,13 @@ async function startTimed(
     await sleep(25);
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = processCpuSeconds(child.pid as number);
   return {
     pid: child.pid as number,
     child,
     url,
     seconds,
+    cpu,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -338,15 +350,17 @@ const procs = (xs: number[]) =>
 async function baseline() {
   for (const viaTsx of [false, true]) {
     const times: number[] = [];
+    const cpus: number[] = [];
     let rss: number[] = [];
     for (let i = 0; i < 3; i++) {
       const s = await startHello(viaTsx);
       times.push(s.seconds);
+      cpus.push(s.cpu);
       if (i === 2) rss = await idleRss(s.pid, 1500);
       await s.stop();
     }
     say(
-      `  baseline: Fastify hello-world${viaTsx ? " via tsx" : ""}: healthy in ${median(times).toFixed(2)} s (median of 3), idle RSS ${mb(rss[0])}`,
+      `  baseline: Fastify hello-world${viaTsx ? " via tsx" : ""}: healthy in ${median(times).toFixed(2)} s, ${median(cpus).toFixed(2)} CPU-s (medians of 3), idle RSS ${mb(rss[0])}`,
     );
   }
 }
@@ -355,18 +369,24 @@ async function pglite() {
   const dir = mkdtempSync(join(tmpdir(), "yz-bench-startup-pglite-"));
   try {
     let s = await startYizhan(dir, undefined, 1, await freePort());
-    say(`  PGlite, fresh data dir:     healthy in ${s.seconds.toFixed(2)} s (migrate + demo seed)`);
+    say(
+      `  PGlite, fresh data dir:     healthy in ${s.seconds.toFixed(2)} s, ${s.cpu.toFixed(2)} CPU-s (migrate + demo seed)`,
+    );
     const h = await waitForHistory(s.url);
     say(`    demo history after the start: ${h.state} after ${h.seconds.toFixed(0)} s more`);
     say(`    idle RSS after it: ${procs(await idleRss(s.pid))}`);
     await s.stop();
     const times: number[] = [];
+    const cpus: number[] = [];
     for (let i = 0; i < 2; i++) {
       s = await startYizhan(dir, undefined, 1, await freePort());
       times.push(s.seconds);
+      cpus.push(s.cpu);
       if (i === 0) await s.stop();
     }
-    say(`  PGlite, existing data dir:  healthy in ${median(times).toFixed(2)} s (median of 2)`);
+    say(
+      `  PGlite, existing data dir:  healthy in ${median(times).toFixed(2)} s, ${median(cpus).toFixed(2)} CPU-s (medians of 2)`,
+    );
     say(`    idle RSS: ${procs(await idleRss(s.pid))}`);
     await s.stop();
     const where = { dataDir: join(dir) };
@@ -402,20 +422,24 @@ async function postgres() {
   mkdirSync(join(dir, "keys"), { recursive: true });
   try {
     let s = await startYizhan(dir, url, 1, await freePort());
-    say(`  PostgreSQL, fresh database:    healthy in ${s.seconds.toFixed(2)} s (migrate + demo seed)`);
+    say(
+      `  PostgreSQL, fresh database:    healthy in ${s.seconds.toFixed(2)} s, ${s.cpu.toFixed(2)} CPU-s (migrate + demo seed)`,
+    );
     const h = await waitForHistory(s.url);
     say(`    demo history after the start: ${h.state} after ${h.seconds.toFixed(0)} s more`);
     await s.stop();
     for (const workers of [1, 2]) {
       const times: number[] = [];
+      const cpus: number[] = [];
       for (let i = 0; i < 2; i++) {
         s = await startYizhan(dir, url, workers, await freePort());
         times.push(s.seconds);
+        cpus.push(s.cpu);
         if (i === 0) await s.stop();
       }
       const shape = workers === 1 ? "one process" : `--workers ${workers}`;
       say(
-        `  PostgreSQL, existing database, ${shape}: healthy in ${median(times).toFixed(2)} s (median of 2)`,
+        `  PostgreSQL, existing database, ${shape}: healthy in ${median(times).toFixed(2)} s, ${median(cpus).toFixed(2)} CPU-s (medians of 2)`,
       );
       await sleep(1000);
       const idle = await idleRss(s.pid);
