@@ -37,6 +37,7 @@ import { inquiryRoutes } from "./routes/inquiries";
 import { notificationRoutes } from "./routes/notifications";
 import { policyLibraryRoutes } from "./routes/policyLibrary";
 import { projectRoutes } from "./routes/projects";
+import { publicPortalRoutes } from "./routes/publicPortal";
 import { publicProgressRoutes } from "./routes/publicProgress";
 import { referralRoutes } from "./routes/referrals";
 import { reviewRoutes } from "./routes/review";
@@ -71,6 +72,7 @@ const ROUTES = [
   applicantRoutes,
   reviewRoutes,
   publicProgressRoutes,
+  publicPortalRoutes,
   certificateRoutes,
   feeRoutes,
   exchangeRoutes,
