@@ -61,6 +61,7 @@ export const routes: RouteObject[] = [
           page("/decisions", () => import("./features/publicPortal/DecisionsPage")),
           page("/figures", () => import("./features/publicPortal/FiguresPage")),
           page("/open-data", () => import("./features/publicPortal/OpenDataPage")),
+          page("/transparency", () => import("./features/transparency/TransparencyPage")),
           page("/evaluate/:token", () => import("./features/evaluations/EvaluatePage")),
           {
             element: <RequireAuth />,

@@ -7,6 +7,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  DeploymentUnitOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -183,6 +184,12 @@ export const PUBLIC_NAV: readonly NavItem[] = [
   { key: "figures", path: "/figures", labelKey: "nav.figures", icon: BarChartOutlined },
   { key: "satisfaction", path: "/satisfaction", labelKey: "nav.satisfaction", icon: LikeOutlined },
   { key: "open-data", path: "/open-data", labelKey: "nav.openData", icon: DatabaseOutlined },
+  {
+    key: "transparency",
+    path: "/transparency",
+    labelKey: "nav.transparency",
+    icon: DeploymentUnitOutlined,
+  },
 ];
 
 const ALL: readonly NavItem[] = flatten([...ROLE_NAV, ...PUBLIC_NAV]);
