@@ -5,6 +5,7 @@ export const publicPortalZh = {
   "nav.openData": "开放数据",
   "nav.transparency": "透明日志",
 
+  "pub.sunlight": "阳光公开",
   "pub.loadError": "数据加载失败，请稍后重试。",
   "pub.retry": "重试",
   "pub.download": "下载",
@@ -115,6 +116,7 @@ export const publicPortalEn: Record<keyof typeof publicPortalZh, string> = {
   "nav.openData": "Open data",
   "nav.transparency": "Transparency",
 
+  "pub.sunlight": "Work in the sunlight",
   "pub.loadError": "The data could not be loaded. Please try again later.",
   "pub.retry": "Retry",
   "pub.download": "Download",
