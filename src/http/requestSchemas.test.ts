@@ -111,7 +111,7 @@ describe("request schemas come from src/shared/api", () => {
     expect(checked).toBeGreaterThan(100);
     // The binary ones are few and known: the signing key (PEM), a case document, certificate, receipt and
     // one-time notice sheet as PDF, an uploaded file (a GET and its HEAD twin count once), the scorecards
-    // as XLSX or CSV, a policy document's attachment.
+    // as XLSX or CSV, a policy document's attachment, the open data as CSV.
     expect([...binary].sort()).toEqual([
       "/.well-known/yizhan-keys/:file 200",
       "/api/cases/:id/documents/:docId/pdf 200",
@@ -120,6 +120,8 @@ describe("request schemas come from src/shared/api", () => {
       "/api/certificates/:id/pdf 200",
       "/api/payments/:id/receipt 200",
       "/api/policy-documents/:id/attachments/:fileId 200",
+      "/api/public/open-data/decisions.csv 200",
+      "/api/public/open-data/figures.csv 200",
       "/api/supervision/scorecards/export 200",
     ]);
     expect(privateOnes).toEqual([]);

@@ -37,12 +37,14 @@ import { inquiryRoutes } from "./routes/inquiries";
 import { notificationRoutes } from "./routes/notifications";
 import { policyLibraryRoutes } from "./routes/policyLibrary";
 import { projectRoutes } from "./routes/projects";
+import { publicPortalRoutes } from "./routes/publicPortal";
 import { publicProgressRoutes } from "./routes/publicProgress";
 import { referralRoutes } from "./routes/referrals";
 import { reviewRoutes } from "./routes/review";
 import { staffRoutes } from "./routes/staff";
 import { supervisionFigureRoutes } from "./routes/supervisionFigures";
 import { trainingRoutes } from "./routes/training";
+import { transparencyRoutes } from "./routes/transparency";
 import { registerTextGuard } from "./textGuard";
 
 export type ServerOptions = {
@@ -71,6 +73,7 @@ const ROUTES = [
   applicantRoutes,
   reviewRoutes,
   publicProgressRoutes,
+  publicPortalRoutes,
   certificateRoutes,
   feeRoutes,
   exchangeRoutes,
@@ -83,6 +86,7 @@ const ROUTES = [
   staffRoutes,
   alertRoutes,
   supervisionFigureRoutes,
+  transparencyRoutes,
   demoRoutes,
 ];
 

@@ -58,6 +58,10 @@ export const routes: RouteObject[] = [
           // A document the guide cites is public; the API answers 404 for what the caller may not read.
           page("/policies/:id", () => import("./features/policies/PolicyDocumentPage")),
           page("/satisfaction", () => import("./features/evaluations/SatisfactionPage")),
+          page("/decisions", () => import("./features/publicPortal/DecisionsPage")),
+          page("/figures", () => import("./features/publicPortal/FiguresPage")),
+          page("/open-data", () => import("./features/publicPortal/OpenDataPage")),
+          page("/transparency", () => import("./features/transparency/TransparencyPage")),
           page("/evaluate/:token", () => import("./features/evaluations/EvaluatePage")),
           {
             element: <RequireAuth />,

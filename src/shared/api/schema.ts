@@ -2214,6 +2214,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published licence decisions (行政许可决定公开): permit, enterprise holder, item, date, location, office; never a natural person's data */
+        get: operations["listPublicDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live figures of the last 12 months: completion, on-time and satisfaction rates by month and department */
+        get: operations["getPublicFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/inquiries/{code}": {
         parameters: {
             query?: never;
@@ -2223,6 +2257,91 @@ export interface paths {
         };
         /** A question and its answer by query code (public; no personal data) */
         get: operations["getPublicInquiry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open data sets with absolute download links and field descriptions */
+        get: operations["getOpenDataCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/open-data/decisions.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published decision as CSV (UTF-8 with BOM) */
+        get: operations["downloadOpenDecisionsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/open-data/decisions.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published decision as JSON */
+        get: operations["downloadOpenDecisionsJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/open-data/figures.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published figures of the last 12 months as CSV (UTF-8 with BOM) */
+        get: operations["downloadOpenFiguresCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/open-data/figures.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published figures of the last 12 months as JSON */
+        get: operations["downloadOpenFiguresJson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2753,6 +2872,108 @@ export interface paths {
         get?: never;
         /** Record attendance (present / absent / excused) per person of the roster, and the record (supervisors; optimistic version, 409) */
         put: operations["recordAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transparency/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Archived checkpoints, newest first */
+        get: operations["listCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transparency/checkpoints/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed checkpoint (tree size, root hash, time) of the transparency log */
+        get: operations["getLatestCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transparency/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entries [start, end) of the log as their canonical JSON (at most 1000) */
+        get: operations["getLogEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transparency/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public keys that sign the log's checkpoints */
+        get: operations["getLogKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transparency/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The consistency proof between two tree sizes (RFC 6962 §2.1.2) */
+        get: operations["getConsistencyProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transparency/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit path of an entry in a tree (RFC 6962 §2.1.1) */
+        get: operations["getInclusionProof"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -3498,6 +3719,65 @@ export interface components {
                 title: string;
             }[];
         };
+        OpenDataCatalog: {
+            datasets: components["schemas"]["OpenDataset"][];
+            licence: {
+                "en-US": string;
+                "zh-CN": string;
+            };
+            publicUrl: string;
+        };
+        OpenDataset: {
+            /** @description Absolute URL (from the configured public address); UTF-8 with BOM */
+            csvUrl: string;
+            description: {
+                "en-US": string;
+                "zh-CN": string;
+            };
+            fields: {
+                description: {
+                    "en-US": string;
+                    "zh-CN": string;
+                };
+                name: string;
+            }[];
+            /** @description Absolute URL (from the configured public address) */
+            jsonUrl: string;
+            /** @enum {string} */
+            key: "decisions" | "figures";
+            title: {
+                "en-US": string;
+                "zh-CN": string;
+            };
+        };
+        OpenDecisions: {
+            /** @constant */
+            dataset: "decisions";
+            generatedAt: string;
+            items: components["schemas"]["PublicDecision"][];
+            source: string;
+        };
+        OpenFigures: {
+            /** @constant */
+            dataset: "figures";
+            generatedAt: string;
+            items: {
+                /** @description 受理量 */
+                accepted: number;
+                /** @description 办结量 */
+                completed: number;
+                /** @description 办结率: of the cases accepted in the period, those completed */
+                completionRate: components["schemas"]["FigureRatio"];
+                month: string;
+                /** @description 按时办结率: completed on or before the deadline / completed */
+                onTimeRate: components["schemas"]["FigureRatio"];
+                /** @description null: all departments */
+                orgName: string | null;
+                /** @description 满意率: ratings 基本满意 or better / ratings */
+                satisfactionRate: components["schemas"]["FigureRatio"];
+            }[];
+            source: string;
+        };
         Organization: {
             address: string | null;
             children: components["schemas"]["Organization"][];
@@ -3920,6 +4200,85 @@ export interface components {
                 type: string;
             }[];
             version: number;
+        };
+        PublicDecision: {
+            /** @description 办件编号 */
+            caseNumber: string;
+            /** @description 决定日期 (local date, Asia/Shanghai) */
+            decidedOn: string;
+            /** @description 统一社会信用代码 of an enterprise holder; null otherwise */
+            holderCode: string | null;
+            /** @enum {string} */
+            holderKind: "enterprise" | "person";
+            /** @description 被许可人: only when it is an enterprise or other legal person; null for a natural person */
+            holderName: string | null;
+            itemCode: string;
+            itemName: string;
+            /** @description Project or land location of the application; null when none, or when the holder is a natural person */
+            location: string | null;
+            /** @description The deciding organization (作出决定的机关) */
+            orgName: string;
+            /** @description The certificate's name (建设用地规划许可证 …) */
+            permitName: string | null;
+            /** @description 许可证号 (证号); null while the certificate is not issued yet */
+            permitNumber: string | null;
+            /** @enum {string} */
+            permitState: "valid" | "revoked" | "expired" | "pending";
+            /** @description Local date the permit was revoked or cancelled */
+            revokedOn: string | null;
+        };
+        PublicDecisionList: {
+            itemOptions: {
+                code: string;
+                name: string;
+            }[];
+            items: components["schemas"]["PublicDecision"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PublicFigures: {
+            byDepartment: {
+                /** @description 受理量 */
+                accepted: number;
+                /** @description 办结量 */
+                completed: number;
+                /** @description 办结率: of the cases accepted in the period, those completed */
+                completionRate: components["schemas"]["FigureRatio"];
+                /** @description 按时办结率: completed on or before the deadline / completed */
+                onTimeRate: components["schemas"]["FigureRatio"];
+                orgName: string;
+                /** @description 满意率: ratings 基本满意 or better / ratings */
+                satisfactionRate: components["schemas"]["FigureRatio"];
+            }[];
+            byMonth: {
+                /** @description 受理量 */
+                accepted: number;
+                /** @description 办结量 */
+                completed: number;
+                /** @description 办结率: of the cases accepted in the period, those completed */
+                completionRate: components["schemas"]["FigureRatio"];
+                month: string;
+                /** @description 按时办结率: completed on or before the deadline / completed */
+                onTimeRate: components["schemas"]["FigureRatio"];
+                /** @description 满意率: ratings 基本满意 or better / ratings */
+                satisfactionRate: components["schemas"]["FigureRatio"];
+            }[];
+            fromMonth: string;
+            overall: components["schemas"]["PublicFigureSet"];
+            toMonth: string;
+        };
+        PublicFigureSet: {
+            /** @description 受理量 */
+            accepted: number;
+            /** @description 办结量 */
+            completed: number;
+            /** @description 办结率: of the cases accepted in the period, those completed */
+            completionRate: components["schemas"]["FigureRatio"];
+            /** @description 按时办结率: completed on or before the deadline / completed */
+            onTimeRate: components["schemas"]["FigureRatio"];
+            /** @description 满意率: ratings 基本满意 or better / ratings */
+            satisfactionRate: components["schemas"]["FigureRatio"];
         };
         PublicInquiry: {
             answer: string | null;
@@ -18741,6 +19100,117 @@ export interface operations {
             };
         };
     };
+    listPublicDecisions: {
+        parameters: {
+            query?: {
+                /** @description Decided on or after this local date (YYYY-MM-DD) */
+                from?: string;
+                /** @description Only decisions of this item (its code) */
+                item?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Words of the case number, permit number, item, enterprise holder or location */
+                q?: string;
+                /** @description Decided on or before this local date (YYYY-MM-DD) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDecisionList"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicFigures: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Last month of the 12 (YYYY-MM); default this month
+                 * @example 2026-11
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicFigures"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPublicInquiry: {
         parameters: {
             query?: never;
@@ -18777,6 +19247,196 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDataCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDataCatalog"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadOpenDecisionsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decisions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": Blob;
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadOpenDecisionsJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDecisions"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadOpenFiguresCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": Blob;
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadOpenFiguresJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenFigures"];
                 };
             };
             /** @description Too many requests from this address; try again later */
@@ -21719,6 +22379,344 @@ export interface operations {
             };
             /** @description A field of the input is wrong: one entry per field in `errors` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCheckpoints: {
+        parameters: {
+            query?: {
+                beforeSize?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            algorithm: "Ed25519" | "SM2-SM3";
+                            keyId: string;
+                            note: string;
+                            rootHash: string;
+                            signature: string;
+                            timestamp: string;
+                            treeSize: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLatestCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        algorithm: "Ed25519" | "SM2-SM3";
+                        keyId: string;
+                        note: string;
+                        rootHash: string;
+                        signature: string;
+                        timestamp: string;
+                        treeSize: number;
+                    };
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLogEntries: {
+        parameters: {
+            query: {
+                end: number;
+                start: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            entry: string;
+                            /** @enum {string} */
+                            kind: "case_event" | "admin_audit";
+                            leafHash: string;
+                            leafIndex: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLogKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            algorithm: "Ed25519" | "SM2-SM3";
+                            keyId: string;
+                            publicKeyPem: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsistencyProof: {
+        parameters: {
+            query: {
+                first: number;
+                second: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        first: number;
+                        proof: string[];
+                        second: number;
+                    };
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error: the problem names no internals; quote its requestId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInclusionProof: {
+        parameters: {
+            query: {
+                leafIndex: number;
+                treeSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        auditPath: string[];
+                        leafHash: string;
+                        leafIndex: number;
+                        treeSize: number;
+                    };
+                };
+            };
+            /** @description No such record, or the caller may not know that it exists */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field of the input is wrong: one entry per field in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; try again later */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

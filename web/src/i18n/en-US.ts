@@ -11,6 +11,7 @@ import { inboxEn } from "./inbox";
 import { policiesEn } from "./policies";
 import { portalEn } from "./portal";
 import { projectsEn } from "./projects";
+import { publicPortalEn } from "./publicPortal";
 import { queuesEn } from "./queues";
 import { securityEn } from "./security";
 import { shellEn } from "./shell";
@@ -175,6 +176,7 @@ export const enUS: Messages = {
   ...demoEn,
   ...shellEn,
   ...supervisionFiguresEn,
+  ...publicPortalEn,
   ...adminEn,
   ...securityEn,
 };

@@ -11,6 +11,7 @@ import { inboxZh } from "./inbox";
 import { policiesZh } from "./policies";
 import { portalZh } from "./portal";
 import { projectsZh } from "./projects";
+import { publicPortalZh } from "./publicPortal";
 import { queuesZh } from "./queues";
 import { securityZh } from "./security";
 import { shellZh } from "./shell";
@@ -163,6 +164,7 @@ export const zhCN = {
   ...demoZh,
   ...shellZh,
   ...supervisionFiguresZh,
+  ...publicPortalZh,
   ...adminZh,
   ...securityZh,
 } satisfies Record<string, string>;

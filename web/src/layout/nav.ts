@@ -2,10 +2,14 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
+  DeploymentUnitOutlined,
   FieldTimeOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FundOutlined,
   HomeOutlined,
@@ -176,7 +180,16 @@ export const PUBLIC_NAV: readonly NavItem[] = [
   { key: "progress", path: "/progress", labelKey: "nav.progress", icon: FieldTimeOutlined },
   { key: "ask", path: "/ask", labelKey: "nav.ask", icon: QuestionCircleOutlined },
   { key: "verify", path: "/verify", labelKey: "nav.verify", icon: SafetyCertificateOutlined },
+  { key: "decisions", path: "/decisions", labelKey: "nav.decisions", icon: FileDoneOutlined },
+  { key: "figures", path: "/figures", labelKey: "nav.figures", icon: BarChartOutlined },
   { key: "satisfaction", path: "/satisfaction", labelKey: "nav.satisfaction", icon: LikeOutlined },
+  { key: "open-data", path: "/open-data", labelKey: "nav.openData", icon: DatabaseOutlined },
+  {
+    key: "transparency",
+    path: "/transparency",
+    labelKey: "nav.transparency",
+    icon: DeploymentUnitOutlined,
+  },
 ];
 
 const ALL: readonly NavItem[] = flatten([...ROLE_NAV, ...PUBLIC_NAV]);

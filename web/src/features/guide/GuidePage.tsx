@@ -14,7 +14,7 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { useSearchParams } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../api/client";
 import { ZhText } from "../../components/ZhText";
 import { useI18n } from "../../i18n/useT";
@@ -89,6 +89,15 @@ export default function GuidePage() {
           <BookOutlined /> {t("guide.title")}
         </Typography.Title>
         <Typography.Text type="secondary">{t("guide.subtitle")}</Typography.Text>
+        <nav aria-label={t("pub.sunlight")} style={{ marginTop: 8 }} data-testid="guide-sunlight">
+          <Space wrap size={[16, 4]}>
+            <Typography.Text type="secondary">{t("pub.sunlight")}</Typography.Text>
+            <Link to="/decisions">{t("nav.decisions")}</Link>
+            <Link to="/figures">{t("nav.figures")}</Link>
+            <Link to="/transparency">{t("nav.transparency")}</Link>
+            <Link to="/open-data">{t("nav.openData")}</Link>
+          </Space>
+        </nav>
       </div>
       <Input.Search
         size="large"
