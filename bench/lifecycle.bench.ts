@@ -19,7 +19,7 @@
  *   npm run bench lifecycle          (PGURL or DATABASE_URL names the server, default 127.0.0.1:5432)
  *   BENCH_CASES=400 BENCH_CONCURRENCY=50 BENCH_WORKERS=1 npx tsx bench/lifecycle.bench.ts
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -276,6 +276,7 @@ async function main() {
   await adminSql(`CREATE DATABASE ${dbName}`);
   const url = withDb(dbName);
   const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+  const storageDir = mkdtempSync(join(tmpdir(), "yz-bench-lifecycle-"));
   try {
     await database.migrate();
     await seedDemo(database.db);
@@ -283,7 +284,7 @@ async function main() {
       database,
       clock: systemClock,
       config: defaultConfig,
-      storage: new LocalDiskStorage(mkdtempSync(join(tmpdir(), "yz-bench-lifecycle-"))),
+      storage: new LocalDiskStorage(storageDir),
     };
     process.stderr.write(`Preparing ${CASES} drafts of ${ITEM} with their materials…\n`);
     const drafts = await prepareDrafts(ctx);
@@ -334,6 +335,7 @@ async function main() {
   } finally {
     await database.close();
     await adminSql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    rmSync(storageDir, { recursive: true, force: true });
   }
 }
 

@@ -252,15 +252,17 @@ async function withContext<T>(
   // The server's keyring: the personal data it encrypted is read, and what is written here is encrypted.
   setPiiKeyring(loadPiiKeyring(keysDir, {}));
   const database = await openDatabase({ ...where, poolSize: 4 });
+  const storageDir = mkdtempSync(join(tmpdir(), "yz-bench-startup-"));
   try {
     return await f({
       database,
       clock: systemClock,
       config: defaultConfig,
-      storage: new LocalDiskStorage(mkdtempSync(join(tmpdir(), "yz-bench-startup-"))),
+      storage: new LocalDiskStorage(storageDir),
     });
   } finally {
     await database.close();
+    rmSync(storageDir, { recursive: true, force: true });
   }
 }
 
