@@ -16,7 +16,7 @@
  * BENCH_POOL sets the server's PostgreSQL pool size (default: the server's own, 20). */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import pg from "pg";
@@ -388,6 +388,12 @@ async function main() {
     }
     process.stderr.write("Running pgbench (TPC-B-like, -c 8 -j 2 -T 20) on the same server…\n");
     const pgTps = pgbench();
+    // The machine may be shared: how busy it was is part of the figures.
+    console.log(
+      `\nload average (1, 5, 15 min) at the end: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(", ")} on ${cpus().length} CPUs`,
+    );
     const line = (name: string, r: Result) =>
       `  ${name.padEnd(20)} ${(r.latencies.length / r.seconds).toFixed(0).padStart(6)} TPS   p50 ${pct(r.latencies, 50).toFixed(1)} ms   p99 ${pct(r.latencies, 99).toFixed(1)} ms   failures ${r.failures}   server CPU ${(r.serverCpu * 100).toFixed(0)}% = ${cpuPerRequest(r).toFixed(2)} ms/request`;
     const where = process.env.BENCH_BACKGROUND === "1" ? "in it" : "elsewhere";
