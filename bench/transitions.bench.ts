@@ -13,7 +13,9 @@
  * process; pgbench still measures the PostgreSQL server, the machine's reference).
  * Baseline in the same run: bench/plainEndpoint.ts, a plain Fastify + Drizzle endpoint doing a
  * three-statement transaction on the same database (BENCH_PLAIN=0 skips it), with its CPU per request.
- * BENCH_POOL sets the server's PostgreSQL pool size (default: the server's own, 20). */
+ * BENCH_POOL sets the server's PostgreSQL pool size (default: the server's own, 20). BENCH_BASELINE_DIR
+ * names another checkout (with node_modules) whose server is measured after this one's, shape by
+ * shape, on fresh cases of the same database: a before/after in one run. */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -38,6 +40,8 @@ const FULL = process.env.BENCH_RETURN === "full";
 /** BENCH_DB=pglite: the server on embedded PGlite (one process), prepared in a data directory of its own. */
 const PGLITE = process.env.BENCH_DB === "pglite";
 const PLAIN = process.env.BENCH_PLAIN !== "0";
+/** BENCH_BASELINE_DIR: another checkout of Yizhan (e.g. `git archive` of an older commit) measured in the same run. */
+const BASELINE_DIR = process.env.BENCH_BASELINE_DIR;
 const WORKERS = (process.env.BENCH_WORKERS ?? (PGLITE ? "1" : "1,2")).split(",").map((w) => {
   const n = Number(w.trim());
   if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_WORKERS: not a worker count: ${w}`);
@@ -58,7 +62,7 @@ async function admin(sql: string) {
 }
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 };
 
 function pgbench(): number {
@@ -98,9 +102,10 @@ async function drive(jobs: (() => Promise<Response>)[]) {
         const job = jobs[next++];
         const t0 = performance.now();
         const res = await job();
-        await res.arrayBuffer();
+        const body = await res.text();
         latencies.push(performance.now() - t0);
-        if (res.status !== 200) failures++;
+        if (res.status !== 200 && failures++ === 0)
+          process.stderr.write(`first failure: ${res.status} ${body}\n`);
       }
     }),
   );
@@ -135,11 +140,12 @@ function processCpuSeconds(pid: number): number {
 type Server = { url: string; pid: number; stop(): Promise<void> };
 
 /** Spawns a server process (`args` after node's own) and waits for the `running at <url>` it prints. */
-async function spawnServer(args: string[], env: NodeJS.ProcessEnv): Promise<Server> {
+async function spawnServer(args: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): Promise<Server> {
   const profile = process.env.BENCH_SERVER_PROFILE
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`]
     : [];
   const child = spawn(process.execPath, [...profile, ...args], {
+    cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -165,7 +171,12 @@ async function spawnServer(args: string[], env: NodeJS.ProcessEnv): Promise<Serv
 }
 
 /** Starts `yizhan start` as its own process (the load generator must not share its event loop). */
-function startServer(databaseUrl: string | null, dataDir: string | null, workers: number): Promise<Server> {
+function startServer(
+  databaseUrl: string | null,
+  dataDir: string | null,
+  workers: number,
+  dir: string,
+): Promise<Server> {
   return spawnServer(
     [
       "bin/yizhan.js",
@@ -183,12 +194,25 @@ function startServer(databaseUrl: string | null, dataDir: string | null, workers
     {
       DATABASE_URL: databaseUrl ?? undefined,
       YIZHAN_DEMO: "0",
+      // One keyring for every server of the run (personal data at rest, ADR 0016), whatever its checkout.
+      YIZHAN_KEYS_DIR: KEYS_DIR,
       YIZHAN_WORKERS: undefined,
       YIZHAN_BACKGROUND: process.env.BENCH_BACKGROUND === "1" ? "1" : "0",
       ...(process.env.BENCH_POOL ? { YIZHAN_DB_POOL: process.env.BENCH_POOL } : {}),
     },
+    dir,
   );
 }
+
+/**
+ * The keys (signing, personal data at rest: ADR 0016) of this process, which prepares the cases, and of
+ * every server of the run, whatever its checkout.
+ */
+const KEYS_DIR = mkdtempSync(join(tmpdir(), "yz-bench-keys-"));
+process.env.YIZHAN_KEYS_DIR = KEYS_DIR;
+
+/** A server to measure: how many workers, from which checkout (this one, or BENCH_BASELINE_DIR's). */
+type Shape = { workers: number; dir: string; baseline: boolean };
 
 type Result = { latencies: number[]; seconds: number; failures: number; serverCpu: number };
 
@@ -206,10 +230,10 @@ async function measure(pid: number, jobs: (() => Promise<Response>)[]): Promise<
 async function run(
   databaseUrl: string | null,
   dataDir: string | null,
-  workers: number,
+  shape: Shape,
   caseIds: string[],
 ): Promise<{ accept: Result; complete: Result }> {
-  const server = await startServer(databaseUrl, dataDir, workers);
+  const server = await startServer(databaseUrl, dataDir, shape.workers, shape.dir);
   try {
     const base = server.url;
     const clerkSession = await login(base, "clerk");
@@ -339,7 +363,12 @@ async function main() {
     const sanmu = await loadActor(db, ids.sanmu);
     const clerk = await loadActor(db, ids.clerk);
     if (!sanmu || !clerk || !hasRole(clerk, "clerk")) throw new Error("demo accounts missing");
-    const total = CASES * WORKERS.length;
+    // With BENCH_BASELINE_DIR, each shape is measured on this checkout and then on the baseline one.
+    const shapes: Shape[] = WORKERS.flatMap((workers) => [
+      { workers, dir: process.cwd(), baseline: false },
+      ...(BASELINE_DIR ? [{ workers, dir: BASELINE_DIR, baseline: true }] : []),
+    ]);
+    const total = CASES * shapes.length;
     process.stderr.write(`Preparing ${total} submitted cases with checked materials…\n`);
     const caseIds: string[] = [];
     for (let i = 0; i < total; i++) {
@@ -376,10 +405,12 @@ async function main() {
       open = false;
     }
     const results = [];
-    for (const [k, workers] of WORKERS.entries()) {
-      process.stderr.write(`Measuring ${workers === 1 ? "one server process" : `--workers ${workers}`}…\n`);
-      const r = await run(databaseUrl, dataDir, workers, caseIds.slice(k * CASES, (k + 1) * CASES));
-      results.push({ workers, ...r });
+    for (const [k, shape] of shapes.entries()) {
+      process.stderr.write(
+        `Measuring ${shape.workers === 1 ? "one server process" : `--workers ${shape.workers}`}${shape.baseline ? " (baseline checkout)" : ""}…\n`,
+      );
+      const r = await run(databaseUrl, dataDir, shape, caseIds.slice(k * CASES, (k + 1) * CASES));
+      results.push({ ...shape, ...r });
     }
     let plain: Result | undefined;
     if (PLAIN) {
@@ -398,7 +429,7 @@ async function main() {
       `  ${name.padEnd(20)} ${(r.latencies.length / r.seconds).toFixed(0).padStart(6)} TPS   p50 ${pct(r.latencies, 50).toFixed(1)} ms   p99 ${pct(r.latencies, 99).toFixed(1)} ms   failures ${r.failures}   server CPU ${(r.serverCpu * 100).toFixed(0)}% = ${cpuPerRequest(r).toFixed(2)} ms/request`;
     const where = process.env.BENCH_BACKGROUND === "1" ? "in it" : "elsewhere";
     const engine = PGLITE ? "PGlite (embedded, in the server's process)" : "PostgreSQL";
-    for (const { workers, accept, complete } of results) {
+    for (const { workers, baseline, dir, accept, complete } of results) {
       const all = [...accept.latencies, ...complete.latencies];
       const httpTps = all.length / (accept.seconds + complete.seconds);
       const cpuPerTransition =
@@ -408,7 +439,7 @@ async function main() {
           ? `server in its own process, background work ${where}`
           : `yizhan start --workers ${workers}: CPU of the primary and its workers summed, background work ${where === "in it" ? "in the primary" : where}`;
       console.log(
-        `\nCase transitions via HTTP on ${engine}, ${CONCURRENCY} concurrent clients, ${CASES} cases (${shape})`,
+        `\nCase transitions via HTTP on ${engine}, ${CONCURRENCY} concurrent clients, ${CASES} cases (${shape})${baseline ? `\n  BASELINE CHECKOUT ${dir}` : ""}`,
       );
       console.log(line("acceptCase", accept));
       console.log(line("completeReviewTask", complete));
@@ -431,6 +462,7 @@ async function main() {
   } finally {
     if (open) await database.close();
     await prepared.drop();
+    rmSync(KEYS_DIR, { recursive: true, force: true });
   }
 }
 
