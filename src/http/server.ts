@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyMultipart from "@fastify/multipart";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -45,6 +44,7 @@ import { staffRoutes } from "./routes/staff";
 import { supervisionFigureRoutes } from "./routes/supervisionFigures";
 import { trainingRoutes } from "./routes/training";
 import { transparencyRoutes } from "./routes/transparency";
+import { HELMET_OPTIONS, securityHeaders } from "./securityHeaders";
 import { registerTextGuard } from "./textGuard";
 
 export type ServerOptions = {
@@ -141,21 +141,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     }
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:", "blob:"],
-        fontSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  await securityHeaders(app, HELMET_OPTIONS);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024 + 1, files: 1, fields: 10 } });

@@ -68,7 +68,7 @@ export type StartOptions = {
    * open it, do not migrate or seed.
    */
   prepared?: boolean;
-  /** PostgreSQL connections this process may hold (default 20). */
+  /** PostgreSQL connections this process may hold (default: $YIZHAN_DB_POOL, else 20). */
   poolSize?: number;
   /** A cluster worker's id: every response carries it as `x-yizhan-worker`. */
   workerId?: number;
@@ -93,6 +93,14 @@ export type RunningYizhan = {
   close(): Promise<void>;
 };
 
+/** `YIZHAN_DB_POOL`: PostgreSQL connections per server process (a positive integer; unset: the default). */
+function poolSizeFrom(value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`YIZHAN_DB_POOL: not a connection count: ${value}`);
+  return n;
+}
+
 /**
  * Opens the database (PGlite or PostgreSQL), applies migrations and loads the demo data when asked
  * and not yet loaded (unless `prepared`), and returns the application context.
@@ -103,7 +111,11 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   catalogSynonyms();
   const dataDir = opts.databaseUrl ? undefined : (opts.dataDir ?? env.YIZHAN_DATA_DIR ?? "./data");
   if (dataDir && !dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir, poolSize: opts.poolSize });
+  const database = await openDatabase({
+    databaseUrl: opts.databaseUrl,
+    dataDir,
+    poolSize: opts.poolSize ?? poolSizeFrom(env.YIZHAN_DB_POOL),
+  });
   if (!opts.prepared) await database.migrate();
   const localDir = dataDir && !dataDir.startsWith("memory://") ? dataDir : (env.YIZHAN_DATA_DIR ?? "./data");
   const publicUrl = normalizePublicUrl(

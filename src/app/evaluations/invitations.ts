@@ -70,13 +70,16 @@ export async function inviteInEffect(
     c: LoadedCase;
     now: Date;
     today: string;
-    rows: { applicant: { locale: string; email: string | null } | null };
+    /** `inviteAtAcceptance`: what {@link settingsFor} says of the case's item, read with the command's rows. */
+    rows: { applicant: { locale: string; email: string | null } | null; inviteAtAcceptance?: boolean };
   },
   stage: "acceptance" | "completion",
 ): Promise<CaseNotification[]> {
   if (stage === "acceptance") {
-    const settings = await settingsFor(env.tx, env.c.orgPath);
-    if (!settings.acceptanceItemCodes.includes(env.c.itemCode)) return [];
+    const invite =
+      env.rows.inviteAtAcceptance ??
+      (await settingsFor(env.tx, env.c.orgPath)).acceptanceItemCodes.includes(env.c.itemCode);
+    if (!invite) return [];
   }
   const made = await createInvitation(env.tx, env.c.id, stage, env.now, env.today);
   if (!made) return [];

@@ -3,6 +3,7 @@ import { like, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
 import { caseDocuments, cases } from "../../../db/schema";
 import { NOTICE_TEMPLATES, type NoticeKind } from "./noticeTemplates";
+import { drawNumber } from "./numberDraws";
 
 /**
  * Human numbers (办件编号, 文号) are gap-free sequences per office and period. A row is written with a
@@ -29,7 +30,8 @@ export type PendingNotice = { id: string; kind: string; issuedOn: string };
 /**
  * Numbers one pending notice: 文号 = office prefix, the series of its template (NOTICE_TEMPLATES: 受, 许,
  * 登 …), year and serial (怀自然资受〔2026〕12号), in
- * one autocommit statement; the sequence advances only if the row is still pending (ADR 0005).
+ * one autocommit statement with the other notices of its series waiting in this process
+ * ({@link drawNumber}); the sequence advances only for rows still pending (ADR 0005).
  */
 export async function numberNotice(
   ex: Executor,
@@ -38,16 +40,13 @@ export async function numberNotice(
 ): Promise<string | undefined> {
   const prefix = orgDocPrefix(orgName);
   const year = notice.issuedOn.slice(0, 4);
-  const key = `doc:${prefix}:${notice.kind}:${year}`;
-  const res = (await ex.execute(sql`
-    with d as (select id from case_documents where id = ${notice.id} and number like 'pending:%' for update skip locked),
-    n as (insert into counters (key, value) select ${key}, 1 from d
-          on conflict (key) do update set value = counters.value + 1 returning value)
-    update case_documents set number = ${`${prefix}${NOTICE_TEMPLATES[notice.kind as NoticeKind]?.series ?? "文"}〔${year}〕`} || n.value || '号'
-    from n where case_documents.id = ${notice.id} returning case_documents.number`)) as unknown as {
-    rows: { number: string }[];
-  };
-  return res.rows[0]?.number;
+  const text = `${prefix}${NOTICE_TEMPLATES[notice.kind as NoticeKind]?.series ?? "文"}〔${year}〕`;
+  return drawNumber(ex, {
+    table: "case_documents",
+    key: `doc:${prefix}:${notice.kind}:${year}`,
+    id: notice.id,
+    render: (serial) => sql`${text} || ${serial} || '号'`,
+  });
 }
 
 /**

@@ -38,17 +38,23 @@ export type CommandRows = {
   feesAssessed: boolean;
   /** The applicant's account: language and e-mail, for notifications (null when it is gone). */
   applicant: { locale: string; email: string | null } | null;
+  /**
+   * The nearest evaluation settings of the case's office list its item among those rated at acceptance
+   * (好差评 invitation when the case is accepted; src/app/evaluations/settings.ts).
+   */
+  inviteAtAcceptance: boolean;
 };
 
 /**
  * Reads, in one statement, what a command needs besides the case row: the material checks, the
- * review tasks, whether fees are settled, and the applicant's account. Call it after the case row is
- * locked (a separate statement: in READ COMMITTED a statement that waited for the lock would still
- * see the data as of before the wait).
+ * review tasks, whether fees are settled, the applicant's account, and whether the office invites a
+ * rating at acceptance (the evaluation settings, here rather than in a statement of their own). Call
+ * it after the case row is locked (a separate statement: in READ COMMITTED a statement that waited for
+ * the lock would still see the data as of before the wait).
  */
 export async function loadCommandRows(
   ex: Executor,
-  c: { id: string; applicantId: string },
+  c: { id: string; applicantId: string; itemCode: string; orgPath: string },
 ): Promise<CommandRows> {
   const [row] = await queryRows<CommandRows>(
     ex,
@@ -65,7 +71,11 @@ export async function loadCommandRows(
         WHERE f.case_id = ${c.id} AND f.status = 'open' AND f.total_fen > 0) AS "feesSettled",
       EXISTS (SELECT 1 FROM fee_assessments f WHERE f.case_id = ${c.id} AND f.status <> 'void') AS "feesAssessed",
       (SELECT json_build_object('locale', u.locale, 'email', u.email) FROM users u WHERE u.id = ${c.applicantId})
-        AS applicant`,
+        AS applicant,
+      coalesce((SELECT s.acceptance_item_codes ? ${c.itemCode} FROM evaluation_settings s
+          JOIN organizations o ON o.id = s.org_id
+        WHERE left(${c.orgPath}, length(o.path)) = o.path ORDER BY length(o.path) DESC LIMIT 1), false)
+        AS "inviteAtAcceptance"`,
   );
   return row;
 }

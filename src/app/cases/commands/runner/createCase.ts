@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { Executor, Tx } from "../../../../db/client";
 import type { cases } from "../../../../db/schema";
 import type { Actor } from "../../../actor";
+import { drawNumber } from "../numberDraws";
 import { caseEventWrites, caseInsert, runWrites } from "./caseWrites";
 
 type CaseRow = typeof cases.$inferSelect;
@@ -32,7 +33,10 @@ export async function createCase(
   return row;
 }
 
-/** Numbers a pending case: 办件编号 = division code, local date and daily serial (340321-20261124-0007). */
+/**
+ * Numbers a pending case: 办件编号 = division code, local date and daily serial (340321-20261124-0007),
+ * drawn with the other cases of that sequence waiting in this process ({@link drawNumber}).
+ */
 export async function numberPendingCase(
   ex: Executor,
   caseId: string,
@@ -40,14 +44,12 @@ export async function numberPendingCase(
   localDate: string,
 ): Promise<string> {
   const day = localDate.replaceAll("-", "");
-  const key = `case:${divisionCode}:${day}`;
-  const res = (await ex.execute(sql`
-    with d as (select id from cases where id = ${caseId} and number like 'pending:%' for update skip locked),
-    n as (insert into counters (key, value) select ${key}, 1 from d
-          on conflict (key) do update set value = counters.value + 1 returning value)
-    update cases set number = ${`${divisionCode.slice(0, 6)}-${day}-`} || lpad(n.value::text, 4, '0')
-    from n where cases.id = ${caseId} returning cases.number`)) as unknown as {
-    rows: { number: string }[];
-  };
-  return res.rows[0]?.number ?? "";
+  const text = `${divisionCode.slice(0, 6)}-${day}-`;
+  const number = await drawNumber(ex, {
+    table: "cases",
+    key: `case:${divisionCode}:${day}`,
+    id: caseId,
+    render: (serial) => sql`${text} || lpad(${serial}::text, 4, '0')`,
+  });
+  return number ?? "";
 }
