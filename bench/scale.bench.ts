@@ -161,7 +161,7 @@ async function targets(ctx: Awaited<ReturnType<typeof prepare>>["ctx"]): Promise
     db,
     sql`select c.id, c.number, c.query_code, c.title, c.applicant->>'name' as name from cases c
         join organizations o on o.id = c.org_id
-        where o.code = 'B02-ZRZY' and c.title <> '' order by c.created_at desc offset 500 limit 1`,
+        where o.code = 'B02-ZRZY' and c.title <> '' order by c.created_at desc offset 20 limit 1`,
   );
   const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
   const [y, m] = month.split("-").map(Number);

@@ -170,6 +170,54 @@ describe("bulk history (generateBulk)", () => {
     expect(res.body.overall.accepted).toBe(fromEvents.accepted);
   });
 
+  it("keeps the summary of counted ratings equal to a count of the ratings, also when an appeal is upheld", async () => {
+    const db = t.ctx.database.db;
+    const compare = async () => ({
+      summary: await queryRows(
+        db,
+        sql`select month, org_id, item_code, item_name, level, n from evaluation_month_counts where n <> 0
+            order by 1, 2, 3, 4, 5`,
+      ),
+      recount: await queryRows(
+        db,
+        sql`select month, org_id, item_code, item_name, level, count(*)::int as n from evaluations
+            where appeal_status <> 'upheld' group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
+      ),
+    });
+    const first = await compare();
+    expect(first.summary.length).toBeGreaterThan(20);
+    expect(first.summary).toEqual(first.recount);
+    const pub = async () =>
+      (
+        await t
+          .client()
+          .get<{ overall: { ratings: number } }>("/api/public/satisfaction?from=2026-01&to=2026-11")
+      ).body.overall.ratings;
+    const before = await pub();
+    // An appeal of a bad rating of bureau 2, upheld by its supervisor through the API: it stops counting.
+    const [bad] = await queryRows<{ id: string }>(
+      db,
+      sql`select v.id from evaluations v join organizations o on o.id = v.org_id
+          where o.code = 'B02-ZRZY' and v.level in ('dissatisfied', 'very_dissatisfied') and v.month = '2026-11'
+          order by v.submitted_at desc limit 1`,
+    );
+    const clerk = await t.as("clerk-b02");
+    const appeal = await clerk.post(`/api/evaluations/${bad.id}/appeal`, {
+      reason: "申请人反映的问题与事实不符",
+    });
+    expect(appeal.status, appeal.text).toBe(200);
+    const sup = await t.as("supervisor-b02");
+    const decided = await sup.post(`/api/evaluations/${bad.id}/appeal-decision`, {
+      decision: "uphold",
+      reason: "经核实，评价所述情况不属实",
+    });
+    expect(decided.status, decided.text).toBe(200);
+    const after = await compare();
+    expect(after.summary).toEqual(after.recount);
+    expect(after.summary).not.toEqual(first.summary);
+    expect(await pub()).toBe(before - 1);
+  });
+
   it("records itself once: a second run is refused", async () => {
     await expect(generateBulk(t.ctx, OPTIONS)).rejects.toMatchObject({ code: "bulk_exists", status: 409 });
   });

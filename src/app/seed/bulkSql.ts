@@ -286,6 +286,14 @@ export function insertSql(p: BatchParams): string[] {
        p.org_id, it.code, it.name, to_char(p.d_rate, 'YYYY-MM'), p.app_id, bulk_at(p.d_rate, p.bm + 380)
      from bulk_plan p join bulk_items it on it.j = p.j
      where p.dec_ok and p.rated and p.rate <= ${L}`,
+    // The summary of counted ratings (evaluation_month_counts), as submitEvaluation keeps it; in key
+    // order, so that two batches adding to the same cells take their row locks in the same order.
+    `insert into evaluation_month_counts (month, org_id, item_code, item_name, level, n)
+     select to_char(p.d_rate, 'YYYY-MM'), p.org_id, it.code, it.name, p.level, count(*)::int
+     from bulk_plan p join bulk_items it on it.j = p.j
+     where p.dec_ok and p.rated and p.rate <= ${L}
+     group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5
+     on conflict (month, org_id, item_code, item_name, level) do update set n = evaluation_month_counts.n + excluded.n`,
     `insert into rectifications (id, evaluation_id, case_id, org_id, status, responsible_user_id, callback_due_on,
        rectify_due_on, callback_at, callback_note, callback_by, outcome, rectified_at, rectified_by, created_at)
      select ${uuid7(`bulk_at(p.d_rate, p.bm + 380)`)}, p.ev_id, p.id, p.org_id,
