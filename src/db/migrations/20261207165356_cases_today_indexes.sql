@@ -1,0 +1,2 @@
+CREATE INDEX "cases_received_on_idx" ON "cases" USING btree ("received_on");--> statement-breakpoint
+CREATE INDEX "cases_created_local_day_idx" ON "cases" USING btree ((("created_at" at time zone 'Asia/Shanghai')::date));
