@@ -80,7 +80,16 @@ export async function getSatisfactionStats(
     .select({ r: rectifications })
     .from(rectifications)
     .innerJoin(evaluations, eq(evaluations.id, rectifications.evaluationId))
-    .where(and(gte(evaluations.month, from), lte(evaluations.month, to)));
+    // A rectification is opened with (or after) its rating: those opened before the first month's
+    // start cannot belong to the range, and leaving them out lets the join probe the ratings by key
+    // instead of reading every rating (docs/performance.md §3).
+    .where(
+      and(
+        gte(rectifications.createdAt, new Date(`${from}-01T00:00:00+08:00`)),
+        gte(evaluations.month, from),
+        lte(evaluations.month, to),
+      ),
+    );
   const rectCounts = { open: 0, rectified: 0, overdue: 0, void: 0 };
   for (const { r } of rects) {
     if (r.status === "rectified") rectCounts.rectified++;
