@@ -7,6 +7,7 @@ import type { Actor } from "../actor";
 import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { EVALUATION } from "./errors";
+import { countRating } from "./monthCounts";
 import { getEvaluation } from "./queries";
 
 async function loadEvaluation(ctx: AppContext, actor: Actor, id: string) {
@@ -94,6 +95,12 @@ export async function decideAppeal(
             appealDecidedAt: now,
           })
           .where(eq(evaluations.id, id));
+        if (upheld)
+          await countRating(
+            tx,
+            { month: e.month, orgId: e.orgId, itemCode: e.itemCode, itemName: e.itemName, level: e.level },
+            -1,
+          );
         if (upheld)
           await tx
             .update(rectifications)

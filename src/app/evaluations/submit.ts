@@ -10,6 +10,7 @@ import { changeCase } from "../cases/commands/runner";
 import type { AppContext } from "../context";
 import { resolveInvitation } from "./access";
 import { alreadyRated, evaluationClosed, staffCannotRate, tabletExpired } from "./errors";
+import { countRating } from "./monthCounts";
 import { isStaff } from "./policy";
 import { openRectification } from "./rectifications";
 
@@ -127,6 +128,11 @@ export async function submitEvaluation(
           .returning({ id: evaluations.id });
         if (!inserted.length) throw alreadyRated();
         const id = inserted[0].id;
+        await countRating(
+          tx,
+          { month: shanghaiMonth(now), orgId: org.id, itemCode: c.itemCode, itemName: c.itemName, level },
+          1,
+        );
         await tx
           .update(evaluationInvitations)
           .set({ usedAt: now })

@@ -122,8 +122,14 @@ export async function gatherFacts(ctx: AppContext, scope: FigureScope, fromMonth
       gte(cases.completedAt, startInstant),
       inArray(cases.status, [...CLOCKED]),
       // Older cases rated or alerted in the span: listed when a supervisor drills into those figures.
-      sql`exists (select 1 from ${evaluations} where ${evaluations.caseId} = ${cases.id} and ${evaluations.month} >= ${fromMonth})`,
-      sql`exists (select 1 from ${supervisionAlerts} where ${supervisionAlerts.caseId} = ${cases.id} and ${supervisionAlerts.raisedAt} >= ${startInstant.toISOString()}::timestamptz)`,
+      // The ratings and alerts of the tree only (their org_id, indexed with the month / instant): an
+      // `exists` per case would be planned as a hash of every rating and alert of every tree
+      // (docs/performance.md §3).
+      sql`${cases.id} in (select e.case_id from ${evaluations} e join ${organizations} eo on eo.id = e.org_id
+        where eo.path like ${`${scope.rootPath}%`} and e.month >= ${fromMonth})`,
+      sql`${cases.id} in (select a.case_id from ${supervisionAlerts} a join ${organizations} ao on ao.id = a.org_id
+        where ao.path like ${`${scope.rootPath}%`} and a.raised_at >= ${startInstant.toISOString()}::timestamptz
+        and a.case_id is not null)`,
     ),
   );
   const caseRows = await db

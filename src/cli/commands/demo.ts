@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { type BulkReport, generateBulk } from "../../app/seed/bulk";
 import { generateHistory, type HistoryReport } from "../../app/seed/history";
 import { closeYizhan, openYizhan } from "../../http/start";
 import { type Command, databaseOptions } from "../command";
@@ -38,10 +39,28 @@ export function historySummary(r: HistoryReport): string {
   ].join("\n");
 }
 
+/** The summary `demo bulk` prints (stdout). */
+export function bulkSummary(r: BulkReport): string {
+  const list = (o: Record<string, number>) =>
+    Object.entries(o)
+      .sort((a, b) => b[1] - a[1])
+      .map(([s, n]) => `${s} ${n}`)
+      .join(", ") || "none";
+  return [
+    `Bulk history generated: ${r.from} – ${r.to}, ${r.workingDays} working days, ${r.orgs} bureaus, ${r.seconds} s`,
+    `  cases         ${r.cases} (${list(r.byStatus)})`,
+    `  events        ${r.events}; review tasks ${r.reviewTasks}`,
+    `  ratings       ${r.ratings} of ${r.invitations} invitations; rectifications ${r.rectifications}`,
+    `  alerts        ${list(r.alertsByRule)}`,
+    `  applicants    ${r.applicants}; ${r.batches} batches${r.triggersOff ? " (foreign-key triggers off while inserting)" : ""}`,
+  ].join("\n");
+}
+
 export const demoCommand: Command = {
   name: "demo",
-  summary: "Demo data: `demo history` generates months of cases, reviews, ratings and alerts",
+  summary: "Demo data: `demo history` (months, through the commands), `demo bulk` (millions, by SQL)",
   usage: `yizhan demo history [--months N] [--seed S] [--per-day MIN-MAX] [--days N] [--data-dir DIR]
+yizhan demo bulk [--cases N] [--orgs N] [--years N] [--days N] [--seed S] [--data-dir DIR]
 
   Generates months of a county window's work up to yesterday through the real commands (filing,
   acceptance, corrections, refusals, withdrawals, review, extensions, decisions, fees, issue, ratings
@@ -53,7 +72,13 @@ export const demoCommand: Command = {
   --seed     PRNG seed (default 1): the same seed tells the same story
   --per-day  new cases a working day, e.g. 10-30 (the default)
   --days     working days of history instead of months (a small demo)
-  --data-dir PGlite data directory (default: $YIZHAN_DATA_DIR or ./data)`,
+  --data-dir PGlite data directory (default: $YIZHAN_DATA_DIR or ./data)
+
+  demo bulk fills a database for load and query measurements (bench/scale.bench.ts): --cases cases
+  (default 1000000) over --years years (default 3) or --days working days, across --orgs county
+  bureaus (default 20: the demo bureau and copies of its tree and staff), with their events, review
+  tasks, rating invitations, ratings, rectifications and alerts, by set-based SQL in batches. Once per
+  database. On PostgreSQL, 1,000,000 cases take minutes (docs/performance.md §3).`,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -62,15 +87,51 @@ export const demoCommand: Command = {
         seed: { type: "string" },
         "per-day": { type: "string" },
         days: { type: "string" },
+        cases: { type: "string" },
+        orgs: { type: "string" },
+        years: { type: "string" },
         "data-dir": { type: "string" },
       },
       allowPositionals: true,
       strict: true,
     });
-    if (positionals[0] !== "history" || positionals.length > 1)
+    if (!["history", "bulk"].includes(positionals[0] ?? "") || positionals.length > 1)
       throw new UsageError(
-        positionals[0] ? `unknown subcommand '${positionals.join(" ")}'` : "which? (history)",
+        positionals[0] ? `unknown subcommand '${positionals.join(" ")}'` : "which? (history | bulk)",
       );
+    if (positionals[0] === "bulk") {
+      const options = {
+        cases: positive("--cases", values.cases, 1_000_000, 20_000_000),
+        orgs: positive("--orgs", values.orgs, 20, 99),
+        years: positive("--years", values.years, 3, 20),
+        days: values.days === undefined ? undefined : positive("--days", values.days, 1, 5000),
+        seed: positive("--seed", values.seed, 1, 2 ** 31 - 1),
+      };
+      const ctx = await openYizhan({
+        ...databaseOptions(values, io.env),
+        env: io.env,
+        demo: true,
+        onProgress: progressBar("Loading demo data", io.stderr),
+      });
+      try {
+        // YIZHAN_BULK_PROFILE=1: the seconds spent in each kind of statement, on stderr at the end.
+        const spent = new Map<string, number>();
+        const report = await generateBulk(ctx, {
+          ...options,
+          onProgress: progressBar("Generating bulk history", io.stderr),
+          keepWorkTables: !!io.env.YIZHAN_BULK_KEEP,
+          onStatement: io.env.YIZHAN_BULK_PROFILE
+            ? (name, ms) => spent.set(name, (spent.get(name) ?? 0) + ms)
+            : undefined,
+        });
+        for (const [name, ms] of spent)
+          io.stderr.write(`  ${(ms / 1000).toFixed(1).padStart(7)} s  ${name}\n`);
+        io.stdout.write(`${bulkSummary(report)}\n`);
+        return 0;
+      } finally {
+        await closeYizhan(ctx);
+      }
+    }
     const months = positive("--months", values.months, 6, 60);
     const seed = positive("--seed", values.seed, 1, 2 ** 31 - 1);
     const days = values.days === undefined ? undefined : positive("--days", values.days, 1, 1500);

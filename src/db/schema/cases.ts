@@ -114,6 +114,9 @@ export const cases = pgTable(
     index("cases_applicant_idx").on(t.applicantId, t.createdAt),
     index("cases_deadline_idx").on(t.status, t.deadline),
     index("cases_bundle_idx").on(t.bundleId),
+    // The window's "today" queue (received today, or created today before receipt): docs/performance.md §3.
+    index("cases_received_on_idx").on(t.receivedOn),
+    index("cases_created_local_day_idx").on(sql`((${t.createdAt} at time zone 'Asia/Shanghai')::date)`),
   ],
 );
 

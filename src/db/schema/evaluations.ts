@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { cases } from "./cases";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
@@ -106,7 +117,31 @@ export const evaluations = pgTable(
   (t) => [
     uniqueIndex("evaluations_case_stage_uq").on(t.caseId, t.stage),
     index("evaluations_org_month_idx").on(t.orgId, t.month),
+    // The published comments, newest first (the public figures list the last 20).
+    index("evaluations_public_comments_idx").on(t.submittedAt).where(sql`${t.commentPublic}`),
   ],
+);
+
+/**
+ * The counted ratings by month, organization, item and level (docs/performance.md §3): a summary of
+ * `evaluations` kept in the same transaction as every change that alters what counts — +1 when a
+ * rating is given (submitEvaluation), −1 when its appeal is upheld (decideAppeal). The published
+ * figures read it instead of counting the ratings; a test checks it equals the count from
+ * `evaluations` (appeal not upheld).
+ */
+export const evaluationMonthCounts = pgTable(
+  "evaluation_month_counts",
+  {
+    month: text("month").notNull(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    itemCode: text("item_code").notNull(),
+    itemName: text("item_name").notNull(),
+    level: text("level").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.orgId, t.itemCode, t.itemName, t.level] })],
 );
 
 /**
