@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { piiHash } from "../../../adapters/pii/keyring";
+import { piiHashes } from "../../../adapters/pii/keyring";
 import { caseEvents, cases, organizations, reviewTasks } from "../../../db/schema";
 import { type CaseStatus, CLOCKED } from "../../../domain/cases/caseStatus";
 import { type CaseClockState, type ClockView, caseClock } from "../../../domain/cases/clock";
@@ -89,7 +89,10 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 function applicantMatch(input: string): SQL {
   const v = input.trim().toUpperCase();
   if (/^[0-9A-Z]{18}$/.test(v) || /^\d{15}$/.test(v))
-    return sql`(upper(${cases.applicant}->>'creditCode') = ${v} or ${cases.applicant}->>'idNumberHash' = ${piiHash(v)})`;
+    return sql`(upper(${cases.applicant}->>'creditCode') = ${v} or ${cases.applicant}->>'idNumberHash' in (${sql.join(
+      piiHashes(v).map((h) => sql`${h}`),
+      sql`, `,
+    )}))`;
   return sql`${cases.applicant}->>'name' ilike ${`%${escapeLike(input.trim())}%`}`;
 }
 
