@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DirectoryConnector } from "../../src/adapters/exchange/directory";
 import { LogFileEmailSender, LogFileSmsSender } from "../../src/adapters/notify/logFile";
@@ -16,7 +16,7 @@ import {
 } from "../../src/adapters/pii/keyring";
 import { createNotifyHandler, NOTIFY_TOPIC } from "../../src/app/notifications/notify";
 import { encryptPlaintextPersonalData, rehashPersonalData } from "../../src/app/pii/rewrite";
-import { messageLog, sharedRecords, users } from "../../src/db/schema";
+import { caseMaterials, messageLog, sharedRecords, users } from "../../src/db/schema";
 import { startYizhan } from "../../src/http/start";
 import { processOutboxBatch } from "../../src/jobs/outbox";
 import type { TAdminAuditList } from "../../src/shared/api/audit";
@@ -150,6 +150,62 @@ describe("personal data at rest (issue 16 point 8)", () => {
     // The applicant reading their own case is not recorded.
     await citizen.get(`/api/cases/${c.id}`);
     expect(await list()).toHaveLength(2);
+
+    // A command's answer shows the window the case whole too: recorded like a read (issue 16 point 8).
+    const version = (await clerk.get<{ version: number }>(`/api/cases/${c.id}`)).body.version;
+    expect(await list()).toHaveLength(3);
+    const referred = await clerk.post<{ applicant: { idNumber: string } }>(`/api/cases/${c.id}/refer`, {
+      expectedVersion: version,
+      toOrgCode: "HY-SQJ",
+      reason: "属乡镇办理事项",
+    });
+    expect(referred.status).toBe(200);
+    expect(referred.body.applicant.idNumber).toBe(ZHANG_ID);
+    const after = await list();
+    expect(after).toHaveLength(4);
+    expect(after.map((e) => e.detail.via).sort()).toEqual(["applicant_profile", "case", "case", "case"]);
+  });
+
+  it("a command answered with its reference only (Prefer: return=minimal) shows nothing and records nothing", async () => {
+    const c = await caseRead(t, "submitted", await t.as("citizen"), {
+      itemCode: "real-estate-records-inquiry",
+      formData: INQUIRY_FORM,
+      applicant: "citizen",
+    });
+    const supervisor = await t.as("supervisor");
+    const entries = async () =>
+      (
+        await supervisor.get<TAdminAuditList>(
+          "/api/admin/audit-entries?action=personal_data.read&targetType=applicant&limit=100",
+        )
+      ).body.items.filter((e) => e.detail.caseId === c.id);
+    const clerk = await t.as("clerk");
+    const materials = await t.ctx.database.db
+      .select({ code: caseMaterials.materialCode })
+      .from(caseMaterials)
+      .where(and(eq(caseMaterials.caseId, c.id), eq(caseMaterials.required, true)));
+    const checked = await clerk.post<{ version: number }>(`/api/cases/${c.id}/material-checks`, {
+      expectedVersion: c.version,
+      checks: materials.map((m) => ({ materialCode: m.code, status: "pass" })),
+    });
+    expect(checked.status, checked.text).toBe(200);
+    // The full answer of the check is recorded (one entry); the minimal answer of the acceptance is not.
+    expect(await entries()).toHaveLength(1);
+    const version = checked.body.version;
+    const checks = await clerk.request(
+      "POST",
+      `/api/cases/${c.id}/accept`,
+      { expectedVersion: version },
+      { prefer: "return=minimal" },
+    );
+    expect(checks.status, checks.text).toBe(200);
+    expect(checks.body).toMatchObject({ id: c.id, status: "accepted" });
+    expect(checks.text).not.toContain(ZHANG_ID);
+    expect(await entries()).toHaveLength(1);
+    // A refused command answers a problem, no case: nothing recorded either.
+    const refused = await clerk.request("POST", `/api/cases/${c.id}/accept`, { expectedVersion: 999 });
+    expect(refused.status).toBe(409);
+    expect(await entries()).toHaveLength(1);
   });
 });
 

@@ -16,7 +16,7 @@ import { presentCaseSummary, presentCaseView, seesPersonalData } from "../../pre
 import type { LoadedCase } from "../caseRows";
 import { casePolicyRecord, loadCase, toState } from "../caseRows";
 import { readableCase } from "../intake/intake";
-import { readCaseView } from "./caseView";
+import { type CaseView, readCaseView } from "./caseView";
 import { earliestOwedDue, owedSummaries, owesDeferredMaterial } from "./owedQueries";
 
 export type TListCases = z.infer<typeof ZListCases>;
@@ -266,16 +266,23 @@ export async function countCases(
 export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<TCase> {
   const c = await readableCase(ctx, actor, caseId);
   const cal = await calendarFor(ctx, c.orgId);
-  const view = await readCaseView(ctx.database.db, c, cal, ctx.clock.now());
-  // Who was shown whose identifiers whole is recorded (issue 16 point 8; docs/api-conventions.md).
+  return presentCaseRead(ctx, actor, await readCaseView(ctx.database.db, c, cal, ctx.clock.now()));
+}
+
+/**
+ * The case as `actor` sees it, presented from `view` — the answer of a read and of every command on a
+ * case. Who was shown whose identifiers whole is recorded (issue 16 point 8; docs/api-conventions.md):
+ * a command's answer shows the window the same case a read does, so it is recorded the same way.
+ */
+export async function presentCaseRead(ctx: AppContext, actor: Actor, view: CaseView): Promise<TCase> {
   if (seesPersonalData(actor, view.case))
     await recordPersonalDataRead(ctx.database.db, actor, ctx.clock.now(), {
-      applicantId: c.applicantId,
+      applicantId: view.case.applicantId,
       applicantLabel: view.case.applicant.name,
       orgPath: view.case.orgPath,
       via: "case",
-      caseId: c.id,
-      caseNumber: c.number,
+      caseId: view.case.id,
+      caseNumber: view.case.number,
       fields: identifierFields(view.case.applicant, view.case.agent),
     });
   return presentCaseView(actor, view);
