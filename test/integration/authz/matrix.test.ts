@@ -20,6 +20,7 @@ import {
   payments,
   policyItemLinks,
   projects,
+  rectifications,
   reviewTasks,
   serviceItems,
   staffPosts,
@@ -415,11 +416,55 @@ async function buildWorld() {
   });
   if (notice.status !== 201) throw new Error(`authz matrix: change notice ${notice.status} ${notice.text}`);
   params["change-notices.id"] = notice.body.id;
-  // The applicant's evaluation invitations carry the link's token.
-  const invitations = await client("sanmu").get<unknown>("/api/me/evaluation-invitations");
-  const ref = JSON.stringify(invitations.body).match(/"ref":"([^"]+)"/)?.[1];
-  if (ref) params.ref = ref;
+  // 好差评: the completed case's invitation (its id is the portal's reference, for its applicant); a
+  // second completed case rated very dissatisfied by its applicant, which opens a rectification (整改)
+  // that the window may appeal and the supervisor decide.
+  type Invitations = { invitations: { id: string }[] };
+  const invitation = async (caseId: string) => {
+    const res = await client("sanmu").get<Invitations>(`/api/cases/${caseId}/evaluations`);
+    const inv = res.body.invitations?.[0]?.id;
+    if (!inv) throw new Error(`authz matrix: no evaluation invitation ${res.status} ${res.text}`);
+    return inv;
+  };
+  params.ref = await invitation(done.id);
+  const ratedCase = await caseIn(t, "completed");
+  const rated = await client("sanmu").post<{ id: string }>(
+    `/api/evaluation-invitations/${await invitation(ratedCase.id)}/evaluation`,
+    { dimensions: RATING_VERY_DISSATISFIED },
+  );
+  if (rated.status !== 201 && rated.status !== 200)
+    throw new Error(`authz matrix: rating ${rated.status} ${rated.text}`);
+  params["evaluations.id"] = rated.body.id;
+  const rectification = await first(
+    db.select().from(rectifications).where(eq(rectifications.evaluationId, rated.body.id)),
+    "rectification",
+  );
+  params["rectifications.id"] = rectification.id;
+  Object.assign(BODIES, {
+    appealEvaluation: () => ({ reason: "评价与办理事实不符，申请复核" }),
+    decideAppeal: () => ({ decision: "dismiss", reason: "维持原评价" }),
+    submitEvaluation: () => ({ dimensions: RATING_VERY_DISSATISFIED }),
+  } satisfies Record<string, BodyFor>);
+  // A filed bundle (一件事) of the owner's project, filed by the helper.
+  const filed = await client("helper").post<{ id?: string; bundle?: { id: string } }>(
+    `/api/projects/${project.id}/bundles`,
+    { templateCode: template.code },
+  );
+  const bundleId = filed.body.bundle?.id ?? filed.body.id;
+  if (filed.status === 201 && bundleId) {
+    params["bundles.id"] = bundleId;
+    secrets.add(bundleId);
+  } else throw new Error(`authz matrix: bundle ${filed.status} ${filed.text}`);
 }
+
+/** Every online dimension rated, overall very dissatisfied (差评: it opens a rectification). */
+const RATING_VERY_DISSATISFIED = {
+  overall: "very_dissatisfied",
+  efficiency: "satisfied",
+  guide_accuracy: "satisfied",
+  convenience: "basic",
+  usability: "satisfied",
+};
 
 function client(username: string): TestClient {
   const c = clients.get(username);
