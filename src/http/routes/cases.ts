@@ -240,13 +240,11 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       const res = await uploadMaterial(ctx, actor, req.params.id, req.params.code, file as Upload, {
         view: true,
       });
-      return reply
-        .code(201)
-        .send({
-          fileId: res.file.id,
-          sha256: res.file.sha256,
-          case: await commandAnswer(ctx, actor, res.case),
-        });
+      return reply.code(201).send({
+        fileId: res.file.id,
+        sha256: res.file.sha256,
+        case: await commandAnswer(ctx, actor, res.case),
+      });
     },
   );
 
