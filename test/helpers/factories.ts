@@ -90,6 +90,8 @@ export type CaseInOptions = {
   decisionReasons?: string;
   /** `correction_requested`: the material reported defective (default the first required upload). */
   correctionMaterial?: string;
+  /** The agent (代理人) filing for the applicant. */
+  agent?: { name: string; idNumber?: string; phone?: string };
 };
 
 /** Who acts on the path (demo accounts): the window, the approver, the reviewer of each section. */
@@ -160,7 +162,11 @@ export async function caseIn(
     });
     return built;
   }
-  const draft = await createApplication(ctx, applicant, { itemCode, formData });
+  const draft = await createApplication(ctx, applicant, {
+    itemCode,
+    formData,
+    ...(options.agent ? { agent: options.agent } : {}),
+  });
   const id = draft.id;
   const result = async () => ({ id, number: (await row(t, id)).number });
   const item = await itemInfo(ctx.database.db, (await row(t, id)).itemVersionId);

@@ -214,7 +214,8 @@ describe("transactional outbox", () => {
 
     const sms = smsLines();
     expect(sms).toHaveLength(1);
-    expect(sms[0]?.to).toBe("13800138000");
+    // The SMS log holds the number masked; the message log holds it encrypted (ADR 0016).
+    expect(sms[0]?.to).toBe("138****8000");
     expect(sms[0]?.text).toMatch(/^【一站】张三，您申请的/);
 
     const logs = await db.select().from(messageLog).where(eq(messageLog.outboxId, id));

@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { sharedRecords } from "../../db/schema";
+import { piiHashes } from "../pii/keyring";
 import type { ExchangeConnector, LookupResult } from "./types";
 
 /**
@@ -15,7 +16,12 @@ export class DirectoryConnector implements ExchangeConnector {
     const [row] = await this.db
       .select()
       .from(sharedRecords)
-      .where(and(eq(sharedRecords.datasetCode, dataset), eq(sharedRecords.subjectCode, subjectCode)));
+      .where(
+        and(
+          eq(sharedRecords.datasetCode, dataset),
+          inArray(sharedRecords.subjectCodeHash, piiHashes(subjectCode)),
+        ),
+      );
     if (!row) return null;
     return {
       documents: [],

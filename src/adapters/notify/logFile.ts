@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { appendFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
+import { maskContact } from "../../domain/inquiries/rules";
 import type { EmailMessage, EmailSender, SendResult, SmsMessage, SmsSender } from "./types";
 
 /** Appends one JSON object as a line to `path` (creating the folder), in one write. */
@@ -11,7 +12,9 @@ export async function appendJsonLine(path: string, record: Record<string, unknow
 
 /**
  * SMS written as JSON lines to a file (`{ id, at, to, text }`), until a real SMS gateway is
- * contracted: the gateway implements the same {@link SmsSender} interface.
+ * contracted: the gateway implements the same {@link SmsSender} interface. The number is written masked
+ * (138****8000): a log file is not where personal data is kept (ADR 0016); the line's `id` is the
+ * `provider_id` of the `message_log` row, which holds the number encrypted.
  */
 export class LogFileSmsSender implements SmsSender {
   readonly describe: string;
@@ -25,7 +28,12 @@ export class LogFileSmsSender implements SmsSender {
   /** Appends the message to the log file; the line id is the provider id. */
   async send(message: SmsMessage): Promise<SendResult> {
     const id = `sms-${randomUUID()}`;
-    await appendJsonLine(this.path, { id, at: this.now().toISOString(), to: message.to, text: message.text });
+    await appendJsonLine(this.path, {
+      id,
+      at: this.now().toISOString(),
+      to: maskContact(message.to),
+      text: message.text,
+    });
     return { providerId: id };
   }
 }

@@ -2,7 +2,17 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { addPiiKey, decryptPii, encryptPii, keyIdOf, loadPiiKeyring, PII_KEY_FILE, piiHash } from "./keyring";
+import {
+  addPiiHashKey,
+  addPiiKey,
+  decryptPii,
+  encryptPii,
+  keyIdOf,
+  loadPiiKeyring,
+  PII_KEY_FILE,
+  piiHash,
+  piiHashes,
+} from "./keyring";
 
 const dir = mkdtempSync(join(tmpdir(), "yizhan-pii-keys-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,6 +44,27 @@ describe("the personal-data keyring (ADR 0016)", () => {
     expect(JSON.parse(readFileSync(join(dir, PII_KEY_FILE), "utf8")).keys).toHaveLength(2);
     const other = loadPiiKeyring(mkdtempSync(join(dir, "other-")), {});
     expect(() => decryptPii(old, other)).toThrow(/not in the keyring/);
+  });
+
+  it("a new hash key replaces the old one, which lookups still try; the encryption keys stay", () => {
+    const before = loadPiiKeyring(dir, {});
+    const after = addPiiHashKey(dir);
+    expect(after.active).toBe(before.active);
+    expect(piiHash("340321198503122011", after)).not.toBe(piiHash("340321198503122011", before));
+    expect(piiHashes("340321198503122011", after)).toEqual([
+      piiHash("340321198503122011", after),
+      piiHash("340321198503122011", before),
+    ]);
+    expect(loadPiiKeyring(dir, {}).oldHashKeys.map((k) => k.toString("base64"))).toEqual(
+      after.oldHashKeys.map((k) => k.toString("base64")),
+    );
+    expect(statSync(join(dir, PII_KEY_FILE)).mode & 0o777).toBe(0o600);
+    const env = loadPiiKeyring(dir, {
+      YIZHAN_PII_KEY: Buffer.alloc(32, 1).toString("base64"),
+      YIZHAN_PII_HASH_KEY: Buffer.alloc(32, 3).toString("base64"),
+      YIZHAN_PII_OLD_HASH_KEYS: Buffer.alloc(32, 2).toString("base64"),
+    });
+    expect(env.oldHashKeys).toHaveLength(1);
   });
 
   it("takes the keys from the environment instead", () => {

@@ -6,6 +6,7 @@ import {
   mkdirSync,
   readFileSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -16,11 +17,13 @@ import { defaultKeysDir } from "../signing/keyStore";
  * Personal data at rest (issue 16 point 8, ADR 0016): ID numbers, phones and TOTP secrets are stored
  * as `pii:v1:<key id>:<base64url(iv ‖ tag ‖ ciphertext)>` — AES-256-GCM on node:crypto, a fresh 12-byte
  * IV per value, the key id so keys rotate. Exact lookups go through a keyed hash (HMAC-SHA256 with a
- * separate key that does not rotate with the encryption key).
+ * separate key, rotated on its own: `yizhan pii rotate --hash-key`; lookups try the retired hash keys
+ * too, so they keep finding rows whose hash is not yet recomputed).
  *
  * The keys live outside the database: `pii-keys.json` in the keys directory (beside the signing keys,
  * created on first start, mode 0600), or `$YIZHAN_PII_KEY` + `$YIZHAN_PII_HASH_KEY` (base64, 32 bytes
- * each; older keys still to be read in `$YIZHAN_PII_OLD_KEYS`, comma-separated). One keyring per
+ * each; older keys still to be read in `$YIZHAN_PII_OLD_KEYS`, retired hash keys still to be looked
+ * up with in `$YIZHAN_PII_OLD_HASH_KEYS`, comma-separated). One keyring per
  * process: the Drizzle column types (src/db/schema/pii.ts) encode and decode synchronously through it.
  */
 export const PII_PREFIX = "pii:v1:";
@@ -30,6 +33,8 @@ type KeyFile = {
   version: 1;
   active: string;
   hashKey: string;
+  /** Hash keys replaced by `yizhan pii rotate --hash-key`, newest first (lookups still try them). */
+  oldHashKeys?: { key: string; retiredAt: string }[];
   keys: { kid: string; key: string; createdAt: string }[];
 };
 
@@ -39,6 +44,8 @@ export type PiiKeyring = {
   active: string;
   keys: Map<string, Buffer>;
   hashKey: Buffer;
+  /** Retired hash keys: a lookup also tries them (rows not yet rehashed, older servers' writes). */
+  oldHashKeys: Buffer[];
 };
 
 const b64 = (s: string, what: string): Buffer => {
@@ -61,6 +68,7 @@ function fromFile(f: KeyFile, source: string): PiiKeyring {
     active: f.active,
     keys: new Map(f.keys.map((k) => [k.kid, b64(k.key, `${source} key ${k.kid}`)])),
     hashKey: b64(f.hashKey, `${source} hashKey`),
+    oldHashKeys: (f.oldHashKeys ?? []).map((k, i) => b64(k.key, `${source} oldHashKeys[${i}]`)),
   };
 }
 
@@ -82,6 +90,10 @@ export function loadPiiKeyring(
       active: kidOf(key),
       keys,
       hashKey: b64(env.YIZHAN_PII_HASH_KEY, "YIZHAN_PII_HASH_KEY"),
+      oldHashKeys: (env.YIZHAN_PII_OLD_HASH_KEYS ?? "")
+        .split(",")
+        .filter((s) => s.trim())
+        .map((k) => b64(k, "YIZHAN_PII_OLD_HASH_KEYS")),
     };
   }
   const path = join(keysDir, PII_KEY_FILE);
@@ -123,24 +135,67 @@ export function addPiiKey(keysDir: string, now = new Date()): PiiKeyring {
   return fromFile(f, path);
 }
 
+/**
+ * Replaces the hash key of the key file of `keysDir` with a new one; the old one is kept as retired
+ * (lookups try it until every hash is recomputed, and after). Under `$YIZHAN_PII_HASH_KEY` the operator
+ * sets the new key there and the old one in `$YIZHAN_PII_OLD_HASH_KEYS` instead.
+ */
+export function addPiiHashKey(keysDir: string, now = new Date()): PiiKeyring {
+  const path = join(keysDir, PII_KEY_FILE);
+  loadPiiKeyring(keysDir, {});
+  const f = JSON.parse(readFileSync(path, "utf8")) as KeyFile;
+  f.oldHashKeys = [{ key: f.hashKey, retiredAt: now.toISOString() }, ...(f.oldHashKeys ?? [])];
+  f.hashKey = randomBytes(32).toString("base64");
+  writeKeyFile(path, f);
+  return fromFile(f, path);
+}
+
 let current: PiiKeyring | undefined;
+/** The key file's modification time when `current` was read from it (a rotation rewrites the file). */
+let currentMtime = 0;
+let checkedAt = 0;
 const reloaded = new Set<string>();
+
+const mtimeOf = (path: string) => {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+};
+const isFile = (ring: PiiKeyring) => ring.source !== "environment";
 
 /**
  * Makes `ring` the process's keyring. Keys already known stay readable (several servers in one test
- * process on different keys directories), the new ring's active and hash keys are used from now on.
+ * process on different keys directories), the new ring's active key, hash key and retired hash keys
+ * are used from now on.
  */
 export function setPiiKeyring(ring: PiiKeyring): PiiKeyring {
   const keys = new Map(current?.keys ?? []);
   for (const [k, v] of ring.keys) keys.set(k, v);
   current = { ...ring, keys };
+  currentMtime = isFile(ring) ? mtimeOf(ring.source) : 0;
   return current;
 }
 
-/** The process's keyring: the one set at start, else that of `$YIZHAN_KEYS_DIR`. */
+/**
+ * The process's keyring: the one set at start, else that of `$YIZHAN_KEYS_DIR`. A keyring read from a
+ * file is read again (at most once a second) when the file changed: a running server takes up the key
+ * or hash key that `yizhan pii rotate` added, so it writes and looks up with the new keys.
+ */
 export function piiKeyring(): PiiKeyring {
-  return current ?? setPiiKeyring(loadPiiKeyring(defaultKeysDir()));
+  if (!current) return setPiiKeyring(loadPiiKeyring(defaultKeysDir()));
+  if (isFile(current)) {
+    const now = Date.now();
+    if (now - checkedAt >= 1000) {
+      checkedAt = now;
+      if (mtimeOf(current.source) !== currentMtime) setPiiKeyring(loadPiiKeyring(keysDirOf(current), {}));
+    }
+  }
+  return current;
 }
+
+const keysDirOf = (ring: PiiKeyring) => ring.source.slice(0, -PII_KEY_FILE.length - 1);
 
 export const isEncrypted = (v: string) => v.startsWith(PII_PREFIX);
 /** The key id of an encrypted value (null for plaintext). */
@@ -164,8 +219,7 @@ export function decryptPii(stored: string, ring: PiiKeyring = piiKeyring()): str
   // A key added by `yizhan pii rotate` while this server runs: read the key file again, once per key.
   if (!key && ring === current && ring.source !== "environment" && !reloaded.has(kid)) {
     reloaded.add(kid);
-    const dir = ring.source.slice(0, -PII_KEY_FILE.length - 1);
-    key = setPiiKeyring(loadPiiKeyring(dir, {})).keys.get(kid);
+    key = setPiiKeyring(loadPiiKeyring(keysDirOf(ring), {})).keys.get(kid);
   }
   if (!key)
     throw new Error(
@@ -178,7 +232,18 @@ export function decryptPii(stored: string, ring: PiiKeyring = piiKeyring()): str
   return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString("utf8");
 }
 
-/** The keyed hash for exact lookup (ID numbers upper-cased, whitespace trimmed). */
+const hmac = (key: Buffer, value: string) =>
+  createHmac("sha256", key).update(value.trim().toUpperCase(), "utf8").digest("base64url");
+
+/** The keyed hash to store for exact lookup (ID numbers upper-cased, whitespace trimmed), under the active hash key. */
 export function piiHash(value: string, ring: PiiKeyring = piiKeyring()): string {
-  return createHmac("sha256", ring.hashKey).update(value.trim().toUpperCase(), "utf8").digest("base64url");
+  return hmac(ring.hashKey, value);
+}
+
+/**
+ * The hashes a lookup compares with: under the active hash key and every retired one, so a row whose
+ * hash a rotation has not yet recomputed is still found.
+ */
+export function piiHashes(value: string, ring: PiiKeyring = piiKeyring()): string[] {
+  return [ring.hashKey, ...ring.oldHashKeys].map((k) => hmac(k, value));
 }

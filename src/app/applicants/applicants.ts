@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { and, asc, eq, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { piiHash } from "../../adapters/pii/keyring";
+import { piiHashes } from "../../adapters/pii/keyring";
 import { users } from "../../db/schema";
 import { invalid, YizhanError } from "../../domain/errors";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
@@ -64,8 +64,8 @@ export async function searchApplicants(
               sql`${users.displayName} ilike ${like}`,
               sql`${users.username} ilike ${like}`,
               eq(users.creditCode, q.trim().toUpperCase()),
-              eq(users.idNumberHash, piiHash(q)),
-              eq(users.phoneHash, piiHash(q)),
+              inArray(users.idNumberHash, piiHashes(q)),
+              inArray(users.phoneHash, piiHashes(q)),
             )
           : undefined,
       ),

@@ -1,5 +1,5 @@
-import { and, eq, ne, sql } from "drizzle-orm";
-import { piiHash } from "../../adapters/pii/keyring";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { piiHash, piiHashes } from "../../adapters/pii/keyring";
 import type { Executor } from "../../db/client";
 import { users } from "../../db/schema";
 import { type FieldProblem, YizhanError } from "../../domain/errors";
@@ -140,7 +140,9 @@ export async function findRegistered(ex: Executor, r: Registration) {
     .where(
       and(
         ne(users.kind, "staff"),
-        r.kind === "person" ? eq(users.idNumberHash, piiHash(identifier)) : eq(users.creditCode, identifier),
+        r.kind === "person"
+          ? inArray(users.idNumberHash, piiHashes(identifier))
+          : eq(users.creditCode, identifier),
       ),
     )
     .limit(1);

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { piiHashes } from "../../adapters/pii/keyring";
 import { caseMaterials, cases, files, organizations, sharedRecords } from "../../db/schema";
 import { invalid } from "../../domain/errors";
 import type { TReusableMaterial } from "../../shared/api/exchange";
@@ -71,7 +72,12 @@ export async function listReusableMaterials(
     const recs = await db
       .select()
       .from(sharedRecords)
-      .where(and(inArray(sharedRecords.datasetCode, datasets), eq(sharedRecords.subjectCode, subject)));
+      .where(
+        and(
+          inArray(sharedRecords.datasetCode, datasets),
+          inArray(sharedRecords.subjectCodeHash, piiHashes(subject)),
+        ),
+      );
     for (const r of recs) validity.set(r.datasetCode, r.validUntil);
   }
   return withFiles.map(({ m, number, itemName }) => ({

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { dbInAppNotifier, type InAppNotifier } from "../../adapters/notify/inApp";
 import type { NotifyChannels } from "../../adapters/notify/types";
+import { decryptPii, encryptPii } from "../../adapters/pii/keyring";
 import type { Executor } from "../../db/client";
 import {
   enqueue,
@@ -12,6 +13,7 @@ import {
   PermanentError,
 } from "../../db/outbox";
 import { messageLog, users } from "../../db/schema";
+import { maskContact } from "../../domain/inquiries/rules";
 import type { AppContext } from "../context";
 import { absoluteLink, emailFor, NOTIFICATION_KINDS, renderNotification, smsFor } from "./templates";
 
@@ -46,13 +48,57 @@ export const ZNotifyPayload = z.object({
 });
 export type TNotifyPayload = z.infer<typeof ZNotifyPayload>;
 
-/** Validates a notification payload (an empty address or phone means "no such channel"). */
+/**
+ * Validates a notification payload (an empty address or phone means "no such channel") and returns it
+ * as stored in the outbox: the recipients' e-mail addresses and phones encrypted (ADR 0016; the handler
+ * decrypts them, {@link readNotifyPayload}).
+ */
 function notifyPayload(notification: TNotifyPayload): TNotifyPayload {
   const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
-  return ZNotifyPayload.parse({
+  const valid = ZNotifyPayload.parse({
     ...notification,
     recipients: notification.recipients.map((r) => ({ ...r, email: blank(r.email), phone: blank(r.phone) })),
   });
+  return { ...valid, recipients: valid.recipients.map((r) => mapContacts(r, encryptPii)) };
+}
+
+const mapContacts = (r: TRecipient, f: (v: string) => string): TRecipient => ({
+  ...r,
+  ...(r.email ? { email: f(r.email) } : {}),
+  ...(r.phone ? { phone: f(r.phone) } : {}),
+});
+
+/**
+ * A stored `notify` payload with its recipients' e-mail addresses and phones encrypted again under the
+ * active key (`yizhan pii rotate`, and the start-up step for messages written in plaintext).
+ */
+export function reencryptNotifyContacts(payload: unknown): unknown {
+  const p = payload as { recipients?: unknown };
+  if (!p || typeof p !== "object" || !Array.isArray(p.recipients)) return payload;
+  return {
+    ...p,
+    recipients: p.recipients.map((r) =>
+      r && typeof r === "object"
+        ? mapContacts(r as TRecipient, (v) => (typeof v === "string" ? encryptPii(decryptPii(v)) : v))
+        : r,
+    ),
+  };
+}
+
+/**
+ * The payload of a stored `notify` message with its contacts decrypted (those of messages written before
+ * encryption at rest read as they are).
+ */
+export function readNotifyPayload(payload: unknown) {
+  const p = payload as { recipients?: unknown };
+  const recipients = Array.isArray(p?.recipients)
+    ? p.recipients.map((r) =>
+        r && typeof r === "object"
+          ? mapContacts(r as TRecipient, (v) => (typeof v === "string" ? decryptPii(v) : v))
+          : r,
+      )
+    : p?.recipients;
+  return ZNotifyPayload.safeParse(p && typeof p === "object" ? { ...p, recipients } : p);
 }
 
 /**
@@ -117,21 +163,18 @@ export async function recipientForUser(
   };
 }
 
-/** True when this message already reached `recipient` on `channel` (a retry must not send twice). */
+/**
+ * True when this message already reached `recipient` on `channel` (a retry must not send twice). The
+ * recipients are encrypted at rest, so the few sent rows of the message are compared once decrypted.
+ */
 async function alreadySent(ex: Executor, outboxId: string, channel: "email" | "sms", recipient: string) {
-  const [row] = await ex
-    .select({ id: messageLog.id })
+  const rows = await ex
+    .select({ recipient: messageLog.recipient })
     .from(messageLog)
     .where(
-      and(
-        eq(messageLog.outboxId, outboxId),
-        eq(messageLog.channel, channel),
-        eq(messageLog.recipient, recipient),
-        eq(messageLog.status, "sent"),
-      ),
-    )
-    .limit(1);
-  return !!row;
+      and(eq(messageLog.outboxId, outboxId), eq(messageLog.channel, channel), eq(messageLog.status, "sent")),
+    );
+  return rows.some((r) => r.recipient === recipient);
 }
 
 /** Options of {@link createNotifyHandler}. */
@@ -155,7 +198,7 @@ export type NotifyHandlerOptions = {
 export function createNotifyHandler(options: NotifyHandlerOptions = {}): OutboxHandler<AppContext> {
   const inApp = options.inApp ?? dbInAppNotifier;
   return async (message: OutboxMessage, ctx: AppContext) => {
-    const parsed = ZNotifyPayload.safeParse(message.payload);
+    const parsed = readNotifyPayload(message.payload);
     if (!parsed.success) throw new PermanentError(`invalid notify payload: ${parsed.error.message}`);
     const { kind, recipients, data, caseId } = parsed.data;
     const channels = options.channels ?? ctx.notify;
@@ -202,7 +245,8 @@ export function createNotifyHandler(options: NotifyHandlerOptions = {}): OutboxH
       } catch (err) {
         status = "failed";
         error = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
-        errors.push(`${channel} ${to}: ${error}`);
+        // The outbox keeps the error: the recipient masked, never whole (ADR 0016).
+        errors.push(`${channel} ${maskContact(to)}: ${error}`);
       }
       await db.insert(messageLog).values({
         channel,

@@ -1,6 +1,7 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { CsvError, type CsvRecord, csvRecords } from "../../adapters/exchange/csv";
+import { piiHash, piiHashes } from "../../adapters/pii/keyring";
 import type { Executor } from "../../db/client";
 import { sharedRecords } from "../../db/schema";
 import { tryIsoToDay } from "../../domain/calendar/isoDate";
@@ -57,6 +58,7 @@ async function upsertRecord(
   const values = {
     datasetCode: d.code,
     subjectCode: r.subjectCode,
+    subjectCodeHash: piiHash(r.subjectCode),
     subjectName: r.subjectName,
     fields: r.fields,
     validUntil: r.validUntil ?? null,
@@ -67,10 +69,31 @@ async function upsertRecord(
     updatedAt: meta.now,
     ...(meta.fileId !== undefined ? { fileId: meta.fileId } : {}),
   };
+  // The subject code is encrypted (ADR 0016): the record is found by its keyed hash, under the active
+  // hash key or a retired one (a rotation of the hash key may be under way).
+  const [existing] = await ex
+    .select({ id: sharedRecords.id })
+    .from(sharedRecords)
+    .where(
+      and(
+        eq(sharedRecords.datasetCode, d.code),
+        inArray(sharedRecords.subjectCodeHash, piiHashes(r.subjectCode)),
+      ),
+    )
+    .limit(1)
+    .for("update");
+  if (existing) {
+    const [row] = await ex
+      .update(sharedRecords)
+      .set(values)
+      .where(eq(sharedRecords.id, existing.id))
+      .returning();
+    return row;
+  }
   const [row] = await ex
     .insert(sharedRecords)
     .values(values)
-    .onConflictDoUpdate({ target: [sharedRecords.datasetCode, sharedRecords.subjectCode], set: values })
+    .onConflictDoUpdate({ target: [sharedRecords.datasetCode, sharedRecords.subjectCodeHash], set: values })
     .returning();
   return row;
 }

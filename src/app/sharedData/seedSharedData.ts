@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { piiHash } from "../../adapters/pii/keyring";
 import type { Executor } from "../../db/client";
 import { sharedRecords, users } from "../../db/schema";
 import { readSeedYaml } from "../seed/files";
@@ -39,6 +40,7 @@ export async function seedDemoSharedRecords(
       .values({
         datasetCode: d.code,
         subjectCode: r.subjectCode,
+        subjectCodeHash: piiHash(r.subjectCode),
         subjectName: r.subjectName,
         fields: r.fields,
         validUntil: r.validUntil ?? null,

@@ -13,7 +13,7 @@ import {
 import { itemVersions, serviceItems } from "./catalog";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
-import { piiJsonb } from "./pii";
+import { PII_FORM_FIELD, piiJsonb } from "./pii";
 import { users } from "./users";
 
 const localDate = (name: string) => date(name, { mode: "string" });
@@ -66,14 +66,18 @@ export const cases = pgTable(
       .notNull()
       .references(() => users.id),
     /** ID number and phone encrypted at rest, `idNumberHash` beside them for lookups (ADR 0016). */
-    applicant: piiJsonb<ApplicantSnapshot>("applicant", snapshotPiiFields, ["idNumber"]).notNull(),
-    agent: piiJsonb<CaseAgent | null>("agent", snapshotPiiFields),
+    applicant: piiJsonb<ApplicantSnapshot>("applicant", {
+      fields: snapshotPiiFields,
+      hashes: ["idNumber"],
+    }).notNull(),
+    agent: piiJsonb<CaseAgent | null>("agent", { fields: snapshotPiiFields }),
     channel: text("channel", { enum: CASE_CHANNELS }).notNull(),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
     title: text("title").notNull().default(""),
-    formData: jsonb("form_data").$type<Record<string, unknown>>().notNull().default({}),
+    /** Fields named like a phone or ID number (`contactPhone`) are encrypted at rest (ADR 0016). */
+    formData: piiJsonb<Record<string, unknown>>("form_data", { match: PII_FORM_FIELD }).notNull().default({}),
     status: text("status", { enum: CASE_STATUSES }).notNull(),
     statusEnteredAt: instant("status_entered_at").notNull(),
     version: integer("version").notNull().default(1),

@@ -2,7 +2,7 @@ import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "d
 import { type ApplicantSnapshot, cases, files, snapshotPiiFields } from "./cases";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
-import { piiJsonb } from "./pii";
+import { PII_FORM_FIELD, piiJsonb, piiText } from "./pii";
 import { users } from "./users";
 
 const localDate = (name: string) => date(name, { mode: "string" });
@@ -17,7 +17,9 @@ export const sharedRecords = pgTable(
   {
     id: id(),
     datasetCode: text("dataset_code").notNull(),
-    subjectCode: text("subject_code").notNull(),
+    /** 统一社会信用代码, or a person's 身份证号: encrypted at rest, found by its keyed hash (ADR 0016). */
+    subjectCode: piiText("subject_code").notNull(),
+    subjectCodeHash: text("subject_code_hash"),
     subjectName: text("subject_name").notNull(),
     fields: jsonb("fields").$type<Record<string, string>>().notNull().default({}),
     fileId: uuid("file_id").references(() => files.id),
@@ -29,7 +31,7 @@ export const sharedRecords = pgTable(
     publishedAt: instant("published_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("shared_records_dataset_subject_uq").on(t.datasetCode, t.subjectCode)],
+  (t) => [uniqueIndex("shared_records_dataset_subject_hash_uq").on(t.datasetCode, t.subjectCodeHash)],
 );
 
 /** The applicant's consent (授权) to fetch their data from another department for one case. */
@@ -117,6 +119,12 @@ export type ReferralProgress = {
   actorName: string;
 };
 
+/** The personal data inside a referral's `details`: the case's form fields and the agent. */
+export const referralDetailsPii = {
+  formData: { match: PII_FORM_FIELD },
+  agent: { fields: snapshotPiiFields },
+} as const;
+
 /**
  * A referral (转办): a matter outside the bureau's competence handed to the right body with the
  * applicant's details and the policy reference, tracked until that body reports it done (不推).
@@ -139,8 +147,11 @@ export const referrals = pgTable(
       .references(() => organizations.id),
     applicantId: uuid("applicant_id").references(() => users.id),
     /** ID number and phone encrypted at rest (ADR 0016). */
-    applicant: piiJsonb<ApplicantSnapshot>("applicant", snapshotPiiFields).notNull(),
-    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    applicant: piiJsonb<ApplicantSnapshot>("applicant", { fields: snapshotPiiFields }).notNull(),
+    /** The case's form (phone and ID fields encrypted) and agent (ID number and phone encrypted), ADR 0016. */
+    details: piiJsonb<Record<string, unknown>>("details", { nested: referralDetailsPii })
+      .notNull()
+      .default({}),
     reason: text("reason").notNull(),
     policyReference: text("policy_reference").notNull(),
     status: text("status", { enum: ["sent", "received", "in_progress", "done"] }).notNull(),

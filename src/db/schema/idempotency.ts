@@ -1,6 +1,7 @@
 import { index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { IDEMPOTENCY_STATES } from "../../domain/idempotency";
 import { instant } from "./common";
+import { piiText } from "./pii";
 
 /**
  * The answers of writes sent with an `Idempotency-Key` header (docs/api-conventions.md): one row per
@@ -22,8 +23,11 @@ export const idempotencyKeys = pgTable(
     statusCode: integer("status_code"),
     /** The response headers a retry gets again (content-type, location, content-disposition). */
     headers: text("headers"),
-    /** The response body: text as sent, bytes as base64 (`bodyEncoding`). */
-    body: text("body"),
+    /**
+     * The response body: text as sent, bytes as base64 (`bodyEncoding`); encrypted at rest, as it may
+     * show a case with the applicant's ID number and phone (ADR 0016).
+     */
+    body: piiText("body"),
     bodyEncoding: text("body_encoding", { enum: ["utf8", "base64"] }),
     createdAt: instant("created_at").notNull(),
   },

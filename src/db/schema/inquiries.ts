@@ -3,6 +3,7 @@ import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle
 import { INQUIRY_CHANNELS, INQUIRY_STATUSES } from "../../domain/inquiries/rules";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
+import { piiText } from "./pii";
 import { users } from "./users";
 
 /** One handover of an inquiry's ownership to a named colleague (首问负责制: explicit, with a reason). */
@@ -34,8 +35,8 @@ export const inquiries = pgTable(
     status: text("status", { enum: INQUIRY_STATUSES }).notNull(),
     question: text("question").notNull(),
     askerName: text("asker_name"),
-    /** Phone or e-mail the asker left (personal data: owner and supervisor only). */
-    askerContact: text("asker_contact"),
+    /** Phone or e-mail the asker left (personal data: owner and supervisor only); encrypted at rest (ADR 0016). */
+    askerContact: piiText("asker_contact"),
     /** The applicant's account when asked signed in. */
     askerUserId: uuid("asker_user_id").references(() => users.id, { onDelete: "set null" }),
     itemCode: text("item_code"),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { id, instant } from "./common";
+import { piiText } from "./pii";
 import { users } from "./users";
 
 /**
@@ -69,8 +70,8 @@ export const messageLog = pgTable(
   {
     id: id(),
     channel: text("channel", { enum: ["email", "sms"] }).notNull(),
-    /** The address or phone number as given. */
-    recipient: text("recipient").notNull(),
+    /** The address or phone number as given; encrypted at rest (ADR 0016). */
+    recipient: piiText("recipient").notNull(),
     kind: text("kind"),
     subject: text("subject"),
     body: text("body").notNull(),

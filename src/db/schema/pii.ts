@@ -13,34 +13,62 @@ export const piiText = customType<{ data: string; driverData: string }>({
 });
 
 /**
- * A JSON column of which the named string fields are encrypted; `hashes` names fields whose keyed hash
- * is stored beside them (as `<field>Hash`) for lookups in SQL.
+ * Which string fields of a JSON object are personal data: by name (`fields`), by a pattern on the name
+ * (`match`, for application forms whose fields an administrator names: `contactPhone`, `agentIdNumber`),
+ * and those of nested objects (`nested`: the agent inside a referral's details). `hashes` names fields
+ * whose keyed hash is stored beside them (as `<field>Hash`) for lookups in SQL.
  */
-export function piiJsonb<T>(name: string, fields: readonly string[], hashes: readonly string[] = []) {
+export type PiiFields = {
+  fields?: readonly string[];
+  match?: RegExp;
+  hashes?: readonly string[];
+  nested?: Readonly<Record<string, PiiFields>>;
+};
+
+/**
+ * The names of form fields that hold an ID number or a phone (`contactPhone`, `mobile`, `idNumber`,
+ * `agentIdCard`): encrypted at rest wherever a form is stored (ADR 0016).
+ */
+export const PII_FORM_FIELD = /(phone|mobile|idnumber|idcard)$/i;
+/** The same pattern for PostgreSQL's `~*` (case-insensitive). */
+export const PII_FORM_FIELD_SQL = "(phone|mobile|idnumber|idcard)$";
+
+/** A JSON column of which the fields `spec` names are encrypted (see {@link PiiFields}). */
+export function piiJsonb<T>(name: string, spec: PiiFields) {
   return customType<{ data: T; driverData: string | object }>({
     dataType: () => "jsonb",
-    toDriver: (v) => JSON.stringify(encodeFields(v, fields, hashes)),
-    fromDriver: (v) => decodeFields((typeof v === "string" ? JSON.parse(v) : v) as T, fields, hashes),
+    toDriver: (v) => JSON.stringify(encodePiiFields(v, spec)),
+    fromDriver: (v) => decodePiiFields((typeof v === "string" ? JSON.parse(v) : v) as T, spec),
   })(name);
 }
 
-function encodeFields<T>(v: T, fields: readonly string[], hashes: readonly string[]): T {
-  if (!v || typeof v !== "object") return v;
-  const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
-  for (const f of fields) {
-    const plain = out[f];
-    if (typeof plain === "string" && plain !== "") {
-      out[f] = encryptPii(plain);
-      if (hashes.includes(f)) out[`${f}Hash`] = piiHash(plain);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === "object" && !Array.isArray(v);
+
+const named = (key: string, spec: PiiFields) =>
+  (spec.fields?.includes(key) ?? false) || (spec.match?.test(key) ?? false);
+
+/** `v` with the personal-data fields of `spec` encrypted under the active key (and hashed where asked). */
+export function encodePiiFields<T>(v: T, spec: PiiFields): T {
+  if (!isObject(v)) return v;
+  const out: Record<string, unknown> = { ...v };
+  for (const [f, plain] of Object.entries(v)) {
+    if (named(f, spec) && typeof plain === "string" && plain !== "") {
+      out[f] = encryptPii(decryptPii(plain));
+      if (spec.hashes?.includes(f)) out[`${f}Hash`] = piiHash(decryptPii(plain));
     }
   }
+  for (const [f, inner] of Object.entries(spec.nested ?? {})) out[f] = encodePiiFields(out[f], inner);
   return out as T;
 }
 
-function decodeFields<T>(v: T, fields: readonly string[], hashes: readonly string[]): T {
-  if (!v || typeof v !== "object") return v;
-  const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
-  for (const f of fields) if (typeof out[f] === "string") out[f] = decryptPii(out[f] as string);
-  for (const f of hashes) delete out[`${f}Hash`];
+/** `v` with the personal-data fields of `spec` decrypted (plaintext of an older version reads as itself). */
+export function decodePiiFields<T>(v: T, spec: PiiFields): T {
+  if (!isObject(v)) return v;
+  const out: Record<string, unknown> = { ...v };
+  for (const [f, value] of Object.entries(v))
+    if (named(f, spec) && typeof value === "string") out[f] = decryptPii(value);
+  for (const f of spec.hashes ?? []) delete out[`${f}Hash`];
+  for (const [f, inner] of Object.entries(spec.nested ?? {})) out[f] = decodePiiFields(out[f], inner);
   return out as T;
 }

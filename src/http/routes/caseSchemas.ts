@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { Actor } from "../../app/actor";
 import type { CommandResult } from "../../app/cases/commands/runner";
-import { presentCaseView } from "../../app/presenters/case";
+import { presentCaseRead } from "../../app/cases/read/queries";
+import type { AppContext } from "../../app/context";
 import type { CaseStatus } from "../../domain/cases/caseStatus";
 import type { TCase, ZCaseRef } from "../../shared/api/cases";
 
@@ -16,11 +17,11 @@ export function prefersMinimal(headers: Record<string, string | string[] | undef
 /**
  * The answer of a command on a case: the case in full, presented from what the command read after
  * its save in its own transaction (`view: true`), never read again; `Prefer: return=minimal` gets only
- * its reference.
+ * its reference. Identifiers shown whole are recorded as `personal_data.read`, as for a read.
  */
-export function commandAnswer(actor: Actor, c: CommandResult): TCase {
+export async function commandAnswer(ctx: AppContext, actor: Actor, c: CommandResult): Promise<TCase> {
   if (!c.view) throw new Error("The command was run without `view: true`; its case has nothing to present");
-  return presentCaseView(actor, c.view);
+  return presentCaseRead(ctx, actor, c.view);
 }
 
 /** The reference of a case a command changed (`Prefer: return=minimal`). */

@@ -197,7 +197,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     async (req, reply) => {
       const actor = requireActor(req);
       const c = await createApplication(ctx, actor, req.body, { view: true });
-      return reply.code(201).send(commandAnswer(actor, c));
+      return reply.code(201).send(await commandAnswer(ctx, actor, c));
     },
   );
 
@@ -216,7 +216,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     async (req) => {
       const actor = requireActor(req);
       const c = await updateDraft(ctx, actor, req.params.id, req.body, { view: true });
-      return commandAnswer(actor, c);
+      return await commandAnswer(ctx, actor, c);
     },
   );
 
@@ -240,9 +240,11 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       const res = await uploadMaterial(ctx, actor, req.params.id, req.params.code, file as Upload, {
         view: true,
       });
-      return reply
-        .code(201)
-        .send({ fileId: res.file.id, sha256: res.file.sha256, case: commandAnswer(actor, res.case) });
+      return reply.code(201).send({
+        fileId: res.file.id,
+        sha256: res.file.sha256,
+        case: await commandAnswer(ctx, actor, res.case),
+      });
     },
   );
 
@@ -261,7 +263,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     async (req) => {
       const actor = requireActor(req);
       const c = await submitApplication(ctx, actor, req.params.id, req.body.expectedVersion, { view: true });
-      return commandAnswer(actor, c);
+      return await commandAnswer(ctx, actor, c);
     },
   );
 
@@ -280,7 +282,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     async (req) => {
       const actor = requireActor(req);
       const c = await checkMaterials(ctx, actor, req.params.id, req.body, { view: true });
-      return commandAnswer(actor, c);
+      return await commandAnswer(ctx, actor, c);
     },
   );
 
@@ -304,7 +306,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
           req.body as { expectedVersion: number } & Record<string, unknown>,
           { view: true },
         );
-        return commandAnswer(actor, c);
+        return await commandAnswer(ctx, actor, c);
       },
     );
 
@@ -363,7 +365,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       const c = req.body.finishOnTheSpot
         ? await finishOnTheSpot(ctx, actor, req.params.id, req.body, { view })
         : await caseCommand(ctx, actor, req.params.id, "accept", req.body, { view });
-      return view ? commandAnswer(actor, c) : caseRef(c);
+      return view ? await commandAnswer(ctx, actor, c) : caseRef(c);
     },
   );
 
@@ -382,7 +384,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     async (req) => {
       const actor = requireActor(req);
       const c = await sendBackToReview(ctx, actor, req.params.id, req.body, { view: true });
-      return commandAnswer(actor, c);
+      return await commandAnswer(ctx, actor, c);
     },
   );
 }

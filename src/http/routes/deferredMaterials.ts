@@ -35,7 +35,7 @@ export async function deferredMaterialRoutes(app: FastifyInstance, { ctx }: { ct
       const c = await deliverDeferredMaterial(ctx, actor, req.params.id, req.params.code, file as Upload, {
         view: true,
       });
-      return reply.code(201).send(commandAnswer(actor, c));
+      return reply.code(201).send(await commandAnswer(ctx, actor, c));
     },
   );
 
@@ -57,7 +57,7 @@ export async function deferredMaterialRoutes(app: FastifyInstance, { ctx }: { ct
       const c = await checkDeferredMaterial(ctx, actor, req.params.id, req.params.code, req.body, {
         view: true,
       });
-      return commandAnswer(actor, c);
+      return await commandAnswer(ctx, actor, c);
     },
   );
 }

@@ -105,7 +105,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
       const c = await attachReusableMaterial(ctx, actor, req.params.id, req.params.code, req.body, {
         view: true,
       });
-      return commandAnswer(actor, c);
+      return await commandAnswer(ctx, actor, c);
     },
   );
 
@@ -128,7 +128,7 @@ export async function exchangeRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
       const res = await fetchSharedMaterial(ctx, actor, req.params.id, req.params.code, req.body, {
         view: true,
       });
-      return { fetched: res.fetched, case: commandAnswer(actor, res.case) };
+      return { fetched: res.fetched, case: await commandAnswer(ctx, actor, res.case) };
     },
   );
 

@@ -99,7 +99,7 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       const actor = requireActor(req);
       const minimal = prefersMinimal(req.headers);
       const c = await completeReviewTask(ctx, actor, req.params.id, req.body, { view: !minimal });
-      return minimal ? caseRef(c) : commandAnswer(actor, c);
+      return minimal ? caseRef(c) : await commandAnswer(ctx, actor, c);
     },
   );
 }

@@ -20,6 +20,7 @@ import {
   payments,
   policyItemLinks,
   projects,
+  rectifications,
   reviewTasks,
   serviceItems,
   staffPosts,
@@ -415,11 +416,45 @@ async function buildWorld() {
   });
   if (notice.status !== 201) throw new Error(`authz matrix: change notice ${notice.status} ${notice.text}`);
   params["change-notices.id"] = notice.body.id;
-  // The applicant's evaluation invitations carry the link's token.
-  const invitations = await client("sanmu").get<unknown>("/api/me/evaluation-invitations");
-  const ref = JSON.stringify(invitations.body).match(/"ref":"([^"]+)"/)?.[1];
-  if (ref) params.ref = ref;
+  // 好差评: the completed case's invitation (its id is the portal's reference, for its applicant); a
+  // second completed case rated very dissatisfied by its applicant, which opens a rectification (整改)
+  // that the window may appeal and the supervisor decide.
+  type Invitations = { invitations: { id: string }[] };
+  const invitation = async (caseId: string) => {
+    const res = await client("sanmu").get<Invitations>(`/api/cases/${caseId}/evaluations`);
+    const inv = res.body.invitations?.[0]?.id;
+    if (!inv) throw new Error(`authz matrix: no evaluation invitation ${res.status} ${res.text}`);
+    return inv;
+  };
+  params.ref = await invitation(done.id);
+  const ratedCase = await caseIn(t, "completed");
+  const rated = await client("sanmu").post<{ id: string }>(
+    `/api/evaluation-invitations/${await invitation(ratedCase.id)}/evaluation`,
+    { dimensions: RATING_VERY_DISSATISFIED },
+  );
+  if (rated.status !== 201 && rated.status !== 200)
+    throw new Error(`authz matrix: rating ${rated.status} ${rated.text}`);
+  params["evaluations.id"] = rated.body.id;
+  const rectification = await first(
+    db.select().from(rectifications).where(eq(rectifications.evaluationId, rated.body.id)),
+    "rectification",
+  );
+  params["rectifications.id"] = rectification.id;
+  Object.assign(BODIES, {
+    appealEvaluation: () => ({ reason: "评价与办理事实不符，申请复核" }),
+    decideAppeal: () => ({ decision: "dismiss", reason: "维持原评价" }),
+    submitEvaluation: () => ({ dimensions: RATING_VERY_DISSATISFIED }),
+  } satisfies Record<string, BodyFor>);
 }
+
+/** Every online dimension rated, overall very dissatisfied (差评: it opens a rectification). */
+const RATING_VERY_DISSATISFIED = {
+  overall: "very_dissatisfied",
+  efficiency: "satisfied",
+  guide_accuracy: "satisfied",
+  convenience: "basic",
+  usability: "satisfied",
+};
 
 function client(username: string): TestClient {
   const c = clients.get(username);
@@ -493,18 +528,12 @@ function cellOf(id: string, column: Column): Cell | string {
 }
 
 /**
- * Operations whose object this test does not build (an evaluation and its appeal, a
- * rectification, a filed bundle, an alert, the demo payment simulator's order): every caller gets
- * 404, so their rows of expected.md say only that no one reaches a random id.
+ * Operations whose object this test does not build (a filed bundle, the demo payment simulator's
+ * order): every caller gets 404, so their rows of expected.md say only that no one reaches a random
+ * id. (Alerts and staff posts are not built either; their operations answer 403 to most roles, so
+ * they are not in this list — docs/security.md "Not yet".)
  */
-const NO_OBJECT = [
-  "getSimulatorOrder",
-  "simulatePayment",
-  "getBundle",
-  "appealEvaluation",
-  "decideAppeal",
-  "updateRectification",
-];
+const NO_OBJECT = ["getSimulatorOrder", "simulatePayment", "getBundle"];
 
 /** Operations on data the market regulator (scjg) provides: there it is the insider, the township the outsider. */
 const PARTNER_SWAP = new Set(["publishSharedRecord"]);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { piiHash } from "../../../adapters/pii/keyring";
+import { piiHashes } from "../../../adapters/pii/keyring";
 import { caseEvents, cases, organizations, reviewTasks } from "../../../db/schema";
 import { type CaseStatus, CLOCKED } from "../../../domain/cases/caseStatus";
 import { type CaseClockState, type ClockView, caseClock } from "../../../domain/cases/clock";
@@ -16,7 +16,7 @@ import { presentCaseSummary, presentCaseView, seesPersonalData } from "../../pre
 import type { LoadedCase } from "../caseRows";
 import { casePolicyRecord, loadCase, toState } from "../caseRows";
 import { readableCase } from "../intake/intake";
-import { readCaseView } from "./caseView";
+import { type CaseView, readCaseView } from "./caseView";
 import { earliestOwedDue, owedSummaries, owesDeferredMaterial } from "./owedQueries";
 
 export type TListCases = z.infer<typeof ZListCases>;
@@ -89,7 +89,10 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 function applicantMatch(input: string): SQL {
   const v = input.trim().toUpperCase();
   if (/^[0-9A-Z]{18}$/.test(v) || /^\d{15}$/.test(v))
-    return sql`(upper(${cases.applicant}->>'creditCode') = ${v} or ${cases.applicant}->>'idNumberHash' = ${piiHash(v)})`;
+    return sql`(upper(${cases.applicant}->>'creditCode') = ${v} or ${cases.applicant}->>'idNumberHash' in (${sql.join(
+      piiHashes(v).map((h) => sql`${h}`),
+      sql`, `,
+    )}))`;
   return sql`${cases.applicant}->>'name' ilike ${`%${escapeLike(input.trim())}%`}`;
 }
 
@@ -263,16 +266,23 @@ export async function countCases(
 export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<TCase> {
   const c = await readableCase(ctx, actor, caseId);
   const cal = await calendarFor(ctx, c.orgId);
-  const view = await readCaseView(ctx.database.db, c, cal, ctx.clock.now());
-  // Who was shown whose identifiers whole is recorded (issue 16 point 8; docs/api-conventions.md).
+  return presentCaseRead(ctx, actor, await readCaseView(ctx.database.db, c, cal, ctx.clock.now()));
+}
+
+/**
+ * The case as `actor` sees it, presented from `view` — the answer of a read and of every command on a
+ * case. Who was shown whose identifiers whole is recorded (issue 16 point 8; docs/api-conventions.md):
+ * a command's answer shows the window the same case a read does, so it is recorded the same way.
+ */
+export async function presentCaseRead(ctx: AppContext, actor: Actor, view: CaseView): Promise<TCase> {
   if (seesPersonalData(actor, view.case))
     await recordPersonalDataRead(ctx.database.db, actor, ctx.clock.now(), {
-      applicantId: c.applicantId,
+      applicantId: view.case.applicantId,
       applicantLabel: view.case.applicant.name,
       orgPath: view.case.orgPath,
       via: "case",
-      caseId: c.id,
-      caseNumber: c.number,
+      caseId: view.case.id,
+      caseNumber: view.case.number,
       fields: identifierFields(view.case.applicant, view.case.agent),
     });
   return presentCaseView(actor, view);
