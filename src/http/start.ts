@@ -25,6 +25,7 @@ import { generateHistory, type HistoryOptions, settleInterruptedHistory } from "
 import { seedDemoStaff } from "../app/staff/demo";
 import { runSweep } from "../app/sweep/runSweep";
 import { seedDemoTraining } from "../app/training/demo";
+import { sealLegacyEntries } from "../app/transparency/legacy";
 import { DEFAULT_BATCH, integrateTransparencyLog } from "../app/transparency/sequencer";
 import { serveBackups } from "../db/backup";
 import { type Database, openDatabase } from "../db/client";
@@ -132,6 +133,8 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   // from the environment; values an older version wrote in plaintext are encrypted now.
   setPiiKeyring(loadPiiKeyring(ctx.config.keysDir ?? defaultKeysDir(env), env));
   if (!opts.prepared) await encryptPlaintextPersonalData(database.db);
+  // Case events and audit rows written before the transparency log: sealed into their chains and queued.
+  if (!opts.prepared) await sealLegacyEntries(database.db);
   if (!opts.prepared && opts.demo && !(await isDemoSeeded(database.db))) {
     await seedDemo(database.db, opts.onProgress);
     // A few months of 好差评 on demo cases, so the published figures are filled (docs/evaluations.md).
