@@ -7,6 +7,7 @@ import { loadPiiKeyring, setPiiKeyring } from "../adapters/pii/keyring";
 import { defaultKeysDir } from "../adapters/signing";
 import { DatabaseStorage } from "../adapters/storage/databaseStorage";
 import { type FileStorage, legacyDiskStorage } from "../adapters/storage/storage";
+import { sealLegacyEntries } from "../app/cases/commands/runner";
 import { catalogSynonyms } from "../app/catalog/synonyms";
 import {
   type AppContext,
@@ -25,7 +26,6 @@ import { generateHistory, type HistoryOptions, settleInterruptedHistory } from "
 import { seedDemoStaff } from "../app/staff/demo";
 import { runSweep } from "../app/sweep/runSweep";
 import { seedDemoTraining } from "../app/training/demo";
-import { sealLegacyEntries } from "../app/transparency/legacy";
 import { DEFAULT_BATCH, integrateTransparencyLog } from "../app/transparency/sequencer";
 import { serveBackups } from "../db/backup";
 import { type Database, openDatabase } from "../db/client";

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdftotextFlat } from "../../src/adapters/pdf/pdftotext";
 import { canonicalJson } from "../../src/adapters/signing/canonicalJson";
-import { sealLegacyEntries } from "../../src/app/transparency/legacy";
+import { sealLegacyEntries } from "../../src/app/cases/commands/runner";
 import { integrateTransparencyLog } from "../../src/app/transparency/sequencer";
 import {
   fromHex,

@@ -60,7 +60,7 @@ CREATE TRIGGER "transparency_checkpoints_no_truncate" BEFORE TRUNCATE ON "transp
   FOR EACH STATEMENT EXECUTE FUNCTION "yizhan_refuse_change"();
 --> statement-breakpoint
 -- Rows written before the log existed may be sealed once (salt, chain link) by the start-up step that
--- puts them in the log (src/app/transparency/legacy.ts); every other UPDATE stays refused.
+-- puts them in the log (src/app/cases/commands/runner/sealLegacy.ts); every other UPDATE stays refused.
 CREATE FUNCTION "yizhan_refuse_change_but_seal"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' AND OLD."salt" IS NULL AND NEW."salt" IS NOT NULL

@@ -3,13 +3,20 @@
  * server serves, each case whose events have no salt yet gets its whole history sealed into its chain
  * (salts, `prev_hash`, `hash`, the head on the case row) and queued; audit rows without a salt get one
  * and are queued. The append-only trigger allows exactly this one update of such a row (migration
- * `transparency_log`). Idempotent; a case that already has sealed events is left as it is.
+ * `transparency_log`). Idempotent; a case that already has sealed events is left as it is. Part of the
+ * runner: the only writer of `cases` and `case_events`.
  */
 import { asc, eq, isNull, sql } from "drizzle-orm";
-import { type Db, queryRows } from "../../db/client";
-import { adminAuditEntries, caseEvents, cases } from "../../db/schema";
-import { type CaseEventRow, caseEventBody, chainHash, GENESIS_HASH, newSalt } from "./entries";
-import { runWrites, transparencyQueueInsert } from "./queue";
+import { type Db, queryRows } from "../../../../db/client";
+import { adminAuditEntries, caseEvents, cases } from "../../../../db/schema";
+import {
+  type CaseEventRow,
+  caseEventBody,
+  chainHash,
+  GENESIS_HASH,
+  newSalt,
+} from "../../../transparency/entries";
+import { runWrites, transparencyQueueInsert } from "../../../transparency/queue";
 
 /** Seals and queues what was written before the log; returns how many rows it sealed. */
 export async function sealLegacyEntries(db: Db): Promise<number> {
