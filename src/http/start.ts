@@ -7,6 +7,7 @@ import { loadPiiKeyring, setPiiKeyring } from "../adapters/pii/keyring";
 import { defaultKeysDir } from "../adapters/signing";
 import { DatabaseStorage } from "../adapters/storage/databaseStorage";
 import { type FileStorage, legacyDiskStorage } from "../adapters/storage/storage";
+import { sealLegacyEntries } from "../app/cases/commands/runner";
 import { catalogSynonyms } from "../app/catalog/synonyms";
 import {
   type AppContext,
@@ -144,6 +145,8 @@ export async function openYizhan(opts: StartOptions = {}): Promise<AppContext> {
   // from the environment; values an older version wrote in plaintext are encrypted now.
   setPiiKeyring(loadPiiKeyring(ctx.config.keysDir ?? defaultKeysDir(env), env));
   if (!opts.prepared) await encryptPlaintextPersonalData(database.db);
+  // Case events and audit rows written before the transparency log: sealed into their chains and queued.
+  if (!opts.prepared) await sealLegacyEntries(database.db);
   if (!opts.prepared && opts.demo && !(await isDemoSeeded(database.db))) {
     await seedDemo(database.db, opts.onProgress);
     // A few months of 好差评 on demo cases, so the published figures are filled (docs/evaluations.md).

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdftotextFlat } from "../../src/adapters/pdf/pdftotext";
 import { canonicalJson } from "../../src/adapters/signing/canonicalJson";
+import { sealLegacyEntries } from "../../src/app/cases/commands/runner";
 import { integrateTransparencyLog } from "../../src/app/transparency/sequencer";
 import {
   fromHex,
@@ -350,6 +351,42 @@ describe("the transparency log (issue 18)", () => {
       )) as unknown as { rows: { n: number; sources: number; size: number; queued: number }[] }
     ).rows;
     expect(check).toEqual({ n: check.size, sources: check.size, size: check.size, queued: 0 });
+  });
+});
+
+describe("rows written before the log existed", () => {
+  it("are sealed into their case's chain once at start-up and logged; no other update passes the trigger", async () => {
+    const db = t.ctx.database.db;
+    const model = await caseIn(t, "submitted");
+    // A case and its history as an older version wrote them: no salt, no chain, no queue row.
+    const legacy = "01900000-0000-7000-8000-000000000001";
+    await db.execute(sql`insert into cases select (jsonb_populate_record(null::cases, to_jsonb(c) ||
+      jsonb_build_object('id', ${legacy}::text, 'number', 'LEGACY-0001', 'event_seq', 0, 'event_head', null))).*
+      from cases c where c.id = ${model.id}`);
+    await db.execute(sql`insert into case_events select (jsonb_populate_record(null::case_events, to_jsonb(e) ||
+      jsonb_build_object('id', gen_random_uuid()::text, 'case_id', ${legacy}::text, 'salt', null, 'prev_hash', null, 'hash', null))).*
+      from case_events e where e.case_id = ${model.id}`);
+    await expect(
+      db.execute(sql`update case_events set type = 'x' where case_id = ${legacy}`),
+    ).rejects.toThrow();
+    expect(await sealLegacyEntries(db)).toBeGreaterThanOrEqual(3);
+    expect(await sealLegacyEntries(db)).toBe(0);
+    await expect(
+      db.execute(sql`update case_events set salt = 'aa', hash = 'bb' where case_id = ${legacy}`),
+    ).rejects.toThrow();
+    await integrateAll();
+    const latest = await ok<TCheckpoint>("/api/transparency/checkpoints/latest");
+    const entries = (await allEntries(latest.treeSize))
+      .map((e) => JSON.parse(e.entry) as Record<string, unknown>)
+      .filter((e) => e.caseId === legacy);
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+    let prev = "0".repeat(64);
+    for (const e of entries) {
+      const { prevHash, hash, ...body } = e;
+      expect(prevHash).toBe(prev);
+      expect(hash).toBe(toHex(sha256(fromHex(prev), utf8(canonicalJson(body)))));
+      prev = hash as string;
+    }
   });
 });
 

@@ -58,3 +58,26 @@ CREATE TRIGGER "transparency_checkpoints_append_only" BEFORE UPDATE OR DELETE ON
 --> statement-breakpoint
 CREATE TRIGGER "transparency_checkpoints_no_truncate" BEFORE TRUNCATE ON "transparency_checkpoints"
   FOR EACH STATEMENT EXECUTE FUNCTION "yizhan_refuse_change"();
+--> statement-breakpoint
+-- Rows written before the log existed may be sealed once (salt, chain link) by the start-up step that
+-- puts them in the log (src/app/cases/commands/runner/sealLegacy.ts); every other UPDATE stays refused.
+CREATE FUNCTION "yizhan_refuse_change_but_seal"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND OLD."salt" IS NULL AND NEW."salt" IS NOT NULL
+     AND (to_jsonb(NEW) - 'salt' - 'prev_hash' - 'hash') = (to_jsonb(OLD) - 'salt' - 'prev_hash' - 'hash') THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'table % is append-only: % refused', TG_TABLE_NAME, TG_OP
+    USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+--> statement-breakpoint
+DROP TRIGGER "case_events_append_only" ON "case_events";
+--> statement-breakpoint
+CREATE TRIGGER "case_events_append_only" BEFORE UPDATE OR DELETE ON "case_events"
+  FOR EACH ROW EXECUTE FUNCTION "yizhan_refuse_change_but_seal"();
+--> statement-breakpoint
+DROP TRIGGER "admin_audit_entries_append_only" ON "admin_audit_entries";
+--> statement-breakpoint
+CREATE TRIGGER "admin_audit_entries_append_only" BEFORE UPDATE OR DELETE ON "admin_audit_entries"
+  FOR EACH ROW EXECUTE FUNCTION "yizhan_refuse_change_but_seal"();

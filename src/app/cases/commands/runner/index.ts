@@ -18,3 +18,4 @@ export {
   runCaseCommands,
   type ViewOption,
 } from "./runCommand";
+export { sealLegacyEntries } from "./sealLegacy";
