@@ -29,12 +29,18 @@ export class CompactRange {
     return this.count;
   }
 
-  /** Appends one leaf hash. */
-  append(leafHash: Buffer): void {
+  /**
+   * Appends one leaf hash. `onNode` sees every perfect subtree the leaf completes (level ≥ 1, leaves
+   * [index·2^level, (index+1)·2^level)), smallest first, so a store of such nodes can be checked.
+   */
+  append(leafHash: Buffer, onNode?: (level: number, index: number, hash: Buffer) => void): void {
     let piece = { size: 1, hash: leafHash };
+    let level = 0;
     for (let top = this.pieces.at(-1); top && top.size === piece.size; top = this.pieces.at(-1)) {
       this.pieces.pop();
       piece = { size: top.size * 2, hash: interiorHash(top.hash, piece.hash) };
+      level++;
+      onNode?.(level, (this.count + 1) / piece.size - 1, piece.hash);
     }
     this.pieces.push(piece);
     this.count++;

@@ -115,6 +115,8 @@ export class LogChecker {
   constructor(
     checkpoints: CheckpointLike[],
     private readonly chainHash?: ChainHashFn,
+    /** Sees every perfect subtree as the tree completes it (to compare with stored nodes). */
+    private readonly onNode?: (level: number, index: number, hash: Buffer) => void,
   ) {
     this.pending = [...checkpoints].sort((a, b) => a.treeSize - b.treeSize);
     this.settleCheckpoints();
@@ -132,8 +134,9 @@ export class LogChecker {
   }
 
   /**
-   * Takes the next leaf. `claimedLeafHash` is the hash the log stores or serves for it, if any. Returns
-   * the parsed entry (or null when it is not JSON) so a mode can compare it further.
+   * Takes the next leaf as a server publishes it: the tree grows by H(0x00 ‖ entry) and
+   * `claimedLeafHash`, the hash served beside the entry, must equal it. Returns the parsed entry (null
+   * when it is not JSON).
    */
   add(
     leafIndex: number,
@@ -141,24 +144,74 @@ export class LogChecker {
     claimedLeafHash?: string,
     kind?: string,
   ): Record<string, unknown> | null {
+    this.checkIndex(leafIndex);
+    const leafHash = entryLeafHash(entry);
+    if (claimedLeafHash !== undefined && leafHash.toString("hex") !== claimedLeafHash)
+      this.note({
+        code: "leaf_hash",
+        message: `leaf ${leafIndex}: the served leaf hash is not H(0x00 ‖ entry)`,
+        leafIndex,
+      });
+    this.tree.append(leafHash, this.onNode);
+    const parsed = this.parse(leafIndex, entry, kind);
+    if (parsed && parsed.kind === "case_event") this.followChain(leafIndex, parsed);
+    this.settleCheckpoints();
+    return parsed;
+  }
+
+  /**
+   * Takes the next leaf as the database holds it: the tree grows by the STORED leaf hash (what was
+   * signed), and `entry` — recomputed from the source row, or null when the row is gone — must hash to
+   * it. `where` names the row in findings.
+   */
+  addStored(
+    leafIndex: number,
+    storedLeafHash: string,
+    entry: string | null,
+    where: { kind: string; sourceId: string; caseId?: string; seq?: number },
+  ): void {
+    this.checkIndex(leafIndex);
+    const at = { leafIndex, caseId: where.caseId, seq: where.seq };
+    const label = where.caseId ? `case ${where.caseId} seq ${where.seq}` : `${where.kind} ${where.sourceId}`;
+    let stored: Buffer;
+    try {
+      stored = Buffer.from(storedLeafHash, "hex");
+      if (stored.length !== 32 || stored.toString("hex") !== storedLeafHash) throw new Error();
+    } catch {
+      this.note({
+        code: "leaf_hash",
+        message: `leaf ${leafIndex}: stored leaf hash is not 64 hex digits`,
+        ...at,
+      });
+      stored = Buffer.alloc(32);
+    }
+    this.tree.append(stored, this.onNode);
+    if (entry === null)
+      this.note({
+        code: "row_missing",
+        message: `leaf ${leafIndex}: ${label} — its row is gone (deleted?)`,
+        ...at,
+      });
+    else {
+      if (entryLeafHash(entry).toString("hex") !== storedLeafHash)
+        this.note({
+          code: "row_changed",
+          message: `leaf ${leafIndex}: ${label} — the row no longer gives the logged entry (changed or renumbered after it was logged)`,
+          ...at,
+        });
+      const parsed = this.parse(leafIndex, entry, where.kind);
+      if (parsed && parsed.kind === "case_event") this.followChain(leafIndex, parsed);
+    }
+    this.settleCheckpoints();
+  }
+
+  private checkIndex(leafIndex: number): void {
     if (leafIndex !== this.tree.size)
       this.note({
         code: "leaf_order",
         message: `expected leaf ${this.tree.size}, got leaf ${leafIndex}`,
         leafIndex: this.tree.size,
       });
-    const leafHash = entryLeafHash(entry);
-    if (claimedLeafHash !== undefined && leafHash.toString("hex") !== claimedLeafHash)
-      this.note({
-        code: "leaf_hash",
-        message: `leaf ${leafIndex}: stored leaf hash is not H(0x00 ‖ entry)`,
-        leafIndex,
-      });
-    this.tree.append(leafHash);
-    const parsed = this.parse(leafIndex, entry, kind);
-    if (parsed && parsed.kind === "case_event") this.followChain(leafIndex, parsed);
-    this.settleCheckpoints();
-    return parsed;
   }
 
   private parse(leafIndex: number, entry: string, kind?: string): Record<string, unknown> | null {
