@@ -6,12 +6,15 @@
  * Administrators and supervisors read it (`listAdminAuditEntries`), within their bureau.
  */
 import { and, desc, eq, gte, ilike, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
 import type { Executor } from "../../db/client";
 import { adminAuditEntries } from "../../db/schema";
 import { forbidden } from "../../domain/errors";
 import type { TAdminAuditEntry, TAdminAuditList, TListAdminAuditQuery } from "../../shared/api/audit";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
+import { asStoredJson, newSalt } from "../transparency/entries";
+import { runWrites, transparencyQueueInsert } from "../transparency/queue";
 
 /** What an entry is about. */
 export type AuditTarget = "user" | "organization" | "service_item" | "calendar" | "setting" | "applicant";
@@ -35,20 +38,25 @@ export async function recordAdminAudit(
   ...entries: AuditEntry[]
 ): Promise<void> {
   if (!entries.length) return;
-  await ex.insert(adminAuditEntries).values(
-    entries.map((e) => ({
-      at,
-      actorId: actor.userId,
-      actorUsername: actor.username,
-      ip: actor.ip ?? null,
-      action: e.action,
-      targetType: e.targetType,
-      targetId: e.targetId ?? null,
-      targetLabel: e.targetLabel ?? null,
-      orgPath: e.orgPath ?? null,
-      detail: e.detail ?? {},
-    })),
-  );
+  // Each row gets its transparency-log salt and goes into the sequencer's queue in the same statement.
+  const rows = entries.map((e) => ({
+    id: uuidv7(),
+    at,
+    actorId: actor.userId,
+    actorUsername: actor.username,
+    ip: actor.ip ?? null,
+    action: e.action,
+    targetType: e.targetType,
+    targetId: e.targetId ?? null,
+    targetLabel: e.targetLabel ?? null,
+    orgPath: e.orgPath ?? null,
+    detail: asStoredJson(e.detail ?? {}),
+    salt: newSalt(),
+  }));
+  await runWrites(ex, [
+    ex.insert(adminAuditEntries).values(rows),
+    transparencyQueueInsert(ex, "admin_audit", rows),
+  ]);
 }
 
 /**

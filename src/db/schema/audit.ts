@@ -26,6 +26,8 @@ export const adminAuditEntries = pgTable(
     /** The organization the change belongs to (its materialized path); null for the whole system. */
     orgPath: text("org_path"),
     detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    /** The secret salt of this entry's personal-data hashes in the transparency log (hex, never published). */
+    salt: text("salt"),
   },
   (t) => [index("admin_audit_at_idx").on(t.at), index("admin_audit_target_idx").on(t.targetType, t.targetId)],
 );

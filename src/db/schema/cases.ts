@@ -101,6 +101,12 @@ export const cases = pgTable(
     draftRemindedAt: instant("draft_reminded_at"),
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
+    /**
+     * The head of the case's event chain (transparency log): the last event's seq and hash, kept here
+     * so a command (which holds this row's lock) links its events without reading them.
+     */
+    eventSeq: integer("event_seq").notNull().default(0),
+    eventHead: text("event_head"),
   },
   (t) => [
     uniqueIndex("cases_number_uq").on(t.number),
@@ -183,6 +189,14 @@ export const caseEvents = pgTable(
     before: jsonb("before").$type<Record<string, unknown> | null>(),
     after: jsonb("after").$type<Record<string, unknown> | null>(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * The transparency log (docs/transparency.md): the secret salt of this entry's personal-data hashes
+     * (hex, never published), and the case's hash chain — the previous event's hash (64 zeros for the
+     * first) and this event's. Null only on events written before the log existed.
+     */
+    salt: text("salt"),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
     uniqueIndex("case_events_case_seq_uq").on(t.caseId, t.seq),

@@ -19,3 +19,4 @@ export * from "./supervision";
 export * from "./supervision_figures";
 export * from "./training";
 export * from "./users";
+export * from "./transparency";

@@ -1,10 +1,17 @@
 import { and, eq, type SQLWrapper, sql } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
 import { queryRows, type Tx } from "../../../../db/client";
 import { caseEvents, cases } from "../../../../db/schema";
 import { versionConflict } from "../../../../domain/errors";
 import type { Actor } from "../../../actor";
+import { type ChainHead, sealCaseEvents } from "../../../transparency/entries";
+import { runWrites, transparencyQueueInsert } from "../../../transparency/queue";
+
+export { runWrites } from "../../../transparency/queue";
+
 import type { NewCaseEvent } from "../changeTypes";
 
+export type { ChainHead } from "../../../transparency/entries";
 export type { NewCaseEvent } from "../changeTypes";
 
 /** The role an actor acted in (the first staff role, or applicant). */
@@ -14,22 +21,24 @@ export function actingRole(actor: Actor | null): string | null {
 }
 
 /**
- * The insert of events into a case's log, not yet run (one row per change: actor, time, IP, before and
- * after). Sequence numbers are per case and gap-free; the case row lock (held by the runner) serializes
- * them.
+ * The writes of new events of a case, not yet run: the event rows (one per change: actor, time, IP,
+ * before and after), each sealed into the case's hash chain with its transparency-log salt
+ * (docs/transparency.md), and their rows in the sequencer's queue. Sequence numbers and the chain
+ * continue from the case row's head (`eventSeq`, `eventHead`): the caller holds the row's lock and
+ * writes `head` back with the case, so nothing is read. Returns the writes and the new head.
  */
-export function caseEventsInsert(
+export function caseEventWrites(
   tx: Tx,
-  caseId: string,
+  c: { id: string } & ChainHead,
   actor: Actor | null,
   at: Date,
   events: NewCaseEvent[],
-) {
-  return tx.insert(caseEvents).values(
-    events.map((e, i) => ({
-      caseId,
-      // Gap-free per case; the case row lock serializes writers, so max + n is safe.
-      seq: sql<number>`(select coalesce(max(${caseEvents.seq}), 0) + ${i + 1} from ${caseEvents} where ${caseEvents.caseId} = ${caseId})`,
+): { writes: SQLWrapper[]; head: ChainHead } {
+  const sealed = sealCaseEvents(
+    { eventSeq: c.eventSeq, eventHead: c.eventHead },
+    events.map((e) => ({
+      id: uuidv7(),
+      caseId: c.id,
       type: e.type,
       actorId: actor?.userId ?? null,
       actorName: actor?.displayName ?? "系统",
@@ -43,6 +52,14 @@ export function caseEventsInsert(
       data: e.data ?? {},
     })),
   );
+  if (sealed.rows.length === 0) return { writes: [], head: sealed.head };
+  return {
+    writes: [
+      tx.insert(caseEvents).values(sealed.rows),
+      transparencyQueueInsert(tx, "case_event", sealed.rows),
+    ],
+    head: sealed.head,
+  };
 }
 
 /** The first insert of a case row (a draft), returning the row. */
@@ -58,8 +75,10 @@ export async function writeCaseColumns(
   tx: Tx,
   caseId: string,
   values: Partial<typeof cases.$inferInsert>,
+  writes: SQLWrapper[] = [],
 ): Promise<void> {
-  if (Object.keys(values).length) await tx.update(cases).set(values).where(eq(cases.id, caseId));
+  const update = Object.keys(values).length ? [tx.update(cases).set(values).where(eq(cases.id, caseId))] : [];
+  await runWrites(tx, [...writes, ...update]);
 }
 
 /**

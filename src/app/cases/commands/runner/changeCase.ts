@@ -4,7 +4,7 @@ import type { CaseStatus } from "../../../../domain/cases/caseStatus";
 import type { Actor } from "../../../actor";
 import type { LoadedCase } from "../../caseRows";
 import type { CaseChange } from "../changeTypes";
-import { caseEventsInsert, saveCase, writeCaseColumns } from "./caseWrites";
+import { caseEventWrites, saveCase, writeCaseColumns } from "./caseWrites";
 import { lockCase } from "./lockCase";
 
 export type { CaseChange, ChangeOutcome } from "../changeTypes";
@@ -28,16 +28,16 @@ export async function changeCase<R>(
   const out = await change.apply(c);
   if (out.skip) return { case: c, result: out.result };
   const events = sameStateEvents(rule, status, out.data);
-  const columns = out.columns ?? {};
+  // The events join the case's chain; its new head is written with the case's columns.
+  const { writes, head } = caseEventWrites(tx, c, actor, change.now, events);
+  const columns = { ...(out.columns ?? {}), ...(events.length ? head : {}) };
   if (rule.advancesVersion) {
-    const writes = events.length ? [caseEventsInsert(tx, c.id, actor, change.now, events)] : [];
     const version = await saveCase(tx, c.id, c.version, columns, change.now, writes);
     return {
       case: { ...c, ...(columns as Partial<LoadedCase>), version, updatedAt: change.now },
       result: out.result,
     };
   }
-  await writeCaseColumns(tx, c.id, columns);
-  if (events.length) await caseEventsInsert(tx, c.id, actor, change.now, events);
+  await writeCaseColumns(tx, c.id, columns, writes);
   return { case: { ...c, ...(columns as Partial<LoadedCase>) }, result: out.result };
 }

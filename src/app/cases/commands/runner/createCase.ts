@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
 import type { Executor, Tx } from "../../../../db/client";
 import type { cases } from "../../../../db/schema";
 import type { Actor } from "../../../actor";
-import { caseEventsInsert, caseInsert } from "./caseWrites";
+import { caseEventWrites, caseInsert, runWrites } from "./caseWrites";
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -17,10 +18,17 @@ export async function createCase(
   values: typeof cases.$inferInsert & { createdAt: Date },
   data: Record<string, unknown>,
 ): Promise<CaseRow> {
-  const [row] = await caseInsert(tx, values);
-  await caseEventsInsert(tx, row.id, actor, values.createdAt, [
-    { type: "case.created", toStatus: "draft", data: { ...data, channel: row.channel } },
-  ]);
+  // The first event starts the case's chain: sealed before the row is written, with its head.
+  const id = values.id ?? uuidv7();
+  const { writes, head } = caseEventWrites(
+    tx,
+    { id, eventSeq: 0, eventHead: null },
+    actor,
+    values.createdAt,
+    [{ type: "case.created", toStatus: "draft", data: { ...data, channel: values.channel } }],
+  );
+  const [row] = await caseInsert(tx, { ...values, id, ...head });
+  await runWrites(tx, writes);
   return row;
 }
 

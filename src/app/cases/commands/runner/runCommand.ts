@@ -17,7 +17,7 @@ import type { EffectEnv } from "../effects";
 import { effectOf } from "../lifecycle";
 import { numberNotice, type PendingNotice } from "../numbers";
 import { buildTransitionContext, type CommandRows, loadCommandRows } from "../transitionContext";
-import { caseEventsInsert, type NewCaseEvent, saveCase } from "./caseWrites";
+import { caseEventWrites, type NewCaseEvent, saveCase } from "./caseWrites";
 import { changeCase } from "./changeCase";
 import { lockCase } from "./lockCase";
 
@@ -135,9 +135,12 @@ async function executeCaseCommand(
     })),
   );
   const all = [...events, ...(effect.events ?? [])];
-  if (all.length) writes.push(caseEventsInsert(tx, c.id, actor, now, all));
-  await saveCase(tx, c.id, c.version, columns, now, writes);
-  return saved;
+  // The events join the case's chain (transparency log); its new head is saved with the case.
+  const logged = caseEventWrites(tx, c, actor, now, all);
+  writes.push(...logged.writes);
+  const head = all.length ? logged.head : {};
+  await saveCase(tx, c.id, c.version, { ...columns, ...head }, now, writes);
+  return { ...saved, ...head };
 }
 
 /**
