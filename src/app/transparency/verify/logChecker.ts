@@ -91,7 +91,9 @@ export function checkCheckpoint(cp: CheckpointLike, keys: LogKeyLike[], origin?:
   return out;
 }
 
-type ChainHead = { seq: number; hash: string };
+type ChainHead = { seq: number; hash: string; leafIndex: number };
+/** Seqs missing from a case's chain between two of its leaves. */
+type ChainGap = { caseId: string; seqs: number[]; after: number; before: number };
 
 /** Optional check of a case event's own hash: returns the hash its fields imply (hex), or null if unknown. */
 export type ChainHashFn = (entry: Record<string, unknown>) => string | null;
@@ -106,6 +108,7 @@ export type ChainHashFn = (entry: Record<string, unknown>) => string | null;
 export class LogChecker {
   private readonly tree = new CompactRange();
   private readonly heads = new Map<string, ChainHead>();
+  private readonly gaps: ChainGap[] = [];
   private readonly pending: CheckpointLike[];
   private readonly findings: Finding[] = [];
   private checked = 0;
@@ -243,6 +246,13 @@ export class LogChecker {
     const head = this.heads.get(caseId);
     const prevHash = e.prevHash ?? null;
     if (head) {
+      if (seq > head.seq + 1 && seq - head.seq < 1000)
+        this.gaps.push({
+          caseId,
+          seqs: Array.from({ length: seq - head.seq - 1 }, (_, i) => head.seq + 1 + i),
+          after: head.leafIndex,
+          before: leafIndex,
+        });
       if (seq !== head.seq + 1)
         this.note({
           code: "chain_seq",
@@ -265,7 +275,7 @@ export class LogChecker {
           ...at,
         });
     }
-    this.heads.set(caseId, { seq, hash: String(e.hash) });
+    this.heads.set(caseId, { seq, hash: String(e.hash), leafIndex });
   }
 
   /** Compares the tree head with every checkpoint whose size has been reached. */
@@ -296,6 +306,16 @@ export class LogChecker {
         treeSize: cp.treeSize,
       });
     this.pending.length = 0;
+    // A leaf whose row is gone says nothing about its case: the gap it leaves in a chain does.
+    for (const f of this.findings) {
+      if (f.code !== "row_missing" || f.caseId !== undefined || f.leafIndex === undefined) continue;
+      const at = f.leafIndex;
+      const gap = this.gaps.find((g) => g.after < at && at < g.before && g.seqs.length > 0);
+      if (!gap) continue;
+      f.caseId = gap.caseId;
+      f.seq = gap.seqs.shift();
+      f.message = `${f.message} (case ${f.caseId}, seq ${f.seq}: the gap in its chain)`;
+    }
     const findings = [...this.findings].sort(
       (a, b) => (a.leafIndex ?? Number.MAX_SAFE_INTEGER) - (b.leafIndex ?? Number.MAX_SAFE_INTEGER),
     );
