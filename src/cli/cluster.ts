@@ -13,6 +13,7 @@ import type { AppContext } from "../app/context";
 import {
   type BackgroundWork,
   closeYizhan,
+  mergeDelayFrom,
   openYizhan,
   type StartOptions,
   startBackgroundWork,
@@ -95,7 +96,7 @@ export async function startPrimary(
     opts.logStream,
   );
   const background: BackgroundWork | null =
-    env.YIZHAN_BACKGROUND === "0" ? null : startBackgroundWork(ctx, logger);
+    env.YIZHAN_BACKGROUND === "0" ? null : startBackgroundWork(ctx, logger, undefined, mergeDelayFrom(env));
   // Workers accept from the shared socket themselves (unless NODE_CLUSTER_SCHED_POLICY says otherwise).
   // With round-robin the primary accepts and hands each connection over IPC; at SIGTERM the ones still
   // queued in the primary were reset when the last worker closed (about 80 of 100 requests sent 20 ms

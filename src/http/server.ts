@@ -43,6 +43,7 @@ import { reviewRoutes } from "./routes/review";
 import { staffRoutes } from "./routes/staff";
 import { supervisionFigureRoutes } from "./routes/supervisionFigures";
 import { trainingRoutes } from "./routes/training";
+import { transparencyRoutes } from "./routes/transparency";
 import { registerTextGuard } from "./textGuard";
 
 export type ServerOptions = {
@@ -83,6 +84,7 @@ const ROUTES = [
   staffRoutes,
   alertRoutes,
   supervisionFigureRoutes,
+  transparencyRoutes,
   demoRoutes,
 ];
 

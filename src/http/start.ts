@@ -25,9 +25,11 @@ import { generateHistory, type HistoryOptions, settleInterruptedHistory } from "
 import { seedDemoStaff } from "../app/staff/demo";
 import { runSweep } from "../app/sweep/runSweep";
 import { seedDemoTraining } from "../app/training/demo";
+import { DEFAULT_BATCH, integrateTransparencyLog } from "../app/transparency/sequencer";
 import { serveBackups } from "../db/backup";
 import { type Database, openDatabase } from "../db/client";
 import { startOutboxWorker } from "../jobs/outbox";
+import { startRepeating } from "../jobs/repeat";
 import { startSweeper } from "../jobs/sweeper";
 import { type Clock, systemClock } from "../shared/clock";
 import { buildServer } from "./server";
@@ -54,8 +56,13 @@ export type StartOptions = {
   clock?: Clock;
   config?: Partial<Config>;
   onProgress?: Progress;
-  /** Run the outbox worker and the sweep in this process (default: yes, unless YIZHAN_BACKGROUND=0). */
+  /**
+   * Run the outbox worker, the sweep and the transparency log's sequencer in this process (default: yes,
+   * unless YIZHAN_BACKGROUND=0).
+   */
   background?: boolean;
+  /** The transparency log's maximum merge delay in ms (default `YIZHAN_LOG_MERGE_DELAY_MS`, else 2000). */
+  logMergeDelayMs?: number;
   /**
    * The database was migrated and seeded by another process (the primary of `yizhan start --workers`):
    * open it, do not migrate or seed.
@@ -154,7 +161,16 @@ export function serverFileStorage(
   return new DatabaseStorage(database.db, legacyDiskStorage(localDir, env), () => clock.now());
 }
 
-/** Background work of a server: the outbox worker and the periodic sweep. */
+/** The transparency log's default maximum merge delay: a new entry is in a signed checkpoint within it. */
+export const DEFAULT_MERGE_DELAY_MS = 2_000;
+
+/** `YIZHAN_LOG_MERGE_DELAY_MS` (milliseconds, 100 to 3,600,000), else the default. */
+export function mergeDelayFrom(env: Readonly<Record<string, string | undefined>>): number {
+  const v = Number(env.YIZHAN_LOG_MERGE_DELAY_MS);
+  return Number.isInteger(v) && v >= 100 && v <= 3_600_000 ? v : DEFAULT_MERGE_DELAY_MS;
+}
+
+/** Background work of a server: the outbox worker, the periodic sweep and the transparency log's sequencer. */
 export type BackgroundWork = { stop(): Promise<void> };
 
 /**
@@ -166,10 +182,21 @@ export function startBackgroundWork(
   log: { error(obj: object, msg: string): void },
   /** The sweep starts once this settles (the demo history: its simulated days must not meet today's sweep). */
   sweepAfter?: Promise<unknown>,
+  /** The transparency log's maximum merge delay (default 2 s; `YIZHAN_LOG_MERGE_DELAY_MS`). */
+  mergeDelayMs = DEFAULT_MERGE_DELAY_MS,
 ): BackgroundWork {
   const worker = startOutboxWorker(ctx, defaultOutboxHandlers(), {
     onError: (err) => log.error({ err }, "outbox worker"),
   });
+  // The transparency log's sequencer: integrates new entries within the maximum merge delay (it runs
+  // every half of it; one server at a time integrates, docs/transparency.md).
+  const sequencer = startRepeating(
+    async () => (await integrateTransparencyLog(ctx)).integrated >= DEFAULT_BATCH,
+    {
+      intervalMs: Math.max(50, Math.floor(mergeDelayMs / 2)),
+      onError: (err) => log.error({ err }, "transparency log"),
+    },
+  );
   let stopped = false;
   let sweeper: ReturnType<typeof startSweeper> | null = null;
   const startSweep = () => {
@@ -184,6 +211,7 @@ export function startBackgroundWork(
       await sweepAfter?.catch(() => {});
       await sweeper?.stop();
       await worker.stop();
+      await sequencer.stop();
     },
   };
 }
@@ -269,7 +297,14 @@ export async function startYizhan(opts: StartOptions = {}): Promise<RunningYizha
   // The demo history fills in after the server is healthy; the pages show its progress (ADR 0013).
   const fill =
     opts.demo && opts.demoHistory && !opts.prepared ? startHistoryFill(ctx, opts.demoHistory, app.log) : null;
-  const work = background ? startBackgroundWork(ctx, app.log, fill?.done) : null;
+  const work = background
+    ? startBackgroundWork(
+        ctx,
+        app.log,
+        fill?.done,
+        opts.logMergeDelayMs ?? mergeDelayFrom(opts.env ?? process.env),
+      )
+    : null;
   const backups = await backupSocket(ctx, app.log);
   let closed: Promise<void> | null = null;
   return {

@@ -18,5 +18,5 @@ export * from "./storedFiles";
 export * from "./supervision";
 export * from "./supervision_figures";
 export * from "./training";
-export * from "./users";
 export * from "./transparency";
+export * from "./users";

@@ -1,0 +1,27 @@
+/** Query strings of the transparency log's operations (src/http/routes/transparency.ts). */
+import { z } from "zod";
+
+const index = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const ZListCheckpointsQuery = z.object({
+  /** Only checkpoints of a smaller tree (the next page after the last one seen). */
+  beforeSize: index.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const ZInclusionProofQuery = z.object({
+  leafIndex: index,
+  /** Default: the latest checkpoint's size. */
+  treeSize: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+
+export const ZConsistencyProofQuery = z.object({
+  first: index,
+  second: index,
+});
+
+export const ZLogEntriesQuery = z.object({
+  start: index,
+  /** Exclusive; at most 1000 after `start`. */
+  end: index,
+});
