@@ -1,12 +1,32 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signBytes } from "../../src/adapters/signing";
+import { canonicalJson } from "../../src/adapters/signing/canonicalJson";
+import { activeSigningKey } from "../../src/app/certificates/keys";
 import { type AppContext, defaultConfig } from "../../src/app/context";
-import { integrateTransparencyLog } from "../../src/app/transparency/sequencer";
+import { chainHash } from "../../src/app/transparency/entries";
+import { integrateTransparencyLog, logKeyOwner } from "../../src/app/transparency/sequencer";
 import { type Database, openDatabase, queryRows } from "../../src/db/client";
 import { buildServer } from "../../src/http/server";
 import { FixedClock } from "../../src/shared/clock";
 import { acceptedCase } from "../helpers/cases";
 import { cliDatabase, runCliInProcess } from "../helpers/cli";
+import {
+  auditPath,
+  consistencyProof,
+  hex,
+  leafHash,
+  mth,
+  unhex,
+  verifyConsistency,
+  verifyInclusion,
+  verifyNoteSignature,
+} from "../helpers/rfc6962";
 import { TEST_NOW, testAppOn } from "../helpers/testApp";
 
 // The attacker with database access (issue 18, item 3): with the append-only trigger switched off,
@@ -182,5 +202,243 @@ describe("verify-log against the database, and an attacker with database access"
     const r = await verify();
     expect(r.stdout).toContain("OK");
     expect(r.code).toBe(0);
+  });
+});
+
+type Cp = {
+  treeSize: number;
+  rootHash: string;
+  timestamp: string;
+  keyId: string;
+  algorithm: string;
+  note: string;
+  signature: string;
+};
+type Entry = { leafIndex: number; kind: string; entry: string; leafHash: string };
+
+async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Everything a server publishes, read once: keys, every checkpoint (oldest first), every entry. */
+async function published(base: string) {
+  const api = `${base}/api/transparency`;
+  const keys = (
+    await getJson<{ items: { keyId: string; algorithm: string; publicKeyPem: string }[] }>(`${api}/keys`)
+  ).items;
+  const latest = await getJson<Cp>(`${api}/checkpoints/latest`);
+  const checkpoints = (await getJson<{ items: Cp[] }>(`${api}/checkpoints?limit=100`)).items.reverse();
+  const entries = (await getJson<{ items: Entry[] }>(`${api}/entries?start=0&end=${latest.treeSize}`)).items;
+  return { keys, latest, checkpoints, entries };
+}
+
+describe("verify-log --from-url: a server's published log, checked without its database", () => {
+  let database: Database;
+  let ctx: AppContext;
+  let app: Awaited<ReturnType<typeof buildServer>>;
+  let base = "";
+  const stateDir = mkdtempSync(join(tmpdir(), "yizhan-vlog-"));
+  const state = join(stateDir, "seen.json");
+
+  beforeAll(async () => {
+    database = env.DATABASE_URL
+      ? await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 4 })
+      : await openDatabase({ dataDir: env.YIZHAN_DATA_DIR as string });
+    ctx = { database, clock: new FixedClock(TEST_NOW), config: { ...defaultConfig, demo: true } };
+    app = await buildServer(ctx, { logger: false });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it("the independent RFC 6962 verifier accepts every checkpoint, entry and proof the server publishes", async () => {
+    const { keys, latest, checkpoints, entries } = await published(base);
+    expect(checkpoints.length).toBeGreaterThan(2);
+    expect(entries.map((e) => e.leafIndex)).toEqual([...Array(latest.treeSize).keys()]);
+    for (const cp of checkpoints) {
+      const key = keys.find((k) => k.keyId === cp.keyId);
+      expect(
+        verifyNoteSignature(cp.algorithm, key?.publicKeyPem ?? "", cp.note, cp.signature),
+        `checkpoint ${cp.treeSize}`,
+      ).toBe(true);
+      expect(cp.note).toBe(
+        `yizhan-transparency/v1\n${defaultConfig.publicUrl}\n${cp.treeSize}\n${cp.rootHash}\n${cp.timestamp}\n`,
+      );
+    }
+    const leaves = entries.map((e) => leafHash(e.entry));
+    expect(leaves.map(hex)).toEqual(entries.map((e) => e.leafHash));
+    for (const cp of checkpoints)
+      expect(hex(mth(leaves.slice(0, cp.treeSize))), `root at ${cp.treeSize}`).toBe(cp.rootHash);
+    const api = `${base}/api/transparency`;
+    for (let i = 0; i < latest.treeSize; i++) {
+      const p = await getJson<{ leafHash: string; auditPath: string[] }>(
+        `${api}/proofs/inclusion?leafIndex=${i}&treeSize=${latest.treeSize}`,
+      );
+      expect(
+        verifyInclusion(
+          i,
+          latest.treeSize,
+          unhex(p.leafHash),
+          p.auditPath.map(unhex),
+          unhex(latest.rootHash),
+        ),
+        `leaf ${i}`,
+      ).toBe(true);
+      expect(p.leafHash).toBe(hex(leaves[i] as Buffer));
+    }
+    for (let j = 1; j < checkpoints.length; j++) {
+      const [a, b] = [checkpoints[j - 1] as Cp, checkpoints[j] as Cp];
+      if (a.treeSize === 0) continue;
+      const p = await getJson<{ proof: string[] }>(
+        `${api}/proofs/consistency?first=${a.treeSize}&second=${b.treeSize}`,
+      );
+      expect(
+        verifyConsistency(a.treeSize, b.treeSize, unhex(a.rootHash), unhex(b.rootHash), p.proof.map(unhex)),
+        `${a.treeSize} → ${b.treeSize}`,
+      ).toBe(true);
+      // …and the same proof does not vouch for another history.
+      expect(
+        verifyConsistency(a.treeSize, b.treeSize, leafHash("forged"), unhex(b.rootHash), p.proof.map(unhex)),
+      ).toBe(false);
+    }
+  });
+
+  it("passes an honest server and keeps its latest checkpoint in --state", async () => {
+    const r = await runCliInProcess(
+      ["verify-log", "--from-url", base, "--state", state, "--origin", defaultConfig.publicUrl],
+      env,
+    );
+    expect(r.stdout).toContain("OK");
+    expect(r.code).toBe(0);
+    const latest = await getJson<Cp>(`${base}/api/transparency/checkpoints/latest`);
+    expect(JSON.parse(readFileSync(state, "utf8"))).toEqual({
+      treeSize: latest.treeSize,
+      rootHash: latest.rootHash,
+    });
+    expect(r.stdout).toMatch(/\d+ consistency proofs, \d+ inclusion proofs/);
+  });
+
+  /**
+   * A server in front of the honest one that rewrites history: the first case event gets another time,
+   * its case's chain is re-linked after it, the tree recomputed, and the checkpoints re-signed with the
+   * bureau's own key (the attacker is the operator). `partial`: the archive it already published stays
+   * as it was and only the latest checkpoint is forged; `full`: every checkpoint and proof is forged.
+   */
+  async function forgingServer(mode: "partial" | "full"): Promise<{ url: string; close(): Promise<void> }> {
+    const real = await published(base);
+    const parsed = real.entries.map((e) => JSON.parse(e.entry) as Record<string, unknown>);
+    const victim = parsed.findIndex((e) => e.kind === "case_event");
+    (parsed[victim] as Record<string, unknown>).at = "2020-01-01T00:00:00.000Z";
+    let prev: string | null = null;
+    for (const e of parsed) {
+      if (e.caseId !== parsed[victim]?.caseId) continue;
+      if (prev !== null) e.prevHash = prev;
+      const { prevHash, hash: _h, ...body } = e;
+      e.hash = chainHash(prevHash as string, body);
+      prev = e.hash as string;
+    }
+    const entries = parsed.map((e, i) => {
+      const entry = canonicalJson(e);
+      return { leafIndex: i, kind: String(e.kind), entry, leafHash: hex(leafHash(entry)) };
+    });
+    const leaves = entries.map((e) => unhex(e.leafHash));
+    const key = await activeSigningKey(
+      database.db,
+      await logKeyOwner(database.db),
+      TEST_NOW,
+      ctx.config.keysDir,
+    );
+    const forge = (cp: Cp): Cp => {
+      const rootHash = hex(mth(leaves.slice(0, cp.treeSize)));
+      const note = `yizhan-transparency/v1\n${defaultConfig.publicUrl}\n${cp.treeSize}\n${rootHash}\n${cp.timestamp}\n`;
+      return {
+        ...cp,
+        rootHash,
+        note,
+        signature: signBytes(key.algorithm, key.privateKeyPem, Buffer.from(note)).toString("base64"),
+      };
+    };
+    const latest = forge(real.latest);
+    const archive =
+      mode === "full" ? real.checkpoints.map(forge) : [...real.checkpoints.slice(0, -1), latest];
+    const server = createServer(async (req, res) => {
+      const u = new URL(req.url ?? "/", "http://x");
+      const q = (k: string) => (u.searchParams.has(k) ? Number(u.searchParams.get(k)) : undefined);
+      const send = (body: unknown) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(body));
+      };
+      const path = u.pathname.replace("/api/transparency/", "");
+      if (path === "keys") return send({ items: real.keys });
+      if (path === "checkpoints/latest") return send(latest);
+      if (path === "checkpoints") {
+        const before = q("beforeSize") ?? Number.MAX_SAFE_INTEGER;
+        return send({
+          items: archive
+            .filter((c) => c.treeSize < before)
+            .reverse()
+            .slice(0, q("limit") ?? 20),
+        });
+      }
+      if (path === "entries") return send({ items: entries.slice(q("start"), q("end")) });
+      if (path === "proofs/inclusion") {
+        const [m, n] = [q("leafIndex") as number, q("treeSize") as number];
+        return send({
+          leafIndex: m,
+          treeSize: n,
+          leafHash: hex(leaves[m] as Buffer),
+          auditPath: auditPath(leaves, m, n).map(hex),
+        });
+      }
+      if (path === "proofs/consistency") {
+        const [m, n] = [q("first") as number, q("second") as number];
+        if (mode === "partial") return send(await getJson(`${base}${u.pathname}${u.search}`));
+        return send({ first: m, second: n, proof: consistencyProof(leaves, m, n).map(hex) });
+      }
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  }
+
+  it("a server that rewrote history but kept its published archive is caught by the consistency proofs", async () => {
+    const forged = await forgingServer("partial");
+    try {
+      const r = await runCliInProcess(["verify-log", "--from-url", forged.url], env);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("FAILED");
+      expect(r.stdout).toMatch(
+        /consistency: no valid consistency proof from tree size \d+ .* the log has rewritten its history/,
+      );
+    } finally {
+      await forged.close();
+    }
+  });
+
+  it("a server that rewrote everything, signatures included, is caught by a verifier that saw the old root (--state)", async () => {
+    const forged = await forgingServer("full");
+    try {
+      // A verifier that never saw this log cannot tell a complete, re-signed forgery from the truth…
+      const fresh = await runCliInProcess(["verify-log", "--from-url", forged.url], env);
+      expect(fresh.code).toBe(0);
+      // …one that kept the checkpoint it verified before can: the new root for that size is not consistent.
+      const r = await runCliInProcess(["verify-log", "--from-url", forged.url, "--state", state], env);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/consistency: no valid consistency proof from tree size \d+/);
+      // The state file still holds the honest checkpoint.
+      const honest = await getJson<Cp>(`${base}/api/transparency/checkpoints/latest`);
+      expect(JSON.parse(readFileSync(state, "utf8")).rootHash).toBe(honest.rootHash);
+    } finally {
+      await forged.close();
+    }
   });
 });
