@@ -12,3 +12,13 @@ export function progressUrl(publicUrl: string, caseNumber: string, queryCode: st
   const q = new URLSearchParams({ number: caseNumber, code: queryCode });
   return `${publicUrl}/progress?${q.toString()}`;
 }
+
+/**
+ * The transparency log's proof page of an entry (`/transparency?leaf=<index>`), or the log's page when
+ * the entry has no leaf yet (docs/transparency.md).
+ */
+export function transparencyUrl(publicUrl: string, leafIndex?: number): string {
+  return leafIndex === undefined
+    ? `${publicUrl}/transparency`
+    : `${publicUrl}/transparency?leaf=${leafIndex}`;
+}

@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, verify } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdftotextFlat } from "../../src/adapters/pdf/pdftotext";
 import { canonicalJson } from "../../src/adapters/signing/canonicalJson";
 import { integrateTransparencyLog } from "../../src/app/transparency/sequencer";
 import {
@@ -18,7 +19,8 @@ import type {
   TLogEntry,
   TLogKeys,
 } from "../../src/shared/api/transparency";
-import { caseIn } from "../helpers/factories";
+import type { CaseBody } from "../helpers/cases";
+import { caseIn, caseRead } from "../helpers/factories";
 import { INQUIRY_FORM } from "../helpers/forms";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
@@ -286,5 +288,50 @@ describe("the transparency log (issue 18)", () => {
     expect((await ok<{ items: TCheckpoint[] }>("/api/transparency/checkpoints?limit=100")).items).toEqual(
       before.items,
     );
+  });
+
+  it("prints the leaf index and the proof link on the acceptance notice and the certificate, once integrated", async () => {
+    const applicant = await t.as("sanmu");
+    const c = await caseRead<CaseBody>(t, "completed", applicant);
+    const notice = c.documents.find((d) => d.kind === "acceptance");
+    if (!notice) throw new Error("no acceptance notice");
+    const pdf = async (url: string) => {
+      const res = await t.app.inject({ method: "GET", url, headers: { cookie: applicant.cookieHeader() } });
+      expect(res.statusCode, url).toBe(200);
+      return pdftotextFlat(res.rawPayload);
+    };
+    const noticeUrl = `/api/cases/${c.id}/documents/${notice.id}/pdf`;
+    const [accepted] = (
+      (await t.ctx.database.db.execute(
+        sql`select id from case_events where case_id = ${c.id} and type = 'case.accepted'`,
+      )) as unknown as { rows: { id: string }[] }
+    ).rows;
+    // Before integration: the event's id and the log's page, no index (a document states only facts).
+    const before = await pdf(noticeUrl);
+    expect(before).toContain(`事件编号${accepted.id}）待记入透明日志`);
+    expect(before).toContain(`${PUBLIC_URL}/transparency查询`);
+    expect(before).not.toContain("transparency?leaf=");
+
+    await integrateAll();
+    const latest = await ok<TCheckpoint>("/api/transparency/checkpoints/latest");
+    const entries = (await allEntries(latest.treeSize)).map((e) => ({
+      i: e.leafIndex,
+      json: JSON.parse(e.entry),
+    }));
+    const leafOf = (type: string) => entries.find((e) => e.json.caseId === c.id && e.json.type === type)?.i;
+    const acceptedLeaf = leafOf("case.accepted");
+    const issuedLeaf = leafOf("case.issued");
+    expect(acceptedLeaf).toBeTypeOf("number");
+    const after = await pdf(noticeUrl);
+    expect(after).toContain(`已记入透明日志第${acceptedLeaf}号记录`);
+    expect(after).toContain(`${PUBLIC_URL}/transparency?leaf=${acceptedLeaf}`);
+    // Kept once integrated: the same bytes again.
+    expect(await pdf(noticeUrl)).toBe(after);
+
+    const certs = await applicant.get<{ items: { id: string }[] }>(`/api/cases/${c.id}/certificates`);
+    expect(certs.status).toBe(200);
+    const cert = await pdf(`/api/certificates/${certs.body.items[0].id}/pdf`);
+    expect(cert).toContain(`已记入透明日志第${issuedLeaf}号记录`);
+    expect(cert).toContain(`${PUBLIC_URL}/transparency?leaf=${issuedLeaf}`);
   });
 });

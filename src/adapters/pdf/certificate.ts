@@ -1,7 +1,8 @@
-import type { Content, TableCell } from "pdfmake/interfaces";
+import type { Content, Margins, TableCell } from "pdfmake/interfaces";
 import { formatChineseDate } from "./format";
 import { OFFICIAL_RED } from "./layout";
 import type { PdfDocument } from "./render";
+import { type LogReference, logReferenceLine } from "./types";
 
 /** The data printed on an e-certificate (GB/T 36903 metadata and the type's fields). */
 export interface CertificatePdfData {
@@ -25,6 +26,8 @@ export interface CertificatePdfData {
   verifyUrl: string;
   keyId: string;
   algorithm: string;
+  /** The issuing event's place in the transparency log (docs/transparency.md). */
+  transparency?: LogReference;
   /** GeoJSON Polygon / MultiPolygon coordinates of the red-line map annex, when the parcel has one. */
   boundary?: { type: string; coordinates: unknown } | null;
 }
@@ -174,6 +177,17 @@ export function certificateDocument(d: CertificatePdfData): PdfDocument {
       margin: [0, 18, 0, 0],
       unbreakable: true,
     },
+    // The issuing event's place in the transparency log, under the seal (the footer is full).
+    ...(d.transparency
+      ? [
+          {
+            text: logReferenceLine(d.transparency),
+            fontSize: 8,
+            color: "#555555",
+            margin: [0, 10, 0, 0] as Margins,
+          },
+        ]
+      : []),
     ...(d.boundary ? redLineMap(d.boundary) : []),
   ];
   return {

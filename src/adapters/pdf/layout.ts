@@ -1,11 +1,18 @@
-import type { Content, ContentTable, Node, NodeQueries, TableCell } from "pdfmake/interfaces";
+import type { Content, ContentTable, Margins, Node, NodeQueries, TableCell } from "pdfmake/interfaces";
 import { clause } from "../../shared/wording";
 import { formatChineseDate } from "./format";
 
 export { clause } from "../../shared/wording";
 
 import type { PdfDocument } from "./render";
-import type { IsoDate, NoticeOrg, Remedies, Verification } from "./types";
+import {
+  type IsoDate,
+  type LogReference,
+  logReferenceLine,
+  type NoticeOrg,
+  type Remedies,
+  type Verification,
+} from "./types";
 
 /** Red of the 版头 and the seal placeholder (GB/T 9704 uses red for the issuer line). */
 export const OFFICIAL_RED = "#c8102e";
@@ -25,6 +32,8 @@ export interface NoticeFrame {
   caseNumber?: string;
   issuedOn: IsoDate;
   verification?: Verification;
+  /** The recorded event's place in the transparency log, printed in the footer. */
+  transparency?: LogReference;
   /** PDF subject metadata */
   subject: string;
   body: Content[];
@@ -221,7 +230,8 @@ export function noticeDocument(f: NoticeFrame): PdfDocument {
   const footerLine = verificationLine(f.verification, f.org);
   return {
     pageSize: "A4",
-    pageMargins: [64, 48, 64, 72],
+    // The transparency line takes up to two more lines of the footer.
+    pageMargins: [64, 48, 64, f.transparency ? 96 : 72],
     info: {
       title: f.documentNumber ? `${f.title}（${f.documentNumber}）` : f.title,
       author: f.org.name,
@@ -258,6 +268,9 @@ export function noticeDocument(f: NoticeFrame): PdfDocument {
           style: FOOTER_STYLE,
         },
         { text: footerLine, margin: [0, 2, 0, 0], style: FOOTER_STYLE },
+        ...(f.transparency
+          ? [{ text: logReferenceLine(f.transparency), margin: [0, 1, 0, 0] as Margins, style: FOOTER_STYLE }]
+          : []),
       ],
     }),
   };

@@ -82,6 +82,7 @@ export function acceptanceNotice(d: AcceptanceNoticeData): PdfDocument {
     caseNumber: d.caseNumber,
     issuedOn: d.issuedOn,
     verification: d.verification,
+    transparency: d.transparency,
     subject: `${p.application}受理通知：${d.item.name}`,
     body,
   });

@@ -49,6 +49,24 @@ export interface Verification {
   queryCode?: string;
 }
 
+/**
+ * Where the event a document records stands in the transparency log (docs/transparency.md): its leaf
+ * index and the absolute link to its proof page once integrated; before that, the event's id and the
+ * log's page (a document states only facts).
+ */
+export interface LogReference {
+  eventId: string;
+  leafIndex?: number;
+  url: string;
+}
+
+/** The footer line of a {@link LogReference}. */
+export function logReferenceLine(r: LogReference): string {
+  return r.leafIndex === undefined
+    ? `透明日志：本文书所载事件（事件编号 ${r.eventId}）待记入透明日志，可访问 ${r.url} 查询。`
+    : `透明日志：本文书所载事件已记入透明日志第 ${r.leafIndex} 号记录，可访问 ${r.url} 核验。`;
+}
+
 /** Fields every written notice of the Administrative Licensing Law carries. */
 export interface NoticeBase {
   /** 文号, e.g. 怀自然资受〔2026〕12号 */
@@ -60,6 +78,8 @@ export interface NoticeBase {
   /** 办件编号 */
   caseNumber: string;
   verification?: Verification;
+  /** The event's place in the transparency log (acceptance notices). */
+  transparency?: LogReference;
 }
 
 /** Where to turn against a decision (行政复议法 Art. 20: 60 days; 行政诉讼法 Art. 46: 6 months). */

@@ -4,9 +4,13 @@ import { renderPdf } from "../../adapters/pdf/render";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
+import { eventLogReference } from "../transparency/links";
 import { HOLDER_CODE_TYPES } from "./content";
 import { verifyUrl } from "./present";
 import { loadCertificate } from "./queries";
+
+/** The case event that issues a certificate (the `issue` command). */
+const ISSUE_EVENTS = ["case.issued"];
 
 /**
  * The certificate as PDF, laid out like the paper one, with the QR code of its public verification
@@ -39,6 +43,10 @@ export async function certificatePdf(ctx: AppContext, actor: Actor, id: string) 
     keyId: c.keyId,
     algorithm: c.algorithm,
     boundary: c.boundary as CertificatePdfData["boundary"],
+    // The issuing event's place in the transparency log, as it stands when the PDF is made (docs/transparency.md).
+    transparency: c.caseId
+      ? await eventLogReference(ctx.database.db, ctx.config.publicUrl, c.caseId, c.createdAt, ISSUE_EVENTS)
+      : undefined,
   };
   return { bytes: await renderPdf(certificateDocument(data)), fileName: `${c.name}-${c.number}.pdf` };
 }

@@ -12,6 +12,7 @@ import type { AppContext } from "../../context";
 import { fileStorage } from "../../files/fileStorage";
 import { recordFile } from "../../files/recordFile";
 import { progressUrl } from "../../publicLinks";
+import { eventLogReference, pendingInLog } from "../../transparency/links";
 import { type LoadedCase, toState } from "../caseRows";
 import { NOTICE_TEMPLATES } from "../commands/noticeTemplates";
 import { readableCase } from "../intake/intake";
@@ -100,12 +101,17 @@ async function noticeData(ctx: AppContext, c: LoadedCase, doc: Doc): Promise<Ren
   switch (doc.kind) {
     case "acceptance": {
       const mats = await db.select().from(caseMaterials).where(eq(caseMaterials.caseId, c.id));
+      // The acceptance event's place in the transparency log (docs/transparency.md).
+      const transparency = await eventLogReference(db, ctx.config.publicUrl, c.id, doc.createdAt, [
+        "case.accepted",
+      ]);
       const listed = new Map(item.content.materials.map((m) => [m.code, m]));
       const deferred = (d.deferred as { materialCode: string; dueOn: string }[] | undefined) ?? [];
       return {
         kind: "acceptance",
         data: {
           ...base,
+          transparency,
           receivedOn: c.receivedOn ?? doc.issuedOn,
           acceptedOn: str(d.acceptedOn, acceptedOn),
           statutoryWorkingDays: c.statutoryLimitDays,
@@ -248,6 +254,10 @@ export async function caseDocumentPdf(ctx: AppContext, actor: Actor, caseId: str
   }
   const r = await noticeData(ctx, c, doc);
   const bytes = await renderNotice(r.kind, r.data as never);
+  // Rendered before its event is in the transparency log, the notice names the event without a leaf
+  // index and is not kept: the next download, after integration, prints the index and is kept.
+  if (r.kind === "acceptance" && pendingInLog(r.data.transparency))
+    return { fileName: `${doc.title}-${doc.number}.pdf`, bytes };
   const stored = await storage.put(bytes);
   const now = ctx.clock.now();
   await db.transaction(async (tx) => {
