@@ -79,7 +79,9 @@ describe("LogChecker", () => {
 
   function run(list: string[], checkpoints: CheckpointLike[]) {
     const checker = new LogChecker(checkpoints);
-    list.forEach((e, i) => checker.add(i, e, hex(leafHash(e))));
+    list.forEach((e, i) => {
+      checker.add(i, e, hex(leafHash(e)));
+    });
     return checker.report();
   }
 
@@ -111,7 +113,9 @@ describe("LogChecker", () => {
 
   it("a stored leaf hash that is not H(0x00 ‖ entry) is reported at its index", () => {
     const checker = new LogChecker([]);
-    entries.forEach((e, i) => checker.add(i, e, i === 9 ? hex(leafHash(`${e} `)) : hex(leafHash(e))));
+    entries.forEach((e, i) => {
+      checker.add(i, e, i === 9 ? hex(leafHash(`${e} `)) : hex(leafHash(e)));
+    });
     expect(checker.report().firstBad).toMatchObject({ code: "leaf_hash", leafIndex: 9 });
   });
 
