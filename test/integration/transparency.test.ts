@@ -12,6 +12,7 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from "../../src/domain/transparency/merkle";
+import { startYizhan } from "../../src/http/start";
 import type {
   TCheckpoint,
   TConsistencyProof,
@@ -19,10 +20,12 @@ import type {
   TLogEntry,
   TLogKeys,
 } from "../../src/shared/api/transparency";
+import { FixedClock } from "../../src/shared/clock";
 import type { CaseBody } from "../helpers/cases";
+import { cliDatabase } from "../helpers/cli";
 import { caseIn, caseRead } from "../helpers/factories";
 import { INQUIRY_FORM } from "../helpers/forms";
-import { createTestApp, type TestApp } from "../helpers/testApp";
+import { createTestApp, TEST_NOW, type TestApp, testAppOn } from "../helpers/testApp";
 
 // Issue 18 items 1–2: every case event and every administrators' audit entry in an RFC 6962 log, each
 // case's events chained by hash, signed checkpoints, proofs — and nothing personal in any entry.
@@ -333,5 +336,56 @@ describe("the transparency log (issue 18)", () => {
     const cert = await pdf(`/api/certificates/${certs.body.items[0].id}/pdf`);
     expect(cert).toContain(`已记入透明日志第${issuedLeaf}号记录`);
     expect(cert).toContain(`${PUBLIC_URL}/transparency?leaf=${issuedLeaf}`);
+  });
+
+  it("never gives two leaves to one entry when two integrations run at once", async () => {
+    await caseIn(t, "submitted");
+    const [a, b] = await Promise.all([integrateTransparencyLog(t.ctx), integrateTransparencyLog(t.ctx)]);
+    // On PostgreSQL the second finds the lock taken and skips; on PGlite (one connection) it runs after.
+    expect(a.integrated + b.integrated).toBeGreaterThan(0);
+    const [check] = (
+      (await t.ctx.database.db.execute(
+        sql`select count(*)::int as n, count(distinct source_id)::int as sources, coalesce(max(leaf_index) + 1, 0)::int as size,
+                   (select count(*)::int from transparency_queue) as queued from transparency_leaves`,
+      )) as unknown as { rows: { n: number; sources: number; size: number; queued: number }[] }
+    ).rows;
+    expect(check).toEqual({ n: check.size, sources: check.size, size: check.size, queued: 0 });
+  });
+});
+
+describe("the server's sequencer", () => {
+  it("integrates new entries by itself within the merge delay", async () => {
+    const db = await cliDatabase();
+    const server = await startYizhan({
+      databaseUrl: db.env.DATABASE_URL,
+      dataDir: db.env.YIZHAN_DATA_DIR,
+      port: 0,
+      logLevel: "silent",
+      background: true,
+      logMergeDelayMs: 200,
+      clock: new FixedClock(TEST_NOW),
+      config: { demo: true, loginRateLimitPerMinute: 1000 },
+    });
+    try {
+      const s = testAppOn(server.app, server.ctx);
+      const c = await caseIn(s, "submitted");
+      // No call to integrate here: the background loop does it (bounded wait, not a timing assertion).
+      let found: unknown;
+      for (let i = 0; i < 200 && !found; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const latest = await s.client().get<TCheckpoint>("/api/transparency/checkpoints/latest");
+        if (latest.status !== 200) continue;
+        const entries = await s
+          .client()
+          .get<{ items: TLogEntry[] }>(
+            `/api/transparency/entries?start=${Math.max(0, latest.body.treeSize - 1000)}&end=${latest.body.treeSize}`,
+          );
+        found = entries.body.items.find((e) => e.entry.includes(c.id));
+      }
+      expect(found).toBeTruthy();
+    } finally {
+      await server.close();
+      await db.drop();
+    }
   });
 });
