@@ -8,6 +8,7 @@ import { migrateCommand, seedCommand } from "./commands/migrate";
 import { piiCommand } from "./commands/pii";
 import { startCommand } from "./commands/start";
 import { userCommand } from "./commands/user";
+import { verifyLogCommand } from "./commands/verifyLog";
 import type { CliIo } from "./io";
 import { describeError, UsageError } from "./output";
 
@@ -25,6 +26,7 @@ export const COMMANDS: Command[] = [
   backupCommand,
   restoreCommand,
   piiCommand,
+  verifyLogCommand,
 ];
 
 function help(): string {
