@@ -118,6 +118,17 @@ describe("bulk history (generateBulk)", () => {
     expect(late / completed).toBeLessThan(0.12);
   });
 
+  it("sets each case's event count, so the runner numbers a later event after the bulk ones", async () => {
+    const [row] = await queryRows<{ wrong: number; cases: number }>(
+      t.ctx.database.db,
+      sql`select count(*) filter (where c.event_seq <> e.n)::int as wrong, count(*)::int as cases
+          from cases c join (select case_id, max(seq) n from case_events group by 1) e on e.case_id = c.id
+          where c.created_at >= ${`${report.from}T00:00:00+08:00`}::timestamptz`,
+    );
+    expect(row.cases).toBe(bulkCases.length);
+    expect(row.wrong).toBe(0);
+  });
+
   it("keeps review tasks, ratings and alerts consistent with the cases' events", async () => {
     const db = t.ctx.database.db;
     const [tasks] = await queryRows<{ bad: number; approved: number; recommended: number }>(

@@ -274,6 +274,11 @@ export function insertSql(p: BatchParams): string[] {
        from bulk_tasks t join bulk_plan p on p.id = t.case_id
        where t.td <= ${L}
      ) e`,
+    // The chain head's count (cases.event_seq): the runner numbers a case's next event from it. The
+    // synthetic events stay outside the transparency log (ADR 0017d): no salt, no chain link, not queued.
+    `update cases c set event_seq = e.n
+     from (select case_id, max(seq) n from case_events where case_id in (select id from bulk_plan) group by 1) e
+     where c.id = e.case_id`,
     `insert into evaluation_invitations (id, case_id, stage, token_hash, invited_on, created_at, closes_at, used_at)
      select p.inv_id, p.id, 'completion', md5(p.inv_id::text) || md5(p.id::text), p.d_dec,
        bulk_at(p.d_dec, p.bm + 345), bulk_at(p.d_dec, p.bm + 345) + interval '30 days',
