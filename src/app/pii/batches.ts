@@ -1,7 +1,7 @@
 import { and, gt, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { PII_PREFIX } from "../../adapters/pii/keyring";
-import { PII_FORM_FIELD_SQL } from "../../db/schema/pii";
+import { PII_FORM_FIELD_SQL } from "../../domain/rules/personalFields";
 
 /**
  * What a rewrite of personal data at rest does: encrypt values still in plaintext (the start-up step

@@ -10,10 +10,11 @@ import {
   REVIEW_MODES,
   REVIEW_TASK_STATUSES,
 } from "../../domain/cases/enumerations";
+import { PII_FORM_FIELD } from "../../domain/rules/personalFields";
 import { itemVersions, serviceItems } from "./catalog";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
-import { PII_FORM_FIELD, piiJsonb } from "./pii";
+import { piiJsonb } from "./pii";
 import { users } from "./users";
 
 const localDate = (name: string) => date(name, { mode: "string" });

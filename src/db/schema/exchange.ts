@@ -1,8 +1,9 @@
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { PII_FORM_FIELD } from "../../domain/rules/personalFields";
 import { type ApplicantSnapshot, cases, files, snapshotPiiFields } from "./cases";
 import { id, instant } from "./common";
 import { organizations } from "./organizations";
-import { PII_FORM_FIELD, piiJsonb, piiText } from "./pii";
+import { piiJsonb, piiText } from "./pii";
 import { users } from "./users";
 
 const localDate = (name: string) => date(name, { mode: "string" });
