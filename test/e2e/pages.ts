@@ -9,10 +9,16 @@ import { canVisit, navItemForPath, PUBLIC_NAV, ROLE_NAV } from "../../web/src/la
  * (`page("/path", …)` and `area("key", …)` through layout/nav.ts) — so a page added later is visited by
  * the phone and accessibility tests without anyone listing it here.
  */
+/** The public menu's entries, those inside a group (阳光公开) too. */
+const PUBLIC_ENTRIES = [...PUBLIC_NAV, ...PUBLIC_NAV.flatMap((i) => i.children ?? [])];
+
 export function webRoutes(): string[] {
   const src = readFileSync(new URL("../../web/src/routes.tsx", import.meta.url), "utf8");
   const nav = new Map(
-    [...ROLE_NAV, ...ROLE_NAV.flatMap((i) => i.children ?? []), ...PUBLIC_NAV].map((i) => [i.key, i.path]),
+    [...ROLE_NAV, ...ROLE_NAV.flatMap((i) => i.children ?? []), ...PUBLIC_ENTRIES].map((i) => [
+      i.key,
+      i.path,
+    ]),
   );
   const paths = new Set<string>();
   for (const m of src.matchAll(/\bpage\(\s*"([^"]+)"/g)) paths.add(m[1]);
@@ -61,7 +67,7 @@ export function routesFor(roles: readonly Role[]): string[] {
 /** Whether the route belongs to a public menu entry (guide, progress, ask, verify, satisfaction …). */
 export function isPublicArea(route: string): boolean {
   const item = navItemForPath(route);
-  return !!item && PUBLIC_NAV.some((p) => p.key === item.key);
+  return !!item && PUBLIC_ENTRIES.some((p) => p.key === item.key);
 }
 
 /** Public pages: those without a role in nav.ts and outside the signed-in area (checked by visiting). */

@@ -79,7 +79,11 @@ export const theme: ThemeConfig = {
 /** On phones: controls at least 44 px tall (the tap target of WCAG 2.5.5 and the platform guides). */
 const PHONE: ThemeConfig = {
   token: { controlHeight: 44, controlHeightSM: 36, controlHeightLG: 48 },
-  components: { Layout: { headerPadding: "0 12px", headerHeight: 56 } },
+  components: {
+    Layout: { headerPadding: "0 12px", headerHeight: 56 },
+    // A small table's pager too (its buttons use the small size).
+    Pagination: { itemSize: 44, itemSizeSM: 44 },
+  },
 };
 
 /**

@@ -27,7 +27,7 @@ export function PublicLayout() {
   const wide = screens.md !== false && fits.fits;
   const current = navItemForPath(location.pathname);
   const items = toMenuItems(PUBLIC_NAV, t);
-  const selected = current ? [current.key] : [];
+  const selected = current ? [current.children ? `${current.key}-overview` : current.key] : [];
   return (
     <Layout style={{ minHeight: "100vh" }} data-testid="public-shell">
       <a className="yz-skip-link" href="#yz-main">

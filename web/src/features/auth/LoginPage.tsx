@@ -8,7 +8,7 @@ import { useMe } from "../../auth/useMe";
 import { useI18n } from "../../i18n/useT";
 import { Brand } from "../../layout/Brand";
 import { LanguageToggle } from "../../layout/LanguageToggle";
-import { canVisit, homePathFor, PUBLIC_NAV } from "../../layout/nav";
+import { canVisit, homePathFor, PUBLIC_PAGES } from "../../layout/nav";
 import { ShellSkeleton } from "../../layout/ShellSkeleton";
 import { loginErrorText } from "./loginErrors";
 
@@ -184,7 +184,7 @@ export default function LoginPage() {
             {t("login.publicHint")}
           </Typography.Paragraph>
           <Space wrap>
-            {PUBLIC_NAV.map((item) => (
+            {PUBLIC_PAGES.map((item) => (
               <Link key={item.key} to={item.path} data-testid={`public-${item.key}`}>
                 {t(item.labelKey)}
               </Link>

@@ -1,5 +1,18 @@
 import { FileDoneOutlined, ReloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import dayjs from "dayjs";
 import { useSearchParams } from "react-router-dom";
 import { ZhText, zhCell } from "../../components/ZhText";
@@ -115,7 +128,8 @@ export default function DecisionsPage() {
           <FileDoneOutlined /> {t("dec.title")}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t("dec.subtitle")}</Typography.Paragraph>
-        <Space wrap size={[8, 8]} style={{ width: "100%" }}>
+        {/* Flex, not Space: each filter is a flex item, so `maxWidth: 100%` holds on a phone. */}
+        <Flex wrap gap={8} style={{ width: "100%" }}>
           <Input.Search
             allowClear
             defaultValue={f.q}
@@ -152,7 +166,7 @@ export default function DecisionsPage() {
               {t("dec.reset")}
             </Button>
           )}
-        </Space>
+        </Flex>
       </Card>
       {q.isError ? (
         <Alert
