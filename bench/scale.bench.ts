@@ -9,7 +9,9 @@
  *   BENCH_REUSE=1 npm run bench scale        # reuses yizhan_scale (and yizhan_scale_small) when filled
  *   BENCH_CASES=200000 npm run bench scale   # another size (the small one is BENCH_CASES / 100)
  *
- * PGURL or DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres).
+ * PGURL or DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres);
+ * BENCH_DB_NAME and BENCH_SMALL_DB_NAME the two databases (default yizhan_scale, yizhan_scale_small).
+ * BENCH_ONLY (comma-separated parts of request names, e.g. `workbench,search`) measures those alone.
  * BENCH_SAMPLES (default 20) requests a query after 2 warm-ups, at most BENCH_SECONDS (default 20) each.
  * BENCH_DROP=1 drops both databases at the end.
  */
@@ -29,6 +31,8 @@ const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const REUSE = process.env.BENCH_REUSE === "1";
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const BIG_DB = process.env.BENCH_DB_NAME ?? "yizhan_scale";
+const SMALL_DB = process.env.BENCH_SMALL_DB_NAME ?? "yizhan_scale_small";
 
 const withDb = (name: string) => {
   const u = new URL(base);
@@ -235,8 +239,8 @@ console.log(
     .map((x) => x.toFixed(1))
     .join(" ")}`,
 );
-const small = await prepare("yizhan_scale_small", Math.max(1000, Math.round(CASES / 100)));
-const big = await prepare("yizhan_scale", CASES);
+const small = await prepare(SMALL_DB, Math.max(1000, Math.round(CASES / 100)));
+const big = await prepare(BIG_DB, CASES);
 if (big.generated !== null)
   console.log(`generation: ${big.generated.toFixed(1)} s for ${CASES} cases (target < 600 s)`);
 const [{ n: bigCases }] = await queryRows<{ n: number }>(
@@ -248,8 +252,10 @@ const [{ n: smallCases }] = await queryRows<{ n: number }>(
   sql`select count(*)::int as n from cases`,
 );
 
-const list = await targets(big.ctx);
-const smallList = await targets(small.ctx);
+const only = (process.env.BENCH_ONLY ?? "").split(",").filter(Boolean);
+const chosen = (xs: Target[]) => xs.filter((t) => only.length === 0 || only.some((o) => t.name.includes(o)));
+const list = chosen(await targets(big.ctx));
+const smallList = chosen(await targets(small.ctx));
 console.log(
   `\n${"request".padEnd(38)} ${"target".padStart(6)}  ${`${smallCases} cases p50/p95`.padStart(22)}  ${`${bigCases} cases p50/p95`.padStart(24)}  ratio p95  verdict`,
 );
@@ -270,6 +276,6 @@ await small.app.close();
 await closeYizhan(big.ctx);
 await closeYizhan(small.ctx);
 if (process.env.BENCH_DROP === "1") {
-  await admin("drop database if exists yizhan_scale with (force)");
-  await admin("drop database if exists yizhan_scale_small with (force)");
+  await admin(`drop database if exists ${BIG_DB} with (force)`);
+  await admin(`drop database if exists ${SMALL_DB} with (force)`);
 }

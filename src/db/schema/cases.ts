@@ -122,6 +122,8 @@ export const cases = pgTable(
     // The window's "today" queue (received today, or created today before receipt): docs/performance.md §3.
     index("cases_received_on_idx").on(t.receivedOn),
     index("cases_created_local_day_idx").on(sql`((${t.createdAt} at time zone 'Asia/Shanghai')::date)`),
+    // Also `cases_search_grams_idx` (GIN over `yizhan_grams(number, title, item_name, applicant name)`),
+    // created with its SQL functions in migration `case_search_grams` (ADR 0017f).
   ],
 );
 
@@ -209,6 +211,11 @@ export const caseEvents = pgTable(
   (t) => [
     uniqueIndex("case_events_case_seq_uq").on(t.caseId, t.seq),
     index("case_events_type_at_idx").on(t.type, t.at),
+    // A person's decisions and review acts (the approver's 已办, the reviewer's 已办 and its count):
+    // the few events of these types, by actor (docs/performance.md §3 lesson 5).
+    index("case_events_actor_acts_idx")
+      .on(t.actorId, t.type, t.caseId)
+      .where(sql`${t.type} in ('case.decided', 'review.recommended', 'review.sent_back')`),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { piiHashes } from "../../../adapters/pii/keyring";
+import { queryRows } from "../../../db/client";
 import { caseEvents, cases, organizations, reviewTasks } from "../../../db/schema";
 import { type CaseStatus, CLOCKED } from "../../../domain/cases/caseStatus";
 import { type CaseClockState, type ClockView, caseClock } from "../../../domain/cases/clock";
@@ -16,6 +17,7 @@ import { presentCaseSummary, presentCaseView, seesPersonalData } from "../../pre
 import type { LoadedCase } from "../caseRows";
 import { casePolicyRecord, loadCase, toState } from "../caseRows";
 import { readableCase } from "../intake/intake";
+import { applicantNameMatch, caseTextMatch } from "./caseSearch";
 import { type CaseView, readCaseView } from "./caseView";
 import { earliestOwedDue, owedSummaries, owesDeferredMaterial } from "./owedQueries";
 
@@ -79,8 +81,6 @@ async function clocks(ctx: AppContext, list: LoadedCase[]): Promise<Map<string, 
   return out;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * The applicant search of the staff queues. A whole 统一社会信用代码 or 身份证号 matches exactly (the
  * staff list shows them masked, so a fragment must never narrow a list down digit by digit); anything
@@ -93,7 +93,7 @@ function applicantMatch(input: string): SQL {
       piiHashes(v).map((h) => sql`${h}`),
       sql`, `,
     )}))`;
-  return sql`${cases.applicant}->>'name' ilike ${`%${escapeLike(input.trim())}%`}`;
+  return applicantNameMatch(input);
 }
 
 /** The conditions of the filters every queue takes (scope first). */
@@ -102,12 +102,7 @@ async function filterConditions(ctx: AppContext, actor: Actor, f: TCaseFilters):
   if (f.status?.length) where.push(inArray(cases.status, f.status));
   if (f.bundleId) where.push(eq(cases.bundleId, f.bundleId));
   if (f.itemCode) where.push(eq(cases.itemCode, f.itemCode));
-  if (f.q) {
-    const like = `%${escapeLike(f.q.trim())}%`;
-    where.push(
-      sql`(${cases.number} ilike ${like} or ${cases.title} ilike ${like} or ${cases.itemName} ilike ${like} or ${cases.applicant}->>'name' ilike ${like})`,
-    );
-  }
+  if (f.q) where.push(caseTextMatch(f.q));
   if (f.applicant?.trim()) where.push(applicantMatch(f.applicant));
   const day = sql`coalesce(${cases.receivedOn}, (${cases.createdAt} at time zone 'Asia/Shanghai')::date)`;
   if (f.from) where.push(sql`${day} >= ${f.from}::date`);
@@ -140,7 +135,8 @@ async function clockCondition(
     const list = rows.map(toLoaded);
     const cl = await clocks(ctx, list);
     const ids = list.filter((c) => running.includes((cl.get(c.id) as ClockView).state)).map((c) => c.id);
-    parts.push(ids.length ? inArray(cases.id, ids) : sql`false`);
+    // One array parameter however many cases: the counts repeat the condition once per queue.
+    parts.push(ids.length ? sql`${cases.id} = any(${`{${ids.join(",")}}`}::uuid[])` : sql`false`);
   }
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
@@ -181,9 +177,10 @@ function queueOf(queue: CaseQueue | undefined, actor: Actor, today: string): { w
         order: [asc(cases.deadline)],
       };
     case "decided":
-      // 已办 of the approver: the cases the caller decided.
+      // 已办 of the approver: the cases the caller decided (from the caller's decisions, indexed:
+      // case_events_actor_acts_idx, rather than an `exists` per case).
       return {
-        where: sql`exists (select 1 from ${caseEvents} e where e.case_id = ${cases.id} and e.type = 'case.decided' and e.actor_id = ${actor.userId})`,
+        where: sql`${cases.id} in (select e.case_id from ${caseEvents} e where e.type = 'case.decided' and e.actor_id = ${actor.userId})`,
         order: [desc(cases.updatedAt)],
       };
     default:
@@ -237,8 +234,12 @@ export async function listCases(
 }
 
 /**
- * The count of every queue under the same filters, in one statement (`count(*) filter (where …)` per
- * queue): the numbers on the tabs of the window's workbench and the approver's inbox.
+ * The count of every queue under the same filters, in one statement: the numbers on the tabs of the
+ * window's workbench and the approver's inbox. Each queue is its own `count(*)` with the queue's
+ * condition beside the filters, so each reaches its rows through its own index — the open statuses
+ * through `cases_org_status_idx`, "today" through the day indexes, "decided" through the caller's
+ * decisions — instead of testing every queue's condition on every case of the tree
+ * (docs/performance.md §3 lesson 5).
  */
 export async function countCases(
   ctx: AppContext,
@@ -247,24 +248,27 @@ export async function countCases(
 ): Promise<Record<CaseQueue | "all", number>> {
   const today = await todayOf(ctx, actor);
   const where = await filterConditions(ctx, actor, f);
-  const columns: Record<string, SQL.Aliased<number>> = {
-    all: sql<number>`count(*)::int`.as("all"),
-  };
-  for (const q of CASE_QUEUES) {
-    const w = queueOf(q, actor, today).where ?? sql`true`;
-    columns[q] = sql<number>`(count(*) filter (where ${w}))::int`.as(q);
-  }
-  const [row] = await ctx.database.db
-    .select(columns)
-    .from(cases)
-    .innerJoin(organizations, eq(organizations.id, cases.orgId))
-    .where(and(...where));
-  return row as Record<CaseQueue | "all", number>;
+  const count = (queue?: SQL) =>
+    sql`(select count(*)::int from ${cases} inner join ${organizations} on ${organizations.id} = ${cases.orgId}
+      where ${and(...where, queue)})`;
+  const columns = [
+    sql`${count()} as "all"`,
+    ...CASE_QUEUES.map((q) => sql`${count(queueOf(q, actor, today).where)} as ${sql.identifier(q)}`),
+  ];
+  const [row] = await queryRows<Record<CaseQueue | "all", number>>(
+    ctx.database.db,
+    sql`select ${sql.join(columns, sql`, `)}`,
+  );
+  return row;
 }
 
 /** One case with its materials, review tasks, documents and abilities. */
 export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<TCase> {
-  const c = await readableCase(ctx, actor, caseId);
+  return presentLoadedCase(ctx, actor, await readableCase(ctx, actor, caseId));
+}
+
+/** {@link getCase} of a case already loaded and authorized. */
+async function presentLoadedCase(ctx: AppContext, actor: Actor, c: LoadedCase): Promise<TCase> {
   const cal = await calendarFor(ctx, c.orgId);
   return presentCaseRead(ctx, actor, await readCaseView(ctx.database.db, c, cal, ctx.clock.now()));
 }
@@ -299,7 +303,7 @@ export async function findCaseByNumber(ctx: AppContext, actor: Actor, number: st
   if (!row) throw missing();
   const c = await loadCase(ctx.database.db, row.id);
   if (!can(actor, "read", "case", casePolicyRecord(c))) throw missing();
-  return getCase(ctx, actor, c.id);
+  return presentLoadedCase(ctx, actor, c);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import type { Tx } from "../../../db/client";
+import { queryRows, type Tx } from "../../../db/client";
 import { caseEvents, cases, organizations, reviewComments, reviewTasks, users } from "../../../db/schema";
 import type { ReviewTaskStatus } from "../../../domain/cases/reviewPlan";
 import { notFound, versionConflict, YizhanError } from "../../../domain/errors";
@@ -18,6 +18,7 @@ import { abilities, authorize } from "../../policies";
 import { presentReviewComment } from "../../presenters/records";
 import { casePolicyRecord, loadCase } from "../caseRows";
 import { changeCase, runCaseCommand, type ViewOption } from "../commands/runner";
+import { caseTextMatch } from "../read/caseSearch";
 
 export type TListReviewTasks = z.infer<typeof ZListReviewTasksQuery>;
 export type TReviewTaskFilters = z.infer<typeof ZReviewTaskFilters>;
@@ -71,7 +72,6 @@ const taskRecord = (t: { orgPath: string; status: string; claimedBy: string | nu
 const assignee = alias(users, "assignee");
 
 const TODO: ReviewTaskStatus[] = ["open", "claimed", "returned"];
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The caller's acts on a task (review.recommended / review.sent_back events naming it). */
 const myActs = (actor: Actor) =>
@@ -96,12 +96,7 @@ function inboxScope(actor: Actor): SQL | null {
 /** The conditions of the inbox's filters (search, item, dates); the view's own condition is apart. */
 function taskFilters(f: TReviewTaskFilters): SQL[] {
   const where: SQL[] = [];
-  if (f.q?.trim()) {
-    const like = `%${escapeLike(f.q.trim())}%`;
-    where.push(
-      sql`(${cases.number} ilike ${like} or ${cases.title} ilike ${like} or ${cases.itemName} ilike ${like} or ${cases.applicant}->>'name' ilike ${like})`,
-    );
-  }
+  if (f.q?.trim()) where.push(caseTextMatch(f.q));
   if (f.itemCode) where.push(eq(cases.itemCode, f.itemCode));
   if (f.from) where.push(sql`${reviewTasks.openedOn} >= ${f.from}::date`);
   if (f.to) where.push(sql`${reviewTasks.openedOn} <= ${f.to}::date`);
@@ -109,7 +104,10 @@ function taskFilters(f: TReviewTaskFilters): SQL[] {
 }
 
 function viewCondition(actor: Actor, view: (typeof REVIEW_VIEWS)[number], status: string[]): SQL {
-  if (view === "done") return sql`exists (${myActs(actor)})`;
+  // 已办: from the caller's acts (case_events_actor_acts_idx), not an `exists` per task of the section.
+  if (view === "done")
+    return sql`${reviewTasks.id} in (select (e.data->>'taskId')::uuid from ${caseEvents} e
+      where e.actor_id = ${actor.userId} and e.type in ('review.recommended', 'review.sent_back'))`;
   // 待办 by default; an explicit `status` lists those tasks instead (approved, cancelled …).
   const statuses = status.length ? status : TODO;
   return inArray(reviewTasks.status, statuses as ReviewTaskStatus[]);
@@ -201,7 +199,11 @@ export async function listReviewTasks(
   return { items, total };
 }
 
-/** The numbers on the inbox's tabs under the same filters, in one statement. */
+/**
+ * The numbers on the inbox's tabs under the same filters, in one statement: each tab its own
+ * `count(*)`, so 待办 reads the section's open tasks (review_tasks_org_status_idx) and 已办 the caller's
+ * acts, never every task of the section (docs/performance.md §3 lesson 5).
+ */
 export async function countReviewTasks(
   ctx: AppContext,
   actor: Actor,
@@ -210,15 +212,15 @@ export async function countReviewTasks(
   const scope = inboxScope(actor);
   if (!scope) return { todo: 0, done: 0 };
   const status = f.status?.split(",").filter(Boolean) ?? [];
-  const [row] = await ctx.database.db
-    .select({
-      todo: sql<number>`(count(*) filter (where ${viewCondition(actor, "todo", status)}))::int`,
-      done: sql<number>`(count(*) filter (where ${viewCondition(actor, "done", status)}))::int`,
-    })
-    .from(reviewTasks)
-    .innerJoin(organizations, eq(organizations.id, reviewTasks.orgId))
-    .innerJoin(cases, eq(cases.id, reviewTasks.caseId))
-    .where(and(scope, ...taskFilters(f)));
+  const count = (view: (typeof REVIEW_VIEWS)[number]) =>
+    sql`(select count(*)::int from ${reviewTasks}
+      inner join ${organizations} on ${organizations.id} = ${reviewTasks.orgId}
+      inner join ${cases} on ${cases.id} = ${reviewTasks.caseId}
+      where ${and(scope, viewCondition(actor, view, status), ...taskFilters(f))})`;
+  const [row] = await queryRows<{ todo: number; done: number }>(
+    ctx.database.db,
+    sql`select ${count("todo")} as todo, ${count("done")} as done`,
+  );
   return row;
 }
 
