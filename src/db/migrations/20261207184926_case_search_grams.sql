@@ -19,3 +19,6 @@ $$;
 --> statement-breakpoint
 -- The number, title, item name and applicant name of every case (none of them encrypted at rest).
 CREATE INDEX "cases_search_grams_idx" ON "cases" USING gin ("yizhan_grams"("number", "title", "item_name", "applicant"->>'name'));
+--> statement-breakpoint
+-- Statistics of the new index expression (most common grams), so the planner estimates a search.
+ANALYZE "cases";

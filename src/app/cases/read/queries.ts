@@ -31,21 +31,35 @@ export type CaseQueue = (typeof CASE_QUEUES)[number];
  * a review task in their department.
  */
 export function caseScope(actor: Actor): SQL {
-  const parts: SQL[] = [sql`${cases.applicantId} = ${actor.userId}`];
+  return sql`(${sql.join(scopeParts(actor), sql` or `)})`;
+}
+
+/**
+ * The parts of {@link caseScope}, each a condition on `cases` alone: the organization tree first (as
+ * `org_id = any(…)`, so `cases_org_status_idx` serves it), then the applicant's own cases, then the
+ * reviewers' departments.
+ */
+function scopeParts(actor: Actor): SQL[] {
+  const tree: SQL[] = [];
+  const reviewing: SQL[] = [];
   for (const m of actor.memberships) {
     if (!m.orgPath) continue;
-    if (["clerk", "approver", "supervisor", "helper", "admin"].includes(m.role)) {
-      parts.push(
-        sql`(${organizations.path} like ${`${m.orgPath}%`} or ${m.orgPath} like ${organizations.path} || '%')`,
-      );
-    }
-    if (m.role === "reviewer") {
-      parts.push(
+    if (["clerk", "approver", "supervisor", "helper", "admin"].includes(m.role))
+      tree.push(sql`(o.path like ${`${m.orgPath}%`} or ${m.orgPath} like o.path || '%')`);
+    if (m.role === "reviewer")
+      reviewing.push(
         sql`exists (select 1 from ${reviewTasks} rt join ${organizations} ro on ro.id = rt.org_id where rt.case_id = ${cases.id} and ro.path like ${`${m.orgPath}%`})`,
       );
-    }
   }
-  return sql`(${sql.join(parts, sql` or `)})`;
+  return [
+    ...(tree.length
+      ? [
+          sql`${cases.orgId} = any(array(select o.id from ${organizations} o where ${sql.join(tree, sql` or `)}))`,
+        ]
+      : []),
+    sql`${cases.applicantId} = ${actor.userId}`,
+    ...reviewing,
+  ];
 }
 
 const caseColumns = {
@@ -96,8 +110,13 @@ function applicantMatch(input: string): SQL {
   return applicantNameMatch(input);
 }
 
-/** The conditions of the filters every queue takes (scope first). */
-async function filterConditions(ctx: AppContext, actor: Actor, f: TCaseFilters): Promise<SQL[]> {
+/** The conditions of the filters every queue takes (scope first; `scoped: false` leaves it out). */
+async function filterConditions(
+  ctx: AppContext,
+  actor: Actor,
+  f: TCaseFilters,
+  scoped = true,
+): Promise<SQL[]> {
   const where: SQL[] = [caseScope(actor)];
   if (f.status?.length) where.push(inArray(cases.status, f.status));
   if (f.bundleId) where.push(eq(cases.bundleId, f.bundleId));
@@ -108,7 +127,7 @@ async function filterConditions(ctx: AppContext, actor: Actor, f: TCaseFilters):
   if (f.from) where.push(sql`${day} >= ${f.from}::date`);
   if (f.to) where.push(sql`${day} <= ${f.to}::date`);
   if (f.clock?.length) where.push(await clockCondition(ctx, where, f.clock));
-  return where;
+  return scoped ? where : where.slice(1);
 }
 
 /**
@@ -238,8 +257,10 @@ export async function listCases(
  * window's workbench and the approver's inbox. Each queue is its own `count(*)` with the queue's
  * condition beside the filters, so each reaches its rows through its own index — the open statuses
  * through `cases_org_status_idx`, "today" through the day indexes, "decided" through the caller's
- * decisions — instead of testing every queue's condition on every case of the tree
- * (docs/performance.md §3 lesson 5).
+ * decisions — instead of testing every queue's condition on every case of the tree. The scope's parts
+ * are counted apart (each without the rows of the parts before it, so none is counted twice): an `or`
+ * of the organization tree and the caller's own cases would be a scan of every case, the tree alone is
+ * an index-only count (docs/performance.md §3 lesson 5).
  */
 export async function countCases(
   ctx: AppContext,
@@ -247,10 +268,21 @@ export async function countCases(
   f: TCaseFilters,
 ): Promise<Record<CaseQueue | "all", number>> {
   const today = await todayOf(ctx, actor);
-  const where = await filterConditions(ctx, actor, f);
+  const filters = await filterConditions(ctx, actor, f, false);
+  const parts = scopeParts(actor);
   const count = (queue?: SQL) =>
-    sql`(select count(*)::int from ${cases} inner join ${organizations} on ${organizations.id} = ${cases.orgId}
-      where ${and(...where, queue)})`;
+    sql.join(
+      parts.map(
+        (part, i) =>
+          sql`(select count(*)::int from ${cases} where ${and(
+            part,
+            ...parts.slice(0, i).map((before) => sql`not ${before}`),
+            ...filters,
+            queue,
+          )})`,
+      ),
+      sql` + `,
+    );
   const columns = [
     sql`${count()} as "all"`,
     ...CASE_QUEUES.map((q) => sql`${count(queueOf(q, actor, today).where)} as ${sql.identifier(q)}`),

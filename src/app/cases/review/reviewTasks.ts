@@ -212,10 +212,12 @@ export async function countReviewTasks(
   const scope = inboxScope(actor);
   if (!scope) return { todo: 0, done: 0 };
   const status = f.status?.split(",").filter(Boolean) ?? [];
+  // Every task has its case (not null, foreign key): the case is joined only when a filter reads it.
+  const withCase =
+    f.q?.trim() || f.itemCode ? sql`inner join ${cases} on ${cases.id} = ${reviewTasks.caseId}` : sql``;
   const count = (view: (typeof REVIEW_VIEWS)[number]) =>
     sql`(select count(*)::int from ${reviewTasks}
-      inner join ${organizations} on ${organizations.id} = ${reviewTasks.orgId}
-      inner join ${cases} on ${cases.id} = ${reviewTasks.caseId}
+      inner join ${organizations} on ${organizations.id} = ${reviewTasks.orgId} ${withCase}
       where ${and(scope, viewCondition(actor, view, status), ...taskFilters(f))})`;
   const [row] = await queryRows<{ todo: number; done: number }>(
     ctx.database.db,
