@@ -115,7 +115,9 @@ export const cases = pgTable(
   },
   (t) => [
     uniqueIndex("cases_number_uq").on(t.number),
-    index("cases_org_status_idx").on(t.orgId, t.status),
+    // With the id, so a queue count joins the tree's cases to other ids (the caller's decisions) from
+    // the index alone (docs/performance.md §3 lesson 5).
+    index("cases_org_status_idx").on(t.orgId, t.status, t.id),
     index("cases_applicant_idx").on(t.applicantId, t.createdAt),
     index("cases_deadline_idx").on(t.status, t.deadline),
     index("cases_bundle_idx").on(t.bundleId),

@@ -287,11 +287,18 @@ export async function countCases(
     sql`${count()} as "all"`,
     ...CASE_QUEUES.map((q) => sql`${count(queueOf(q, actor, today).where)} as ${sql.identifier(q)}`),
   ];
-  const [row] = await queryRows<Record<CaseQueue | "all", number>>(
-    ctx.database.db,
-    sql`select ${sql.join(columns, sql`, `)}`,
-  );
-  return row;
+  // Without parallel workers or JIT: each count reads at most tens of thousands of index entries, and
+  // starting workers (≈ 300 ms) or compiling the 22 counts' expressions (≈ 600 ms) costs more than
+  // that on a busy 2-core server (docs/performance.md §3 lesson 5).
+  return ctx.database.db.transaction(async (tx) => {
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    await tx.execute(sql`set local jit = off`);
+    const [row] = await queryRows<Record<CaseQueue | "all", number>>(
+      tx,
+      sql`select ${sql.join(columns, sql`, `)}`,
+    );
+    return row;
+  });
 }
 
 /** One case with its materials, review tasks, documents and abilities. */
