@@ -40,6 +40,8 @@ describe("the log files that stand in for an SMS gateway and an SMTP server (ADR
     const path = join(dir, "sms.log");
     const sent = await new LogFileSmsSender(path, () => AT).send({ to: "13812349876", text: "已受理" });
     expect(readFileSync(path, "utf8")).not.toContain("13812349876");
-    expect(lines(path)).toEqual([{ id: sent.providerId, at: AT.toISOString(), to: "138****9876", text: "已受理" }]);
+    expect(lines(path)).toEqual([
+      { id: sent.providerId, at: AT.toISOString(), to: "138****9876", text: "已受理" },
+    ]);
   });
 });
