@@ -139,7 +139,10 @@ describe("bulk history (generateBulk)", () => {
     expect(n).toBeGreaterThan(bulkCases.length);
     // What the start-up step does on this database: nothing, because the start before the fill had left
     // nothing to seal (meta.legacy_sealed), not because it knows the bulk history (its key set aside here).
-    const [bulk] = await queryRows<{ value: unknown }>(db, sql`select value from meta where key = 'demo_bulk'`);
+    const [bulk] = await queryRows<{ value: unknown }>(
+      db,
+      sql`select value from meta where key = 'demo_bulk'`,
+    );
     await db.execute(sql`delete from meta where key = 'demo_bulk'`);
     try {
       expect(await sealLegacyEntries(db)).toBe(0);

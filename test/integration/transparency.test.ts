@@ -5,6 +5,7 @@ import { pdftotextFlat } from "../../src/adapters/pdf/pdftotext";
 import { canonicalJson } from "../../src/adapters/signing/canonicalJson";
 import { sealLegacyEntries } from "../../src/app/cases/commands/runner";
 import { integrateTransparencyLog } from "../../src/app/transparency/sequencer";
+import { queryRows } from "../../src/db/client";
 import {
   fromHex,
   MemoryTree,
@@ -13,7 +14,6 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from "../../src/domain/transparency/merkle";
-import { queryRows } from "../../src/db/client";
 import { startYizhan } from "../../src/http/start";
 import type {
   TCheckpoint,

@@ -35,10 +35,7 @@ export async function sealLegacyEntries(db: Db): Promise<number> {
   const [done] = await db.select({ key: meta.key }).from(meta).where(eq(meta.key, LEGACY_SEALED_KEY));
   if (done) return 0;
   const sealed = (await sealLegacyCases(db)) + (await sealLegacyAudit(db));
-  await db
-    .insert(meta)
-    .values({ key: LEGACY_SEALED_KEY, value: { sealed } })
-    .onConflictDoNothing();
+  await db.insert(meta).values({ key: LEGACY_SEALED_KEY, value: { sealed } }).onConflictDoNothing();
   return sealed;
 }
 
