@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_POSTS, seedDemoStaff } from "../../src/app/staff/demo";
-import { createUser } from "../../src/app/users/createUser";
-import { caseEvents, organizations, reviewTasks, users } from "../../src/db/schema";
+import { caseEvents, reviewTasks, users } from "../../src/db/schema";
 import type { TReviewInboxItem } from "../../src/shared/api/review";
 import type { THandoverResult, TStaffAbsence, TStaffPost, TStaffRoster } from "../../src/shared/api/staff";
 import { caseIn } from "../helpers/factories";
+import { otherCountyStaff } from "../helpers/otherCounty";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -37,25 +37,6 @@ async function routedEvents(caseId: string) {
     .select()
     .from(caseEvents)
     .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, "review.routed")));
-}
-
-/** A supervisor of another county's bureau (青山县), signed in. */
-async function otherCountySupervisor() {
-  await t.ctx.database.db.insert(organizations).values({
-    code: "QS-ZRZY",
-    name: "青山县自然资源和规划局",
-    kind: "bureau",
-    path: "/QS-ZRZY/",
-    divisionCode: "340322",
-  });
-  await createUser(t.ctx.database.db, {
-    username: "x-supervisor",
-    displayName: "青山县 股负责人",
-    password: "demo1234",
-    kind: "staff",
-    roles: [{ role: "supervisor", org: "QS-ZRZY" }],
-  });
-  return t.as("x-supervisor");
 }
 
 async function roster() {
@@ -156,7 +137,7 @@ describe("staff posts and AB岗 (人员)", () => {
     expect(r.handover.some((h) => h.taskId === t2.id)).toBe(false);
 
     // Another county's supervisor sending the same valid body is refused for scope (403), not 422.
-    const outsider = await otherCountySupervisor();
+    const outsider = await otherCountyStaff(t, "x-supervisor", "supervisor");
     const refused = await outsider.post<Problem>("/api/staff-handover", {
       tasks: [{ taskId: t1.id, expectedVersion: item?.version }],
     });

@@ -451,26 +451,18 @@ async function buildWorld() {
   if (attached.status !== 201 || !fileId)
     throw new Error(`authz matrix: policy attachment ${attached.status} ${attached.text}`);
   params["policy-documents.fileId"] = fileId;
-  const notice = await client("supervisor").post<{ id: string }>("/api/change-notices", {
+  const changeNotice = {
     policyId,
     title: "权限矩阵测试通知",
     summary: "测试用的变更通知。",
     effectiveOn: "2026-11-24",
     itemIds: [link.itemId],
     sectionIds: [window.id],
-  });
+  };
+  const notice = await client("supervisor").post<{ id: string }>("/api/change-notices", changeNotice);
   if (notice.status !== 201) throw new Error(`authz matrix: change notice ${notice.status} ${notice.text}`);
   params["change-notices.id"] = notice.body.id;
-  Object.assign(BODIES, {
-    createChangeNotice: () => ({
-      policyId,
-      title: "权限矩阵测试通知",
-      summary: "测试用的变更通知。",
-      effectiveOn: "2026-11-24",
-      itemIds: [link.itemId],
-      sectionIds: [window.id],
-    }),
-  } satisfies Record<string, BodyFor>);
+  BODIES.createChangeNotice = () => changeNotice;
   // 好差评: the completed case's invitation (its id is the portal's reference, for its applicant); a
   // second completed case rated very dissatisfied by its applicant, which opens a rectification (整改)
   // that the window may appeal and the supervisor decide.
