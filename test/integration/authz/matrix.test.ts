@@ -7,7 +7,6 @@ import { defaultOutboxHandlers } from "../../../src/app/notifications/notify";
 import { seedPolicyLibrary } from "../../../src/app/policyLibrary/seed";
 import { demoCreditCode, prng } from "../../../src/app/seed/historyForms";
 import { integrateTransparencyLog } from "../../../src/app/transparency/sequencer";
-import { createUser } from "../../../src/app/users/createUser";
 import {
   actionItems,
   bundleTemplates,
@@ -37,6 +36,7 @@ import type { TestClient, TestResponse } from "../../helpers/client";
 import { caseIn } from "../../helpers/factories";
 import { REG_FORM } from "../../helpers/forms";
 import { fillPath, type Op, type OpenApiDoc, sample, walk } from "../../helpers/openapiWalk";
+import { createOtherCountyUser } from "../../helpers/otherCounty";
 import { precheckAll } from "../../helpers/projects";
 import { createTestApp, type TestApp } from "../../helpers/testApp";
 
@@ -88,22 +88,13 @@ const REPLACEMENT_FORM = {
   buildingArea: 118.5,
 };
 
-/** Another county's bureau (a root organization outside 怀远县's tree) and its staff. */
-const OTHER_COUNTY = [
-  { code: "QS-ZRZY", name: "青山县自然资源和规划局", kind: "bureau" as const },
-  {
-    code: "QS-ZRZY-WIN",
-    name: "青山县政务服务中心自然资源和规划窗口",
-    kind: "window" as const,
-    parent: "QS-ZRZY",
-  },
-];
-const OTHER_STAFF: [string, Role, string][] = [
-  ["x-clerk", "clerk", "QS-ZRZY-WIN"],
-  ["x-approver", "approver", "QS-ZRZY"],
-  ["x-helper", "helper", "QS-ZRZY"],
-  ["x-supervisor", "supervisor", "QS-ZRZY"],
-  ["x-admin", "admin", "QS-ZRZY"],
+/** Staff of another county's bureau (青山县, test/helpers/otherCounty.ts): a clerk at its window, the rest at the bureau. */
+const OTHER_STAFF: [string, Role][] = [
+  ["x-clerk", "clerk"],
+  ["x-approver", "approver"],
+  ["x-helper", "helper"],
+  ["x-supervisor", "supervisor"],
+  ["x-admin", "admin"],
 ];
 
 let t: TestApp;
@@ -756,34 +747,8 @@ async function login(username: string, n: number): Promise<TestClient> {
 
 /** The other county's organizations and staff exist before their accounts sign in. */
 async function buildWorldAccounts() {
-  const db = t.ctx.database.db;
   // Another county: a root bureau with a window, staff in each role (the app's own account service).
-  const [root] = await db
-    .insert(organizations)
-    .values({
-      code: "QS-ZRZY",
-      name: OTHER_COUNTY[0].name,
-      kind: "bureau",
-      path: "/QS-ZRZY/",
-      divisionCode: "340322",
-    })
-    .returning();
-  await db.insert(organizations).values({
-    code: "QS-ZRZY-WIN",
-    name: OTHER_COUNTY[1].name,
-    kind: "window",
-    parentId: root.id,
-    path: "/QS-ZRZY/QS-ZRZY-WIN/",
-    divisionCode: "340322",
-  });
-  for (const [username, role, org] of OTHER_STAFF)
-    await createUser(db, {
-      username,
-      displayName: `青山县 ${role}`,
-      password: "demo1234",
-      kind: "staff",
-      roles: [{ role, org }],
-    });
+  for (const [username, role] of OTHER_STAFF) await createOtherCountyUser(t.ctx.database.db, username, role);
 }
 
 describe("authorization matrix (every operation × every role, on real objects)", () => {
