@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExchangeSweep } from "../../src/app/sweep/exchangeSweep";
 import type { TAdminAuditList } from "../../src/shared/api/audit";
 import { caseRead } from "../helpers/factories";
+import { otherCountyStaff } from "../helpers/otherCounty";
 import { createTestApp, type TestApp } from "../helpers/testApp";
 
 type Referral = {
@@ -46,6 +47,14 @@ describe("referral (转办)", () => {
       toOrgCode: "HY-SQJ",
     });
     expect(notReferrable.body.errors?.[0]?.code).toBe("not_referrable");
+    // Another county's window refers nothing to this county's townships (an item of this bureau).
+    const outsider = await otherCountyStaff(t, "x-clerk", "clerk");
+    const foreign = await outsider.post<Problem>("/api/referrals", {
+      itemCode: "facility-agricultural-land-filing",
+      applicantId: me.body.id,
+      toOrgCode: "HY-SQJ",
+    });
+    expect(foreign.status).toBe(403);
     const created = await clerk.post<Referral>("/api/referrals", {
       itemCode: "facility-agricultural-land-filing",
       applicantId: me.body.id,

@@ -5,6 +5,7 @@ import { caseEvents, reviewTasks, users } from "../../src/db/schema";
 import type { TReviewInboxItem } from "../../src/shared/api/review";
 import type { THandoverResult, TStaffAbsence, TStaffPost, TStaffRoster } from "../../src/shared/api/staff";
 import { caseIn } from "../helpers/factories";
+import { otherCountyStaff } from "../helpers/otherCounty";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -134,6 +135,14 @@ describe("staff posts and AB岗 (人员)", () => {
     const item = r.handover.find((h) => h.taskId === t1.id);
     expect(item).toMatchObject({ caseNumber: first.number, holder: { id: chen }, backup: { id: li } });
     expect(r.handover.some((h) => h.taskId === t2.id)).toBe(false);
+
+    // Another county's supervisor sending the same valid body is refused for scope (403), not 422.
+    const outsider = await otherCountyStaff(t, "x-supervisor", "supervisor");
+    const refused = await outsider.post<Problem>("/api/staff-handover", {
+      tasks: [{ taskId: t1.id, expectedVersion: item?.version }],
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe("forbidden");
 
     const handed = await supervisor.post<THandoverResult>("/api/staff-handover", {
       tasks: [{ taskId: t1.id, expectedVersion: item?.version }],

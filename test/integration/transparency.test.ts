@@ -5,6 +5,7 @@ import { pdftotextFlat } from "../../src/adapters/pdf/pdftotext";
 import { canonicalJson } from "../../src/adapters/signing/canonicalJson";
 import { sealLegacyEntries } from "../../src/app/cases/commands/runner";
 import { integrateTransparencyLog } from "../../src/app/transparency/sequencer";
+import { queryRows } from "../../src/db/client";
 import {
   fromHex,
   MemoryTree,
@@ -370,6 +371,12 @@ describe("rows written before the log existed", () => {
       db.execute(sql`update case_events set type = 'x' where case_id = ${legacy}`),
     ).rejects.toThrow();
     expect(await sealLegacyEntries(db)).toBeGreaterThanOrEqual(3);
+    // Nothing left: the start records it, and the next start reads that instead of scanning the events.
+    const flag = await queryRows<{ value: { sealed: number } }>(
+      db,
+      sql`select value from meta where key = 'legacy_sealed'`,
+    );
+    expect(flag.map((f) => f.value.sealed >= 3)).toEqual([true]);
     expect(await sealLegacyEntries(db)).toBe(0);
     await expect(
       db.execute(sql`update case_events set salt = 'aa', hash = 'bb' where case_id = ${legacy}`),

@@ -40,7 +40,9 @@ export class LogFileSmsSender implements SmsSender {
 
 /**
  * The e-mail fallback when no SMTP server is configured: messages go to a JSON-lines file instead of
- * being dropped, so an operator can still see what would have been sent.
+ * being dropped, so an operator can still see what would have been sent. The address is written masked
+ * (z***@example.cn) like the SMS log's number (ADR 0016); the line's `id` is the `provider_id` of the
+ * `message_log` row, which holds the address encrypted.
  */
 export class LogFileEmailSender implements EmailSender {
   readonly describe: string;
@@ -57,7 +59,7 @@ export class LogFileEmailSender implements EmailSender {
     await appendJsonLine(this.path, {
       id,
       at: this.now().toISOString(),
-      to: message.to,
+      to: maskContact(message.to),
       subject: message.subject,
       text: message.text,
     });

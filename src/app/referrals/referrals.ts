@@ -8,7 +8,7 @@ import {
   referrals,
   users,
 } from "../../db/schema";
-import { invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
+import { forbidden, invalid, notFound, versionConflict, YizhanError } from "../../domain/errors";
 import { referralProgressProblem } from "../../domain/referrals/referralRules";
 import { maskIdentifier, maskPhone } from "../../domain/rules/identifiers";
 import type { TReferral } from "../../shared/api/referrals";
@@ -21,6 +21,7 @@ import type { AppContext } from "../context";
 import { enqueueNotification } from "../notifications/notify";
 import { identifierFields, recordPersonalDataRead } from "../pii/readLog";
 import { abilities, authorize, can } from "../policies";
+import { relatedTo } from "../policies/cases";
 
 const REFERRAL = { "zh-CN": "转办", "en-US": "Referral" };
 type Row = typeof referrals.$inferSelect;
@@ -114,6 +115,13 @@ export async function registerReferral(
       "zh-CN": "申请人不存在",
       "en-US": "No such applicant account",
     });
+  // Only a window of the item's own organization tree refers it: another county's window sends nothing
+  // to this county's townships (test/integration/authz).
+  const [itemOrg] = await db
+    .select({ path: organizations.path })
+    .from(organizations)
+    .where(eq(organizations.id, version.orgId));
+  if (!itemOrg || !relatedTo(actor, itemOrg.path, "clerk")) throw forbidden("refer another bureau's item");
   const fromOrgId = actor.memberships.find((m) => m.role === "clerk")?.orgId ?? version.orgId;
   const reason = input.reason ?? `“${version.content.name}”自 ${handledBy.since} 起由${to.name}办理，转办`;
   const applicant: ApplicantSnapshot = {

@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
+import type { Executor } from "../../db/client";
 import { reviewTasks, staffPosts } from "../../db/schema";
-import { invalid, versionConflict } from "../../domain/errors";
+import { forbidden, invalid, versionConflict } from "../../domain/errors";
 import type { THandOverTasks } from "../../shared/api/requests/staff";
 import type { THandoverResult } from "../../shared/api/staff";
 import type { Actor } from "../actor";
@@ -12,8 +13,9 @@ import { managedOrgs, requireManager } from "./scope";
 /**
  * 转交B岗 (handOverReviewTasks): hands open tasks of holders absent today to their post's backup — the
  * task is assigned to the backup, and a task the holder had claimed is claimed by the backup. Each
- * hand-over is recorded in the case's log (`review.handed_over`, through the runner). Only tasks of the
- * handover list qualify (422 naming `tasks.<i>.taskId` otherwise); the task's version guards each (409).
+ * hand-over is recorded in the case's log (`review.handed_over`, through the runner). A task of another
+ * bureau's organizations is refused (403); only tasks of the handover list qualify (422 naming
+ * `tasks.<i>.taskId` otherwise); the task's version guards each (409).
  */
 export async function handOverReviewTasks(
   ctx: AppContext,
@@ -38,6 +40,7 @@ export async function handOverReviewTasks(
     const handedOver: THandoverResult["handedOver"] = [];
     for (const [i, entry] of input.tasks.entries()) {
       const item = list.find((h) => h.taskId === entry.taskId);
+      if (!item) await refuseOutsideTask(tx, orgIds, entry.taskId);
       if (!item?.backup)
         throw invalid(`tasks.${i}.taskId`, item ? "no_backup" : "not_handover", {
           "zh-CN": item ? "该岗位今日没有可接手的B岗" : "该任务不在交接清单中（A岗未请假或任务已不在其名下）",
@@ -93,4 +96,13 @@ export async function handOverReviewTasks(
     }
     return { handedOver };
   });
+}
+
+/** 403 when the task exists in an organization the actor does not manage (another bureau's). */
+async function refuseOutsideTask(tx: Executor, managed: string[], taskId: string): Promise<void> {
+  const [task] = await tx
+    .select({ orgId: reviewTasks.orgId })
+    .from(reviewTasks)
+    .where(eq(reviewTasks.id, taskId));
+  if (task && !managed.includes(task.orgId)) throw forbidden("hand over another bureau's review tasks");
 }

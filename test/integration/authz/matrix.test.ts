@@ -1,22 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { raiseAlert } from "../../../src/app/alerts/raiseAlert";
 import { defaultOutboxHandlers } from "../../../src/app/notifications/notify";
 import { seedPolicyLibrary } from "../../../src/app/policyLibrary/seed";
 import { demoCreditCode, prng } from "../../../src/app/seed/historyForms";
 import { integrateTransparencyLog } from "../../../src/app/transparency/sequencer";
-import { createUser } from "../../../src/app/users/createUser";
 import {
   actionItems,
-  bundles,
   bundleTemplates,
   caseDocuments,
   cases,
   certificates,
   files,
   inquiries,
+  itemVersions,
   notifications,
   organizations,
   payments,
@@ -35,7 +34,10 @@ import { authzRow, loadAuthzTable } from "../../helpers/authzTable";
 import { LAND_PERMIT_FORM, PDF } from "../../helpers/cases";
 import type { TestClient, TestResponse } from "../../helpers/client";
 import { caseIn } from "../../helpers/factories";
+import { REG_FORM } from "../../helpers/forms";
 import { fillPath, type Op, type OpenApiDoc, sample, walk } from "../../helpers/openapiWalk";
+import { createOtherCountyUser } from "../../helpers/otherCounty";
+import { precheckAll } from "../../helpers/projects";
 import { createTestApp, type TestApp } from "../../helpers/testApp";
 
 // Issue 16, item 1: the authorization matrix. Every operation of the OpenAPI document is called by
@@ -86,22 +88,13 @@ const REPLACEMENT_FORM = {
   buildingArea: 118.5,
 };
 
-/** Another county's bureau (a root organization outside 怀远县's tree) and its staff. */
-const OTHER_COUNTY = [
-  { code: "QS-ZRZY", name: "青山县自然资源和规划局", kind: "bureau" as const },
-  {
-    code: "QS-ZRZY-WIN",
-    name: "青山县政务服务中心自然资源和规划窗口",
-    kind: "window" as const,
-    parent: "QS-ZRZY",
-  },
-];
-const OTHER_STAFF: [string, Role, string][] = [
-  ["x-clerk", "clerk", "QS-ZRZY-WIN"],
-  ["x-approver", "approver", "QS-ZRZY"],
-  ["x-helper", "helper", "QS-ZRZY"],
-  ["x-supervisor", "supervisor", "QS-ZRZY"],
-  ["x-admin", "admin", "QS-ZRZY"],
+/** Staff of another county's bureau (青山县, test/helpers/otherCounty.ts): a clerk at its window, the rest at the bureau. */
+const OTHER_STAFF: [string, Role][] = [
+  ["x-clerk", "clerk"],
+  ["x-approver", "approver"],
+  ["x-helper", "helper"],
+  ["x-supervisor", "supervisor"],
+  ["x-admin", "admin"],
 ];
 
 let t: TestApp;
@@ -133,7 +126,13 @@ let calls = 0;
  * Refusals that name a field (422): the organization or person named is outside the caller's scope.
  * Everything else in 4xx (409 version, 422 a rule of the domain) means the caller was let through.
  */
-const SCOPE_REFUSALS = ["not_supervised", "not_staff", "not_in_tree", "outside_your_organizations"];
+const SCOPE_REFUSALS = [
+  "not_supervised",
+  "not_staff",
+  "not_in_tree",
+  "outside_your_organizations",
+  "not_in_bureau",
+];
 const isDenied = (status: number, text: string) =>
   status === 401 ||
   status === 403 ||
@@ -190,7 +189,6 @@ async function buildWorld() {
     db.select().from(projects).where(eq(projects.enterpriseId, sanmuId)),
     "project",
   );
-  const bundle = await db.select().from(bundles).where(eq(bundles.projectId, project.id));
   const action = await db.select().from(actionItems).where(eq(actionItems.projectId, project.id));
   const inquiry = await first(db.select().from(inquiries), "inquiry");
   const bureau = await first(
@@ -290,7 +288,6 @@ async function buildWorld() {
     "notifications.id": note?.id ?? randomUUID(),
     "projects.id": project.id,
     actionItemId: action[0]?.id ?? randomUUID(),
-    "bundles.id": bundle[0]?.id ?? randomUUID(),
     "inquiries.id": inquiry.id,
     "public.code": inquiry.queryCode,
     "staff-posts.id": post.id,
@@ -327,8 +324,9 @@ async function buildWorld() {
       password: "Matrix-user-2026",
       roles: [{ role: "clerk", org: "HY-ZRZY-WIN" }],
     }),
-    previewCalendarArrangement: () => ({ text: "2027-01-01 休\n" }),
-    importCalendarArrangement: () => ({ text: "2027-01-01 休\n" }),
+    // The year in force again without `replace`: a valid arrangement, refused with 409 (nothing changes).
+    previewCalendarArrangement: () => ({ text: "year: 2026\n2026-01-01 休 元旦\n" }),
+    importCalendarArrangement: () => ({ text: "year: 2026\n2026-01-01 休 元旦\n" }),
     createApplication: (w) => ({
       itemCode: "construction-land-planning-permit",
       formData: LAND_PERMIT_FORM,
@@ -379,7 +377,6 @@ async function buildWorld() {
       toDate: `2027-01-${String(4 + n).padStart(2, "0")}`,
       reason: "leave",
     }),
-    handOverReviewTasks: () => ({ tasks: [{ taskId: task.id, expectedVersion: 999_999 }] }),
     signScorecard: () => ({ comment: "已阅", expectedVersion: 0 }),
     createCalendarOverride: (_w, n) => ({
       org: "HY-ZRZY",
@@ -393,6 +390,8 @@ async function buildWorld() {
         ? { username: "citizen", password: "demo1234" }
         : { username: w, password: "Matrix-changed-2026" },
     changePassword: () => ({ currentPassword: "demo1234", newPassword: "Matrix-changed-2026" }),
+    // A well-formed code that is not the authenticator's (a one-in-a-million chance to be right).
+    confirmTotpEnrolment: () => ({ code: "000000" }),
   } satisfies Record<string, BodyFor>);
   Object.assign(bodyValues, {
     expectedVersion: 999_999,
@@ -443,16 +442,18 @@ async function buildWorld() {
   if (attached.status !== 201 || !fileId)
     throw new Error(`authz matrix: policy attachment ${attached.status} ${attached.text}`);
   params["policy-documents.fileId"] = fileId;
-  const notice = await client("supervisor").post<{ id: string }>("/api/change-notices", {
+  const changeNotice = {
     policyId,
     title: "权限矩阵测试通知",
     summary: "测试用的变更通知。",
     effectiveOn: "2026-11-24",
     itemIds: [link.itemId],
     sectionIds: [window.id],
-  });
+  };
+  const notice = await client("supervisor").post<{ id: string }>("/api/change-notices", changeNotice);
   if (notice.status !== 201) throw new Error(`authz matrix: change notice ${notice.status} ${notice.text}`);
   params["change-notices.id"] = notice.body.id;
+  BODIES.createChangeNotice = () => changeNotice;
   // 好差评: the completed case's invitation (its id is the portal's reference, for its applicant); a
   // second completed case rated very dissatisfied by its applicant, which opens a rectification (整改)
   // that the window may appeal and the supervisor decide.
@@ -482,11 +483,121 @@ async function buildWorld() {
     decideAppeal: () => ({ decision: "dismiss", reason: "维持原评价" }),
     submitEvaluation: () => ({ dimensions: RATING_VERY_DISSATISFIED }),
   } satisfies Record<string, BodyFor>);
+  await buildPaymentsAndBundles(project.id);
+  await buildCatalogAndHandover();
   // The transparency log (public): the fixture's events integrated under a signed checkpoint, so the
   // checkpoint and proof operations answer on a real tree.
   await integrateTransparencyLog(t.ctx);
   await integrateTransparencyLog(t.ctx);
   Object.assign(bodyValues, { leafIndex: 0, treeSize: 1, first: 1, second: 2, start: 0, end: 2 });
+}
+
+/**
+ * A pending online payment order of the owner's (the demo payment simulator's order: a registration
+ * approved, its fees assessed by the window, paying online started by sanmu), and a bundle filed for the
+ * owner's project (拿地即办证: every material pre-checked by the helper, the land contract recorded at the
+ * window files both cases at once).
+ */
+async function buildPaymentsAndBundles(projectId: string) {
+  const approved = await caseIn(t, "approved", {
+    itemCode: "state-land-first-registration",
+    formData: REG_FORM,
+  });
+  type Fees = { assessments: { id: string }[] };
+  const fees = await client("clerk").post<Fees>(`/api/cases/${approved.id}/fees/assessments`, {});
+  const assessmentId = fees.body.assessments?.[0]?.id;
+  if (fees.status !== 201 || !assessmentId)
+    throw new Error(`authz matrix: fee assessment ${fees.status} ${fees.text}`);
+  const order = await client("sanmu").post<{ id: string }>(`/api/cases/${approved.id}/fees/online-payments`, {
+    assessmentId,
+    idempotencyKey: "authz-matrix-order-0001",
+  });
+  if (order.status !== 201) throw new Error(`authz matrix: online payment ${order.status} ${order.text}`);
+  params["payment-simulator.id"] = order.body.id;
+  // (Not the case itself: its registration was reviewed by 不动产登记中心, reviewer-registry's department.)
+  secrets.add(order.body.id);
+
+  await precheckAll(t, client("helper"), projectId);
+  const filed = await client("clerk").post<{ bundle: { id: string; cases: { id: string }[] } | null }>(
+    `/api/projects/${projectId}/land-contracts`,
+    {
+      number: "怀土出〔2026〕77号",
+      signedAt: "2026-11-24T09:00:00+08:00",
+      parties: { grantor: "怀远县自然资源和规划局", grantee: "安徽三木新材料科技有限公司" },
+      priceYuan: 12_800_000,
+      paymentStatus: "paid",
+      forms: { "state-land-first-registration": { unitNumber: "340321003001GB00018W00000000" } },
+    },
+  );
+  const bundle = filed.body.bundle;
+  if (filed.status !== 201 || !bundle) throw new Error(`authz matrix: bundle ${filed.status} ${filed.text}`);
+  params["bundles.id"] = bundle.id;
+  secrets.add(bundle.id);
+  for (const c of bundle.cases) secrets.add(c.id);
+}
+
+/**
+ * Bodies that pass validation so the scope check answers: a new service item of the bureau (the code of
+ * an existing one, so the bureau's administrator is let through to 422 `duplicate_item_code` and nothing
+ * is created), and 转交B岗 of a real handover list — a second case in review whose planning task belongs
+ * to reviewer-planning2, holder of the planning section's review post, away today, with reviewer-planning
+ * as the backup — with a stale version (409 for the bureau's supervisor and administrator).
+ */
+async function buildCatalogAndHandover() {
+  const db = t.ctx.database.db;
+  const [item] = await db
+    .select({ content: itemVersions.content, version: itemVersions.version })
+    .from(itemVersions)
+    .innerJoin(serviceItems, eq(serviceItems.id, itemVersions.itemId))
+    .where(eq(serviceItems.code, "construction-land-planning-permit"))
+    .orderBy(desc(itemVersions.version))
+    .limit(1);
+  if (!item) throw new Error("authz matrix: no item version");
+  Object.assign(BODIES, {
+    createServiceItem: () => ({ content: item.content, effectiveFrom: "2026-12-01", changeNote: "授权矩阵" }),
+  } satisfies Record<string, BodyFor>);
+
+  const second = await caseIn(t, "in_review");
+  const section = await first(
+    db.select().from(organizations).where(eq(organizations.code, "HY-ZRZY-GH")),
+    "planning section",
+  );
+  const task = await first(
+    db
+      .select()
+      .from(reviewTasks)
+      .where(and(eq(reviewTasks.caseId, second.id), eq(reviewTasks.orgId, section.id))),
+    "planning task of the second case",
+  );
+  const userId = (name: string) =>
+    first(db.select().from(users).where(eq(users.username, name)), name).then((u) => u.id);
+  const holder = await userId("reviewer-planning2");
+  const backup = await userId("reviewer-planning");
+  await db.update(reviewTasks).set({ assigneeId: holder }).where(eq(reviewTasks.id, task.id));
+  const now = t.ctx.clock.now();
+  await db.insert(staffPosts).values({
+    orgId: section.id,
+    name: "规划审查岗",
+    duty: "review",
+    stepCode: task.stepCode,
+    holderId: holder,
+    backupId: backup,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const away = await client("supervisor").post("/api/staff-absences", {
+    userId: holder,
+    fromDate: "2026-11-24",
+    toDate: "2026-11-24",
+    reason: "leave",
+  });
+  if (away.status !== 201) throw new Error(`authz matrix: absence ${away.status} ${away.text}`);
+  const list = await client("supervisor").get<unknown>("/api/staff");
+  if (!JSON.stringify(list.body).includes(task.id))
+    throw new Error(`authz matrix: the task is not on the handover list ${list.text.slice(0, 300)}`);
+  Object.assign(BODIES, {
+    handOverReviewTasks: () => ({ tasks: [{ taskId: task.id, expectedVersion: 999_999 }] }),
+  } satisfies Record<string, BodyFor>);
 }
 
 /** Every online dimension rated, overall very dissatisfied (差评: it opens a rectification). */
@@ -569,13 +680,33 @@ function cellOf(id: string, column: Column): Cell | string {
   return "outsider-only";
 }
 
-/**
- * Operations whose object this test does not build (a filed bundle, the demo payment simulator's
- * order): every caller gets 404, so their rows of expected.md say only that no one reaches a random
- * id. (Alerts and staff posts are not built either; their operations answer 403 to most roles, so
- * they are not in this list — docs/security.md "Not yet".)
- */
-const NO_OBJECT = ["getSimulatorOrder", "simulatePayment", "getBundle"];
+/** zod's issue codes: a 422 naming only these is the request schema's refusal, before any scope check. */
+const SCHEMA_CODES = new Set([
+  "invalid_type",
+  "too_small",
+  "too_big",
+  "invalid_format",
+  "invalid_value",
+  "unrecognized_keys",
+  "invalid_union",
+  "invalid_key",
+  "invalid_element",
+  "not_multiple_of",
+  "custom",
+]);
+
+/** True when the request was refused for its form (400, or 422 naming only schema issues): no scope was checked. */
+function refusedBySchema(o: Observation): boolean {
+  if (o.status === 400) return true;
+  if (o.status !== 422) return false;
+  let errors: { code?: string }[] = [];
+  try {
+    errors = (JSON.parse(o.text) as { errors?: { code?: string }[] }).errors ?? [];
+  } catch {
+    return false;
+  }
+  return errors.length > 0 && errors.every((e) => SCHEMA_CODES.has(e.code ?? ""));
+}
 
 /** Operations on data the market regulator (scjg) provides: there it is the insider, the township the outsider. */
 const PARTNER_SWAP = new Set(["publishSharedRecord"]);
@@ -616,34 +747,8 @@ async function login(username: string, n: number): Promise<TestClient> {
 
 /** The other county's organizations and staff exist before their accounts sign in. */
 async function buildWorldAccounts() {
-  const db = t.ctx.database.db;
   // Another county: a root bureau with a window, staff in each role (the app's own account service).
-  const [root] = await db
-    .insert(organizations)
-    .values({
-      code: "QS-ZRZY",
-      name: OTHER_COUNTY[0].name,
-      kind: "bureau",
-      path: "/QS-ZRZY/",
-      divisionCode: "340322",
-    })
-    .returning();
-  await db.insert(organizations).values({
-    code: "QS-ZRZY-WIN",
-    name: OTHER_COUNTY[1].name,
-    kind: "window",
-    parentId: root.id,
-    path: "/QS-ZRZY/QS-ZRZY-WIN/",
-    divisionCode: "340322",
-  });
-  for (const [username, role, org] of OTHER_STAFF)
-    await createUser(db, {
-      username,
-      displayName: `青山县 ${role}`,
-      password: "demo1234",
-      kind: "staff",
-      roles: [{ role, org }],
-    });
+  for (const [username, role] of OTHER_STAFF) await createOtherCountyUser(t.ctx.database.db, username, role);
 }
 
 describe("authorization matrix (every operation × every role, on real objects)", () => {
@@ -693,13 +798,24 @@ describe("authorization matrix (every operation × every role, on real objects)"
     expect(mismatches).toEqual([]);
   });
 
-  it("names the operations it has no object for (every signed-in caller gets 404): the rest are called on real objects", () => {
+  it("calls every operation on a real object: none answers 404 to every signed-in caller", () => {
     const accounts = Object.values(ACCOUNTS).flat();
     const without = [...observed]
       .filter(([, map]) => accounts.every((a) => map.get(a)?.status === 404))
       .map(([id]) => id)
       .sort();
-    expect(without).toEqual([...NO_OBJECT].sort());
+    expect(without).toEqual([]);
+  });
+
+  it("sends every signed-in caller a request the schema accepts, so the scope check is what answers", () => {
+    const refused = [...observed]
+      .flatMap(([id, map]) =>
+        [...map]
+          .filter(([who, o]) => who !== "anonymous" && refusedBySchema(o))
+          .map(([who, o]) => `${id} as ${who}: ${o.status} ${o.text.slice(0, 160)}`),
+      )
+      .sort();
+    expect(refused).toEqual([]);
   });
 
   it("never answers 5xx to a call of the matrix", () => {

@@ -5,6 +5,12 @@
  * and are queued. The append-only trigger allows exactly this one update of such a row (migration
  * `transparency_log`). Idempotent; a case that already has sealed events is left as it is. Part of the
  * runner: the only writer of `cases` and `case_events`.
+ *
+ * Once a pass has left nothing to seal, `meta.legacy_sealed` records it and later starts read that one
+ * row instead of scanning `case_events` and `admin_audit_entries` (neither has an index on `salt`): every
+ * row written since goes through the runner, sealed. A database from before the log has no such row, so
+ * its first start seals it. Rows written afterwards outside the runner stay outside the log — the bulk
+ * history of `yizhan demo bulk` (ADR 0017d), generated after the server opened the database.
  */
 import { asc, eq, isNull, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../../../db/client";
@@ -18,13 +24,25 @@ import {
 } from "../../../transparency/entries";
 import { runWrites, transparencyQueueInsert } from "../../../transparency/queue";
 
-/** Seals and queues what was written before the log; returns how many rows it sealed. */
+/** The `meta` key written once nothing from before the log is left to seal. */
+export const LEGACY_SEALED_KEY = "legacy_sealed";
+
+/**
+ * Seals and queues what was written before the log; returns how many rows it sealed (0 at once when
+ * `meta.legacy_sealed` says an earlier start left nothing).
+ */
 export async function sealLegacyEntries(db: Db): Promise<number> {
+  const [done] = await db.select({ key: meta.key }).from(meta).where(eq(meta.key, LEGACY_SEALED_KEY));
+  if (done) return 0;
+  const sealed = (await sealLegacyCases(db)) + (await sealLegacyAudit(db));
+  await db.insert(meta).values({ key: LEGACY_SEALED_KEY, value: { sealed } }).onConflictDoNothing();
+  return sealed;
+}
+
+/** Seals each case whose events have no salt and none sealed yet; returns how many events it sealed. */
+async function sealLegacyCases(db: Db): Promise<number> {
   let sealed = 0;
-  // A benchmark database filled by `yizhan demo bulk` keeps its millions of synthetic events outside the
-  // log (ADR 0017d): sealing them one case at a time would hold the start for hours.
-  const [bulk] = await db.select({ key: meta.key }).from(meta).where(eq(meta.key, "demo_bulk"));
-  while (!bulk) {
+  for (;;) {
     const ids = await queryRows<{ case_id: string }>(
       db,
       sql`select distinct e.case_id from case_events e where e.salt is null
@@ -58,6 +76,12 @@ export async function sealLegacyEntries(db: Db): Promise<number> {
       });
     }
   }
+  return sealed;
+}
+
+/** Gives each audit row without a salt one and queues it; returns how many. */
+async function sealLegacyAudit(db: Db): Promise<number> {
+  let sealed = 0;
   const audit = await db
     .select({ id: adminAuditEntries.id })
     .from(adminAuditEntries)
