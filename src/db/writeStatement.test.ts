@@ -89,7 +89,13 @@ const writes = {
   } as typeof caseDocuments.$inferInsert),
   "the case's update with the version check": db
     .update(cases)
-    .set({ status: "review", deadline: null, pauses: [], version: sql`${cases.version} + 1`, updatedAt: at })
+    .set({
+      status: "in_review",
+      deadline: null,
+      pauses: [],
+      version: sql`${cases.version} + 1`,
+      updatedAt: at,
+    })
     .where(and(eq(cases.id, "019b0000-0000-7000-8000-0000000000aa"), eq(cases.version, 3)))
     .returning({ version: cases.version }),
   "an update of a task": db

@@ -12,13 +12,23 @@
  * compares them); anything else (inserts with clauses, raw `sql`) is built by Drizzle as before, its
  * parameters numbered after those before it. Relies on Drizzle 0.45's query `config` (internal).
  */
-import { Column, is, Param, type Query, SQL, type SQLWrapper, Table } from "drizzle-orm";
-import { PgDialect, PgInsertBase, PgUpdateBase } from "drizzle-orm/pg-core";
+import {
+  type BuildQueryConfig,
+  Column,
+  getTableColumns,
+  is,
+  Param,
+  type Query,
+  SQL,
+  type SQLWrapper,
+  type Table,
+} from "drizzle-orm";
+import { getTableConfig, PgDialect, PgInsertBase, type PgTable, PgUpdateBase } from "drizzle-orm/pg-core";
 
 const dialect = new PgDialect();
 // What Drizzle's dialect passes to `toQuery` (PgDialect.sqlToQuery), with a starting parameter number.
 const buildConfig = (start: number) => ({
-  casing: (dialect as unknown as { casing: unknown }).casing,
+  casing: (dialect as unknown as { casing: BuildQueryConfig["casing"] }).casing,
   escapeName: dialect.escapeName,
   escapeParam: dialect.escapeParam,
   escapeString: dialect.escapeString,
@@ -42,12 +52,10 @@ const tableColumns = new WeakMap<Table, { name: string; columns: ColumnEntry[]; 
 function columnsOf(table: Table) {
   let hit = tableColumns.get(table);
   if (hit) return hit;
-  const all = (table as unknown as Record<symbol, Record<string, Column>>)[Table.Symbol.Columns];
-  const columns = Object.entries(all)
-    .filter(([, column]) => !column.shouldDisableInsert())
+  const columns = Object.entries(getTableColumns(table))
+    .filter(([, column]) => !(column as unknown as { shouldDisableInsert(): boolean }).shouldDisableInsert())
     .map(([key, column]) => ({ key, column, name: dialect.escapeName(column.name) }));
-  const schema = (table as unknown as Record<symbol, string | undefined>)[Table.Symbol.Schema];
-  const name = (table as unknown as Record<symbol, string>)[Table.Symbol.OriginalName];
+  const { schema, name } = getTableConfig(table as PgTable);
   hit = {
     name: `${schema ? `${dialect.escapeName(schema)}.` : ""}${dialect.escapeName(name)}`,
     columns,
@@ -56,6 +64,10 @@ function columnsOf(table: Table) {
   tableColumns.set(table, hit);
   return hit;
 }
+
+// Drizzle's symbols for a table's names (`Table.Symbol` is internal to its types).
+const NAME = Symbol.for("drizzle:Name");
+const ORIGINAL_NAME = Symbol.for("drizzle:OriginalName");
 
 /** A plain insert's text and parameters, or null when Drizzle must build it (clauses, `select`). */
 function plainInsert(write: SQLWrapper, params: unknown[]): string | null {
@@ -124,7 +136,7 @@ function plainUpdate(write: SQLWrapper, params: unknown[]): string | null {
     config.from ||
     (config.joins && config.joins.length > 0) ||
     (config.withList && config.withList.length > 0) ||
-    t[Table.Symbol.Name] !== t[Table.Symbol.OriginalName]
+    t[NAME] !== t[ORIGINAL_NAME]
   )
     return null;
   const { name, columns } = columnsOf(config.table);
