@@ -7,7 +7,11 @@
  * clients (default 50) takes a prepared draft with its materials and walks it to the end, as the
  * applicant, the window, two departments and the approver would: submit → material checks → accept
  * (opens the two review tasks) → both departments approve at the same time → decide → issue (the signed
- * certificate) = 7 commands, each answered with the full case (what the web asks for).
+ * certificate) = 7 commands, each answered with the full case (what the web asks for). BENCH_RETURN=minimal
+ * asks every command but the acceptance for `Prefer: return=minimal` (a client that needs only the
+ * version; the acceptance's answer names the review tasks the departments complete), BENCH_RETURN=both
+ * measures both ways in the same run (twice the drafts). BENCH_BASELINE_DIR: another checkout's server
+ * measured in the same run, on drafts of its own.
  * bpmn-engine 25 (bench/support/bpmnServer.ts, its own process like Yizhan's server): start an instance
  * (runs to the two waiting user tasks) → both tasks signalled at the same time → join → end = 3 requests,
  * each recovering the engine from the JSON state saved in PostgreSQL and saving it again.
@@ -18,9 +22,10 @@
  *
  *   npm run bench lifecycle          (PGURL or DATABASE_URL names the server, default 127.0.0.1:5432)
  *   BENCH_CASES=400 BENCH_CONCURRENCY=50 BENCH_WORKERS=1 npx tsx bench/lifecycle.bench.ts
+ *   BENCH_CASES=200 BENCH_RETURN=both BENCH_BASELINE_DIR=/path/to/other/checkout npx tsx bench/lifecycle.bench.ts
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { LocalDiskStorage } from "../src/adapters/storage/storage";
@@ -47,6 +52,16 @@ import {
 const CASES = Number(process.env.BENCH_CASES ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const RETURN = process.env.BENCH_RETURN ?? "full";
+if (!["full", "minimal", "both"].includes(RETURN))
+  throw new Error(`BENCH_RETURN: full, minimal or both, not ${RETURN}`);
+const BASELINE_DIR = process.env.BENCH_BASELINE_DIR;
+/** What is measured: the answers asked for, and the checkout whose server answers. */
+type Shape = { minimal: boolean; dir: string; baseline: boolean };
+// One keyring and one data directory for every server of the run, whatever its checkout.
+const RUN_DIR = mkdtempSync(join(tmpdir(), "yz-bench-lifecycle-run-"));
+process.env.YIZHAN_KEYS_DIR = join(RUN_DIR, "keys");
+process.env.YIZHAN_DATA_DIR = join(RUN_DIR, "data");
 const ITEM = "construction-land-planning-permit";
 const MATERIALS = [
   "application_form",
@@ -120,20 +135,31 @@ async function prepareDrafts(ctx: AppContext): Promise<{ id: string; version: nu
 }
 
 /** Walks every draft from submission to completion through Yizhan's HTTP API. */
-async function runYizhan(databaseUrl: string, drafts: { id: string; version: number }[]): Promise<Run> {
-  const server = await startYizhanProcess(databaseUrl, WORKERS);
+async function runYizhan(
+  databaseUrl: string,
+  drafts: { id: string; version: number }[],
+  shape: Shape,
+): Promise<Run> {
+  const server = await startYizhanProcess(databaseUrl, WORKERS, shape.dir);
   const run = newRun();
   try {
     const base = server.url;
     const [applicant, clerk, planning, land, approver] = await Promise.all(
       ["sanmu", "clerk", "reviewer-planning", "reviewer-land", "approver"].map((u) => login(base, u)),
     );
-    const post = (s: Session, path: string, body: unknown) => () =>
-      fetch(`${base}${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", cookie: s.cookie, "x-csrf-token": s.csrf },
-        body: JSON.stringify(body),
-      });
+    const post =
+      (s: Session, path: string, body: unknown, answer: "full" | "asked" = "asked") =>
+      () =>
+        fetch(`${base}${path}`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            cookie: s.cookie,
+            "x-csrf-token": s.csrf,
+            ...(shape.minimal && answer === "asked" ? { prefer: "return=minimal" } : {}),
+          },
+          body: JSON.stringify(body),
+        });
     const cpu0 = processCpuSeconds(server.pid);
     const loadFrom = (performance.now() - server.spawnedAt) / 1000;
     run.seconds = await runClients(drafts.length, CONCURRENCY, async (i) => {
@@ -159,7 +185,8 @@ async function runYizhan(databaseUrl: string, drafts: { id: string; version: num
           run,
           "accept",
           200,
-          post(clerk, `/api/cases/${d.id}/accept`, { expectedVersion: c.version }),
+          // The departments learn their tasks from the acceptance's answer: always the whole case.
+          post(clerk, `/api/cases/${d.id}/accept`, { expectedVersion: c.version }, "full"),
         );
         const task = (org: string) => {
           const t = c.reviewTasks?.find((x) => x.orgCode === org);
@@ -261,7 +288,7 @@ async function runBpmn(databaseUrl: string, count: number): Promise<Run> {
 function report(name: string, unit: string, r: Run): number {
   const rate = r.done / r.seconds;
   console.log(
-    `  ${name.padEnd(12)} ${rate.toFixed(1).padStart(7)} ${unit}/s   ${r.done} in ${r.seconds.toFixed(1)} s   per ${unit.replace(/s$/, "")}: p50 ${pct(r.perCase, 50).toFixed(0)} ms, p99 ${pct(r.perCase, 99).toFixed(0)} ms   failures ${r.failures.length}   server CPU ${(r.serverCpu * 100).toFixed(0)}% (${((r.serverCpu * r.seconds * 1000) / Math.max(1, r.done)).toFixed(1)} ms per ${unit.replace(/s$/, "")})`,
+    `  ${name.padEnd(24)} ${rate.toFixed(1).padStart(7)} ${unit}/s   ${r.done} in ${r.seconds.toFixed(1)} s   per ${unit.replace(/s$/, "")}: p50 ${pct(r.perCase, 50).toFixed(0)} ms, p99 ${pct(r.perCase, 99).toFixed(0)} ms   failures ${r.failures.length}   server CPU ${(r.serverCpu * 100).toFixed(0)}% (${((r.serverCpu * r.seconds * 1000) / Math.max(1, r.done)).toFixed(1)} ms per ${unit.replace(/s$/, "")})`,
   );
   for (const [step, xs] of r.steps)
     console.log(
@@ -286,26 +313,36 @@ async function main() {
       config: defaultConfig,
       storage: new LocalDiskStorage(storageDir),
     };
-    process.stderr.write(`Preparing ${CASES} drafts of ${ITEM} with their materials…\n`);
-    const drafts = await prepareDrafts(ctx);
-    process.stderr.write(
-      `Yizhan: ${CASES} cases, submission to completion, ${CONCURRENCY} clients${WORKERS > 1 ? `, --workers ${WORKERS}` : ""}…\n`,
+    const shapes: Shape[] = (RETURN === "both" ? [false, true] : [RETURN === "minimal"]).flatMap(
+      (minimal) => [
+        { minimal, dir: process.cwd(), baseline: false },
+        ...(BASELINE_DIR ? [{ minimal, dir: BASELINE_DIR, baseline: true }] : []),
+      ],
     );
-    const yz = await runYizhan(url, drafts);
-    const [{ n: completedInDb }] = await database.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(cases)
-      .where(
-        and(
-          inArray(
-            cases.id,
-            drafts.map((d) => d.id),
-          ),
-          eq(cases.status, "completed"),
-        ),
+    const runs: { shape: Shape; run: Run }[] = [];
+    for (const shape of shapes) {
+      process.stderr.write(`Preparing ${CASES} drafts of ${ITEM} with their materials…\n`);
+      const drafts = await prepareDrafts(ctx);
+      process.stderr.write(
+        `Yizhan (${shapeName(shape)}): ${CASES} cases, submission to completion, ${CONCURRENCY} clients${WORKERS > 1 ? `, --workers ${WORKERS}` : ""}…\n`,
       );
-    if (completedInDb !== yz.done)
-      throw new Error(`counted ${yz.done} completed cases, the database has ${completedInDb}`);
+      const run = await runYizhan(url, drafts, shape);
+      const [{ n: completedInDb }] = await database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(cases)
+        .where(
+          and(
+            inArray(
+              cases.id,
+              drafts.map((d) => d.id),
+            ),
+            eq(cases.status, "completed"),
+          ),
+        );
+      if (completedInDb !== run.done)
+        throw new Error(`counted ${run.done} completed cases, the database has ${completedInDb}`);
+      runs.push({ shape, run });
+    }
     await database.db.execute(sql.raw(BPMN_TABLE_SQL));
     process.stderr.write(`bpmn-engine: ${CASES} instances, ${CONCURRENCY} clients…\n`);
     const bp = await runBpmn(url, CASES);
@@ -322,21 +359,34 @@ async function main() {
     console.log(
       `(Yizhan: 7 commands per case, ${WORKERS === 1 ? "one server process" : `--workers ${WORKERS}`}; bpmn-engine 25: 3 requests per instance, state as JSON in PostgreSQL, one process)`,
     );
-    const yzRate = report("Yizhan", "cases", yz);
-    const bpRate = report("bpmn-engine", "instances", bp);
     console.log(
-      `ratio Yizhan cases/s ÷ bpmn-engine instances/s: ${(yzRate / bpRate).toFixed(2)}   (targets: ≥ 100 cases/s, ratio ≥ 4)`,
+      `load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")} (2-core machine: see docs/performance.md)`,
     );
+    const bpRate = report("bpmn-engine", "instances", bp);
     // Less sensitive to what else the machine runs: the server CPU each spends per case / instance.
     const cpuPer = (r: Run) => (r.serverCpu * r.seconds) / Math.max(1, r.done);
-    console.log(
-      `ratio of server CPU per instance ÷ per case (bpmn-engine ÷ Yizhan): ${(cpuPer(bp) / cpuPer(yz)).toFixed(2)}; at this CPU cost one core would give Yizhan ${(1 / cpuPer(yz)).toFixed(0)} cases/s, bpmn-engine ${(1 / cpuPer(bp)).toFixed(0)} instances/s`,
-    );
+    for (const { shape, run } of runs) {
+      const yzRate = report(`Yizhan ${shapeName(shape)}`, "cases", run);
+      console.log(
+        `      ratio cases/s ÷ bpmn-engine instances/s: ${(yzRate / bpRate).toFixed(2)}   (targets: ≥ 100 cases/s, ratio ≥ 4)`,
+      );
+      console.log(
+        `      ratio of server CPU per instance ÷ per case (bpmn-engine ÷ Yizhan): ${(cpuPer(bp) / cpuPer(run)).toFixed(2)}; at this CPU cost one core would give Yizhan ${(1 / cpuPer(run)).toFixed(0)} cases/s, bpmn-engine ${(1 / cpuPer(bp)).toFixed(0)} instances/s`,
+      );
+    }
   } finally {
     await database.close();
     await adminSql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     rmSync(storageDir, { recursive: true, force: true });
+    rmSync(RUN_DIR, { recursive: true, force: true });
   }
+}
+
+/** How a measured shape is named in the report. */
+function shapeName(shape: Shape): string {
+  return `${shape.minimal ? "minimal answers" : "full answers"}${shape.baseline ? " BASELINE" : ""}`;
 }
 
 await main();

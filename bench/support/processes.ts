@@ -94,9 +94,13 @@ export type Spawned = {
  * Spawns `node args…` and resolves when its stdout says `running at <url>` (what `yizhan start` and
  * bench/support/bpmnServer.ts print).
  */
-export async function spawnServer(args: string[], env: NodeJS.ProcessEnv): Promise<Spawned> {
+export async function spawnServer(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): Promise<Spawned> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout?.on("data", (b: Buffer) => {
@@ -124,9 +128,10 @@ export async function spawnServer(args: string[], env: NodeJS.ProcessEnv): Promi
 /**
  * `yizhan start` on `databaseUrl` as an API server (background work elsewhere unless
  * BENCH_BACKGROUND=1), `workers` processes. BENCH_SERVER_PROFILE=DIR writes a V8 CPU profile of the
- * server process there when it stops (open it in Chrome DevTools, or sum it by module).
+ * server process there when it stops (open it in Chrome DevTools, or sum it by module). `dir`: the
+ * checkout to run (another one measured in the same run: BENCH_BASELINE_DIR).
  */
-export function startYizhanProcess(databaseUrl: string, workers = 1): Promise<Spawned> {
+export function startYizhanProcess(databaseUrl: string, workers = 1, dir = process.cwd()): Promise<Spawned> {
   const profile = process.env.BENCH_SERVER_PROFILE
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`]
     : [];
@@ -150,6 +155,7 @@ export function startYizhanProcess(databaseUrl: string, workers = 1): Promise<Sp
       YIZHAN_WORKERS: undefined,
       YIZHAN_BACKGROUND: process.env.BENCH_BACKGROUND === "1" ? "1" : "0",
     },
+    dir,
   );
 }
 

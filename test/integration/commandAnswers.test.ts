@@ -91,4 +91,75 @@ describe("a command's answer is the case as a read gives it", () => {
     expect(Object.keys(res.body).sort()).toEqual(["id", "number", "status", "version"]);
     expect(res.body.version).toBe(c.version + 1);
   });
+
+  it("submit, material checks, decide and issue answer the reference too when asked", async () => {
+    const { id } = await caseIn(t, "draft");
+    const minimal = { prefer: "return=minimal" };
+    const ref = (body: Record<string, unknown>) => {
+      expect(Object.keys(body).sort()).toEqual(["id", "number", "status", "version"]);
+      return body as { id: string; status: string; version: number };
+    };
+    const applicant = await t.as("sanmu");
+    const draft = (await applicant.get<Case>(`/api/cases/${id}`)).body;
+    const submitted = await applicant.request<Record<string, unknown>>(
+      "POST",
+      `/api/cases/${id}/submit`,
+      { expectedVersion: draft.version },
+      minimal,
+    );
+    expect(submitted.status).toBe(200);
+    expect(ref(submitted.body).status).toBe("submitted");
+
+    const clerk = await t.as("clerk");
+    const checked = await clerk.request<Record<string, unknown>>(
+      "POST",
+      `/api/cases/${id}/material-checks`,
+      {
+        expectedVersion: ref(submitted.body).version,
+        checks: draft.materials
+          .filter((m) => m.status !== "pending" || m.required)
+          .map((m) => ({ materialCode: m.code, status: "pass" })),
+      },
+      minimal,
+    );
+    expect(checked.status).toBe(200);
+    const accepted = await clerk.post<Case>(`/api/cases/${id}/accept`, {
+      expectedVersion: ref(checked.body).version,
+    });
+    expect(accepted.status).toBe(200);
+    let version = accepted.body.version;
+    for (const task of accepted.body.reviewTasks) {
+      const reviewer = await t.as(task.orgCode === "HY-ZRZY-GH" ? "reviewer-planning" : "reviewer-land");
+      const done = await reviewer.request<Record<string, unknown>>(
+        "POST",
+        `/api/review-tasks/${task.id}/complete`,
+        { expectedVersion: task.version, outcome: "approve", opinion: "同意" },
+        minimal,
+      );
+      expect(done.status).toBe(200);
+      version = ref(done.body).version;
+    }
+    const approver = await t.as("approver");
+    const decided = await approver.request<Record<string, unknown>>(
+      "POST",
+      `/api/cases/${id}/decide`,
+      { expectedVersion: version, outcome: "approve", reasons: "符合法定条件和标准" },
+      minimal,
+    );
+    expect(decided.status).toBe(200);
+    const issued = await clerk.request<Record<string, unknown>>(
+      "POST",
+      `/api/cases/${id}/issue`,
+      { expectedVersion: ref(decided.body).version },
+      minimal,
+    );
+    expect(issued.status).toBe(200);
+    expect(ref(issued.body).status).toBe("completed");
+    // The reference is the case as saved: a read that follows agrees.
+    const read = (await clerk.get<Case>(`/api/cases/${id}`)).body;
+    expect({ status: read.status, version: read.version }).toEqual({
+      status: "completed",
+      version: ref(issued.body).version,
+    });
+  });
 });

@@ -1,10 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { PreparedStatement } from "../../db/prepared";
 import { authEvents, sessions, users } from "../../db/schema";
 import { YizhanError } from "../../domain/errors";
 import { maskPersonalText } from "../../domain/rules/maskText";
 import { formatDateTime } from "../../shared/localTime";
-import type { Actor } from "../actor";
+import type { Actor, Membership } from "../actor";
 import type { AppContext } from "../context";
 import { actorOf, loadActor, membershipsJson } from "./loadActor";
 import { countFailure, lockedUntilFor } from "./lockout";
@@ -130,6 +131,20 @@ export function accountLocked(until: Date): YizhanError {
 /** A live session found from its cookie token. */
 export type ResolvedSession = { sessionId: string; csrfToken: string; actor: Actor };
 
+// One statement for the session, its user and their roles: it runs on every request, so its text is
+// built once (ADR 0017g).
+const SESSION_STATEMENT = new PreparedStatement<{
+  s: typeof sessions.$inferSelect;
+  u: typeof users.$inferSelect;
+  memberships: Membership[];
+}>("session_by_token", (ex) =>
+  ex
+    .select({ s: sessions, u: users, memberships: membershipsJson() })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sql.placeholder("tokenHash")), isNull(sessions.revokedAt))),
+);
+
 /**
  * Finds the session of a cookie token, enforcing idle and absolute expiry; refreshes `last_seen_at`
  * at most once a minute so reads do not write on every request.
@@ -137,12 +152,7 @@ export type ResolvedSession = { sessionId: string; csrfToken: string; actor: Act
 export async function resolveSession(ctx: AppContext, token: string): Promise<ResolvedSession | null> {
   const { db } = ctx.database;
   const now = ctx.clock.now();
-  // One statement for the session, its user and their roles: it runs on every request.
-  const [row] = await db
-    .select({ s: sessions, u: users, memberships: membershipsJson() })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)));
+  const [row] = await SESSION_STATEMENT.run(db, { tokenHash: sha256(token) });
   if (!row) return null;
   const s = row.s;
   const idleLimit = new Date(s.lastSeenAt.getTime() + ctx.config.sessionIdleMinutes * 60_000);

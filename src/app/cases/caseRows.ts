@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
+import { PreparedStatement } from "../../db/prepared";
 import { cases, organizations } from "../../db/schema";
 import type { CaseState } from "../../domain/cases/caseState";
 import type { CaseStatus } from "../../domain/cases/caseStatus";
@@ -18,6 +19,51 @@ export type LoadedCase = CaseRow & {
 
 const CASE = { "zh-CN": "办件", "en-US": "Case" };
 
+type LoadedRow = {
+  c: CaseRow;
+  orgPath: string;
+  orgCode: string;
+  orgName: string;
+  divisionCode: string;
+  reviewOrgPaths: string[] | null;
+};
+
+/** The statement of {@link loadCase}, by the case's id or by a review task's, optionally locking the row. */
+function caseStatement(byTask: boolean, forUpdate: boolean) {
+  return new PreparedStatement<LoadedRow>(
+    `case_${byTask ? "by_task" : "by_id"}${forUpdate ? "_for_update" : ""}`,
+    (ex) => {
+      const q = ex
+        .select({
+          c: cases,
+          orgPath: organizations.path,
+          orgCode: organizations.code,
+          orgName: organizations.name,
+          divisionCode: organizations.divisionCode,
+          reviewOrgPaths: sql<
+            string[]
+          >`coalesce((select array_agg(o.path) from review_tasks rt join organizations o on o.id = rt.org_id where rt.case_id = ${cases.id}), '{}')`,
+        })
+        .from(cases)
+        .innerJoin(organizations, eq(organizations.id, cases.orgId))
+        .where(
+          byTask
+            ? sql`${cases.id} = (select rt.case_id from review_tasks rt where rt.id = ${sql.placeholder("id")})`
+            : eq(cases.id, sql.placeholder("id")),
+        );
+      return forUpdate ? q.for("update", { of: cases }) : q;
+    },
+  );
+}
+
+// Every command locks its case with one of these (ADR 0017g: built once, prepared per connection).
+const CASE_STATEMENTS = {
+  byId: caseStatement(false, false),
+  byIdForUpdate: caseStatement(false, true),
+  byTask: caseStatement(true, false),
+  byTaskForUpdate: caseStatement(true, true),
+};
+
 /**
  * Loads a case with its organization; `forUpdate` locks the row for the rest of the transaction. With
  * `{ taskId }` it loads the case of that review task (404 names the task when there is none).
@@ -31,25 +77,14 @@ export async function loadCase(
   const id = byTask ? ref.taskId : ref;
   const missing = byTask ? { "zh-CN": "审查任务", "en-US": "Review task" } : CASE;
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(missing);
-  const q = ex
-    .select({
-      c: cases,
-      orgPath: organizations.path,
-      orgCode: organizations.code,
-      orgName: organizations.name,
-      divisionCode: organizations.divisionCode,
-      reviewOrgPaths: sql<
-        string[]
-      >`coalesce((select array_agg(o.path) from review_tasks rt join organizations o on o.id = rt.org_id where rt.case_id = ${cases.id}), '{}')`,
-    })
-    .from(cases)
-    .innerJoin(organizations, eq(organizations.id, cases.orgId))
-    .where(
-      byTask
-        ? sql`${cases.id} = (select rt.case_id from review_tasks rt where rt.id = ${id})`
-        : eq(cases.id, id),
-    );
-  const [row] = forUpdate ? await q.for("update", { of: cases }) : await q;
+  const statement = byTask
+    ? forUpdate
+      ? CASE_STATEMENTS.byTaskForUpdate
+      : CASE_STATEMENTS.byTask
+    : forUpdate
+      ? CASE_STATEMENTS.byIdForUpdate
+      : CASE_STATEMENTS.byId;
+  const [row] = await statement.run(ex, { id });
   if (!row) throw notFound(missing);
   return {
     ...row.c,

@@ -3,6 +3,8 @@ import type { Tx } from "../../db/client";
 import { organizations, roleMemberships, users } from "../../db/schema";
 import type { Role } from "../actor";
 import type { LoadedCase } from "../cases/caseRows";
+import type { AppContext } from "../context";
+import { cachedStaff } from "../staff/staffCache";
 import { notificationsInsert, type TNotifyPayload } from "./notify";
 import { NOTIFICATION_KINDS, type NotificationKind } from "./templates";
 
@@ -34,17 +36,28 @@ export function applicantRecipientOf(
   };
 }
 
-/** Staff holding `role` in the given organizations (in-app only). */
-export async function staffRecipients(tx: Tx, orgIds: string[], role: Role): Promise<Recipient[]> {
+/**
+ * Staff holding `role` in the given organizations (in-app only). With `ctx` the answer comes from the
+ * process's cache when it has it (staffCache.ts: role and account changes seen within 1 s).
+ */
+export async function staffRecipients(
+  tx: Tx,
+  orgIds: string[],
+  role: Role,
+  ctx?: AppContext,
+): Promise<Recipient[]> {
   if (orgIds.length === 0) return [];
-  const rows = await tx
-    .select({ userId: roleMemberships.userId, locale: users.locale })
-    .from(roleMemberships)
-    .innerJoin(users, eq(users.id, roleMemberships.userId))
-    .where(
-      and(inArray(roleMemberships.orgId, orgIds), eq(roleMemberships.role, role), eq(users.active, true)),
-    );
-  return rows.map((r) => ({ userId: r.userId, locale: r.locale }));
+  const read = async () => {
+    const rows = await tx
+      .select({ userId: roleMemberships.userId, locale: users.locale })
+      .from(roleMemberships)
+      .innerJoin(users, eq(users.id, roleMemberships.userId))
+      .where(
+        and(inArray(roleMemberships.orgId, orgIds), eq(roleMemberships.role, role), eq(users.active, true)),
+      );
+    return rows.map((r): Recipient => ({ userId: r.userId, locale: r.locale }));
+  };
+  return ctx ? cachedStaff(ctx, `holders:${role}:${[...orgIds].sort().join(",")}`, read) : read();
 }
 
 /** Staff holding `role` in a case's organization tree (below and above it), in one statement (in-app only). */

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { meta, organizations, staffPosts, users } from "../../db/schema";
 import type { PostDuty } from "../../domain/staff/routing";
 import type { AppContext } from "../context";
+import { staffChanged } from "./staffCache";
 
 const SEEDED = "demo_staff_seeded";
 
@@ -81,5 +82,6 @@ export async function seedDemoStaff(ctx: AppContext): Promise<{ created: number 
       .values({ key: SEEDED, value: true })
       .onConflictDoUpdate({ target: meta.key, set: { value: true } });
   });
+  staffChanged();
   return { created };
 }

@@ -2,6 +2,8 @@ import { and, gte, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { staffAbsences, staffPosts, users } from "../../db/schema";
 import { type PostDuty, postFor, type Routing, routeWork } from "../../domain/staff/routing";
+import type { AppContext } from "../context";
+import { cachedStaff } from "./staffCache";
 
 /** An event for the case log (the shape the runner appends). */
 export type RoutingEvent = { type: string; data: Record<string, unknown> };
@@ -14,12 +16,19 @@ export type Routed = { routing: Routing; post: { id: string; name: string } } | 
 
 /**
  * Routes new work by the AB岗 rule (domain/staff/routing.ts) with the posts and the absences covering
- * `day` as they stand in the database: one read of each, in the caller's transaction.
+ * `day` as they stand in the database: one read of each, in the caller's transaction. With `ctx` the
+ * posts come from the process's cache when it has them (staffCache.ts: changes seen within 1 s).
  */
-export async function routeNewWork(ex: Executor, work: Work[], day: string): Promise<Routed[]> {
+export async function routeNewWork(
+  ex: Executor,
+  work: Work[],
+  day: string,
+  ctx?: AppContext,
+): Promise<Routed[]> {
   if (!work.length) return [];
-  const orgIds = [...new Set(work.map((w) => w.orgId))];
-  const posts = await ex.select().from(staffPosts).where(inArray(staffPosts.orgId, orgIds));
+  const orgIds = [...new Set(work.map((w) => w.orgId))].sort();
+  const read = () => ex.select().from(staffPosts).where(inArray(staffPosts.orgId, orgIds));
+  const posts = ctx ? await cachedStaff(ctx, `posts:${orgIds.join(",")}`, read) : await read();
   if (!posts.length) return work.map(() => null);
   const people = [...new Set(posts.flatMap((p) => [p.holderId, p.backupId]).filter((x): x is string => !!x))];
   const absences = people.length
@@ -87,11 +96,13 @@ export async function routeReviewTasks(
   ex: Executor,
   tasks: { id: string; orgId: string; stepCode: string; stepName: string }[],
   day: string,
+  ctx?: AppContext,
 ): Promise<{ assignees: Map<string, string | null>; events: RoutingEvent[] }> {
   const routed = await routeNewWork(
     ex,
     tasks.map((t) => ({ orgId: t.orgId, duty: "review" as const, stepCode: t.stepCode })),
     day,
+    ctx,
   );
   const names = await namesOf(
     ex,

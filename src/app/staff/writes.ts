@@ -8,6 +8,7 @@ import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { currentAbsences, presentAbsence, presentPost, todayFor, userNames } from "./roster";
 import { managedOrgs, manages, requireManager, staffOf } from "./scope";
+import { staffChanged } from "./staffCache";
 
 const POST = { "zh-CN": "岗位", "en-US": "Post" };
 const ABSENCE = { "zh-CN": "请假/外出记录", "en-US": "Absence" };
@@ -26,7 +27,7 @@ export async function updatePost(
   const roots = requireManager(actor, "change a post");
   const db = ctx.database.db;
   const today = await todayFor(ctx, actor);
-  return db.transaction(async (tx) => {
+  const post = await db.transaction(async (tx) => {
     const [p] = await tx.select().from(staffPosts).where(eq(staffPosts.id, id)).for("update");
     if (!p) throw notFound(POST);
     const [org] = await tx
@@ -74,6 +75,8 @@ export async function updatePost(
       await userNames(tx, people),
     );
   });
+  staffChanged();
+  return post;
 }
 
 function checkDate(field: string, value: string) {

@@ -8,6 +8,7 @@ import { isValidResidentId, isValidUscc } from "../../domain/rules/identifiers";
 import { containsPersonalIdentifier } from "../../domain/rules/maskText";
 import type { ZCreateUser } from "../../shared/api/requests/admin";
 import { hashPassword, passwordProblem } from "../auth/passwords";
+import { staffChanged } from "../staff/staffCache";
 
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
@@ -89,6 +90,7 @@ export async function createUser(ex: Executor, input: TCreateUser): Promise<{ id
         orgId: r.org ? orgIdByCode.get(r.org) : null,
       })),
     );
+    staffChanged();
   }
   return user;
 }

@@ -18,6 +18,7 @@ import { hashPassword } from "../auth/passwords";
 import { TOTP_OFF } from "../auth/totp";
 import type { AppContext } from "../context";
 import { authorize } from "../policies";
+import { staffChanged } from "../staff/staffCache";
 import { createUser, type TCreateUser } from "./createUser";
 import { presentUsers, type UserListItem } from "./listUsers";
 
@@ -199,7 +200,7 @@ export async function updateUser(
   input: z.infer<typeof ZUpdateUser>,
 ): Promise<UserListItem> {
   const now = ctx.clock.now();
-  return ctx.database.db.transaction(async (tx) => {
+  const row = await ctx.database.db.transaction(async (tx) => {
     const user = await lockUser(tx, actor, id, "update", input.expectedVersion);
     const orgIds = await checkRoles(tx, actor, input.roles);
     const before = await rolesOf(tx, id);
@@ -242,6 +243,8 @@ export async function updateUser(
     });
     return listRow(tx, actor, saved, now);
   });
+  staffChanged();
+  return row;
 }
 
 /** Disables (login refused, every session ended) or enables an account. */
@@ -252,7 +255,7 @@ export async function setUserActive(
   input: z.infer<typeof ZSetUserActive>,
 ): Promise<UserListItem> {
   const now = ctx.clock.now();
-  return ctx.database.db.transaction(async (tx) => {
+  const row = await ctx.database.db.transaction(async (tx) => {
     const user = await lockUser(tx, actor, id, "deactivate", input.expectedVersion);
     const [saved] = await tx
       .update(users)
@@ -272,6 +275,8 @@ export async function setUserActive(
     }
     return listRow(tx, actor, saved, now);
   });
+  staffChanged();
+  return row;
 }
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or copied by hand. */

@@ -8,6 +8,9 @@ import type { TCase, ZCaseRef } from "../../shared/api/cases";
 
 export { ZCase, ZCaseOrRef, ZCaseRef, ZCaseSummary } from "../../shared/api/cases";
 
+/** How an operation's summary says that it honours `Prefer: return=minimal` (OpenAPI). */
+export const MINIMAL = "; `Prefer: return=minimal` answers only the CaseRef (id, number, status, version)";
+
 /** True when the client asked for a minimal response (`Prefer: return=minimal`). */
 export function prefersMinimal(headers: Record<string, string | string[] | undefined>): boolean {
   const p = headers.prefer;

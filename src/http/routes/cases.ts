@@ -47,7 +47,7 @@ import { ZUploadParts } from "../../shared/api/requests/uploads";
 import { readMultipart, type Upload } from "../multipart";
 import { binaryResponse } from "../openapi";
 import { requireActor } from "../plugins/auth";
-import { caseRef, commandAnswer, prefersMinimal, ZCase, ZCaseOrRef } from "./caseSchemas";
+import { caseRef, commandAnswer, MINIMAL, prefersMinimal, ZCase, ZCaseOrRef } from "./caseSchemas";
 
 const tags = ["cases"];
 
@@ -254,16 +254,17 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       schema: {
         operationId: "submitApplication",
         tags,
-        summary: "Submit the application",
+        summary: `Submit the application${MINIMAL}`,
         params: ZCaseIdParams,
         body: ZSimple,
-        response: { 200: ZCase },
+        response: { 200: ZCaseOrRef },
       },
     },
     async (req) => {
       const actor = requireActor(req);
-      const c = await submitApplication(ctx, actor, req.params.id, req.body.expectedVersion, { view: true });
-      return await commandAnswer(ctx, actor, c);
+      const view = !prefersMinimal(req.headers);
+      const c = await submitApplication(ctx, actor, req.params.id, req.body.expectedVersion, { view });
+      return view ? await commandAnswer(ctx, actor, c) : caseRef(c);
     },
   );
 
@@ -273,16 +274,17 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       schema: {
         operationId: "checkMaterials",
         tags,
-        summary: "The window's check of each material (pass / missing / defective)",
+        summary: `The window's check of each material (pass / missing / defective)${MINIMAL}`,
         params: ZCaseIdParams,
         body: ZCheckMaterials,
-        response: { 200: ZCase },
+        response: { 200: ZCaseOrRef },
       },
     },
     async (req) => {
       const actor = requireActor(req);
-      const c = await checkMaterials(ctx, actor, req.params.id, req.body, { view: true });
-      return await commandAnswer(ctx, actor, c);
+      const view = !prefersMinimal(req.headers);
+      const c = await checkMaterials(ctx, actor, req.params.id, req.body, { view });
+      return view ? await commandAnswer(ctx, actor, c) : caseRef(c);
     },
   );
 
@@ -292,21 +294,33 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     type: Parameters<typeof caseCommand>[3],
     body: B,
     summary: string,
+    /** The command also answers `Prefer: return=minimal` with the case's reference only. */
+    minimalToo = false,
   ) =>
     r.post(
       `/api/cases/:id/${path}`,
-      { schema: { operationId, tags, summary, params: ZCaseIdParams, body, response: { 200: ZCase } } },
+      {
+        schema: {
+          operationId,
+          tags,
+          summary: minimalToo ? `${summary}${MINIMAL}` : summary,
+          params: ZCaseIdParams,
+          body,
+          response: { 200: minimalToo ? ZCaseOrRef : ZCase },
+        },
+      },
       async (req) => {
         const actor = requireActor(req);
+        const view = !(minimalToo && prefersMinimal(req.headers));
         const c = await caseCommand(
           ctx,
           actor,
           req.params.id,
           type,
           req.body as { expectedVersion: number } & Record<string, unknown>,
-          { view: true },
+          { view },
         );
-        return await commandAnswer(ctx, actor, c);
+        return view ? await commandAnswer(ctx, actor, c) : caseRef(c);
       },
     );
 
@@ -335,13 +349,14 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     ZExtend,
     "Extend the limit once (approver; reason; at most the legal maximum)",
   );
-  command("decide", "decideCase", "decide", ZDecide, "Decide: approve or deny, with reasons");
+  command("decide", "decideCase", "decide", ZDecide, "Decide: approve or deny, with reasons", true);
   command(
     "issue",
     "issueResult",
     "issue",
     ZSimple,
     "Issue the result (fees assessed and settled; no deferred material owed unless the item allows issuing first)",
+    true,
   );
   command("complete", "completeCase", "complete", ZSimple, "Complete a denied case (decision delivered)");
   command("withdraw", "withdrawCase", "withdraw", ZSimple, "Withdraw the application (before a decision)");
@@ -352,8 +367,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       schema: {
         operationId: "acceptCase",
         tags,
-        summary:
-          "Accept (容缺: named non-key materials deferred with a commitment); 即办件: finishOnTheSpot accepts, decides and issues in one visit (an item that charges fees: assessed and paid first, else 422 fees_unpaid)",
+        summary: `Accept (容缺: named non-key materials deferred with a commitment); 即办件: finishOnTheSpot accepts, decides and issues in one visit (an item that charges fees: assessed and paid first, else 422 fees_unpaid)${MINIMAL}`,
         params: ZCaseIdParams,
         body: ZAccept,
         response: { 200: ZCaseOrRef },

@@ -18,7 +18,7 @@ import {
 } from "../../shared/api/requests/review";
 import { ZReviewComment, ZReviewInbox, ZReviewTask, ZReviewTaskCounts } from "../../shared/api/review";
 import { requireActor } from "../plugins/auth";
-import { caseRef, commandAnswer, prefersMinimal, ZCaseOrRef } from "./caseSchemas";
+import { caseRef, commandAnswer, MINIMAL, prefersMinimal, ZCaseOrRef } from "./caseSchemas";
 
 const tags = ["review"];
 
@@ -89,7 +89,7 @@ export async function reviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       schema: {
         operationId: "completeReviewTask",
         tags,
-        summary: "Approve the task, or return it with an opinion",
+        summary: `Approve the task, or return it with an opinion${MINIMAL}`,
         params: ZReviewTaskIdParams,
         body: ZCompleteReviewTask,
         response: { 200: ZCaseOrRef },

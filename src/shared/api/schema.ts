@@ -561,7 +561,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept (容缺: named non-key materials deferred with a commitment); 即办件: finishOnTheSpot accepts, decides and issues in one visit (an item that charges fees: assessed and paid first, else 422 fees_unpaid) */
+        /** Accept (容缺: named non-key materials deferred with a commitment); 即办件: finishOnTheSpot accepts, decides and issues in one visit (an item that charges fees: assessed and paid first, else 422 fees_unpaid); `Prefer: return=minimal` answers only the CaseRef (id, number, status, version) */
         post: operations["acceptCase"];
         delete?: never;
         options?: never;
@@ -629,7 +629,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decide: approve or deny, with reasons */
+        /** Decide: approve or deny, with reasons; `Prefer: return=minimal` answers only the CaseRef (id, number, status, version) */
         post: operations["decideCase"];
         delete?: never;
         options?: never;
@@ -833,7 +833,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue the result (fees assessed and settled; no deferred material owed unless the item allows issuing first) */
+        /** Issue the result (fees assessed and settled; no deferred material owed unless the item allows issuing first); `Prefer: return=minimal` answers only the CaseRef (id, number, status, version) */
         post: operations["issueResult"];
         delete?: never;
         options?: never;
@@ -850,7 +850,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The window's check of each material (pass / missing / defective) */
+        /** The window's check of each material (pass / missing / defective); `Prefer: return=minimal` answers only the CaseRef (id, number, status, version) */
         post: operations["checkMaterials"];
         delete?: never;
         options?: never;
@@ -1020,7 +1020,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit the application */
+        /** Submit the application; `Prefer: return=minimal` answers only the CaseRef (id, number, status, version) */
         post: operations["submitApplication"];
         delete?: never;
         options?: never;
@@ -2530,7 +2530,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve the task, or return it with an opinion */
+        /** Approve the task, or return it with an opinion; `Prefer: return=minimal` answers only the CaseRef (id, number, status, version) */
         post: operations["completeReviewTask"];
         delete?: never;
         options?: never;
@@ -8683,7 +8683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Case"];
+                    "application/json": components["schemas"]["Case"] | components["schemas"]["CaseRef"];
                 };
             };
             /** @description The request cannot be read (malformed JSON or multipart body) */
@@ -9908,7 +9908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Case"];
+                    "application/json": components["schemas"]["Case"] | components["schemas"]["CaseRef"];
                 };
             };
             /** @description The request cannot be read (malformed JSON or multipart body) */
@@ -10026,7 +10026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Case"];
+                    "application/json": components["schemas"]["Case"] | components["schemas"]["CaseRef"];
                 };
             };
             /** @description The request cannot be read (malformed JSON or multipart body) */
@@ -11203,7 +11203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Case"];
+                    "application/json": components["schemas"]["Case"] | components["schemas"]["CaseRef"];
                 };
             };
             /** @description The request cannot be read (malformed JSON or multipart body) */

@@ -44,6 +44,7 @@ export async function createReviewTasks(
       .filter((r) => r.plan.status === "open")
       .map((r) => ({ id: r.id, orgId: r.orgId, stepCode: r.step.code, stepName: r.step.name })),
     today,
+    ctx,
   );
   const insert = tx.insert(reviewTasks).values(
     rows.map(({ id, orgId: taskOrg, step: s, plan }) => ({

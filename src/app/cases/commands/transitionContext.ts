@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
-import { queryRows } from "../../../db/client";
+import { PreparedStatement } from "../../../db/prepared";
 import type { WorkingCalendar } from "../../../domain/calendar/workingCalendar";
 import type { CaseState } from "../../../domain/cases/caseState";
 import { caseDeadline } from "../../../domain/cases/clock";
@@ -56,29 +56,38 @@ export async function loadCommandRows(
   ex: Executor,
   c: { id: string; applicantId: string; itemCode: string; orgPath: string },
 ): Promise<CommandRows> {
-  const [row] = await queryRows<CommandRows>(
-    ex,
-    sql`SELECT
+  const [row] = await COMMAND_ROWS.run(ex, {
+    caseId: c.id,
+    applicantId: c.applicantId,
+    itemCode: c.itemCode,
+    orgPath: c.orgPath,
+  });
+  return row;
+}
+
+// Every command runs it: its text is built once (ADR 0017g).
+const COMMAND_ROWS = new PreparedStatement<CommandRows>("command_rows", () => {
+  const caseId = sql.placeholder("caseId");
+  const orgPath = sql.placeholder("orgPath");
+  return sql`SELECT
       coalesce((SELECT json_agg(json_build_object('code', m.material_code, 'status', m.status, 'source', m.source,
           'dueOn', m.deferred_due_on))
-        FROM case_materials m WHERE m.case_id = ${c.id}), '[]') AS materials,
+        FROM case_materials m WHERE m.case_id = ${caseId}), '[]') AS materials,
       coalesce((SELECT json_agg(json_build_object('id', t.id, 'stepCode', t.step_code, 'stepName', t.step_name,
           'status', t.status, 'version', t.version, 'returns', t.returns, 'orgId', t.org_id, 'orgPath', o.path,
           'claimedBy', t.claimed_by)
           ORDER BY t.created_at, t.step_code)
-        FROM review_tasks t JOIN organizations o ON o.id = t.org_id WHERE t.case_id = ${c.id}), '[]') AS tasks,
+        FROM review_tasks t JOIN organizations o ON o.id = t.org_id WHERE t.case_id = ${caseId}), '[]') AS tasks,
       NOT EXISTS (SELECT 1 FROM fee_assessments f
-        WHERE f.case_id = ${c.id} AND f.status = 'open' AND f.total_fen > 0) AS "feesSettled",
-      EXISTS (SELECT 1 FROM fee_assessments f WHERE f.case_id = ${c.id} AND f.status <> 'void') AS "feesAssessed",
-      (SELECT json_build_object('locale', u.locale, 'email', u.email) FROM users u WHERE u.id = ${c.applicantId})
-        AS applicant,
-      coalesce((SELECT s.acceptance_item_codes ? ${c.itemCode} FROM evaluation_settings s
+        WHERE f.case_id = ${caseId} AND f.status = 'open' AND f.total_fen > 0) AS "feesSettled",
+      EXISTS (SELECT 1 FROM fee_assessments f WHERE f.case_id = ${caseId} AND f.status <> 'void') AS "feesAssessed",
+      (SELECT json_build_object('locale', u.locale, 'email', u.email) FROM users u
+        WHERE u.id = ${sql.placeholder("applicantId")}) AS applicant,
+      coalesce((SELECT s.acceptance_item_codes ? ${sql.placeholder("itemCode")}::text FROM evaluation_settings s
           JOIN organizations o ON o.id = s.org_id
-        WHERE left(${c.orgPath}, length(o.path)) = o.path ORDER BY length(o.path) DESC LIMIT 1), false)
-        AS "inviteAtAcceptance"`,
-  );
-  return row;
-}
+        WHERE left(${orgPath}::text, length(o.path)) = o.path ORDER BY length(o.path) DESC LIMIT 1), false)
+        AS "inviteAtAcceptance"`;
+});
 
 /** Review tasks of a case: how many, how many not yet approved (cancelled tasks are no longer part of it). */
 export function reviewSummary(tasks: readonly { status: string }[]): { total: number; open: number } {

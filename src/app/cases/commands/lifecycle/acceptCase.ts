@@ -57,7 +57,7 @@ export async function onAccepted(
   if (orgIds.length) {
     notifications.push({
       kind: "review.assigned",
-      recipients: await staffRecipients(tx, orgIds, "reviewer"),
+      recipients: await staffRecipients(tx, orgIds, "reviewer", env.ctx),
       data: caseNotificationData(c, { deadline }),
     });
   }

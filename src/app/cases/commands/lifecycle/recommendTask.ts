@@ -35,7 +35,7 @@ export const recommendTask: Effect<"recommend"> = async (env) => {
   const deadline = deadlineOf(env);
   // AB岗: the steps opening now go to their post's holder, or its backup while the holder is away.
   const opening = all.filter((t) => ready.includes(t.stepCode));
-  const routed = await routeReviewTasks(env.tx, opening, env.today);
+  const routed = await routeReviewTasks(env.tx, opening, env.today, env.ctx);
   for (const code of ready) {
     const step = steps.find((s) => s.code === code);
     if (!step) continue;

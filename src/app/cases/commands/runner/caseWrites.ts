@@ -1,7 +1,9 @@
 import { and, eq, type SQLWrapper, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
-import { queryRows, type Tx } from "../../../../db/client";
+import type { Tx } from "../../../../db/client";
+import { runQuery } from "../../../../db/prepared";
 import { caseEvents, cases } from "../../../../db/schema";
+import { writeStatement, writeText } from "../../../../db/writeStatement";
 import { versionConflict } from "../../../../domain/errors";
 import type { Actor } from "../../../actor";
 import { type ChainHead, sealCaseEvents } from "../../../transparency/entries";
@@ -101,16 +103,11 @@ export async function saveCase(
     .set({ ...values, version: sql`${cases.version} + 1`, updatedAt: now })
     .where(and(eq(cases.id, caseId), eq(cases.version, expectedVersion)))
     .returning({ version: cases.version });
-  const res =
-    writes.length === 0
-      ? await update
-      : await queryRows<{ version: number }>(
-          tx,
-          sql`with ${sql.join(
-            [...writes.map((w, i) => sql`${sql.raw(`w${i}`)} as ${w}`), sql`saved as ${update}`],
-            sql`, `,
-          )} select version from saved`,
-        );
+  // Built as text directly where it is plain (ADR 0017g): Drizzle would walk every value of it.
+  const res = await runQuery<{ version: number }>(
+    tx,
+    writes.length === 0 ? writeText(update) : writeStatement(writes, update, "select version from saved"),
+  );
   if (res.length === 0) {
     const [cur] = await tx.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
     throw versionConflict(expectedVersion, cur?.version ?? -1);
