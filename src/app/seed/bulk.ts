@@ -185,6 +185,7 @@ export async function generateBulk(ctx: AppContext, options: BulkOptions = {}): 
     "evaluations",
     "rectifications",
     "supervision_alerts",
+    "case_facts",
     "users",
   ])
     await db.execute(sql.raw(`analyze ${t}`));

@@ -146,7 +146,7 @@ export async function listSupervisionCases(
 ): Promise<TSupervisionCaseList> {
   const scope = await figureScope(ctx, actor, q.orgId);
   const p = periodOf(ctx, q);
-  const f = chosenFacts(scope, await gatherFacts(ctx, scope, p.from));
+  const f = chosenFacts(scope, await gatherFacts(ctx, scope, p.from, { numbers: true }));
   const list = q.userId ? casesOfPerson(f.cases, q.userId) : f.cases;
   const inPeriod = (m: string) => m >= p.from && m <= p.to;
   const rated = new Map<string, boolean>();
