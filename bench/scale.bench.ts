@@ -11,7 +11,8 @@
  *
  * PGURL or DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres).
  * BENCH_SAMPLES (default 20) requests a query after 2 warm-ups, at most BENCH_SECONDS (default 20) each.
- * BENCH_DROP=1 drops both databases at the end.
+ * BENCH_DROP=1 drops both databases at the end. BENCH_DB_NAME and BENCH_SMALL_DB_NAME name other databases
+ * than yizhan_scale and yizhan_scale_small (a copy of them, say).
  */
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -29,6 +30,8 @@ const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const REUSE = process.env.BENCH_REUSE === "1";
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const BIG_DB = process.env.BENCH_DB_NAME ?? "yizhan_scale";
+const SMALL_DB = process.env.BENCH_SMALL_DB_NAME ?? "yizhan_scale_small";
 
 const withDb = (name: string) => {
   const u = new URL(base);
@@ -235,8 +238,8 @@ console.log(
     .map((x) => x.toFixed(1))
     .join(" ")}`,
 );
-const small = await prepare("yizhan_scale_small", Math.max(1000, Math.round(CASES / 100)));
-const big = await prepare("yizhan_scale", CASES);
+const small = await prepare(SMALL_DB, Math.max(1000, Math.round(CASES / 100)));
+const big = await prepare(BIG_DB, CASES);
 if (big.generated !== null)
   console.log(`generation: ${big.generated.toFixed(1)} s for ${CASES} cases (target < 600 s)`);
 const [{ n: bigCases }] = await queryRows<{ n: number }>(
@@ -265,11 +268,16 @@ for (const [i, t] of list.entries()) {
   );
 }
 console.log(`\n${list.length - missed} of ${list.length} requests within target`);
+console.log(
+  `load average at the end ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")} on ${cpus().length} cores`,
+);
 await big.app.close();
 await small.app.close();
 await closeYizhan(big.ctx);
 await closeYizhan(small.ctx);
 if (process.env.BENCH_DROP === "1") {
-  await admin("drop database if exists yizhan_scale with (force)");
-  await admin("drop database if exists yizhan_scale_small with (force)");
+  await admin(`drop database if exists ${BIG_DB} with (force)`);
+  await admin(`drop database if exists ${SMALL_DB} with (force)`);
 }
