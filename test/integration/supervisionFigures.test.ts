@@ -15,7 +15,8 @@ import {
 import { claimReviewTask } from "../../src/app/cases/review/reviewTasks";
 import { caseFactsOf } from "../../src/app/supervision/caseFacts";
 import { caseFactsFillSql } from "../../src/app/supervision/caseFactsFill";
-import { figureScope, treeMembers } from "../../src/app/supervision/facts";
+import { figureScope, gatherFacts, treeMembers } from "../../src/app/supervision/facts";
+import { treeTrend } from "../../src/app/supervision/trend";
 import { queryRows } from "../../src/db/client";
 import {
   caseFacts,
@@ -28,7 +29,7 @@ import {
   users,
 } from "../../src/db/schema";
 import { OPEN } from "../../src/domain/cases/caseStatus";
-import type { CaseFact } from "../../src/domain/supervision/figures";
+import { type CaseFact, caseFigures, monthsOf } from "../../src/domain/supervision/figures";
 import type {
   TScorecard,
   TScorecardList,
@@ -515,6 +516,16 @@ describe("case facts kept by the case runner (ADR 0017e)", () => {
     const claimed = (await caseFactsOf(t.ctx, scope, "2026-10", members)).find((f) => f.id === task.caseId);
     expect(claimed?.handlers).toContainEqual({ userId: reviewer.userId, orgId: task.orgId });
     expect((await caseFactsOf(t.ctx, scope, "2026-11", members)).find((f) => f.id === ids.H)?.visits).toBe(1);
+    // The whole tree's trend counted in the database equals the figures counted from the events.
+    const facts = await gatherFacts(t.ctx, scope, "2025-12");
+    const fromEvents = await caseFactsFromEvents(t.ctx, scope, "2025-12");
+    const period = { from: "2025-12", to: "2026-11" };
+    expect(await treeTrend(t.ctx, scope, period)).toEqual(
+      monthsOf(period).map((month) => ({
+        month,
+        ...caseFigures(fromEvents, facts.ratings, { from: month, to: month }),
+      })),
+    );
   }, 240_000);
 
   it("are what the bulk fill and the migration's backfill write from the events and tasks", async () => {

@@ -189,6 +189,8 @@ export async function generateBulk(ctx: AppContext, options: BulkOptions = {}): 
     "users",
   ])
     await db.execute(sql.raw(`analyze ${t}`));
+  // The visibility map, so the supervisor's span of case facts is read index-only (ADR 0017e).
+  await db.execute(sql.raw("vacuum case_facts"));
 
   const report = await bulkReport(db, {
     from,

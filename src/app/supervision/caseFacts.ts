@@ -3,7 +3,7 @@
  * per case kept by the case runner, ADR 0017e) instead of every case's events and review tasks. Only
  * the open cases are completed live: their clock today, and their review tasks as they stand now.
  */
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, inArray, type SQLWrapper, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { caseFacts, cases, reviewTasks } from "../../db/schema";
 import { type CaseStatus, CLOCKED, CLOSED } from "../../domain/cases/caseStatus";
@@ -13,6 +13,10 @@ import { calendarFor, localDates } from "../calendar/access";
 import { toState } from "../cases/caseRows";
 import type { AppContext } from "../context";
 import type { FigureScope } from "./facts";
+
+/** `column = any(ids)` with one parameter, however many ids (a list of parameters stops at 65,535). */
+const anyOf = (column: SQLWrapper, ids: readonly string[]) =>
+  sql`${column} = any(${`{${ids.join(",")}}`}::uuid[])`;
 
 /** A membership of the tree: who, in which role, in which office. */
 export type Member = { userId: string; role: string; orgId: string | null };
@@ -30,58 +34,79 @@ async function withoutJit<T>(ctx: AppContext, read: (ex: Executor) => Promise<T>
   });
 }
 
+const factColumns = {
+  id: caseFacts.caseId,
+  orgId: caseFacts.orgId,
+  itemName: caseFacts.itemName,
+  status: caseFacts.status,
+  acceptedOn: caseFacts.acceptedOn,
+  completedAt: caseFacts.completedAt,
+  deadline: caseFacts.deadline,
+  finishedOnSpot: caseFacts.finishedOnSpot,
+  visits: caseFacts.visits,
+  handlers: caseFacts.handlers,
+  taskHandlers: caseFacts.taskHandlers,
+};
+
 /**
- * The facts of the tree's cases accepted or completed since `fromMonth`, open with a clock, or rated
- * or alerted since (listed when a supervisor drills into those figures). `numbers`: with each case's
- * number (the drill-down lists them; the counts do not need them).
+ * The later of a case's acceptance and completion dates (local): completion is never before
+ * acceptance, so "accepted or completed since D" is "this date since D". The expression of
+ * `case_facts_org_span_idx` (the migration), which covers every column of {@link factColumns}.
+ */
+export const spanOn = sql`coalesce((${caseFacts.completedAt} at time zone 'Asia/Shanghai')::date, ${caseFacts.acceptedOn})`;
+
+/**
+ * The facts of the tree's cases accepted or completed since `fromMonth` (one index-only range per
+ * office), open with a clock, or among `alsoIds` (older cases rated or alerted since: listed when a
+ * supervisor drills into those figures). `numbers`: with each case's number (the drill-down lists
+ * them; the counts do not need them).
  */
 export async function caseFactsOf(
   ctx: AppContext,
   scope: FigureScope,
   fromMonth: string,
   members: readonly Member[],
-  opts: { numbers?: boolean } = {},
+  opts: { numbers?: boolean; alsoIds?: Iterable<string> } = {},
 ): Promise<CaseFact[]> {
-  const start = `${fromMonth}-01`;
-  const startInstant = new Date(`${start}T00:00:00+08:00`).toISOString();
-  const tree = sql.join(
-    scope.orgs.map((o) => sql`${o.id}::uuid`),
-    sql`, `,
-  );
-  const clocked = sql.join(
-    CLOCKED.map((s) => sql`${s}`),
-    sql`, `,
-  );
-  // One index range per reason, united: an OR of them (with the subqueries) scans every case.
-  const ids: SQL = sql`(
-    select case_id from case_facts where org_id in (${tree}) and accepted_on >= ${start}
-    union select case_id from case_facts where org_id in (${tree}) and completed_at >= ${startInstant}::timestamptz
-    union select case_id from case_facts where org_id in (${tree}) and status in (${clocked})
-    union select case_id from evaluations where org_id in (${tree}) and month >= ${fromMonth}
-    union select case_id from supervision_alerts where org_id in (${tree})
-      and raised_at >= ${startInstant}::timestamptz and case_id is not null)`;
-  const rows = await withoutJit(ctx, (db) =>
-    db
-      .select({
-        id: caseFacts.caseId,
-        orgId: caseFacts.orgId,
-        number: cases.number,
-        itemName: caseFacts.itemName,
-        status: caseFacts.status,
-        acceptedOn: caseFacts.acceptedOn,
-        completedAt: caseFacts.completedAt,
-        deadline: caseFacts.deadline,
-        finishedOnSpot: caseFacts.finishedOnSpot,
-        visits: caseFacts.visits,
-        handlers: caseFacts.handlers,
-        taskHandlers: caseFacts.taskHandlers,
-      })
+  const treeIds = scope.orgs.map((o) => o.id);
+  const rows = await withoutJit(ctx, async (db) => {
+    const inSpan = await db
+      .select(factColumns)
       .from(caseFacts)
-      // The numbers only when asked: a join that is false costs nothing.
-      .leftJoin(cases, opts.numbers ? eq(cases.id, caseFacts.caseId) : sql`false`)
-      .where(and(sql`${caseFacts.caseId} in ${ids}`, sql`${caseFacts.orgId} in (${tree})`)),
+      .where(and(inArray(caseFacts.orgId, treeIds), sql`${spanOn} >= ${`${fromMonth}-01`}::date`));
+    const clocked = await db
+      .select(factColumns)
+      .from(caseFacts)
+      .where(and(inArray(caseFacts.orgId, treeIds), inArray(caseFacts.status, [...CLOCKED])));
+    const have = new Set(inSpan.map((r) => r.id));
+    const more = clocked.filter((r) => !have.has(r.id));
+    for (const r of more) have.add(r.id);
+    const missing = [...new Set(opts.alsoIds ?? [])].filter((id) => !have.has(id));
+    const older = missing.length
+      ? await db
+          .select(factColumns)
+          .from(caseFacts)
+          .where(and(anyOf(caseFacts.caseId, missing), inArray(caseFacts.orgId, treeIds)))
+      : [];
+    return [...inSpan, ...more, ...older];
+  });
+  const numbers = new Map<string, string>();
+  if (opts.numbers && rows.length)
+    for (const c of await ctx.database.db
+      .select({ id: cases.id, number: cases.number })
+      .from(cases)
+      .where(
+        anyOf(
+          cases.id,
+          rows.map((r) => r.id),
+        ),
+      ))
+      numbers.set(c.id, c.number);
+  return completeFacts(
+    ctx,
+    rows.map((r) => ({ ...r, number: numbers.get(r.id) ?? null })),
+    members,
   );
-  return completeFacts(ctx, rows, members);
 }
 
 type FactRow = {
@@ -113,7 +138,7 @@ async function completeFacts(ctx: AppContext, rows: FactRow[], members: readonly
           completedBy: reviewTasks.completedBy,
         })
         .from(reviewTasks)
-        .where(inArray(reviewTasks.caseId, open))
+        .where(anyOf(reviewTasks.caseId, open))
     : []) {
     const who = t.completedBy ?? t.claimedBy;
     if (who) liveTasks.set(t.caseId, [...(liveTasks.get(t.caseId) ?? []), { u: who, o: t.orgId }]);
@@ -122,7 +147,7 @@ async function completeFacts(ctx: AppContext, rows: FactRow[], members: readonly
   const clockOf = new Map<string, ClockStateShown | null>();
   if (clockedIds.length) {
     const now = ctx.clock.now();
-    for (const c of await db.select().from(cases).where(inArray(cases.id, clockedIds))) {
+    for (const c of await db.select().from(cases).where(anyOf(cases.id, clockedIds))) {
       const cal = await calendarFor(ctx, c.orgId);
       const s = caseClock(cal, toState(c), localDates(cal, now).today).state;
       clockOf.set(c.id, s === "normal" || s === "yellow" || s === "red" || s === "paused" ? s : null);

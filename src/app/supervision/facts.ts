@@ -3,7 +3,7 @@
  * visits, clock, who handled it where), the ratings, the alerts and the training attendance of a span
  * of months. Read-only; the counting is src/domain/supervision/figures.ts.
  */
-import { and, eq, gte, inArray, isNotNull, like, ne, or } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, like, or } from "drizzle-orm";
 import {
   evaluations,
   organizations,
@@ -121,17 +121,20 @@ export async function gatherFacts(
   for (const m of memberRows)
     if (HANDLING_ROLES.has(m.role) && m.orgId && !staff.has(m.userId))
       staff.set(m.userId, { name: m.name, orgId: m.orgId });
-  const factsOut = await caseFactsOf(ctx, scope, fromMonth, memberRows, opts);
+  const treeIds = scope.orgs.map((o) => o.id);
   const ratingRows = await db
-    .select({ caseId: evaluations.caseId, month: evaluations.month, level: evaluations.level })
+    .select({
+      caseId: evaluations.caseId,
+      month: evaluations.month,
+      level: evaluations.level,
+      appealStatus: evaluations.appealStatus,
+    })
     .from(evaluations)
-    .innerJoin(organizations, eq(organizations.id, evaluations.orgId))
-    .where(and(inTree, gte(evaluations.month, fromMonth), ne(evaluations.appealStatus, "upheld")));
-  const ratings = ratingRows.map((r) => ({
-    caseId: r.caseId,
-    month: r.month,
-    satisfied: isSatisfied(r.level as Level),
-  }));
+    .where(and(inArray(evaluations.orgId, treeIds), gte(evaluations.month, fromMonth)));
+  // A rating whose appeal was upheld does not count (its case is still listed).
+  const ratings = ratingRows
+    .filter((r) => r.appealStatus !== "upheld")
+    .map((r) => ({ caseId: r.caseId, month: r.month, satisfied: isSatisfied(r.level as Level) }));
 
   const alertRows = await db
     .select({
@@ -144,10 +147,9 @@ export async function gatherFacts(
       resolvedAt: supervisionAlerts.resolvedAt,
     })
     .from(supervisionAlerts)
-    .innerJoin(organizations, eq(organizations.id, supervisionAlerts.orgId))
     .where(
       and(
-        inTree,
+        inArray(supervisionAlerts.orgId, treeIds),
         or(
           gte(supervisionAlerts.raisedAt, startInstant),
           and(isNotNull(supervisionAlerts.resolvedAt), gte(supervisionAlerts.resolvedAt, startInstant)),
@@ -178,6 +180,13 @@ export async function gatherFacts(
       closedMonth: a.resolvedAt ? localDateOf(a.resolvedAt).slice(0, 7) : null,
     };
   });
+
+  // Older cases rated or alerted in the span come with the span's cases (drill-downs list them).
+  const alsoIds = [
+    ...ratingRows.map((r) => r.caseId),
+    ...alertRows.flatMap((a) => (a.caseId && a.raisedAt >= startInstant ? [a.caseId] : [])),
+  ];
+  const factsOut = await caseFactsOf(ctx, scope, fromMonth, memberRows, { ...opts, alsoIds });
 
   const attendance = await db
     .select({ userId: trainingAttendance.userId, heldOn: trainingSessions.heldOn })

@@ -14,8 +14,6 @@ CREATE TABLE "case_facts" (
 --> statement-breakpoint
 ALTER TABLE "case_facts" ADD CONSTRAINT "case_facts_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_facts" ADD CONSTRAINT "case_facts_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "case_facts_org_accepted_idx" ON "case_facts" USING btree ("org_id","accepted_on");--> statement-breakpoint
-CREATE INDEX "case_facts_org_completed_idx" ON "case_facts" USING btree ("org_id","completed_at");--> statement-breakpoint
 CREATE INDEX "case_facts_org_status_idx" ON "case_facts" USING btree ("org_id","status");--> statement-breakpoint
 -- Hand-written (ADR 0017e): every existing case's fact row, from the case, its events and its review
 -- tasks, as the case runner keeps them (src/app/cases/commands/runner/caseFacts.ts; the same statement
@@ -46,4 +44,12 @@ LEFT JOIN (
   WHERE coalesce("completed_by", "claimed_by") IS NOT NULL
   GROUP BY "case_id"
 ) t ON t."case_id" = c."id";--> statement-breakpoint
+-- The span's cases by office and the later of acceptance and completion (completion is never before
+-- acceptance, so "accepted or completed since D" is "this date since D"), covering every column read,
+-- so a year of one office is one index-only range (src/app/supervision/caseFacts.ts). Built after the
+-- backfill.
+CREATE INDEX "case_facts_org_span_idx" ON "case_facts" USING btree (
+  "org_id", (coalesce(("completed_at" at time zone 'Asia/Shanghai')::date, "accepted_on"))
+) INCLUDE ("case_id", "item_name", "status", "accepted_on", "completed_at", "deadline", "finished_on_spot",
+  "visits", "handlers", "task_handlers");--> statement-breakpoint
 ANALYZE "case_facts";
