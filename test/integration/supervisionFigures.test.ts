@@ -508,7 +508,7 @@ describe("case facts kept by the case runner (ADR 0017e)", () => {
     const scope = await figureScope(t.ctx, await actor("supervisor"));
     const members = await treeMembers(t.ctx, scope);
     for (const from of ["2026-10", "2026-11"]) {
-      const kept = await caseFactsOf(t.ctx, scope, from, members, { numbers: true });
+      const kept = (await gatherFacts(t.ctx, scope, from, { numbers: true })).cases;
       const recounted = await caseFactsFromEvents(t.ctx, scope, from);
       expect(kept.length).toBeGreaterThan(10);
       expect(sorted(kept)).toEqual(sorted(recounted));
