@@ -12,7 +12,6 @@ import type { CaseFact, ClockStateShown, Handler } from "../../domain/supervisio
 import { calendarFor, localDates } from "../calendar/access";
 import { toState } from "../cases/caseRows";
 import type { AppContext } from "../context";
-import type { FigureScope } from "./facts";
 
 /** `column = any(ids)` with one parameter, however many ids (a list of parameters stops at 65,535). */
 const anyOf = (column: SQLWrapper, ids: readonly string[]) =>
@@ -63,7 +62,8 @@ export const spanOn = sql`coalesce((${caseFacts.completedAt} at time zone 'Asia/
  */
 export async function caseFactsOf(
   ctx: AppContext,
-  scope: FigureScope,
+  /** The offices of the tree (FigureScope of ./facts). */
+  scope: { orgs: readonly { id: string }[] },
   fromMonth: string,
   members: readonly Member[],
   opts: { numbers?: boolean; alsoIds?: Iterable<string> } = {},
