@@ -13,7 +13,8 @@
  * BENCH_DB_NAME and BENCH_SMALL_DB_NAME the two databases (default yizhan_scale, yizhan_scale_small).
  * BENCH_ONLY (comma-separated parts of request names, e.g. `workbench,search`) measures those alone.
  * BENCH_SAMPLES (default 20) requests a query after 2 warm-ups, at most BENCH_SECONDS (default 20) each.
- * BENCH_DROP=1 drops both databases at the end.
+ * BENCH_DROP=1 drops both databases at the end. BENCH_DB_NAME and BENCH_SMALL_DB_NAME name other databases
+ * than yizhan_scale and yizhan_scale_small (a copy of them, say).
  */
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -271,6 +272,11 @@ for (const [i, t] of list.entries()) {
   );
 }
 console.log(`\n${list.length - missed} of ${list.length} requests within target`);
+console.log(
+  `load average at the end ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")} on ${cpus().length} cores`,
+);
 await big.app.close();
 await small.app.close();
 await closeYizhan(big.ctx);

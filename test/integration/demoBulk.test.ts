@@ -1,11 +1,15 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadActor } from "../../src/app/auth/loadActor";
 import { calendarFor } from "../../src/app/calendar/access";
 import { sealLegacyEntries } from "../../src/app/cases/commands/runner";
 import { type BulkReport, generateBulk } from "../../src/app/seed/bulk";
+import { figureScope, gatherFacts } from "../../src/app/supervision/facts";
 import { queryRows } from "../../src/db/client";
 import { COMMANDS } from "../../src/domain/cases/lifecycle";
+import type { CaseFact } from "../../src/domain/supervision/figures";
 import { cliDatabase, runCliInProcess } from "../helpers/cli";
+import { caseFactsFromEvents } from "../helpers/supervisionFactsFromEvents";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";
 
 // 3,000 cases over 40 working days before the test's Tuesday across 3 bureaus: small, every path taken.
@@ -204,6 +208,30 @@ describe("bulk history (generateBulk)", () => {
     expect(fromEvents.completed).toBeGreaterThan(100);
     expect(res.body.overall.completed).toBe(fromEvents.completed);
     expect(res.body.overall.accepted).toBe(fromEvents.accepted);
+  });
+
+  it("fills each bulk case's fact row (case_facts) as the runner keeps it: the same facts as from the events", async () => {
+    const db = t.ctx.database.db;
+    const [u] = await queryRows<{ id: string }>(
+      db,
+      sql`select id from users where username = 'supervisor-b02'`,
+    );
+    const actor = await loadActor(db, u.id);
+    if (!actor) throw new Error("supervisor-b02");
+    const scope = await figureScope(t.ctx, actor);
+    const kept = (await gatherFacts(t.ctx, scope, "2026-10", { numbers: true })).cases;
+    const recounted = await caseFactsFromEvents(t.ctx, scope, "2026-10");
+    const byId = (xs: CaseFact[]) =>
+      [...xs]
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .map((f) => ({
+          ...f,
+          handlers: [...f.handlers].sort((a, b) =>
+            `${a.userId}${a.orgId}`.localeCompare(`${b.userId}${b.orgId}`),
+          ),
+        }));
+    expect(kept.length).toBeGreaterThan(100);
+    expect(byId(kept)).toEqual(byId(recounted));
   });
 
   it("keeps the summary of counted ratings equal to a count of the ratings, also when an appeal is upheld", async () => {

@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { readdirSync, readFileSync } from "node:fs";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeAlert } from "../../src/app/alerts/desk";
@@ -11,7 +12,24 @@ import {
   submitApplication,
   uploadMaterial,
 } from "../../src/app/cases/intake/intake";
-import { caseMaterials, cases, organizations, outbox, users } from "../../src/db/schema";
+import { claimReviewTask } from "../../src/app/cases/review/reviewTasks";
+import { caseFactsOf } from "../../src/app/supervision/caseFacts";
+import { caseFactsFillSql } from "../../src/app/supervision/caseFactsFill";
+import { figureScope, gatherFacts, treeMembers } from "../../src/app/supervision/facts";
+import { treeTrend } from "../../src/app/supervision/trend";
+import { queryRows } from "../../src/db/client";
+import {
+  caseFacts,
+  caseMaterials,
+  cases,
+  organizations,
+  outbox,
+  reviewTasks,
+  roleMemberships,
+  users,
+} from "../../src/db/schema";
+import { OPEN } from "../../src/domain/cases/caseStatus";
+import { type CaseFact, caseFigures, monthsOf } from "../../src/domain/supervision/figures";
 import type {
   TScorecard,
   TScorecardList,
@@ -19,8 +37,9 @@ import type {
   TSupervisionDashboard,
 } from "../../src/shared/api/supervisionFigures";
 import { PDF } from "../helpers/cases";
-import { caseIn } from "../helpers/factories";
+import { caseIn, FACTORY_STATES } from "../helpers/factories";
 import { INQUIRY_FORM } from "../helpers/forms";
+import { caseFactsFromEvents } from "../helpers/supervisionFactsFromEvents";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -450,5 +469,99 @@ describe("monthly scorecards (检查考核)", () => {
     const clerkRow = rows.find((m) => m[2].includes("王芳"))?.[2] ?? "";
     expect(clerkRow).toMatch(/<c r="E\d+"><v>5<\/v><\/c><c r="F\d+"><v>80<\/v><\/c>/);
     expect(strFromU8(files["xl/workbook.xml"])).toContain('name="考核表 2026-11"');
+  });
+});
+
+describe("case facts kept by the case runner (ADR 0017e)", () => {
+  /** Facts in a comparable order: by case, handlers by person and office. */
+  const sorted = (xs: CaseFact[]) =>
+    [...xs]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((f) => ({
+        ...f,
+        handlers: [...f.handlers].sort((a, b) =>
+          `${a.userId}${a.orgId}`.localeCompare(`${b.userId}${b.orgId}`),
+        ),
+      }));
+
+  it("give the same facts as the events and review tasks, after every kind of case and a live claim", async () => {
+    // More of every state, on top of the fixture above (the window's visits, ratings and the alert).
+    for (const state of FACTORY_STATES)
+      await caseIn(t, state, state === "finished_on_the_spot" ? ON_THE_SPOT : {});
+    ids.H = await windowCaseFinishedOnTheSpot();
+    // A reviewer claims an open task: the case's fact row does not know it yet (no command ran).
+    const [task] = await db()
+      .select()
+      .from(reviewTasks)
+      .where(eq(reviewTasks.status, "open"))
+      .orderBy(reviewTasks.createdAt)
+      .limit(1);
+    expect(task, "an open review task").toBeTruthy();
+    const [reviewer] = await db()
+      .select({ userId: roleMemberships.userId })
+      .from(roleMemberships)
+      .where(and(eq(roleMemberships.orgId, task.orgId), eq(roleMemberships.role, "reviewer")));
+    const claimer = await loadActor(db(), reviewer.userId);
+    if (!claimer) throw new Error("reviewer");
+    await claimReviewTask(t.ctx, claimer, task.id, task.version);
+
+    const scope = await figureScope(t.ctx, await actor("supervisor"));
+    const members = await treeMembers(t.ctx, scope);
+    for (const from of ["2026-10", "2026-11"]) {
+      const kept = (await gatherFacts(t.ctx, scope, from, { numbers: true })).cases;
+      const recounted = await caseFactsFromEvents(t.ctx, scope, from);
+      expect(kept.length).toBeGreaterThan(10);
+      expect(sorted(kept)).toEqual(sorted(recounted));
+    }
+    const claimed = (await caseFactsOf(t.ctx, scope, "2026-10", members)).find((f) => f.id === task.caseId);
+    expect(claimed?.handlers).toContainEqual({ userId: reviewer.userId, orgId: task.orgId });
+    expect((await caseFactsOf(t.ctx, scope, "2026-11", members)).find((f) => f.id === ids.H)?.visits).toBe(1);
+    // The whole tree's trend counted in the database equals the figures counted from the events.
+    const facts = await gatherFacts(t.ctx, scope, "2025-12");
+    const fromEvents = await caseFactsFromEvents(t.ctx, scope, "2025-12");
+    const period = { from: "2025-12", to: "2026-11" };
+    expect(await treeTrend(t.ctx, scope, period)).toEqual(
+      monthsOf(period).map((month) => ({
+        month,
+        ...caseFigures(fromEvents, facts.ratings, { from: month, to: month }),
+      })),
+    );
+  }, 240_000);
+
+  it("are what the bulk fill and the migration's backfill write from the events and tasks", async () => {
+    const read = () =>
+      queryRows<Record<string, unknown>>(
+        db(),
+        sql`select case_id, org_id, item_name, status, accepted_on::text, completed_at::text, deadline::text,
+          finished_on_spot, visits,
+          (select coalesce(jsonb_agg(x order by x::text), '[]') from jsonb_array_elements(handlers) x) as h,
+          (select coalesce(jsonb_agg(x order by x::text), '[]') from jsonb_array_elements(task_handlers) x) as th
+          from case_facts order by case_id`,
+      );
+    const kept = await read();
+    expect(kept.length).toBeGreaterThan(10);
+    const caseIds = `(${kept.map((r) => `'${r.case_id}'::uuid`).join(", ")})`;
+    // The runner keeps an open case's tasks as they stood at its last command (read live while open).
+    const open = await db()
+      .select({ id: cases.id })
+      .from(cases)
+      .where(inArray(cases.status, [...OPEN]));
+    const openIds = new Set(open.map((o) => o.id));
+    const strip = (rows: Record<string, unknown>[]) =>
+      rows.map((r) => (openIds.has(r.case_id as string) ? { ...r, th: null } : r));
+    // The migration's backfill (whatever its file is named after a merge), restricted to these cases.
+    const dir = new URL("../../src/db/migrations/", import.meta.url);
+    const migration = readdirSync(dir)
+      .filter((f) => f.endsWith(".sql"))
+      .flatMap((f) => readFileSync(new URL(f, dir), "utf8").split("--> statement-breakpoint"))
+      .find((x) => x.includes('INSERT INTO "case_facts"'))
+      ?.trim()
+      .replace(/;$/, "");
+    expect(migration).toBeTruthy();
+    for (const fill of [caseFactsFillSql(caseIds), `${migration} where c.id in ${caseIds}`]) {
+      await db().delete(caseFacts);
+      await db().execute(sql.raw(fill));
+      expect(strip(await read())).toEqual(strip(kept));
+    }
   });
 });

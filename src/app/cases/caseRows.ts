@@ -97,7 +97,24 @@ export async function loadCase(
 }
 
 /** The state-machine view of a case row. */
-export function toState(row: CaseRow): CaseState {
+export function toState(
+  row: Pick<
+    CaseRow,
+    | "status"
+    | "statusEnteredAt"
+    | "handlingType"
+    | "receivedOn"
+    | "acceptedOn"
+    | "limitDays"
+    | "pauses"
+    | "extensionDays"
+    | "resumeTo"
+    | "correctionRounds"
+    | "decision"
+    | "returnsCount"
+    | "finishedOnSpot"
+  >,
+): CaseState {
   return {
     status: row.status as CaseStatus,
     statusEnteredAt: row.statusEnteredAt.toISOString(),

@@ -185,9 +185,12 @@ export async function generateBulk(ctx: AppContext, options: BulkOptions = {}): 
     "evaluations",
     "rectifications",
     "supervision_alerts",
+    "case_facts",
     "users",
   ])
     await db.execute(sql.raw(`analyze ${t}`));
+  // The visibility map, so the supervisor's span of case facts is read index-only (ADR 0017e).
+  await db.execute(sql.raw("vacuum case_facts"));
 
   const report = await bulkReport(db, {
     from,

@@ -13,6 +13,7 @@
  *   rate a rating for 45 % of completed cases, 0–2 days after
  * Only the steps on or before the last simulated day `L` happen: the cases of the last weeks are open.
  */
+import { caseFactsFillSql } from "../supervision/caseFactsFill";
 
 /** Parameters of one batch. */
 export type BatchParams = {
@@ -336,5 +337,7 @@ export function insertSql(p: BatchParams): string[] {
        t.reviewer_id, dr.day, case when t.td <= ${L} then bulk_at(t.d_td, t.bm + 150 + 10 * t.s) end
      from bulk_tasks t join bulk_days dy on dy.n = t.due + 1 join bulk_days dr on dr.n = t.due + 2
      where t.td > t.due + 1 and t.due + 1 <= ${L}`,
+    // The batch's case facts (ADR 0017e), from the rows just written, as the case runner keeps them.
+    caseFactsFillSql("(select id from bulk_plan)"),
   ];
 }

@@ -29,6 +29,7 @@ import type { TSupervisionCaseList, TSupervisionDashboard } from "../../shared/a
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { currentMonth, type Facts, type FigureScope, figureScope, gatherFacts } from "./facts";
+import { treeTrend } from "./trend";
 
 /** The period asked for: `to` defaults to this month, `from` to `to`; 422 when `from` is after `to`. */
 function periodOf(ctx: AppContext, q: { from?: string; to?: string }): Period {
@@ -74,8 +75,16 @@ export async function getSupervisionDashboard(
   const scope = await figureScope(ctx, actor, q.orgId);
   const p = periodOf(ctx, q);
   const trendFrom = addMonths(p.to, -11);
-  const all = await gatherFacts(ctx, scope, [p.from, trendFrom].sort()[0]);
+  // The whole tree's trend is counted in the database (treeTrend); an office's from its cases' facts.
+  const whole = scope.chosen.id === scope.root.id;
+  const all = await gatherFacts(ctx, scope, whole ? p.from : [p.from, trendFrom].sort()[0]);
   const f = chosenFacts(scope, all);
+  const trend = whole
+    ? await treeTrend(ctx, scope, { from: trendFrom, to: p.to })
+    : monthsOf({ from: trendFrom, to: p.to }).map((month) => ({
+        month,
+        ...caseFigures(f.cases, f.ratings, { from: month, to: month }),
+      }));
 
   const orgName = new Map(scope.orgs.map((o) => [o.id, o.name]));
   const orgOrder = new Map(scope.orgs.map((o, i) => [o.id, i]));
@@ -117,10 +126,7 @@ export async function getSupervisionDashboard(
     overall: caseFigures(f.cases, f.ratings, p),
     byDepartment,
     byPerson,
-    trend: monthsOf({ from: trendFrom, to: p.to }).map((month) => ({
-      month,
-      ...caseFigures(f.cases, f.ratings, { from: month, to: month }),
-    })),
+    trend,
     clockStates: clockStateCounts(f.cases),
     alerts: { raised: a.raised, closed: a.closed },
     alertsByRule: [...a.byRule.entries()]
@@ -146,7 +152,7 @@ export async function listSupervisionCases(
 ): Promise<TSupervisionCaseList> {
   const scope = await figureScope(ctx, actor, q.orgId);
   const p = periodOf(ctx, q);
-  const f = chosenFacts(scope, await gatherFacts(ctx, scope, p.from));
+  const f = chosenFacts(scope, await gatherFacts(ctx, scope, p.from, { numbers: true }));
   const list = q.userId ? casesOfPerson(f.cases, q.userId) : f.cases;
   const inPeriod = (m: string) => m >= p.from && m <= p.to;
   const rated = new Map<string, boolean>();

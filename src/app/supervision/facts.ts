@@ -3,10 +3,8 @@
  * visits, clock, who handled it where), the ratings, the alerts and the training attendance of a span
  * of months. Read-only; the counting is src/domain/supervision/figures.ts.
  */
-import { and, eq, gte, inArray, isNotNull, like, ne, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, like, or } from "drizzle-orm";
 import {
-  caseEvents,
-  cases,
   evaluations,
   organizations,
   reviewTasks,
@@ -16,24 +14,19 @@ import {
   trainingSessions,
   users,
 } from "../../db/schema";
-import { CLOCKED } from "../../domain/cases/caseStatus";
-import { caseClock } from "../../domain/cases/clock";
 import { forbidden, notFound } from "../../domain/errors";
 import { isSatisfied, type Level } from "../../domain/evaluations/evaluation";
 import {
   type AlertFact,
   type CaseFact,
-  type ClockStateShown,
-  type Handler,
+  HANDLING_ROLES,
   type RatingFact,
-  visitsOf,
 } from "../../domain/supervision/figures";
 import type { Actor } from "../actor";
-import { calendarFor, localDates } from "../calendar/access";
-import { toState } from "../cases/caseRows";
 import type { AppContext } from "../context";
 import { rootPath } from "../inquiries/policy";
 import { type NoticeObligation, noticeObligations } from "../policyLibrary/changeNotices";
+import { caseFactsOf, localDateOf } from "./caseFacts";
 
 /** The office tree a supervisor oversees, and the office asked for (default the whole tree). */
 export type FigureScope = {
@@ -44,9 +37,7 @@ export type FigureScope = {
   chosen: { id: string; name: string; ids: Set<string> };
 };
 
-/** Local date (Asia/Shanghai, the demo's and the default zone) of an instant. */
-export const localDateOf = (at: Date): string =>
-  new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export { localDateOf };
 
 /** The actor's tree as a supervisor; 403 for anyone else, 404 for an office outside the tree. */
 export async function figureScope(ctx: AppContext, actor: Actor, orgId?: string): Promise<FigureScope> {
@@ -80,18 +71,21 @@ export async function figureScope(ctx: AppContext, actor: Actor, orgId?: string)
   };
 }
 
-/** Events whose actor handled the case (counts the case to that person and office). */
-const HANDLER_EVENTS = [
-  "case.accepted",
-  "case.correction_requested",
-  "case.refused",
-  "case.referred",
-  "case.decided",
-  "case.issued",
-  "case.completed",
-];
-const VISIT_EVENTS = ["case.submitted", "case.resubmitted", "material.deferred_delivered"];
-const STAFF_ROLES = new Set(["clerk", "reviewer", "approver"]);
+/** The role memberships of the tree with the member's name, offices in tree order. */
+export function treeMembers(ctx: AppContext, scope: FigureScope) {
+  return ctx.database.db
+    .select({
+      userId: roleMemberships.userId,
+      role: roleMemberships.role,
+      orgId: roleMemberships.orgId,
+      name: users.displayName,
+    })
+    .from(roleMemberships)
+    .innerJoin(users, eq(users.id, roleMemberships.userId))
+    .innerJoin(organizations, eq(organizations.id, roleMemberships.orgId))
+    .where(like(organizations.path, `${scope.rootPath}%`))
+    .orderBy(organizations.path);
+}
 
 export type Facts = {
   cases: CaseFact[];
@@ -108,131 +102,39 @@ export type Facts = {
 
 /**
  * Gathers the facts of the tree from `fromMonth` on (cases accepted or completed since, open with a
- * clock, or rated or alerted since; ratings and alerts since; attendance since).
+ * clock, or rated or alerted since; ratings and alerts since; attendance since). The cases come from
+ * their fact rows (case_facts); `numbers` adds each case's number (for the drill-down's list).
  */
-export async function gatherFacts(ctx: AppContext, scope: FigureScope, fromMonth: string): Promise<Facts> {
+export async function gatherFacts(
+  ctx: AppContext,
+  scope: FigureScope,
+  fromMonth: string,
+  opts: { numbers?: boolean } = {},
+): Promise<Facts> {
   const db = ctx.database.db;
   const start = `${fromMonth}-01`;
   const startInstant = new Date(`${start}T00:00:00+08:00`);
   const inTree = like(organizations.path, `${scope.rootPath}%`);
-  const caseWhere = and(
-    inTree,
-    or(
-      gte(cases.acceptedOn, start),
-      gte(cases.completedAt, startInstant),
-      inArray(cases.status, [...CLOCKED]),
-      // Older cases rated or alerted in the span: listed when a supervisor drills into those figures.
-      // The ratings and alerts of the tree only (their org_id, indexed with the month / instant): an
-      // `exists` per case would be planned as a hash of every rating and alert of every tree
-      // (docs/performance.md §3).
-      sql`${cases.id} in (select e.case_id from ${evaluations} e join ${organizations} eo on eo.id = e.org_id
-        where eo.path like ${`${scope.rootPath}%`} and e.month >= ${fromMonth})`,
-      sql`${cases.id} in (select a.case_id from ${supervisionAlerts} a join ${organizations} ao on ao.id = a.org_id
-        where ao.path like ${`${scope.rootPath}%`} and a.raised_at >= ${startInstant.toISOString()}::timestamptz
-        and a.case_id is not null)`,
-    ),
-  );
-  const caseRows = await db
-    .select({ c: cases })
-    .from(cases)
-    .innerJoin(organizations, eq(organizations.id, cases.orgId))
-    .where(caseWhere);
-  const eventRows = await db
-    .select({
-      caseId: caseEvents.caseId,
-      type: caseEvents.type,
-      actorId: caseEvents.actorId,
-      actorRole: caseEvents.actorRole,
-    })
-    .from(caseEvents)
-    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .innerJoin(organizations, eq(organizations.id, cases.orgId))
-    .where(and(caseWhere, inArray(caseEvents.type, [...HANDLER_EVENTS, ...VISIT_EVENTS])));
-  const taskRows = await db
-    .select({
-      id: reviewTasks.id,
-      caseId: reviewTasks.caseId,
-      orgId: reviewTasks.orgId,
-      claimedBy: reviewTasks.claimedBy,
-      completedBy: reviewTasks.completedBy,
-    })
-    .from(reviewTasks)
-    .innerJoin(cases, eq(cases.id, reviewTasks.caseId))
-    .innerJoin(organizations, eq(organizations.id, cases.orgId))
-    .where(caseWhere);
-  const memberRows = await db
-    .select({
-      userId: roleMemberships.userId,
-      role: roleMemberships.role,
-      orgId: roleMemberships.orgId,
-      name: users.displayName,
-    })
-    .from(roleMemberships)
-    .innerJoin(users, eq(users.id, roleMemberships.userId))
-    .innerJoin(organizations, eq(organizations.id, roleMemberships.orgId))
-    .where(inTree)
-    .orderBy(organizations.path);
+  const memberRows = await treeMembers(ctx, scope);
   const names = new Map(memberRows.map((m) => [m.userId, m.name]));
   const staff = new Map<string, { name: string; orgId: string }>();
   for (const m of memberRows)
-    if (STAFF_ROLES.has(m.role) && m.orgId && !staff.has(m.userId))
+    if (HANDLING_ROLES.has(m.role) && m.orgId && !staff.has(m.userId))
       staff.set(m.userId, { name: m.name, orgId: m.orgId });
-  const officeOf = (userId: string, role: string | null, fallback: string) =>
-    memberRows.find((m) => m.userId === userId && m.role === role)?.orgId ??
-    memberRows.find((m) => m.userId === userId)?.orgId ??
-    fallback;
-
-  const eventsBy = new Map<string, typeof eventRows>();
-  for (const e of eventRows) eventsBy.set(e.caseId, [...(eventsBy.get(e.caseId) ?? []), e]);
-  const tasksBy = new Map<string, typeof taskRows>();
-  for (const t of taskRows) tasksBy.set(t.caseId, [...(tasksBy.get(t.caseId) ?? []), t]);
-
-  const now = ctx.clock.now();
-  const factsOut: CaseFact[] = [];
-  for (const { c } of caseRows) {
-    const events = eventsBy.get(c.id) ?? [];
-    const handlers: Handler[] = [];
-    const add = (userId: string, orgId: string) => {
-      if (!handlers.some((h) => h.userId === userId && h.orgId === orgId)) handlers.push({ userId, orgId });
-    };
-    for (const e of events)
-      if (HANDLER_EVENTS.includes(e.type) && e.actorId && STAFF_ROLES.has(e.actorRole ?? ""))
-        add(e.actorId, officeOf(e.actorId, e.actorRole, c.orgId));
-    for (const t of tasksBy.get(c.id) ?? []) {
-      const who = t.completedBy ?? t.claimedBy;
-      if (who) add(who, t.orgId);
-    }
-    let clockState: ClockStateShown | null = null;
-    if (CLOCKED.includes(c.status)) {
-      const cal = await calendarFor(ctx, c.orgId);
-      const s = caseClock(cal, toState(c), localDates(cal, now).today).state;
-      clockState = s === "normal" || s === "yellow" || s === "red" || s === "paused" ? s : null;
-    }
-    factsOut.push({
-      id: c.id,
-      number: c.number,
-      itemName: c.itemName,
-      status: c.status,
-      acceptedOn: c.acceptedOn,
-      completedOn: c.status === "completed" && c.completedAt ? localDateOf(c.completedAt) : null,
-      deadline: c.deadline,
-      finishedOnSpot: c.finishedOnSpot,
-      visits: visitsOf(events),
-      clockState,
-      handlers,
-    });
-  }
-
+  const treeIds = scope.orgs.map((o) => o.id);
   const ratingRows = await db
-    .select({ caseId: evaluations.caseId, month: evaluations.month, level: evaluations.level })
+    .select({
+      caseId: evaluations.caseId,
+      month: evaluations.month,
+      level: evaluations.level,
+      appealStatus: evaluations.appealStatus,
+    })
     .from(evaluations)
-    .innerJoin(organizations, eq(organizations.id, evaluations.orgId))
-    .where(and(inTree, gte(evaluations.month, fromMonth), ne(evaluations.appealStatus, "upheld")));
-  const ratings = ratingRows.map((r) => ({
-    caseId: r.caseId,
-    month: r.month,
-    satisfied: isSatisfied(r.level as Level),
-  }));
+    .where(and(inArray(evaluations.orgId, treeIds), gte(evaluations.month, fromMonth)));
+  // A rating whose appeal was upheld does not count (its case is still listed).
+  const ratings = ratingRows
+    .filter((r) => r.appealStatus !== "upheld")
+    .map((r) => ({ caseId: r.caseId, month: r.month, satisfied: isSatisfied(r.level as Level) }));
 
   const alertRows = await db
     .select({
@@ -245,10 +147,9 @@ export async function gatherFacts(ctx: AppContext, scope: FigureScope, fromMonth
       resolvedAt: supervisionAlerts.resolvedAt,
     })
     .from(supervisionAlerts)
-    .innerJoin(organizations, eq(organizations.id, supervisionAlerts.orgId))
     .where(
       and(
-        inTree,
+        inArray(supervisionAlerts.orgId, treeIds),
         or(
           gte(supervisionAlerts.raisedAt, startInstant),
           and(isNotNull(supervisionAlerts.resolvedAt), gte(supervisionAlerts.resolvedAt, startInstant)),
@@ -266,8 +167,9 @@ export async function gatherFacts(ctx: AppContext, scope: FigureScope, fromMonth
         .from(reviewTasks)
         .where(inArray(reviewTasks.id, [...new Set(taskIds)]))
     : [];
+  const taskById = new Map(alertTasks.map((t) => [t.id, t]));
   const alerts: AlertFact[] = alertRows.map((a) => {
-    const t = alertTasks.find((x) => x.id === a.taskId);
+    const t = a.taskId ? taskById.get(a.taskId) : undefined;
     return {
       id: a.id,
       rule: a.rule,
@@ -278,6 +180,13 @@ export async function gatherFacts(ctx: AppContext, scope: FigureScope, fromMonth
       closedMonth: a.resolvedAt ? localDateOf(a.resolvedAt).slice(0, 7) : null,
     };
   });
+
+  // Older cases rated or alerted in the span come with the span's cases (drill-downs list them).
+  const alsoIds = [
+    ...ratingRows.map((r) => r.caseId),
+    ...alertRows.flatMap((a) => (a.caseId && a.raisedAt >= startInstant ? [a.caseId] : [])),
+  ];
+  const factsOut = await caseFactsOf(ctx, scope, fromMonth, memberRows, { ...opts, alsoIds });
 
   const attendance = await db
     .select({ userId: trainingAttendance.userId, heldOn: trainingSessions.heldOn })

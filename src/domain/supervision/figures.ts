@@ -107,7 +107,25 @@ export function ratio(numerator: number, denominator: number): Ratio {
 }
 
 /** Event types that bring the applicant to the window when the window records them. */
-const VISIT_EVENTS = new Set(["case.submitted", "case.resubmitted", "material.deferred_delivered"]);
+export const VISIT_EVENTS: ReadonlySet<string> = new Set([
+  "case.submitted",
+  "case.resubmitted",
+  "material.deferred_delivered",
+]);
+
+/** Events whose actor handled the case (count the case to that person and office). */
+export const HANDLING_EVENTS: ReadonlySet<string> = new Set([
+  "case.accepted",
+  "case.correction_requested",
+  "case.refused",
+  "case.referred",
+  "case.decided",
+  "case.issued",
+  "case.completed",
+]);
+
+/** Roles of the staff who handle cases (a handling event by anyone else counts to nobody). */
+export const HANDLING_ROLES: ReadonlySet<string> = new Set(["clerk", "reviewer", "approver"]);
 
 /**
  * 跑动次数 of one case: each filing, resubmission after a correction (补正) and delivery of a deferred

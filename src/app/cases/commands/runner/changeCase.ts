@@ -4,7 +4,8 @@ import type { CaseStatus } from "../../../../domain/cases/caseStatus";
 import type { Actor } from "../../../actor";
 import type { LoadedCase } from "../../caseRows";
 import type { CaseChange } from "../changeTypes";
-import { caseEventWrites, saveCase, writeCaseColumns } from "./caseWrites";
+import { caseFactWrite } from "./caseFacts";
+import { actingRole, caseEventWrites, saveCase, writeCaseColumns } from "./caseWrites";
 import { lockCase } from "./lockCase";
 
 export type { CaseChange, ChangeOutcome } from "../changeTypes";
@@ -31,6 +32,10 @@ export async function changeCase<R>(
   // The events join the case's chain; its new head is written with the case's columns.
   const { writes, head } = caseEventWrites(tx, c, actor, change.now, events);
   const columns = { ...(out.columns ?? {}), ...(events.length ? head : {}) };
+  if (events.length || Object.keys(columns).length)
+    writes.push(
+      caseFactWrite(tx, { ...c, ...(columns as Partial<LoadedCase>) }, actor, actingRole(actor), events),
+    );
   if (rule.advancesVersion) {
     const version = await saveCase(tx, c.id, c.version, columns, change.now, writes);
     return {

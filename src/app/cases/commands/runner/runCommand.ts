@@ -17,7 +17,8 @@ import type { EffectEnv } from "../effects";
 import { effectOf } from "../lifecycle";
 import { numberNotice, type PendingNotice } from "../numbers";
 import { buildTransitionContext, type CommandRows, loadCommandRows } from "../transitionContext";
-import { caseEventWrites, type NewCaseEvent, saveCase } from "./caseWrites";
+import { caseFactWrite } from "./caseFacts";
+import { actingRole, caseEventWrites, type NewCaseEvent, saveCase } from "./caseWrites";
 import { changeCase } from "./changeCase";
 import { lockCase } from "./lockCase";
 
@@ -137,7 +138,7 @@ async function executeCaseCommand(
   const all = [...events, ...(effect.events ?? [])];
   // The events join the case's chain (transparency log); its new head is saved with the case.
   const logged = caseEventWrites(tx, c, actor, now, all);
-  writes.push(...logged.writes);
+  writes.push(...logged.writes, caseFactWrite(tx, saved, actor, actingRole(actor), all));
   const head = all.length ? logged.head : {};
   await saveCase(tx, c.id, c.version, { ...columns, ...head }, now, writes);
   return { ...saved, ...head };
