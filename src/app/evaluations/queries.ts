@@ -70,7 +70,9 @@ function joinedQuery(db: AppContext["database"]["db"]) {
     .select(joinedColumns)
     .from(evaluations)
     .innerJoin(cases, eq(cases.id, evaluations.caseId))
-    .innerJoin(organizations, eq(organizations.id, cases.orgId))
+    // A rating's office is its case's (submitEvaluation); joined by the rating's own column, so the scope
+    // of a tree reads that tree's ratings of the month through evaluations_org_month_idx.
+    .innerJoin(organizations, eq(organizations.id, evaluations.orgId))
     .leftJoin(rectifications, eq(rectifications.evaluationId, evaluations.id));
 }
 
@@ -99,12 +101,14 @@ export async function listEvaluations(
     .orderBy(desc(evaluations.submittedAt))
     .limit(q.limit)
     .offset(q.offset)) as Joined[];
-  const [{ n }] = await db
+  // The count reads the case only for an applicant's own ratings (the scope's one column of cases).
+  const counted = db
     .select({ n: sql<number>`count(*)::int` })
     .from(evaluations)
-    .innerJoin(cases, eq(cases.id, evaluations.caseId))
-    .innerJoin(organizations, eq(organizations.id, cases.orgId))
-    .where(where);
+    .innerJoin(organizations, eq(organizations.id, evaluations.orgId));
+  const [{ n }] = await (actor.kind === "staff"
+    ? counted.where(where)
+    : counted.innerJoin(cases, eq(cases.id, evaluations.caseId)).where(where));
   return { items: rows.map((r) => toWire(actor, r)), total: n };
 }
 
