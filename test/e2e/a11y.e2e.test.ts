@@ -263,7 +263,14 @@ async function auditChunk(
         // page's code and data load: wait until nothing is in flight, then until it has settled.
         await quiet();
         await settle(page);
-        if (new URL(page.url()).pathname === "/login" && path !== "/login") continue;
+        if (new URL(page.url()).pathname === "/login" && path !== "/login") {
+          // A page that needs a sign-in sends the visitor to /login. On a loaded machine the previous
+          // page's redirect can also land after this navigation: look once more before skipping it.
+          await openInApp(page, s.at(path));
+          await quiet();
+          await settle(page);
+          if (new URL(page.url()).pathname === "/login") continue;
+        }
         const shown = await page.evaluate(() => document.documentElement.lang);
         if (shown !== lang) report.problems.push(`${who} ${path}: shown in ${shown}, not ${lang}`);
         report.seen[lang]++;
