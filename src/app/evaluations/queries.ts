@@ -65,13 +65,13 @@ function toWire(actor: Actor, r: Joined): TEvaluation {
   });
 }
 
+// A rating's office is its case's (submitEvaluation); joined by the rating's own column, so the scope of a
+// tree reads that tree's ratings of the month through evaluations_org_month_idx.
 function joinedQuery(db: AppContext["database"]["db"]) {
   return db
     .select(joinedColumns)
     .from(evaluations)
     .innerJoin(cases, eq(cases.id, evaluations.caseId))
-    // A rating's office is its case's (submitEvaluation); joined by the rating's own column, so the scope
-    // of a tree reads that tree's ratings of the month through evaluations_org_month_idx.
     .innerJoin(organizations, eq(organizations.id, evaluations.orgId))
     .leftJoin(rectifications, eq(rectifications.evaluationId, evaluations.id));
 }
