@@ -143,7 +143,13 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
 
   await securityHeaders(app, HELMET_OPTIONS);
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Signed-in callers are counted per account, anonymous ones per address: a bureau's window staff sit
+  // behind one address, and one busy office must not exhaust the public limits for its colleagues. (The
+  // auth plugin's onRequest hook has resolved the session before a route's rate-limit hook runs.)
+  await app.register(fastifyRateLimit, {
+    global: false,
+    keyGenerator: (req) => (req.actor ? `user:${req.actor.userId}` : `ip:${req.ip}`),
+  });
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024 + 1, files: 1, fields: 10 } });
   await app.register(fastifySwagger, {
     openapi: {

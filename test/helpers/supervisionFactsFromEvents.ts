@@ -4,9 +4,8 @@
  * fact rows the case runner keeps give the same facts (test/integration/caseFacts.test.ts).
  */
 import { and, eq, gte, inArray, like, or, sql } from "drizzle-orm";
-import { calendarFor, localDates } from "../../src/app/calendar/access";
-import { toState } from "../../src/app/cases/caseRows";
 import type { AppContext } from "../../src/app/context";
+import { clockShown } from "../../src/app/supervision/caseFacts";
 import { type FigureScope, localDateOf } from "../../src/app/supervision/facts";
 import {
   caseEvents,
@@ -18,16 +17,26 @@ import {
   supervisionAlerts,
 } from "../../src/db/schema";
 import { CLOCKED } from "../../src/domain/cases/caseStatus";
-import { caseClock } from "../../src/domain/cases/clock";
 import {
   type CaseFact,
-  type ClockStateShown,
   HANDLING_EVENTS,
   HANDLING_ROLES,
   type Handler,
   VISIT_EVENTS,
   visitsOf,
 } from "../../src/domain/supervision/figures";
+
+/** Facts in an order two computations can be compared in: by case, each case's handlers by person and office. */
+export function comparableFacts(xs: CaseFact[]): CaseFact[] {
+  return [...xs]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((f) => ({
+      ...f,
+      handlers: [...f.handlers].sort((a, b) =>
+        `${a.userId}${a.orgId}`.localeCompare(`${b.userId}${b.orgId}`),
+      ),
+    }));
+}
 
 /** The case facts of the tree from `fromMonth` on, from events and review tasks (the old way). */
 export async function caseFactsFromEvents(
@@ -104,12 +113,7 @@ export async function caseFactsFromEvents(
       const who = t.completedBy ?? t.claimedBy;
       if (who) add(who, t.orgId);
     }
-    let clockState: ClockStateShown | null = null;
-    if (CLOCKED.includes(c.status)) {
-      const cal = await calendarFor(ctx, c.orgId);
-      const s = caseClock(cal, toState(c), localDates(cal, now).today).state;
-      clockState = s === "normal" || s === "yellow" || s === "red" || s === "paused" ? s : null;
-    }
+    const clockState = CLOCKED.includes(c.status) ? await clockShown(ctx, c, now) : null;
     out.push({
       id: c.id,
       number: c.number,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseTrustProxy, secureCookiesFor } from "../../src/app/context";
+import type { TestClient } from "../helpers/client";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";
 
 type Problem = { code: string; field?: string; message: { "zh-CN": string; "en-US": string } };
@@ -157,6 +158,26 @@ describe("responses and addresses", () => {
     } finally {
       await proxied.close();
     }
+  });
+
+  it("public rate limits count anonymous callers per address and signed-in ones per account", async () => {
+    const address = "10.0.0.91";
+    const lookup = (c: TestClient) => c.get("/api/public/progress?number=HY-NOSUCH&queryCode=000000");
+    const anonymous = t.client(address);
+    for (let i = 0; i < 60; i++) expect((await lookup(anonymous)).status).toBe(404);
+    const limited = await lookup(anonymous);
+    expect(limited.status).toBe(429);
+    expect(limited.headers["content-type"]).toContain("application/problem+json");
+    // A clerk behind the same address (one office, one NAT) is not limited by the public's lookups…
+    const clerk = t.client(address);
+    expect((await clerk.login("clerk")).status).toBe(200);
+    for (let i = 0; i < 60; i++) expect((await lookup(clerk)).status).toBe(404);
+    // …but has a limit of its own, and a second account still has its own.
+    expect((await lookup(clerk)).status).toBe(429);
+    const citizen = t.client(address);
+    expect((await citizen.login("citizen")).status).toBe(200);
+    expect((await lookup(citizen)).status).toBe(404);
+    expect((await lookup(anonymous)).status).toBe(429);
   });
 
   it("settings from the environment: trusted proxies and Secure cookies", () => {

@@ -29,7 +29,7 @@ import {
   users,
 } from "../../src/db/schema";
 import { OPEN } from "../../src/domain/cases/caseStatus";
-import { type CaseFact, caseFigures, monthsOf } from "../../src/domain/supervision/figures";
+import { caseFigures, monthsOf } from "../../src/domain/supervision/figures";
 import type {
   TScorecard,
   TScorecardList,
@@ -39,7 +39,7 @@ import type {
 import { PDF } from "../helpers/cases";
 import { caseIn, FACTORY_STATES } from "../helpers/factories";
 import { INQUIRY_FORM } from "../helpers/forms";
-import { caseFactsFromEvents } from "../helpers/supervisionFactsFromEvents";
+import { caseFactsFromEvents, comparableFacts } from "../helpers/supervisionFactsFromEvents";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/testApp";
 
 let t: TestApp;
@@ -473,17 +473,6 @@ describe("monthly scorecards (检查考核)", () => {
 });
 
 describe("case facts kept by the case runner (ADR 0017e)", () => {
-  /** Facts in a comparable order: by case, handlers by person and office. */
-  const sorted = (xs: CaseFact[]) =>
-    [...xs]
-      .sort((a, b) => a.id.localeCompare(b.id))
-      .map((f) => ({
-        ...f,
-        handlers: [...f.handlers].sort((a, b) =>
-          `${a.userId}${a.orgId}`.localeCompare(`${b.userId}${b.orgId}`),
-        ),
-      }));
-
   it("give the same facts as the events and review tasks, after every kind of case and a live claim", async () => {
     // More of every state, on top of the fixture above (the window's visits, ratings and the alert).
     for (const state of FACTORY_STATES)
@@ -511,7 +500,7 @@ describe("case facts kept by the case runner (ADR 0017e)", () => {
       const kept = (await gatherFacts(t.ctx, scope, from, { numbers: true })).cases;
       const recounted = await caseFactsFromEvents(t.ctx, scope, from);
       expect(kept.length).toBeGreaterThan(10);
-      expect(sorted(kept)).toEqual(sorted(recounted));
+      expect(comparableFacts(kept)).toEqual(comparableFacts(recounted));
     }
     const claimed = (await caseFactsOf(t.ctx, scope, "2026-10", members)).find((f) => f.id === task.caseId);
     expect(claimed?.handlers).toContainEqual({ userId: reviewer.userId, orgId: task.orgId });

@@ -47,6 +47,17 @@ const factColumns = {
   taskHandlers: caseFacts.taskHandlers,
 };
 
+/** The clock state the figures show of an open, clocked case at `now` (null for states they do not show). */
+export async function clockShown(
+  ctx: AppContext,
+  c: typeof cases.$inferSelect,
+  now: Date,
+): Promise<ClockStateShown | null> {
+  const cal = await calendarFor(ctx, c.orgId);
+  const s = caseClock(cal, toState(c), localDates(cal, now).today).state;
+  return s === "normal" || s === "yellow" || s === "red" || s === "paused" ? s : null;
+}
+
 /**
  * The later of a case's acceptance and completion dates (local): completion is never before
  * acceptance, so "accepted or completed since D" is "this date since D". The expression of
@@ -147,11 +158,8 @@ async function completeFacts(ctx: AppContext, rows: FactRow[], members: readonly
   const clockOf = new Map<string, ClockStateShown | null>();
   if (clockedIds.length) {
     const now = ctx.clock.now();
-    for (const c of await db.select().from(cases).where(anyOf(cases.id, clockedIds))) {
-      const cal = await calendarFor(ctx, c.orgId);
-      const s = caseClock(cal, toState(c), localDates(cal, now).today).state;
-      clockOf.set(c.id, s === "normal" || s === "yellow" || s === "red" || s === "paused" ? s : null);
-    }
+    for (const c of await db.select().from(cases).where(anyOf(cases.id, clockedIds)))
+      clockOf.set(c.id, await clockShown(ctx, c, now));
   }
   const officeByRole = new Map<string, string>();
   const officeOfUser = new Map<string, string>();

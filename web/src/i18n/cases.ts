@@ -71,6 +71,7 @@ export const casesZh = {
   "case.agent": "代理人",
   "case.form": "申请表",
   "case.formEmpty": "尚未填写申请表",
+  "case.formTitlesFailed": "表单字段名称未能载入，以下暂按字段代码显示",
   "case.dates": "日期与时限",
   "case.createdAt": "创建时间",
   "case.submittedAt": "提交时间",
@@ -242,6 +243,8 @@ export const casesEn: CasesMessages = {
   "case.agent": "Agent",
   "case.form": "Application form",
   "case.formEmpty": "The application form is empty",
+  "case.formTitlesFailed":
+    "The form's field names could not be loaded; the fields are shown by their codes for now",
   "case.dates": "Dates and limits",
   "case.createdAt": "Created",
   "case.submittedAt": "Submitted",

@@ -89,7 +89,13 @@ export function OverviewTab({ caseData: c }: { caseData: CaseDetail }) {
       </section>
       <section>
         <Typography.Title level={5}>{t("case.form")}</Typography.Title>
-        <FormDataView formData={c.formData} schema={item.data?.formSchema} uiSchema={item.data?.uiSchema} />
+        <FormDataView
+          formData={c.formData}
+          schema={item.data?.formSchema}
+          uiSchema={item.data?.uiSchema}
+          loading={item.isLoading}
+          onRetry={item.isError ? () => item.refetch() : undefined}
+        />
       </section>
       {c.decision && (
         <section>
