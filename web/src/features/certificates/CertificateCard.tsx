@@ -1,6 +1,6 @@
 import { FilePdfOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Descriptions, Form, Input, Modal, Radio, Space, Tag } from "antd";
+import { App, Button, Card, Descriptions, Form, Grid, Input, Modal, Radio, Space, Tag } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api/ApiError";
@@ -18,6 +18,8 @@ export function CertificateCard({ cert }: { cert: Certificate }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ kind: "cancel" | "revoke"; reason: string }>();
+  // On a phone the links go under the title: beside it they left the certificate's name a few characters.
+  const phone = Grid.useBreakpoint().sm === false;
   const status = {
     valid: "verify.result.valid",
     revoked: "verify.result.revoked",
@@ -35,6 +37,30 @@ export function CertificateCard({ cert }: { cert: Certificate }) {
     }
   }
 
+  const actions = (
+    <Space wrap>
+      <a
+        href={apiPath("/api/certificates/{id}/pdf", { id: cert.id })}
+        target="_blank"
+        rel="noreferrer"
+        data-testid="certificate-pdf"
+      >
+        <FilePdfOutlined /> {t("cert.pdf")}
+      </a>
+      <a href={apiPath("/api/certificates/{id}/json", { id: cert.id })} data-testid="certificate-json">
+        {t("cert.json")}
+      </a>
+      <Link to={verifyPath(cert.verifyUrl)} data-testid="certificate-verify">
+        {t("cert.verifyLink")}
+      </Link>
+      {cert.abilities.revoke && cert.status === "valid" && (
+        <Button size="small" danger onClick={() => setOpen(true)} data-testid="certificate-revoke">
+          {t("cert.revoke")}
+        </Button>
+      )}
+    </Space>
+  );
+
   return (
     <Card
       size="small"
@@ -49,30 +75,9 @@ export function CertificateCard({ cert }: { cert: Certificate }) {
           </Tag>
         </Space>
       }
-      extra={
-        <Space wrap>
-          <a
-            href={apiPath("/api/certificates/{id}/pdf", { id: cert.id })}
-            target="_blank"
-            rel="noreferrer"
-            data-testid="certificate-pdf"
-          >
-            <FilePdfOutlined /> {t("cert.pdf")}
-          </a>
-          <a href={apiPath("/api/certificates/{id}/json", { id: cert.id })} data-testid="certificate-json">
-            {t("cert.json")}
-          </a>
-          <Link to={verifyPath(cert.verifyUrl)} data-testid="certificate-verify">
-            {t("cert.verifyLink")}
-          </Link>
-          {cert.abilities.revoke && cert.status === "valid" && (
-            <Button size="small" danger onClick={() => setOpen(true)} data-testid="certificate-revoke">
-              {t("cert.revoke")}
-            </Button>
-          )}
-        </Space>
-      }
+      extra={phone ? undefined : actions}
     >
+      {phone && <div style={{ marginBottom: 8 }}>{actions}</div>}
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
         <Descriptions.Item label={t("cert.number")}>
           <ZhText>{cert.number}</ZhText>
