@@ -100,4 +100,50 @@ describe("fees, online payment, certificate and its QR link", () => {
     await pub.getByTestId("verify-tampered").waitFor();
     await shot(pub, "verify-tampered");
   });
+
+  it("on a phone the wallet's certificate shows its whole name and status, the links below them", async () => {
+    const page = await sessions.signIn("sanmu", { width: 390, height: 844 });
+    await page.goto(sessions.at("/portal/wallet"));
+    const card = page.getByTestId("certificate-card").first();
+    await card.waitFor();
+    const title = card.locator(".ant-card-head-title");
+    // Nothing of the title is cut off (links beside it had left the name a few characters).
+    expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    const titleBox = await title.boundingBox();
+    const pdfBox = await card.getByTestId("certificate-pdf").boundingBox();
+    expect(pdfBox && titleBox && pdfBox.y >= titleBox.y + titleBox.height).toBe(true);
+  });
+
+  it("a case page labels the form with the item's field titles, and says so when they cannot be loaded", async () => {
+    const page = await sessions.signIn("sanmu");
+    const wallet = await ApiClient.as(sessions.url, "sanmu").then((a) =>
+      a.ok<{ items: { caseId: string }[] }>("GET", "/api/wallet"),
+    );
+    const caseId = wallet.items[0].caseId;
+    const labels = () =>
+      page.getByTestId("form-data").locator(".ant-descriptions-item-label").allTextContents();
+    await page.goto(sessions.at(`/cases/${caseId}`));
+    await page.getByTestId("form-data").waitFor();
+    const titled = await labels();
+    expect(titled.length).toBeGreaterThan(0);
+    const codes = (ls: string[]) => ls.filter((l) => /^[A-Za-z]+$/.test(l));
+    expect(titled.some((l) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
+    // The item's form cannot be loaded: a warning and a retry, the values under their codes.
+    await page.route("**/api/catalog/items/**", (r) =>
+      r.fulfill({
+        status: 503,
+        contentType: "application/problem+json",
+        body: '{"title":"down","status":503}',
+      }),
+    );
+    await page.reload();
+    await page.getByText("表单字段名称未能载入").waitFor({ timeout: 30_000 });
+    expect(codes(await labels()).length).toBeGreaterThan(codes(titled).length);
+    await page.unroute("**/api/catalog/items/**");
+    await page.getByRole("button", { name: /重\s*试/ }).click();
+    await page.getByText("表单字段名称未能载入").waitFor({ state: "detached" });
+    expect(await labels()).toEqual(titled);
+    // The failed loads were the test's own doing.
+    sessions.errors.splice(0);
+  });
 });
